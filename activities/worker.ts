@@ -1,0 +1,42 @@
+/** Entry point of the worker process: the composition root for activities. */
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../api/src/config';
+import { createOrm } from '../api/src/db';
+import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+import { connectWorker, createBuildWorker } from './build-worker';
+import { loadWorkflowBundle } from './workflow-bundle';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
+  const orm = await createOrm(config.DATABASE_URL);
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const connection = await connectWorker(config.temporal);
+  const worker = await createBuildWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: { orm, events: new ProjectEventStream(redis), logger, scaffoldFileDelayMs: config.ATELIER_SCAFFOLD_FILE_DELAY_MS },
+    workflowBundle: await loadWorkflowBundle(logger),
+  });
+  const stop = () => worker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const running = worker.run();
+  logger.info({ taskQueue: worker.options.taskQueue, namespace: config.temporal.namespace }, 'worker ready');
+  process.send?.({ type: 'ready' });
+  try {
+    await running;
+  } finally {
+    await connection.close();
+    redis.disconnect();
+    await orm.close(true);
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `Worker stopped: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed resolvers from the schema files; run `npm run codegen` after editing any .graphql file. */
+const config: CodegenConfig = {
+  schema: 'api/src/modules/**/*.graphql',
+  generates: {
+    'api/src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context#GraphQLContext',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'Date', JSON: 'Record<string, unknown>' },
+        mappers: {
+          Project: '../modules/project/project.entity#Project as ProjectEntity',
+          ProjectRun: '../modules/project/project.entity#ProjectRun as ProjectRunEntity',
+          ProjectFile: '../modules/project/project.entity#ProjectFile as ProjectFileEntity',
+          User: '../modules/user/user.entity#User as UserEntity',
+          ProjectEvent: '../modules/events/project-event-stream#ProjectEvent as ProjectEventRecord',
+        },
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        maybeValue: 'T | null',
+      },
+    },
+  },
+};
+export default config;

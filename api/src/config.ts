@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { taskQueues, temporalConnectionConfig, type TemporalConnectionConfig } from '../../temporal.config';
+
+const schema = z.object({
+  /** PostgreSQL connection string. The launcher sets it to the embedded server when the user did not. */
+  DATABASE_URL: z.string().url('DATABASE_URL must be a URL such as postgres://user@host:5432/atelier'),
+  /** Redis connection string (progress event streams, caches). */
+  REDIS_URL: z.string().url('REDIS_URL must be a URL such as redis://127.0.0.1:6379'),
+  /** Port the API listens on; it serves GraphQL, WebSocket subscriptions and the web app. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Interface the API binds to. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Built Angular client to serve; the API still works without it. */
+  ATELIER_CLIENT_DIST: z.string().default(resolve(__dirname, '../../client/dist/client/browser')),
+  /** Link shown to users for the Temporal UI. */
+  ATELIER_TEMPORAL_UI_URL: z.string().optional(),
+  /** Liveblocks REST base URL; readiness reports it when set. */
+  LIVEBLOCKS_BASE_URL: z.string().url().optional(),
+  /** Pauses between scaffolded files, in ms: shows progress in demos and lets tests crash a worker mid-step. */
+  ATELIER_SCAFFOLD_FILE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Overrides the build task queue (isolated test runs, blue/green deploys); both API and worker must agree. */
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(taskQueues.build),
+  /** Paths of PEM files for Temporal mTLS; read once here so temporal.config.ts stays free of I/O. */
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+});
+
+/** Validated process configuration, shared by the API, the worker and the migrator. */
+export type AppConfig = z.infer<typeof schema> & { temporal: TemporalConnectionConfig };
+
+/** Thrown when the environment does not describe a runnable process; the message lists every problem. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once, at the composition root. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const pem = (path: string | undefined, name: string): string | undefined => {
+    if (!path) return undefined;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      throw new ConfigError([`${name}: cannot read ${path}`]);
+    }
+  };
+  const temporal = temporalConnectionConfig({
+    ...env,
+    TEMPORAL_TLS_CERT_PEM: pem(parsed.data.TEMPORAL_TLS_CERT, 'TEMPORAL_TLS_CERT'),
+    TEMPORAL_TLS_KEY_PEM: pem(parsed.data.TEMPORAL_TLS_KEY, 'TEMPORAL_TLS_KEY'),
+  });
+  return { ...parsed.data, temporal };
+}

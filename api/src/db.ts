@@ -1,0 +1,39 @@
+import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ProjectFileSchema, ProjectRunSchema, ProjectSchema } from './modules/project/project.entity';
+import { UserSchema } from './modules/user/user.entity';
+import { Migration20261127000000 } from './migrations/Migration20261127000000';
+
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema];
+
+/**
+ * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
+ * jest and a compiled build.
+ */
+export const migrationsList = [{ name: 'Migration20261127000000', class: Migration20261127000000 }];
+
+/** MikroORM options for a database URL; the one place the ORM is configured. */
+export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl: databaseUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    discovery: { disableDynamicFileAccess: true },
+    allowGlobalContext: false,
+    pool: { min: 0, max: 10 },
+    debug: false,
+    ...overrides,
+  };
+}
+
+export function createOrm(databaseUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(databaseUrl, overrides));
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrateUp(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

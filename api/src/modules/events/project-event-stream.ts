@@ -1,0 +1,165 @@
+import type { Redis } from 'ioredis';
+
+/** A progress event as stored in a project's Redis Stream; `id` is the stream id. */
+export interface ProjectEvent {
+  id: string;
+  projectId: string;
+  runId: string | null;
+  type: string;
+  message: string;
+  data: Record<string, unknown> | null;
+  at: Date;
+}
+
+export interface ProjectEventInput {
+  projectId: string;
+  runId?: string | null;
+  type: string;
+  message: string;
+  data?: Record<string, unknown> | null;
+  /**
+   * Makes the append idempotent: a second append with the same key returns the first event's id and
+   * writes nothing. Activities derive it from the run id and the step, so a retried attempt never shows
+   * an event twice.
+   */
+  dedupeKey?: string;
+}
+
+export interface ProjectEventStreamOptions {
+  /** Approximate number of events kept per project (XADD MAXLEN ~). */
+  maxLen?: number;
+  /** How long a dedupe key is remembered, in seconds; longer than any run's retries. */
+  dedupeTtlSeconds?: number;
+  /** How long one blocking read waits before it loops, in ms. */
+  blockMs?: number;
+}
+
+const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
+
+/** Whether a string is a Redis stream id that `after` may carry. */
+export function isStreamId(value: string): boolean {
+  return STREAM_ID.test(value);
+}
+
+// One round trip, atomic: the dedupe check and the append cannot interleave with a concurrent retry.
+const APPEND_SCRIPT = `
+if KEYS[2] then
+  local existing = redis.call('GET', KEYS[2])
+  if existing then return existing end
+end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[2])
+if KEYS[2] then redis.call('SET', KEYS[2], id, 'EX', ARGV[3]) end
+return id
+`;
+
+/**
+ * Progress events of each project, kept in a Redis Stream per project. Readers resume from the last
+ * id they saw, so a reconnecting client gets every event it missed and none twice.
+ */
+export class ProjectEventStream {
+  private readonly maxLen: number;
+  private readonly dedupeTtlSeconds: number;
+  private readonly blockMs: number;
+
+  constructor(
+    private readonly redis: Redis,
+    options: ProjectEventStreamOptions = {},
+  ) {
+    this.maxLen = options.maxLen ?? 10_000;
+    this.dedupeTtlSeconds = options.dedupeTtlSeconds ?? 7 * 24 * 3600;
+    this.blockMs = options.blockMs ?? 10_000;
+  }
+
+  /** The stream key; the hash tag keeps a project's keys in one Redis Cluster slot. */
+  static streamKey(projectId: string): string {
+    return `atelier:{project:${projectId}}:events`;
+  }
+
+  private static dedupeKey(projectId: string, key: string): string {
+    return `atelier:{project:${projectId}}:event-dedupe:${key}`;
+  }
+
+  /** Appends an event and returns its stream id (the first one's id for a repeated dedupe key). */
+  async append(input: ProjectEventInput): Promise<string> {
+    const body = JSON.stringify({
+      projectId: input.projectId,
+      runId: input.runId ?? null,
+      type: input.type,
+      message: input.message,
+      data: input.data ?? null,
+    });
+    const keys = [ProjectEventStream.streamKey(input.projectId)];
+    if (input.dedupeKey) keys.push(ProjectEventStream.dedupeKey(input.projectId, input.dedupeKey));
+    const id = await this.redis.eval(APPEND_SCRIPT, keys.length, ...keys, this.maxLen, body, this.dedupeTtlSeconds);
+    return String(id);
+  }
+
+  /** Events strictly after `after` (or from the start), oldest first. */
+  async read(projectId: string, after?: string | null, count = 1000): Promise<ProjectEvent[]> {
+    const start = after ? `(${after}` : '-';
+    const entries = await this.redis.xrange(ProjectEventStream.streamKey(projectId), start, '+', 'COUNT', count);
+    return entries.map(([id, fields]) => parseEntry(id, fields));
+  }
+
+  /**
+   * Every event after `after`, then live ones, until `return()` is called. Each subscription blocks
+   * on its own connection, closed on return so no read outlives its subscriber.
+   */
+  subscribe(projectId: string, after?: string | null): AsyncIterableIterator<ProjectEvent> {
+    const key = ProjectEventStream.streamKey(projectId);
+    const connection = this.redis.duplicate();
+    const buffer: ProjectEvent[] = [];
+    let last = after ?? '0-0';
+    let finished = false;
+    const blockMs = this.blockMs;
+
+    const finish = (): IteratorReturnResult<undefined> => {
+      if (!finished) {
+        finished = true;
+        connection.disconnect();
+      }
+      return { value: undefined, done: true };
+    };
+
+    const iterator: AsyncIterableIterator<ProjectEvent> = {
+      async next(): Promise<IteratorResult<ProjectEvent>> {
+        while (!finished) {
+          const event = buffer.shift();
+          if (event) return { value: event, done: false };
+          let reply: [string, [string, string[]][]][] | null;
+          try {
+            reply = (await connection.xread('COUNT', 100, 'BLOCK', blockMs, 'STREAMS', key, last)) as typeof reply;
+          } catch (error) {
+            if (finished) break;
+            finish();
+            throw error;
+          }
+          for (const [, entries] of reply ?? []) {
+            for (const [id, fields] of entries) {
+              buffer.push(parseEntry(id, fields));
+              last = id;
+            }
+          }
+        }
+        return finish();
+      },
+      async return(): Promise<IteratorResult<ProjectEvent>> {
+        return finish();
+      },
+      async throw(error?: unknown): Promise<IteratorResult<ProjectEvent>> {
+        finish();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
+  }
+}
+
+function parseEntry(id: string, fields: string[]): ProjectEvent {
+  const raw = fields[fields.indexOf('e') + 1] ?? '{}';
+  const body = JSON.parse(raw) as Omit<ProjectEvent, 'id' | 'at'>;
+  return { ...body, id, at: new Date(Number(id.split('-')[0])) };
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Collection, EntitySchema, OptionalProps, type Ref } from '@mikro-orm/core';
+import { User } from '../user/user.entity';
+
+export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'READY' | 'FAILED';
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export class Project {
+  [OptionalProps]?: 'description' | 'features' | 'database' | 'styling' | 'visibility' | 'status' | 'createdAt' | 'updatedAt';
+  id: string = randomUUID();
+  owner!: Ref<User>;
+  name!: string;
+  description = '';
+  framework!: string;
+  features: string[] = [];
+  database = 'none';
+  styling = 'none';
+  visibility = 'private';
+  status: ProjectStatus = 'QUEUED';
+  /** Client-chosen key that makes createProject safe to retry. */
+  idempotencyKey?: string | null;
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+  runs = new Collection<ProjectRun>(this);
+  files = new Collection<ProjectFile>(this);
+}
+
+export class ProjectRun {
+  [OptionalProps]?: 'status' | 'createdAt';
+  id: string = randomUUID();
+  project!: Ref<Project>;
+  /** Temporal workflow id; unique, derived from the project id. */
+  workflowId!: string;
+  status: RunStatus = 'QUEUED';
+  startedAt?: Date | null;
+  finishedAt?: Date | null;
+  /** Readable reason shown to users; never an internal message. */
+  error?: string | null;
+  createdAt: Date = new Date();
+}
+
+export class ProjectFile {
+  [OptionalProps]?: 'createdAt' | 'updatedAt';
+  id: string = randomUUID();
+  project!: Ref<Project>;
+  path!: string;
+  content!: string;
+  language!: string;
+  /** UTF-8 byte length of content. */
+  size!: number;
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+}
+
+export const ProjectSchema = new EntitySchema<Project>({
+  class: Project,
+  tableName: 'projects',
+  uniques: [
+    { name: 'projects_owner_name_unique', properties: ['owner', 'name'] },
+    { name: 'projects_owner_idempotency_key_unique', properties: ['owner', 'idempotencyKey'] },
+  ],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    owner: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
+    name: { type: 'string', length: 64 },
+    description: { type: 'text', default: '' },
+    framework: { type: 'string', length: 32 },
+    features: { type: 'json', default: '[]' },
+    database: { type: 'string', length: 32, default: 'none' },
+    styling: { type: 'string', length: 32, default: 'none' },
+    visibility: { type: 'string', length: 16, default: 'private' },
+    status: { type: 'string', length: 16, default: 'QUEUED' },
+    idempotencyKey: { type: 'string', length: 128, nullable: true },
+    createdAt: { type: 'datetime', onCreate: () => new Date() },
+    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+    runs: { kind: '1:m', entity: () => ProjectRun, mappedBy: 'project' },
+    files: { kind: '1:m', entity: () => ProjectFile, mappedBy: 'project' },
+  },
+});
+
+export const ProjectRunSchema = new EntitySchema<ProjectRun>({
+  class: ProjectRun,
+  tableName: 'project_runs',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    project: { kind: 'm:1', entity: () => Project, ref: true, deleteRule: 'cascade', index: true },
+    workflowId: { type: 'string', length: 200, unique: true },
+    status: { type: 'string', length: 16, default: 'QUEUED' },
+    startedAt: { type: 'datetime', nullable: true },
+    finishedAt: { type: 'datetime', nullable: true },
+    error: { type: 'text', nullable: true },
+    createdAt: { type: 'datetime', onCreate: () => new Date() },
+  },
+});
+
+export const ProjectFileSchema = new EntitySchema<ProjectFile>({
+  class: ProjectFile,
+  tableName: 'project_files',
+  uniques: [{ name: 'project_files_project_path_unique', properties: ['project', 'path'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    project: { kind: 'm:1', entity: () => Project, ref: true, deleteRule: 'cascade' },
+    path: { type: 'string', length: 512 },
+    content: { type: 'text' },
+    language: { type: 'string', length: 32 },
+    size: { type: 'integer' },
+    createdAt: { type: 'datetime', onCreate: () => new Date() },
+    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+  },
+});

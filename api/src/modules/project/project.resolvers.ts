@@ -1,0 +1,29 @@
+import type { Resolvers } from '../../generated/graphql';
+import { User } from '../user/user.entity';
+import { Project, ProjectFile, ProjectRun } from './project.entity';
+import { frameworks } from './frameworks';
+
+export const projectResolvers: Resolvers = {
+  Query: {
+    projects: (_root, _args, { em, viewerId }) => em.find(Project, { owner: viewerId }, { orderBy: { createdAt: 'desc' } }),
+    project: async (_root, { id }, { projects, viewerId }) => {
+      try {
+        return await projects.get(viewerId, id);
+      } catch {
+        return null;
+      }
+    },
+    frameworks: () => frameworks.map((f) => ({ ...f })),
+  },
+  Mutation: {
+    createProject: (_root, { input }, { projects, viewerId }) => projects.create(viewerId, input),
+  },
+  Project: {
+    owner: (project, _args, { em }) => em.findOneOrFail(User, { id: project.owner.id }),
+    features: (project) => project.features ?? [],
+    runs: (project, _args, { em }) => em.find(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } }),
+    latestRun: (project, _args, { em }) => em.findOne(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } }),
+    files: (project, _args, { em }) => em.find(ProjectFile, { project: project.id }, { orderBy: { path: 'asc' } }),
+    file: (project, { path }, { em }) => em.findOne(ProjectFile, { project: project.id, path }),
+  },
+};

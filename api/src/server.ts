@@ -1,0 +1,50 @@
+/** Entry point of the API process: the composition root for GraphQL, subscriptions and the web app. */
+import { Client, Connection } from '@temporalio/client';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createOrm } from './db';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+  const orm = await createOrm(config.DATABASE_URL);
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  const { address, tls, apiKey, namespace } = config.temporal;
+  const connection = await Connection.connect({
+    address,
+    apiKey,
+    tls:
+      tls === true || tls === undefined
+        ? tls
+        : {
+            serverNameOverride: tls.serverName,
+            clientCertPair: tls.clientCertPem && tls.clientKeyPem ? { crt: Buffer.from(tls.clientCertPem), key: Buffer.from(tls.clientKeyPem) } : undefined,
+          },
+  });
+  const temporal = new Client({ connection, namespace });
+  const app = await createApp({ config, orm, redis, temporal, logger });
+  const url = await app.listen(config.PORT, config.HOST);
+  logger.info({ url, graphql: `${url}/graphql` }, 'api ready');
+  process.send?.({ type: 'ready', url });
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await connection.close();
+    redis.disconnect();
+    await orm.close(true);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `API stopped: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/**
+ * Error codes shared by the API, activities and workflows. GraphQL `extensions.code` and Temporal
+ * `ApplicationFailure.type` both come from here, so a failure keeps its meaning across layers.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNSUPPORTED_FRAMEWORK: 'UNSUPPORTED_FRAMEWORK',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One invalid field of an input, in the shape the client maps onto its form. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Thrown when a caller's input breaks a rule; every broken field is listed. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(readonly fieldErrors: readonly FieldError[]) {
+    super(fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+}
+
+/** Thrown when an id names nothing the caller can see. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(
+    readonly resource: string,
+    readonly id: string,
+  ) {
+    super(`${resource} ${id} was not found`);
+  }
+}
+
+/** Thrown when a dependency (Temporal, PostgreSQL, Redis) cannot take the request right now. */
+export class ServiceUnavailableError extends Error {
+  override readonly name = 'ServiceUnavailableError';
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  constructor(
+    readonly service: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${service} is unavailable, try again shortly`, options);
+  }
+}

@@ -1,0 +1,2 @@
+/** Everything the worker registers. */
+export * from './project-build.workflow';

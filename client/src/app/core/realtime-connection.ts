@@ -1,0 +1,36 @@
+import { InjectionToken } from '@angular/core';
+import type { Client } from 'graphql-ws';
+import { Observable, Subject } from 'rxjs';
+
+/**
+ * The WebSocket behind subscriptions, seen from features. graphql-ws re-sends a subscription with its
+ * original variables after reconnecting; streams that resume from a cursor listen to `reconnected$` and
+ * re-subscribe with their latest cursor instead.
+ */
+export abstract class RealtimeConnection {
+  /** Emits each time the socket is re-established after a drop (not on the first connection). */
+  abstract readonly reconnected$: Observable<void>;
+  /** Emits each time the socket closes; graphql-ws then retries on its own while anything is subscribed. */
+  abstract readonly dropped$: Observable<void>;
+}
+
+/** The graphql-ws client the composition root builds; lets tests and tools pass their own. */
+export const GRAPHQL_WS_CLIENT = new InjectionToken<Client>('GRAPHQL_WS_CLIENT');
+
+/** `RealtimeConnection` backed by a graphql-ws client's `connected` events. */
+export class GraphqlWsConnection extends RealtimeConnection {
+  private readonly reconnected = new Subject<void>();
+  private readonly dropped = new Subject<void>();
+  readonly reconnected$ = this.reconnected.asObservable();
+  readonly dropped$ = this.dropped.asObservable();
+
+  constructor(client: Client) {
+    super();
+    // Emitted synchronously inside graphql-ws before it re-sends pending subscriptions, so a listener
+    // that unsubscribes here stops the stale re-send (graphql-ws checks `done` after connecting).
+    client.on('connected', (_socket, _payload, wasRetry) => {
+      if (wasRetry) this.reconnected.next();
+    });
+    client.on('closed', () => this.dropped.next());
+  }
+}

@@ -1,0 +1,56 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+
+/** The kinds of failure the UI distinguishes; each maps to a different presentation. */
+export type UserFacingErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'NETWORK' | 'INTERNAL';
+
+/** A failure as the user sees it: a readable message and, for invalid input, one message per field. */
+export interface UserFacingError {
+  readonly code: UserFacingErrorCode;
+  readonly message: string;
+  /** Field name → first message for it; empty unless `code` is BAD_USER_INPUT. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+}
+
+/** A value or the error to show instead: services return this so pages never handle exceptions. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: UserFacingError };
+
+const MESSAGES: Record<UserFacingErrorCode, string> = {
+  BAD_USER_INPUT: 'Some fields need attention.',
+  NOT_FOUND: 'Not found.',
+  NETWORK: 'Cannot reach the Atelier server. Check that it is running, then try again.',
+  INTERNAL: 'Something went wrong on the server. Please try again.',
+};
+
+interface FieldErrorExtension {
+  readonly field?: unknown;
+  readonly message?: unknown;
+}
+
+/** Maps whatever Apollo or the transport reported to what the user should read. */
+export function toUserFacingError(error: unknown): UserFacingError {
+  if (!CombinedGraphQLErrors.is(error)) return { code: 'NETWORK', message: MESSAGES.NETWORK, fieldErrors: {} };
+  const first = error.errors[0];
+  const code = first?.extensions?.['code'];
+  if (code === 'BAD_USER_INPUT') {
+    return { code, message: MESSAGES.BAD_USER_INPUT, fieldErrors: fieldErrorsOf(first?.extensions ?? {}) };
+  }
+  if (code === 'NOT_FOUND') return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };
+  // Messages of internal errors are generic by contract, but never echo them: they are not written for users.
+  return { code: 'INTERNAL', message: MESSAGES.INTERNAL, fieldErrors: {} };
+}
+
+function fieldErrorsOf(extensions: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const list = Array.isArray(extensions['fieldErrors']) ? (extensions['fieldErrors'] as FieldErrorExtension[]) : [];
+  for (const { field, message } of list) {
+    if (typeof field === 'string' && typeof message === 'string' && !(field in out)) out[field] = message;
+  }
+  const single = extensions['field'];
+  if (typeof single === 'string' && !(single in out)) out[single] = 'This value is not valid.';
+  return out;
+}
+
+/** Whether retrying the same request later may succeed (the server was not reached or did not answer). */
+export function isTransient(error: UserFacingError): boolean {
+  return error.code === 'NETWORK';
+}

@@ -1,0 +1,85 @@
+/** Shapes of the project feature, as the GraphQL API returns them (see api/src/modules/project). */
+
+export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'READY' | 'FAILED';
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface ProjectSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly framework: string;
+  readonly status: ProjectStatus;
+  readonly createdAt: string;
+}
+
+export interface ProjectRun {
+  readonly id: string;
+  readonly status: RunStatus;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+}
+
+/** A file as listed: content is loaded only when the file is opened. */
+export interface ProjectFileEntry {
+  readonly id: string;
+  readonly path: string;
+  readonly language: string;
+  readonly size: number;
+}
+
+export interface ProjectFile extends ProjectFileEntry {
+  readonly content: string;
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  readonly description: string;
+  readonly features: readonly string[];
+  readonly database: string;
+  readonly styling: string;
+  readonly visibility: string;
+  readonly updatedAt: string;
+  readonly latestRun: ProjectRun | null;
+  readonly files: readonly ProjectFileEntry[];
+}
+
+export type ProjectEventType =
+  | 'run.queued'
+  | 'run.started'
+  | 'step.started'
+  | 'step.completed'
+  | 'file.created'
+  | 'run.completed'
+  | 'run.failed';
+
+export interface ProjectEvent {
+  /** Redis stream id (`<ms>-<seq>`): increases monotonically, the cursor to resume after. */
+  readonly id: string;
+  readonly projectId: string;
+  readonly runId: string | null;
+  /** One of `ProjectEventType`; kept open so a newer server's events still render. */
+  readonly type: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+export interface FrameworkOption {
+  readonly id: string;
+  readonly label: string;
+  readonly language: string;
+  readonly scaffolded: boolean;
+}
+
+export interface CreateProjectInput {
+  readonly name: string;
+  readonly description: string;
+  readonly framework: string;
+  readonly features: readonly string[];
+  readonly database: string;
+  readonly styling: string;
+  readonly visibility: string;
+  readonly idempotencyKey: string;
+}
+
+/** Events after which the project's status or files have changed on the server. */
+export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set(['run.completed', 'run.failed', 'file.created']);

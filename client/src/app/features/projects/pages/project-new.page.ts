@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, InjectionToken, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { isTransient } from '../../../core/user-facing-error';
+import type { FrameworkOption } from '../models/project.models';
+import {
+  DATABASES,
+  EMPTY_PROJECT_FORM,
+  type ProjectFormErrors,
+  type ProjectFormField,
+  type ProjectFormValue,
+  STYLINGS,
+  VISIBILITIES,
+  parseFeatures,
+  validateProjectForm,
+} from '../models/project-form';
+import { ProjectsApi } from '../services/projects-api.service';
+
+/** Makes the idempotency key of one submission. */
+export const IDEMPOTENCY_KEY = new InjectionToken<() => string>('IDEMPOTENCY_KEY', {
+  providedIn: 'root',
+  factory: () => () => crypto.randomUUID(),
+});
+
+const FIELDS = Object.keys(EMPTY_PROJECT_FORM) as ProjectFormField[];
+
+/** `/projects/new`: the create-project form; opens the project page once the server accepted it. */
+@Component({
+  selector: 'app-project-new-page',
+  imports: [RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './project-new.page.html',
+})
+export class ProjectNewPage {
+  private readonly api = inject(ProjectsApi);
+  private readonly router = inject(Router);
+  private readonly newKey = inject(IDEMPOTENCY_KEY);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly databases = DATABASES;
+  protected readonly stylings = STYLINGS;
+  protected readonly visibilities = VISIBILITIES;
+  protected readonly value = signal<ProjectFormValue>({ ...EMPTY_PROJECT_FORM });
+  protected readonly frameworks = signal<readonly FrameworkOption[]>([]);
+  protected readonly frameworksError = signal<string | null>(null);
+  protected readonly pending = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  private readonly touched = signal<ReadonlySet<ProjectFormField>>(new Set());
+  private readonly submitted = signal(false);
+  private readonly serverErrors = signal<ProjectFormErrors>({});
+  /** The key of the last submission that may be retried, and the values it was sent with. */
+  private retryable: { readonly key: string; readonly values: string } | null = null;
+
+  private readonly clientErrors = computed(() =>
+    validateProjectForm(this.value(), this.frameworks().map((f) => f.id)),
+  );
+  /** Server errors win (they include uniqueness); client errors show once a field was left or on submit. */
+  protected readonly errors = computed<ProjectFormErrors>(() => {
+    const shown: ProjectFormErrors = {};
+    for (const field of FIELDS) {
+      const visible = this.submitted() || this.touched().has(field);
+      const message = this.serverErrors()[field] ?? (visible ? this.clientErrors()[field] : undefined);
+      if (message) shown[field] = message;
+    }
+    return shown;
+  });
+  protected readonly tags = computed(() => parseFeatures(this.value().features));
+  protected readonly selectedFramework = computed(() => this.frameworks().find((f) => f.id === this.value().framework));
+
+  constructor() {
+    this.api
+      .frameworks()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((result) => {
+        if (result.ok) this.frameworks.set(result.value);
+        else this.frameworksError.set(`Frameworks could not be loaded. ${result.error.message}`);
+      });
+  }
+
+  protected set(field: ProjectFormField, event: Event): void {
+    const text = (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
+    this.value.update((value) => ({ ...value, [field]: text }));
+    this.serverErrors.update(({ [field]: _edited, ...rest }) => rest);
+    if (event.type === 'change') this.touch(field);
+  }
+
+  protected touch(field: ProjectFormField): void {
+    this.touched.update((fields) => new Set(fields).add(field));
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    if (this.pending() || Object.keys(this.clientErrors()).length > 0) return;
+    const value = this.value();
+    const values = JSON.stringify(value);
+    // Retrying the same values after a failure reuses the key, so the server never creates the project twice.
+    if (this.retryable?.values !== values) this.retryable = { key: this.newKey(), values };
+    this.pending.set(true);
+    this.formError.set(null);
+    this.api
+      .create({
+        name: value.name.trim(),
+        description: value.description.trim(),
+        framework: value.framework,
+        features: parseFeatures(value.features),
+        database: value.database,
+        styling: value.styling,
+        visibility: value.visibility,
+        idempotencyKey: this.retryable.key,
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((result) => {
+        this.pending.set(false);
+        if (result.ok) {
+          this.retryable = null;
+          void this.router.navigate(['/projects', result.value.id]);
+          return;
+        }
+        const { error } = result;
+        if (!isTransient(error) && error.code !== 'INTERNAL') this.retryable = null;
+        const onFields = Object.fromEntries(Object.entries(error.fieldErrors).filter(([f]) => FIELDS.includes(f as ProjectFormField)));
+        const elsewhere = Object.entries(error.fieldErrors).filter(([f]) => !(f in onFields));
+        this.serverErrors.set(onFields);
+        this.formError.set(elsewhere.length ? elsewhere.map(([, m]) => m).join(' ') : error.message);
+      });
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable, inject } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import { type Observable, catchError, map, of } from 'rxjs';
+import { type Result, toUserFacingError } from '../../../core/user-facing-error';
+import type {
+  CreateProjectInput,
+  FrameworkOption,
+  ProjectDetail,
+  ProjectEvent,
+  ProjectFile,
+  ProjectSummary,
+} from '../models/project.models';
+import {
+  CREATE_PROJECT_MUTATION,
+  FRAMEWORKS_QUERY,
+  PROJECTS_QUERY,
+  PROJECT_EVENTS_SUBSCRIPTION,
+  PROJECT_EVENT_LOG_QUERY,
+  PROJECT_FILE_QUERY,
+  PROJECT_QUERY,
+} from './project.documents';
+
+interface ApolloOutcome<T> {
+  readonly data?: T | null | undefined;
+  readonly error?: unknown;
+}
+
+/**
+ * The project feature's view of the GraphQL API. Every call ends in a `Result`: failures arrive as
+ * user-facing errors, never as thrown exceptions (except the live event stream, whose errors drive retry).
+ */
+@Injectable({ providedIn: 'root' })
+export class ProjectsApi {
+  private readonly apollo = inject(Apollo);
+
+  list(): Observable<Result<ProjectSummary[]>> {
+    return settle(this.apollo.query({ query: PROJECTS_QUERY, fetchPolicy: 'network-only' }), (d) => d.projects);
+  }
+
+  /** The project, or a NOT_FOUND error when the server does not know the id. */
+  get(id: string): Observable<Result<ProjectDetail>> {
+    return settle(
+      this.apollo.query({ query: PROJECT_QUERY, variables: { id }, fetchPolicy: 'network-only' }),
+      (d) => d.project,
+    );
+  }
+
+  file(projectId: string, path: string): Observable<Result<ProjectFile>> {
+    return settle(
+      this.apollo.query({ query: PROJECT_FILE_QUERY, variables: { id: projectId, path }, fetchPolicy: 'network-only' }),
+      (d) => d.project?.file,
+    );
+  }
+
+  frameworks(): Observable<Result<FrameworkOption[]>> {
+    return settle(this.apollo.query({ query: FRAMEWORKS_QUERY }), (d) => d.frameworks);
+  }
+
+  create(input: CreateProjectInput): Observable<Result<{ id: string }>> {
+    return settle(
+      this.apollo.mutate({ mutation: CREATE_PROJECT_MUTATION, variables: { input: { ...input } } }),
+      (d) => d.createProject,
+    );
+  }
+
+  /** Events recorded so far, oldest first. */
+  eventLog(projectId: string, after: string | null = null): Observable<Result<ProjectEvent[]>> {
+    return settle(
+      this.apollo.query({
+        query: PROJECT_EVENT_LOG_QUERY,
+        variables: { projectId, after },
+        fetchPolicy: 'no-cache',
+      }),
+      (d) => d.projectEventLog,
+    );
+  }
+
+  /** Live events after `after`; errors (including GraphQL errors) are raised so the caller can retry. */
+  events(projectId: string, after: string | null): Observable<ProjectEvent> {
+    return this.apollo
+      .subscribe({ query: PROJECT_EVENTS_SUBSCRIPTION, variables: { projectId, after }, fetchPolicy: 'no-cache' })
+      .pipe(
+        map((result) => {
+          if (result.error) throw result.error;
+          const event = result.data?.projectEvents;
+          if (!event) throw new Error('Subscription result without an event');
+          return event;
+        }),
+      );
+  }
+}
+
+const NOT_FOUND: Result<never> = {
+  ok: false,
+  error: { code: 'NOT_FOUND', message: 'Not found.', fieldErrors: {} },
+};
+
+function settle<D, T>(source: Observable<ApolloOutcome<D>>, pick: (data: D) => T | null | undefined): Observable<Result<T>> {
+  return source.pipe(
+    map((outcome): Result<T> => {
+      if (outcome.error) return { ok: false, error: toUserFacingError(outcome.error) };
+      const value = outcome.data ? pick(outcome.data) : undefined;
+      return value == null ? NOT_FOUND : { ok: true, value };
+    }),
+    catchError((error: unknown) => of<Result<T>>({ ok: false, error: toUserFacingError(error) })),
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Test fixtures over the real services that test/global-setup.ts starts: a database per test file,
+ * Redis, a Temporal connection, a worker on its own task queue, and the API app.
+ */
+import { randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { createBuildWorker } from '../activities/build-worker';
+import { createApp, type AtelierApp } from '../api/src/app';
+import { migrateUp, ormOptions } from '../api/src/db';
+import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+
+export interface TestServices {
+  databaseUrl: string;
+  redisUrl: string;
+  temporalAddress: string;
+  temporalCli: string;
+}
+
+/** Addresses published by the global setup; a readable failure when a file runs without it. */
+export function testServices(): TestServices {
+  const value = (name: string): string => {
+    const v = process.env[name];
+    if (!v) throw new Error(`${name} is not set: run the tests through \`npm test\` (jest's global setup starts the services)`);
+    return v;
+  };
+  return {
+    databaseUrl: value('ATELIER_TEST_DATABASE_URL'),
+    redisUrl: value('ATELIER_TEST_REDIS_URL'),
+    temporalAddress: value('ATELIER_TEST_TEMPORAL_ADDRESS'),
+    temporalCli: value('ATELIER_TEST_TEMPORAL_CLI'),
+  };
+}
+
+// The SDK's runtime is per process; tests keep its logs to warnings.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // Already installed by another fixture in this worker process.
+}
+
+export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/** A migrated database of its own; `dispose` closes the ORM and drops it. */
+export async function createTestDatabase(): Promise<{ url: string; orm: MikroORM; dispose(): Promise<void> }> {
+  const base = new URL(testServices().databaseUrl);
+  const name = `atelier_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = await MikroORM.init({ ...ormOptions(base.toString()), connect: false });
+  await admin.schema.createDatabase(name);
+  await admin.close(true);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const orm = await MikroORM.init(ormOptions(url.toString()));
+  await migrateUp(orm);
+  return {
+    url: url.toString(),
+    orm,
+    async dispose() {
+      await orm.close(true);
+      const cleanup = await MikroORM.init({ ...ormOptions(base.toString()), connect: false });
+      await cleanup.schema.dropDatabase(name);
+      await cleanup.close(true);
+    },
+  };
+}
+
+let bundle: Promise<{ code: string }> | undefined;
+/** The workflow bundle, built once per test file. */
+export function workflowBundle(): Promise<{ code: string }> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietBundlerLogger });
+  return bundle;
+}
+const noop = () => undefined;
+const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };
+
+export interface Stack {
+  db: { url: string; orm: MikroORM };
+  redis: Redis;
+  events: ProjectEventStream;
+  temporal: Client;
+  taskQueue: string;
+  /** Starts an in-process worker on this stack's task queue. */
+  startWorker(options?: { scaffoldFileDelayMs?: number }): Promise<{ worker: Worker; stop(): Promise<void> }>;
+  app: AtelierApp;
+  dispose(): Promise<void>;
+}
+
+/** A whole API + worker stack on a fresh database and its own task queue. */
+export async function createStack(options: { clientDist?: string } = {}): Promise<Stack> {
+  const services = testServices();
+  const db = await createTestDatabase();
+  const redis = new Redis(services.redisUrl);
+  const events = new ProjectEventStream(redis, { blockMs: 1000 });
+  const connection = await Connection.connect({ address: services.temporalAddress });
+  const temporal = new Client({ connection, namespace: 'default' });
+  const taskQueue = `atelier-test-${randomUUID()}`;
+  const app = await createApp({
+    config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue },
+    orm: db.orm,
+    redis,
+    temporal,
+    logger: silentLogger,
+  });
+  const workers: Array<() => Promise<void>> = [];
+  return {
+    db,
+    redis,
+    events,
+    temporal,
+    taskQueue,
+    app,
+    async startWorker({ scaffoldFileDelayMs = 0 } = {}) {
+      const native = await NativeConnection.connect({ address: services.temporalAddress });
+      const worker = await createBuildWorker({
+        connection: native,
+        namespace: 'default',
+        taskQueue,
+        deps: { orm: db.orm, events, logger: silentLogger, scaffoldFileDelayMs },
+        workflowBundle: await workflowBundle(),
+      });
+      const running = worker.run();
+      let stopped = false;
+      const stop = async () => {
+        if (stopped) return;
+        stopped = true;
+        worker.shutdown();
+        await running;
+        await native.close();
+      };
+      workers.push(stop);
+      return { worker, stop };
+    },
+    async dispose() {
+      await Promise.all(workers.map((stop) => stop()));
+      await app.close();
+      await connection.close();
+      redis.disconnect();
+      await db.dispose();
+    },
+  };
+}
+
+/** Polls until `check` returns a value, or fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

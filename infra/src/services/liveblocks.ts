@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StackError } from '../errors';
 import { assertPortFree, waitFor } from '../ports';
-import { runCommand, startProcess } from '../process';
+import { runCommand, startProcess, type ManagedProcess } from '../process';
 import { repoRoot } from '../stack-config';
 
 /** The package folder holding the pinned `liveblocks` CLI and `bun`. */
@@ -45,6 +45,8 @@ export interface LiveblocksDevServer {
   publicKey: string;
   secretKey: string;
   pid: number;
+  /** The managed child, for crash monitoring. */
+  child: ManagedProcess;
   stop(): Promise<void>;
 }
 
@@ -80,5 +82,5 @@ export async function startLiveblocksDevServer(opts: LiveblocksOptions): Promise
     await proc.stop();
     if (!opts.dataDir) fs.rmSync(cwd, { recursive: true, force: true });
   };
-  return { url, ...liveblocksDevKeys, pid: proc.pid, stop };
+  return { url, ...liveblocksDevKeys, pid: proc.pid, child: proc, stop };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { StackError } from '../errors';
 import { assertPortFree, canConnect, waitFor } from '../ports';
-import { startProcess } from '../process';
+import { startProcess, type ManagedProcess } from '../process';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -34,6 +34,8 @@ export interface EmbeddedPostgres {
   /** True when this start ran initdb. */
   initialised: boolean;
   pid: number;
+  /** The managed child, for crash monitoring. */
+  child: ManagedProcess;
   stop(): Promise<void>;
 }
 
@@ -136,7 +138,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw err;
   }
   const base = `postgres://${user}:${password}@127.0.0.1:${opts.port}`;
-  return { url: `${base}/${database}`, adminUrl: `${base}/postgres`, initialised, pid: proc.pid, stop };
+  return { url: `${base}/${database}`, adminUrl: `${base}/postgres`, initialised, pid: proc.pid, child: proc, stop };
 }
 
 async function ensureDatabase(pg: Instance, database: string): Promise<boolean> {

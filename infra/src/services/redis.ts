@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import Redis from 'ioredis';
 import { ToolMissingError } from '../errors';
 import { assertPortFree, waitFor } from '../ports';
-import { runCommand, startProcess } from '../process';
+import { runCommand, startProcess, type ManagedProcess } from '../process';
 
 /** Options of {@link startRedis}. */
 export interface RedisOptions {
@@ -19,6 +19,8 @@ export interface RedisOptions {
 export interface RedisServer {
   url: string;
   pid: number;
+  /** The managed child, for crash monitoring. */
+  child: ManagedProcess;
   stop(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ export async function startRedis(opts: RedisOptions): Promise<RedisServer> {
     throw err;
   }
   // SIGTERM makes redis-server save its snapshot (when persistence is on) before exiting.
-  return { url, pid: proc.pid, stop: () => proc.stop(15_000) };
+  return { url, pid: proc.pid, child: proc, stop: () => proc.stop(15_000) };
 }
 
 /** True when the Redis at `url` answers PING. */

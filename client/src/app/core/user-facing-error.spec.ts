@@ -1,0 +1,42 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { toUserFacingError } from './user-facing-error';
+
+const graphqlError = (extensions: Record<string, unknown>, message = 'boom') =>
+  new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
+
+describe('toUserFacingError', () => {
+  it('collects every field error of BAD_USER_INPUT, first message per field', () => {
+    const error = toUserFacingError(
+      graphqlError({
+        code: 'BAD_USER_INPUT',
+        field: 'name',
+        fieldErrors: [
+          { field: 'name', message: 'Taken.' },
+          { field: 'name', message: 'Second.' },
+          { field: 'features', message: 'Bad tag.' },
+        ],
+      }),
+    );
+    expect(error).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Some fields need attention.',
+      fieldErrors: { name: 'Taken.', features: 'Bad tag.' },
+    });
+  });
+
+  it('falls back to `field` when the server sent no fieldErrors', () => {
+    expect(toUserFacingError(graphqlError({ code: 'BAD_USER_INPUT', field: 'styling' })).fieldErrors).toEqual({
+      styling: 'This value is not valid.',
+    });
+  });
+
+  it('never shows internal messages', () => {
+    const error = toUserFacingError(graphqlError({ code: 'INTERNAL_SERVER_ERROR' }, 'relation "x" does not exist'));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).not.toContain('relation');
+  });
+
+  it('reports anything that is not a GraphQL error as a network problem', () => {
+    expect(toUserFacingError(new TypeError('Failed to fetch')).code).toBe('NETWORK');
+  });
+});

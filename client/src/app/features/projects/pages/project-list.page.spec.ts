@@ -1,0 +1,59 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { byTestId, settle } from '../../../../testing/fakes';
+import { ProjectListPage } from './project-list.page';
+
+const summary = (id: string, name: string, createdAt: string) => ({
+  __typename: 'Project',
+  id,
+  name,
+  framework: 'vue',
+  status: 'READY',
+  createdAt,
+});
+
+describe('ProjectListPage', () => {
+  let fixture: ComponentFixture<ProjectListPage>;
+  let apollo: ApolloTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
+    apollo = TestBed.inject(ApolloTestingController);
+    fixture = TestBed.createComponent(ProjectListPage);
+    await settle(fixture);
+  });
+
+  afterEach(() => apollo.verify());
+
+  it('lists projects newest first', async () => {
+    apollo.expectOne('Projects').flushData({
+      projects: [summary('a', 'Older', '2026-11-01T00:00:00.000Z'), summary('b', 'Newer', '2026-11-20T00:00:00.000Z')],
+    });
+    await settle(fixture);
+    const rows = byTestId(fixture.nativeElement, 'project-row');
+    expect(rows.map((row) => row.querySelector('a')?.textContent)).toEqual(['Newer', 'Older']);
+    expect(rows[0]?.textContent).toContain('vue');
+    expect(rows[0]?.textContent).toContain('Ready');
+  });
+
+  it('invites to create the first project when there is none', async () => {
+    apollo.expectOne('Projects').flushData({ projects: [] });
+    await settle(fixture);
+    expect(fixture.nativeElement.textContent).toContain('No projects yet');
+    expect(byTestId(fixture.nativeElement, 'new-project-link')).toHaveLength(1);
+  });
+
+  it('shows a readable error and retries on request', async () => {
+    apollo.expectOne('Projects').graphqlErrors([{ message: 'db exploded at 10.0.0.3', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    await settle(fixture);
+    const text = fixture.nativeElement.textContent as string;
+    expect(text).toContain('Something went wrong on the server');
+    expect(text).not.toContain('10.0.0.3');
+
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('.callout button')?.click();
+    await settle(fixture);
+    apollo.expectOne('Projects').flushData({ projects: [] });
+    await settle(fixture);
+  });
+});

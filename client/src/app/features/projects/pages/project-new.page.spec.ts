@@ -1,0 +1,158 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { FRAMEWORKS } from '../../../../testing/fixtures';
+import { byTestId, settle } from '../../../../testing/fakes';
+import { IDEMPOTENCY_KEY, ProjectNewPage } from './project-new.page';
+
+describe('ProjectNewPage', () => {
+  let fixture: ComponentFixture<ProjectNewPage>;
+  let apollo: ApolloTestingController;
+  let root: HTMLElement;
+  let keys: number;
+
+  beforeEach(async () => {
+    keys = 0;
+    TestBed.configureTestingModule({
+      imports: [ApolloTestingModule],
+      providers: [provideRouter([{ path: 'projects/:id', children: [] }]), { provide: IDEMPOTENCY_KEY, useValue: () => `key-${++keys}` }],
+    });
+    apollo = TestBed.inject(ApolloTestingController);
+    fixture = TestBed.createComponent(ProjectNewPage);
+    root = fixture.nativeElement;
+    await settle(fixture);
+    apollo.expectOne('Frameworks').flushData({ frameworks: FRAMEWORKS });
+    await settle(fixture);
+  });
+
+  afterEach(() => apollo.verify());
+
+  const field = <T extends HTMLElement>(id: string) => byTestId(root, id)[0] as T;
+  const errorText = (name: string) => byTestId(root, `field-error-${name}`)[0]?.textContent?.trim();
+
+  async function type(id: string, value: string): Promise<void> {
+    const input = field<HTMLInputElement>(id);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('blur'));
+    await settle(fixture);
+  }
+
+  async function choose(id: string, value: string): Promise<void> {
+    const select = field<HTMLSelectElement>(id);
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+    await settle(fixture);
+  }
+
+  async function submit(): Promise<void> {
+    field<HTMLButtonElement>('create-project-submit').click();
+    await settle(fixture);
+  }
+
+  it('lists the frameworks from the server, marking those without a scaffold', () => {
+    const options = Array.from(field<HTMLSelectElement>('project-framework-select').options).map((o) => o.text.trim());
+    expect(options).toEqual(['Choose a framework…', 'Next.js', 'FastAPI (preview)']);
+  });
+
+  it("shows each field's error as soon as the field is left, before any submit", async () => {
+    await type('project-name-input', '1app');
+    expect(errorText('name')).toMatch(/Start with a letter/);
+    await type('project-name-input', 'a');
+    expect(errorText('name')).toBe('Name must be 2 to 64 characters.');
+    await type('project-description-input', 'x'.repeat(501));
+    expect(errorText('description')).toMatch(/at most 500/);
+    await type('project-features-input', 'auth, Dark_Mode');
+    expect(errorText('features')).toMatch(/"Dark_Mode"/);
+    await type('project-features-input', Array.from({ length: 11 }, (_, i) => `f${i}`).join(' '));
+    expect(errorText('features')).toBe('At most 10 features.');
+
+    await type('project-name-input', 'Recipe box');
+    expect(errorText('name')).toBeUndefined();
+  });
+
+  it('shows every client error on submit and sends nothing', async () => {
+    await submit();
+    expect(errorText('name')).toBe('Name is required.');
+    expect(errorText('framework')).toBe('Choose a framework.');
+    apollo.expectNone('CreateProject');
+  });
+
+  it('maps BAD_USER_INPUT field errors from the server onto their fields', async () => {
+    await type('project-name-input', 'Recipe box');
+    await choose('project-framework-select', 'nextjs');
+    await submit();
+
+    const op = apollo.expectOne('CreateProject');
+    expect(op.operation.variables['input']).toEqual({
+      name: 'Recipe box',
+      description: '',
+      framework: 'nextjs',
+      features: [],
+      database: 'none',
+      styling: 'none',
+      visibility: 'private',
+      idempotencyKey: 'key-1',
+    });
+    expect(field<HTMLButtonElement>('create-project-submit').disabled).toBe(true);
+
+    op.graphqlErrors([
+      {
+        message: 'Invalid input',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'name',
+          fieldErrors: [
+            { field: 'name', message: 'You already have a project with this name.' },
+            { field: 'features', message: 'Unknown feature.' },
+          ],
+        },
+      },
+    ]);
+    await settle(fixture);
+
+    expect(field<HTMLButtonElement>('create-project-submit').disabled).toBe(false);
+    expect(errorText('name')).toBe('You already have a project with this name.');
+    expect(errorText('features')).toBe('Unknown feature.');
+
+    // Editing a field clears its server error; the others stay.
+    await type('project-name-input', 'Recipe box 2');
+    expect(errorText('name')).toBeUndefined();
+    expect(errorText('features')).toBe('Unknown feature.');
+  });
+
+  it('reuses the idempotency key when the same submission is retried after a network error', async () => {
+    await type('project-name-input', 'Recipe box');
+    await choose('project-framework-select', 'nextjs');
+    await submit();
+    apollo.expectOne('CreateProject').networkError(new Error('fetch failed'));
+    await settle(fixture);
+    expect(byTestId(root, 'form-error')[0]?.textContent).toMatch(/Cannot reach the Atelier server/);
+
+    await submit();
+    const retry = apollo.expectOne('CreateProject');
+    expect((retry.operation.variables['input'] as { idempotencyKey: string }).idempotencyKey).toBe('key-1');
+    retry.networkError(new Error('fetch failed'));
+    await settle(fixture);
+
+    // Different values are a different submission.
+    await type('project-name-input', 'Recipe box 2');
+    await submit();
+    const changed = apollo.expectOne('CreateProject');
+    expect((changed.operation.variables['input'] as { idempotencyKey: string }).idempotencyKey).toBe('key-2');
+    changed.flushData({ createProject: { __typename: 'Project', id: 'p9', name: 'Recipe box 2', framework: 'nextjs', status: 'QUEUED', createdAt: '2026-11-27T10:00:00.000Z' } });
+    await settle(fixture);
+  });
+
+  it('opens the project page once the project is created', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await type('project-name-input', 'Recipe box');
+    await choose('project-framework-select', 'fastapi');
+    await submit();
+    apollo.expectOne('CreateProject').flushData({
+      createProject: { __typename: 'Project', id: 'p42', name: 'Recipe box', framework: 'fastapi', status: 'QUEUED', createdAt: '2026-11-27T10:00:00.000Z' },
+    });
+    await settle(fixture);
+    expect(navigate).toHaveBeenCalledWith(['/projects', 'p42']);
+  });
+});

@@ -1,0 +1,42 @@
+import { Subject } from 'rxjs';
+import { RealtimeConnection } from '../app/core/realtime-connection';
+import type {
+  CodeDocument,
+  CodeViewerEngine,
+  CodeViewerInstance,
+} from '../app/shared/code-viewer/code-viewer-engine';
+
+/** A socket whose drops and reconnects the test triggers. */
+export class FakeRealtimeConnection extends RealtimeConnection {
+  readonly reconnect = new Subject<void>();
+  readonly drop = new Subject<void>();
+  readonly reconnected$ = this.reconnect.asObservable();
+  readonly dropped$ = this.drop.asObservable();
+}
+
+/** Records what the page asked the editor to show. */
+export class FakeCodeViewerEngine implements CodeViewerEngine {
+  readonly created: { host: HTMLElement; doc: CodeDocument }[] = [];
+  readonly shown: CodeDocument[] = [];
+  disposed = 0;
+
+  create(host: HTMLElement, doc: CodeDocument): CodeViewerInstance {
+    this.created.push({ host, doc });
+    this.shown.push(doc);
+    return {
+      show: (next) => this.shown.push(next),
+      dispose: () => this.disposed++,
+    };
+  }
+}
+
+/** Lets Apollo Client 4 deliver its (asynchronous) results, then lets Angular render them. */
+export async function settle(fixture: { whenStable(): Promise<unknown> }, ms = 0): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  await fixture.whenStable();
+}
+
+/** Elements of a rendered fixture by `data-testid`. */
+export function byTestId(root: HTMLElement, id: string): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+}

@@ -1,0 +1,50 @@
+/** GraphQL payloads as the API sends them (with `__typename`, which Apollo's cache expects). */
+
+export function projectPayload(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Project',
+    id: 'p1',
+    name: 'Recipe box',
+    description: 'Save and tag recipes.',
+    framework: 'nextjs',
+    features: ['auth'],
+    database: 'postgresql',
+    styling: 'tailwind',
+    visibility: 'private',
+    status: 'BUILDING',
+    createdAt: '2026-11-27T10:00:00.000Z',
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    latestRun: {
+      __typename: 'ProjectRun',
+      id: 'r1',
+      status: 'RUNNING',
+      startedAt: '2026-11-27T10:00:01.000Z',
+      finishedAt: null,
+      error: null,
+      createdAt: '2026-11-27T10:00:00.000Z',
+    },
+    files: [] as unknown[],
+    ...overrides,
+  };
+}
+
+export function filePayload(path: string, extra: Record<string, unknown> = {}) {
+  return { __typename: 'ProjectFile', id: `f-${path}`, path, language: 'typescript', size: 120, ...extra };
+}
+
+export function eventPayload(id: string, type: string, message = type) {
+  return {
+    __typename: 'ProjectEvent',
+    id,
+    projectId: 'p1',
+    runId: 'r1',
+    type,
+    message,
+    at: '2026-11-27T10:00:02.000Z',
+  };
+}
+
+export const FRAMEWORKS = [
+  { __typename: 'FrameworkOption', id: 'nextjs', label: 'Next.js', language: 'TypeScript', scaffolded: true },
+  { __typename: 'FrameworkOption', id: 'fastapi', label: 'FastAPI', language: 'Python', scaffolded: false },
+];

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ProjectFile, ProjectRun } from '../api/src/modules/project/project.entity';
+import { LOCAL_USER_ID } from '../api/src/modules/user/user.entity';
+import { createStack, testServices, waitFor, type Stack } from './harness';
+
+const root = resolve(__dirname, '..');
+let stack: Stack;
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  stack = await createStack();
+  dataDir = mkdtempSync(join(tmpdir(), 'atelier-durability-'));
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await stack?.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The real worker entry point in its own process (one node process, so SIGKILL really kills it). */
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'activities/worker.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: {
+      ...process.env,
+      DATABASE_URL: stack.db.url,
+      REDIS_URL: testServices().redisUrl,
+      TEMPORAL_ADDRESS: testServices().temporalAddress,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      ATELIER_DATA_DIR: dataDir,
+      ATELIER_SCAFFOLD_FILE_DELAY_MS: '400',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolvePromise, reject) => {
+    child.on('message', (message: { type?: string }) => message.type === 'ready' && resolvePromise(child));
+    child.on('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`)));
+  });
+}
+
+it('finishes a run whose worker was SIGKILLed mid-step, storing and announcing each file exactly once', async () => {
+  const first = await startWorkerProcess();
+  const project = await stack.app.createContext().projects.create(LOCAL_USER_ID, { name: 'Crash Test', framework: 'fastapi' });
+  await waitFor('two files to be written', async () => {
+    const events = await stack.events.read(project.id);
+    return events.filter((e) => e.type === 'file.created').length >= 2;
+  });
+
+  const exited = new Promise((r) => first.once('exit', r));
+  first.kill('SIGKILL');
+  await exited;
+  const em = stack.db.orm.em.fork();
+  const runAtCrash = await em.findOneOrFail(ProjectRun, { project: project.id });
+  expect(runAtCrash.status).toBe('RUNNING');
+  expect(await em.count(ProjectFile, { project: project.id })).toBeLessThan(7);
+
+  await startWorkerProcess();
+  const run = await waitFor(
+    'the run to finish on the new worker',
+    async () => {
+      const current = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { project: project.id });
+      return current.status === 'SUCCEEDED' || current.status === 'FAILED' ? current : undefined;
+    },
+    90_000,
+  );
+  expect(run.status).toBe('SUCCEEDED');
+
+  const files = await stack.db.orm.em.fork().find(ProjectFile, { project: project.id });
+  expect(files).toHaveLength(7);
+  expect(new Set(files.map((f) => f.path)).size).toBe(7);
+  const events = await stack.events.read(project.id);
+  const created = events.filter((e) => e.type === 'file.created').map((e) => e.data?.path);
+  expect(created).toHaveLength(7);
+  expect(new Set(created).size).toBe(7);
+  expect(events.filter((e) => e.type === 'run.started')).toHaveLength(1);
+  expect(events.filter((e) => e.type === 'run.completed')).toHaveLength(1);
+
+  // The scaffold step really was interrupted and retried, not merely finished before the kill.
+  const history = await stack.temporal.workflow.getHandle(run.workflowId).fetchHistory();
+  const scaffoldAttempts = (history.events ?? [])
+    .filter((e) => e.activityTaskStartedEventAttributes)
+    .map((e) => e.activityTaskStartedEventAttributes!.attempt ?? 1);
+  expect(Math.max(...scaffoldAttempts)).toBeGreaterThanOrEqual(2);
+});

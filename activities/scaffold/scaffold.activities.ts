@@ -31,7 +31,7 @@ export function createScaffoldActivities({ orm, events, scaffoldFileDelayMs }: A
       const emit = (type: string, message: string, dedupe: string, data?: Record<string, unknown>) =>
         events.append({ projectId: ref.projectId, runId: ref.runId, type, message, data, dedupeKey: `run:${ref.runId}:${dedupe}` });
 
-      await emit('step.started', `Scaffolding a ${template.framework} starter (${files.length} files)`, 'scaffold:started', {
+      await emit('step.started', `Scaffolding the ${template.framework} starter (${files.length} files)`, 'scaffold:started', {
         step: 'scaffold',
         total: files.length,
       });

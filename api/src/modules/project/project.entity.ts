@@ -71,8 +71,8 @@ export const ProjectSchema = new EntitySchema<Project>({
     visibility: { type: 'string', length: 16, default: 'private' },
     status: { type: 'string', length: 16, default: 'QUEUED' },
     idempotencyKey: { type: 'string', length: 128, nullable: true },
-    createdAt: { type: 'datetime', onCreate: () => new Date() },
-    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+    createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
+    updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },
     runs: { kind: '1:m', entity: () => ProjectRun, mappedBy: 'project' },
     files: { kind: '1:m', entity: () => ProjectFile, mappedBy: 'project' },
   },
@@ -89,7 +89,7 @@ export const ProjectRunSchema = new EntitySchema<ProjectRun>({
     startedAt: { type: 'datetime', nullable: true },
     finishedAt: { type: 'datetime', nullable: true },
     error: { type: 'text', nullable: true },
-    createdAt: { type: 'datetime', onCreate: () => new Date() },
+    createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
   },
 });
 
@@ -104,7 +104,7 @@ export const ProjectFileSchema = new EntitySchema<ProjectFile>({
     content: { type: 'text' },
     language: { type: 'string', length: 32 },
     size: { type: 'integer' },
-    createdAt: { type: 'datetime', onCreate: () => new Date() },
-    updatedAt: { type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() },
+    createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
+    updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });

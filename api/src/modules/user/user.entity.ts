@@ -17,6 +17,6 @@ export const UserSchema = new EntitySchema<User>({
     id: { type: 'uuid', primary: true },
     email: { type: 'string', length: 320, unique: true },
     displayName: { type: 'string', length: 120 },
-    createdAt: { type: 'datetime', onCreate: () => new Date() },
+    createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
   },
 });

@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from './config';
+
+const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/atelier', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+it('applies defaults and builds the Temporal connection from the same env', () => {
+  const config = loadConfig({ ...valid, TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_NAMESPACE: 'prod', TEMPORAL_API_KEY: 'k' });
+  expect(config).toMatchObject({ PORT: 4000, HOST: '127.0.0.1', TEMPORAL_TASK_QUEUE: 'atelier-build', LOG_LEVEL: 'info' });
+  expect(config.temporal).toEqual({ address: 'temporal.internal:7233', namespace: 'prod', tls: true, apiKey: 'k' });
+  expect(loadConfig(valid).temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', tls: undefined, apiKey: undefined });
+});
+
+it('lists every problem in one readable error', () => {
+  let error: unknown;
+  try {
+    loadConfig({ DATABASE_URL: 'not a url', PORT: '99999', LOG_LEVEL: 'loud' });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const message = (error as ConfigError).message;
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'PORT', 'LOG_LEVEL']) expect(message).toContain(name);
+});
+
+it('says which certificate file it could not read', () => {
+  expect(() => loadConfig({ ...valid, TEMPORAL_TLS_CERT: '/nonexistent/cert.pem' })).toThrow(/TEMPORAL_TLS_CERT: cannot read \/nonexistent\/cert.pem/);
+});

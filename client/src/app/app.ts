@@ -8,7 +8,9 @@ import { RouterLink, RouterOutlet } from '@angular/router';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="topbar">
-      <a class="brand" routerLink="/projects"><span class="brand-mark" aria-hidden="true">◆</span> Atelier</a>
+      <a class="brand" routerLink="/projects"
+        ><span class="brand-mark" aria-hidden="true">◆</span> Atelier</a
+      >
       <nav><a routerLink="/projects">Projects</a></nav>
     </header>
     <main class="page"><router-outlet /></main>

@@ -29,7 +29,14 @@ export function projectPayload(overrides: Record<string, unknown> = {}) {
 }
 
 export function filePayload(path: string, extra: Record<string, unknown> = {}) {
-  return { __typename: 'ProjectFile', id: `f-${path}`, path, language: 'typescript', size: 120, ...extra };
+  return {
+    __typename: 'ProjectFile',
+    id: `f-${path}`,
+    path,
+    language: 'typescript',
+    size: 120,
+    ...extra,
+  };
 }
 
 export function eventPayload(id: string, type: string, message = type) {
@@ -45,6 +52,18 @@ export function eventPayload(id: string, type: string, message = type) {
 }
 
 export const FRAMEWORKS = [
-  { __typename: 'FrameworkOption', id: 'nextjs', label: 'Next.js', language: 'TypeScript', scaffolded: true },
-  { __typename: 'FrameworkOption', id: 'fastapi', label: 'FastAPI', language: 'Python', scaffolded: false },
+  {
+    __typename: 'FrameworkOption',
+    id: 'nextjs',
+    label: 'Next.js',
+    language: 'TypeScript',
+    scaffolded: true,
+  },
+  {
+    __typename: 'FrameworkOption',
+    id: 'fastapi',
+    label: 'FastAPI',
+    language: 'Python',
+    scaffolded: false,
+  },
 ];

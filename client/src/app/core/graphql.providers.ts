@@ -40,10 +40,14 @@ export function provideGraphql(endpoint: GraphqlEndpoint): EnvironmentProviders 
           // A dev tool should survive API restarts: keep retrying, whatever closed the socket.
           retryAttempts: Infinity,
           shouldRetry: () => true,
-          retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries))),
+          retryWait: (retries) =>
+            new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries))),
         }),
     },
-    { provide: RealtimeConnection, useFactory: () => new GraphqlWsConnection(inject(GRAPHQL_WS_CLIENT)) },
+    {
+      provide: RealtimeConnection,
+      useFactory: () => new GraphqlWsConnection(inject(GRAPHQL_WS_CLIENT)),
+    },
     provideApollo(() => {
       const http = inject(HttpLink).create({ uri: endpoint.httpUrl });
       const ws = new GraphQLWsLink(inject(GRAPHQL_WS_CLIENT));

@@ -25,13 +25,17 @@ describe('toUserFacingError', () => {
   });
 
   it('falls back to `field` when the server sent no fieldErrors', () => {
-    expect(toUserFacingError(graphqlError({ code: 'BAD_USER_INPUT', field: 'styling' })).fieldErrors).toEqual({
+    expect(
+      toUserFacingError(graphqlError({ code: 'BAD_USER_INPUT', field: 'styling' })).fieldErrors,
+    ).toEqual({
       styling: 'This value is not valid.',
     });
   });
 
   it('never shows internal messages', () => {
-    const error = toUserFacingError(graphqlError({ code: 'INTERNAL_SERVER_ERROR' }, 'relation "x" does not exist'));
+    const error = toUserFacingError(
+      graphqlError({ code: 'INTERNAL_SERVER_ERROR' }, 'relation "x" does not exist'),
+    );
     expect(error.code).toBe('INTERNAL');
     expect(error.message).not.toContain('relation');
   });

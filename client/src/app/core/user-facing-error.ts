@@ -12,7 +12,9 @@ export interface UserFacingError {
 }
 
 /** A value or the error to show instead: services return this so pages never handle exceptions. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: UserFacingError };
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: UserFacingError };
 
 const MESSAGES: Record<UserFacingErrorCode, string> = {
   BAD_USER_INPUT: 'Some fields need attention.',
@@ -28,22 +30,31 @@ interface FieldErrorExtension {
 
 /** Maps whatever Apollo or the transport reported to what the user should read. */
 export function toUserFacingError(error: unknown): UserFacingError {
-  if (!CombinedGraphQLErrors.is(error)) return { code: 'NETWORK', message: MESSAGES.NETWORK, fieldErrors: {} };
+  if (!CombinedGraphQLErrors.is(error))
+    return { code: 'NETWORK', message: MESSAGES.NETWORK, fieldErrors: {} };
   const first = error.errors[0];
   const code = first?.extensions?.['code'];
   if (code === 'BAD_USER_INPUT') {
-    return { code, message: MESSAGES.BAD_USER_INPUT, fieldErrors: fieldErrorsOf(first?.extensions ?? {}) };
+    return {
+      code,
+      message: MESSAGES.BAD_USER_INPUT,
+      fieldErrors: fieldErrorsOf(first?.extensions ?? {}),
+    };
   }
-  if (code === 'NOT_FOUND') return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };
+  if (code === 'NOT_FOUND')
+    return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };
   // Messages of internal errors are generic by contract, but never echo them: they are not written for users.
   return { code: 'INTERNAL', message: MESSAGES.INTERNAL, fieldErrors: {} };
 }
 
 function fieldErrorsOf(extensions: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  const list = Array.isArray(extensions['fieldErrors']) ? (extensions['fieldErrors'] as FieldErrorExtension[]) : [];
+  const list = Array.isArray(extensions['fieldErrors'])
+    ? (extensions['fieldErrors'] as FieldErrorExtension[])
+    : [];
   for (const { field, message } of list) {
-    if (typeof field === 'string' && typeof message === 'string' && !(field in out)) out[field] = message;
+    if (typeof field === 'string' && typeof message === 'string' && !(field in out))
+      out[field] = message;
   }
   const single = extensions['field'];
   if (typeof single === 'string' && !(single in out)) out[single] = 'This value is not valid.';

@@ -6,7 +6,9 @@ import { CodeViewerComponent } from './code-viewer.component';
 describe('CodeViewerComponent', () => {
   it('creates one editor with the document, then shows later documents in it', async () => {
     const engine = new FakeCodeViewerEngine();
-    TestBed.configureTestingModule({ providers: [{ provide: MONACO_LOADER, useValue: () => Promise.resolve(engine) }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: MONACO_LOADER, useValue: () => Promise.resolve(engine) }],
+    });
     const fixture = TestBed.createComponent(CodeViewerComponent);
     fixture.componentRef.setInput('path', 'main.py');
     fixture.componentRef.setInput('language', 'python');
@@ -14,7 +16,10 @@ describe('CodeViewerComponent', () => {
     await settle(fixture);
 
     expect(engine.created).toEqual([
-      { host: expect.any(HTMLElement), doc: { path: 'main.py', language: 'python', content: 'print("hi")\n' } },
+      {
+        host: expect.any(HTMLElement),
+        doc: { path: 'main.py', language: 'python', content: 'print("hi")\n' },
+      },
     ]);
     expect(byTestId(fixture.nativeElement, 'code-viewer')[0]?.dataset['path']).toBe('main.py');
     expect(fixture.nativeElement.textContent).not.toContain('Loading editor');
@@ -30,7 +35,9 @@ describe('CodeViewerComponent', () => {
 
   it('says so when the editor cannot load', async () => {
     TestBed.configureTestingModule({
-      providers: [{ provide: MONACO_LOADER, useValue: () => Promise.reject(new Error('chunk load failed')) }],
+      providers: [
+        { provide: MONACO_LOADER, useValue: () => Promise.reject(new Error('chunk load failed')) },
+      ],
     });
     const fixture = TestBed.createComponent(CodeViewerComponent);
     fixture.componentRef.setInput('path', 'a.ts');

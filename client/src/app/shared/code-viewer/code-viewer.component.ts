@@ -20,17 +20,36 @@ import { type CodeDocument, type CodeViewerInstance, MONACO_LOADER } from './cod
     <div class="code-viewer" data-testid="code-viewer" [attr.data-path]="path()">
       <div class="code-viewer-host" #host></div>
       @if (failed()) {
-        <p class="code-viewer-note error">The editor could not be loaded. Reload the page to try again.</p>
+        <p class="code-viewer-note error">
+          The editor could not be loaded. Reload the page to try again.
+        </p>
       } @else if (!instance()) {
         <p class="code-viewer-note">Loading editor…</p>
       }
     </div>
   `,
   styles: `
-    :host { display: block; min-height: 0; }
-    .code-viewer { position: relative; height: 100%; min-height: 320px; }
-    .code-viewer-host { position: absolute; inset: 0; }
-    .code-viewer-note { position: absolute; inset: 0; margin: 0; display: grid; place-items: center; color: var(--muted); }
+    :host {
+      display: block;
+      min-height: 0;
+    }
+    .code-viewer {
+      position: relative;
+      height: 100%;
+      min-height: 320px;
+    }
+    .code-viewer-host {
+      position: absolute;
+      inset: 0;
+    }
+    .code-viewer-note {
+      position: absolute;
+      inset: 0;
+      margin: 0;
+      display: grid;
+      place-items: center;
+      color: var(--muted);
+    }
   `,
 })
 export class CodeViewerComponent {

@@ -19,7 +19,11 @@ import type { CodeDocument, CodeViewerEngine, CodeViewerInstance } from './code-
 const STYLESHEET_HREF = 'monaco.css';
 
 /** Languages Monaco knows only through a language service we do not ship, coloured as a close relative. */
-const FALLBACK_LANGUAGE: Readonly<Record<string, string>> = { json: 'javascript', jsonc: 'javascript', vue: 'html' };
+const FALLBACK_LANGUAGE: Readonly<Record<string, string>> = {
+  json: 'javascript',
+  jsonc: 'javascript',
+  vue: 'html',
+};
 
 /** Links Monaco's stylesheet, installs its worker and returns an engine creating read-only editors. */
 export async function loadMonacoEngine(): Promise<CodeViewerEngine> {
@@ -32,7 +36,11 @@ export async function loadMonacoEngine(): Promise<CodeViewerEngine> {
   return { create: (host, doc) => createViewer(host, doc, languageOf) };
 }
 
-function createViewer(host: HTMLElement, doc: CodeDocument, languageOf: (id: string) => string): CodeViewerInstance {
+function createViewer(
+  host: HTMLElement,
+  doc: CodeDocument,
+  languageOf: (id: string) => string,
+): CodeViewerInstance {
   const editor = monaco.editor.create(host, {
     readOnly: true,
     domReadOnly: true,

@@ -1,5 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, input, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterRenderEffect,
+  input,
+  viewChild,
+} from '@angular/core';
 import type { ProjectEvent } from '../models/project.models';
 import type { StreamState } from '../services/project-event-stream.service';
 
@@ -22,9 +29,16 @@ const STATE_LABEL: Record<StreamState, string> = {
     </div>
     <ol class="event-log" data-testid="event-log" #log aria-live="polite" (scroll)="onScroll(log)">
       @for (event of events(); track event.id) {
-        <li class="event" data-testid="event-item" [attr.data-event-type]="event.type" [attr.data-event-id]="event.id">
+        <li
+          class="event"
+          data-testid="event-item"
+          [attr.data-event-type]="event.type"
+          [attr.data-event-id]="event.id"
+        >
           <time [attr.datetime]="event.at">{{ event.at | date: 'HH:mm:ss' }}</time>
-          <span class="event-type" [class]="'event-type type-' + event.type.split('.')[0]">{{ event.type }}</span>
+          <span class="event-type" [class]="'event-type type-' + event.type.split('.')[0]">{{
+            event.type
+          }}</span>
           <span class="event-message">{{ event.message }}</span>
         </li>
       } @empty {

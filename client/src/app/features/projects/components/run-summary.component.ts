@@ -13,11 +13,22 @@ import { StatusBadgeComponent } from './status-badge.component';
       <dl class="run-summary">
         <div>
           <dt>Latest run</dt>
-          <dd data-testid="run-status" [attr.data-status]="run.status"><app-status-badge [status]="run.status" /></dd>
+          <dd data-testid="run-status" [attr.data-status]="run.status">
+            <app-status-badge [status]="run.status" />
+          </dd>
         </div>
-        <div><dt>Queued</dt><dd>{{ run.createdAt | date: 'MMM d, HH:mm:ss' }}</dd></div>
-        <div><dt>Started</dt><dd>{{ run.startedAt ? (run.startedAt | date: 'MMM d, HH:mm:ss') : '—' }}</dd></div>
-        <div><dt>Finished</dt><dd>{{ run.finishedAt ? (run.finishedAt | date: 'MMM d, HH:mm:ss') : '—' }}</dd></div>
+        <div>
+          <dt>Queued</dt>
+          <dd>{{ run.createdAt | date: 'MMM d, HH:mm:ss' }}</dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd>{{ run.startedAt ? (run.startedAt | date: 'MMM d, HH:mm:ss') : '—' }}</dd>
+        </div>
+        <div>
+          <dt>Finished</dt>
+          <dd>{{ run.finishedAt ? (run.finishedAt | date: 'MMM d, HH:mm:ss') : '—' }}</dd>
+        </div>
       </dl>
       @if (run.error) {
         <p class="run-error" role="alert">{{ run.error }}</p>

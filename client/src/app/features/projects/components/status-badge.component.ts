@@ -18,5 +18,7 @@ const TONE: Record<string, string> = {
 export class StatusBadgeComponent {
   readonly status = input.required<string>();
   protected readonly tone = computed(() => TONE[this.status()] ?? 'neutral');
-  protected readonly label = computed(() => this.status().charAt(0) + this.status().slice(1).toLowerCase());
+  protected readonly label = computed(
+    () => this.status().charAt(0) + this.status().slice(1).toLowerCase(),
+  );
 }

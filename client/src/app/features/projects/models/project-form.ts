@@ -40,7 +40,10 @@ export function parseFeatures(text: string): string[] {
  * Errors the server would report for these values, except name uniqueness (only the server knows).
  * `frameworks` is the list from the `frameworks` query; while it is loading any framework is accepted.
  */
-export function validateProjectForm(value: ProjectFormValue, frameworks: readonly string[]): ProjectFormErrors {
+export function validateProjectForm(
+  value: ProjectFormValue,
+  frameworks: readonly string[],
+): ProjectFormErrors {
   const errors: ProjectFormErrors = {};
   const name = value.name.trim();
   if (!name) errors.name = 'Name is required.';
@@ -48,15 +51,20 @@ export function validateProjectForm(value: ProjectFormValue, frameworks: readonl
   else if (!NAME.test(name)) {
     errors.name = "Start with a letter, then use letters, digits, spaces, '-' or '_'.";
   }
-  if (value.description.length > 500) errors.description = 'Description must be at most 500 characters.';
+  if (value.description.length > 500)
+    errors.description = 'Description must be at most 500 characters.';
   if (!value.framework) errors.framework = 'Choose a framework.';
-  else if (frameworks.length > 0 && !frameworks.includes(value.framework)) errors.framework = 'Unknown framework.';
+  else if (frameworks.length > 0 && !frameworks.includes(value.framework))
+    errors.framework = 'Unknown framework.';
   const tags = parseFeatures(value.features);
   const bad = tags.find((tag) => !TAG.test(tag));
   if (tags.length > 10) errors.features = 'At most 10 features.';
-  else if (bad) errors.features = `"${bad}": use lowercase letters, digits and '-', starting with a letter.`;
-  if (!(DATABASES as readonly string[]).includes(value.database)) errors.database = 'Unknown database.';
+  else if (bad)
+    errors.features = `"${bad}": use lowercase letters, digits and '-', starting with a letter.`;
+  if (!(DATABASES as readonly string[]).includes(value.database))
+    errors.database = 'Unknown database.';
   if (!(STYLINGS as readonly string[]).includes(value.styling)) errors.styling = 'Unknown styling.';
-  if (!(VISIBILITIES as readonly string[]).includes(value.visibility)) errors.visibility = 'Unknown visibility.';
+  if (!(VISIBILITIES as readonly string[]).includes(value.visibility))
+    errors.visibility = 'Unknown visibility.';
   return errors;
 }

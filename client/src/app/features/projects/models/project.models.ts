@@ -82,4 +82,8 @@ export interface CreateProjectInput {
 }
 
 /** Events after which the project's status or files have changed on the server. */
-export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set(['run.completed', 'run.failed', 'file.created']);
+export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
+  'run.completed',
+  'run.failed',
+  'file.created',
+]);

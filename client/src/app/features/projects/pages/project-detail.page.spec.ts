@@ -1,10 +1,19 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule, type TestOperation } from 'apollo-angular/testing';
+import {
+  ApolloTestingController,
+  ApolloTestingModule,
+  type TestOperation,
+} from 'apollo-angular/testing';
 import { RealtimeConnection } from '../../../core/realtime-connection';
 import { MONACO_LOADER } from '../../../shared/code-viewer/code-viewer-engine';
 import { eventPayload, filePayload, projectPayload } from '../../../../testing/fixtures';
-import { FakeCodeViewerEngine, FakeRealtimeConnection, byTestId, settle } from '../../../../testing/fakes';
+import {
+  FakeCodeViewerEngine,
+  FakeRealtimeConnection,
+  byTestId,
+  settle,
+} from '../../../../testing/fakes';
 import { EVENT_STREAM_RETRY_DELAY } from '../services/project-event-stream.service';
 import { ProjectDetailPage, REFRESH_AUDIT_MS } from './project-detail.page';
 
@@ -33,10 +42,14 @@ describe('ProjectDetailPage', () => {
   });
 
   const testIds = (id: string) => byTestId(root, id);
-  const renderedEvents = () => testIds('event-item').map((li) => [li.dataset['eventId'], li.dataset['eventType']]);
+  const renderedEvents = () =>
+    testIds('event-item').map((li) => [li.dataset['eventId'], li.dataset['eventType']]);
 
   /** Opens the page on p1 and answers the project query and the event log; returns the live subscription. */
-  async function open(project = projectPayload(), log = [eventPayload('1-0', 'run.queued')]): Promise<TestOperation> {
+  async function open(
+    project = projectPayload(),
+    log = [eventPayload('1-0', 'run.queued')],
+  ): Promise<TestOperation> {
     fixture.componentRef.setInput('id', 'p1');
     await settle(fixture);
     apollo.expectOne('Project').flushData({ project });
@@ -46,13 +59,21 @@ describe('ProjectDetailPage', () => {
     return apollo.expectOne('ProjectEvents');
   }
 
-  async function emit(op: TestOperation, id: string, type: string, message?: string): Promise<void> {
+  async function emit(
+    op: TestOperation,
+    id: string,
+    type: string,
+    message?: string,
+  ): Promise<void> {
     op.flushData({ projectEvents: eventPayload(id, type, message) });
     await settle(fixture);
   }
 
   it('shows the project, its latest run and the event log, then subscribes after the last logged id', async () => {
-    const live = await open(projectPayload(), [eventPayload('1-0', 'run.queued'), eventPayload('2-0', 'run.started')]);
+    const live = await open(projectPayload(), [
+      eventPayload('1-0', 'run.queued'),
+      eventPayload('2-0', 'run.started'),
+    ]);
 
     expect(root.querySelector('h1')?.textContent).toBe('Recipe box');
     expect(testIds('project-status')[0]?.dataset['status']).toBe('BUILDING');
@@ -67,7 +88,9 @@ describe('ProjectDetailPage', () => {
       ['3-0', 'step.started'],
     ]);
     expect(items[2]?.textContent).toContain('Writing package.json');
-    expect(items[2]?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-27T10:00:02.000Z');
+    expect(items[2]?.querySelector('time')?.getAttribute('datetime')).toBe(
+      '2026-11-27T10:00:02.000Z',
+    );
   });
 
   it('drops events it has already shown', async () => {
@@ -117,7 +140,11 @@ describe('ProjectDetailPage', () => {
     apollo.expectOne('Project').flushData({
       project: projectPayload({
         status: 'READY',
-        latestRun: { ...projectPayload().latestRun, status: 'SUCCEEDED', finishedAt: '2026-11-27T10:01:00.000Z' },
+        latestRun: {
+          ...projectPayload().latestRun,
+          status: 'SUCCEEDED',
+          finishedAt: '2026-11-27T10:01:00.000Z',
+        },
         files: [filePayload('package.json', { language: 'json', size: 1234 })],
       }),
     });
@@ -131,34 +158,58 @@ describe('ProjectDetailPage', () => {
   });
 
   it('opens a file read-only in the code viewer', async () => {
-    await open(projectPayload({ files: [filePayload('src/app.ts'), filePayload('README.md', { language: 'markdown' })] }));
+    await open(
+      projectPayload({
+        files: [filePayload('src/app.ts'), filePayload('README.md', { language: 'markdown' })],
+      }),
+    );
 
     testIds('file-item')[0]?.click();
     await settle(fixture);
     apollo
       .expectOne('ProjectFile')
-      .flushData({ project: { __typename: 'Project', id: 'p1', file: { ...filePayload('src/app.ts'), content: 'export const x = 1;\n' } } });
+      .flushData({
+        project: {
+          __typename: 'Project',
+          id: 'p1',
+          file: { ...filePayload('src/app.ts'), content: 'export const x = 1;\n' },
+        },
+      });
     await settle(fixture);
 
     const viewer = testIds('code-viewer')[0];
     expect(viewer?.dataset['path']).toBe('src/app.ts');
     expect(monaco.created).toHaveLength(1);
-    expect(monaco.shown.at(-1)).toEqual({ path: 'src/app.ts', language: 'typescript', content: 'export const x = 1;\n' });
+    expect(monaco.shown.at(-1)).toEqual({
+      path: 'src/app.ts',
+      language: 'typescript',
+      content: 'export const x = 1;\n',
+    });
 
     testIds('file-item')[1]?.click();
     await settle(fixture);
     apollo.expectOne('ProjectFile').flushData({
-      project: { __typename: 'Project', id: 'p1', file: { ...filePayload('README.md', { language: 'markdown' }), content: '# Recipe box\n' } },
+      project: {
+        __typename: 'Project',
+        id: 'p1',
+        file: { ...filePayload('README.md', { language: 'markdown' }), content: '# Recipe box\n' },
+      },
     });
     await settle(fixture);
     expect(testIds('code-viewer')[0]?.dataset['path']).toBe('README.md');
-    expect(monaco.shown.at(-1)).toEqual({ path: 'README.md', language: 'markdown', content: '# Recipe box\n' });
+    expect(monaco.shown.at(-1)).toEqual({
+      path: 'README.md',
+      language: 'markdown',
+      content: '# Recipe box\n',
+    });
   });
 
   it('shows a not-found state for an unknown id and does not subscribe', async () => {
     fixture.componentRef.setInput('id', 'nope');
     await settle(fixture);
-    apollo.expectOne('Project').graphqlErrors([{ message: 'Project not found', extensions: { code: 'NOT_FOUND' } }]);
+    apollo
+      .expectOne('Project')
+      .graphqlErrors([{ message: 'Project not found', extensions: { code: 'NOT_FOUND' } }]);
     await settle(fixture);
     expect(testIds('project-not-found')).toHaveLength(1);
     apollo.expectNone('ProjectEventLog');

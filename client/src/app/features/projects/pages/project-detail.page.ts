@@ -14,7 +14,11 @@ import {
   type ProjectEvent,
   type ProjectFile,
 } from '../models/project.models';
-import { type EventStreamUpdate, ProjectEventStream, type StreamState } from '../services/project-event-stream.service';
+import {
+  type EventStreamUpdate,
+  ProjectEventStream,
+  type StreamState,
+} from '../services/project-event-stream.service';
 import { ProjectsApi } from '../services/projects-api.service';
 
 /** Bursts of `file.created` cause one refetch, not one per file. */
@@ -23,7 +27,14 @@ export const REFRESH_AUDIT_MS = 300;
 /** `/projects/:id`: the project, its latest run, the live event log and its files in a read-only viewer. */
 @Component({
   selector: 'app-project-detail-page',
-  imports: [RouterLink, CodeViewerComponent, EventLogComponent, FileListComponent, RunSummaryComponent, StatusBadgeComponent],
+  imports: [
+    RouterLink,
+    CodeViewerComponent,
+    EventLogComponent,
+    FileListComponent,
+    RunSummaryComponent,
+    StatusBadgeComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',
 })
@@ -54,7 +65,9 @@ export class ProjectDetailPage {
           return this.api.get(id).pipe(
             switchMap((result) => {
               this.project.set(result);
-              return result.ok ? merge(this.follow(id), this.refreshes(id), this.fileLoads(id)) : EMPTY;
+              return result.ok
+                ? merge(this.follow(id), this.refreshes(id), this.fileLoads(id))
+                : EMPTY;
             }),
           );
         }),

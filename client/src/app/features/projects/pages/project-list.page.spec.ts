@@ -18,7 +18,10 @@ describe('ProjectListPage', () => {
   let apollo: ApolloTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApolloTestingModule], providers: [provideRouter([])] });
+    TestBed.configureTestingModule({
+      imports: [ApolloTestingModule],
+      providers: [provideRouter([])],
+    });
     apollo = TestBed.inject(ApolloTestingController);
     fixture = TestBed.createComponent(ProjectListPage);
     await settle(fixture);
@@ -28,7 +31,10 @@ describe('ProjectListPage', () => {
 
   it('lists projects newest first', async () => {
     apollo.expectOne('Projects').flushData({
-      projects: [summary('a', 'Older', '2026-11-01T00:00:00.000Z'), summary('b', 'Newer', '2026-11-20T00:00:00.000Z')],
+      projects: [
+        summary('a', 'Older', '2026-11-01T00:00:00.000Z'),
+        summary('b', 'Newer', '2026-11-20T00:00:00.000Z'),
+      ],
     });
     await settle(fixture);
     const rows = byTestId(fixture.nativeElement, 'project-row');
@@ -45,13 +51,19 @@ describe('ProjectListPage', () => {
   });
 
   it('shows a readable error and retries on request', async () => {
-    apollo.expectOne('Projects').graphqlErrors([{ message: 'db exploded at 10.0.0.3', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    apollo
+      .expectOne('Projects')
+      .graphqlErrors([
+        { message: 'db exploded at 10.0.0.3', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
     await settle(fixture);
     const text = fixture.nativeElement.textContent as string;
     expect(text).toContain('Something went wrong on the server');
     expect(text).not.toContain('10.0.0.3');
 
-    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('.callout button')?.click();
+    (fixture.nativeElement as HTMLElement)
+      .querySelector<HTMLButtonElement>('.callout button')
+      ?.click();
     await settle(fixture);
     apollo.expectOne('Projects').flushData({ projects: [] });
     await settle(fixture);

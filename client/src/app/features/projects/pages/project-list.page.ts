@@ -18,7 +18,9 @@ import { ProjectsApi } from '../services/projects-api.service';
         <h1>Projects</h1>
         <p class="muted">Applications your agent team builds and runs.</p>
       </div>
-      <a class="button primary" routerLink="/projects/new" data-testid="new-project-link">New project</a>
+      <a class="button primary" routerLink="/projects/new" data-testid="new-project-link"
+        >New project</a
+      >
     </div>
 
     @let state = result();
@@ -38,13 +40,22 @@ import { ProjectsApi } from '../services/projects-api.service';
     } @else {
       <table class="table">
         <thead>
-          <tr><th>Name</th><th>Framework</th><th>Status</th><th>Created</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Framework</th>
+            <th>Status</th>
+            <th>Created</th>
+          </tr>
         </thead>
         <tbody>
           @for (project of state.value; track project.id) {
             <tr data-testid="project-row" [attr.data-project-id]="project.id">
-              <td><a [routerLink]="['/projects', project.id]" class="strong">{{ project.name }}</a></td>
-              <td><code>{{ project.framework }}</code></td>
+              <td>
+                <a [routerLink]="['/projects', project.id]" class="strong">{{ project.name }}</a>
+              </td>
+              <td>
+                <code>{{ project.framework }}</code>
+              </td>
               <td><app-status-badge [status]="project.status" /></td>
               <td class="muted">{{ project.createdAt | date: 'MMM d, y, HH:mm' }}</td>
             </tr>
@@ -69,7 +80,9 @@ export class ProjectListPage {
       .list()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((result) =>
-        this.result.set(result.ok ? { ok: true, value: [...result.value].sort(newestFirst) } : result),
+        this.result.set(
+          result.ok ? { ok: true, value: [...result.value].sort(newestFirst) } : result,
+        ),
       );
   }
 }

@@ -15,7 +15,10 @@ describe('ProjectNewPage', () => {
     keys = 0;
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule],
-      providers: [provideRouter([{ path: 'projects/:id', children: [] }]), { provide: IDEMPOTENCY_KEY, useValue: () => `key-${++keys}` }],
+      providers: [
+        provideRouter([{ path: 'projects/:id', children: [] }]),
+        { provide: IDEMPOTENCY_KEY, useValue: () => `key-${++keys}` },
+      ],
     });
     apollo = TestBed.inject(ApolloTestingController);
     fixture = TestBed.createComponent(ProjectNewPage);
@@ -51,7 +54,9 @@ describe('ProjectNewPage', () => {
   }
 
   it('lists the frameworks from the server, marking those without a scaffold', () => {
-    const options = Array.from(field<HTMLSelectElement>('project-framework-select').options).map((o) => o.text.trim());
+    const options = Array.from(field<HTMLSelectElement>('project-framework-select').options).map(
+      (o) => o.text.trim(),
+    );
     expect(options).toEqual(['Choose a framework…', 'Next.js', 'FastAPI (preview)']);
   });
 
@@ -131,7 +136,9 @@ describe('ProjectNewPage', () => {
 
     await submit();
     const retry = apollo.expectOne('CreateProject');
-    expect((retry.operation.variables['input'] as { idempotencyKey: string }).idempotencyKey).toBe('key-1');
+    expect((retry.operation.variables['input'] as { idempotencyKey: string }).idempotencyKey).toBe(
+      'key-1',
+    );
     retry.networkError(new Error('fetch failed'));
     await settle(fixture);
 
@@ -139,8 +146,19 @@ describe('ProjectNewPage', () => {
     await type('project-name-input', 'Recipe box 2');
     await submit();
     const changed = apollo.expectOne('CreateProject');
-    expect((changed.operation.variables['input'] as { idempotencyKey: string }).idempotencyKey).toBe('key-2');
-    changed.flushData({ createProject: { __typename: 'Project', id: 'p9', name: 'Recipe box 2', framework: 'nextjs', status: 'QUEUED', createdAt: '2026-11-27T10:00:00.000Z' } });
+    expect(
+      (changed.operation.variables['input'] as { idempotencyKey: string }).idempotencyKey,
+    ).toBe('key-2');
+    changed.flushData({
+      createProject: {
+        __typename: 'Project',
+        id: 'p9',
+        name: 'Recipe box 2',
+        framework: 'nextjs',
+        status: 'QUEUED',
+        createdAt: '2026-11-27T10:00:00.000Z',
+      },
+    });
     await settle(fixture);
   });
 
@@ -150,7 +168,14 @@ describe('ProjectNewPage', () => {
     await choose('project-framework-select', 'fastapi');
     await submit();
     apollo.expectOne('CreateProject').flushData({
-      createProject: { __typename: 'Project', id: 'p42', name: 'Recipe box', framework: 'fastapi', status: 'QUEUED', createdAt: '2026-11-27T10:00:00.000Z' },
+      createProject: {
+        __typename: 'Project',
+        id: 'p42',
+        name: 'Recipe box',
+        framework: 'fastapi',
+        status: 'QUEUED',
+        createdAt: '2026-11-27T10:00:00.000Z',
+      },
     });
     await settle(fixture);
     expect(navigate).toHaveBeenCalledWith(['/projects', 'p42']);

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, InjectionToken, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  InjectionToken,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { isTransient } from '../../../core/user-facing-error';
@@ -52,20 +60,26 @@ export class ProjectNewPage {
   private retryable: { readonly key: string; readonly values: string } | null = null;
 
   private readonly clientErrors = computed(() =>
-    validateProjectForm(this.value(), this.frameworks().map((f) => f.id)),
+    validateProjectForm(
+      this.value(),
+      this.frameworks().map((f) => f.id),
+    ),
   );
   /** Server errors win (they include uniqueness); client errors show once a field was left or on submit. */
   protected readonly errors = computed<ProjectFormErrors>(() => {
     const shown: ProjectFormErrors = {};
     for (const field of FIELDS) {
       const visible = this.submitted() || this.touched().has(field);
-      const message = this.serverErrors()[field] ?? (visible ? this.clientErrors()[field] : undefined);
+      const message =
+        this.serverErrors()[field] ?? (visible ? this.clientErrors()[field] : undefined);
       if (message) shown[field] = message;
     }
     return shown;
   });
   protected readonly tags = computed(() => parseFeatures(this.value().features));
-  protected readonly selectedFramework = computed(() => this.frameworks().find((f) => f.id === this.value().framework));
+  protected readonly selectedFramework = computed(() =>
+    this.frameworks().find((f) => f.id === this.value().framework),
+  );
 
   constructor() {
     this.api
@@ -118,10 +132,14 @@ export class ProjectNewPage {
         }
         const { error } = result;
         if (!isTransient(error) && error.code !== 'INTERNAL') this.retryable = null;
-        const onFields = Object.fromEntries(Object.entries(error.fieldErrors).filter(([f]) => FIELDS.includes(f as ProjectFormField)));
+        const onFields = Object.fromEntries(
+          Object.entries(error.fieldErrors).filter(([f]) => FIELDS.includes(f as ProjectFormField)),
+        );
         const elsewhere = Object.entries(error.fieldErrors).filter(([f]) => !(f in onFields));
         this.serverErrors.set(onFields);
-        this.formError.set(elsewhere.length ? elsewhere.map(([, m]) => m).join(' ') : error.message);
+        this.formError.set(
+          elsewhere.length ? elsewhere.map(([, m]) => m).join(' ') : error.message,
+        );
       });
   }
 }

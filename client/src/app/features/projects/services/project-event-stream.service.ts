@@ -17,15 +17,22 @@ import {
   timer,
 } from 'rxjs';
 import { RealtimeConnection } from '../../../core/realtime-connection';
-import { isTransient, toUserFacingError, type UserFacingError } from '../../../core/user-facing-error';
+import {
+  isTransient,
+  toUserFacingError,
+  type UserFacingError,
+} from '../../../core/user-facing-error';
 import type { ProjectEvent } from '../models/project.models';
 import { ProjectsApi } from './projects-api.service';
 
 /** Delay before re-subscribing after the n-th consecutive failure (n starts at 1). */
-export const EVENT_STREAM_RETRY_DELAY = new InjectionToken<(attempt: number) => number>('EVENT_STREAM_RETRY_DELAY', {
-  providedIn: 'root',
-  factory: () => (attempt) => Math.min(15_000, 500 * 2 ** (attempt - 1)),
-});
+export const EVENT_STREAM_RETRY_DELAY = new InjectionToken<(attempt: number) => number>(
+  'EVENT_STREAM_RETRY_DELAY',
+  {
+    providedIn: 'root',
+    factory: () => (attempt) => Math.min(15_000, 500 * 2 ** (attempt - 1)),
+  },
+);
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'failed';
 
@@ -75,13 +82,17 @@ export class ProjectEventStream {
       };
 
       // A failed log read is not fatal: the subscription replays everything after the cursor anyway.
-      const history$ = this.api.eventLog(projectId).pipe(mergeMap((r) => eventsOf(r.ok ? r.value : [])));
+      const history$ = this.api
+        .eventLog(projectId)
+        .pipe(mergeMap((r) => eventsOf(r.ok ? r.value : [])));
 
       const live$ = this.connection.reconnected$.pipe(
         map(() => true),
         startWith(false),
         switchMap((reconnected) => {
-          const events$ = defer(() => this.api.events(projectId, cursor.last)).pipe(mergeMap((e) => eventsOf([e])));
+          const events$ = defer(() => this.api.events(projectId, cursor.last)).pipe(
+            mergeMap((e) => eventsOf([e])),
+          );
           return reconnected ? events$.pipe(startWith(LIVE)) : events$;
         }),
         retry({
@@ -93,11 +104,19 @@ export class ProjectEventStream {
             return timer(this.retryDelay(attempt)).pipe(tap(() => retrying.next(LIVE)));
           },
         }),
-        catchError((error: unknown) => of<EventStreamUpdate>({ kind: 'state', state: 'failed', error: toUserFacingError(error) })),
+        catchError((error: unknown) =>
+          of<EventStreamUpdate>({
+            kind: 'state',
+            state: 'failed',
+            error: toUserFacingError(error),
+          }),
+        ),
       );
 
       const dropped$ = this.connection.dropped$.pipe(map((): EventStreamUpdate => RECONNECTING));
-      return merge(retrying, dropped$, concat(history$, of(LIVE), live$)).pipe(startWith(CONNECTING));
+      return merge(retrying, dropped$, concat(history$, of(LIVE), live$)).pipe(
+        startWith(CONNECTING),
+      );
     });
   }
 }

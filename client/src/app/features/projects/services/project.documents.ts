@@ -11,16 +11,44 @@ const EVENT_FIELDS = `id projectId runId type message at`;
 
 export const PROJECTS_QUERY = gql<{ projects: ProjectSummary[] }, Record<string, never>>`
   query Projects {
-    projects { id name framework status createdAt }
+    projects {
+      id
+      name
+      framework
+      status
+      createdAt
+    }
   }
 `;
 
 export const PROJECT_QUERY = gql<{ project: ProjectDetail | null }, { id: string }>`
   query Project($id: ID!) {
     project(id: $id) {
-      id name description framework features database styling visibility status createdAt updatedAt
-      latestRun { id status startedAt finishedAt error createdAt }
-      files { id path language size }
+      id
+      name
+      description
+      framework
+      features
+      database
+      styling
+      visibility
+      status
+      createdAt
+      updatedAt
+      latestRun {
+        id
+        status
+        startedAt
+        finishedAt
+        error
+        createdAt
+      }
+      files {
+        id
+        path
+        language
+        size
+      }
     }
   }
 `;
@@ -32,20 +60,40 @@ export const PROJECT_FILE_QUERY = gql<
   query ProjectFile($id: ID!, $path: String!) {
     project(id: $id) {
       id
-      file(path: $path) { id path language size content }
+      file(path: $path) {
+        id
+        path
+        language
+        size
+        content
+      }
     }
   }
 `;
 
 export const FRAMEWORKS_QUERY = gql<{ frameworks: FrameworkOption[] }, Record<string, never>>`
   query Frameworks {
-    frameworks { id label language scaffolded }
+    frameworks {
+      id
+      label
+      language
+      scaffolded
+    }
   }
 `;
 
-export const CREATE_PROJECT_MUTATION = gql<{ createProject: { id: string } }, { input: Record<string, unknown> }>`
+export const CREATE_PROJECT_MUTATION = gql<
+  { createProject: { id: string } },
+  { input: Record<string, unknown> }
+>`
   mutation CreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) { id name framework status createdAt }
+    createProject(input: $input) {
+      id
+      name
+      framework
+      status
+      createdAt
+    }
   }
 `;
 

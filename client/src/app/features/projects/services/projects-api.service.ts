@@ -34,7 +34,10 @@ export class ProjectsApi {
   private readonly apollo = inject(Apollo);
 
   list(): Observable<Result<ProjectSummary[]>> {
-    return settle(this.apollo.query({ query: PROJECTS_QUERY, fetchPolicy: 'network-only' }), (d) => d.projects);
+    return settle(
+      this.apollo.query({ query: PROJECTS_QUERY, fetchPolicy: 'network-only' }),
+      (d) => d.projects,
+    );
   }
 
   /** The project, or a NOT_FOUND error when the server does not know the id. */
@@ -47,7 +50,11 @@ export class ProjectsApi {
 
   file(projectId: string, path: string): Observable<Result<ProjectFile>> {
     return settle(
-      this.apollo.query({ query: PROJECT_FILE_QUERY, variables: { id: projectId, path }, fetchPolicy: 'network-only' }),
+      this.apollo.query({
+        query: PROJECT_FILE_QUERY,
+        variables: { id: projectId, path },
+        fetchPolicy: 'network-only',
+      }),
       (d) => d.project?.file,
     );
   }
@@ -78,7 +85,11 @@ export class ProjectsApi {
   /** Live events after `after`; errors (including GraphQL errors) are raised so the caller can retry. */
   events(projectId: string, after: string | null): Observable<ProjectEvent> {
     return this.apollo
-      .subscribe({ query: PROJECT_EVENTS_SUBSCRIPTION, variables: { projectId, after }, fetchPolicy: 'no-cache' })
+      .subscribe({
+        query: PROJECT_EVENTS_SUBSCRIPTION,
+        variables: { projectId, after },
+        fetchPolicy: 'no-cache',
+      })
       .pipe(
         map((result) => {
           if (result.error) throw result.error;
@@ -95,7 +106,10 @@ const NOT_FOUND: Result<never> = {
   error: { code: 'NOT_FOUND', message: 'Not found.', fieldErrors: {} },
 };
 
-function settle<D, T>(source: Observable<ApolloOutcome<D>>, pick: (data: D) => T | null | undefined): Observable<Result<T>> {
+function settle<D, T>(
+  source: Observable<ApolloOutcome<D>>,
+  pick: (data: D) => T | null | undefined,
+): Observable<Result<T>> {
   return source.pipe(
     map((outcome): Result<T> => {
       if (outcome.error) return { ok: false, error: toUserFacingError(outcome.error) };

@@ -12,28 +12,10 @@ import { createBuildWorker } from '../activities/build-worker';
 import { createApp, type AtelierApp } from '../api/src/app';
 import { migrateUp, ormOptions } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+import { testEnv } from './services';
 
-export interface TestServices {
-  databaseUrl: string;
-  redisUrl: string;
-  temporalAddress: string;
-  temporalCli: string;
-}
-
-/** Addresses published by the global setup; a readable failure when a file runs without it. */
-export function testServices(): TestServices {
-  const value = (name: string): string => {
-    const v = process.env[name];
-    if (!v) throw new Error(`${name} is not set: run the tests through \`npm test\` (jest's global setup starts the services)`);
-    return v;
-  };
-  return {
-    databaseUrl: value('ATELIER_TEST_DATABASE_URL'),
-    redisUrl: value('ATELIER_TEST_REDIS_URL'),
-    temporalAddress: value('ATELIER_TEST_TEMPORAL_ADDRESS'),
-    temporalCli: value('ATELIER_TEST_TEMPORAL_CLI'),
-  };
-}
+/** The services global-setup started (see test/services.ts). */
+export { testEnv as testServices } from './services';
 
 // The SDK's runtime is per process; tests keep its logs to warnings.
 try {
@@ -46,7 +28,7 @@ export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent'
 
 /** A migrated database of its own; `dispose` closes the ORM and drops it. */
 export async function createTestDatabase(): Promise<{ url: string; orm: MikroORM; dispose(): Promise<void> }> {
-  const base = new URL(testServices().databaseUrl);
+  const base = new URL(testEnv().databaseUrl);
   const name = `atelier_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = await MikroORM.init({ ...ormOptions(base.toString()), connect: false });
   await admin.schema.createDatabase(name);
@@ -90,7 +72,7 @@ export interface Stack {
 
 /** A whole API + worker stack on a fresh database and its own task queue. */
 export async function createStack(options: { clientDist?: string } = {}): Promise<Stack> {
-  const services = testServices();
+  const services = testEnv();
   const db = await createTestDatabase();
   const redis = new Redis(services.redisUrl);
   const events = new ProjectEventStream(redis, { blockMs: 1000 });

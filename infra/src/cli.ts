@@ -17,8 +17,12 @@ const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 /** Stops `stop` on the first SIGINT/SIGTERM, forces on the second; exits with `code` once stopped. */
 function onSignals(stop: () => Promise<void>, pids: () => number[]): void {
   let count = 0;
+  let first = 0;
   const handler = (sig: NodeJS.Signals) => {
+    // npm, the bootstrap and the terminal may each deliver the same Ctrl-C: count it once.
+    if (count > 0 && Date.now() - first < 1000) return;
     count += 1;
+    first ||= Date.now();
     if (count > 1) {
       console.error(`\nSecond ${sig}: killing everything now.`);
       for (const pid of pids()) {

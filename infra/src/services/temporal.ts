@@ -52,8 +52,10 @@ export interface TemporalDevServerOptions {
   cli: string;
   /** Frontend gRPC port. */
   port: number;
-  /** Web UI port. */
+  /** Web UI port; ignored when `headless`. */
   uiPort: number;
+  /** Run without the Web UI (tests). */
+  headless?: boolean;
   /** SQLite file that keeps workflows across restarts; in-memory when omitted. */
   dbFile?: string;
   /** Namespace created at start and checked for readiness. */
@@ -70,7 +72,8 @@ export interface TemporalDevServerOptions {
 export interface TemporalDevServer {
   /** host:port of the gRPC frontend. */
   address: string;
-  uiUrl: string;
+  /** Web UI URL; undefined when headless. */
+  uiUrl?: string;
   pid: number;
   /** The managed child, for crash monitoring. */
   child: ManagedProcess;
@@ -80,10 +83,11 @@ export interface TemporalDevServer {
 /** Starts `temporal server start-dev` and resolves once the namespace answers. */
 export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
   await assertPortFree(opts.port, 'Temporal', 'ATELIER_TEMPORAL_PORT, or TEMPORAL_ADDRESS to use a running server');
-  await assertPortFree(opts.uiPort, 'Temporal UI', 'ATELIER_TEMPORAL_UI_PORT');
+  if (!opts.headless) await assertPortFree(opts.uiPort, 'Temporal UI', 'ATELIER_TEMPORAL_UI_PORT');
   const address = `127.0.0.1:${opts.port}`;
   if (opts.dbFile) fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--ui-port', String(opts.uiPort)];
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port)];
+  args.push(...(opts.headless ? ['--headless'] : ['--ui-port', String(opts.uiPort)]));
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   args.push('--namespace', opts.namespace, '--log-level', 'warn');
   const proc = startProcess({ name: opts.name ?? 'temporal', command: opts.cli, args, logDir: opts.logDir, echo: opts.echo });
@@ -99,7 +103,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     await proc.stop();
     throw err;
   }
-  return { address, uiUrl: `http://127.0.0.1:${opts.uiPort}`, pid: proc.pid, child: proc, stop: () => proc.stop() };
+  return { address, uiUrl: opts.headless ? undefined : `http://127.0.0.1:${opts.uiPort}`, pid: proc.pid, child: proc, stop: () => proc.stop() };
 }
 
 function lastLine(output: string): string {

@@ -1,0 +1,24 @@
+/** Jest project for server-side code: runs against real Temporal, PostgreSQL and Redis started by global-setup. */
+const path = require('node:path');
+
+module.exports = {
+  displayName: 'server',
+  rootDir: path.resolve(__dirname, '..'),
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript', decorators: false }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  testMatch: ['<rootDir>/{api,activities,workflows,infra,sandbox,test}/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/client/', '<rootDir>/.data/'],
+  modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/infra/liveblocks/'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  testTimeout: 120000,
+  setupFilesAfterEnv: ['<rootDir>/infra/src/jest-server-setup.ts'],
+};

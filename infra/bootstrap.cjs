@@ -92,6 +92,14 @@ function handOver(cmd, args) {
   };
   process.on('SIGINT', () => forward('SIGINT'));
   process.on('SIGTERM', () => forward('SIGTERM'));
+  // `kill <npm pid>` makes npm exit without telling us; a changed parent means the same request.
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    forward('SIGTERM');
+  }, 500);
+  watch.unref();
   child.on('error', (err) => fail(`Could not run ${cmd}: ${err.message}`));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 143)));
 }

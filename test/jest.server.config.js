@@ -19,6 +19,4 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/infra/liveblocks/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  testTimeout: 120000,
-  setupFilesAfterEnv: ['<rootDir>/infra/src/jest-server-setup.ts'],
 };

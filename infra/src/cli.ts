@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeError } from './errors';
+import { killAllProcesses, stopAllProcesses } from './process';
 import { startEmbeddedPostgres } from './services/postgres';
 import { startRedis } from './services/redis';
 import { startLiveblocksDevServer } from './services/liveblocks';
@@ -14,8 +15,8 @@ import { loadStackConfig, type StackConfig } from './stack-config';
 
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 
-/** Stops `stop` on the first SIGINT/SIGTERM, forces on the second; exits with `code` once stopped. */
-function onSignals(stop: () => Promise<void>, pids: () => number[]): void {
+/** Stops `stop` on the first SIGINT/SIGTERM, forces on the second, then exits. */
+function onSignals(stop: () => Promise<void>): void {
   let count = 0;
   let first = 0;
   const handler = (sig: NodeJS.Signals) => {
@@ -25,21 +26,18 @@ function onSignals(stop: () => Promise<void>, pids: () => number[]): void {
     first ||= Date.now();
     if (count > 1) {
       console.error(`\nSecond ${sig}: killing everything now.`);
-      for (const pid of pids()) {
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }
+      killAllProcesses();
       process.exit(130);
     }
     console.log(`\n${sig} received: stopping (press Ctrl-C again to force) …`);
     const t0 = Date.now();
-    void stop().then(() => {
-      console.log(`Stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
-      process.exit(sig === 'SIGINT' ? 130 : 143);
-    });
+    void stop()
+      // A service whose start was still in flight is not registered with the stack yet.
+      .then(() => stopAllProcesses())
+      .then(() => {
+        console.log(`Stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+        process.exit(sig === 'SIGINT' ? 130 : 143);
+      });
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
@@ -72,15 +70,11 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
     return 1;
   }
   const handle: Partial<StackHandle> = {};
-  let pids: number[] = [];
   const stateFile = path.join(config.dataDir, 'stack.json');
-  onSignals(
-    async () => {
-      await handle.stop?.();
-      fs.rmSync(stateFile, { force: true });
-    },
-    () => pids,
-  );
+  onSignals(async () => {
+    await handle.stop?.();
+    fs.rmSync(stateFile, { force: true });
+  });
   const t0 = Date.now();
   let stack: RunningStack;
   try {
@@ -90,7 +84,7 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
     console.error(`\n${bold('Atelier could not start.')}\n${describeError(err)}`);
     return 1;
   }
-  pids = stack.pids;
+  const pids = stack.pids;
   // Read by tests and by whoever wants to know what runs.
   fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids, appUrl: stack.appUrl, temporalUiUrl: stack.temporalUiUrl, services: stack.services }, null, 2));
   printBanner(stack, config);
@@ -122,7 +116,7 @@ async function runAlone(name: string, config: StackConfig): Promise<number> {
     const { stop, pid } = service;
     const info = Object.entries(service).filter(([, v]) => typeof v === 'string' || typeof v === 'boolean');
     console.log(`${name} is running (pid ${pid}):\n${info.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\nPress Ctrl-C to stop.`);
-    onSignals(stop, () => [pid]);
+    onSignals(stop);
     return await new Promise<number>(() => undefined);
   } catch (err) {
     console.error(`${name} could not start.\n${describeError(err)}`);

@@ -12,6 +12,25 @@ import { ChildExitedError } from './errors';
 const colours = [36, 35, 33, 32, 34, 91, 96, 95];
 let nextColour = 0;
 
+/** Children still running, so a shutdown can also reach one whose start was still in flight. */
+const live = new Set<ManagedProcess>();
+
+/** Stops every managed child still running (SIGTERM, then SIGKILL after `graceMs`). */
+export async function stopAllProcesses(graceMs?: number): Promise<void> {
+  await Promise.all([...live].map((p) => p.stop(graceMs)));
+}
+
+/** SIGKILLs the process group of every managed child still running; for a forced exit. */
+export function killAllProcesses(): void {
+  for (const p of live) {
+    try {
+      process.kill(-p.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 /** How to run one managed child. */
 export interface ProcessSpec {
   /** Short name used as the output prefix and the log file name. */
@@ -105,7 +124,7 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     }
   };
 
-  return {
+  const managed: ManagedProcess = {
     name: spec.name,
     pid: child.pid ?? -1,
     logFile,
@@ -146,6 +165,9 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
       signalGroup('SIGKILL');
     },
   };
+  live.add(managed);
+  void exited.then(() => live.delete(managed));
+  return managed;
 }
 
 function groupAlive(pgid: number): boolean {

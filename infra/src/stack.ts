@@ -28,6 +28,9 @@ export const defaultEntries: Record<'migrate' | 'worker' | 'api', EntryCommand> 
   api: { command: tsx, args: [path.join(repoRoot, 'api/src/server.ts')] },
 };
 
+/** Marks a step whose processes registered their own stop as they spawned. */
+const alreadyRegistered = async (): Promise<void> => undefined;
+
 /** Options of {@link startStack}. */
 export interface StackOptions {
   config: StackConfig;
@@ -100,14 +103,21 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
       }
     })());
   handle.stop = stop;
+  // Registers a stop function; a stop already under way (Ctrl-C during startup) gets it run at once.
+  const register = async (name: string, stopFn: () => Promise<void>) => {
+    if (stopping) {
+      await stopFn();
+      throw new StackInterruptedError('Interrupted during startup.');
+    }
+    stops.push({ name, stop: stopFn });
+  };
   const step = async <T extends { stop(): Promise<void>; child?: ManagedProcess }>(name: string, start: () => Promise<T>) => {
     if (stopping) throw new StackInterruptedError('Interrupted during startup.');
     const t0 = Date.now();
     const started = await start();
-    stops.push({ name, stop: () => started.stop() });
+    if (started.stop !== alreadyRegistered) await register(name, () => started.stop());
     if (started.child) children.push(started.child);
     log(`${name} ready in ${Date.now() - t0} ms`);
-    if (stopping) throw new StackInterruptedError('Interrupted during startup.');
     return started;
   };
 
@@ -187,27 +197,29 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
 
     await step('Migrations', async () => {
       const proc = startProcess({ name: 'migrate', ...entries.migrate, cwd: repoRoot, env: childEnv, logDir, echo });
-      stops.push({ name: 'migrate', stop: () => proc.stop() });
+      await register('migrate', () => proc.stop());
       const { code, signal } = await proc.exited;
       if (code !== 0) {
         const reason = proc.lastLines(1)[0] ?? `exit code ${code ?? signal}`;
         throw new StackError(`Database migrations failed: ${reason}`, `Full log: ${proc.logFile}. Fix the cause and run \`npm start\` again.`);
       }
-      return { stop: async () => undefined };
+      return { stop: alreadyRegistered };
     });
 
     const spawnReady = async (name: 'worker' | 'api') => {
       const proc = startProcess({ name, ...entries[name], cwd: repoRoot, env: childEnv, logDir, ipc: true, echo });
-      const started = { child: proc, stop: () => proc.stop(), ready: proc.waitForMessage<{ type: 'ready'; url?: string }>('ready') };
-      const message = await started.ready.catch(async (err: unknown) => {
-        await proc.stop();
-        throw err;
-      });
-      return { ...started, url: message.url };
+      const ready = proc.waitForMessage<{ type: 'ready'; url?: string }>('ready');
+      ready.catch(() => undefined); // awaited below; this only keeps an early rejection from going unhandled
+      await register(name, () => proc.stop());
+      const message = await ready;
+      // Already registered for stopping; the step's own stop has nothing left to do.
+      return { child: proc, stop: alreadyRegistered, url: message.url };
     };
-    await step('Worker', () => spawnReady('worker'));
-    const api = await step('API', () => spawnReady('api'));
-    const appUrl = (api.url ?? `http://${appHost}:${config.apiPort}`).replace(/\/$/, '');
+    // The API needs Temporal, not a ready worker: start both at once, fail if either fails.
+    const [worker, api] = await Promise.allSettled([step('Worker', () => spawnReady('worker')), step('API', () => spawnReady('api'))]);
+    if (worker.status === 'rejected') throw worker.reason;
+    if (api.status === 'rejected') throw api.reason;
+    const appUrl = (api.value.url ?? `http://${appHost}:${config.apiPort}`).replace(/\/$/, '');
 
     const crashed = new Promise<ChildExitedError>((resolve) => {
       for (const child of children) {

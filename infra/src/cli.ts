@@ -80,7 +80,11 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
   try {
     stack = await startStack({ config, ...options }, handle);
   } catch (err) {
-    if (err instanceof StackInterruptedError) return 130;
+    if (err instanceof StackInterruptedError) {
+      await stopAllProcesses();
+      console.log('Stopped.');
+      return 130;
+    }
     console.error(`\n${bold('Atelier could not start.')}\n${describeError(err)}`);
     return 1;
   }

@@ -90,7 +90,7 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
   }
   const pids = stack.pids;
   // Read by tests and by whoever wants to know what runs.
-  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids, appUrl: stack.appUrl, temporalUiUrl: stack.temporalUiUrl, services: stack.services }, null, 2));
+  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids, processes: stack.processes, appUrl: stack.appUrl, temporalUiUrl: stack.temporalUiUrl, services: stack.services }, null, 2));
   printBanner(stack, config);
   console.log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const crash = await stack.crashed;

@@ -52,7 +52,14 @@ function launch(dataDir: string, ports: Ports): Run {
   return { child, output: () => out, exit };
 }
 
-async function waitReady(run: Run, dataDir: string): Promise<{ pids: number[]; appUrl: string; temporalUiUrl: string }> {
+interface StackState {
+  pids: number[];
+  processes: Array<{ name: string; pid: number }>;
+  appUrl: string;
+  temporalUiUrl: string;
+}
+
+async function waitReady(run: Run, dataDir: string): Promise<StackState> {
   const state = path.join(dataDir, 'stack.json');
   await waitFor('the stack to be ready', async () => fs.existsSync(state), {
     timeoutMs: 90_000,
@@ -141,6 +148,17 @@ describe('startStack through the launcher', () => {
     redis.disconnect();
     current.child.kill('SIGTERM');
     expect(await current.exit).toBe(143);
+    expect(state.pids.filter(alive)).toEqual([]);
+  });
+
+  it('stops everything and exits 1 when a child crashes after startup', async () => {
+    current = launch(dataDir, ports);
+    const state = await waitReady(current, dataDir);
+    const worker = state.processes.find((p) => p.name === 'worker')!;
+    process.kill(worker.pid, 'SIGKILL');
+    expect(await current.exit).toBe(1);
+    expect(current.output()).toContain('worker was killed by SIGKILL.');
+    expect(await openPorts(ports)).toEqual([]);
     expect(state.pids.filter(alive)).toEqual([]);
   });
 

@@ -65,6 +65,8 @@ export interface RunningStack {
   childEnv: NodeJS.ProcessEnv;
   /** Process-group leaders started by the stack. */
   pids: number[];
+  /** The same, by child name (temporal, postgres, redis, liveblocks, worker, api). */
+  processes: Array<{ name: string; pid: number }>;
   /** Resolves with the error of the first child that exits while the stack runs. */
   crashed: Promise<ChildExitedError>;
   stop(): Promise<void>;
@@ -228,7 +230,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
         });
       }
     });
-    return { appUrl, graphqlUrl: `${appUrl}/graphql`, temporalUiUrl, services, childEnv, pids: children.map((c) => c.pid), crashed, stop };
+    return { appUrl, graphqlUrl: `${appUrl}/graphql`, temporalUiUrl, services, childEnv, pids: children.map((c) => c.pid), processes: children.map((c) => ({ name: c.name, pid: c.pid })), crashed, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ChildExitedError, StackError } from './errors';
-import { assertPortFree } from './ports';
+import { preflight } from './stack-preflight';
 import { startProcess, type ManagedProcess } from './process';
 import { startEmbeddedPostgres } from './services/postgres';
 import { startRedis } from './services/redis';
@@ -125,19 +125,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
 
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    // Check every port first, so a taken one fails before anything starts.
-    if (!env.TEMPORAL_ADDRESS) {
-      await assertPortFree(config.temporalPort, 'Temporal', 'ATELIER_TEMPORAL_PORT, or TEMPORAL_ADDRESS to use a running server');
-      await assertPortFree(config.temporalUiPort, 'Temporal UI', 'ATELIER_TEMPORAL_UI_PORT');
-    }
-    if (!env.DATABASE_URL) await assertPortFree(config.postgresPort, 'embedded Postgres', 'ATELIER_POSTGRES_PORT, or DATABASE_URL to use a running server');
-    if (!env.REDIS_URL) await assertPortFree(config.redisPort, 'Redis', 'ATELIER_REDIS_PORT, or REDIS_URL to use a running Redis');
-    if (!env.LIVEBLOCKS_SECRET_KEY) await assertPortFree(config.liveblocksPort, 'Liveblocks dev server', 'ATELIER_LIVEBLOCKS_PORT, or LIVEBLOCKS_SECRET_KEY to use Liveblocks Cloud');
-    await assertPortFree(config.apiPort, 'Atelier API', 'PORT', config.host === 'localhost' ? '127.0.0.1' : config.host);
-    for (const [name, entry] of Object.entries({ ...defaultEntries, ...opts.entries })) {
-      const file = entry.args.find((a) => a.endsWith('.ts') || a.endsWith('.js'));
-      if (file && !fs.existsSync(file)) throw new StackError(`The ${name} entry point ${path.relative(repoRoot, file)} does not exist.`, 'Pull the latest main or check your checkout.');
-    }
+    await preflight(config, env, { ...defaultEntries, ...opts.entries });
 
     const services: ServiceInfo[] = [];
     let temporalAddress = env.TEMPORAL_ADDRESS;

@@ -1,6 +1,6 @@
 /**
  * The launcher end to end: every service embedded on free ports in a temp data dir, run as a separate
- * process exactly like `npm start` (stand-in entries; see __fixtures__/run-stack.ts).
+ * process exactly like `npm start`, with the real migrations, worker and API.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,8 +27,6 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-/** ATELIER_STACK_TEST_REAL_ENTRIES=1 runs the real migrate / worker / API instead of the stand-ins. */
-const realEntries = process.env.ATELIER_STACK_TEST_REAL_ENTRIES === '1';
 const runner = path.join(__dirname, '__fixtures__', 'run-stack.ts');
 const external = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'LIVEBLOCKS_SECRET_KEY', 'LIVEBLOCKS_BASE_URL', 'ATELIER_TEMPORAL_UI_URL'];
 
@@ -43,9 +41,10 @@ async function freePorts(): Promise<Ports> {
   };
 }
 
-function launch(dataDir: string, ports: Ports): Run {
+function launch(dataDir: string, ports: Ports, extra: NodeJS.ProcessEnv = {}): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, ATELIER_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
   for (const k of external) delete env[k];
+  Object.assign(env, extra);
   const child = spawn(process.execPath, ['--import', 'tsx', runner], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -111,22 +110,34 @@ describe('startStack through the launcher', () => {
     expect(current.output()).toContain('Atelier is running');
     expect(state.appUrl).toBe(`http://127.0.0.1:${ports.PORT}`);
 
-    if (realEntries) {
-      const res = await fetch(`${state.appUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
-      expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
-    }
-    // The stand-in API echoes the env it got; the real one is checked through the state file instead.
-    const env = realEntries
-      ? { TEMPORAL_ADDRESS: `127.0.0.1:${ports.ATELIER_TEMPORAL_PORT}`, DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${ports.ATELIER_POSTGRES_PORT}/atelier`, REDIS_URL: `redis://127.0.0.1:${ports.ATELIER_REDIS_PORT}`, LIVEBLOCKS_BASE_URL: `http://127.0.0.1:${ports.ATELIER_LIVEBLOCKS_PORT}`, LIVEBLOCKS_SECRET_KEY: 'sk_localdev', ATELIER_TEMPORAL_UI_URL: state.temporalUiUrl, ATELIER_CLIENT_DIST: path.join(repoRoot, 'client/dist/client/browser') }
-      : ((await (await fetch(state.appUrl)).json()) as Record<string, string>);
-    expect(env.TEMPORAL_ADDRESS).toBe(`127.0.0.1:${ports.ATELIER_TEMPORAL_PORT}`);
-    expect(env.DATABASE_URL).toBe(`postgres://postgres:postgres@127.0.0.1:${ports.ATELIER_POSTGRES_PORT}/atelier`);
-    expect(env.REDIS_URL).toBe(`redis://127.0.0.1:${ports.ATELIER_REDIS_PORT}`);
-    expect(env.LIVEBLOCKS_BASE_URL).toBe(`http://127.0.0.1:${ports.ATELIER_LIVEBLOCKS_PORT}`);
-    expect(env.LIVEBLOCKS_SECRET_KEY).toBe('sk_localdev');
-    expect(env.ATELIER_TEMPORAL_UI_URL).toBe(state.temporalUiUrl);
-    expect(env.ATELIER_CLIENT_DIST).toBe(path.join(repoRoot, 'client/dist/client/browser'));
+    // Readiness proves the API got working addresses for every service the launcher started.
+    const ready = (await (await fetch(`${state.appUrl}/readyz`)).json()) as { status: string; checks: Record<string, { ok: boolean }> };
+    expect(ready.status).toBe('ok');
+    expect(Object.keys(ready.checks).sort()).toEqual(['liveblocks', 'postgres', 'redis', 'temporal']);
+    const index = await fetch(`${state.appUrl}/projects`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<app-root');
 
+    // A new express project completes on the launched stack and shows its files.
+    const gql = async (query: string, variables: Record<string, unknown>) =>
+      (await (await fetch(`${state.appUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+        data: Record<string, { id: string; status: string; files: { path: string }[] }>;
+      };
+    const created = await gql('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: { name: 'Launched', framework: 'express' } });
+    const id = created.data.createProject!.id;
+    let project = { id, status: 'QUEUED', files: [] as { path: string }[] };
+    await waitFor(
+      'the project build to finish',
+      async () => {
+        project = (await gql('query($id: ID!) { project(id: $id) { id status files { path } } }', { id })).data.project!;
+        return project.status === 'READY' || project.status === 'FAILED';
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(project.status).toBe('READY');
+    expect(project.files.map((f) => f.path)).toContain('src/app.js');
+
+    const env = { REDIS_URL: `redis://127.0.0.1:${ports.ATELIER_REDIS_PORT}`, LIVEBLOCKS_BASE_URL: `http://127.0.0.1:${ports.ATELIER_LIVEBLOCKS_PORT}` };
     expect((await fetch(state.temporalUiUrl)).status).toBe(200);
     expect(await canConnect(ports.ATELIER_POSTGRES_PORT)).toBe(true);
     expect(await ping(env.REDIS_URL)).toBe(true);
@@ -186,15 +197,14 @@ describe('startStack through the launcher', () => {
     }
   });
 
-  (realEntries ? it.skip : it)('stops what it started when migrations fail, and says why', async () => {
-    process.env.STANDIN_FAIL_MIGRATE = '1';
-    try {
-      current = launch(dataDir, ports);
-      expect(await current.exit).toBe(1);
-      expect(current.output()).toContain('Database migrations failed: stand-in migration failed on purpose');
-      expect(await openPorts(ports)).toEqual([]);
-    } finally {
-      delete process.env.STANDIN_FAIL_MIGRATE;
-    }
+  it('stops what it started when migrations fail, and says why', async () => {
+    // Nothing listens on this DATABASE_URL, so the real migration fails to connect.
+    const closed = await freePort();
+    current = launch(dataDir, ports, { DATABASE_URL: `postgres://postgres@127.0.0.1:${closed}/atelier` });
+    expect(await current.exit).toBe(1);
+    expect(current.output()).toContain('Database migrations failed');
+    expect(current.output()).toContain('ECONNREFUSED');
+    expect(current.output()).not.toMatch(/\n\s+at /);
+    expect(await openPorts(ports)).toEqual([]);
   });
 });

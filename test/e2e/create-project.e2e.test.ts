@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createStack, type Stack } from '../harness';
 
 const clientDist = resolve(__dirname, '../../client/dist/client/browser');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = process.env.ATELIER_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let stack: Stack;
 let baseUrl: string;
@@ -15,7 +15,7 @@ let page: Page;
 
 beforeAll(async () => {
   if (!existsSync(join(clientDist, 'index.html'))) throw new Error('The client is not built: `npm test` builds it (or run `npm run client:build`).');
-  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: \`npm test\` installs Debian's chromium when run as root (or set CHROMIUM_PATH).`);
+  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: \`npm test\` installs Debian's chromium when run as root (or set ATELIER_CHROMIUM_PATH).`);
   stack = await createStack({ clientDist });
   await stack.startWorker({ scaffoldFileDelayMs: 150 });
   baseUrl = await stack.app.listen(0, '127.0.0.1');

@@ -114,6 +114,8 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
     });
   }).finally(() => log?.end());
 
+  // ANSI colour codes start with ESC, a control character by definition.
+  // eslint-disable-next-line no-control-regex
   const lastLines = (n = 12) => tail.slice(-n).map((l) => l.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''));
   const exitError = () => new ChildExitedError(spec.name, status!.code, status!.signal, lastLines(), logFile);
   const signalGroup = (sig: NodeJS.Signals) => {

@@ -45,9 +45,12 @@ export class ProjectNewPage {
   private readonly newKey = inject(IDEMPOTENCY_KEY);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly databases = DATABASES;
-  protected readonly stylings = STYLINGS;
-  protected readonly visibilities = VISIBILITIES;
+  /** The plain choice fields, rendered by one loop in the template. */
+  protected readonly choiceFields = [
+    { key: 'database', label: 'Database', options: DATABASES },
+    { key: 'styling', label: 'Styling', options: STYLINGS },
+    { key: 'visibility', label: 'Visibility', options: VISIBILITIES },
+  ] as const;
   protected readonly value = signal<ProjectFormValue>({ ...EMPTY_PROJECT_FORM });
   protected readonly frameworks = signal<readonly FrameworkOption[]>([]);
   protected readonly frameworksError = signal<string | null>(null);

@@ -1,6 +1,7 @@
 /** Entry point of the worker process: the composition root for activities. */
 import { Redis } from 'ioredis';
-import pino from 'pino';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import pino, { type Logger } from 'pino';
 import { ConfigError, loadConfig } from '../api/src/config';
 import { createOrm } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
@@ -10,6 +11,7 @@ import { loadWorkflowBundle } from './workflow-bundle';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
+  routeSdkLogs(logger);
   const orm = await createOrm(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   const connection = await connectWorker(config.temporal);
@@ -33,6 +35,18 @@ async function main(): Promise<void> {
     redis.disconnect();
     await orm.close(true);
   }
+}
+
+/** Sends the Temporal SDK's own logs through pino, one JSON line each; its INFO chatter only at debug. */
+function routeSdkLogs(logger: Logger): void {
+  const sdk = logger.child({ component: 'temporal-sdk' });
+  const level = logger.isLevelEnabled('debug') ? 'DEBUG' : 'WARN';
+  Runtime.install({
+    logger: new DefaultLogger(level, ({ level: sdkLevel, message, meta }) => {
+      const method = ({ TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const)[sdkLevel];
+      sdk[method](meta ?? {}, message);
+    }),
+  });
 }
 
 main().catch((error: unknown) => {

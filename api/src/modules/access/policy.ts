@@ -1,0 +1,102 @@
+/**
+ * The one access policy: `can(actor, action, resource)` answers every authorization question, so
+ * resolvers, subscriptions and REST routes never decide on their own. Pure and synchronous: callers load
+ * the actor's memberships and the resource's ownership, then ask.
+ *
+ * Decisions (see README in this folder):
+ * - Public projects are readable by anyone, signed in or not; nothing else is.
+ * - A team project with visibility `team` (or `public`) is readable and editable by every member; a
+ *   `private` team project only by the team's owner and admins.
+ * - A user's own project: only that user. `team` visibility on a personal project means private.
+ * - Platform admins administer the platform (audit log, limit overrides) but get no silent access to
+ *   private projects or user data.
+ */
+
+export type TeamRole = 'owner' | 'admin' | 'member';
+export type Visibility = 'private' | 'team' | 'public';
+
+/** Who asks. `userId: null` is an anonymous visitor. */
+export interface Actor {
+  userId: string | null;
+  platformAdmin: boolean;
+  /** The actor's role in each team they belong to. */
+  teams: ReadonlyMap<string, TeamRole>;
+}
+
+export type Resource =
+  | { kind: 'project'; ownerUserId: string | null; ownerTeamId: string | null; visibility: Visibility }
+  /** A team; `targetRole` is the role of the member an action is aimed at (removal, role change). */
+  | { kind: 'team'; teamId: string; targetUserId?: string; targetRole?: TeamRole }
+  | { kind: 'user'; userId: string }
+  | { kind: 'platform' };
+
+export type ProjectAction = 'project:read' | 'project:update' | 'project:run' | 'project:delete';
+export type TeamAction =
+  | 'team:read'
+  | 'team:create-project'
+  | 'team:invite'
+  | 'team:remove-member'
+  | 'team:change-role'
+  | 'team:transfer'
+  | 'team:delete'
+  | 'team:leave';
+export type UserAction = 'user:read-private' | 'user:update' | 'user:export' | 'user:delete' | 'user:create-project';
+export type PlatformAction = 'platform:read-audit' | 'platform:override-limits';
+export type Action = ProjectAction | TeamAction | UserAction | PlatformAction;
+
+const atLeast = (role: TeamRole | undefined, min: TeamRole): boolean => {
+  const rank = { member: 1, admin: 2, owner: 3 } as const;
+  return role !== undefined && rank[role] >= rank[min];
+};
+
+function canOnProject(actor: Actor, action: ProjectAction, project: Extract<Resource, { kind: 'project' }>): boolean {
+  if (action === 'project:read' && project.visibility === 'public') return true;
+  if (actor.userId === null) return false;
+  if (project.ownerTeamId === null) return project.ownerUserId === actor.userId;
+  const role = actor.teams.get(project.ownerTeamId);
+  const minimum: TeamRole = project.visibility === 'private' || action === 'project:delete' ? 'admin' : 'member';
+  return atLeast(role, minimum);
+}
+
+function canOnTeam(actor: Actor, action: TeamAction, team: Extract<Resource, { kind: 'team' }>): boolean {
+  const role = actor.teams.get(team.teamId);
+  const self = team.targetUserId !== undefined && team.targetUserId === actor.userId;
+  switch (action) {
+    case 'team:read':
+    case 'team:create-project':
+      return atLeast(role, 'member');
+    case 'team:invite':
+      return atLeast(role, 'admin');
+    case 'team:remove-member':
+      // Owners remove anyone but themselves; admins remove plain members.
+      if (self) return false;
+      return role === 'owner' || (role === 'admin' && team.targetRole === 'member');
+    case 'team:change-role':
+      return role === 'owner' && !self;
+    case 'team:transfer':
+    case 'team:delete':
+      return role === 'owner';
+    case 'team:leave':
+      // An owner transfers ownership first, so a team is never left without one.
+      return role === 'admin' || role === 'member';
+  }
+}
+
+/** Whether `actor` may do `action` on `resource`. Unknown combinations are refused. */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  switch (resource.kind) {
+    case 'project':
+      return action.startsWith('project:') && canOnProject(actor, action as ProjectAction, resource);
+    case 'team':
+      return action.startsWith('team:') && actor.userId !== null && canOnTeam(actor, action as TeamAction, resource);
+    case 'user':
+      return action.startsWith('user:') && actor.userId !== null && actor.userId === resource.userId;
+    case 'platform':
+      return action.startsWith('platform:') && actor.userId !== null && actor.platformAdmin;
+  }
+}
+
+/** An actor with no memberships, for tests and the anonymous visitor. */
+export function actorOf(userId: string | null, teams: Record<string, TeamRole> = {}, platformAdmin = false): Actor {
+  return { userId, platformAdmin, teams: new Map(Object.entries(teams)) };
+}

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { ConcurrentLimitExceededError, RateLimitExceededError } from '../modules/limits/limit-errors';
 import { ErrorCode, NotFoundError, ServiceUnavailableError, ValidationError } from './errors';
 
 /** Codes that describe the request itself; their messages are written for clients already. */
@@ -31,6 +32,10 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (original instanceof NotFoundError) {
       return { ...base, message: original.message, extensions: { code: original.code, resource: original.resource } };
+    }
+    if (original instanceof RateLimitExceededError || original instanceof ConcurrentLimitExceededError) {
+      const { code, retryAfter, remaining, resetAt, limit, kind } = original;
+      return { ...base, message: original.message, extensions: { code, retryAfter, remaining, resetAt: resetAt.toISOString(), limit, kind } };
     }
     if (original instanceof ServiceUnavailableError) {
       logger.warn({ err: original.cause ?? original }, 'dependency unavailable');

@@ -1,0 +1,130 @@
+/**
+ * Every number the limiters enforce, in one place: the limits of each tier, the sliding windows they
+ * are counted in, the grace and warning thresholds, and what each check does when Redis is unreachable.
+ * The README of this module explains the choices.
+ */
+
+/** Subscription tiers, cheapest first. */
+export const TIERS = ['free', 'pro', 'team', 'enterprise'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** What one tier may do; `null` means no limit. */
+export interface TierLimits {
+  /** Model messages (one LLM call an agent or the user triggers) per rolling hour. */
+  readonly messagesPerHour: number | null;
+  /** Model messages per rolling 24 hours; caps a user who spreads the hourly allowance over the day. */
+  readonly messagesPerDay: number | null;
+  /** Agent runs executing at the same time (leases, see ConcurrencyLimiter). */
+  readonly concurrentAgentRuns: number | null;
+  /** Collaboration rooms the user has open at the same time. */
+  readonly concurrentRooms: number | null;
+  /** File uploads per rolling 24 hours. */
+  readonly uploadsPerDay: number | null;
+  /** Projects a user may own; a count, checked by the project service against its own total. */
+  readonly projects: number | null;
+}
+
+/** Sliding windows counted per user; the names are the Redis key suffixes and the errors' `kind`. */
+export type WindowKind = 'messages:hourly' | 'messages:daily' | 'uploads:daily';
+/** Leases counted per user. */
+export type ConcurrencyKind = 'agent-runs' | 'rooms';
+/** Windows counted per client IP, for endpoints that have no user yet. */
+export type IpKind = 'auth';
+/** Every limit a platform admin can override for one user. */
+export type UserLimitKind = WindowKind | ConcurrencyKind;
+/** Every kind a refusal can name. */
+export type LimitKind = UserLimitKind | IpKind;
+/** A user action that consumes one unit of one or more windows, in one round trip. */
+export type UserAction = 'message' | 'upload';
+
+/**
+ * When Redis cannot be reached: `open` admits (flagged `degraded`, logged), `closed` refuses with a
+ * ServiceUnavailableError.
+ */
+export type RedisDownPolicy = 'open' | 'closed';
+
+export interface WindowPolicy {
+  /** Length of the sliding window in ms. */
+  readonly windowMs: number;
+  /** The tier field that holds this window's limit. */
+  readonly tierField: 'messagesPerHour' | 'messagesPerDay' | 'uploadsPerDay';
+}
+
+export interface ActionPolicy {
+  /** Windows the action counts against; it is admitted only when all of them admit it. */
+  readonly windows: readonly WindowKind[];
+  /** What a check of this action does when Redis is unreachable. */
+  readonly onRedisDown: RedisDownPolicy;
+}
+
+export interface ConcurrencyPolicy {
+  /** The tier field that holds this limit. */
+  readonly tierField: 'concurrentAgentRuns' | 'concurrentRooms';
+  /** What `acquire` does when Redis is unreachable. */
+  readonly onRedisDown: RedisDownPolicy;
+}
+
+export interface IpPolicy {
+  /** Requests per window and client IP. */
+  readonly limit: number;
+  /** Length of the sliding window in ms. */
+  readonly windowMs: number;
+  /** Grace above the limit in percent; 0 for brute-force protection. */
+  readonly gracePercent: number;
+  /** What a check does when Redis is unreachable. */
+  readonly onRedisDown: RedisDownPolicy;
+}
+
+export interface LimitsConfig {
+  /** The limits of each tier. */
+  readonly tiers: Readonly<Record<Tier, TierLimits>>;
+  /** Requests admitted above a user window's limit, in percent of it (rounded down), flagged `inGrace`. */
+  readonly gracePercent: number;
+  /** Usage of a window's limit, in percent, at which a warning fires once per crossing; lower first. */
+  readonly warnAtPercent: readonly [number, number];
+  /** The sliding windows of each user. */
+  readonly windows: Readonly<Record<WindowKind, WindowPolicy>>;
+  /** Which windows each user action consumes. */
+  readonly actions: Readonly<Record<UserAction, ActionPolicy>>;
+  /** The concurrency limits of each user. */
+  readonly concurrency: Readonly<Record<ConcurrencyKind, ConcurrencyPolicy>>;
+  /** The limits per client IP. */
+  readonly ip: Readonly<Record<IpKind, IpPolicy>>;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The limits Atelier ships with. */
+export const DEFAULT_LIMITS: LimitsConfig = {
+  tiers: {
+    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, projects: 5 },
+    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, projects: 50 },
+    team: { messagesPerHour: 1_000, messagesPerDay: 10_000, concurrentAgentRuns: 10, concurrentRooms: 50, uploadsPerDay: 1_000, projects: 500 },
+    enterprise: { messagesPerHour: null, messagesPerDay: null, concurrentAgentRuns: null, concurrentRooms: null, uploadsPerDay: null, projects: null },
+  },
+  gracePercent: 5,
+  warnAtPercent: [80, 90],
+  windows: {
+    'messages:hourly': { windowMs: HOUR, tierField: 'messagesPerHour' },
+    'messages:daily': { windowMs: DAY, tierField: 'messagesPerDay' },
+    'uploads:daily': { windowMs: DAY, tierField: 'uploadsPerDay' },
+  },
+  actions: {
+    message: { windows: ['messages:hourly', 'messages:daily'], onRedisDown: 'open' },
+    upload: { windows: ['uploads:daily'], onRedisDown: 'open' },
+  },
+  concurrency: {
+    'agent-runs': { tierField: 'concurrentAgentRuns', onRedisDown: 'closed' },
+    rooms: { tierField: 'concurrentRooms', onRedisDown: 'closed' },
+  },
+  ip: {
+    auth: { limit: 10, windowMs: 15 * 60_000, gracePercent: 0, onRedisDown: 'closed' },
+  },
+};
+
+/** The user a check counts against: its id (the Redis hash tag) and tier. */
+export interface LimitSubject {
+  readonly id: string;
+  readonly tier: Tier;
+}

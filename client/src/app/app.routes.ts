@@ -1,24 +1,62 @@
 import type { Routes } from '@angular/router';
+import { requireViewer } from './core/auth/require-viewer.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'projects' },
   {
     path: 'projects',
     title: 'Projects · Atelier',
+    canActivate: [requireViewer],
     loadComponent: () =>
       import('./features/projects/pages/project-list.page').then((m) => m.ProjectListPage),
   },
   {
     path: 'projects/new',
     title: 'New project · Atelier',
+    canActivate: [requireViewer],
     loadComponent: () =>
       import('./features/projects/pages/project-new.page').then((m) => m.ProjectNewPage),
   },
   {
     path: 'projects/:id',
     title: 'Project · Atelier',
+    canActivate: [requireViewer],
     loadComponent: () =>
       import('./features/projects/pages/project-detail.page').then((m) => m.ProjectDetailPage),
+  },
+  {
+    path: 'sign-up',
+    title: 'Sign up · Atelier',
+    loadComponent: () => import('./features/auth/pages/sign-up.page').then((m) => m.SignUpPage),
+  },
+  {
+    path: 'log-in',
+    title: 'Log in · Atelier',
+    loadComponent: () => import('./features/auth/pages/log-in.page').then((m) => m.LogInPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'Forgot password · Atelier',
+    loadComponent: () =>
+      import('./features/auth/pages/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'Reset password · Atelier',
+    loadComponent: () =>
+      import('./features/auth/pages/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'verify-email',
+    title: 'Verify email · Atelier',
+    loadComponent: () =>
+      import('./features/auth/pages/verify-email.page').then((m) => m.VerifyEmailPage),
+  },
+  {
+    path: 'account',
+    title: 'Account · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () => import('./features/auth/pages/account.page').then((m) => m.AccountPage),
   },
   { path: '**', redirectTo: 'projects' },
 ];

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { AuthSession } from './core/auth/auth-session.service';
 
-/** The shell: a top bar and the routed page. */
+/** The shell: a top bar (who is signed in, or the single-user hint) and the routed page. */
 @Component({
   selector: 'app-root',
   imports: [RouterOutlet, RouterLink],
@@ -11,9 +12,42 @@ import { RouterLink, RouterOutlet } from '@angular/router';
       <a class="brand" routerLink="/projects"
         ><span class="brand-mark" aria-hidden="true">◆</span> Atelier</a
       >
-      <nav><a routerLink="/projects">Projects</a></nav>
+      <nav>
+        <a routerLink="/projects">Projects</a>
+        @if (session.singleUser()) {
+          <a class="single-user" routerLink="/sign-up" data-testid="single-user-banner"
+            >Single-user mode · Create an account</a
+          >
+        } @else if (session.signedIn()) {
+          <a routerLink="/account" data-testid="viewer-name">{{ session.viewer()?.displayName }}</a>
+          <button type="button" class="link-button" data-testid="sign-out" (click)="signOut()">
+            Sign out
+          </button>
+          @if (signOutError(); as message) {
+            <span class="error" role="alert">{{ message }}</span>
+          }
+        } @else if (session.loaded()) {
+          <a routerLink="/log-in" data-testid="log-in-link">Log in</a>
+          <a routerLink="/sign-up" data-testid="sign-up-link">Sign up</a>
+        }
+      </nav>
     </header>
     <main class="page"><router-outlet /></main>
   `,
 })
-export class App {}
+export class App {
+  protected readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+  protected readonly signOutError = signal<string | null>(null);
+
+  constructor() {
+    void this.session.ensureLoaded();
+  }
+
+  protected async signOut(): Promise<void> {
+    this.signOutError.set(null);
+    const result = await this.session.logOut();
+    if (result.ok) await this.router.navigateByUrl('/log-in');
+    else this.signOutError.set(result.error.message);
+  }
+}

@@ -12,6 +12,11 @@ export class FakeRealtimeConnection extends RealtimeConnection {
   readonly drop = new Subject<void>();
   readonly reconnected$ = this.reconnect.asObservable();
   readonly dropped$ = this.drop.asObservable();
+  restarts = 0;
+
+  restart(): void {
+    this.restarts++;
+  }
 }
 
 /** Records what the page asked the editor to show. */

@@ -1,11 +1,18 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { type EnvironmentProviders, inject, makeEnvironmentProviders } from '@angular/core';
+import {
+  type EnvironmentProviders,
+  Injector,
+  inject,
+  makeEnvironmentProviders,
+} from '@angular/core';
 import { ApolloLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import { createClient } from 'graphql-ws';
+import { AuthSession } from './auth/auth-session.service';
+import { unauthenticatedLink } from './auth/unauthenticated.link';
 import { GRAPHQL_WS_CLIENT, GraphqlWsConnection, RealtimeConnection } from './realtime-connection';
 
 /** Where the API lives; defaults to the page's own origin, which the API (or the dev proxy) serves. */
@@ -27,7 +34,11 @@ export function reconnectDelayMs(attempt: number): number {
   return Math.min(15_000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 }
 
-/** Apollo with HTTP for queries and mutations and a reconnecting graphql-ws socket for subscriptions. */
+/**
+ * Apollo with HTTP for queries and mutations and a reconnecting graphql-ws socket for subscriptions.
+ * The session cookie rides along on both (same origin); an UNAUTHENTICATED answer anywhere sends the
+ * visitor to log in.
+ */
 export function provideGraphql(endpoint: GraphqlEndpoint): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideHttpClient(withFetch()),
@@ -55,7 +66,13 @@ export function provideGraphql(endpoint: GraphqlEndpoint): EnvironmentProviders 
         const definition = getMainDefinition(query);
         return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
       };
-      return { link: ApolloLink.split(isSubscription, ws, http), cache: new InMemoryCache() };
+      // AuthSession needs Apollo itself, so it is looked up only when a refusal arrives.
+      const injector = inject(Injector);
+      const lapsed = unauthenticatedLink(() => void injector.get(AuthSession).handleUnauthenticated());
+      return {
+        link: ApolloLink.from([lapsed, ApolloLink.split(isSubscription, ws, http)]),
+        cache: new InMemoryCache(),
+      };
     }),
   ]);
 }

@@ -12,6 +12,11 @@ export abstract class RealtimeConnection {
   abstract readonly reconnected$: Observable<void>;
   /** Emits each time the socket closes; graphql-ws then retries on its own while anything is subscribed. */
   abstract readonly dropped$: Observable<void>;
+  /**
+   * Drops the socket so the next one opens with the current session cookie (the server reads the
+   * cookie once, at the handshake). Live subscriptions come back through `reconnected$`.
+   */
+  abstract restart(): void;
 }
 
 /** The graphql-ws client the composition root builds; lets tests and tools pass their own. */
@@ -24,7 +29,7 @@ export class GraphqlWsConnection extends RealtimeConnection {
   readonly reconnected$ = this.reconnected.asObservable();
   readonly dropped$ = this.dropped.asObservable();
 
-  constructor(client: Client) {
+  constructor(private readonly client: Client) {
     super();
     // Emitted synchronously inside graphql-ws before it re-sends pending subscriptions, so a listener
     // that unsubscribes here stops the stale re-send (graphql-ws checks `done` after connecting).
@@ -32,5 +37,10 @@ export class GraphqlWsConnection extends RealtimeConnection {
       if (wasRetry) this.reconnected.next();
     });
     client.on('closed', () => this.dropped.next());
+  }
+
+  /** `terminate()` closes at once with 4499, which graphql-ws retries; with no socket open it does nothing. */
+  restart(): void {
+    this.client.terminate();
   }
 }

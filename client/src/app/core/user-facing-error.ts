@@ -1,7 +1,13 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 
 /** The kinds of failure the UI distinguishes; each maps to a different presentation. */
-export type UserFacingErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'NETWORK' | 'INTERNAL';
+export type UserFacingErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'NETWORK'
+  | 'INTERNAL';
 
 /** A failure as the user sees it: a readable message and, for invalid input, one message per field. */
 export interface UserFacingError {
@@ -19,6 +25,8 @@ export type Result<T> =
 const MESSAGES: Record<UserFacingErrorCode, string> = {
   BAD_USER_INPUT: 'Some fields need attention.',
   NOT_FOUND: 'Not found.',
+  UNAUTHENTICATED: 'Please log in to continue.',
+  RATE_LIMITED: 'Too many attempts, try again later.',
   NETWORK: 'Cannot reach the Atelier server. Check that it is running, then try again.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
 };
@@ -40,6 +48,17 @@ export function toUserFacingError(error: unknown): UserFacingError {
       message: MESSAGES.BAD_USER_INPUT,
       fieldErrors: fieldErrorsOf(first?.extensions ?? {}),
     };
+  }
+  // Written for users by contract (logIn sends one message for a wrong email or password).
+  if (code === 'UNAUTHENTICATED')
+    return { code, message: first?.message || MESSAGES.UNAUTHENTICATED, fieldErrors: {} };
+  if (code === 'RATE_LIMIT_EXCEEDED') {
+    const seconds = first?.extensions?.['retryAfter'];
+    const message =
+      typeof seconds === 'number' && seconds > 0
+        ? `Too many attempts, try again in ${Math.ceil(seconds)} s.`
+        : MESSAGES.RATE_LIMITED;
+    return { code: 'RATE_LIMITED', message, fieldErrors: {} };
   }
   if (code === 'NOT_FOUND')
     return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };

@@ -1,7 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import { Apollo } from 'apollo-angular';
-import { type Observable, catchError, map, of } from 'rxjs';
-import { type Result, toUserFacingError } from '../../../core/user-facing-error';
+import { type Observable, map } from 'rxjs';
+import { toResult } from '../../../core/apollo-result';
+import type { Result } from '../../../core/user-facing-error';
 import type {
   CreateProjectInput,
   FrameworkOption,
@@ -20,11 +21,6 @@ import {
   PROJECT_QUERY,
 } from './project.documents';
 
-interface ApolloOutcome<T> {
-  readonly data?: T | null | undefined;
-  readonly error?: unknown;
-}
-
 /**
  * The project feature's view of the GraphQL API. Every call ends in a `Result`: failures arrive as
  * user-facing errors, never as thrown exceptions (except the live event stream, whose errors drive retry).
@@ -34,7 +30,7 @@ export class ProjectsApi {
   private readonly apollo = inject(Apollo);
 
   list(): Observable<Result<ProjectSummary[]>> {
-    return settle(
+    return toResult(
       this.apollo.query({ query: PROJECTS_QUERY, fetchPolicy: 'network-only' }),
       (d) => d.projects,
     );
@@ -42,14 +38,14 @@ export class ProjectsApi {
 
   /** The project, or a NOT_FOUND error when the server does not know the id. */
   get(id: string): Observable<Result<ProjectDetail>> {
-    return settle(
+    return toResult(
       this.apollo.query({ query: PROJECT_QUERY, variables: { id }, fetchPolicy: 'network-only' }),
       (d) => d.project,
     );
   }
 
   file(projectId: string, path: string): Observable<Result<ProjectFile>> {
-    return settle(
+    return toResult(
       this.apollo.query({
         query: PROJECT_FILE_QUERY,
         variables: { id: projectId, path },
@@ -60,11 +56,11 @@ export class ProjectsApi {
   }
 
   frameworks(): Observable<Result<FrameworkOption[]>> {
-    return settle(this.apollo.query({ query: FRAMEWORKS_QUERY }), (d) => d.frameworks);
+    return toResult(this.apollo.query({ query: FRAMEWORKS_QUERY }), (d) => d.frameworks);
   }
 
   create(input: CreateProjectInput): Observable<Result<{ id: string }>> {
-    return settle(
+    return toResult(
       this.apollo.mutate({ mutation: CREATE_PROJECT_MUTATION, variables: { input: { ...input } } }),
       (d) => d.createProject,
     );
@@ -72,7 +68,7 @@ export class ProjectsApi {
 
   /** Events recorded so far, oldest first. */
   eventLog(projectId: string, after: string | null = null): Observable<Result<ProjectEvent[]>> {
-    return settle(
+    return toResult(
       this.apollo.query({
         query: PROJECT_EVENT_LOG_QUERY,
         variables: { projectId, after },
@@ -99,23 +95,4 @@ export class ProjectsApi {
         }),
       );
   }
-}
-
-const NOT_FOUND: Result<never> = {
-  ok: false,
-  error: { code: 'NOT_FOUND', message: 'Not found.', fieldErrors: {} },
-};
-
-function settle<D, T>(
-  source: Observable<ApolloOutcome<D>>,
-  pick: (data: D) => T | null | undefined,
-): Observable<Result<T>> {
-  return source.pipe(
-    map((outcome): Result<T> => {
-      if (outcome.error) return { ok: false, error: toUserFacingError(outcome.error) };
-      const value = outcome.data ? pick(outcome.data) : undefined;
-      return value == null ? NOT_FOUND : { ok: true, value };
-    }),
-    catchError((error: unknown) => of<Result<T>>({ ok: false, error: toUserFacingError(error) })),
-  );
 }

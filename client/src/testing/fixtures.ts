@@ -67,3 +67,33 @@ export const FRAMEWORKS = [
     scaffolded: false,
   },
 ];
+
+export function viewerPayload(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'User',
+    id: 'u1',
+    email: 'ada@example.com',
+    displayName: 'Ada',
+    platformRole: 'admin',
+    tier: 'free',
+    emailVerified: false,
+    ...overrides,
+  };
+}
+
+export function authStatePayload(accountsExist: boolean, viewer: unknown) {
+  return { authState: { __typename: 'AuthState', accountsExist, viewer } };
+}
+
+export function sessionPayload(id: string, current: boolean, lastSeenAt = '2026-11-27T10:00:00.000Z') {
+  return {
+    __typename: 'Session',
+    id,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    lastSeenAt,
+    expiresAt: '2026-12-27T10:00:00.000Z',
+    userAgent: current ? 'Firefox on Linux' : 'Safari on iPhone',
+    ip: '127.0.0.1',
+    current,
+  };
+}

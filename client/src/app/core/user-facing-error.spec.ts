@@ -32,6 +32,21 @@ describe('toUserFacingError', () => {
     });
   });
 
+  it('tells how long to wait when a limit is reached', () => {
+    const error = toUserFacingError(graphqlError({ code: 'RATE_LIMIT_EXCEEDED', retryAfter: 42 }));
+    expect(error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: 'Too many attempts, try again in 42 s.',
+    });
+  });
+
+  it("shows UNAUTHENTICATED's message, written for users by contract", () => {
+    const error = toUserFacingError(
+      graphqlError({ code: 'UNAUTHENTICATED' }, 'Wrong email or password.'),
+    );
+    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Wrong email or password.' });
+  });
+
   it('never shows internal messages', () => {
     const error = toUserFacingError(
       graphqlError({ code: 'INTERNAL_SERVER_ERROR' }, 'relation "x" does not exist'),

@@ -1,0 +1,68 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { Apollo } from 'apollo-angular';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { FakeRealtimeConnection, byTestId, settle } from '../testing/fakes';
+import { authStatePayload, viewerPayload } from '../testing/fixtures';
+import { App } from './app';
+import { RealtimeConnection } from './core/realtime-connection';
+
+describe('App shell', () => {
+  let fixture: ComponentFixture<App>;
+  let apollo: ApolloTestingController;
+  let connection: FakeRealtimeConnection;
+  let root: HTMLElement;
+
+  beforeEach(() => {
+    connection = new FakeRealtimeConnection();
+    TestBed.configureTestingModule({
+      imports: [ApolloTestingModule],
+      providers: [provideRouter([]), { provide: RealtimeConnection, useValue: connection }],
+    });
+    apollo = TestBed.inject(ApolloTestingController);
+  });
+
+  async function open(payload: ReturnType<typeof authStatePayload>): Promise<void> {
+    fixture = TestBed.createComponent(App);
+    root = fixture.nativeElement;
+    await settle(fixture);
+    apollo.expectOne('AuthState').flushData(payload);
+    await settle(fixture);
+  }
+
+  afterEach(() => apollo.verify());
+
+  it('in single-user mode shows only a subtle invitation to create an account', async () => {
+    await open(authStatePayload(false, viewerPayload({ displayName: 'Local user' })));
+    expect(byTestId(root, 'single-user-banner')[0]?.getAttribute('href')).toBe('/sign-up');
+    expect(byTestId(root, 'viewer-name')).toHaveLength(0);
+    expect(byTestId(root, 'sign-out')).toHaveLength(0);
+  });
+
+  it('offers log in and sign up to a signed-out visitor', async () => {
+    await open(authStatePayload(true, null));
+    expect(byTestId(root, 'log-in-link')).toHaveLength(1);
+    expect(byTestId(root, 'sign-up-link')).toHaveLength(1);
+    expect(byTestId(root, 'single-user-banner')).toHaveLength(0);
+  });
+
+  it('shows who is signed in, and signing out clears the cache and restarts the socket', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await open(authStatePayload(true, viewerPayload({ displayName: 'Ada' })));
+    const name = byTestId(root, 'viewer-name')[0];
+    expect(name?.textContent?.trim()).toBe('Ada');
+    expect(name?.getAttribute('href')).toBe('/account');
+    const clearStore = jest.spyOn(TestBed.inject(Apollo).client, 'clearStore');
+
+    byTestId(root, 'sign-out')[0]?.click();
+    await settle(fixture);
+    apollo.expectOne('LogOut').flushData({ logOut: true });
+    await settle(fixture);
+
+    expect(clearStore).toHaveBeenCalledTimes(1);
+    expect(connection.restarts).toBe(1);
+    expect(navigate).toHaveBeenCalledWith('/log-in');
+    expect(byTestId(root, 'viewer-name')).toHaveLength(0);
+    expect(byTestId(root, 'log-in-link')).toHaveLength(1);
+  });
+});

@@ -15,7 +15,8 @@ afterAll(() => redis.quit());
 it('acquires up to the limit, refuses the next, and a release frees a slot', async () => {
   const user = freshUser();
   const t0 = Date.now();
-  for (const id of ['a', 'b', 'c']) expect(await limiter.acquire(user, 'agent-runs', id, 60_000)).toMatchObject({ leaseId: id, limit: 3, degraded: false });
+  for (const id of ['a', 'b', 'c'])
+    expect(await limiter.acquire(user, 'agent-runs', id, 60_000)).toMatchObject({ leaseId: id, limit: 3, degraded: false });
   const refused = await limiter.acquire(user, 'agent-runs', 'd', 60_000).catch((e: unknown) => e);
   expect(refused).toBeInstanceOf(ConcurrentLimitExceededError);
   expect(refused).toMatchObject({ code: 'CONCURRENT_LIMIT_EXCEEDED', kind: 'agent-runs', limit: 3, remaining: 0, retryAfter: 60 });
@@ -39,7 +40,7 @@ it('acquiring a held lease again is idempotent', async () => {
   await expect(limiter.acquire(user, 'rooms', 'r3', 60_000)).rejects.toBeInstanceOf(ConcurrentLimitExceededError);
 });
 
-it("an expired lease frees its slot and cannot be renewed; a live one can", async () => {
+it('an expired lease frees its slot and cannot be renewed; a live one can', async () => {
   const user = freshUser();
   await limiter.acquire(user, 'rooms', 'crashed', 300);
   await limiter.acquire(user, 'rooms', 'alive', 300);
@@ -57,7 +58,9 @@ it('admits exactly 3 of 50 concurrent acquires over several connections', async 
   try {
     const limiters = connections.map((c) => new ConcurrencyLimiter(c, { config: testConfig({ concurrentAgentRuns: 3 }) }));
     const user = freshUser();
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => limiters[i % 4]!.acquire(user, 'agent-runs', `run-${i}`, 60_000)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => limiters[i % 4]!.acquire(user, 'agent-runs', `run-${i}`, 60_000)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ConcurrentLimitExceededError)).toHaveLength(47);
     expect(await redis.zcard(ConcurrencyLimiter.key(user.id, 'agent-runs'))).toBe(3);

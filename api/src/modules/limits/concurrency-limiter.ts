@@ -58,7 +58,7 @@ export class ConcurrencyLimiter {
     const call = () => this.redis.atelierAcquireLease(...keys, tierLimit ?? -1, Math.ceil(ttlMs), leaseId, kind);
     let reply: number[];
     try {
-      reply = (await callRedis(call, this.timeoutMs)) as number[];
+      reply = (await callRedis(this.redis, call, this.timeoutMs)) as number[];
     } catch (error) {
       if (this.config.concurrency[kind].onRedisDown === 'closed') throw error;
       this.options.logger?.warn({ err: error, userId: user.id, kind }, 'concurrency limits unavailable, admitting (fail open)');
@@ -72,13 +72,13 @@ export class ConcurrencyLimiter {
   /** Extends a live lease to now + `ttlMs`; false when it already expired or was released. */
   async renew(userId: string, kind: ConcurrencyKind, leaseId: string, ttlMs: number): Promise<boolean> {
     const call = () => this.redis.atelierRenewLease(ConcurrencyLimiter.key(userId, kind), Math.ceil(ttlMs), leaseId);
-    return (await callRedis(call, this.timeoutMs)) === 1;
+    return (await callRedis(this.redis, call, this.timeoutMs)) === 1;
   }
 
   /** Frees the slot; false when the lease was not held. Never throws: an unreleased lease expires. */
   async release(userId: string, kind: ConcurrencyKind, leaseId: string): Promise<boolean> {
     try {
-      return (await callRedis(() => this.redis.zrem(ConcurrencyLimiter.key(userId, kind), leaseId), this.timeoutMs)) === 1;
+      return (await callRedis(this.redis, () => this.redis.zrem(ConcurrencyLimiter.key(userId, kind), leaseId), this.timeoutMs)) === 1;
     } catch (error) {
       this.options.logger?.warn({ err: error, userId, kind, leaseId }, 'could not release a lease; it will expire');
       return false;
@@ -88,9 +88,13 @@ export class ConcurrencyLimiter {
   /** Live leases of a user's kind. */
   async held(userId: string, kind: ConcurrencyKind): Promise<number> {
     const key = ConcurrencyLimiter.key(userId, kind);
-    return callRedis(async () => {
-      const now = await this.redis.time();
-      return this.redis.zcount(key, `(${Number(now[0]) * 1000 + Math.floor(Number(now[1]) / 1000)}`, '+inf');
-    }, this.timeoutMs);
+    return callRedis(
+      this.redis,
+      async () => {
+        const now = await this.redis.time();
+        return this.redis.zcount(key, `(${Number(now[0]) * 1000 + Math.floor(Number(now[1]) / 1000)}`, '+inf');
+      },
+      this.timeoutMs,
+    );
   }
 }

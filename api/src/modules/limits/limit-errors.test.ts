@@ -17,11 +17,25 @@ it('maps a refused rate check to RATE_LIMIT_EXCEEDED with its context', () => {
     path: ['sendMessage'],
     locations: undefined,
     message: expect.stringContaining('messages:hourly'),
-    extensions: { code: 'RATE_LIMIT_EXCEEDED', retryAfter: 30, remaining: 0, resetAt: '2026-01-01T12:00:30.000Z', limit: 50, kind: 'messages:hourly' },
+    extensions: {
+      code: 'RATE_LIMIT_EXCEEDED',
+      retryAfter: 30,
+      remaining: 0,
+      resetAt: '2026-01-01T12:00:30.000Z',
+      limit: 50,
+      kind: 'messages:hourly',
+    },
   });
 });
 
 it('maps a refused acquire to CONCURRENT_LIMIT_EXCEEDED', () => {
   const formatted = formatThrown(new ConcurrentLimitExceededError(refusal('agent-runs', 1, 10_000, 9_990)));
-  expect(formatted.extensions).toEqual({ code: 'CONCURRENT_LIMIT_EXCEEDED', retryAfter: 1, remaining: 0, resetAt: new Date(10_000).toISOString(), limit: 1, kind: 'agent-runs' });
+  expect(formatted.extensions).toEqual({
+    code: 'CONCURRENT_LIMIT_EXCEEDED',
+    retryAfter: 1,
+    remaining: 0,
+    resetAt: new Date(10_000).toISOString(),
+    limit: 1,
+    kind: 'agent-runs',
+  });
 });

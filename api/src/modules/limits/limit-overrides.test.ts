@@ -45,9 +45,18 @@ it('raises, lowers and lifts a window limit, read in the same script as the chec
   await overrides.clearOverride(user.id, 'messages:hourly', 'admin-2', 'pilot over');
   await expect(limiter.check(user, 'message')).rejects.toMatchObject({ limit: 2 });
   expect(await auditOf(user.id)).toEqual([
-    expect.objectContaining({ action: 'limits.override.set', actorId: 'admin-1', reason: 'customer asked for a trial bump', details: { kind: 'messages:hourly', limit: 4 } }),
+    expect.objectContaining({
+      action: 'limits.override.set',
+      actorId: 'admin-1',
+      reason: 'customer asked for a trial bump',
+      details: { kind: 'messages:hourly', limit: 4 },
+    }),
     expect.objectContaining({ action: 'limits.override.set', details: { kind: 'messages:hourly', limit: null, previous: 4 } }),
-    expect.objectContaining({ action: 'limits.override.cleared', actorId: 'admin-2', details: { kind: 'messages:hourly', previous: null } }),
+    expect.objectContaining({
+      action: 'limits.override.cleared',
+      actorId: 'admin-2',
+      details: { kind: 'messages:hourly', previous: null },
+    }),
   ]);
 });
 

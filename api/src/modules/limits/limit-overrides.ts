@@ -26,7 +26,13 @@ export class LimitOverrides {
     requireReason(reason);
     const previous = await this.redis.hget(overridesKey(userId), kind);
     await this.redis.hset(overridesKey(userId), kind, String(limit ?? -1));
-    await this.audit.record({ actorId, action: 'limits.override.set', targetId: userId, reason, details: { kind, limit, previous: decode(previous) } });
+    await this.audit.record({
+      actorId,
+      action: 'limits.override.set',
+      targetId: userId,
+      reason,
+      details: { kind, limit, previous: decode(previous) },
+    });
   }
 
   /** Removes the override of `kind`, so the tier's limit applies again. */
@@ -34,7 +40,13 @@ export class LimitOverrides {
     requireReason(reason);
     const previous = await this.redis.hget(overridesKey(userId), kind);
     await this.redis.hdel(overridesKey(userId), kind);
-    await this.audit.record({ actorId, action: 'limits.override.cleared', targetId: userId, reason, details: { kind, previous: decode(previous) } });
+    await this.audit.record({
+      actorId,
+      action: 'limits.override.cleared',
+      targetId: userId,
+      reason,
+      details: { kind, previous: decode(previous) },
+    });
   }
 
   /** The overrides in force for `userId`. */

@@ -47,10 +47,18 @@ export async function createLimiterRedis(url: string, onError: (error: Error) =>
 }
 
 /**
- * Races a Redis call against `timeoutMs`, for clients created without `commandTimeout`. A failure of
- * any kind becomes a ServiceUnavailableError carrying the cause.
+ * Runs a Redis call, racing it against `timeoutMs` unless the client bounds commands itself. A failure
+ * of any kind becomes a ServiceUnavailableError carrying the cause.
  */
-export async function callRedis<T>(call: () => Promise<T>, timeoutMs: number): Promise<T> {
+export async function callRedis<T>(redis: Redis, call: () => Promise<T>, timeoutMs: number): Promise<T> {
+  if (redis.options.commandTimeout && !redis.options.enableOfflineQueue) {
+    // The client already bounds every command (limiterRedisOptions); a timer per call would only cost.
+    try {
+      return await call();
+    } catch (error) {
+      throw new ServiceUnavailableError('Redis (limits)', { cause: error });
+    }
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);

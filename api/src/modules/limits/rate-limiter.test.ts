@@ -11,7 +11,10 @@ beforeAll(() => {
 afterAll(() => redis.quit());
 
 async function refusalOf(promise: Promise<unknown>): Promise<RateLimitExceededError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RateLimitExceededError);
   return error as RateLimitExceededError;
 }
@@ -64,7 +67,10 @@ it('admits exactly limit + grace of 200 concurrent checks over several connectio
 
 it('warns exactly once when usage crosses 80% and 90%', async () => {
   const events: LimitWarningEvent[] = [];
-  const limiter = new RateLimiter(redis, { config: testConfig({ messagesPerHour: 20, messagesPerDay: 1_000 }), onWarning: (e) => events.push(e) });
+  const limiter = new RateLimiter(redis, {
+    config: testConfig({ messagesPerHour: 20, messagesPerDay: 1_000 }),
+    onWarning: (e) => events.push(e),
+  });
   const user = freshUser();
   const crossed: Array<number[]> = [];
   for (let i = 1; i <= 21; i++) crossed.push((await limiter.check(user, 'message')).warnings.map((w) => w.threshold));

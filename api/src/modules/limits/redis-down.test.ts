@@ -34,6 +34,25 @@ async function timed<T>(call: () => Promise<T>): Promise<{ ms: number; value?: T
   }
 }
 
+it('applies the policy within the command timeout when Redis hangs without closing the connection', async () => {
+  const config = testConfig({ messagesPerHour: 5, concurrentAgentRuns: 2 });
+  const rates = new RateLimiter(redis, { config });
+  const leases = new ConcurrencyLimiter(redis, { config });
+  const user = freshUser();
+  expect((await rates.check(user, 'message')).degraded).toBe(false);
+  process.kill(server.pid, 'SIGSTOP');
+  try {
+    const open = await timed(() => rates.check(user, 'message'));
+    expect(open.value).toMatchObject({ allowed: true, degraded: true });
+    const closed = await timed(() => leases.acquire(user, 'rooms', 'room-1', 60_000));
+    expect(closed.error).toBeInstanceOf(ServiceUnavailableError);
+    for (const { ms } of [open, closed]) expect(ms).toBeLessThan(600);
+  } finally {
+    process.kill(server.pid, 'SIGCONT');
+  }
+  expect((await rates.check(user, 'message')).degraded).toBe(false);
+});
+
 it('fails open for message and upload windows and closed for leases and IP auth, quickly', async () => {
   const config = testConfig({ messagesPerHour: 5, concurrentAgentRuns: 2 });
   const warnings: object[] = [];
@@ -58,7 +77,12 @@ it('fails open for message and upload windows and closed for leases and IP auth,
     expect(value).toMatchObject({ allowed: true, degraded: true });
     expect(ms).toBeLessThan(400);
   }
-  for (const check of [() => rates.checkIp('192.0.2.1', 'auth'), () => leases.acquire(user, 'agent-runs', 'run-2', 60_000), () => leases.renew(user.id, 'agent-runs', 'run-1', 60_000)]) {
+  const refusing: Array<() => Promise<unknown>> = [
+    () => rates.checkIp('192.0.2.1', 'auth'),
+    () => leases.acquire(user, 'agent-runs', 'run-2', 60_000),
+    () => leases.renew(user.id, 'agent-runs', 'run-1', 60_000),
+  ];
+  for (const check of refusing) {
     const { ms, error } = await timed(check);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(ms).toBeLessThan(400);

@@ -71,7 +71,7 @@ export interface Stack {
 }
 
 /** A whole API + worker stack on a fresh database and its own task queue. */
-export async function createStack(options: { clientDist?: string } = {}): Promise<Stack> {
+export async function createStack(options: { clientDist?: string; logger?: pino.Logger } = {}): Promise<Stack> {
   const services = testEnv();
   const db = await createTestDatabase();
   const redis = new Redis(services.redisUrl);
@@ -84,7 +84,7 @@ export async function createStack(options: { clientDist?: string } = {}): Promis
     orm: db.orm,
     redis,
     temporal,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
   });
   const workers: Array<() => Promise<void>> = [];
   return {

@@ -19,4 +19,6 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/infra/liveblocks/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // Honoured when this file is the root config (`jest -c test/jest.server.config.js`); jest.config.js sets it for the full run.
+  testTimeout: 120_000,
 };

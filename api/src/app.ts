@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -16,6 +16,10 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
+import { authResolvers } from './modules/auth/auth.resolvers';
+import { AuthService } from './modules/auth/auth.service';
+import { createLogMailer, type Mailer } from './modules/auth/mailer';
+import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './modules/auth/session-cookie';
 import { eventResolvers } from './modules/events/events.resolvers';
 import { ProjectEventStream } from './modules/events/project-event-stream';
 import { projectResolvers } from './modules/project/project.resolvers';
@@ -28,19 +32,24 @@ import { createErrorFormatter } from './shared/graphql-errors';
 
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
-  config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'>;
+  config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> & {
+    /** Base URL for links in emails; defaults to the address the API listens on. */
+    ATELIER_PUBLIC_URL?: string;
+  };
   orm: MikroORM;
   redis: Redis;
   temporal: Client;
   logger: Logger;
+  /** Outgoing email; the development default prints messages to the log. */
+  mailer?: Mailer;
 }
 
 export interface AtelierApp {
   httpServer: Server;
   /** For `executeOperation` in tests. */
   apollo: ApolloServer<GraphQLContext>;
-  /** A fresh request context, as HTTP requests get. */
-  createContext(): GraphQLContext;
+  /** A context for `viewerId` (default: the built-in local user), as tests need it. */
+  createContext(viewerId?: string | null): GraphQLContext;
   /** Listens and resolves to the base URL (port 0 picks a free port). */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -63,11 +72,39 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, projectResolvers, eventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, projectResolvers, eventResolvers] as never,
   });
-  const buildContext = (): GraphQLContext => {
+  const mailer = deps.mailer ?? createLogMailer(logger);
+  let publicUrl = deps.config.ATELIER_PUBLIC_URL ?? 'http://127.0.0.1';
+  const baseContext = (viewerId: string | null, extra: Partial<GraphQLContext> = {}): GraphQLContext => {
     const em = orm.em.fork();
-    return { em, viewerId: LOCAL_USER_ID, events, projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE) };
+    return {
+      em,
+      viewerId,
+      sessionId: null,
+      accountsExist: false,
+      meta: {},
+      events,
+      auth: new AuthService(em, { mailer, publicUrl }),
+      projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
+      ...extra,
+    };
+  };
+  // Once an account exists the platform never returns to single-user mode, so a true answer is kept.
+  let accountsKnownToExist = false;
+  const contextFor = async (req: IncomingMessage & { ip?: string; secure?: boolean }, res?: express.Response): Promise<GraphQLContext> => {
+    const ctx = baseContext(null, { meta: { ip: clientIp(req), userAgent: req.headers['user-agent'] ?? null } });
+    accountsKnownToExist ||= await ctx.auth.accountsExist();
+    const token = readSessionToken(req);
+    const session = token && accountsKnownToExist ? await ctx.auth.authenticate(token) : null;
+    ctx.accountsExist = accountsKnownToExist;
+    ctx.viewerId = session ? session.user.id : accountsKnownToExist ? null : LOCAL_USER_ID;
+    ctx.sessionId = session?.id ?? null;
+    if (res) {
+      const secure = Boolean(req.secure);
+      ctx.cookies = { set: (t) => setSessionCookie(res, t, secure), clear: () => clearSessionCookie(res, secure) };
+    }
+    return ctx;
   };
   const formatError = createErrorFormatter(logger);
 
@@ -78,7 +115,9 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const wsServerCleanup = useServer(
     {
       schema,
-      context: () => buildContext(),
+      context: (ctx) => contextFor(ctx.extra.request),
+      // Browsers always send Origin on WebSocket upgrades: refuse other sites (cross-site WebSocket hijacking).
+      onConnect: (ctx) => sameOrigin(ctx.extra.request),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as GraphQLFormattedError[] } : undefined,
@@ -102,23 +141,36 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     const report = await readiness();
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => buildContext() }));
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res) }));
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 
   return {
     httpServer,
     apollo,
-    createContext: buildContext,
+    createContext: (viewerId = LOCAL_USER_ID) => baseContext(viewerId),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
-          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+          const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+          publicUrl = deps.config.ATELIER_PUBLIC_URL ?? url;
+          resolve(url);
         });
       }),
     close: () => apollo.stop(),
   };
+}
+
+/** True unless the request names an Origin whose host differs from the Host it was sent to. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /** Serves the built Angular client, with deep links falling back to index.html. */

@@ -14,6 +14,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Built Angular client to serve; the API still works without it. */
   ATELIER_CLIENT_DIST: z.string().default(resolve(__dirname, '../../client/dist/client/browser')),
+  /** Public base URL of the web app, for links in emails; defaults to http://HOST:PORT. */
+  ATELIER_PUBLIC_URL: z.string().url().optional(),
   /** Link shown to users for the Temporal UI. */
   ATELIER_TEMPORAL_UI_URL: z.string().optional(),
   /** Liveblocks REST base URL; readiness reports it when set. */

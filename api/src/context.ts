@@ -1,13 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { UnauthenticatedError } from './shared/errors';
+import type { AuthService, RequestMeta } from './modules/auth/auth.service';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
 import type { ProjectService } from './modules/project/project.service';
 
-/** What every resolver sees; built per request (or per WebSocket subscription). */
+/** What every resolver sees; built per request (or per WebSocket operation). */
 export interface GraphQLContext {
   /** A forked entity manager: nothing leaks between requests. */
   em: EntityManager;
-  /** The caller's user id; the built-in local user until accounts land. */
-  viewerId: string;
+  /** The signed-in user, the built-in local user in single-user mode, or null when signed out. */
+  viewerId: string | null;
+  /** The session behind this request (null in single-user mode and when signed out). */
+  sessionId: string | null;
+  accountsExist: boolean;
+  meta: RequestMeta;
+  auth: AuthService;
   projects: ProjectService;
   events: ProjectEventStream;
+  /** Sets or clears the session cookie; absent on WebSocket operations, which cannot set cookies. */
+  cookies?: { set(token: string): void; clear(): void };
+}
+
+/** The viewer's id, or UNAUTHENTICATED. */
+export function requireViewer(ctx: Pick<GraphQLContext, 'viewerId'>): string {
+  if (!ctx.viewerId) throw new UnauthenticatedError();
+  return ctx.viewerId;
 }

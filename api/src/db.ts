@@ -2,15 +2,21 @@ import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql'
 import { Migrator } from '@mikro-orm/migrations';
 import { ProjectFileSchema, ProjectRunSchema, ProjectSchema } from './modules/project/project.entity';
 import { UserSchema } from './modules/user/user.entity';
+import { AuthTokenSchema, SessionSchema } from './modules/auth/auth.entity';
+import { AuditEventSchema } from './modules/audit/audit.entity';
 import { Migration20261127000000 } from './migrations/Migration20261127000000';
+import { Migration20261127010000 } from './migrations/Migration20261127010000';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
  * jest and a compiled build.
  */
-export const migrationsList = [{ name: 'Migration20261127000000', class: Migration20261127000000 }];
+export const migrationsList = [
+  { name: 'Migration20261127000000', class: Migration20261127000000 },
+  { name: 'Migration20261127010000', class: Migration20261127010000 },
+];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */
 export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {

@@ -10,6 +10,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -20,6 +21,15 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** The signed-in session and what the client needs to choose between the sign-in screens and the app. */
+export type AuthState = {
+  __typename?: 'AuthState';
+  /** False until the first account is created: until then the platform runs as the built-in local user. */
+  accountsExist: Scalars['Boolean']['output'];
+  /** The signed-in user; in single-user mode (no account exists yet) the built-in local user. */
+  viewer: Maybe<User>;
 };
 
 export type CreateProjectInput = {
@@ -49,15 +59,70 @@ export type FrameworkOption = {
   scaffolded: Scalars['Boolean']['output'];
 };
 
+export type LogInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   _noop: Maybe<Scalars['Boolean']['output']>;
   createProject: Project;
+  /** Signs in; a wrong email or password gives UNAUTHENTICATED with one message for both. */
+  logIn: User;
+  /** Ends this session. */
+  logOut: Scalars['Boolean']['output'];
+  /** Ends every session of the caller, this one included. */
+  logOutEverywhere: Scalars['Boolean']['output'];
+  /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (in development, the API log). */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
+  resetPassword: Scalars['Boolean']['output'];
+  /** Ends one of the caller's sessions. */
+  revokeSession: Scalars['Boolean']['output'];
+  /**
+   * Creates an account and signs it in (sets the httpOnly session cookie). The first account becomes the
+   * platform admin and takes over the built-in local user's projects. BAD_USER_INPUT names each bad field.
+   */
+  signUp: User;
+  /** Confirms the email address from a single-use, expiring token. */
+  verifyEmail: Scalars['Boolean']['output'];
 };
 
 
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
+};
+
+
+export type MutationLogInArgs = {
+  input: LogInInput;
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 /** An application that a team and its agents build together. */
@@ -142,13 +207,16 @@ export type ProjectStatus =
 
 export type Query = {
   __typename?: 'Query';
+  authState: AuthState;
   frameworks: Array<FrameworkOption>;
   project: Maybe<Project>;
   /** Events already recorded for a project, oldest first, after the given stream id. */
   projectEventLog: Array<ProjectEvent>;
   projects: Array<Project>;
-  /** The caller; until accounts land, the built-in local user. */
-  viewer: User;
+  /** The caller's active sessions. UNAUTHENTICATED when signed out. */
+  sessions: Array<Session>;
+  /** The caller: the signed-in user, the built-in local user in single-user mode, or null. */
+  viewer: Maybe<User>;
 };
 
 
@@ -169,6 +237,28 @@ export type RunStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+/** One signed-in browser or client. */
+export type Session = {
+  __typename?: 'Session';
+  createdAt: Scalars['DateTime']['output'];
+  /** The session making this request. */
+  current: Scalars['Boolean']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  lastSeenAt: Scalars['DateTime']['output'];
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
+export type SignUpInput = {
+  /** 1 to 80 characters. */
+  displayName: Scalars['String']['input'];
+  /** An email address; stored lowercase. */
+  email: Scalars['String']['input'];
+  /** 10 to 128 characters. */
+  password: Scalars['String']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   _noop: Maybe<Scalars['Boolean']['output']>;
@@ -186,7 +276,12 @@ export type User = {
   __typename?: 'User';
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
+  emailVerified: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+  /** user or admin (platform administrator). */
+  platformRole: Scalars['String']['output'];
+  /** free, pro, team or enterprise. */
+  tier: Scalars['String']['output'];
 };
 
 
@@ -262,6 +357,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateProjectInput: CreateProjectInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -269,6 +365,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LogInInput: LogInInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
@@ -277,6 +374,8 @@ export type ResolversTypes = {
   ProjectStatus: ProjectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RunStatus: RunStatus;
+  Session: ResolverTypeWrapper<Session>;
+  SignUpInput: SignUpInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserEntity>;
@@ -284,6 +383,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
   Boolean: Scalars['Boolean']['output'];
   CreateProjectInput: CreateProjectInput;
   DateTime: Scalars['DateTime']['output'];
@@ -291,15 +391,23 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  LogInInput: LogInInput;
   Mutation: Record<PropertyKey, never>;
   Project: ProjectEntity;
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
   ProjectRun: ProjectRunEntity;
   Query: Record<PropertyKey, never>;
+  Session: Session;
+  SignUpInput: SignUpInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   User: UserEntity;
+};
+
+export type AuthStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthState'] = ResolversParentTypes['AuthState']> = {
+  accountsExist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -320,6 +428,14 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  logIn?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
+  logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
 
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
@@ -371,11 +487,23 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
   frameworks?: Resolver<Array<ResolversTypes['FrameworkOption']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
-  viewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -386,10 +514,14 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  platformRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AuthState?: AuthStateResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -399,6 +531,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProjectFile?: ProjectFileResolvers<ContextType>;
   ProjectRun?: ProjectRunResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -8,6 +8,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   UNSUPPORTED_FRAMEWORK: 'UNSUPPORTED_FRAMEWORK',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
   CONCURRENT_LIMIT_EXCEEDED: 'CONCURRENT_LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -50,5 +52,14 @@ export class ServiceUnavailableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`${service} is unavailable, try again shortly`, options);
+  }
+}
+
+/** Thrown when an operation needs a signed-in user and there is none, or sign-in failed. */
+export class UnauthenticatedError extends Error {
+  override readonly name = 'UnauthenticatedError';
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message = 'Sign in to continue') {
+    super(message);
   }
 }

@@ -1,3 +1,4 @@
+import { requireViewer } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { User } from '../user/user.entity';
 import { Project, ProjectFile, ProjectRun } from './project.entity';
@@ -5,7 +6,7 @@ import { frameworks } from './frameworks';
 
 export const projectResolvers: Resolvers = {
   Query: {
-    projects: (_root, _args, { em, viewerId }) => em.find(Project, { owner: viewerId }, { orderBy: { createdAt: 'desc' } }),
+    projects: (_root, _args, ctx) => ctx.em.find(Project, { owner: requireViewer(ctx) }, { orderBy: { createdAt: 'desc' } }),
     project: async (_root, { id }, { projects, viewerId }) => {
       try {
         return await projects.get(viewerId, id);
@@ -16,7 +17,7 @@ export const projectResolvers: Resolvers = {
     frameworks: () => frameworks.map((f) => ({ ...f })),
   },
   Mutation: {
-    createProject: (_root, { input }, { projects, viewerId }) => projects.create(viewerId, input),
+    createProject: (_root, { input }, ctx) => ctx.projects.create(requireViewer(ctx), input),
   },
   Project: {
     owner: (project, _args, { em }) => em.findOneOrFail(User, { id: project.owner.id }),

@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { projectBuildWorkflow } from '../../../../workflows';
 import { workflowIds } from '../../../../temporal.config';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../shared/errors';
+import { actorOf, can, type Visibility } from '../access/policy';
 import type { ProjectEventStream } from '../events/project-event-stream';
 import { User } from '../user/user.entity';
 import { Project, ProjectRun } from './project.entity';
@@ -17,10 +18,11 @@ export class ProjectService {
     private readonly taskQueue: string,
   ) {}
 
-  /** A project the viewer may see, or NotFoundError. */
-  async get(viewerId: string, id: string): Promise<Project> {
-    const project = isUuid(id) ? await this.em.findOne(Project, { id, owner: viewerId }) : null;
-    if (!project) throw new NotFoundError('Project', id);
+  /** A project the viewer may read (anyone for a public one), or NotFoundError: existence is not revealed. */
+  async get(viewerId: string | null, id: string): Promise<Project> {
+    const project = isUuid(id) ? await this.em.findOne(Project, { id }) : null;
+    const resource = project && { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: null, visibility: project.visibility as Visibility };
+    if (!project || !can(actorOf(viewerId), 'project:read', resource!)) throw new NotFoundError('Project', id);
     return project;
   }
 

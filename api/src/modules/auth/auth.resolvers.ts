@@ -1,0 +1,70 @@
+import { requireViewer, type GraphQLContext } from '../../context';
+import type { Resolvers } from '../../generated/graphql';
+import { ServiceUnavailableError } from '../../shared/errors';
+import { User } from '../user/user.entity';
+
+function cookies(ctx: GraphQLContext) {
+  // Sign-in changes cookies, which only an HTTP response can carry.
+  if (!ctx.cookies) throw new ServiceUnavailableError('Signing in over WebSocket');
+  return ctx.cookies;
+}
+
+export const authResolvers: Resolvers = {
+  Query: {
+    authState: async (_root, _args, { em, viewerId, accountsExist }) => ({
+      accountsExist,
+      viewer: viewerId ? await em.findOne(User, { id: viewerId }) : null,
+    }),
+    sessions: async (_root, _args, ctx) => {
+      const sessions = await ctx.auth.sessions(requireViewer(ctx));
+      return sessions.map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        expiresAt: s.expiresAt,
+        userAgent: s.userAgent ?? null,
+        ip: s.ip ?? null,
+        current: s.id === ctx.sessionId,
+      }));
+    },
+  },
+  Mutation: {
+    signUp: async (_root, { input }, ctx) => {
+      const { user, token } = await ctx.auth.signUp(input, ctx.meta);
+      cookies(ctx).set(token);
+      return user;
+    },
+    logIn: async (_root, { input }, ctx) => {
+      const { user, token } = await ctx.auth.logIn(input, ctx.meta);
+      cookies(ctx).set(token);
+      return user;
+    },
+    logOut: async (_root, _args, ctx) => {
+      if (ctx.viewerId && ctx.sessionId) await ctx.auth.revoke(ctx.viewerId, ctx.meta, ctx.sessionId);
+      cookies(ctx).clear();
+      return true;
+    },
+    logOutEverywhere: async (_root, _args, ctx) => {
+      await ctx.auth.revoke(requireViewer(ctx), ctx.meta);
+      cookies(ctx).clear();
+      return true;
+    },
+    revokeSession: (_root, { id }, ctx) => ctx.auth.revoke(requireViewer(ctx), ctx.meta, id),
+    requestPasswordReset: async (_root, { email }, ctx) => {
+      await ctx.auth.requestPasswordReset(email, ctx.meta);
+      return true;
+    },
+    resetPassword: async (_root, { token, password }, ctx) => {
+      await ctx.auth.resetPassword(token, password, ctx.meta);
+      return true;
+    },
+    verifyEmail: async (_root, { token }, ctx) => {
+      await ctx.auth.verifyEmail(token);
+      return true;
+    },
+  },
+  User: {
+    emailVerified: (user) => Boolean(user.emailVerifiedAt),
+  },
+};
+

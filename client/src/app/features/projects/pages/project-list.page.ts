@@ -32,7 +32,7 @@ import { ProjectsApi } from '../services/projects-api.service';
         <button type="button" class="button" (click)="reload()">Try again</button>
       </div>
     } @else if (state.value.length === 0) {
-      <div class="empty-state">
+      <div class="empty-state" data-testid="projects-empty">
         <h2>No projects yet</h2>
         <p class="muted">Describe an app, pick a framework, and watch the agents scaffold it.</p>
         <a class="button primary" routerLink="/projects/new">Create your first project</a>

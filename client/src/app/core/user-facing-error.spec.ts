@@ -47,6 +47,17 @@ describe('toUserFacingError', () => {
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Wrong email or password.' });
   });
 
+  it("shows FORBIDDEN's message, which says what role the action needs", () => {
+    const error = toUserFacingError(
+      graphqlError({ code: 'FORBIDDEN' }, 'Only the owner can delete the team.'),
+    );
+    expect(error).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only the owner can delete the team.',
+      fieldErrors: {},
+    });
+  });
+
   it('never shows internal messages', () => {
     const error = toUserFacingError(
       graphqlError({ code: 'INTERNAL_SERVER_ERROR' }, 'relation "x" does not exist'),

@@ -5,6 +5,7 @@ export type UserFacingErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'NETWORK'
   | 'INTERNAL';
@@ -26,6 +27,7 @@ const MESSAGES: Record<UserFacingErrorCode, string> = {
   BAD_USER_INPUT: 'Some fields need attention.',
   NOT_FOUND: 'Not found.',
   UNAUTHENTICATED: 'Please log in to continue.',
+  FORBIDDEN: 'You are not allowed to do that.',
   RATE_LIMITED: 'Too many attempts, try again later.',
   NETWORK: 'Cannot reach the Atelier server. Check that it is running, then try again.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
@@ -60,6 +62,9 @@ export function toUserFacingError(error: unknown): UserFacingError {
         : MESSAGES.RATE_LIMITED;
     return { code: 'RATE_LIMITED', message, fieldErrors: {} };
   }
+  // Says which role the action needs ("Only the owner can delete the team."), written for users by contract.
+  if (code === 'FORBIDDEN')
+    return { code, message: first?.message || MESSAGES.FORBIDDEN, fieldErrors: {} };
   if (code === 'NOT_FOUND')
     return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };
   // Messages of internal errors are generic by contract, but never echo them: they are not written for users.

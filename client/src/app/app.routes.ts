@@ -25,6 +25,26 @@ export const routes: Routes = [
       import('./features/projects/pages/project-detail.page').then((m) => m.ProjectDetailPage),
   },
   {
+    path: 'teams',
+    title: 'Teams · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () => import('./features/teams/pages/team-list.page').then((m) => m.TeamListPage),
+  },
+  {
+    path: 'teams/:id',
+    title: 'Team · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/teams/pages/team-detail.page').then((m) => m.TeamDetailPage),
+  },
+  {
+    // Unguarded: anyone holding the link sees what it offers; accepting asks to log in.
+    path: 'invitations/:token',
+    title: 'Invitation · Atelier',
+    loadComponent: () =>
+      import('./features/teams/pages/invitation.page').then((m) => m.InvitationPage),
+  },
+  {
     path: 'sign-up',
     title: 'Sign up · Atelier',
     loadComponent: () => import('./features/auth/pages/sign-up.page').then((m) => m.SignUpPage),

@@ -19,6 +19,7 @@ import { AuthSession } from './core/auth/auth-session.service';
             >Single-user mode · Create an account</a
           >
         } @else if (session.signedIn()) {
+          <a routerLink="/teams" data-testid="teams-link">Teams</a>
           <a routerLink="/account" data-testid="viewer-name">{{ session.viewer()?.displayName }}</a>
           <button type="button" class="link-button" data-testid="sign-out" (click)="signOut()">
             Sign out

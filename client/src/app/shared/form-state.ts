@@ -13,6 +13,7 @@ export class FormState<V extends Record<string, string>> {
   /** A failure that belongs to no field (network, rate limit, a wrong password). */
   readonly formError = signal<string | null>(null);
   readonly pending = signal(false);
+  private readonly initial: V;
   private readonly touched = signal<ReadonlySet<string>>(new Set());
   private readonly submitted = signal(false);
   private readonly serverErrors = signal<FormErrors<V>>({});
@@ -23,6 +24,7 @@ export class FormState<V extends Record<string, string>> {
     initial: V,
     private readonly validate: (value: V) => FormErrors<V>,
   ) {
+    this.initial = { ...initial };
     this.value = signal<V>({ ...initial });
     this.clientErrors = computed(() => this.validate(this.value()));
     this.errors = computed<FormErrors<V>>(() => {
@@ -68,5 +70,14 @@ export class FormState<V extends Record<string, string>> {
     this.formError.set(
       elsewhere.length ? elsewhere.map(([, m]) => m).join(' ') : onFields.length ? null : error.message,
     );
+  }
+
+  /** Back to the initial values with nothing touched, as after a submission that succeeded. */
+  reset(): void {
+    this.value.set({ ...this.initial });
+    this.touched.set(new Set());
+    this.submitted.set(false);
+    this.serverErrors.set({});
+    this.formError.set(null);
   }
 }

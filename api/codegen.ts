@@ -17,6 +17,8 @@ const config: CodegenConfig = {
           ProjectFile: '../modules/project/project.entity#ProjectFile as ProjectFileEntity',
           User: '../modules/user/user.entity#User as UserEntity',
           ProjectEvent: '../modules/events/project-event-stream#ProjectEvent as ProjectEventRecord',
+          Team: '../modules/team/team.entity#Team as TeamEntity',
+          TeamInvitation: '../modules/team/team.entity#TeamInvitation as TeamInvitationEntity',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

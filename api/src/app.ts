@@ -21,6 +21,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { createLogMailer, type Mailer } from './modules/auth/mailer';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './modules/auth/session-cookie';
 import { eventResolvers } from './modules/events/events.resolvers';
+import { teamResolvers } from './modules/team/team.resolvers';
+import { TeamService } from './modules/team/team.service';
 import { ProjectEventStream } from './modules/events/project-event-stream';
 import { projectResolvers } from './modules/project/project.resolvers';
 import { ProjectService } from './modules/project/project.service';
@@ -72,7 +74,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, projectResolvers, eventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
   let publicUrl = deps.config.ATELIER_PUBLIC_URL ?? 'http://127.0.0.1';
@@ -87,6 +89,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       events,
       auth: new AuthService(em, { mailer, publicUrl }),
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
+      teams: new TeamService(em, () => publicUrl),
       ...extra,
     };
   };

@@ -3,6 +3,7 @@ import { UnauthenticatedError } from './shared/errors';
 import type { AuthService, RequestMeta } from './modules/auth/auth.service';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
 import type { ProjectService } from './modules/project/project.service';
+import type { TeamService } from './modules/team/team.service';
 
 /** What every resolver sees; built per request (or per WebSocket operation). */
 export interface GraphQLContext {
@@ -16,6 +17,7 @@ export interface GraphQLContext {
   meta: RequestMeta;
   auth: AuthService;
   projects: ProjectService;
+  teams: TeamService;
   events: ProjectEventStream;
   /** Sets or clears the session cookie; absent on WebSocket operations, which cannot set cookies. */
   cookies?: { set(token: string): void; clear(): void };

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Project as ProjectEntity, ProjectRun as ProjectRunEntity, ProjectFile as ProjectFileEntity } from '../modules/project/project.entity';
 import type { User as UserEntity } from '../modules/user/user.entity';
 import type { ProjectEvent as ProjectEventRecord } from '../modules/events/project-event-stream';
+import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from '../modules/team/team.entity';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -47,7 +48,17 @@ export type CreateProjectInput = {
   /** 2 to 64 characters: starts with a letter, then letters, digits, spaces, '-' or '_'. Unique per owner. */
   name: Scalars['String']['input'];
   styling?: InputMaybe<Scalars['String']['input']>;
+  /** Create the project in this team (the caller must be a member); omitted for a personal project. */
+  teamId?: InputMaybe<Scalars['ID']['input']>;
   visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new invitation and its single-use link (shown once; only its hash is stored). */
+export type CreatedInvitation = {
+  __typename?: 'CreatedInvitation';
+  invitation: TeamInvitation;
+  link: Scalars['String']['output'];
+  token: Scalars['String']['output'];
 };
 
 export type FrameworkOption = {
@@ -59,6 +70,15 @@ export type FrameworkOption = {
   scaffolded: Scalars['Boolean']['output'];
 };
 
+/** What someone holding an invitation link may see before accepting it. */
+export type InvitationPreview = {
+  __typename?: 'InvitationPreview';
+  expiresAt: Scalars['DateTime']['output'];
+  invitedByName: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  teamName: Scalars['String']['output'];
+};
+
 export type LogInInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -67,17 +87,32 @@ export type LogInInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   _noop: Maybe<Scalars['Boolean']['output']>;
+  /** Joins the team with the invitation's role (signed-in users only). */
+  acceptInvitation: Team;
+  /** Owners change a member's role to admin or member. */
+  changeTeamRole: TeamMember;
   createProject: Project;
+  /** Creates a team with the caller as its owner. Name: 2 to 64 characters. */
+  createTeam: Team;
+  /** The owner deletes the team and its projects. */
+  deleteTeam: Scalars['Boolean']['output'];
+  /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
+  inviteToTeam: CreatedInvitation;
+  /** Admins and members leave; an owner transfers ownership first. */
+  leaveTeam: Scalars['Boolean']['output'];
   /** Signs in; a wrong email or password gives UNAUTHENTICATED with one message for both. */
   logIn: User;
   /** Ends this session. */
   logOut: Scalars['Boolean']['output'];
   /** Ends every session of the caller, this one included. */
   logOutEverywhere: Scalars['Boolean']['output'];
+  /** Owners remove anyone but themselves; admins remove members. */
+  removeTeamMember: Scalars['Boolean']['output'];
   /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (in development, the API log). */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
   resetPassword: Scalars['Boolean']['output'];
+  revokeInvitation: Scalars['Boolean']['output'];
   /** Ends one of the caller's sessions. */
   revokeSession: Scalars['Boolean']['output'];
   /**
@@ -85,8 +120,22 @@ export type Mutation = {
    * platform admin and takes over the built-in local user's projects. BAD_USER_INPUT names each bad field.
    */
   signUp: User;
+  /** The owner hands ownership to another member and becomes an admin. */
+  transferTeamOwnership: Team;
   /** Confirms the email address from a single-use, expiring token. */
   verifyEmail: Scalars['Boolean']['output'];
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationChangeTeamRoleArgs = {
+  role: Scalars['String']['input'];
+  teamId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -95,8 +144,35 @@ export type MutationCreateProjectArgs = {
 };
 
 
+export type MutationCreateTeamArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteTeamArgs = {
+  teamId: Scalars['ID']['input'];
+};
+
+
+export type MutationInviteToTeamArgs = {
+  role: Scalars['String']['input'];
+  teamId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveTeamArgs = {
+  teamId: Scalars['ID']['input'];
+};
+
+
 export type MutationLogInArgs = {
   input: LogInInput;
+};
+
+
+export type MutationRemoveTeamMemberArgs = {
+  teamId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -111,6 +187,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -118,6 +199,12 @@ export type MutationRevokeSessionArgs = {
 
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationTransferTeamOwnershipArgs = {
+  teamId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -147,6 +234,8 @@ export type Project = {
   status: ProjectStatus;
   /** none, css, scss or tailwind. */
   styling: Scalars['String']['output'];
+  /** The owning team; null for a personal project. */
+  team: Maybe<Team>;
   updatedAt: Scalars['DateTime']['output'];
   /** private, team or public. */
   visibility: Scalars['String']['output'];
@@ -209,14 +298,25 @@ export type Query = {
   __typename?: 'Query';
   authState: AuthState;
   frameworks: Array<FrameworkOption>;
+  /** What an invitation link offers; BAD_USER_INPUT (field token) when invalid, expired or used. */
+  invitation: InvitationPreview;
   project: Maybe<Project>;
   /** Events already recorded for a project, oldest first, after the given stream id. */
   projectEventLog: Array<ProjectEvent>;
   projects: Array<Project>;
   /** The caller's active sessions. UNAUTHENTICATED when signed out. */
   sessions: Array<Session>;
+  /** A team the caller belongs to, or null. */
+  team: Maybe<Team>;
+  /** Teams the caller belongs to. UNAUTHENTICATED when signed out. */
+  teams: Array<Team>;
   /** The caller: the signed-in user, the built-in local user in single-user mode, or null. */
   viewer: Maybe<User>;
+};
+
+
+export type QueryInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -229,6 +329,11 @@ export type QueryProjectEventLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   projectId: Scalars['ID']['input'];
+};
+
+
+export type QueryTeamArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type RunStatus =
@@ -270,6 +375,39 @@ export type Subscription = {
 export type SubscriptionProjectEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   projectId: Scalars['ID']['input'];
+};
+
+/** A group of people who own projects together. Roles: owner (exactly one), admin, member. */
+export type Team = {
+  __typename?: 'Team';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Pending invitations; empty unless the caller is an owner or admin. */
+  invitations: Array<TeamInvitation>;
+  members: Array<TeamMember>;
+  name: Scalars['String']['output'];
+  /** The team's projects the caller may read. */
+  projects: Array<Project>;
+  /** The caller's role in this team. */
+  viewerRole: Scalars['String']['output'];
+};
+
+export type TeamInvitation = {
+  __typename?: 'TeamInvitation';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  invitedBy: User;
+  /** admin or member. */
+  role: Scalars['String']['output'];
+};
+
+export type TeamMember = {
+  __typename?: 'TeamMember';
+  joinedAt: Scalars['DateTime']['output'];
+  /** owner, admin or member. */
+  role: Scalars['String']['output'];
+  user: User;
 };
 
 export type User = {
@@ -360,10 +498,12 @@ export type ResolversTypes = {
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateProjectInput: CreateProjectInput;
+  CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FrameworkOption: ResolverTypeWrapper<FrameworkOption>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LogInInput: LogInInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -378,6 +518,9 @@ export type ResolversTypes = {
   SignUpInput: SignUpInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Team: ResolverTypeWrapper<TeamEntity>;
+  TeamInvitation: ResolverTypeWrapper<TeamInvitationEntity>;
+  TeamMember: ResolverTypeWrapper<Omit<TeamMember, 'user'> & { user: ResolversTypes['User'] }>;
   User: ResolverTypeWrapper<UserEntity>;
 };
 
@@ -386,10 +529,12 @@ export type ResolversParentTypes = {
   AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
   Boolean: Scalars['Boolean']['output'];
   CreateProjectInput: CreateProjectInput;
+  CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
   DateTime: Scalars['DateTime']['output'];
   FrameworkOption: FrameworkOption;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  InvitationPreview: InvitationPreview;
   JSON: Scalars['JSON']['output'];
   LogInInput: LogInInput;
   Mutation: Record<PropertyKey, never>;
@@ -402,12 +547,21 @@ export type ResolversParentTypes = {
   SignUpInput: SignUpInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  Team: TeamEntity;
+  TeamInvitation: TeamInvitationEntity;
+  TeamMember: Omit<TeamMember, 'user'> & { user: ResolversParentTypes['User'] };
   User: UserEntity;
 };
 
 export type AuthStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthState'] = ResolversParentTypes['AuthState']> = {
   accountsExist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type CreatedInvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedInvitation'] = ResolversParentTypes['CreatedInvitation']> = {
+  invitation?: Resolver<ResolversTypes['TeamInvitation'], ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -421,20 +575,36 @@ export type FrameworkOptionResolvers<ContextType = GraphQLContext, ParentType ex
   scaffolded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type InvitationPreviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InvitationPreview'] = ResolversParentTypes['InvitationPreview']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  invitedByName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  teamName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
+  changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
+  deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
+  inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
+  leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
   logIn?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
+  revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
 
@@ -453,6 +623,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   runs?: Resolver<Array<ResolversTypes['ProjectRun']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
   styling?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -489,10 +660,13 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
   frameworks?: Resolver<Array<ResolversTypes['FrameworkOption']>, ParentType, ContextType>;
+  invitation?: Resolver<ResolversTypes['InvitationPreview'], ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
+  teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
@@ -511,6 +685,30 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   projectEvents?: SubscriptionResolver<ResolversTypes['ProjectEvent'], "projectEvents", ParentType, ContextType, RequireFields<SubscriptionProjectEventsArgs, 'projectId'>>;
 };
 
+export type TeamResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitations?: Resolver<Array<ResolversTypes['TeamInvitation']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['TeamMember']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  viewerRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TeamInvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamInvitation'] = ResolversParentTypes['TeamInvitation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TeamMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamMember'] = ResolversParentTypes['TeamMember']> = {
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -522,8 +720,10 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type Resolvers<ContextType = GraphQLContext> = {
   AuthState?: AuthStateResolvers<ContextType>;
+  CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
+  InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
@@ -533,6 +733,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Team?: TeamResolvers<ContextType>;
+  TeamInvitation?: TeamInvitationResolvers<ContextType>;
+  TeamMember?: TeamMemberResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -63,3 +63,9 @@ export class UnauthenticatedError extends Error {
     super(message);
   }
 }
+
+/** Thrown when the caller is signed in but their role does not allow the action. */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+  readonly code = ErrorCode.FORBIDDEN;
+}

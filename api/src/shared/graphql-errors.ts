@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ConcurrentLimitExceededError, RateLimitExceededError } from '../modules/limits/limit-errors';
-import { ErrorCode, NotFoundError, ServiceUnavailableError, UnauthenticatedError, ValidationError } from './errors';
+import { ErrorCode, ForbiddenError, NotFoundError, ServiceUnavailableError, UnauthenticatedError, ValidationError } from './errors';
 
 /** Codes that describe the request itself; their messages are written for clients already. */
 const REQUEST_CODES = new Set([
@@ -30,7 +30,7 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: original.code, field: original.fieldErrors[0]?.field, fieldErrors: original.fieldErrors },
       };
     }
-    if (original instanceof UnauthenticatedError) {
+    if (original instanceof UnauthenticatedError || original instanceof ForbiddenError) {
       return { ...base, message: original.message, extensions: { code: original.code } };
     }
     if (original instanceof NotFoundError) {

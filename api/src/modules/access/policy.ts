@@ -6,7 +6,7 @@
  * Decisions (see README in this folder):
  * - Public projects are readable by anyone, signed in or not; nothing else is.
  * - A team project with visibility `team` (or `public`) is readable and editable by every member; a
- *   `private` team project only by the team's owner and admins.
+ *   `private` team project only by the team's owner and admins and its creator (while a member).
  * - A user's own project: only that user. `team` visibility on a personal project means private.
  * - Platform admins administer the platform (audit log, limit overrides) but get no silent access to
  *   private projects or user data.
@@ -54,8 +54,10 @@ function canOnProject(actor: Actor, action: ProjectAction, project: Extract<Reso
   if (actor.userId === null) return false;
   if (project.ownerTeamId === null) return project.ownerUserId === actor.userId;
   const role = actor.teams.get(project.ownerTeamId);
-  const minimum: TeamRole = project.visibility === 'private' || action === 'project:delete' ? 'admin' : 'member';
-  return atLeast(role, minimum);
+  if (action === 'project:delete') return atLeast(role, 'admin');
+  // A private team project stays visible to its creator while they remain in the team.
+  const creator = project.ownerUserId === actor.userId;
+  return atLeast(role, project.visibility === 'private' && !creator ? 'admin' : 'member');
 }
 
 function canOnTeam(actor: Actor, action: TeamAction, team: Extract<Resource, { kind: 'team' }>): boolean {

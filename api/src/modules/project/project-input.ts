@@ -24,6 +24,7 @@ const createProjectSchema = z.object({
   visibility: z
     .enum(visibilityOptions, { error: `Visibility must be one of ${list(visibilityOptions)}` })
     .default('private'),
+  teamId: z.uuid({ error: 'Choose one of your teams' }).optional(),
   idempotencyKey: z
     .string()
     .regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'Idempotency key must be 8 to 128 letters, digits or _.:-')
@@ -42,6 +43,7 @@ export interface CreateProjectRawInput {
   styling?: string | null;
   visibility?: string | null;
   idempotencyKey?: string | null;
+  teamId?: string | null;
 }
 
 /** Validates createProject input, reporting every broken field at once. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, EntitySchema, OptionalProps, type Ref } from '@mikro-orm/core';
+import { Team } from '../team/team.entity';
 import { User } from '../user/user.entity';
 
 export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'READY' | 'FAILED';
@@ -8,7 +9,10 @@ export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 export class Project {
   [OptionalProps]?: 'description' | 'features' | 'database' | 'styling' | 'visibility' | 'status' | 'createdAt' | 'updatedAt';
   id: string = randomUUID();
+  /** The creator; for a personal project, its owner. */
   owner!: Ref<User>;
+  /** The owning team, or null for a personal project. */
+  ownerTeam?: Ref<Team> | null;
   name!: string;
   description = '';
   framework!: string;
@@ -62,6 +66,7 @@ export const ProjectSchema = new EntitySchema<Project>({
   properties: {
     id: { type: 'uuid', primary: true },
     owner: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade' },
+    ownerTeam: { kind: 'm:1', entity: () => Team, ref: true, nullable: true, deleteRule: 'cascade', index: true },
     name: { type: 'string', length: 64 },
     description: { type: 'text', default: '' },
     framework: { type: 'string', length: 32 },

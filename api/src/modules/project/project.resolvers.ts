@@ -1,12 +1,13 @@
 import { requireViewer } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
+import { Team } from '../team/team.entity';
 import { User } from '../user/user.entity';
-import { Project, ProjectFile, ProjectRun } from './project.entity';
+import { ProjectFile, ProjectRun } from './project.entity';
 import { frameworks } from './frameworks';
 
 export const projectResolvers: Resolvers = {
   Query: {
-    projects: (_root, _args, ctx) => ctx.em.find(Project, { owner: requireViewer(ctx) }, { orderBy: { createdAt: 'desc' } }),
+    projects: (_root, _args, ctx) => ctx.projects.list(requireViewer(ctx)),
     project: async (_root, { id }, { projects, viewerId }) => {
       try {
         return await projects.get(viewerId, id);
@@ -21,6 +22,7 @@ export const projectResolvers: Resolvers = {
   },
   Project: {
     owner: (project, _args, { em }) => em.findOneOrFail(User, { id: project.owner.id }),
+    team: (project, _args, { em }) => (project.ownerTeam ? em.findOne(Team, { id: project.ownerTeam.id }) : null),
     features: (project) => project.features ?? [],
     runs: (project, _args, { em }) => em.find(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } }),
     latestRun: (project, _args, { em }) => em.findOne(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } }),

@@ -3,7 +3,9 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { projectBuildWorkflow } from '../../../../workflows';
 import { workflowIds } from '../../../../temporal.config';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../shared/errors';
-import { actorOf, can, type Visibility } from '../access/policy';
+import { loadActor } from '../access/actor';
+import { can, type Visibility } from '../access/policy';
+import { Team } from '../team/team.entity';
 import type { ProjectEventStream } from '../events/project-event-stream';
 import { User } from '../user/user.entity';
 import { Project, ProjectRun } from './project.entity';
@@ -21,9 +23,27 @@ export class ProjectService {
   /** A project the viewer may read (anyone for a public one), or NotFoundError: existence is not revealed. */
   async get(viewerId: string | null, id: string): Promise<Project> {
     const project = isUuid(id) ? await this.em.findOne(Project, { id }) : null;
-    const resource = project && { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: null, visibility: project.visibility as Visibility };
-    if (!project || !can(actorOf(viewerId), 'project:read', resource!)) throw new NotFoundError('Project', id);
+    if (!project || !can(await loadActor(this.em, viewerId), 'project:read', asResource(project))) throw new NotFoundError('Project', id);
     return project;
+  }
+
+  /** The viewer's personal projects and the team projects they may read, newest first. */
+  async list(viewerId: string): Promise<Project[]> {
+    const actor = await loadActor(this.em, viewerId);
+    const teamIds = [...actor.teams.keys()];
+    const projects = await this.em.find(
+      Project,
+      { $or: [{ owner: viewerId, ownerTeam: null }, { ownerTeam: { $in: teamIds } }] },
+      { orderBy: { createdAt: 'desc' } },
+    );
+    return projects.filter((p) => can(actor, 'project:read', asResource(p)));
+  }
+
+  /** A team's projects that the viewer may read. */
+  async listForTeam(viewerId: string | null, teamId: string): Promise<Project[]> {
+    const actor = await loadActor(this.em, viewerId);
+    const projects = await this.em.find(Project, { ownerTeam: teamId }, { orderBy: { createdAt: 'desc' } });
+    return projects.filter((p) => can(actor, 'project:read', asResource(p)));
   }
 
   /**
@@ -33,12 +53,20 @@ export class ProjectService {
    */
   async create(viewerId: string, raw: CreateProjectRawInput): Promise<Project> {
     const values = parseCreateProjectInput(raw);
-    const { idempotencyKey, ...fields } = values;
+    const { idempotencyKey, teamId, ...fields } = values;
+    if (teamId && !can(await loadActor(this.em, viewerId), 'team:create-project', { kind: 'team', teamId })) {
+      throw new ValidationError([{ field: 'teamId', message: 'Choose one of your teams' }]);
+    }
     if (idempotencyKey) {
       const existing = await this.findByKey(viewerId, idempotencyKey);
       if (existing) return existing;
     }
-    const project = this.em.create(Project, { ...fields, idempotencyKey: idempotencyKey ?? null, owner: this.em.getReference(User, viewerId) });
+    const project = this.em.create(Project, {
+      ...fields,
+      idempotencyKey: idempotencyKey ?? null,
+      owner: this.em.getReference(User, viewerId),
+      ownerTeam: teamId ? this.em.getReference(Team, teamId) : null,
+    });
     const run = this.em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id) });
     try {
       await this.em.flush();
@@ -82,6 +110,11 @@ export class ProjectService {
       throw new ServiceUnavailableError('The build service', { cause: error });
     }
   }
+}
+
+/** The policy's view of a project. */
+function asResource(project: Project) {
+  return { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -14,6 +14,7 @@ export function projectPayload(overrides: Record<string, unknown> = {}) {
     status: 'BUILDING',
     createdAt: '2026-11-27T10:00:00.000Z',
     updatedAt: '2026-11-27T10:00:00.000Z',
+    team: null,
     latestRun: {
       __typename: 'ProjectRun',
       id: 'r1',

@@ -13,6 +13,8 @@ export interface ProjectFormValue {
   database: string;
   styling: string;
   visibility: string;
+  /** The owning team's id; empty for a personal project. */
+  teamId: string;
 }
 
 export type ProjectFormField = keyof ProjectFormValue;
@@ -26,6 +28,7 @@ export const EMPTY_PROJECT_FORM: ProjectFormValue = {
   database: 'none',
   styling: 'none',
   visibility: 'private',
+  teamId: '',
 };
 
 const NAME = /^[A-Za-z][A-Za-z0-9 _-]*$/;

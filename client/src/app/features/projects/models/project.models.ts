@@ -40,6 +40,8 @@ export interface ProjectDetail extends ProjectSummary {
   readonly visibility: string;
   readonly updatedAt: string;
   readonly latestRun: ProjectRun | null;
+  /** The owning team; null for a personal project. */
+  readonly team: { readonly id: string; readonly name: string } | null;
   readonly files: readonly ProjectFileEntry[];
 }
 
@@ -78,6 +80,8 @@ export interface CreateProjectInput {
   readonly database: string;
   readonly styling: string;
   readonly visibility: string;
+  /** Create the project in this team; omitted for a personal project. */
+  readonly teamId?: string;
   readonly idempotencyKey: string;
 }
 

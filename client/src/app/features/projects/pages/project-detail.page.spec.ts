@@ -93,6 +93,18 @@ describe('ProjectDetailPage', () => {
     );
   });
 
+  it('names the owning team in the header, linking to its page', async () => {
+    await open(projectPayload({ team: { __typename: 'Team', id: 't1', name: 'Platform crew' } }));
+    const team = testIds('project-team')[0];
+    expect(team?.textContent).toContain('Platform crew');
+    expect(team?.querySelector('a')?.getAttribute('href')).toBe('/teams/t1');
+  });
+
+  it('shows no team for a personal project', async () => {
+    await open();
+    expect(testIds('project-team')).toHaveLength(0);
+  });
+
   it('drops events it has already shown', async () => {
     const live = await open();
     await emit(live, '1-0', 'run.queued');

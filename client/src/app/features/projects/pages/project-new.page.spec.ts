@@ -1,8 +1,9 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
-import { FRAMEWORKS } from '../../../../testing/fixtures';
-import { byTestId, settle } from '../../../../testing/fakes';
+import { RealtimeConnection } from '../../../core/realtime-connection';
+import { FRAMEWORKS, authStatePayload, viewerPayload } from '../../../../testing/fixtures';
+import { FakeRealtimeConnection, byTestId, settle } from '../../../../testing/fakes';
 import { IDEMPOTENCY_KEY, ProjectNewPage } from './project-new.page';
 
 describe('ProjectNewPage', () => {
@@ -11,6 +12,16 @@ describe('ProjectNewPage', () => {
   let root: HTMLElement;
   let keys: number;
 
+  /** Opens the page; single-user mode unless told otherwise (then the owner is not asked for). */
+  async function open(auth = authStatePayload(false, viewerPayload({ id: 'local' }))): Promise<void> {
+    fixture = TestBed.createComponent(ProjectNewPage);
+    root = fixture.nativeElement;
+    await settle(fixture);
+    apollo.expectOne('Frameworks').flushData({ frameworks: FRAMEWORKS });
+    apollo.expectOne('AuthState').flushData(auth);
+    await settle(fixture);
+  }
+
   beforeEach(async () => {
     keys = 0;
     TestBed.configureTestingModule({
@@ -18,14 +29,10 @@ describe('ProjectNewPage', () => {
       providers: [
         provideRouter([{ path: 'projects/:id', children: [] }]),
         { provide: IDEMPOTENCY_KEY, useValue: () => `key-${++keys}` },
+        { provide: RealtimeConnection, useValue: new FakeRealtimeConnection() },
       ],
     });
     apollo = TestBed.inject(ApolloTestingController);
-    fixture = TestBed.createComponent(ProjectNewPage);
-    root = fixture.nativeElement;
-    await settle(fixture);
-    apollo.expectOne('Frameworks').flushData({ frameworks: FRAMEWORKS });
-    await settle(fixture);
   });
 
   afterEach(() => apollo.verify());
@@ -53,7 +60,8 @@ describe('ProjectNewPage', () => {
     await settle(fixture);
   }
 
-  it('lists the frameworks from the server, marking those without a scaffold', () => {
+  it('lists the frameworks from the server, marking those without a scaffold', async () => {
+    await open();
     const options = Array.from(field<HTMLSelectElement>('project-framework-select').options).map(
       (o) => o.text.trim(),
     );
@@ -61,6 +69,7 @@ describe('ProjectNewPage', () => {
   });
 
   it("shows each field's error as soon as the field is left, before any submit", async () => {
+    await open();
     await type('project-name-input', '1app');
     expect(errorText('name')).toMatch(/Start with a letter/);
     await type('project-name-input', 'a');
@@ -77,6 +86,7 @@ describe('ProjectNewPage', () => {
   });
 
   it('shows every client error on submit and sends nothing', async () => {
+    await open();
     await submit();
     expect(errorText('name')).toBe('Name is required.');
     expect(errorText('framework')).toBe('Choose a framework.');
@@ -84,6 +94,7 @@ describe('ProjectNewPage', () => {
   });
 
   it('maps BAD_USER_INPUT field errors from the server onto their fields', async () => {
+    await open();
     await type('project-name-input', 'Recipe box');
     await choose('project-framework-select', 'nextjs');
     await submit();
@@ -127,6 +138,7 @@ describe('ProjectNewPage', () => {
   });
 
   it('reuses the idempotency key when the same submission is retried after a network error', async () => {
+    await open();
     await type('project-name-input', 'Recipe box');
     await choose('project-framework-select', 'nextjs');
     await submit();
@@ -163,6 +175,7 @@ describe('ProjectNewPage', () => {
   });
 
   it('opens the project page once the project is created', async () => {
+    await open();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     await type('project-name-input', 'Recipe box');
     await choose('project-framework-select', 'fastapi');
@@ -179,5 +192,56 @@ describe('ProjectNewPage', () => {
     });
     await settle(fixture);
     expect(navigate).toHaveBeenCalledWith(['/projects', 'p42']);
+  });
+
+  describe('owner', () => {
+    const teams = [
+      { __typename: 'Team', id: 't1', name: 'Platform crew', createdAt: '2026-11-20T10:00:00.000Z', viewerRole: 'admin' },
+      { __typename: 'Team', id: 't2', name: 'Design', createdAt: '2026-11-21T10:00:00.000Z', viewerRole: 'member' },
+    ];
+
+    async function openSignedIn(): Promise<void> {
+      await open(authStatePayload(true, viewerPayload()));
+      apollo.expectOne('Teams').flushData({ teams });
+      await settle(fixture);
+    }
+
+    it('is hidden in single-user mode, where there are no teams', async () => {
+      await open();
+      expect(byTestId(root, 'project-owner-select')).toHaveLength(0);
+      apollo.expectNone('Teams');
+    });
+
+    it("offers Personal and each of the caller's teams, and sends the chosen team's id", async () => {
+      await openSignedIn();
+      const select = field<HTMLSelectElement>('project-owner-select');
+      expect(Array.from(select.options).map((o) => [o.value, o.text.trim()])).toEqual([
+        ['', 'Personal'],
+        ['t1', 'Platform crew'],
+        ['t2', 'Design'],
+      ]);
+      await choose('project-owner-select', 't2');
+      await type('project-name-input', 'Recipe box');
+      await choose('project-framework-select', 'nextjs');
+      await submit();
+      const op = apollo.expectOne('CreateProject');
+      expect(op.operation.variables['input']).toMatchObject({ name: 'Recipe box', teamId: 't2' });
+      op.graphqlErrors([
+        { message: 'No', extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'teamId', message: 'You are not in this team.' }] } },
+      ]);
+      await settle(fixture);
+      expect(errorText('teamId')).toBe('You are not in this team.');
+    });
+
+    it('sends no teamId for a personal project', async () => {
+      await openSignedIn();
+      await type('project-name-input', 'Recipe box');
+      await choose('project-framework-select', 'nextjs');
+      await submit();
+      const op = apollo.expectOne('CreateProject');
+      expect(op.operation.variables['input']).not.toHaveProperty('teamId');
+      op.networkError(new Error('fetch failed'));
+      await settle(fixture);
+    });
   });
 });

@@ -9,7 +9,11 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { AuthSession } from '../../../core/auth/auth-session.service';
 import { isTransient } from '../../../core/user-facing-error';
+import type { TeamSummary } from '../../teams/models/team.models';
+import { TeamsApi } from '../../teams/services/teams-api.service';
 import type { FrameworkOption } from '../models/project.models';
 import {
   DATABASES,
@@ -44,6 +48,8 @@ export class ProjectNewPage {
   private readonly router = inject(Router);
   private readonly newKey = inject(IDEMPOTENCY_KEY);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly session = inject(AuthSession);
+  private readonly teamsApi = inject(TeamsApi);
 
   /** The plain choice fields, rendered by one loop in the template. */
   protected readonly choiceFields = [
@@ -54,6 +60,11 @@ export class ProjectNewPage {
   protected readonly value = signal<ProjectFormValue>({ ...EMPTY_PROJECT_FORM });
   protected readonly frameworks = signal<readonly FrameworkOption[]>([]);
   protected readonly frameworksError = signal<string | null>(null);
+  /** The caller's teams, the owners a project may have besides the caller. */
+  protected readonly teams = signal<readonly TeamSummary[]>([]);
+  protected readonly teamsError = signal<string | null>(null);
+  /** Single-user mode has no teams, so the owner is not asked for. */
+  protected readonly chooseOwner = computed(() => this.session.accountsExist());
   protected readonly pending = signal(false);
   protected readonly formError = signal<string | null>(null);
   private readonly touched = signal<ReadonlySet<ProjectFormField>>(new Set());
@@ -92,6 +103,15 @@ export class ProjectNewPage {
         if (result.ok) this.frameworks.set(result.value);
         else this.frameworksError.set(`Frameworks could not be loaded. ${result.error.message}`);
       });
+    void this.loadTeams();
+  }
+
+  private async loadTeams(): Promise<void> {
+    await this.session.ensureLoaded();
+    if (!this.session.accountsExist()) return;
+    const result = await firstValueFrom(this.teamsApi.list());
+    if (result.ok) this.teams.set(result.value);
+    else this.teamsError.set(`Teams could not be loaded. ${result.error.message}`);
   }
 
   protected set(field: ProjectFormField, event: Event): void {
@@ -123,6 +143,7 @@ export class ProjectNewPage {
         database: value.database,
         styling: value.styling,
         visibility: value.visibility,
+        ...(value.teamId ? { teamId: value.teamId } : {}),
         idempotencyKey: this.retryable.key,
       })
       .pipe(takeUntilDestroyed(this.destroyRef))

@@ -35,6 +35,10 @@ export const PROJECT_QUERY = gql<{ project: ProjectDetail | null }, { id: string
       status
       createdAt
       updatedAt
+      team {
+        id
+        name
+      }
       latestRun {
         id
         status

@@ -98,3 +98,55 @@ export function sessionPayload(id: string, current: boolean, lastSeenAt = '2026-
     current,
   };
 }
+
+export function teamUserPayload(id: string, displayName: string) {
+  return { __typename: 'User', id, email: `${displayName.toLowerCase()}@example.com`, displayName };
+}
+
+export function memberPayload(id: string, displayName: string, role: string) {
+  return {
+    __typename: 'TeamMember',
+    role,
+    joinedAt: '2026-11-20T10:00:00.000Z',
+    user: teamUserPayload(id, displayName),
+  };
+}
+
+export function invitationPayload(id: string, role = 'member') {
+  return {
+    __typename: 'TeamInvitation',
+    id,
+    role,
+    createdAt: '2026-11-27T10:00:00.000Z',
+    expiresAt: '2026-12-04T10:00:00.000Z',
+    invitedBy: teamUserPayload('u1', 'Ada'),
+  };
+}
+
+/** A team of Ada (u1, owner), Grace (u2, admin) and Linus (u3, member), seen as `viewerRole`. */
+export function teamPayload(viewerRole: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Team',
+    id: 't1',
+    name: 'Platform crew',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    viewerRole,
+    members: [
+      memberPayload('u1', 'Ada', 'owner'),
+      memberPayload('u2', 'Grace', 'admin'),
+      memberPayload('u3', 'Linus', 'member'),
+    ],
+    invitations: viewerRole === 'member' ? [] : [invitationPayload('i1')],
+    projects: [
+      {
+        __typename: 'Project',
+        id: 'p7',
+        name: 'Billing',
+        framework: 'express',
+        status: 'READY',
+        createdAt: '2026-11-21T10:00:00.000Z',
+      },
+    ],
+    ...overrides,
+  };
+}

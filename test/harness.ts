@@ -12,6 +12,7 @@ import { createBuildWorker } from '../activities/build-worker';
 import { createApp, type AtelierApp } from '../api/src/app';
 import { migrateUp, ormOptions } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../api/src/modules/limits/tiers';
 import { testEnv } from './services';
 
 /** The services global-setup started (see test/services.ts). */
@@ -71,7 +72,10 @@ export interface Stack {
 }
 
 /** A whole API + worker stack on a fresh database and its own task queue. */
-export async function createStack(options: { clientDist?: string; logger?: pino.Logger } = {}): Promise<Stack> {
+/** Test limits: the per-IP auth window is wide, since every test signs in from 127.0.0.1. */
+export const testLimits: LimitsConfig = { ...DEFAULT_LIMITS, ip: { auth: { ...DEFAULT_LIMITS.ip.auth, limit: 10_000 } } };
+
+export async function createStack(options: { clientDist?: string; logger?: pino.Logger; limits?: LimitsConfig; trustProxy?: string } = {}): Promise<Stack> {
   const services = testEnv();
   const db = await createTestDatabase();
   const redis = new Redis(services.redisUrl);
@@ -80,7 +84,8 @@ export async function createStack(options: { clientDist?: string; logger?: pino.
   const temporal = new Client({ connection, namespace: 'default' });
   const taskQueue = `atelier-test-${randomUUID()}`;
   const app = await createApp({
-    config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue },
+    config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ATELIER_TRUST_PROXY: options.trustProxy },
+    limits: options.limits ?? testLimits,
     orm: db.orm,
     redis,
     temporal,

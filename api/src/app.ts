@@ -21,6 +21,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { createLogMailer, type Mailer } from './modules/auth/mailer';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './modules/auth/session-cookie';
 import { eventResolvers } from './modules/events/events.resolvers';
+import { RateLimiter } from './modules/limits/rate-limiter';
+import type { LimitsConfig } from './modules/limits/tiers';
 import { teamResolvers } from './modules/team/team.resolvers';
 import { TeamService } from './modules/team/team.service';
 import { ProjectEventStream } from './modules/events/project-event-stream';
@@ -37,7 +39,11 @@ export interface AppDeps {
   config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> & {
     /** Base URL for links in emails; defaults to the address the API listens on. */
     ATELIER_PUBLIC_URL?: string;
+    /** Express `trust proxy` setting, so client IPs (audit, per-IP limits) come from X-Forwarded-For. */
+    ATELIER_TRUST_PROXY?: string;
   };
+  /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
+  limits?: LimitsConfig;
   orm: MikroORM;
   redis: Redis;
   temporal: Client;
@@ -77,6 +83,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
+  const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
   let publicUrl = deps.config.ATELIER_PUBLIC_URL ?? 'http://127.0.0.1';
   const baseContext = (viewerId: string | null, extra: Partial<GraphQLContext> = {}): GraphQLContext => {
     const em = orm.em.fork();
@@ -87,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       accountsExist: false,
       meta: {},
       events,
+      rateLimiter,
       auth: new AuthService(em, { mailer, publicUrl }),
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
       teams: new TeamService(em, () => publicUrl),
@@ -113,6 +121,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  if (deps.config.ATELIER_TRUST_PROXY) app.set('trust proxy', trustProxyValue(deps.config.ATELIER_TRUST_PROXY));
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsServerCleanup = useServer(
@@ -163,6 +172,12 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       }),
     close: () => apollo.stop(),
   };
+}
+
+/** `true`/`false`, a hop count, or a list of addresses, as Express's `trust proxy` takes them. */
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** True unless the request names an Origin whose host differs from the Host it was sent to. */

@@ -16,6 +16,8 @@ const schema = z.object({
   ATELIER_CLIENT_DIST: z.string().default(resolve(__dirname, '../../client/dist/client/browser')),
   /** Public base URL of the web app, for links in emails; defaults to http://HOST:PORT. */
   ATELIER_PUBLIC_URL: z.string().url().optional(),
+  /** Express `trust proxy` (true, a hop count or addresses) when the API sits behind a reverse proxy. */
+  ATELIER_TRUST_PROXY: z.string().optional(),
   /** Link shown to users for the Temporal UI. */
   ATELIER_TEMPORAL_UI_URL: z.string().optional(),
   /** Liveblocks REST base URL; readiness reports it when set. */

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnauthenticatedError } from './shared/errors';
 import type { AuthService, RequestMeta } from './modules/auth/auth.service';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
+import type { RateLimiter } from './modules/limits/rate-limiter';
 import type { ProjectService } from './modules/project/project.service';
 import type { TeamService } from './modules/team/team.service';
 
@@ -19,6 +20,7 @@ export interface GraphQLContext {
   projects: ProjectService;
   teams: TeamService;
   events: ProjectEventStream;
+  rateLimiter: RateLimiter;
   /** Sets or clears the session cookie; absent on WebSocket operations, which cannot set cookies. */
   cookies?: { set(token: string): void; clear(): void };
 }

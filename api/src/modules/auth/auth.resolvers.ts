@@ -3,6 +3,11 @@ import type { Resolvers } from '../../generated/graphql';
 import { ServiceUnavailableError } from '../../shared/errors';
 import { User } from '../user/user.entity';
 
+/** Brute-force protection for unauthenticated endpoints: one sliding window per client IP. */
+async function limitByIp(ctx: GraphQLContext): Promise<void> {
+  await ctx.rateLimiter.checkIp(ctx.meta.ip ?? 'unknown', 'auth');
+}
+
 function cookies(ctx: GraphQLContext) {
   // Sign-in changes cookies, which only an HTTP response can carry.
   if (!ctx.cookies) throw new ServiceUnavailableError('Signing in over WebSocket');
@@ -30,11 +35,13 @@ export const authResolvers: Resolvers = {
   },
   Mutation: {
     signUp: async (_root, { input }, ctx) => {
+      await limitByIp(ctx);
       const { user, token } = await ctx.auth.signUp(input, ctx.meta);
       cookies(ctx).set(token);
       return user;
     },
     logIn: async (_root, { input }, ctx) => {
+      await limitByIp(ctx);
       const { user, token } = await ctx.auth.logIn(input, ctx.meta);
       cookies(ctx).set(token);
       return user;
@@ -51,10 +58,12 @@ export const authResolvers: Resolvers = {
     },
     revokeSession: (_root, { id }, ctx) => ctx.auth.revoke(requireViewer(ctx), ctx.meta, id),
     requestPasswordReset: async (_root, { email }, ctx) => {
+      await limitByIp(ctx);
       await ctx.auth.requestPasswordReset(email, ctx.meta);
       return true;
     },
     resetPassword: async (_root, { token, password }, ctx) => {
+      await limitByIp(ctx);
       await ctx.auth.resetPassword(token, password, ctx.meta);
       return true;
     },

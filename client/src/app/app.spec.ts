@@ -37,6 +37,7 @@ describe('App shell', () => {
     expect(byTestId(root, 'single-user-banner')[0]?.getAttribute('href')).toBe('/sign-up');
     expect(byTestId(root, 'viewer-name')).toHaveLength(0);
     expect(byTestId(root, 'sign-out')).toHaveLength(0);
+    expect(byTestId(root, 'teams-link')).toHaveLength(0);
   });
 
   it('offers log in and sign up to a signed-out visitor', async () => {
@@ -44,6 +45,7 @@ describe('App shell', () => {
     expect(byTestId(root, 'log-in-link')).toHaveLength(1);
     expect(byTestId(root, 'sign-up-link')).toHaveLength(1);
     expect(byTestId(root, 'single-user-banner')).toHaveLength(0);
+    expect(byTestId(root, 'teams-link')).toHaveLength(0);
   });
 
   it('shows who is signed in, and signing out clears the cache and restarts the socket', async () => {
@@ -52,6 +54,7 @@ describe('App shell', () => {
     const name = byTestId(root, 'viewer-name')[0];
     expect(name?.textContent?.trim()).toBe('Ada');
     expect(name?.getAttribute('href')).toBe('/account');
+    expect(byTestId(root, 'teams-link')[0]?.getAttribute('href')).toBe('/teams');
     const clearStore = jest.spyOn(TestBed.inject(Apollo).client, 'clearStore');
 
     byTestId(root, 'sign-out')[0]?.click();

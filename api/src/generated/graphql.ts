@@ -94,6 +94,12 @@ export type Mutation = {
   createProject: Project;
   /** Creates a team with the caller as its owner. Name: 2 to 64 characters. */
   createTeam: Team;
+  /**
+   * Deletes the caller's account after checking the password: personal projects, sessions and tokens go;
+   * team projects stay with their teams; audit entries are kept without the user's id. Refused with
+   * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
+   */
+  deleteAccount: Scalars['Boolean']['output'];
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
   /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
@@ -146,6 +152,11 @@ export type MutationCreateProjectArgs = {
 
 export type MutationCreateTeamArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -297,6 +308,8 @@ export type ProjectStatus =
 export type Query = {
   __typename?: 'Query';
   authState: AuthState;
+  /** Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session tokens are never included. */
+  exportMyData: Scalars['JSON']['output'];
   frameworks: Array<FrameworkOption>;
   /** What an invitation link offers; BAD_USER_INPUT (field token) when invalid, expired or used. */
   invitation: InvitationPreview;
@@ -592,6 +605,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
+  deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
   inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
   leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
@@ -659,6 +673,7 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
+  exportMyData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   frameworks?: Resolver<Array<ResolversTypes['FrameworkOption']>, ParentType, ContextType>;
   invitation?: Resolver<ResolversTypes['InvitationPreview'], ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;

@@ -16,8 +16,12 @@ import { TeamsApi } from '../services/teams-api.service';
       <div class="field-row">
         <div class="field">
           <label for="invite-role">Invite as</label>
-          <select id="invite-role" name="role" data-testid="invite-role-select"
-            (change)="role.set($any($event.target).value)">
+          <select
+            id="invite-role"
+            name="role"
+            data-testid="invite-role-select"
+            (change)="role.set($any($event.target).value)"
+          >
             @for (r of roles; track r) {
               <option [value]="r" [selected]="r === role()">{{ r }}</option>
             }
@@ -31,14 +35,21 @@ import { TeamsApi } from '../services/teams-api.service';
         <div class="callout error" role="alert" data-testid="form-error">{{ message }}</div>
       }
       <div class="form-actions">
-        <button type="submit" class="button primary" data-testid="invite-submit" [disabled]="pending()">
+        <button
+          type="submit"
+          class="button primary"
+          data-testid="invite-submit"
+          [disabled]="pending()"
+        >
           {{ pending() ? 'Creating link…' : 'Create invitation link' }}
         </button>
       </div>
     </form>
     @if (link(); as url) {
       <div class="callout" data-testid="invite-link-panel">
-        <p>Send this link to the person you invite. It works once, for 7 days, and is shown only now.</p>
+        <p>
+          Send this link to the person you invite. It works once, for 7 days, and is shown only now.
+        </p>
         <code class="invite-link" data-testid="invite-link">{{ url }}</code>
         <button type="button" class="button" data-testid="copy-invite-link" (click)="copy(url)">
           {{ copied() ? 'Copied' : 'Copy link' }}
@@ -75,7 +86,9 @@ export class InvitePanelComponent {
       const { role, ...others } = result.error.fieldErrors;
       this.roleError.set(role ?? null);
       const elsewhere = Object.values(others);
-      this.formError.set(elsewhere.length ? elsewhere.join(' ') : role ? null : result.error.message);
+      this.formError.set(
+        elsewhere.length ? elsewhere.join(' ') : role ? null : result.error.message,
+      );
       return;
     }
     this.link.set(result.value.link);

@@ -11,20 +11,36 @@ import { RoleBadgeComponent } from './role-badge.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <table class="table">
-      <thead><tr><th>Member</th><th>Role</th><th>Joined</th><th></th></tr></thead>
+      <thead>
+        <tr>
+          <th>Member</th>
+          <th>Role</th>
+          <th>Joined</th>
+          <th></th>
+        </tr>
+      </thead>
       <tbody>
         @for (member of members(); track member.user.id) {
           @let can = actions().forMember(member);
           @let self = member.user.id === viewerId();
-          <tr data-testid="member-row" [attr.data-user-email]="member.user.email" [attr.data-role]="member.role">
+          <tr
+            data-testid="member-row"
+            [attr.data-user-email]="member.user.email"
+            [attr.data-role]="member.role"
+          >
             <td>
-              <span class="strong">{{ member.user.displayName }}</span>{{ self ? ' (you)' : '' }}
+              <span class="strong">{{ member.user.displayName }}</span
+              >{{ self ? ' (you)' : '' }}
               <div class="muted">{{ member.user.email }}</div>
             </td>
             <td>
               @if (can.changeRole) {
-                <select data-testid="change-role-select" [attr.aria-label]="'Role of ' + member.user.displayName"
-                  [disabled]="busy()" (change)="changeRole.emit({ member, role: $any($event.target).value })">
+                <select
+                  data-testid="change-role-select"
+                  [attr.aria-label]="'Role of ' + member.user.displayName"
+                  [disabled]="busy()"
+                  (change)="changeRole.emit({ member, role: $any($event.target).value })"
+                >
                   @for (r of roles; track r) {
                     <option [value]="r" [selected]="r === member.role">{{ r }}</option>
                   }
@@ -36,12 +52,26 @@ import { RoleBadgeComponent } from './role-badge.component';
             <td class="muted">{{ member.joinedAt | date: 'MMM d, y' }}</td>
             <td class="row-actions">
               @if (can.transfer) {
-                <button type="button" class="button" data-testid="transfer-ownership" [disabled]="busy()"
-                  (click)="transfer.emit(member)">Make owner</button>
+                <button
+                  type="button"
+                  class="button"
+                  data-testid="transfer-ownership"
+                  [disabled]="busy()"
+                  (click)="transfer.emit(member)"
+                >
+                  Make owner
+                </button>
               }
               @if (can.remove) {
-                <button type="button" class="button" data-testid="remove-member" [disabled]="busy()"
-                  (click)="remove.emit(member)">Remove</button>
+                <button
+                  type="button"
+                  class="button"
+                  data-testid="remove-member"
+                  [disabled]="busy()"
+                  (click)="remove.emit(member)"
+                >
+                  Remove
+                </button>
               }
             </td>
           </tr>

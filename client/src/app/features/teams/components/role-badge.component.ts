@@ -9,6 +9,10 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 export class RoleBadgeComponent {
   readonly role = input.required<string>();
   protected readonly tone = computed(() =>
-    this.role() === 'owner' ? 'badge-success' : this.role() === 'admin' ? 'badge-progress' : 'badge-neutral',
+    this.role() === 'owner'
+      ? 'badge-success'
+      : this.role() === 'admin'
+        ? 'badge-progress'
+        : 'badge-neutral',
   );
 }

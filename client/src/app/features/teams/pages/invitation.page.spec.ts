@@ -92,7 +92,9 @@ describe('InvitationPage', () => {
       },
     ]);
     await settle(fixture);
-    expect(byTestId(root, 'form-error')[0]?.textContent?.trim()).toBe('This invitation was already used.');
+    expect(byTestId(root, 'form-error')[0]?.textContent?.trim()).toBe(
+      'This invitation was already used.',
+    );
     expect(router.url).toBe('/');
   });
 
@@ -124,7 +126,9 @@ describe('InvitationPage', () => {
       },
     ]);
     await settle(fixture);
-    expect(byTestId(root, 'invitation-error')[0]?.textContent?.trim()).toBe('This invitation has expired.');
+    expect(byTestId(root, 'invitation-error')[0]?.textContent?.trim()).toBe(
+      'This invitation has expired.',
+    );
     expect(byTestId(root, 'accept-invitation')).toHaveLength(0);
   });
 });

@@ -24,27 +24,48 @@ import { TeamsApi } from '../services/teams-api.service';
         <p class="muted" aria-busy="true">Loading invitation…</p>
       } @else if (!state.ok) {
         <h1>Invitation not valid</h1>
-        <p class="callout error" role="alert" data-testid="invitation-error">{{ problem(state.error) }}</p>
+        <p class="callout error" role="alert" data-testid="invitation-error">
+          {{ problem(state.error) }}
+        </p>
         <a class="button" routerLink="/teams">Your teams</a>
       } @else {
         @let p = state.value;
-        <h1>Join <span data-testid="invitation-team-name">{{ p.teamName }}</span></h1>
+        <h1>
+          Join <span data-testid="invitation-team-name">{{ p.teamName }}</span>
+        </h1>
         <p>
-          {{ p.invitedByName }} invites you as <strong data-testid="invitation-role">{{ p.role }}</strong>.
-          The link expires {{ p.expiresAt | date: 'MMM d, y, HH:mm' }}.
+          {{ p.invitedByName }} invites you as
+          <strong data-testid="invitation-role">{{ p.role }}</strong
+          >. The link expires {{ p.expiresAt | date: 'MMM d, y, HH:mm' }}.
         </p>
         @if (acceptError(); as message) {
           <div class="callout error" role="alert" data-testid="form-error">{{ message }}</div>
         }
-        <button type="button" class="button primary" data-testid="accept-invitation"
-          [disabled]="accepting()" (click)="accept()">
-          {{ session.mustLogIn() ? 'Log in to accept' : accepting() ? 'Joining…' : 'Accept invitation' }}
+        <button
+          type="button"
+          class="button primary"
+          data-testid="accept-invitation"
+          [disabled]="accepting()"
+          (click)="accept()"
+        >
+          {{
+            session.mustLogIn()
+              ? 'Log in to accept'
+              : accepting()
+                ? 'Joining…'
+                : 'Accept invitation'
+          }}
         </button>
         @if (session.mustLogIn()) {
           <p class="muted">
             New to Atelier?
-            <a routerLink="/sign-up" [queryParams]="{ returnUrl: here() }" data-testid="invitation-sign-up"
-              >Create an account</a> first; you come back here afterwards.
+            <a
+              routerLink="/sign-up"
+              [queryParams]="{ returnUrl: here() }"
+              data-testid="invitation-sign-up"
+              >Create an account</a
+            >
+            first; you come back here afterwards.
           </p>
         }
       }

@@ -43,12 +43,15 @@ describe('TeamDetailPage', () => {
   afterEach(() => apollo.verify());
 
   /** Opens t1 as the member of that role (the guard has loaded the session by then). */
-  async function openAs(role: 'owner' | 'admin' | 'member', team: unknown = teamPayload(role)): Promise<void> {
+  async function openAs(
+    role: 'owner' | 'admin' | 'member',
+    team: unknown = teamPayload(role),
+  ): Promise<void> {
     const loading = TestBed.inject(AuthSession).ensureLoaded();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    apollo.expectOne('AuthState').flushData(
-      authStatePayload(true, viewerPayload({ id: VIEWER_OF_ROLE[role] })),
-    );
+    apollo
+      .expectOne('AuthState')
+      .flushData(authStatePayload(true, viewerPayload({ id: VIEWER_OF_ROLE[role] })));
     await loading;
     fixture = TestBed.createComponent(TeamDetailPage);
     root = fixture.nativeElement;
@@ -75,7 +78,9 @@ describe('TeamDetailPage', () => {
   it('shows the team, its members with roles and its projects', async () => {
     await openAs('member');
     expect(byTestId(root, 'team-name')[0]?.textContent?.trim()).toBe('Platform crew');
-    expect(byTestId(root, 'member-row').map((r) => [r.dataset['userEmail'], r.dataset['role']])).toEqual([
+    expect(
+      byTestId(root, 'member-row').map((r) => [r.dataset['userEmail'], r.dataset['role']]),
+    ).toEqual([
       ['ada@example.com', 'owner'],
       ['grace@example.com', 'admin'],
       ['linus@example.com', 'member'],
@@ -136,7 +141,11 @@ describe('TeamDetailPage', () => {
     expect(op.operation.variables).toEqual({ teamId: 't1', role: 'admin' });
     const link = 'http://localhost:4200/invitations/tok-1';
     op.flushData({
-      inviteToTeam: { __typename: 'CreatedInvitation', link, invitation: invitationPayload('i9', 'admin') },
+      inviteToTeam: {
+        __typename: 'CreatedInvitation',
+        link,
+        invitation: invitationPayload('i9', 'admin'),
+      },
     });
     await settle(fixture);
 
@@ -172,11 +181,16 @@ describe('TeamDetailPage', () => {
     apollo.expectOne('InviteToTeam').graphqlErrors([
       {
         message: 'Invalid input',
-        extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'role', message: 'Admins invite members only.' }] },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fieldErrors: [{ field: 'role', message: 'Admins invite members only.' }],
+        },
       },
     ]);
     await settle(fixture);
-    expect(byTestId(root, 'field-error-role')[0]?.textContent?.trim()).toBe('Admins invite members only.');
+    expect(byTestId(root, 'field-error-role')[0]?.textContent?.trim()).toBe(
+      'Admins invite members only.',
+    );
     expect(count('invite-link')).toBe(0);
   });
 
@@ -214,11 +228,15 @@ describe('TeamDetailPage', () => {
 
     byTestId(row('grace@example.com'), 'remove-member')[0]?.click();
     await settle(fixture);
-    apollo.expectOne('RemoveTeamMember').graphqlErrors([
-      { message: 'Only the owner can remove an admin.', extensions: { code: 'FORBIDDEN' } },
-    ]);
+    apollo
+      .expectOne('RemoveTeamMember')
+      .graphqlErrors([
+        { message: 'Only the owner can remove an admin.', extensions: { code: 'FORBIDDEN' } },
+      ]);
     await settle(fixture);
-    expect(byTestId(root, 'action-error')[0]?.textContent?.trim()).toBe('Only the owner can remove an admin.');
+    expect(byTestId(root, 'action-error')[0]?.textContent?.trim()).toBe(
+      'Only the owner can remove an admin.',
+    );
     expect(count('member-row')).toBe(3);
   });
 

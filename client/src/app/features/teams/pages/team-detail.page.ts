@@ -20,7 +20,14 @@ import { TeamsApi } from '../services/teams-api.service';
  */
 @Component({
   selector: 'app-team-detail-page',
-  imports: [DatePipe, RouterLink, InvitePanelComponent, MemberListComponent, RoleBadgeComponent, StatusBadgeComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    InvitePanelComponent,
+    MemberListComponent,
+    RoleBadgeComponent,
+    StatusBadgeComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-detail.page.html',
 })
@@ -60,7 +67,10 @@ export class TeamDetailPage {
 
   protected revoke(invitation: TeamInvitation): Promise<void> {
     return this.run(this.api.revokeInvitation(invitation.id), () =>
-      this.patch((t) => ({ ...t, invitations: t.invitations.filter((i) => i.id !== invitation.id) })),
+      this.patch((t) => ({
+        ...t,
+        invitations: t.invitations.filter((i) => i.id !== invitation.id),
+      })),
     );
   }
 
@@ -82,7 +92,9 @@ export class TeamDetailPage {
   protected async transfer(member: TeamMember): Promise<void> {
     const question = `Make ${member.user.displayName} the owner of this team? You will become an admin.`;
     if (!this.confirm(question)) return;
-    await this.run(this.api.transferOwnership(this.id(), member.user.id), (team) => this.team.set({ ok: true, value: team }));
+    await this.run(this.api.transferOwnership(this.id(), member.user.id), (team) =>
+      this.team.set({ ok: true, value: team }),
+    );
   }
 
   protected async leave(name: string): Promise<void> {

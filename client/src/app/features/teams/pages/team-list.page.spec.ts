@@ -71,7 +71,9 @@ describe('TeamListPage', () => {
       ['t1', 'Platform crew', 'owner'],
       ['t2', 'Design', 'member'],
     ]);
-    expect(byTestId(root, 'team-row')[0]?.querySelector('a')?.getAttribute('href')).toBe('/teams/t1');
+    expect(byTestId(root, 'team-row')[0]?.querySelector('a')?.getAttribute('href')).toBe(
+      '/teams/t1',
+    );
   });
 
   it('checks the name before sending: required, then 2 to 64 characters after trimming', async () => {
@@ -134,7 +136,9 @@ describe('TeamListPage', () => {
     fixture = TestBed.createComponent(TeamListPage);
     root = fixture.nativeElement;
     await settle(fixture);
-    apollo.expectOne('AuthState').flushData(authStatePayload(false, viewerPayload({ id: 'local' })));
+    apollo
+      .expectOne('AuthState')
+      .flushData(authStatePayload(false, viewerPayload({ id: 'local' })));
     await settle(fixture);
     expect(byTestId(root, 'teams-need-accounts')).toHaveLength(1);
     expect(byTestId(root, 'create-team-name-input')).toHaveLength(0);

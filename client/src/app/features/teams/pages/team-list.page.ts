@@ -34,20 +34,37 @@ import { TeamsApi } from '../services/teams-api.service';
         @let error = form.errors().name;
         <div class="field">
           <label for="team-name">New team</label>
-          <input id="team-name" name="name" data-testid="create-team-name-input" autocomplete="off"
-            placeholder="Platform crew" maxlength="80" [value]="form.value().name"
-            [attr.aria-invalid]="!!error" [attr.aria-describedby]="error ? 'team-name-error' : null"
-            (input)="form.set('name', $any($event.target).value)" (blur)="form.touch('name')" />
+          <input
+            id="team-name"
+            name="name"
+            data-testid="create-team-name-input"
+            autocomplete="off"
+            placeholder="Platform crew"
+            maxlength="80"
+            [value]="form.value().name"
+            [attr.aria-invalid]="!!error"
+            [attr.aria-describedby]="error ? 'team-name-error' : null"
+            (input)="form.set('name', $any($event.target).value)"
+            (blur)="form.touch('name')"
+          />
           @if (error) {
-            <p class="field-error" id="team-name-error" data-testid="field-error-name">{{ error }}</p>
+            <p class="field-error" id="team-name-error" data-testid="field-error-name">
+              {{ error }}
+            </p>
           }
         </div>
         @if (form.formError(); as message) {
           <div class="callout error" role="alert" data-testid="form-error">{{ message }}</div>
         }
         <div class="form-actions">
-          <button type="submit" class="button primary" data-testid="create-team-submit"
-            [disabled]="form.pending()">{{ form.pending() ? 'Creating…' : 'Create team' }}</button>
+          <button
+            type="submit"
+            class="button primary"
+            data-testid="create-team-submit"
+            [disabled]="form.pending()"
+          >
+            {{ form.pending() ? 'Creating…' : 'Create team' }}
+          </button>
         </div>
       </form>
 
@@ -63,11 +80,19 @@ import { TeamsApi } from '../services/teams-api.service';
         <p class="muted" data-testid="teams-empty">You are not in a team yet.</p>
       } @else {
         <table class="table">
-          <thead><tr><th>Team</th><th>Your role</th><th>Created</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Team</th>
+              <th>Your role</th>
+              <th>Created</th>
+            </tr>
+          </thead>
           <tbody>
             @for (team of state.value; track team.id) {
               <tr data-testid="team-row" [attr.data-team-id]="team.id">
-                <td><a [routerLink]="['/teams', team.id]" class="strong">{{ team.name }}</a></td>
+                <td>
+                  <a [routerLink]="['/teams', team.id]" class="strong">{{ team.name }}</a>
+                </td>
                 <td><app-role-badge [role]="team.viewerRole" /></td>
                 <td class="muted">{{ team.createdAt | date: 'MMM d, y' }}</td>
               </tr>

@@ -33,7 +33,12 @@ export const TEAM_QUERY = gql<{ team: TeamDetail | null }, { id: string }>`
 
 export const INVITATION_QUERY = gql<{ invitation: InvitationPreview }, { token: string }>`
   query Invitation($token: String!) {
-    invitation(token: $token) { teamName role invitedByName expiresAt }
+    invitation(token: $token) {
+      teamName
+      role
+      invitedByName
+      expiresAt
+    }
   }
 `;
 

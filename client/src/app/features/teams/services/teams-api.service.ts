@@ -86,7 +86,11 @@ export class TeamsApi {
   }
 
   changeRole(teamId: string, userId: string, role: string): Observable<Result<TeamMember>> {
-    return this.mutate(CHANGE_TEAM_ROLE_MUTATION, { teamId, userId, role }, (d) => d.changeTeamRole);
+    return this.mutate(
+      CHANGE_TEAM_ROLE_MUTATION,
+      { teamId, userId, role },
+      (d) => d.changeTeamRole,
+    );
   }
 
   transferOwnership(teamId: string, userId: string): Observable<Result<TeamDetail>> {

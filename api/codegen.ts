@@ -18,6 +18,7 @@ const config: CodegenConfig = {
           User: '../modules/user/user.entity#User as UserEntity',
           ProjectEvent: '../modules/events/project-event-stream#ProjectEvent as ProjectEventRecord',
           Team: '../modules/team/team.entity#Team as TeamEntity',
+          AuditEvent: '../modules/audit/audit.entity#AuditEvent as AuditEventEntity',
           TeamInvitation: '../modules/team/team.entity#TeamInvitation as TeamInvitationEntity',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

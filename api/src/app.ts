@@ -17,6 +17,7 @@ import { WebSocketServer } from 'ws';
 import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
 import { accountResolvers } from './modules/account/account.resolvers';
+import { adminResolvers } from './modules/audit/admin.resolvers';
 import { authResolvers } from './modules/auth/auth.resolvers';
 import { AuthService } from './modules/auth/auth.service';
 import { createLogMailer, type Mailer } from './modules/auth/mailer';
@@ -81,7 +82,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
@@ -90,6 +91,8 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     const em = orm.em.fork();
     return {
       em,
+      orm,
+      redis,
       viewerId,
       sessionId: null,
       accountsExist: false,

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
 import { UnauthenticatedError } from './shared/errors';
 import type { AuthService, RequestMeta } from './modules/auth/auth.service';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
@@ -10,6 +11,9 @@ import type { TeamService } from './modules/team/team.service';
 export interface GraphQLContext {
   /** A forked entity manager: nothing leaks between requests. */
   em: EntityManager;
+  /** For work outside the request's unit of work (audit sinks). */
+  orm: MikroORM;
+  redis: Redis;
   /** The signed-in user, the built-in local user in single-user mode, or null when signed out. */
   viewerId: string | null;
   /** The session behind this request (null in single-user mode and when signed out). */

@@ -3,6 +3,7 @@ import type { Project as ProjectEntity, ProjectRun as ProjectRunEntity, ProjectF
 import type { User as UserEntity } from '../modules/user/user.entity';
 import type { ProjectEvent as ProjectEventRecord } from '../modules/events/project-event-stream';
 import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from '../modules/team/team.entity';
+import type { AuditEvent as AuditEventEntity } from '../modules/audit/audit.entity';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -22,6 +23,19 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** A security-relevant event: log-ins, failed log-ins, session revocations, team role changes, limit overrides. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  /** Null for anonymous attempts and for deleted accounts. */
+  actorId: Maybe<Scalars['ID']['output']>;
+  at: Scalars['DateTime']['output'];
+  data: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  target: Maybe<Scalars['String']['output']>;
 };
 
 /** The signed-in session and what the client needs to choose between the sign-in screens and the app. */
@@ -91,6 +105,8 @@ export type Mutation = {
   acceptInvitation: Team;
   /** Owners change a member's role to admin or member. */
   changeTeamRole: TeamMember;
+  /** Platform admins return a user's limit to their tier's. Audited with the reason. */
+  clearUserLimit: Scalars['Boolean']['output'];
   createProject: Project;
   /** Creates a team with the caller as its owner. Name: 2 to 64 characters. */
   createTeam: Team;
@@ -122,6 +138,11 @@ export type Mutation = {
   /** Ends one of the caller's sessions. */
   revokeSession: Scalars['Boolean']['output'];
   /**
+   * Platform admins raise or lift (limit: null) one limit of a user: messages:hourly, messages:daily,
+   * uploads:daily, agent-runs or rooms. Audited with the reason.
+   */
+  setUserLimit: Scalars['Boolean']['output'];
+  /**
    * Creates an account and signs it in (sets the httpOnly session cookie). The first account becomes the
    * platform admin and takes over the built-in local user's projects. BAD_USER_INPUT names each bad field.
    */
@@ -141,6 +162,13 @@ export type MutationAcceptInvitationArgs = {
 export type MutationChangeTeamRoleArgs = {
   role: Scalars['String']['input'];
   teamId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationClearUserLimitArgs = {
+  kind: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
 };
 
@@ -205,6 +233,14 @@ export type MutationRevokeInvitationArgs = {
 
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserLimitArgs = {
+  kind: Scalars['String']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -307,6 +343,8 @@ export type ProjectStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
+  auditEvents: Array<AuditEvent>;
   authState: AuthState;
   /** Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session tokens are never included. */
   exportMyData: Scalars['JSON']['output'];
@@ -325,6 +363,14 @@ export type Query = {
   teams: Array<Team>;
   /** The caller: the signed-in user, the built-in local user in single-user mode, or null. */
   viewer: Maybe<User>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  before?: InputMaybe<Scalars['DateTime']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -508,6 +554,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateProjectInput: CreateProjectInput;
@@ -539,6 +586,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AuditEvent: AuditEventEntity;
   AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
   Boolean: Scalars['Boolean']['output'];
   CreateProjectInput: CreateProjectInput;
@@ -564,6 +612,16 @@ export type ResolversParentTypes = {
   TeamInvitation: TeamInvitationEntity;
   TeamMember: Omit<TeamMember, 'user'> & { user: ResolversParentTypes['User'] };
   User: UserEntity;
+};
+
+export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuthStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthState'] = ResolversParentTypes['AuthState']> = {
@@ -603,6 +661,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
+  clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
@@ -617,6 +676,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
@@ -672,6 +732,7 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
   exportMyData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   frameworks?: Resolver<Array<ResolversTypes['FrameworkOption']>, ParentType, ContextType>;
@@ -734,6 +795,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AuditEvent?: AuditEventResolvers<ContextType>;
   AuthState?: AuthStateResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -1,0 +1,113 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createStack, type Stack } from '../harness';
+
+/**
+ * Issue 3's walk-through in the browser, two people in two browser contexts: Ada signs up, creates a team
+ * and invites Bob by link; Bob signs up from the invitation and joins; each keeps a private project the
+ * other cannot see, while the team's project is visible to both.
+ */
+const clientDist = resolve(__dirname, '../../client/dist/client/browser');
+const chromiumPath = process.env.ATELIER_CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let stack: Stack;
+let baseUrl: string;
+let browser: Browser;
+let profile: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(clientDist, 'index.html'))) throw new Error('The client is not built: `npm test` builds it (or run `npm run client:build`).');
+  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: \`npm test\` installs Debian's chromium when run as root.`);
+  stack = await createStack({ clientDist });
+  await stack.startWorker();
+  baseUrl = await stack.app.listen(0, '127.0.0.1');
+  profile = mkdtempSync(join(tmpdir(), 'atelier-e2e-teams-'));
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.dispose();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const id = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`);
+
+async function person(): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function signUp(page: Page, email: string, name: string, from = `${baseUrl}/sign-up`) {
+  await page.goto(from);
+  await id(page, 'signup-email-input').fill(email);
+  await id(page, 'signup-name-input').fill(name);
+  await id(page, 'signup-password-input').fill('a long enough passphrase');
+  await id(page, 'signup-submit').click();
+  await page.locator('[data-testid="viewer-name"]', { hasText: name }).waitFor();
+}
+
+async function createProject(page: Page, name: string, owner?: string) {
+  await page.goto(`${baseUrl}/projects/new`);
+  await id(page, 'project-name-input').fill(name);
+  await id(page, 'project-framework-select').selectOption('express');
+  if (owner) {
+    await id(page, 'project-owner-select').selectOption({ label: owner });
+    await id(page, 'project-visibility-select').selectOption('team');
+  }
+  await id(page, 'create-project-submit').click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+  return page.url();
+}
+
+async function listedProjects(page: Page): Promise<string[]> {
+  await page.goto(`${baseUrl}/projects`);
+  await page.locator('[data-testid="project-row"], [data-testid="projects-empty"]').first().waitFor();
+  return (await page.locator('[data-testid="project-row"] td:first-child').allInnerTexts()).map((t) => t.trim()).sort();
+}
+
+it('a newcomer creates a team, invites a second user who joins, and private projects stay private', async () => {
+  const ada = await person();
+  await signUp(ada, 'ada@example.com', 'Ada');
+  await id(ada, 'teams-link').click();
+  await id(ada, 'create-team-name-input').fill('Makers');
+  await id(ada, 'create-team-submit').click();
+  await ada.locator('[data-testid="team-row"] a', { hasText: 'Makers' }).click();
+  await ada.locator('[data-testid="team-name"]', { hasText: 'Makers' }).waitFor();
+  await id(ada, 'invite-role-select').selectOption('member');
+  await id(ada, 'invite-submit').click();
+  const link = (await id(ada, 'invite-link').innerText()).trim();
+  expect(link).toMatch(new RegExp(`^${baseUrl}/invitations/[\\w-]{43}$`));
+
+  const bob = await person();
+  await bob.goto(link);
+  await bob.locator('[data-testid="invitation-team-name"]', { hasText: 'Makers' }).waitFor();
+  await id(bob, 'invitation-sign-up').click();
+  await bob.waitForURL(/\/sign-up/);
+  await id(bob, 'signup-email-input').fill('bob@example.com');
+  await id(bob, 'signup-name-input').fill('Bob');
+  await id(bob, 'signup-password-input').fill('a long enough passphrase');
+  await id(bob, 'signup-submit').click();
+  await bob.waitForURL(/\/invitations\//);
+  await id(bob, 'accept-invitation').click();
+  await bob.locator('[data-testid="team-name"]', { hasText: 'Makers' }).waitFor();
+  await bob.locator('[data-testid="member-row"][data-user-email="bob@example.com"][data-role="member"]').waitFor();
+
+  const adaPrivate = await createProject(ada, 'Ada Private');
+  const bobPrivate = await createProject(bob, 'Bob Private');
+  await createProject(ada, 'Makers Site', 'Makers');
+
+  expect(await listedProjects(ada)).toEqual(['Ada Private', 'Makers Site']);
+  expect(await listedProjects(bob)).toEqual(['Bob Private', 'Makers Site']);
+  await bob.goto(adaPrivate);
+  await id(bob, 'project-not-found').waitFor();
+  await ada.goto(bobPrivate);
+  await id(ada, 'project-not-found').waitFor();
+  if (process.env.E2E_SCREENSHOT) await bob.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+});

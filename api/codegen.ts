@@ -19,6 +19,7 @@ const config: CodegenConfig = {
           ProjectEvent: '../modules/events/project-event-stream#ProjectEvent as ProjectEventRecord',
           Team: '../modules/team/team.entity#Team as TeamEntity',
           AuditEvent: '../modules/audit/audit.entity#AuditEvent as AuditEventEntity',
+          ProviderKey: '../modules/keys/provider-key.entity#ProviderKey as ProviderKeyEntity',
           TeamInvitation: '../modules/team/team.entity#TeamInvitation as TeamInvitationEntity',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

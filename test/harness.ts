@@ -9,7 +9,7 @@ import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Work
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createBuildWorker } from '../activities/build-worker';
-import { createApp, type AtelierApp } from '../api/src/app';
+import { createApp, type AppDeps, type AtelierApp } from '../api/src/app';
 import { migrateUp, ormOptions } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
 import { DEFAULT_LIMITS, type LimitsConfig } from '../api/src/modules/limits/tiers';
@@ -75,7 +75,9 @@ export interface Stack {
 /** Test limits: the per-IP auth window is wide, since every test signs in from 127.0.0.1. */
 export const testLimits: LimitsConfig = { ...DEFAULT_LIMITS, ip: { auth: { ...DEFAULT_LIMITS.ip.auth, limit: 10_000 } } };
 
-export async function createStack(options: { clientDist?: string; logger?: pino.Logger; limits?: LimitsConfig; trustProxy?: string } = {}): Promise<Stack> {
+export async function createStack(
+  options: { clientDist?: string; logger?: pino.Logger; limits?: LimitsConfig; trustProxy?: string; config?: Partial<AppDeps['config']>; masterKeys?: string } = {},
+): Promise<Stack> {
   const services = testEnv();
   const db = await createTestDatabase();
   const redis = new Redis(services.redisUrl);
@@ -84,7 +86,7 @@ export async function createStack(options: { clientDist?: string; logger?: pino.
   const temporal = new Client({ connection, namespace: 'default' });
   const taskQueue = `atelier-test-${randomUUID()}`;
   const app = await createApp({
-    config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ATELIER_TRUST_PROXY: options.trustProxy },
+    config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },
     limits: options.limits ?? testLimits,
     orm: db.orm,
     redis,

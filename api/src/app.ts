@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -21,9 +21,13 @@ import { adminResolvers } from './modules/audit/admin.resolvers';
 import { authResolvers } from './modules/auth/auth.resolvers';
 import { AuthService } from './modules/auth/auth.service';
 import { createLogMailer, type Mailer } from './modules/auth/mailer';
+import { createOAuthRouter, oauthFromConfig, type OAuthConfig } from './modules/auth/oauth';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './modules/auth/session-cookie';
 import { eventResolvers } from './modules/events/events.resolvers';
 import { RateLimiter } from './modules/limits/rate-limiter';
+import { ProviderKeyService } from './modules/keys/provider-key.service';
+import { providerKeyResolvers } from './modules/keys/provider-key.resolvers';
+import { SecretBox, parseKeyring } from './modules/keys/secret-box';
 import type { LimitsConfig } from './modules/limits/tiers';
 import { teamResolvers } from './modules/team/team.resolvers';
 import { TeamService } from './modules/team/team.service';
@@ -38,11 +42,13 @@ import { createErrorFormatter } from './shared/graphql-errors';
 
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
-  config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> & {
+  config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> & OAuthConfig & {
     /** Base URL for links in emails; defaults to the address the API listens on. */
     ATELIER_PUBLIC_URL?: string;
     /** Express `trust proxy` setting, so client IPs (audit, per-IP limits) come from X-Forwarded-For. */
     ATELIER_TRUST_PROXY?: string;
+    /** Keyring for secrets at rest (`id:base64,…`, newest first); without it provider keys cannot be stored. */
+    ATELIER_MASTER_KEYS?: string;
   };
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
@@ -82,11 +88,14 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
+  const secretBox = deps.config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(deps.config.ATELIER_MASTER_KEYS)) : null;
   let publicUrl = deps.config.ATELIER_PUBLIC_URL ?? 'http://127.0.0.1';
+  const oauth = oauthFromConfig(deps.config);
+  const newAuthService = (em: EntityManager) => new AuthService(em, { mailer, publicUrl, oauthProviders: [...oauth.providers.keys()] });
   const baseContext = (viewerId: string | null, extra: Partial<GraphQLContext> = {}): GraphQLContext => {
     const em = orm.em.fork();
     return {
@@ -99,9 +108,10 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       meta: {},
       events,
       rateLimiter,
-      auth: new AuthService(em, { mailer, publicUrl }),
+      auth: newAuthService(em),
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
       teams: new TeamService(em, () => publicUrl),
+      providerKeys: new ProviderKeyService(em, secretBox),
       ...extra,
     };
   };
@@ -158,6 +168,11 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
   app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res) }));
+  const oauthServices = () => {
+    const em = orm.em.fork();
+    return { em, auth: newAuthService(em) };
+  };
+  app.use('/auth/oauth', createOAuthRouter({ ...oauth, publicUrl: () => publicUrl, services: oauthServices, rateLimiter, logger }));
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 
   return {
@@ -199,7 +214,7 @@ function sameOrigin(req: IncomingMessage): boolean {
 function mountClient(app: express.Express, dist: string): void {
   const index = join(dist, 'index.html');
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|healthz|readyz|auth\/oauth\/).*/, (_req, res) => {
     if (existsSync(index)) return res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
     res
       .status(503)

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseKeyring } from './modules/keys/secret-box';
 import { taskQueues, temporalConnectionConfig, type TemporalConnectionConfig } from '../../temporal.config';
 
 const schema = z.object({
@@ -18,6 +19,8 @@ const schema = z.object({
   ATELIER_PUBLIC_URL: z.string().url().optional(),
   /** Express `trust proxy` (true, a hop count or addresses) when the API sits behind a reverse proxy. */
   ATELIER_TRUST_PROXY: z.string().optional(),
+  /** Master keys for secrets at rest, `id:base64-of-32-bytes`, comma-separated, newest first. */
+  ATELIER_MASTER_KEYS: z.string().optional(),
   /** Link shown to users for the Temporal UI. */
   ATELIER_TEMPORAL_UI_URL: z.string().optional(),
   /** Liveblocks REST base URL; readiness reports it when set. */
@@ -28,6 +31,25 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Overrides the build task queue (isolated test runs, blue/green deploys); both API and worker must agree. */
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(taskQueues.build),
+  /**
+   * Key material for signed and sealed cookies (the OAuth sign-in state); at least 32 characters. Unset, a
+   * random key is made per process, which is fine for development, but a restart then breaks log-ins in flight.
+   */
+  ATELIER_SESSION_SECRET: z.string().min(32, 'ATELIER_SESSION_SECRET must be at least 32 characters').optional(),
+  /** GitHub OAuth app client id; GitHub log-in is offered only when the id and the secret are both set. */
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  /** GitHub OAuth app client secret. */
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  /** GitHub's web base URL (authorize and token endpoints); a GitHub Enterprise server or a test fake. */
+  GITHUB_OAUTH_BASE_URL: z.string().url().default('https://github.com'),
+  /** GitHub's REST API base URL (`/user`, `/user/emails`); for Enterprise, https://host/api/v3. */
+  GITHUB_API_BASE_URL: z.string().url().default('https://api.github.com'),
+  /** Google OAuth client id; Google log-in is offered only when the id and the secret are both set. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  /** Google OAuth client secret. */
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Google's OpenID Connect issuer; its `/.well-known/openid-configuration` names the endpoints. */
+  GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
   /** Paths of PEM files for Temporal mTLS; read once here so temporal.config.ts stays free of I/O. */
   TEMPORAL_TLS_CERT: z.string().optional(),
   TEMPORAL_TLS_KEY: z.string().optional(),
@@ -49,6 +71,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  if (parsed.data.ATELIER_MASTER_KEYS) {
+    try {
+      parseKeyring(parsed.data.ATELIER_MASTER_KEYS);
+    } catch (error) {
+      throw new ConfigError([`ATELIER_MASTER_KEYS: ${(error as Error).message}`]);
+    }
   }
   const pem = (path: string | undefined, name: string): string | undefined => {
     if (!path) return undefined;

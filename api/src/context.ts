@@ -4,6 +4,7 @@ import { UnauthenticatedError } from './shared/errors';
 import type { AuthService, RequestMeta } from './modules/auth/auth.service';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
 import type { RateLimiter } from './modules/limits/rate-limiter';
+import type { ProviderKeyService } from './modules/keys/provider-key.service';
 import type { ProjectService } from './modules/project/project.service';
 import type { TeamService } from './modules/team/team.service';
 
@@ -23,6 +24,7 @@ export interface GraphQLContext {
   auth: AuthService;
   projects: ProjectService;
   teams: TeamService;
+  providerKeys: ProviderKeyService;
   events: ProjectEventStream;
   rateLimiter: RateLimiter;
   /** Sets or clears the session cookie; absent on WebSocket operations, which cannot set cookies. */

@@ -3,6 +3,7 @@
  * Postgres, Redis, Liveblocks (each skipped when the user points at an existing one), migrations,
  * the worker, the API. Stops in reverse order.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ChildExitedError, StackError } from './errors';
@@ -13,6 +14,19 @@ import { startRedis } from './services/redis';
 import { startLiveblocksDevServer } from './services/liveblocks';
 import { findTemporalCli, startTemporalDevServer } from './services/temporal';
 import { repoRoot, type StackConfig } from './stack-config';
+
+/**
+ * The embedded stack's keyring for secrets at rest: made once in `<data>/master-keys` (mode 600) so a
+ * restart can still open what it sealed. Production sets ATELIER_MASTER_KEYS instead.
+ */
+function localMasterKeys(dataDir: string): string {
+  const file = path.join(dataDir, 'master-keys');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, `local1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
 
 /** A command line for one of the app's own processes. */
 export interface EntryCommand {
@@ -183,6 +197,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
     if (liveblocks.url) childEnv.LIVEBLOCKS_BASE_URL = liveblocks.url;
     if (liveblocks.publicKey) childEnv.LIVEBLOCKS_PUBLIC_KEY = liveblocks.publicKey;
     if (temporalUiUrl) childEnv.ATELIER_TEMPORAL_UI_URL = temporalUiUrl;
+    childEnv.ATELIER_MASTER_KEYS ??= localMasterKeys(config.dataDir);
     const entries = { ...defaultEntries, ...opts.entries };
 
     await step('Migrations', async () => {

@@ -4,6 +4,7 @@ import type { User as UserEntity } from '../modules/user/user.entity';
 import type { ProjectEvent as ProjectEventRecord } from '../modules/events/project-event-stream';
 import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from '../modules/team/team.entity';
 import type { AuditEvent as AuditEventEntity } from '../modules/audit/audit.entity';
+import type { ProviderKey as ProviderKeyEntity } from '../modules/keys/provider-key.entity';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -43,6 +44,8 @@ export type AuthState = {
   __typename?: 'AuthState';
   /** False until the first account is created: until then the platform runs as the built-in local user. */
   accountsExist: Scalars['Boolean']['output'];
+  /** Providers offered for signing in (`github`, `google`), each at `/auth/oauth/<provider>/start?returnUrl=/…`; empty unless configured. */
+  oauthProviders: Array<Scalars['String']['output']>;
   /** The signed-in user; in single-user mode (no account exists yet) the built-in local user. */
   viewer: Maybe<User>;
 };
@@ -116,6 +119,7 @@ export type Mutation = {
    * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
    */
   deleteAccount: Scalars['Boolean']['output'];
+  deleteProviderKey: Scalars['Boolean']['output'];
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
   /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
@@ -137,6 +141,10 @@ export type Mutation = {
   revokeInvitation: Scalars['Boolean']['output'];
   /** Ends one of the caller's sessions. */
   revokeSession: Scalars['Boolean']['output'];
+  /** Platform admins: re-seal every stored key under the newest master key after a rotation; returns how many moved. */
+  rotateProviderKeys: Scalars['Int']['output'];
+  /** Stores (or replaces) the caller's key for a provider, sealed with AES-256-GCM. baseUrl is required for openai-compatible. */
+  setProviderKey: ProviderKey;
   /**
    * Platform admins raise or lift (limit: null) one limit of a user: messages:hourly, messages:daily,
    * uploads:daily, agent-runs or rooms. Audited with the reason.
@@ -188,6 +196,11 @@ export type MutationDeleteAccountArgs = {
 };
 
 
+export type MutationDeleteProviderKeyArgs = {
+  provider: Scalars['String']['input'];
+};
+
+
 export type MutationDeleteTeamArgs = {
   teamId: Scalars['ID']['input'];
 };
@@ -233,6 +246,13 @@ export type MutationRevokeInvitationArgs = {
 
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetProviderKeyArgs = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  provider: Scalars['String']['input'];
 };
 
 
@@ -341,6 +361,19 @@ export type ProjectStatus =
   | 'QUEUED'
   | 'READY';
 
+/** One of the caller's own model provider keys. The key itself is never returned, only a hint. */
+export type ProviderKey = {
+  __typename?: 'ProviderKey';
+  baseUrl: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** First three and last four characters, e.g. sk-…a1b2. */
+  hint: Scalars['String']['output'];
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** openai, anthropic, google or openai-compatible. */
+  provider: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
@@ -355,6 +388,7 @@ export type Query = {
   /** Events already recorded for a project, oldest first, after the given stream id. */
   projectEventLog: Array<ProjectEvent>;
   projects: Array<Project>;
+  providerKeys: Array<ProviderKey>;
   /** The caller's active sessions. UNAUTHENTICATED when signed out. */
   sessions: Array<Session>;
   /** A team the caller belongs to, or null. */
@@ -572,6 +606,7 @@ export type ResolversTypes = {
   ProjectFile: ResolverTypeWrapper<ProjectFileEntity>;
   ProjectRun: ResolverTypeWrapper<ProjectRunEntity>;
   ProjectStatus: ProjectStatus;
+  ProviderKey: ResolverTypeWrapper<ProviderKeyEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RunStatus: RunStatus;
   Session: ResolverTypeWrapper<Session>;
@@ -603,6 +638,7 @@ export type ResolversParentTypes = {
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
   ProjectRun: ProjectRunEntity;
+  ProviderKey: ProviderKeyEntity;
   Query: Record<PropertyKey, never>;
   Session: Session;
   SignUpInput: SignUpInput;
@@ -626,6 +662,7 @@ export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type AuthStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthState'] = ResolversParentTypes['AuthState']> = {
   accountsExist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  oauthProviders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
@@ -665,6 +702,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
+  deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
   inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
   leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
@@ -676,6 +714,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  rotateProviderKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  setProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetProviderKeyArgs, 'key' | 'provider'>>;
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
@@ -731,6 +771,15 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
   workflowId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ProviderKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProviderKey'] = ResolversParentTypes['ProviderKey']> = {
+  baseUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
@@ -740,6 +789,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  providerKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
@@ -807,6 +857,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProjectEvent?: ProjectEventResolvers<ContextType>;
   ProjectFile?: ProjectFileResolvers<ContextType>;
   ProjectRun?: ProjectRunResolvers<ContextType>;
+  ProviderKey?: ProviderKeyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

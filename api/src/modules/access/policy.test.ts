@@ -69,6 +69,7 @@ const cases: Case[] = [
   // The platform.
   ['platform', { kind: 'platform' }, 'platform:read-audit', 'platformAdmin'],
   ['platform', { kind: 'platform' }, 'platform:override-limits', 'platformAdmin'],
+  ['platform', { kind: 'platform' }, 'platform:rotate-keys', 'platformAdmin'],
 ];
 
 describe.each(cases)('%s: %s', (_label, resource, action, allowed) => {

@@ -41,7 +41,7 @@ export type TeamAction =
   | 'team:delete'
   | 'team:leave';
 export type UserAction = 'user:read-private' | 'user:update' | 'user:export' | 'user:delete' | 'user:create-project';
-export type PlatformAction = 'platform:read-audit' | 'platform:override-limits';
+export type PlatformAction = 'platform:read-audit' | 'platform:override-limits' | 'platform:rotate-keys';
 export type Action = ProjectAction | TeamAction | UserAction | PlatformAction;
 
 const atLeast = (role: TeamRole | undefined, min: TeamRole): boolean => {

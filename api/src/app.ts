@@ -28,7 +28,8 @@ import { RateLimiter } from './modules/limits/rate-limiter';
 import { ProviderKeyService } from './modules/keys/provider-key.service';
 import { providerKeyResolvers } from './modules/keys/provider-key.resolvers';
 import { SecretBox, parseKeyring } from './modules/keys/secret-box';
-import type { LimitsConfig } from './modules/limits/tiers';
+import { DEFAULT_LIMITS, type LimitsConfig } from './modules/limits/tiers';
+import { usageResolvers } from './modules/usage/usage.resolvers';
 import { teamResolvers } from './modules/team/team.resolvers';
 import { TeamService } from './modules/team/team.service';
 import { ProjectEventStream } from './modules/events/project-event-stream';
@@ -88,7 +89,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
@@ -108,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       meta: {},
       events,
       rateLimiter,
+      limits: deps.limits ?? DEFAULT_LIMITS,
       auth: newAuthService(em),
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
       teams: new TeamService(em, () => publicUrl),

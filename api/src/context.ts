@@ -4,6 +4,7 @@ import { UnauthenticatedError } from './shared/errors';
 import type { AuthService, RequestMeta } from './modules/auth/auth.service';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
 import type { RateLimiter } from './modules/limits/rate-limiter';
+import type { LimitsConfig } from './modules/limits/tiers';
 import type { ProviderKeyService } from './modules/keys/provider-key.service';
 import type { ProjectService } from './modules/project/project.service';
 import type { TeamService } from './modules/team/team.service';
@@ -27,6 +28,8 @@ export interface GraphQLContext {
   providerKeys: ProviderKeyService;
   events: ProjectEventStream;
   rateLimiter: RateLimiter;
+  /** The limits in force (tiers, windows), for reading usage. */
+  limits: LimitsConfig;
   /** Sets or clears the session cookie; absent on WebSocket operations, which cannot set cookies. */
   cookies?: { set(token: string): void; clear(): void };
 }

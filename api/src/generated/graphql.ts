@@ -395,6 +395,8 @@ export type Query = {
   team: Maybe<Team>;
   /** Teams the caller belongs to. UNAUTHENTICATED when signed out. */
   teams: Array<Team>;
+  /** The caller's usage against their tier's limits (and any admin override). UNAUTHENTICATED when signed out. */
+  usage: Usage;
   /** The caller: the signed-in user, the built-in local user in single-user mode, or null. */
   viewer: Maybe<User>;
 };
@@ -501,6 +503,25 @@ export type TeamMember = {
   /** owner, admin or member. */
   role: Scalars['String']['output'];
   user: User;
+};
+
+export type Usage = {
+  __typename?: 'Usage';
+  meters: Array<UsageMeter>;
+  tier: Scalars['String']['output'];
+};
+
+/** How much of one limit the caller has used. `limit` null means unlimited. */
+export type UsageMeter = {
+  __typename?: 'UsageMeter';
+  /** messages:hourly, messages:daily, uploads:daily, agent-runs, rooms or projects. */
+  kind: Scalars['String']['output'];
+  limit: Maybe<Scalars['Int']['output']>;
+  /** Percent of the limit used, rounded down; null when unlimited. */
+  percent: Maybe<Scalars['Int']['output']>;
+  used: Scalars['Int']['output'];
+  /** 80 or 90 once usage crosses that share of the limit, else null. */
+  warning: Maybe<Scalars['Int']['output']>;
 };
 
 export type User = {
@@ -616,6 +637,8 @@ export type ResolversTypes = {
   Team: ResolverTypeWrapper<TeamEntity>;
   TeamInvitation: ResolverTypeWrapper<TeamInvitationEntity>;
   TeamMember: ResolverTypeWrapper<Omit<TeamMember, 'user'> & { user: ResolversTypes['User'] }>;
+  Usage: ResolverTypeWrapper<Usage>;
+  UsageMeter: ResolverTypeWrapper<UsageMeter>;
   User: ResolverTypeWrapper<UserEntity>;
 };
 
@@ -647,6 +670,8 @@ export type ResolversParentTypes = {
   Team: TeamEntity;
   TeamInvitation: TeamInvitationEntity;
   TeamMember: Omit<TeamMember, 'user'> & { user: ResolversParentTypes['User'] };
+  Usage: Usage;
+  UsageMeter: UsageMeter;
   User: UserEntity;
 };
 
@@ -793,6 +818,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
@@ -835,6 +861,19 @@ export type TeamMemberResolvers<ContextType = GraphQLContext, ParentType extends
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type UsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = {
+  meters?: Resolver<Array<ResolversTypes['UsageMeter']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UsageMeterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageMeter'] = ResolversParentTypes['UsageMeter']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  percent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warning?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -864,6 +903,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Team?: TeamResolvers<ContextType>;
   TeamInvitation?: TeamInvitationResolvers<ContextType>;
   TeamMember?: TeamMemberResolvers<ContextType>;
+  Usage?: UsageResolvers<ContextType>;
+  UsageMeter?: UsageMeterResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

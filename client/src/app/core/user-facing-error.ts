@@ -7,6 +7,7 @@ export type UserFacingErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'NETWORK'
   | 'INTERNAL';
 
@@ -29,6 +30,7 @@ const MESSAGES: Record<UserFacingErrorCode, string> = {
   UNAUTHENTICATED: 'Please log in to continue.',
   FORBIDDEN: 'You are not allowed to do that.',
   RATE_LIMITED: 'Too many attempts, try again later.',
+  SERVICE_UNAVAILABLE: 'A service Atelier needs is unavailable. Try again shortly.',
   NETWORK: 'Cannot reach the Atelier server. Check that it is running, then try again.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
 };
@@ -65,6 +67,9 @@ export function toUserFacingError(error: unknown): UserFacingError {
   // Says which role the action needs ("Only the owner can delete the team."), written for users by contract.
   if (code === 'FORBIDDEN')
     return { code, message: first?.message || MESSAGES.FORBIDDEN, fieldErrors: {} };
+  // Names what is missing ("Storing provider keys (set ATELIER_MASTER_KEYS) is unavailable…").
+  if (code === 'SERVICE_UNAVAILABLE')
+    return { code, message: first?.message || MESSAGES.SERVICE_UNAVAILABLE, fieldErrors: {} };
   if (code === 'NOT_FOUND')
     return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };
   // Messages of internal errors are generic by contract, but never echo them: they are not written for users.

@@ -11,3 +11,24 @@ export const CONFIRM = new InjectionToken<(question: string) => boolean>('CONFIR
   providedIn: 'root',
   factory: () => (question) => window.confirm(question),
 });
+
+/** A file the user saves to disk; `content` is its text. */
+export interface DownloadedFile {
+  readonly name: string;
+  readonly type: string;
+  readonly content: string;
+}
+
+/** Offers a file as a download (a Blob behind an object URL); tests record what was offered. */
+export const DOWNLOAD_FILE = new InjectionToken<(file: DownloadedFile) => void>('DOWNLOAD_FILE', {
+  providedIn: 'root',
+  factory: () => (file) => {
+    const url = URL.createObjectURL(new Blob([file.content], { type: file.type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.name;
+    link.click();
+    // The click starts the download synchronously; the URL only has to outlive this task.
+    setTimeout(() => URL.revokeObjectURL(url));
+  },
+});

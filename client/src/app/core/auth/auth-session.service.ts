@@ -91,6 +91,15 @@ export class AuthSession {
   }
 
   /**
+   * The server ended this session by itself (the account was deleted): drop what it cached, as
+   * signing out does, then re-read `authState`, since no account may remain.
+   */
+  async endedByServer(): Promise<void> {
+    await this.switchTo({ viewer: null, accountsExist: true });
+    await this.refresh();
+  }
+
+  /**
    * An operation was refused for want of a session (it expired, or was revoked elsewhere): re-read
    * the auth state and, if a log-in is needed, drop what the old session cached and go to log in.
    * Concurrent refusals (a page's query and its subscription) are handled once.

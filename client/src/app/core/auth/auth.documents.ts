@@ -36,5 +36,13 @@ export const LOG_OUT_EVERYWHERE_MUTATION = gql<{ logOutEverywhere: boolean }, Re
   }
 `;
 
-/** Operations whose UNAUTHENTICATED answer is their own outcome, not a lapsed session to redirect on. */
-export const OWN_AUTH_ERRORS: ReadonlySet<string> = new Set(['AuthState', 'LogIn', 'LogOut']);
+/**
+ * Operations whose UNAUTHENTICATED answer is their own outcome, not a lapsed session to redirect on
+ * (`DeleteAccount` answers a wrong password with it).
+ */
+export const OWN_AUTH_ERRORS: ReadonlySet<string> = new Set([
+  'AuthState',
+  'LogIn',
+  'LogOut',
+  'DeleteAccount',
+]);

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthSession } from './core/auth/auth-session.service';
+import { UsageWarningBadgeComponent } from './features/account/components/usage-warning-badge.component';
 
 /** The shell: a top bar (who is signed in, or the single-user hint) and the routed page. */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink],
+  imports: [RouterOutlet, RouterLink, UsageWarningBadgeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="topbar">
@@ -20,6 +21,7 @@ import { AuthSession } from './core/auth/auth-session.service';
           >
         } @else if (session.signedIn()) {
           <a routerLink="/teams" data-testid="teams-link">Teams</a>
+          <app-usage-warning-badge />
           <a routerLink="/account" data-testid="viewer-name">{{ session.viewer()?.displayName }}</a>
           <button type="button" class="link-button" data-testid="sign-out" (click)="signOut()">
             Sign out

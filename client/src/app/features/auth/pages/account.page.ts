@@ -4,13 +4,19 @@ import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthSession } from '../../../core/auth/auth-session.service';
 import type { Result } from '../../../core/user-facing-error';
+import { MyDataComponent } from '../../account/components/my-data.component';
+import { ProviderKeysComponent } from '../../account/components/provider-keys.component';
+import { UsageMetersComponent } from '../../account/components/usage-meters.component';
 import type { AccountSession } from '../models/account.models';
 import { AccountApi } from '../services/account-api.service';
 
-/** `/account`: the viewer's profile and signed-in sessions, with ways to end them. */
+/**
+ * `/account`: the viewer's profile and signed-in sessions, with ways to end them; with an account,
+ * also their provider keys, usage and data (see `features/account`).
+ */
 @Component({
   selector: 'app-account-page',
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, ProviderKeysComponent, UsageMetersComponent, MyDataComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account.page.html',
 })

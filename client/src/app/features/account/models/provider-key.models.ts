@@ -1,0 +1,46 @@
+import type { FormErrors } from '../../../shared/form-state';
+
+/** One of the viewer's model provider keys as the API lists it: the key itself never comes back. */
+export interface ProviderKey {
+  /** `openai`, `anthropic`, `google` or `openai-compatible`. */
+  readonly provider: string;
+  /** First three and last four characters, e.g. `sk-…a1b2`. */
+  readonly hint: string;
+  readonly baseUrl: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly lastUsedAt: string | null;
+}
+
+/** The providers the API accepts, with how the page names them. */
+export const PROVIDERS: readonly { readonly id: string; readonly label: string }[] = [
+  { id: 'openai', label: 'OpenAI' },
+  { id: 'anthropic', label: 'Anthropic' },
+  { id: 'google', label: 'Google' },
+  { id: 'openai-compatible', label: 'OpenAI-compatible' },
+];
+
+/** The one provider whose key goes to a server the user names. */
+export const NEEDS_BASE_URL = 'openai-compatible';
+
+export function providerLabel(id: string): string {
+  return PROVIDERS.find((p) => p.id === id)?.label ?? id;
+}
+
+export type ProviderKeyValue = { provider: string; key: string; baseUrl: string };
+
+/** The client mirror of `setProviderKey`'s rules (see `provider-key.graphql`). */
+export function validateProviderKey(v: ProviderKeyValue): FormErrors<ProviderKeyValue> {
+  const errors: FormErrors<ProviderKeyValue> = {};
+  if (!PROVIDERS.some((p) => p.id === v.provider)) errors.provider = 'Choose a provider.';
+  const key = v.key.trim();
+  if (!key) errors.key = 'Paste the key.';
+  else if (key.length < 8) errors.key = 'The key looks too short.';
+  if (v.provider === NEEDS_BASE_URL) {
+    const url = v.baseUrl.trim();
+    if (!url) errors.baseUrl = 'An OpenAI-compatible key needs the base URL.';
+    else if (!/^https?:\/\/\S+$/.test(url))
+      errors.baseUrl = 'Base URL must be an http(s) URL such as http://127.0.0.1:11434/v1.';
+  }
+  return errors;
+}

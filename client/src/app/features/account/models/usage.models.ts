@@ -1,0 +1,43 @@
+/** How much of one limit the viewer has used; `limit` and `percent` are null when unlimited. */
+export interface UsageMeter {
+  /** `messages:hourly`, `messages:daily`, `uploads:daily`, `agent-runs`, `rooms` or `projects`. */
+  readonly kind: string;
+  readonly used: number;
+  readonly limit: number | null;
+  readonly percent: number | null;
+  /** 80 or 90 once usage crosses that share of the limit, else null. */
+  readonly warning: number | null;
+}
+
+export interface Usage {
+  readonly tier: string;
+  readonly meters: readonly UsageMeter[];
+}
+
+const KINDS: Record<string, { readonly label: string; readonly noun: string }> = {
+  'messages:hourly': { label: 'Messages per hour', noun: 'hourly messages' },
+  'messages:daily': { label: 'Messages per day', noun: 'daily messages' },
+  'uploads:daily': { label: 'Uploads per day', noun: 'daily uploads' },
+  'agent-runs': { label: 'Concurrent agent runs', noun: 'concurrent agent runs' },
+  rooms: { label: 'Rooms', noun: 'rooms' },
+  projects: { label: 'Projects', noun: 'projects' },
+};
+
+export function meterLabel(kind: string): string {
+  return KINDS[kind]?.label ?? kind;
+}
+
+/** "You have used 82% of your hourly messages", or null below the warning thresholds. */
+export function meterWarning(meter: UsageMeter): string | null {
+  if (meter.warning == null) return null;
+  return `You have used ${meter.percent ?? meter.warning}% of your ${KINDS[meter.kind]?.noun ?? meter.kind}`;
+}
+
+/** The meter nearest its limit among those with a warning, for the header badge. */
+export function worstMeter(usage: Usage): UsageMeter | null {
+  const warned = usage.meters.filter((m) => m.warning != null);
+  return warned.reduce<UsageMeter | null>(
+    (worst, m) => (!worst || (m.percent ?? 0) > (worst.percent ?? 0) ? m : worst),
+    null,
+  );
+}

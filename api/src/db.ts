@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ProjectFileSchema, ProjectRunSchema, ProjectSchema } from './modules/project/project.entity';
 import { UserSchema } from './modules/user/user.entity';
 import { AuthTokenSchema, SessionSchema } from './modules/auth/auth.entity';
+import { OAuthIdentitySchema } from './modules/auth/oauth/oauth-identity.entity';
 import { AuditEventSchema } from './modules/audit/audit.entity';
 import { TeamInvitationSchema, TeamMemberSchema, TeamSchema } from './modules/team/team.entity';
 import { ProviderKeySchema } from './modules/keys/provider-key.entity';
@@ -10,8 +11,9 @@ import { Migration20261127000000 } from './migrations/Migration20261127000000';
 import { Migration20261127010000 } from './migrations/Migration20261127010000';
 import { Migration20261127020000 } from './migrations/Migration20261127020000';
 import { Migration20261127024000 } from './migrations/Migration20261127024000';
+import { Migration20261127030000 } from './migrations/Migration20261127030000';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -22,6 +24,7 @@ export const migrationsList = [
   { name: 'Migration20261127010000', class: Migration20261127010000 },
   { name: 'Migration20261127020000', class: Migration20261127020000 },
   { name: 'Migration20261127024000', class: Migration20261127024000 },
+  { name: 'Migration20261127030000', class: Migration20261127030000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -16,8 +16,9 @@ function cookies(ctx: GraphQLContext) {
 
 export const authResolvers: Resolvers = {
   Query: {
-    authState: async (_root, _args, { em, viewerId, accountsExist }) => ({
+    authState: async (_root, _args, { em, viewerId, accountsExist, auth }) => ({
       accountsExist,
+      oauthProviders: auth.oauthProviders(),
       viewer: viewerId ? await em.findOne(User, { id: viewerId }) : null,
     }),
     sessions: async (_root, _args, ctx) => {

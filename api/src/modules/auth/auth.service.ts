@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnauthenticatedError, ValidationError } from '../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
-import { Project } from '../project/project.entity';
-import { LOCAL_USER_ID, User } from '../user/user.entity';
+import { User } from '../user/user.entity';
 import { AuthToken, Session, type AuthTokenPurpose } from './auth.entity';
+import { anyAccountExists, createAccount } from './create-account';
 import { normaliseEmail, parseNewPassword, parseSignUp } from './auth-input';
 import type { Mailer } from './mailer';
 import { burnPasswordCheck, hashPassword, newToken, tokenId, verifyPassword } from './secrets';
@@ -25,6 +25,8 @@ export interface AuthServiceDeps {
   mailer: Mailer;
   /** Base URL for links in emails, e.g. http://127.0.0.1:4000. */
   publicUrl: string;
+  /** Configured OAuth providers, reported by `authState`. */
+  oauthProviders?: readonly string[];
 }
 
 /** Accounts and sessions: sign-up, log-in, log-out, password reset, email verification. */
@@ -35,30 +37,20 @@ export class AuthService {
   ) {}
 
   /** Whether any real account exists; until then the platform runs as the built-in local user. */
-  async accountsExist(): Promise<boolean> {
-    return (await this.em.count(User, { passwordHash: { $ne: null } })) > 0;
+  accountsExist(): Promise<boolean> {
+    return anyAccountExists(this.em);
   }
 
-  /**
-   * Creates an account and its first session. The first account becomes the platform admin and takes
-   * over the local user's projects; an advisory lock keeps two simultaneous first sign-ups from both
-   * winning.
-   */
+  /** Providers a visitor can sign in with (`github`, `google`), as configured. */
+  oauthProviders(): string[] {
+    return [...(this.deps.oauthProviders ?? [])];
+  }
+
+  /** Creates an account and its first session; see {@link createAccount} for the first account's rights. */
   async signUp(raw: unknown, meta: RequestMeta): Promise<{ user: User; token: string }> {
     const input = parseSignUp(raw);
     const passwordHash = await hashPassword(input.password);
-    const user = await this.em.transactional(async (em) => {
-      await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('atelier.first-account'))`);
-      if (await em.count(User, { email: input.email })) {
-        throw new ValidationError([{ field: 'email', message: 'An account with this email already exists; log in instead' }]);
-      }
-      const first = (await em.count(User, { passwordHash: { $ne: null } })) === 0;
-      const created = em.create(User, { email: input.email, displayName: input.displayName, passwordHash, platformRole: first ? 'admin' : 'user' });
-      await em.flush();
-      if (first) await em.nativeUpdate(Project, { owner: LOCAL_USER_ID }, { owner: created.id });
-      recordAudit(em, { actorId: created.id, action: 'auth.signup', target: `user:${created.id}`, ip: meta.ip, data: { first } });
-      return created;
-    });
+    const user = await createAccount(this.em, { email: input.email, displayName: input.displayName, passwordHash }, meta, { action: 'auth.signup' });
     await this.sendToken(user, 'verify-email', 'Confirm your email for Atelier', '/verify-email');
     return { user, token: await this.openSession(user, meta, 'auth.login') };
   }
@@ -127,7 +119,8 @@ export class AuthService {
     await this.em.flush();
   }
 
-  private async openSession(user: User, meta: RequestMeta, action: string): Promise<string> {
+  /** Starts a session for a user who proved who they are (password, sign-up or OAuth); returns its token. */
+  async openSession(user: User, meta: RequestMeta, action: string, data?: Record<string, unknown>): Promise<string> {
     const { token, id } = newToken();
     this.em.create(Session, {
       id,
@@ -136,7 +129,7 @@ export class AuthService {
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 400) ?? null,
     });
-    recordAudit(this.em, { actorId: user.id, action, target: `user:${user.id}`, ip: meta.ip });
+    recordAudit(this.em, { actorId: user.id, action, target: `user:${user.id}`, ip: meta.ip, data });
     await this.em.flush();
     return token;
   }

@@ -45,3 +45,18 @@ export async function settle(fixture: { whenStable(): Promise<unknown> }, ms = 0
 export function byTestId(root: HTMLElement, id: string): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
 }
+
+/** Records the files offered for download instead of touching object URLs. */
+export class FakeDownloads {
+  readonly files: { name: string; type: string; content: string }[] = [];
+  readonly save = (file: { name: string; type: string; content: string }): void => {
+    this.files.push(file);
+  };
+}
+
+/** Types into an input or picks a select option the way a user does. */
+export function typeInto(element: HTMLElement | undefined, value: string, event = 'input'): void {
+  if (!element) throw new Error('No such element');
+  (element as HTMLInputElement).value = value;
+  element.dispatchEvent(new Event(event));
+}

@@ -82,8 +82,8 @@ export function viewerPayload(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function authStatePayload(accountsExist: boolean, viewer: unknown) {
-  return { authState: { __typename: 'AuthState', accountsExist, viewer } };
+export function authStatePayload(accountsExist: boolean, viewer: unknown, oauthProviders: string[] = []) {
+  return { authState: { __typename: 'AuthState', accountsExist, oauthProviders, viewer } };
 }
 
 export function sessionPayload(id: string, current: boolean, lastSeenAt = '2026-11-27T10:00:00.000Z') {
@@ -149,4 +149,27 @@ export function teamPayload(viewerRole: string, overrides: Record<string, unknow
     ],
     ...overrides,
   };
+}
+
+export function providerKeyPayload(provider: string, hint: string, extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'ProviderKey',
+    provider,
+    hint,
+    baseUrl: null,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    lastUsedAt: null,
+    ...extra,
+  };
+}
+
+export function meterPayload(kind: string, used: number, limit: number | null) {
+  const percent = limit === null ? null : Math.floor((used / limit) * 100);
+  const warning = percent === null ? null : percent >= 90 ? 90 : percent >= 80 ? 80 : null;
+  return { __typename: 'UsageMeter', kind, used, limit, percent, warning };
+}
+
+export function usagePayload(meters: unknown[], tier = 'free') {
+  return { usage: { __typename: 'Usage', tier, meters } };
 }

@@ -3,7 +3,7 @@ import { Router, provideRouter } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { FakeRealtimeConnection, byTestId, settle } from '../testing/fakes';
-import { authStatePayload, viewerPayload } from '../testing/fixtures';
+import { authStatePayload, meterPayload, usagePayload, viewerPayload } from '../testing/fixtures';
 import { App } from './app';
 import { RealtimeConnection } from './core/realtime-connection';
 
@@ -38,6 +38,7 @@ describe('App shell', () => {
     expect(byTestId(root, 'viewer-name')).toHaveLength(0);
     expect(byTestId(root, 'sign-out')).toHaveLength(0);
     expect(byTestId(root, 'teams-link')).toHaveLength(0);
+    apollo.expectNone('Usage');
   });
 
   it('offers log in and sign up to a signed-out visitor', async () => {
@@ -51,6 +52,9 @@ describe('App shell', () => {
   it('shows who is signed in, and signing out clears the cache and restarts the socket', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     await open(authStatePayload(true, viewerPayload({ displayName: 'Ada' })));
+    apollo.expectOne('Usage').flushData(usagePayload([meterPayload('projects', 1, 5)]));
+    await settle(fixture);
+    expect(byTestId(root, 'usage-warning-badge')).toHaveLength(0);
     const name = byTestId(root, 'viewer-name')[0];
     expect(name?.textContent?.trim()).toBe('Ada');
     expect(name?.getAttribute('href')).toBe('/account');
@@ -67,5 +71,29 @@ describe('App shell', () => {
     expect(navigate).toHaveBeenCalledWith('/log-in');
     expect(byTestId(root, 'viewer-name')).toHaveLength(0);
     expect(byTestId(root, 'log-in-link')).toHaveLength(1);
+  });
+
+  it('reads usage once after sign-in and flags the meter nearest its limit', async () => {
+    jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await open(authStatePayload(true, viewerPayload()));
+    apollo.expectOne('Usage').flushData(
+      usagePayload([meterPayload('messages:hourly', 41, 50), meterPayload('messages:daily', 190, 200)]),
+    );
+    await settle(fixture);
+
+    const badge = byTestId(root, 'usage-warning-badge')[0];
+    expect(badge?.textContent?.trim()).toBe('Usage 95%');
+    expect(badge?.dataset['warning']).toBe('90');
+    expect(badge?.classList).toContain('badge-danger');
+    expect(badge?.getAttribute('title')).toBe('You have used 95% of your daily messages');
+    expect(badge?.getAttribute('href')).toBe('/account#usage');
+    apollo.expectNone('Usage');
+
+    byTestId(root, 'sign-out')[0]?.click();
+    await settle(fixture);
+    apollo.expectOne('LogOut').flushData({ logOut: true });
+    await settle(fixture);
+    expect(byTestId(root, 'usage-warning-badge')).toHaveLength(0);
+    apollo.expectNone('Usage');
   });
 });

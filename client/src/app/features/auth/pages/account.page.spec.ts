@@ -3,7 +3,12 @@ import { Router, provideRouter } from '@angular/router';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { RealtimeConnection } from '../../../core/realtime-connection';
 import { FakeRealtimeConnection, byTestId, settle } from '../../../../testing/fakes';
-import { authStatePayload, sessionPayload, viewerPayload } from '../../../../testing/fixtures';
+import {
+  authStatePayload,
+  sessionPayload,
+  usagePayload,
+  viewerPayload,
+} from '../../../../testing/fixtures';
 import { AccountPage } from './account.page';
 
 describe('AccountPage', () => {
@@ -29,6 +34,12 @@ describe('AccountPage', () => {
     await settle(fixture);
     apollo.expectOne('AuthState').flushData(payload);
     await settle(fixture);
+    if (payload.authState.accountsExist && payload.authState.viewer) {
+      // The account sections (features/account) have their own specs; here they only need answers.
+      apollo.expectOne('ProviderKeys').flushData({ providerKeys: [] });
+      apollo.expectOne('Usage').flushData(usagePayload([]));
+      await settle(fixture);
+    }
   }
 
   const items = () => byTestId(root, 'session-item');
@@ -53,6 +64,8 @@ describe('AccountPage', () => {
     // The current session is ended with "Sign out" in the header, not revoked from the list.
     expect(byTestId(items()[0]!, 'revoke-session')).toHaveLength(0);
     expect(byTestId(items()[1]!, 'revoke-session')).toHaveLength(1);
+    for (const section of ['provider-keys', 'usage', 'my-data'])
+      expect(byTestId(root, section)).toHaveLength(1);
   });
 
   it('signs another session out and drops it from the list', async () => {
@@ -106,5 +119,10 @@ describe('AccountPage', () => {
     apollo.expectNone('Sessions');
     expect(byTestId(root, 'single-user-banner')).toHaveLength(1);
     expect(byTestId(root, 'account-sessions')).toHaveLength(0);
+    apollo.expectNone('ProviderKeys');
+    apollo.expectNone('Usage');
+    for (const section of ['provider-keys', 'usage', 'my-data'])
+      expect(byTestId(root, section)).toHaveLength(0);
+    expect(byTestId(root, 'account-sections-need-account')[0]?.textContent).toMatch(/need an account/);
   });
 });

@@ -38,6 +38,8 @@ export class AuthSession {
   readonly signedIn = computed(() => this.accountsExist() && this.viewer() !== null);
   /** No account exists yet: everyone is the local user and nothing asks to sign in. */
   readonly singleUser = computed(() => this.state()?.accountsExist === false);
+  /** Providers offered for signing in (`github`, `google`), as the server reported them. */
+  readonly oauthProviders = computed(() => this.state()?.oauthProviders ?? []);
   /** Accounts exist and nobody is signed in: project pages must send the visitor to log in. */
   readonly mustLogIn = computed(() => this.accountsExist() && this.viewer() === null);
 
@@ -140,7 +142,8 @@ export class AuthSession {
     // before the page that needs them decides what to show.
     await this.apollo.client.clearStore();
     this.connection.restart();
-    this.state.set(next);
+    // The providers belong to the server, not the session: they stay as last read.
+    this.state.set({ oauthProviders: this.state()?.oauthProviders, ...next });
     this.loading = Promise.resolve();
   }
 

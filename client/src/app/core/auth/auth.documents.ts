@@ -7,6 +7,7 @@ export const AUTH_STATE_QUERY = gql<{ authState: AuthSnapshot }, Record<string, 
   query AuthState {
     authState {
       accountsExist
+      oauthProviders
       viewer { ${VIEWER_FIELDS} }
     }
   }

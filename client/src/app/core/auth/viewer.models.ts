@@ -16,6 +16,8 @@ export interface AuthSnapshot {
   readonly viewer: Viewer | null;
   /** False until the first account exists: until then everyone is the local user, no sign-in. */
   readonly accountsExist: boolean;
+  /** Providers offered for signing in (`github`, `google`); empty unless the server configured them. */
+  readonly oauthProviders?: readonly string[];
 }
 
 export interface SignUpInput {

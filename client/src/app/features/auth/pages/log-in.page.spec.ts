@@ -4,7 +4,7 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 import { AuthSession } from '../../../core/auth/auth-session.service';
 import { RealtimeConnection } from '../../../core/realtime-connection';
 import { FakeRealtimeConnection, byTestId, settle } from '../../../../testing/fakes';
-import { viewerPayload } from '../../../../testing/fixtures';
+import { authStatePayload, viewerPayload } from '../../../../testing/fixtures';
 import { LogInPage } from './log-in.page';
 
 describe('LogInPage', () => {
@@ -84,6 +84,35 @@ describe('LogInPage', () => {
     expect(navigate).toHaveBeenCalledWith('/projects/p1?tab=files');
     expect(TestBed.inject(AuthSession).viewer()?.displayName).toBe('Ada');
     expect(connection.restarts).toBe(1);
+  });
+
+  it('offers "Continue with …" for each provider the server lists, keeping the returnUrl', async () => {
+    expect(byTestId(root, 'oauth-github')).toHaveLength(0);
+    fixture.componentRef.setInput('returnUrl', '/projects/p1?tab=files');
+    const loaded = TestBed.inject(AuthSession).ensureLoaded();
+    apollo.expectOne('AuthState').flushData(authStatePayload(true, null, ['github', 'google']));
+    await loaded;
+    await settle(fixture);
+    const github = byTestId(root, 'oauth-github')[0];
+    expect(github?.textContent?.trim()).toBe('Continue with GitHub');
+    expect(github?.getAttribute('href')).toBe(
+      '/auth/oauth/github/start?returnUrl=%2Fprojects%2Fp1%3Ftab%3Dfiles',
+    );
+    expect(byTestId(root, 'oauth-google')[0]?.textContent?.trim()).toBe('Continue with Google');
+  });
+
+  it('explains why an OAuth sign-in came back without a session', async () => {
+    expect(byTestId(root, 'oauth-error')).toHaveLength(0);
+    fixture.componentRef.setInput('error', 'unverified_email');
+    await settle(fixture);
+    expect(byTestId(root, 'oauth-error')[0]?.textContent?.trim()).toBe(
+      'Your account at the provider has no verified email address. Verify one there, then try again.',
+    );
+    fixture.componentRef.setInput('error', '<script>');
+    await settle(fixture);
+    expect(byTestId(root, 'oauth-error')[0]?.textContent?.trim()).toBe(
+      'Signing in did not work. Please try again.',
+    );
   });
 
   it('never follows a returnUrl to another origin', async () => {

@@ -1,9 +1,10 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { AuthSession } from '../../../core/auth/auth-session.service';
 import { RealtimeConnection } from '../../../core/realtime-connection';
 import { FakeRealtimeConnection, byTestId, settle } from '../../../../testing/fakes';
-import { viewerPayload } from '../../../../testing/fixtures';
+import { authStatePayload, viewerPayload } from '../../../../testing/fixtures';
 import { SignUpPage } from './sign-up.page';
 
 describe('SignUpPage', () => {
@@ -127,6 +128,17 @@ describe('SignUpPage', () => {
     expect(byTestId(root, 'form-error')[0]?.textContent?.trim()).toBe(
       'Too many attempts, try again in 30 s.',
     );
+  });
+
+  it('offers signing up with GitHub when the server has it configured', async () => {
+    const loaded = TestBed.inject(AuthSession).ensureLoaded();
+    apollo.expectOne('AuthState').flushData(authStatePayload(false, viewerPayload(), ['github']));
+    await loaded;
+    await settle(fixture);
+    expect(byTestId(root, 'oauth-github')[0]?.getAttribute('href')).toBe(
+      '/auth/oauth/github/start?returnUrl=%2Fprojects',
+    );
+    expect(byTestId(root, 'oauth-google')).toHaveLength(0);
   });
 
   it('opens the projects once the account exists', async () => {

@@ -4,12 +4,13 @@ import { AuthSession } from '../../../core/auth/auth-session.service';
 import { safeReturnUrl } from '../../../core/auth/log-in-url';
 import { FormState } from '../../../shared/form-state';
 import { AuthFieldComponent } from '../components/auth-field.component';
+import { OAuthButtonsComponent } from '../components/oauth-buttons.component';
 import { PASSWORD_MAX, PASSWORD_MIN, type SignUpValue, validateSignUp } from '../models/auth-form';
 
 /** `/sign-up`: creates an account and signs it in; the first account becomes the platform admin. */
 @Component({
   selector: 'app-sign-up-page',
-  imports: [RouterLink, AuthFieldComponent],
+  imports: [RouterLink, AuthFieldComponent, OAuthButtonsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form card auth-card" novalidate (submit)="$event.preventDefault(); submit()">
@@ -19,6 +20,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, type SignUpValue, validateSignUp } from '..
           The first account becomes the platform admin and takes over the projects made so far.
         </p>
       }
+      <app-oauth-buttons [returnUrl]="returnUrl()" />
       <app-auth-field [form]="form" field="email" label="Email" type="email"
         autocomplete="email" testId="signup-email-input" />
       <app-auth-field [form]="form" field="displayName" label="Display name"

@@ -76,9 +76,14 @@ describe('App shell', () => {
   it('reads usage once after sign-in and flags the meter nearest its limit', async () => {
     jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     await open(authStatePayload(true, viewerPayload()));
-    apollo.expectOne('Usage').flushData(
-      usagePayload([meterPayload('messages:hourly', 41, 50), meterPayload('messages:daily', 190, 200)]),
-    );
+    apollo
+      .expectOne('Usage')
+      .flushData(
+        usagePayload([
+          meterPayload('messages:hourly', 41, 50),
+          meterPayload('messages:daily', 190, 200),
+        ]),
+      );
     await settle(fixture);
 
     const badge = byTestId(root, 'usage-warning-badge')[0];

@@ -6,7 +6,13 @@ import { GraphQLError } from 'graphql';
 import { AuthSession } from '../../../core/auth/auth-session.service';
 import { RealtimeConnection } from '../../../core/realtime-connection';
 import { DOWNLOAD_FILE } from '../../../shared/browser.tokens';
-import { FakeDownloads, FakeRealtimeConnection, byTestId, settle, typeInto } from '../../../../testing/fakes';
+import {
+  FakeDownloads,
+  FakeRealtimeConnection,
+  byTestId,
+  settle,
+  typeInto,
+} from '../../../../testing/fakes';
 import { authStatePayload, viewerPayload } from '../../../../testing/fixtures';
 import { MyDataComponent } from './my-data.component';
 
@@ -116,7 +122,11 @@ describe('MyDataComponent', () => {
     const message = 'Transfer ownership of Platform crew first, or remove its other members';
     apollo.expectOne('DeleteAccount').graphqlErrors([
       new GraphQLError('teams: …', {
-        extensions: { code: 'BAD_USER_INPUT', field: 'teams', fieldErrors: [{ field: 'teams', message }] },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'teams',
+          fieldErrors: [{ field: 'teams', message }],
+        },
       }),
     ]);
     await settle(fixture);

@@ -17,11 +17,28 @@ type DeleteValue = { password: string };
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-data.component.html',
   styles: `
-    :host { display: block; margin-top: 16px; }
-    .section-body { padding: 14px; display: grid; gap: 16px; }
-    .form { padding: 0; max-width: 480px; }
-    .check { display: flex; gap: 8px; align-items: flex-start; }
-    h3 { margin: 0 0 4px; font-size: 15px; }
+    :host {
+      display: block;
+      margin-top: 16px;
+    }
+    .section-body {
+      padding: 14px;
+      display: grid;
+      gap: 16px;
+    }
+    .form {
+      padding: 0;
+      max-width: 480px;
+    }
+    .check {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+    }
+    h3 {
+      margin: 0 0 4px;
+      font-size: 15px;
+    }
   `,
 })
 export class MyDataComponent {
@@ -61,7 +78,9 @@ export class MyDataComponent {
       const { error } = result;
       // A wrong password is the password field's error, not a lapsed session.
       this.form.end(
-        error.code === 'UNAUTHENTICATED' ? { ...error, fieldErrors: { password: error.message } } : error,
+        error.code === 'UNAUTHENTICATED'
+          ? { ...error, fieldErrors: { password: error.message } }
+          : error,
       );
       return;
     }

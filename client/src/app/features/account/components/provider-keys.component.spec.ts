@@ -129,7 +129,8 @@ describe('ProviderKeysComponent', () => {
     typeInto(one('provider-key-input'), SECRET);
     await settle(fixture);
     await submit();
-    const message = 'Storing provider keys (set ATELIER_MASTER_KEYS) is unavailable, try again shortly';
+    const message =
+      'Storing provider keys (set ATELIER_MASTER_KEYS) is unavailable, try again shortly';
     apollo
       .expectOne('SetProviderKey')
       .graphqlErrors([new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
@@ -138,7 +139,10 @@ describe('ProviderKeysComponent', () => {
   });
 
   it('deletes a key once confirmed and drops its row', async () => {
-    await list([providerKeyPayload('anthropic', 'sk-…a1b2'), providerKeyPayload('openai', 'sk-…zz99')]);
+    await list([
+      providerKeyPayload('anthropic', 'sk-…a1b2'),
+      providerKeyPayload('openai', 'sk-…zz99'),
+    ]);
     confirmAnswer = false;
     byTestId(rows()[0]!, 'delete-provider-key')[0]?.click();
     await settle(fixture);

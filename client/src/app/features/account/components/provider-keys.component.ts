@@ -24,10 +24,20 @@ import { AccountSettingsApi } from '../services/account-settings-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './provider-keys.component.html',
   styles: `
-    :host { display: block; margin-top: 16px; }
-    .section-body { padding: 14px; }
-    .form { padding: 16px 0 0; max-width: none; }
-    td:last-child { text-align: right; }
+    :host {
+      display: block;
+      margin-top: 16px;
+    }
+    .section-body {
+      padding: 14px;
+    }
+    .form {
+      padding: 16px 0 0;
+      max-width: none;
+    }
+    td:last-child {
+      text-align: right;
+    }
   `,
 })
 export class ProviderKeysComponent {
@@ -72,8 +82,8 @@ export class ProviderKeysComponent {
       list?.ok
         ? {
             ok: true,
-            value: [...list.value.filter((k) => k.provider !== saved.provider), saved].sort((a, b) =>
-              a.provider.localeCompare(b.provider),
+            value: [...list.value.filter((k) => k.provider !== saved.provider), saved].sort(
+              (a, b) => a.provider.localeCompare(b.provider),
             ),
           }
         : list,

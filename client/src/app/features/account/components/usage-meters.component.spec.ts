@@ -23,19 +23,21 @@ describe('UsageMetersComponent', () => {
     byTestId(root, 'usage-meter').find((m) => m.dataset['kind'] === kind)!;
 
   it('shows the tier and one bar per limit, coloured and worded from 80% and 90%', async () => {
-    apollo.expectOne('Usage').flushData(
-      usagePayload(
-        [
-          meterPayload('messages:hourly', 41, 50),
-          meterPayload('messages:daily', 190, 200),
-          meterPayload('uploads:daily', 3, 20),
-          meterPayload('agent-runs', 1, 2),
-          meterPayload('rooms', 0, null),
-          meterPayload('projects', 4, 5),
-        ],
-        'pro',
-      ),
-    );
+    apollo
+      .expectOne('Usage')
+      .flushData(
+        usagePayload(
+          [
+            meterPayload('messages:hourly', 41, 50),
+            meterPayload('messages:daily', 190, 200),
+            meterPayload('uploads:daily', 3, 20),
+            meterPayload('agent-runs', 1, 2),
+            meterPayload('rooms', 0, null),
+            meterPayload('projects', 4, 5),
+          ],
+          'pro',
+        ),
+      );
     await settle(fixture);
 
     expect(byTestId(root, 'usage-tier')[0]?.textContent?.trim()).toBe('pro');

@@ -14,7 +14,9 @@ import { UsageStatus } from '../services/usage-status.service';
       <div class="panel-header">
         <h2>Usage</h2>
         @if (status.usage()?.ok) {
-          <span class="muted">Tier <code data-testid="usage-tier">{{ tier() }}</code></span>
+          <span class="muted"
+            >Tier <code data-testid="usage-tier">{{ tier() }}</code></span
+          >
         }
       </div>
       <div class="section-body">
@@ -57,7 +59,9 @@ import { UsageStatus } from '../services/usage-status.service';
                   <div class="fill" [style.width.%]="fill(m.percent)"></div>
                 </div>
                 @if (warning(m); as text) {
-                  <p class="meter-warning" role="status" data-testid="usage-meter-warning">{{ text }}</p>
+                  <p class="meter-warning" role="status" data-testid="usage-meter-warning">
+                    {{ text }}
+                  </p>
                 }
               </li>
             }
@@ -67,17 +71,52 @@ import { UsageStatus } from '../services/usage-status.service';
     </section>
   `,
   styles: `
-    :host { display: block; margin-top: 16px; }
-    .section-body { padding: 14px; }
-    .meters { list-style: none; margin: 0; padding: 0; display: grid; gap: 14px; }
-    .meter-head { display: flex; justify-content: space-between; gap: 12px; margin-bottom: 4px; }
-    .bar { height: 8px; border-radius: 999px; background: var(--neutral-bg); overflow: hidden; }
-    .fill { height: 100%; background: var(--accent); }
-    .amber .fill { background: #d99a00; }
-    .red .fill { background: var(--danger); }
-    .meter-warning { margin: 4px 0 0; font-size: 12.5px; }
-    .amber .meter-warning { color: var(--progress); }
-    .red .meter-warning { color: var(--danger); }
+    :host {
+      display: block;
+      margin-top: 16px;
+    }
+    .section-body {
+      padding: 14px;
+    }
+    .meters {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 14px;
+    }
+    .meter-head {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+      margin-bottom: 4px;
+    }
+    .bar {
+      height: 8px;
+      border-radius: 999px;
+      background: var(--neutral-bg);
+      overflow: hidden;
+    }
+    .fill {
+      height: 100%;
+      background: var(--accent);
+    }
+    .amber .fill {
+      background: #d99a00;
+    }
+    .red .fill {
+      background: var(--danger);
+    }
+    .meter-warning {
+      margin: 4px 0 0;
+      font-size: 12.5px;
+    }
+    .amber .meter-warning {
+      color: var(--progress);
+    }
+    .red .meter-warning {
+      color: var(--danger);
+    }
   `,
 })
 export class UsageMetersComponent {

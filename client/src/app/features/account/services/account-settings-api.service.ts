@@ -30,7 +30,11 @@ export class AccountSettingsApi {
   }
 
   /** Stores or replaces the key; the answer carries only its hint. */
-  setProviderKey(provider: string, key: string, baseUrl: string | null): Observable<Result<ProviderKey>> {
+  setProviderKey(
+    provider: string,
+    key: string,
+    baseUrl: string | null,
+  ): Observable<Result<ProviderKey>> {
     return toResult(
       this.apollo.mutate({
         mutation: SET_PROVIDER_KEY_MUTATION,

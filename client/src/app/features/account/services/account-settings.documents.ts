@@ -32,7 +32,13 @@ export const USAGE_QUERY = gql<{ usage: Usage }, Record<string, never>>`
   query Usage {
     usage {
       tier
-      meters { kind used limit percent warning }
+      meters {
+        kind
+        used
+        limit
+        percent
+        warning
+      }
     }
   }
 `;

@@ -56,7 +56,7 @@ describe('UsageMetersComponent', () => {
     expect(hourly.classList).not.toContain('red');
     expect(hourly.textContent).toContain('41 / 50');
     expect(byTestId(hourly, 'usage-meter-percent')[0]?.textContent).toBe('82%');
-    expect(byTestId(hourly, 'usage-meter-warning')[0]?.textContent).toBe(
+    expect(byTestId(hourly, 'usage-meter-warning')[0]?.textContent?.trim()).toBe(
       'You have used 82% of your hourly messages',
     );
     expect((hourly.querySelector('.fill') as HTMLElement).style.width).toBe('82%');
@@ -64,7 +64,7 @@ describe('UsageMetersComponent', () => {
     const daily = meter('messages:daily');
     expect(daily.dataset['warning']).toBe('90');
     expect(daily.classList).toContain('red');
-    expect(byTestId(daily, 'usage-meter-warning')[0]?.textContent).toBe(
+    expect(byTestId(daily, 'usage-meter-warning')[0]?.textContent?.trim()).toBe(
       'You have used 95% of your daily messages',
     );
 

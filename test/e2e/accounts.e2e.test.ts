@@ -1,44 +1,23 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createStack, type Stack } from '../harness';
+import type { Page } from 'playwright-core';
+import { byTestId as on, startE2E, type E2E } from './browser';
 
 /**
  * Accounts in the browser: the first visitor runs in single-user mode, signs up (and becomes admin),
  * creates a private project, signs out; a second person signs up and cannot see it, even by its URL.
  */
-const clientDist = resolve(__dirname, '../../client/dist/client/browser');
-const chromiumPath = process.env.ATELIER_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let stack: Stack;
+let e2e: E2E;
 let baseUrl: string;
-let profile: string;
-let browser: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(clientDist, 'index.html'))) throw new Error('The client is not built: `npm test` builds it (or run `npm run client:build`).');
-  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: \`npm test\` installs Debian's chromium when run as root.`);
-  stack = await createStack({ clientDist });
-  await stack.startWorker();
-  baseUrl = await stack.app.listen(0, '127.0.0.1');
-  profile = mkdtempSync(join(tmpdir(), 'atelier-e2e-accounts-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  e2e = await startE2E();
+  baseUrl = e2e.baseUrl;
+  page = await e2e.newPage();
 });
+afterAll(() => e2e?.dispose());
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.dispose();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
-
-const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+const byTestId = (id: string) => on(page, id);
 
 async function signUp(email: string, name: string) {
   await page.goto(`${baseUrl}/sign-up`);

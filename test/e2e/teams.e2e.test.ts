@@ -1,48 +1,22 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createStack, type Stack } from '../harness';
+import type { Page } from 'playwright-core';
+import { byTestId as id, startE2E, type E2E } from './browser';
 
 /**
  * Issue 3's walk-through in the browser, two people in two browser contexts: Ada signs up, creates a team
  * and invites Bob by link; Bob signs up from the invitation and joins; each keeps a private project the
  * other cannot see, while the team's project is visible to both.
  */
-const clientDist = resolve(__dirname, '../../client/dist/client/browser');
-const chromiumPath = process.env.ATELIER_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let stack: Stack;
+let e2e: E2E;
 let baseUrl: string;
-let browser: Browser;
-let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(clientDist, 'index.html'))) throw new Error('The client is not built: `npm test` builds it (or run `npm run client:build`).');
-  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: \`npm test\` installs Debian's chromium when run as root.`);
-  stack = await createStack({ clientDist });
-  await stack.startWorker();
-  baseUrl = await stack.app.listen(0, '127.0.0.1');
-  profile = mkdtempSync(join(tmpdir(), 'atelier-e2e-teams-'));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  e2e = await startE2E();
+  baseUrl = e2e.baseUrl;
 });
+afterAll(() => e2e?.dispose());
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.dispose();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
-
-const id = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`);
-
-async function person(): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
+const person = (): Promise<Page> => e2e.newPage();
 
 async function signUp(page: Page, email: string, name: string, from = `${baseUrl}/sign-up`) {
   await page.goto(from);

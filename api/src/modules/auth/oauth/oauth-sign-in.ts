@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../../audit/audit-log';
 import { LOCAL_USER_ID, User } from '../../user/user.entity';
+import { Session } from '../auth.entity';
 import { normaliseEmail } from '../auth-input';
 import type { RequestMeta } from '../auth.service';
 import { createAccount } from '../create-account';
@@ -20,6 +21,13 @@ export async function userForIdentity(em: EntityManager, provider: OAuthProvider
   const link = { provider, providerUserId: identity.providerUserId, email };
   const existing = await em.findOne(User, { email, id: { $ne: LOCAL_USER_ID } });
   if (existing) {
+    if (existing.passwordHash && !existing.emailVerifiedAt) {
+      // Whoever chose this password never proved the address; the provider just did. The owner of the
+      // address takes the account over, so a squatter's password and sessions stop working.
+      existing.passwordHash = null;
+      await em.nativeUpdate(Session, { user: existing.id, revokedAt: null }, { revokedAt: new Date() });
+      recordAudit(em, { actorId: existing.id, action: 'auth.unverified_password_cleared', target: `user:${existing.id}`, ip: meta.ip, data: { provider } });
+    }
     em.create(OAuthIdentity, { ...link, user: existing });
     // The provider vouched for the address, which is what the emailed confirmation would prove.
     existing.emailVerifiedAt ??= new Date();

@@ -68,11 +68,13 @@ async function signIn(provider: 'github' | 'google', attempt: Attempt = {}): Pro
 interface Reply {
   data?: { authState?: { viewer: { id: string } | null } & Record<string, unknown>; signUp?: { id: string; platformRole: string }; logIn?: { id: string } };
   errors?: { message: string }[];
+  /** `atelier_session=…` when the reply signed someone in. */
+  cookie?: string;
 }
 
 async function gql(query: string, cookie?: string, base = url): Promise<Reply> {
   const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query }) });
-  return (await res.json()) as Reply;
+  return { ...((await res.json()) as Reply), cookie: res.headers.get('set-cookie')?.split(';')[0] };
 }
 const AUTH_STATE = '{ authState { accountsExist oauthProviders viewer { id email displayName platformRole emailVerified } } }';
 const em = () => stack.db.orm.em.fork();
@@ -119,6 +121,7 @@ describe('OAuth sign-in', () => {
     const signUp = await gql('mutation { signUp(input: { email: "ada@example.com", password: "correct horse battery", displayName: "Ada" }) { id platformRole } }');
     const ada = signUp.data!.signUp!;
     expect(ada.platformRole).toBe('user');
+    await em().nativeUpdate(User, { id: ada.id }, { emailVerifiedAt: new Date() }); // as if she followed the emailed link
     fake.google = { sub: 'google-ada', email: 'Ada@Example.com', email_verified: true, name: 'Ada L.' };
     const { session } = await signIn('google', { returnUrl: '/teams' });
     const state = (await gql(AUTH_STATE, session)).data?.authState;
@@ -126,6 +129,17 @@ describe('OAuth sign-in', () => {
     expect(await em().findOneOrFail(OAuthIdentity, { provider: 'google', providerUserId: 'google-ada' })).toMatchObject({ email: 'ada@example.com' });
     const password = await gql('mutation { logIn(input: { email: "ada@example.com", password: "correct horse battery" }) { id } }');
     expect(password.data?.logIn).toEqual({ id: ada.id });
+  });
+
+  it('hands an unconfirmed password account to the provider-verified owner of its address', async () => {
+    const squatter = await gql('mutation { signUp(input: { email: "grace@example.com", password: "squatters password", displayName: "Not Grace" }) { id } }');
+    const squatterSession = squatter.cookie!;
+    fake.google = { sub: 'google-grace', email: 'grace@example.com', email_verified: true, name: 'Grace' };
+    const { session } = await signIn('google');
+    expect((await gql(AUTH_STATE, session)).data?.authState?.viewer).toMatchObject({ id: squatter.data!.signUp!.id, emailVerified: true });
+    expect((await gql(AUTH_STATE, squatterSession)).data?.authState?.viewer).toBeNull();
+    const password = await gql('mutation { logIn(input: { email: "grace@example.com", password: "squatters password" }) { id } }');
+    expect(password.errors?.[0]?.message).toBe('Email or password is incorrect');
   });
 
   it('refuses a Google account whose email is not verified', async () => {

@@ -1,35 +1,22 @@
 import { AuditEvent } from '../audit/audit.entity';
 import { Project } from '../project/project.entity';
 import { User } from '../user/user.entity';
+import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, waitFor, type Stack } from '../../../../test/harness';
 
 /** GDPR: export everything, delete the account, keep what belongs to teams. */
 let stack: Stack;
-let url: string;
+let gql: Gql;
+let signUp: ReturnType<typeof graphqlOver>['signUp'];
 
 beforeAll(async () => {
   stack = await createStack();
   await stack.startWorker();
-  url = await stack.app.listen(0, '127.0.0.1');
+  ({ gql, signUp } = graphqlOver(await stack.app.listen(0, '127.0.0.1')));
 });
 afterAll(() => stack?.dispose());
 
-async function gql<T = Record<string, unknown>>(cookie: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { extensions: { code: string; field?: string } }[] };
-  return { ...body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
 const password = 'a long enough passphrase';
-async function signUp(name: string) {
-  const r = await gql<{ signUp: { id: string } }>(undefined, 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', {
-    i: { email: `${name.toLowerCase()}@example.com`, password, displayName: name },
-  });
-  return { id: r.data!.signUp.id, cookie: r.cookie! };
-}
 const createProject = async (cookie: string, input: Record<string, unknown>) =>
   (await gql<{ createProject: { id: string } }>(cookie, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: { framework: 'express', ...input } })).data!
     .createProject.id;

@@ -1,31 +1,18 @@
 import { RateLimitExceededError } from '../limits/limit-errors';
+import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, type Stack } from '../../../../test/harness';
 
 /** Platform administration: the audit log and limit overrides, for admins only. */
 let stack: Stack;
-let url: string;
+let gql: Gql;
+let signUp: ReturnType<typeof graphqlOver>['signUp'];
 
 beforeAll(async () => {
   stack = await createStack();
-  url = await stack.app.listen(0, '127.0.0.1');
+  ({ gql, signUp } = graphqlOver(await stack.app.listen(0, '127.0.0.1')));
 });
 afterAll(() => stack?.dispose());
 
-async function gql<T = Record<string, unknown>>(cookie: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { extensions: { code: string; field?: string } }[] };
-  return { ...body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
-async function signUp(name: string) {
-  const r = await gql<{ signUp: { id: string } }>(undefined, 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', {
-    i: { email: `${name.toLowerCase()}@example.com`, password: 'a long enough passphrase', displayName: name },
-  });
-  return { id: r.data!.signUp.id, cookie: r.cookie! };
-}
 const AUDIT = 'query($a: String) { auditEvents(action: $a, limit: 50) { action actorId target data } }';
 const SET = 'mutation($u: ID!, $k: String!, $l: Int, $r: String!) { setUserLimit(userId: $u, kind: $k, limit: $l, reason: $r) }';
 

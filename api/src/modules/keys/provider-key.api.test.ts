@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, type Stack } from '../../../../test/harness';
 import { AuditEvent } from '../audit/audit.entity';
 import { ProviderKey } from './provider-key.entity';
@@ -8,29 +9,15 @@ import { SecretBox, SecretDecryptionError, parseKeyring } from './secret-box';
 /** Users' own provider keys: sealed at rest, never returned, revealed only server-side, rotatable. */
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 let stack: Stack;
-let url: string;
+let gql: Gql;
+let signUp: ReturnType<typeof graphqlOver>['signUp'];
 
 beforeAll(async () => {
   stack = await createStack({ masterKeys: k1 });
-  url = await stack.app.listen(0, '127.0.0.1');
+  ({ gql, signUp } = graphqlOver(await stack.app.listen(0, '127.0.0.1')));
 });
 afterAll(() => stack?.dispose());
 
-async function gql<T = Record<string, unknown>>(cookie: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await res.text();
-  return { ...(JSON.parse(text) as { data?: T; errors?: { extensions: { code: string; field?: string } }[] }), text, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
-async function signUp(name: string) {
-  const r = await gql<{ signUp: { id: string } }>(undefined, 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', {
-    i: { email: `${name.toLowerCase()}@example.com`, password: 'a long enough passphrase', displayName: name },
-  });
-  return { id: r.data!.signUp.id, cookie: r.cookie! };
-}
 const SET = 'mutation($p: String!, $k: String!, $b: String) { setProviderKey(provider: $p, key: $k, baseUrl: $b) { provider hint baseUrl } }';
 const secret = 'sk-proj-THISISASECRETKEY1234';
 

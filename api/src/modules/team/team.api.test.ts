@@ -1,33 +1,22 @@
+import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, type Stack } from '../../../../test/harness';
 
 /** Teams over real HTTP with cookies: invitations, roles, and who sees which project (IDOR included). */
 let stack: Stack;
 let url: string;
+let gql: Gql;
+let signUp: ReturnType<typeof graphqlOver>['signUp'];
 
 beforeAll(async () => {
   stack = await createStack();
   url = await stack.app.listen(0, '127.0.0.1');
+  ({ gql, signUp } = graphqlOver(url));
 });
 afterAll(() => stack?.dispose());
 
 type Errors = { message: string; extensions: { code: string; field?: string } }[];
-async function gql<T = Record<string, unknown>>(cookie: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: Errors };
-  return { ...body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
 const code = (r: { errors?: Errors }) => r.errors?.[0]?.extensions.code;
 
-async function signUp(name: string): Promise<{ id: string; cookie: string }> {
-  const r = await gql<{ signUp: { id: string } }>(undefined, 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', {
-    i: { email: `${name.toLowerCase()}@example.com`, password: 'a long enough passphrase', displayName: name },
-  });
-  return { id: r.data!.signUp.id, cookie: r.cookie! };
-}
 const CREATE = 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id team { id } } }';
 const create = async (cookie: string, input: Record<string, unknown>) =>
   (await gql<{ createProject: { id: string } }>(cookie, CREATE, { i: { framework: 'express', ...input } })).data!.createProject.id;

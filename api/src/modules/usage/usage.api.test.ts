@@ -1,38 +1,32 @@
 import { ConcurrencyLimiter } from '../limits/concurrency-limiter';
+import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, type Stack } from '../../../../test/harness';
 
 /** The usage meter reads what the limiters counted, against the tier and any override. */
 let stack: Stack;
-let url: string;
+let gql: Gql;
+let signUp: ReturnType<typeof graphqlOver>['signUp'];
 
 beforeAll(async () => {
   stack = await createStack();
-  url = await stack.app.listen(0, '127.0.0.1');
+  ({ gql, signUp } = graphqlOver(await stack.app.listen(0, '127.0.0.1')));
 });
 afterAll(() => stack?.dispose());
 
-async function gql<T = Record<string, unknown>>(cookie: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { ...((await res.json()) as { data?: T; errors?: { extensions: { code: string } }[] }), cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
 type Meter = { kind: string; used: number; limit: number | null; percent: number | null; warning: number | null };
 const USAGE = '{ usage { tier meters { kind used limit percent warning } } }';
 
 it('shows used, limit and warnings per meter, without counting anything itself', async () => {
-  const admin = await gql<{ signUp: { id: string } }>(undefined, 'mutation { signUp(input: { email: "root@example.com", password: "a long enough passphrase", displayName: "Root" }) { id } }');
-  const reply = await gql<{ signUp: { id: string } }>(undefined, 'mutation { signUp(input: { email: "uma@example.com", password: "a long enough passphrase", displayName: "Uma" }) { id } }');
-  const userId = reply.data!.signUp.id;
+  const admin = await signUp('Root');
+  const uma = await signUp('Uma');
+  const userId = uma.id;
   const ctx = stack.app.createContext();
   const subject = { id: userId, tier: 'free' as const };
   for (let i = 0; i < 41; i++) await ctx.rateLimiter.check(subject, 'message'); // 41 of 50 an hour: past 80%
   await new ConcurrencyLimiter(stack.redis).acquire(subject, 'agent-runs', 'run-1', 60_000);
   await gql(admin.cookie, 'mutation($u: ID!) { setUserLimit(userId: $u, kind: "uploads:daily", limit: null, reason: "Support case") }', { u: userId });
 
-  const read = async () => (await gql<{ usage: { tier: string; meters: Meter[] } }>(reply.cookie, USAGE)).data!.usage;
+  const read = async () => (await gql<{ usage: { tier: string; meters: Meter[] } }>(uma.cookie, USAGE)).data!.usage;
   const usage = await read();
   const meter = (kind: string) => usage.meters.find((m) => m.kind === kind);
   expect(usage.tier).toBe('free');

@@ -123,7 +123,13 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     const ctx = baseContext(null, { meta: { ip: clientIp(req), userAgent: req.headers['user-agent'] ?? null } });
     accountsKnownToExist ||= await ctx.auth.accountsExist();
     const token = readSessionToken(req);
-    const session = token && accountsKnownToExist ? await ctx.auth.authenticate(token) : null;
+    let session = token && accountsKnownToExist ? await ctx.auth.authenticate(token) : null;
+    // Only an HTTP response can carry a new cookie, so WebSocket operations never rotate.
+    const rotated = session && res ? await ctx.auth.rotateIfDue(session) : null;
+    if (rotated && res) {
+      session = rotated.session;
+      setSessionCookie(res, rotated.token, Boolean(req.secure));
+    }
     ctx.accountsExist = accountsKnownToExist;
     ctx.viewerId = session ? session.user.id : accountsKnownToExist ? null : LOCAL_USER_ID;
     ctx.sessionId = session?.id ?? null;

@@ -12,6 +12,7 @@ import { Migration20261127010000 } from './migrations/Migration20261127010000';
 import { Migration20261127020000 } from './migrations/Migration20261127020000';
 import { Migration20261127024000 } from './migrations/Migration20261127024000';
 import { Migration20261127030000 } from './migrations/Migration20261127030000';
+import { Migration20261127040000 } from './migrations/Migration20261127040000';
 
 export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema];
 
@@ -25,6 +26,7 @@ export const migrationsList = [
   { name: 'Migration20261127020000', class: Migration20261127020000 },
   { name: 'Migration20261127024000', class: Migration20261127024000 },
   { name: 'Migration20261127030000', class: Migration20261127030000 },
+  { name: 'Migration20261127040000', class: Migration20261127040000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -2,6 +2,8 @@ import pino from 'pino';
 import WebSocket from 'ws';
 import { createStack, type Stack } from '../../../../test/harness';
 import { AuditEvent } from '../audit/audit.entity';
+import { Session } from './auth.entity';
+import { tokenId } from './secrets';
 import { Project } from '../project/project.entity';
 import { LOCAL_USER_ID, User } from '../user/user.entity';
 
@@ -145,6 +147,28 @@ describe('accounts', () => {
     expect((await gql(verify, { t: token })).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     const bob = await stack.db.orm.em.fork().findOneOrFail(User, { email: 'bob@example.com' });
     expect(bob.emailVerifiedAt).toBeInstanceOf(Date);
+  });
+
+  it('replaces a day-old session token on the next request, keeping the sign-in time', async () => {
+    const first = (await gql(LOG_IN, { i: { email: 'bob@example.com', password } })).cookie!;
+    const em = stack.db.orm.em.fork();
+    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
+    await em.nativeUpdate(Session, { id: tokenId(first.split('=')[1]!) }, { issuedAt: dayAgo, createdAt: dayAgo });
+
+    const rotated = await gql(AUTH_STATE, {}, first);
+    expect(rotated.data?.authState).toMatchObject({ viewer: { email: 'bob@example.com' } });
+    expect(rotated.setCookie).toMatch(/^atelier_session=[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
+    const second = rotated.cookie!;
+    expect(second).not.toBe(first);
+    expect((await gql(AUTH_STATE, {}, second)).setCookie).toBeNull(); // fresh token: no further rotation
+    const next = await em.fork().findOneOrFail(Session, { id: tokenId(second.split('=')[1]!) });
+    expect(next.createdAt.getTime()).toBe(dayAgo.getTime());
+
+    // The old token keeps working for in-flight requests, then stops.
+    expect((await gql(AUTH_STATE, {}, first)).data?.authState).toMatchObject({ viewer: { email: 'bob@example.com' } });
+    await em.fork().nativeUpdate(Session, { id: tokenId(first.split('=')[1]!) }, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await gql(AUTH_STATE, {}, first)).data?.authState).toMatchObject({ viewer: null });
+    expect((await gql(AUTH_STATE, {}, second)).data?.authState).toMatchObject({ viewer: { email: 'bob@example.com' } });
   });
 
   it('refuses a WebSocket opened from another site', async () => {

@@ -3,11 +3,14 @@ import { User } from '../user/user.entity';
 
 /** A signed-in browser or client. The cookie carries a random token; only its SHA-256 is stored. */
 export class Session {
-  [OptionalProps]?: 'createdAt' | 'lastSeenAt';
+  [OptionalProps]?: 'createdAt' | 'lastSeenAt' | 'issuedAt';
   /** hex SHA-256 of the session token. */
   id!: string;
   user!: Ref<User>;
+  /** When the user signed in; a rotated token keeps it, so the absolute lifetime still counts from here. */
   createdAt: Date = new Date();
+  /** When this token was issued; tokens are replaced once a day while in use. */
+  issuedAt: Date = new Date();
   lastSeenAt: Date = new Date();
   expiresAt!: Date;
   revokedAt?: Date | null;
@@ -35,6 +38,7 @@ export const SessionSchema = new EntitySchema<Session>({
     id: { type: 'string', length: 64, primary: true },
     user: { kind: 'm:1', entity: () => User, ref: true, deleteRule: 'cascade', index: true },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
+    issuedAt: { type: 'datetime', defaultRaw: 'now()' },
     lastSeenAt: { type: 'datetime', defaultRaw: 'now()' },
     expiresAt: { type: 'datetime' },
     revokedAt: { type: 'datetime', nullable: true },

@@ -12,6 +12,10 @@ const DAY = 24 * 3600 * 1000;
 /** Sessions slide forward on use up to this idle lifetime, and never outlive the absolute one. */
 export const SESSION_IDLE_MS = 30 * DAY;
 export const SESSION_ABSOLUTE_MS = 90 * DAY;
+/** A token older than this is replaced on the caller's next HTTP request, so a copied cookie goes stale. */
+export const SESSION_ROTATE_MS = DAY;
+/** How long a replaced token keeps working, for requests already in flight with it. */
+export const ROTATION_GRACE_MS = 60_000;
 const TOKEN_TTL_MS: Record<AuthTokenPurpose, number> = { 'verify-email': 2 * DAY, 'reset-password': 3600 * 1000 };
 const TOUCH_EVERY_MS = 60_000;
 
@@ -79,6 +83,29 @@ export class AuthService {
       await this.em.flush();
     }
     return session;
+  }
+
+  /**
+   * Replaces a session's token once it is a day old: a new row keeps the sign-in time (and so the absolute
+   * lifetime); the old token expires a minute later instead of at once, for parallel requests.
+   */
+  async rotateIfDue(session: Session): Promise<{ session: Session; token: string } | null> {
+    const now = Date.now();
+    if (now - session.issuedAt.getTime() < SESSION_ROTATE_MS || session.expiresAt.getTime() <= now + ROTATION_GRACE_MS) return null;
+    const { token, id } = newToken();
+    const next = this.em.create(Session, {
+      id,
+      user: session.user,
+      createdAt: session.createdAt,
+      issuedAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: session.expiresAt,
+      ip: session.ip ?? null,
+      userAgent: session.userAgent ?? null,
+    });
+    session.expiresAt = new Date(now + ROTATION_GRACE_MS);
+    await this.em.flush();
+    return { session: next, token };
   }
 
   async sessions(userId: string): Promise<Session[]> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../../shared/errors';
+import { parseInput } from '../../shared/validation';
 
 const email = z
   .string()
@@ -15,21 +15,6 @@ const signUpSchema = z.object({
   displayName: z.string().trim().min(1, 'Display name is required').max(80, 'Display name must be at most 80 characters'),
 });
 
-/** Parses with zod and reports every broken field as one ValidationError. */
-function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const seen = new Set<string>();
-  throw new ValidationError(
-    parsed.error.issues.flatMap((issue) => {
-      const field = String(issue.path[0] ?? 'input');
-      if (seen.has(field)) return [];
-      seen.add(field);
-      return [{ field, message: issue.message }];
-    }),
-  );
-}
-
-export const parseSignUp = (raw: unknown) => parse(signUpSchema, raw);
-export const parseNewPassword = (raw: unknown) => parse(z.object({ password }), raw).password;
+export const parseSignUp = (raw: Record<string, unknown>) => parseInput(signUpSchema, raw);
+export const parseNewPassword = (raw: string) => parseInput(z.object({ password }), { password: raw }).password;
 export const normaliseEmail = (raw: string) => raw.trim().toLowerCase();

@@ -51,7 +51,7 @@ export class AuthService {
   }
 
   /** Creates an account and its first session; see {@link createAccount} for the first account's rights. */
-  async signUp(raw: unknown, meta: RequestMeta): Promise<{ user: User; token: string }> {
+  async signUp(raw: Record<string, unknown>, meta: RequestMeta): Promise<{ user: User; token: string }> {
     const input = parseSignUp(raw);
     const passwordHash = await hashPassword(input.password);
     const user = await createAccount(this.em, { email: input.email, displayName: input.displayName, passwordHash }, meta, { action: 'auth.signup' });
@@ -131,7 +131,7 @@ export class AuthService {
 
   /** Sets a new password from a reset token and ends every session of the account. */
   async resetPassword(token: string, rawPassword: string, meta: RequestMeta): Promise<void> {
-    const password = parseNewPassword({ password: rawPassword });
+    const password = parseNewPassword(rawPassword);
     const user = await this.useToken(token, 'reset-password');
     user.passwordHash = await hashPassword(password);
     await this.em.flush();

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../shared/errors';
+import { parseInput } from '../../shared/validation';
 import { recordAudit } from '../audit/audit-log';
 import { User } from '../user/user.entity';
 import { KEY_PROVIDERS, ProviderKey, providerKeyAad, type KeyProvider } from './provider-key.entity';
@@ -30,11 +31,7 @@ export class ProviderKeyService {
   }
 
   async set(userId: string, raw: { provider: string; key: string; baseUrl?: string | null }): Promise<ProviderKey> {
-    const parsed = input.safeParse({ ...raw, baseUrl: raw.baseUrl ?? undefined });
-    if (!parsed.success) {
-      throw new ValidationError(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
-    }
-    const { provider, key, baseUrl } = parsed.data;
+    const { provider, key, baseUrl } = parseInput(input, { ...raw });
     if (provider === 'openai-compatible' && !baseUrl) throw new ValidationError([{ field: 'baseUrl', message: 'An OpenAI-compatible key needs the base URL' }]);
     const sealed = this.sealer().encrypt(key, providerKeyAad(userId, provider));
     const existing = await this.em.findOne(ProviderKey, { user: userId, provider });

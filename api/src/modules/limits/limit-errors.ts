@@ -15,33 +15,34 @@ export interface LimitRefusal {
   readonly retryAfter: number;
 }
 
-/** Thrown when a sliding window (messages, uploads, auth attempts by IP) is used up, grace included. */
-export class RateLimitExceededError extends Error implements LimitRefusal {
-  override readonly name = 'RateLimitExceededError';
-  readonly code = ErrorCode.RATE_LIMIT_EXCEEDED;
+/** The readonly context both limit errors carry, copied from the refusal. */
+abstract class LimitExceededError extends Error implements LimitRefusal {
   readonly kind: LimitKind;
   readonly limit: number;
   readonly remaining: number;
   readonly resetAt: Date;
   readonly retryAfter: number;
-  constructor(refusal: LimitRefusal) {
-    super(`Rate limit reached for ${refusal.kind} (${refusal.limit}); try again in ${refusal.retryAfter} s`);
+  constructor(message: string, refusal: LimitRefusal) {
+    super(message);
     ({ kind: this.kind, limit: this.limit, remaining: this.remaining, resetAt: this.resetAt, retryAfter: this.retryAfter } = refusal);
   }
 }
 
+/** Thrown when a sliding window (messages, uploads, auth attempts by IP) is used up, grace included. */
+export class RateLimitExceededError extends LimitExceededError {
+  override readonly name = 'RateLimitExceededError';
+  readonly code = ErrorCode.RATE_LIMIT_EXCEEDED;
+  constructor(refusal: LimitRefusal) {
+    super(`Rate limit reached for ${refusal.kind} (${refusal.limit}); try again in ${refusal.retryAfter} s`, refusal);
+  }
+}
+
 /** Thrown when a user already holds as many leases (agent runs, rooms) as the limit allows. */
-export class ConcurrentLimitExceededError extends Error implements LimitRefusal {
+export class ConcurrentLimitExceededError extends LimitExceededError {
   override readonly name = 'ConcurrentLimitExceededError';
   readonly code = ErrorCode.CONCURRENT_LIMIT_EXCEEDED;
-  readonly kind: LimitKind;
-  readonly limit: number;
-  readonly remaining: number;
-  readonly resetAt: Date;
-  readonly retryAfter: number;
   constructor(refusal: LimitRefusal) {
-    super(`At most ${refusal.limit} ${refusal.kind} at a time; finish one first or try again in ${refusal.retryAfter} s`);
-    ({ kind: this.kind, limit: this.limit, remaining: this.remaining, resetAt: this.resetAt, retryAfter: this.retryAfter } = refusal);
+    super(`At most ${refusal.limit} ${refusal.kind} at a time; finish one first or try again in ${refusal.retryAfter} s`, refusal);
   }
 }
 

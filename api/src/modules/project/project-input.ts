@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../../shared/errors';
+import { parseInput } from '../../shared/validation';
 import { databaseOptions, frameworkIds, stylingOptions, visibilityOptions } from './frameworks';
 
 const list = (values: readonly string[]): string => values.join(', ');
@@ -48,15 +48,5 @@ export interface CreateProjectRawInput {
 
 /** Validates createProject input, reporting every broken field at once. */
 export function parseCreateProjectInput(raw: CreateProjectRawInput): CreateProjectValues {
-  const withoutNulls = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined));
-  const parsed = createProjectSchema.safeParse(withoutNulls);
-  if (parsed.success) return parsed.data;
-  const seen = new Set<string>();
-  const fieldErrors = parsed.error.issues.flatMap((issue) => {
-    const field = String(issue.path[0] ?? 'input');
-    if (seen.has(field)) return [];
-    seen.add(field);
-    return [{ field, message: issue.message }];
-  });
-  throw new ValidationError(fieldErrors);
+  return parseInput(createProjectSchema, { ...raw });
 }

@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { projectBuildWorkflow } from '../../../../workflows';
 import { workflowIds } from '../../../../temporal.config';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../shared/errors';
+import { isUuid } from '../../shared/validation';
 import { loadActor } from '../access/actor';
 import { can, type Visibility } from '../access/policy';
 import { Team } from '../team/team.entity';
@@ -117,7 +118,3 @@ function asResource(project: Project) {
   return { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

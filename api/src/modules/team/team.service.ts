@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
+import { isUuid, parseInput } from '../../shared/validation';
 import { loadActor } from '../access/actor';
 import { can, type TeamAction, type TeamRole } from '../access/policy';
 import { recordAudit } from '../audit/audit-log';
@@ -11,6 +12,7 @@ import { Team, TeamInvitation, TeamMember } from './team.entity';
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 const teamName = z.string().trim().min(2, 'Team name must be at least 2 characters').max(64, 'Team name must be at most 64 characters');
 const invitedRole = z.enum(['admin', 'member'], { error: 'Role must be admin or member' });
+const changedRole = z.enum(['admin', 'member'], { error: 'Role must be admin or member; transfer ownership to make an owner' });
 
 /** Teams, memberships and invitations; every change is checked by the access policy and audited. */
 export class TeamService {
@@ -21,7 +23,7 @@ export class TeamService {
 
   /** The team if the viewer may do `action` on it; NOT_FOUND for outsiders, FORBIDDEN for a weaker role. */
   private async authorise(viewerId: string, teamId: string, action: TeamAction, target?: { userId: string }): Promise<Team> {
-    const team = /^[0-9a-f-]{36}$/i.test(teamId) ? await this.em.findOne(Team, { id: teamId }) : null;
+    const team = isUuid(teamId) ? await this.em.findOne(Team, { id: teamId }) : null;
     const actor = await loadActor(this.em, viewerId);
     if (!team || !actor.teams.has(team.id)) throw new NotFoundError('Team', teamId);
     const targetRole = target ? (await this.em.findOne(TeamMember, { team, user: target.userId }))?.role : undefined;
@@ -46,9 +48,8 @@ export class TeamService {
   }
 
   async create(viewerId: string, rawName: string): Promise<Team> {
-    const parsed = teamName.safeParse(rawName);
-    if (!parsed.success) throw new ValidationError([{ field: 'name', message: parsed.error.issues[0]!.message }]);
-    const team = this.em.create(Team, { name: parsed.data });
+    const { name } = parseInput(z.object({ name: teamName }), { name: rawName });
+    const team = this.em.create(Team, { name });
     this.em.create(TeamMember, { team, user: this.em.getReference(User, viewerId), role: 'owner' });
     recordAudit(this.em, { actorId: viewerId, action: 'team.created', target: `team:${team.id}` });
     await this.em.flush();
@@ -57,17 +58,16 @@ export class TeamService {
 
   async invite(viewerId: string, teamId: string, rawRole: string): Promise<{ invitation: TeamInvitation; token: string; link: string }> {
     const team = await this.authorise(viewerId, teamId, 'team:invite');
-    const role = invitedRole.safeParse(rawRole);
-    if (!role.success) throw new ValidationError([{ field: 'role', message: 'Role must be admin or member' }]);
+    const { role } = parseInput(z.object({ role: invitedRole }), { role: rawRole });
     const { token, id } = newToken();
     const invitation = this.em.create(TeamInvitation, {
       id,
       team,
-      role: role.data,
+      role,
       invitedBy: this.em.getReference(User, viewerId),
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
-    recordAudit(this.em, { actorId: viewerId, action: 'team.invited', target: `team:${team.id}`, data: { role: role.data } });
+    recordAudit(this.em, { actorId: viewerId, action: 'team.invited', target: `team:${team.id}`, data: { role } });
     await this.em.flush();
     return { invitation, token, link: `${this.publicUrl()}/invitations/${token}` };
   }
@@ -120,11 +120,10 @@ export class TeamService {
 
   async changeRole(viewerId: string, teamId: string, userId: string, rawRole: string): Promise<TeamMember> {
     const team = await this.authorise(viewerId, teamId, 'team:change-role', { userId });
-    const role = invitedRole.safeParse(rawRole);
-    if (!role.success) throw new ValidationError([{ field: 'role', message: 'Role must be admin or member; transfer ownership to make an owner' }]);
+    const { role } = parseInput(z.object({ role: changedRole }), { role: rawRole });
     const member = await this.em.findOneOrFail(TeamMember, { team, user: userId });
-    member.role = role.data;
-    recordAudit(this.em, { actorId: viewerId, action: 'team.role_changed', target: `team:${team.id}`, data: { userId, role: role.data } });
+    member.role = role;
+    recordAudit(this.em, { actorId: viewerId, action: 'team.role_changed', target: `team:${team.id}`, data: { userId, role } });
     await this.em.flush();
     return member;
   }

@@ -1,0 +1,151 @@
+import { join } from 'node:path';
+
+/** Where the bridge script is mounted inside every sandbox (read-only). */
+export const BRIDGE_IN_SANDBOX = '/opt/atelier/bridge.cjs';
+/** Where an install step sees the registry gateway's socket. */
+export const GATEWAY_IN_SANDBOX = '/run/atelier/registry.sock';
+
+/** Everything that differs between two launches of bubblewrap. */
+export interface LaunchSpec {
+  /** Host folder bound read-write at /workspace (the sandbox's tmpfs). */
+  readonly workspace: string;
+  /** Host folder holding bridge.cjs, bound read-only at /opt/atelier. */
+  readonly bridgeDir: string;
+  /** Host uid/gid the sandbox runs as (unprivileged, one per sandbox). */
+  readonly uid: number;
+  readonly maxProcesses: number;
+  /** Largest file a process may write, in bytes (RLIMIT_FSIZE). */
+  readonly maxFileBytes: number;
+  /** Size of the private /tmp, in bytes. */
+  readonly tmpBytes: number;
+  /** Working directory relative to /workspace. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+  /** The registry gateway socket on the host; only install steps get one. */
+  readonly gatewaySocket?: string;
+  /** Keep the sandbox alive when the launching process exits (preview servers). */
+  readonly outliveParent?: boolean;
+  /** Give the command a terminal session of its own (the PTY terminal wants job control). */
+  readonly interactive?: boolean;
+  /** Fd bubblewrap writes `{"child-pid": N}` to. */
+  readonly infoFd?: number;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The base environment inside a sandbox; nothing is inherited from the host. */
+export function sandboxEnv(extra: Readonly<Record<string, string>>): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: '/usr/local/bin:/usr/bin:/bin',
+    HOME: '/tmp/home',
+    TMPDIR: '/tmp',
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    npm_config_cache: '/tmp/npm-cache',
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
+  for (const [name, value] of Object.entries(extra)) {
+    if (!ENV_NAME.test(name)) throw new Error(`Invalid environment variable name ${JSON.stringify(name)}`);
+    env[name] = value;
+  }
+  return env;
+}
+
+/**
+ * argv that runs `command` (through `sh -c`) in a fresh sandbox: every namespace unshared (so no
+ * network but its own loopback, no view of host processes), an unprivileged uid on the host and 1000
+ * inside, no capabilities, a cleared environment, /usr read-only, a private size-capped /tmp, and
+ * only the workspace writable. The caller's launcher puts the process into the cgroup first.
+ */
+export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[] {
+  const uid = String(spec.uid);
+  const argv = [
+    'prlimit',
+    `--nproc=${spec.maxProcesses}`,
+    `--fsize=${spec.maxFileBytes}`,
+    '--core=0',
+    '--nofile=4096',
+    '--',
+    'setpriv',
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    '--clear-groups',
+    '--inh-caps=-all',
+    '--bounding-set=-all',
+    '--no-new-privs',
+    '--',
+    'bwrap',
+    '--unshare-all',
+    '--unshare-user',
+    '--uid',
+    '1000',
+    '--gid',
+    '1000',
+    '--cap-drop',
+    'ALL',
+    '--disable-userns',
+    '--hostname',
+    'sandbox',
+    ...(spec.outliveParent ? [] : ['--die-with-parent']),
+    ...(spec.interactive ? [] : ['--new-session']),
+    '--clearenv',
+    ...Object.entries(sandboxEnv(spec.env)).flatMap(([k, v]) => ['--setenv', k, v]),
+    '--ro-bind',
+    '/usr',
+    '/usr',
+    '--symlink',
+    'usr/lib',
+    '/lib',
+    '--symlink',
+    'usr/lib64',
+    '/lib64',
+    '--symlink',
+    'usr/bin',
+    '/bin',
+    '--symlink',
+    'usr/sbin',
+    '/sbin',
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--size',
+    String(spec.tmpBytes),
+    '--tmpfs',
+    '/tmp',
+    '--dir',
+    '/tmp/home',
+    '--bind',
+    spec.workspace,
+    '/workspace',
+    '--ro-bind',
+    spec.bridgeDir,
+    '/opt/atelier',
+    ...(spec.gatewaySocket
+      ? // The CA bundle lets npm verify the registry through whatever TLS the host's egress presents.
+        ['--ro-bind-try', '/etc/ssl/certs', '/etc/ssl/certs', '--ro-bind', spec.gatewaySocket, GATEWAY_IN_SANDBOX]
+      : []),
+    ...(spec.infoFd !== undefined ? ['--info-fd', String(spec.infoFd)] : []),
+    '--chdir',
+    join('/workspace', spec.cwd),
+    '--',
+    ...command,
+  ];
+  return argv;
+}
+
+/**
+ * Joins the cgroup (writing its own pid into each `cgroup.procs`) and then execs `argv`, so nothing
+ * the sandbox starts can run outside the group, even for an instant.
+ */
+export function launcherArgv(procsFiles: readonly string[], argv: readonly string[]): string[] {
+  const script = 'for f in "$@"; do case "$f" in --) break;; esac; echo $$ > "$f" || exit 125; shift; done; shift; exec "$@"';
+  return ['/bin/sh', '-c', script, 'launcher', ...procsFiles, '--', ...argv];
+}
+
+/** Single-quotes a word for `sh -c`. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,172 @@
+import { SandboxFileError } from '../errors';
+import { workspacePath } from '../paths';
+import type { ExecOptions, ExecResult, FileEntry, PreviewInfo, PreviewOptions, Sandbox, SandboxLimits, SandboxRuntime, SandboxStatus, StepOptions } from '../types';
+import { bwrapArgv, launcherArgv, shellQuote, type LaunchSpec } from './bwrap';
+import type { SandboxCgroup } from './cgroups';
+import { startPreview, readPreview } from './preview';
+import type { RegistryGateway } from './registry-gateway';
+import { runProcess, type RunResult } from './run-process';
+import { steps } from './steps';
+
+/** What a LocalSandbox needs from its backend; persisted in `ctl/sandbox.json` but for the live parts. */
+export interface LocalSandboxContext {
+  readonly id: string;
+  readonly runtime: SandboxRuntime;
+  readonly uid: number;
+  readonly limits: SandboxLimits;
+  /** `<root>/<id>`: holds `workspace/` (a capped tmpfs) and `ctl/` (root only). */
+  readonly dir: string;
+  readonly cgroup: SandboxCgroup;
+  readonly bridgeDir: string;
+  readonly gateway: RegistryGateway;
+  readonly execTimeoutMs: number;
+  readonly installTimeoutMs: number;
+  readonly maxOutputBytes: number;
+  /** Called after every operation, so the manager can track last activity. */
+  readonly touch: (id: string) => void;
+  readonly destroy: (id: string) => Promise<void>;
+}
+
+/** Largest file a read returns. */
+const MAX_READ_BYTES = 32 * 1024 * 1024;
+
+/** A sandbox on this host: every operation is a fresh bubblewrap launch inside the sandbox's cgroup. */
+export class LocalSandbox implements Sandbox {
+  readonly backend = 'local' as const;
+
+  constructor(private readonly ctx: LocalSandboxContext) {}
+
+  get id(): string {
+    return this.ctx.id;
+  }
+
+  get runtime(): SandboxRuntime {
+    return this.ctx.runtime;
+  }
+
+  /** The launch description shared by every process of this sandbox. */
+  spec(overrides: Partial<LaunchSpec> = {}): LaunchSpec {
+    return {
+      workspace: `${this.ctx.dir}/workspace`,
+      bridgeDir: this.ctx.bridgeDir,
+      uid: this.ctx.uid,
+      maxProcesses: this.ctx.limits.maxProcesses,
+      maxFileBytes: this.ctx.limits.diskMb * 1024 * 1024,
+      tmpBytes: 256 * 1024 * 1024,
+      cwd: '.',
+      env: {},
+      ...overrides,
+    };
+  }
+
+  /** argv of `command` run in this sandbox (joined to its cgroup first). */
+  argv(command: string, overrides: Partial<LaunchSpec> = {}): string[] {
+    return launcherArgv(this.ctx.cgroup.procsFiles, bwrapArgv(this.spec(overrides), ['/bin/sh', '-c', command]));
+  }
+
+  /** argv of a host command that joins this sandbox's cgroup first (the preview forwarder). */
+  inCgroup(argv: readonly string[]): string[] {
+    return launcherArgv(this.ctx.cgroup.procsFiles, argv);
+  }
+
+  private async run(command: string, options: ExecOptions & { stdinBytes?: Buffer; gateway?: boolean }): Promise<RunResult> {
+    this.ctx.touch(this.id);
+    if (options.gateway) await this.ctx.gateway.start();
+    const argv = this.argv(command, {
+      cwd: workspacePath(options.cwd ?? '.'),
+      env: options.env ?? {},
+      gatewaySocket: options.gateway ? this.ctx.gateway.socketPath : undefined,
+    });
+    try {
+      return await runProcess(argv, {
+        stdin: options.stdinBytes ?? options.stdin,
+        timeoutMs: options.timeoutMs ?? this.ctx.execTimeoutMs,
+        maxOutputBytes: options.maxOutputBytes ?? this.ctx.maxOutputBytes,
+        onStdout: options.onStdout,
+        onStderr: options.onStderr,
+        signal: options.signal,
+      });
+    } finally {
+      this.ctx.touch(this.id);
+    }
+  }
+
+  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    return decode(await this.run(command, options));
+  }
+
+  // File operations run inside the sandbox as its uid, so a symlink the code planted resolves in
+  // the sandbox's own mount namespace (no /etc, no /root, no host data) and never on the host.
+  private async fileOp(path: string, script: string, stdin?: Buffer, maxOutputBytes = 1024 * 1024): Promise<Buffer> {
+    const rel = workspacePath(path);
+    const r = await this.run(`set -e; p=${shellQuote(rel)}; ${script}`, { stdinBytes: stdin, maxOutputBytes, timeoutMs: 30_000 });
+    if (r.exitCode !== 0) throw new SandboxFileError(rel, r.stderr.toString('utf8').trim() || `exit code ${r.exitCode}`);
+    return r.stdout;
+  }
+
+  async writeFile(path: string, content: string | Buffer): Promise<void> {
+    await this.fileOp(path, 'mkdir -p -- "$(dirname -- "$p")"; cat > "$p"', Buffer.from(content));
+  }
+
+  async readFile(path: string): Promise<Buffer> {
+    return this.fileOp(path, `test -f "$p" || { echo "not a file" >&2; exit 1; }; head -c ${MAX_READ_BYTES} -- "$p"`, undefined, MAX_READ_BYTES);
+  }
+
+  async listFiles(path = '.'): Promise<FileEntry[]> {
+    const out = await this.fileOp(path, `find "$p" -mindepth 1 -maxdepth 1 -printf '%y\\t%s\\t%P\\0'`);
+    const base = workspacePath(path);
+    const types: Record<string, FileEntry['type']> = { f: 'file', d: 'directory', l: 'symlink' };
+    return out
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const [type, size, name] = line.split('\t');
+        return { path: base === '.' ? name! : `${base}/${name}`, type: types[type!] ?? 'other', size: Number(size) };
+      })
+      .sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async deleteFile(path: string): Promise<void> {
+    if (workspacePath(path) === '.') throw new SandboxFileError('.', 'the workspace root cannot be deleted');
+    await this.fileOp(path, 'rm -rf -- "$p"');
+  }
+
+  async installDependencies(options: StepOptions = {}): Promise<ExecResult> {
+    return decode(await this.run(steps[this.runtime].install, { timeoutMs: this.ctx.installTimeoutMs, ...options, gateway: true }));
+  }
+
+  runTests(options: StepOptions = {}): Promise<ExecResult> {
+    return this.exec(steps[this.runtime].test, { timeoutMs: this.ctx.installTimeoutMs, ...options });
+  }
+
+  build(options: StepOptions = {}): Promise<ExecResult> {
+    return this.exec(steps[this.runtime].build, { timeoutMs: this.ctx.installTimeoutMs, ...options });
+  }
+
+  startPreview(options: PreviewOptions = {}): Promise<PreviewInfo> {
+    this.ctx.touch(this.id);
+    return startPreview(this, this.ctx.dir, this.ctx.bridgeDir, {
+      command: options.command ?? steps[this.runtime].start,
+      port: options.port ?? 3000,
+      readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+    });
+  }
+
+  async killProcesses(): Promise<void> {
+    await this.ctx.cgroup.killAll();
+  }
+
+  async status(): Promise<SandboxStatus> {
+    const [pids, memoryBytes, preview] = await Promise.all([this.ctx.cgroup.pids(), this.ctx.cgroup.memoryBytes(), readPreview(this.ctx.dir)]);
+    return { id: this.id, state: 'running', runtime: this.runtime, processes: pids.length, memoryBytes, preview };
+  }
+
+  destroy(): Promise<void> {
+    return this.ctx.destroy(this.id);
+  }
+}
+
+function decode(r: RunResult): ExecResult {
+  return { ...r, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}

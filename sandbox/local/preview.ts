@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { SandboxPreviewError } from '../errors';
+import type { PreviewInfo } from '../types';
+import type { LocalSandbox } from './local-sandbox';
+
+interface PreviewRecord {
+  port: number;
+  serverPid: number;
+  forwarderPid: number;
+}
+
+/** The host-side socket of a sandbox's preview: root-only, outside anything a sandbox can see. */
+export function previewSocket(dir: string): string {
+  return join(dir, 'ctl', 'preview.sock');
+}
+
+/** The running preview of a sandbox, or null when none was started or its processes are gone. */
+export async function readPreview(dir: string): Promise<PreviewInfo | null> {
+  const text = await readFile(join(dir, 'ctl', 'preview.json'), 'utf8').catch(() => null);
+  if (!text) return null;
+  const record = JSON.parse(text) as PreviewRecord;
+  if (!alive(record.serverPid) || !alive(record.forwarderPid)) return null;
+  return { port: record.port, target: { socketPath: previewSocket(dir) } };
+}
+
+/**
+ * Starts the dev server in the background, in a sandbox of its own launch that outlives the caller
+ * (a worker restart keeps the preview up; destroy and the reaper kill it through the cgroup). The
+ * server keeps having no network: the host reaches it through bridge.cjs run with `nsenter -n` in
+ * the server's network namespace, which listens on a root-only socket in `ctl/` and connects to
+ * 127.0.0.1:<port> there. The API's preview proxy connects to that socket.
+ */
+export async function startPreview(sandbox: LocalSandbox, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number }): Promise<PreviewInfo> {
+  const existing = await readPreview(dir);
+  if (existing && existing.port === options.port) return existing;
+  const log = openSync(join(dir, 'ctl', 'preview.log'), 'a');
+  const argv = sandbox.argv(options.command, { env: { PORT: String(options.port), HOST: '127.0.0.1' }, outliveParent: true, infoFd: 3 });
+  const server = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', log, log, 'pipe'], detached: true, env: {} });
+  closeSync(log);
+  server.unref();
+  const childPid = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    const info = server.stdio[3] as NodeJS.ReadableStream;
+    info.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      const match = /"child-pid"\s*:\s*(\d+)/.exec(text);
+      if (match) resolve(Number(match[1]));
+    });
+    server.once('exit', (code) => reject(new SandboxPreviewError(sandbox.id, `the server exited with code ${code}`)));
+  });
+  (server.stdio[3] as NodeJS.ReadableStream & { destroy(): void }).destroy();
+  const socketPath = previewSocket(dir);
+  // The forwarder joins the sandbox's cgroup too, so destroy and the reaper kill it with the rest.
+  const forwarderArgv = sandbox.inCgroup(['nsenter', '-t', String(childPid), '-n', '--', process.execPath, join(bridgeDir, 'bridge.cjs'), `unix:${socketPath}`, `tcp:127.0.0.1:${options.port}`]);
+  const forwarder = spawn(forwarderArgv[0]!, forwarderArgv.slice(1), {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    detached: true,
+    env: {},
+  });
+  forwarder.unref();
+  await new Promise<void>((resolve, reject) => {
+    forwarder.stdout.once('data', () => resolve());
+    forwarder.once('exit', (code) => reject(new SandboxPreviewError(sandbox.id, `the forwarder exited with code ${code}`)));
+  });
+  forwarder.stdout.destroy();
+  const record: PreviewRecord = { port: options.port, serverPid: server.pid!, forwarderPid: forwarder.pid! };
+  await writeFile(join(dir, 'ctl', 'preview.json'), JSON.stringify(record));
+  await waitUntilServing(sandbox.id, socketPath, options.readyTimeoutMs, dir);
+  return { port: options.port, target: { socketPath } };
+}
+
+async function waitUntilServing(id: string, socketPath: string, timeoutMs: number, dir: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = request({ socketPath, path: '/', method: 'HEAD', timeout: 1000 }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.on('error', () => resolve(false));
+      req.on('timeout', () => req.destroy());
+      req.end();
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const log = await readFile(join(dir, 'ctl', 'preview.log'), 'utf8').catch(() => '');
+  throw new SandboxPreviewError(id, `nothing answered within ${timeoutMs} ms. Log tail: ${log.slice(-500)}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

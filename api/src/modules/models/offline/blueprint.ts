@@ -1,0 +1,61 @@
+/**
+ * A blueprint is what the offline provider "knows" about one kind of project: the finished files, how to
+ * test them and the plan that produces them. Pure data, so replies built from it are deterministic.
+ */
+import type { AgentRole } from '../model-types';
+
+export const TASK_TYPES = ['design', 'implement', 'test', 'review', 'docs'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+/** One task of the plan the architect returns. */
+export interface PlanTask {
+  /** Stable slug; a message that names it narrows a role's script to this task. */
+  id: string;
+  title: string;
+  type: TaskType;
+  role: AgentRole;
+  description: string;
+  /** 1 is the most urgent. */
+  priority: number;
+  /** Ids of tasks that must finish first. */
+  dependencies: string[];
+  /** Files the task writes (for design and review: the files it reads). */
+  files: string[];
+  acceptanceCriteria: string[];
+}
+
+export interface Plan {
+  summary: string;
+  tasks: PlanTask[];
+}
+
+export interface BlueprintFile {
+  path: string;
+  content: string;
+}
+
+export interface Blueprint {
+  id: string;
+  name: string;
+  /** Command that runs the project's tests from its root. */
+  testCommand: string;
+  /** Every file of the finished project except README.md. */
+  files: BlueprintFile[];
+  readme: string;
+  plan: Plan;
+}
+
+/** The files of a blueprint's project as written to disk, README included. */
+export function projectFiles(blueprint: Blueprint): BlueprintFile[] {
+  return [...blueprint.files, { path: 'README.md', content: blueprint.readme }];
+}
+
+/** The content a blueprint holds for a path, if any. */
+export function blueprintFile(blueprint: Blueprint, path: string): BlueprintFile | undefined {
+  return projectFiles(blueprint).find((f) => f.path === normalizePath(path));
+}
+
+/** `./src/app.js` and `/src/app.js` name the same project file as `src/app.js`. */
+export function normalizePath(path: string): string {
+  return path.replace(/^(\.\/|\/)+/, '');
+}

@@ -127,6 +127,9 @@ export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[
       ? // The CA bundle lets npm verify the registry through whatever TLS the host's egress presents.
         ['--ro-bind-try', '/etc/ssl/certs', '/etc/ssl/certs', '--ro-bind', spec.gatewaySocket, GATEWAY_IN_SANDBOX]
       : []),
+    // bubblewrap's own root is a tmpfs: without this, '/' would be a writable, uncapped scratch space.
+    '--remount-ro',
+    '/',
     ...(spec.infoFd !== undefined ? ['--info-fd', String(spec.infoFd)] : []),
     '--chdir',
     join('/workspace', spec.cwd),

@@ -52,7 +52,8 @@ export class LocalSandbox implements Sandbox {
       uid: this.ctx.uid,
       maxProcesses: this.ctx.limits.maxProcesses,
       maxFileBytes: this.ctx.limits.diskMb * 1024 * 1024,
-      tmpBytes: 256 * 1024 * 1024,
+      // /tmp gets the workspace's cap again; both count against the memory limit too (tmpfs pages).
+      tmpBytes: this.ctx.limits.diskMb * 1024 * 1024,
       cwd: '.',
       env: {},
       ...overrides,
@@ -76,6 +77,7 @@ export class LocalSandbox implements Sandbox {
       cwd: workspacePath(options.cwd ?? '.'),
       env: options.env ?? {},
       gatewaySocket: options.gateway ? this.ctx.gateway.socketPath : undefined,
+      infoFd: 3,
     });
     try {
       return await runProcess(argv, {
@@ -113,7 +115,7 @@ export class LocalSandbox implements Sandbox {
   }
 
   async listFiles(path = '.'): Promise<FileEntry[]> {
-    const out = await this.fileOp(path, `find "$p" -mindepth 1 -maxdepth 1 -printf '%y\\t%s\\t%P\\0'`);
+    const out = await this.fileOp(path, `test -d "$p" || { echo "not a directory" >&2; exit 1; }; find -H "$p" -mindepth 1 -maxdepth 1 -printf '%y\\t%s\\t%P\\0'`);
     const base = workspacePath(path);
     const types: Record<string, FileEntry['type']> = { f: 'file', d: 'directory', l: 'symlink' };
     return out

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 
 /** How one sandboxed process is run and watched. */
@@ -31,7 +32,15 @@ export interface RunResult {
 export function runProcess(argv: readonly string[], options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? {} });
+    // fd 3 is bubblewrap's --info-fd: it names the namespace's init, whose death means the whole tree is gone.
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: options.env ?? {} });
+    let nsInit: number | undefined;
+    let info = '';
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
+      info += chunk.toString('utf8');
+      nsInit ??= Number(/"child-pid"\s*:\s*(\d+)/.exec(info)?.[1]) || undefined;
+    });
+    let killed = false;
     let timedOut = false;
     let truncated = false;
     const collect = (stream: NodeJS.ReadableStream, sink?: (chunk: string) => void) => {
@@ -54,7 +63,10 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
     };
     const stdout = collect(child.stdout, options.onStdout);
     const stderr = collect(child.stderr, options.onStderr);
-    const kill = () => child.kill('SIGKILL');
+    const kill = () => {
+      killed = true;
+      child.kill('SIGKILL');
+    };
     const timer = setTimeout(() => {
       timedOut = true;
       kill();
@@ -68,9 +80,10 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
       clearTimeout(timer);
       reject(error);
     });
-    child.on('close', (code, signal) => {
+    child.on('close', async (code, signal) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
+      if (killed && nsInit) await untilGone(nsInit);
       resolve({
         exitCode: code ?? 128 + (signal ? signalNumber(signal) : 9),
         stdout: stdout(),
@@ -81,6 +94,18 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
       });
     });
   });
+}
+
+/**
+ * Waits (up to 5 s) until the namespace's init is reaped or a zombie: the kernel kills and reaps every
+ * other process of a pid namespace before its init finishes exiting.
+ */
+async function untilGone(pid: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (stat === null || /\) [ZX] /.test(stat)) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

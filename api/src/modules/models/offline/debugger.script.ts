@@ -1,0 +1,42 @@
+/**
+ * The offline debugger: the blueprint is the known-good project, so a fix is restoring a file that differs
+ * from it. Files named in the failure come first; each is read, rewritten if it differs (write_file, not
+ * apply_patch: the blueprint holds whole files), and the tests rerun after every fix until they pass.
+ */
+import { blueprintFile } from './blueprint';
+import { isMissingFile, lastCall, testsPassed } from './conversation';
+import { finish, label, type RoleScript, type ScriptContext } from './script-kit';
+
+/** Files to inspect, most suspect first: named in a message or tool result, source before tests. */
+function candidates(ctx: ScriptContext): string[] {
+  const { tasks } = ctx.blueprint.plan;
+  const sources = tasks.filter((t) => t.type === 'implement').flatMap((t) => t.files);
+  const tests = tasks.filter((t) => t.type === 'test').flatMap((t) => t.files);
+  const { userTexts, exchanges } = ctx.conversation;
+  const text = [...userTexts, ...exchanges.map((e) => e.result ?? '')].join('\n');
+  const named = (path: string) => text.includes(path);
+  return [...new Set([...sources.filter(named), ...tests.filter(named), ...sources, ...tests])];
+}
+
+export const debuggerScript: RoleScript = (ctx) => {
+  const conv = ctx.conversation;
+  const fixed: string[] = [];
+  for (const path of candidates(ctx)) {
+    const read = lastCall(conv, 'read_file', path);
+    if (read < 0) return { tool: 'read_file', args: { path } };
+    const content = blueprintFile(ctx.blueprint, path)?.content ?? '';
+    const current = conv.exchanges[read]!.result;
+    const wrote = lastCall(conv, 'write_file', path);
+    if (wrote < 0 && (isMissingFile(current) || current!.trim() !== content.trim())) return { tool: 'write_file', args: { path, content } };
+    if (wrote < 0) continue;
+    fixed.push(path);
+    const run = lastCall(conv, 'run_tests');
+    if (run < wrote) return { tool: 'run_tests', args: {} };
+    if (testsPassed(conv.exchanges[run]!.result) === true) return finish(`Restored ${fixed.join(', ')} from the ${label(ctx)}; the tests pass.`);
+  }
+  const run = lastCall(conv, 'run_tests');
+  if (run < 0) return { tool: 'run_tests', args: {} };
+  if (testsPassed(conv.exchanges[run]!.result) === true) return finish(`The tests pass${fixed.length > 0 ? ` after restoring ${fixed.join(', ')}` : ''} (${label(ctx)}).`);
+  const what = fixed.length > 0 ? `restored ${fixed.join(', ')} but` : 'every file matches the blueprint and';
+  return finish(`Offline debugging ${what} the tests still fail (${label(ctx)}).`, 'failed');
+};

@@ -1,0 +1,66 @@
+/** What role scripts are made of: the step type, the context they read, and helpers shared by several roles. */
+import type { AgentToolName, FinishOutcome } from '../../agents/agent-tools';
+import type { AgentRole } from '../model-types';
+import { blueprintFile, type Blueprint, type PlanTask, type TaskType } from './blueprint';
+import { writtenPaths, type Conversation } from './conversation';
+
+/** A script's next move: call one tool, or answer in text. */
+export type Step = { tool: AgentToolName; args: Record<string, unknown> } | { text: string };
+
+export interface ScriptContext {
+  blueprint: Blueprint;
+  role: AgentRole;
+  conversation: Conversation;
+  /** Names of the tools this request offers; optional steps are skipped when theirs is missing. */
+  offered: ReadonlySet<string>;
+}
+
+/** Picks the next step from the context alone; called once per model turn. */
+export type RoleScript = (ctx: ScriptContext) => Step;
+
+export function finish(summary: string, outcome: FinishOutcome = 'done'): Step {
+  return { tool: 'finish', args: { summary, outcome } };
+}
+
+/** `Express todo REST API` as it appears in summaries, so a reader sees the reply came from a blueprint. */
+export function label(ctx: ScriptContext): string {
+  return `offline blueprint "${ctx.blueprint.name}"`;
+}
+
+/**
+ * The tasks a script works on. A user message naming a task (`task todo-store`, `task: todo-store`) narrows
+ * the script to the named tasks; otherwise the role's own tasks of the given types; otherwise, when
+ * `anyRole`, every task of those types (a generalist coder takes the backend's work when none is its own).
+ */
+export function assignedTasks(ctx: ScriptContext, types: readonly TaskType[], anyRole: boolean): PlanTask[] {
+  const { tasks } = ctx.blueprint.plan;
+  const asked = tasks.filter((t) => ctx.conversation.userTexts.some((text) => taskPattern(t.id).test(text)));
+  if (asked.length > 0) return asked;
+  const ofType = tasks.filter((t) => types.includes(t.type));
+  const own = ofType.filter((t) => t.role === ctx.role);
+  return own.length > 0 || !anyRole ? own : ofType;
+}
+
+function taskPattern(id: string): RegExp {
+  return new RegExp(`\\btask[\\s:#"'\`]*${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+}
+
+/** The files the tasks write, each once, in plan order. */
+export function filesOf(tasks: readonly PlanTask[]): string[] {
+  return [...new Set(tasks.flatMap((t) => t.files))];
+}
+
+/** write_file for the first of `paths` not yet written in this conversation, with the blueprint's content. */
+export function writeNext(ctx: ScriptContext, paths: readonly string[]): Step | undefined {
+  const written = writtenPaths(ctx.conversation);
+  const path = paths.find((p) => !written.has(p));
+  if (path === undefined) return undefined;
+  return { tool: 'write_file', args: { path, content: blueprintFile(ctx.blueprint, path)?.content ?? '' } };
+}
+
+/** Writes the tasks' files one per turn, then finishes with what it wrote. */
+export function writeThenFinish(ctx: ScriptContext, tasks: readonly PlanTask[]): Step {
+  const files = filesOf(tasks);
+  if (files.length === 0) return finish(`No ${ctx.role} work in the ${label(ctx)}; nothing to do.`);
+  return writeNext(ctx, files) ?? finish(`Wrote ${files.join(', ')} for ${tasks.map((t) => t.title).join('; ')} (${label(ctx)}).`);
+}

@@ -8,7 +8,7 @@ import { readConversation } from './conversation';
 import { conformToSchema } from './json-conform';
 import { checkSchema } from './json-schema';
 import { planText, ROLE_SCRIPTS } from './role-scripts';
-import { assignedTasks, filesOf, label, type ScriptContext } from './script-kit';
+import { filesOf, label, roleTasks, type ScriptContext } from './script-kit';
 import { selectBlueprint } from './select-blueprint';
 
 /** What the provider answers before usage and streaming are added. */
@@ -30,13 +30,13 @@ function offeredTools(request: ModelRequest): Set<string> {
 /** A short account of what the role would do with this blueprint, for replies that cannot call tools. */
 function describe(ctx: ScriptContext): string {
   if (ctx.role === 'architect') return planText(ctx);
-  const tasks = assignedTasks(ctx, ['implement', 'test', 'review', 'docs'], false);
+  const tasks = roleTasks(ctx);
   if (tasks.length === 0) return `The ${ctx.role} has no task in the ${label(ctx)}.`;
   return `The ${ctx.role}'s tasks in the ${label(ctx)}: ${tasks.map((t) => `${t.title} (${t.files.join(', ') || 'no files'})`).join('; ')}.`;
 }
 
 function structured(ctx: ScriptContext, format: NonNullable<ModelRequest['responseFormat']>, model: string): OfflineReply {
-  const tasks = assignedTasks(ctx, ['implement', 'test', 'review', 'docs'], false);
+  const tasks = roleTasks(ctx);
   const source =
     ctx.role === 'architect'
       ? ctx.blueprint.plan

@@ -7,7 +7,7 @@ import type { AgentRole } from '../model-types';
 import { blueprintFile } from './blueprint';
 import { isMissingFile, lastCall, testsPassed } from './conversation';
 import { debuggerScript } from './debugger.script';
-import { assignedTasks, filesOf, finish, label, writeNext, writeThenFinish, type RoleScript, type Step } from './script-kit';
+import { filesOf, finish, label, roleTasks, writeNext, writeThenFinish, type RoleScript, type Step } from './script-kit';
 
 /** The plan as plain text: the architect's summary when it cannot answer in JSON. */
 export function planText(ctx: Parameters<RoleScript>[0]): string {
@@ -22,13 +22,10 @@ const architect: RoleScript = (ctx) => {
   return finish(planText(ctx));
 };
 
-const implementer =
-  (anyRole: boolean): RoleScript =>
-  (ctx) =>
-    writeThenFinish(ctx, assignedTasks(ctx, ['implement'], anyRole));
+const implementer: RoleScript = (ctx) => writeThenFinish(ctx, roleTasks(ctx));
 
 const tester: RoleScript = (ctx) => {
-  const files = filesOf(assignedTasks(ctx, ['test'], true));
+  const files = filesOf(roleTasks(ctx));
   const write = writeNext(ctx, files);
   if (write) return write;
   const { exchanges } = ctx.conversation;
@@ -45,7 +42,7 @@ const tester: RoleScript = (ctx) => {
 };
 
 const reviewer: RoleScript = (ctx) => {
-  const files = filesOf(assignedTasks(ctx, ['review'], true));
+  const files = filesOf(roleTasks(ctx));
   const unread = files.find((path) => lastCall(ctx.conversation, 'read_file', path) < 0);
   if (unread !== undefined && ctx.offered.has('read_file')) return { tool: 'read_file', args: { path: unread } };
   const missing = files.filter((path) => {
@@ -57,7 +54,7 @@ const reviewer: RoleScript = (ctx) => {
 };
 
 const documentation: RoleScript = (ctx) => {
-  const tasks = assignedTasks(ctx, ['docs'], true);
+  const tasks = roleTasks(ctx);
   const files = filesOf(tasks).filter((path) => blueprintFile(ctx.blueprint, path));
   return writeNext(ctx, files) ?? finish(`Wrote ${files.join(', ')} (${label(ctx)}).`);
 };
@@ -70,9 +67,9 @@ const nothingOffline =
 /** The script of each role. */
 export const ROLE_SCRIPTS: Readonly<Record<AgentRole, RoleScript>> = {
   architect,
-  coder: implementer(true),
-  backend: implementer(true),
-  frontend: implementer(false),
+  coder: implementer,
+  backend: implementer,
+  frontend: implementer,
   tester,
   debugger: debuggerScript,
   reviewer,

@@ -28,14 +28,31 @@ export function label(ctx: ScriptContext): string {
 }
 
 /**
- * The tasks a script works on. A user message naming a task (`task todo-store`, `task: todo-store`) narrows
- * the script to the named tasks; otherwise the role's own tasks of the given types; otherwise, when
- * `anyRole`, every task of those types (a generalist coder takes the backend's work when none is its own).
+ * Which plan tasks each role works on: tasks of these types, its own first; with `anyRole`, any role's when
+ * it has none of its own (a generalist coder takes the backend's work; a frontend never does).
  */
-export function assignedTasks(ctx: ScriptContext, types: readonly TaskType[], anyRole: boolean): PlanTask[] {
+const ROLE_WORK: Readonly<Record<AgentRole, { types: readonly TaskType[]; anyRole: boolean }>> = {
+  architect: { types: ['design'], anyRole: true },
+  coder: { types: ['implement'], anyRole: true },
+  backend: { types: ['implement'], anyRole: true },
+  frontend: { types: ['implement'], anyRole: false },
+  tester: { types: ['test'], anyRole: true },
+  debugger: { types: ['implement', 'test'], anyRole: true },
+  reviewer: { types: ['review'], anyRole: true },
+  documentation: { types: ['docs'], anyRole: true },
+  devops: { types: [], anyRole: false },
+  optimizer: { types: [], anyRole: false },
+};
+
+/**
+ * The tasks the role's script works on. A user message naming a task (`task todo-store`, `task: todo-store`)
+ * narrows the script to the named tasks; otherwise see ROLE_WORK.
+ */
+export function roleTasks(ctx: ScriptContext): PlanTask[] {
   const { tasks } = ctx.blueprint.plan;
   const asked = tasks.filter((t) => ctx.conversation.userTexts.some((text) => taskPattern(t.id).test(text)));
   if (asked.length > 0) return asked;
+  const { types, anyRole } = ROLE_WORK[ctx.role];
   const ofType = tasks.filter((t) => types.includes(t.type));
   const own = ofType.filter((t) => t.role === ctx.role);
   return own.length > 0 || !anyRole ? own : ofType;

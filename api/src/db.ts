@@ -9,6 +9,7 @@ import { TeamInvitationSchema, TeamMemberSchema, TeamSchema } from './modules/te
 import { ProviderKeySchema } from './modules/keys/provider-key.entity';
 import { UsageLogSchema } from './modules/models/usage-log.entity';
 import { ModelSettingsSchema } from './modules/models/model-settings.entity';
+import { SandboxRecordSchema } from './modules/sandbox/sandbox.entity';
 import { Migration20261127000000 } from './migrations/Migration20261127000000';
 import { Migration20261127010000 } from './migrations/Migration20261127010000';
 import { Migration20261127020000 } from './migrations/Migration20261127020000';
@@ -16,8 +17,9 @@ import { Migration20261127024000 } from './migrations/Migration20261127024000';
 import { Migration20261127030000 } from './migrations/Migration20261127030000';
 import { Migration20261127040000 } from './migrations/Migration20261127040000';
 import { Migration20261127050000 } from './migrations/Migration20261127050000';
+import { Migration20261127060000 } from './migrations/Migration20261127060000';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, SandboxRecordSchema];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -31,6 +33,7 @@ export const migrationsList = [
   { name: 'Migration20261127030000', class: Migration20261127030000 },
   { name: 'Migration20261127040000', class: Migration20261127040000 },
   { name: 'Migration20261127050000', class: Migration20261127050000 },
+  { name: 'Migration20261127060000', class: Migration20261127060000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

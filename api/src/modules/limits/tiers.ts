@@ -22,6 +22,8 @@ export interface TierLimits {
   readonly uploadsPerDay: number | null;
   /** Projects a user may own; a count, checked by the project service against its own total. */
   readonly projects: number | null;
+  /** Sandboxes a user may have running at once; counted by the sandbox manager in PostgreSQL. */
+  readonly sandboxes: number | null;
 }
 
 /** Sliding windows counted per user; the names are the Redis key suffixes and the errors' `kind`. */
@@ -98,8 +100,8 @@ const DAY = 24 * HOUR;
 /** The limits Atelier ships with. */
 export const DEFAULT_LIMITS: LimitsConfig = {
   tiers: {
-    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, projects: 5 },
-    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, projects: 50 },
+    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, projects: 5, sandboxes: 2 },
+    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, projects: 50, sandboxes: 5 },
     team: {
       messagesPerHour: 1_000,
       messagesPerDay: 10_000,
@@ -107,6 +109,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       concurrentRooms: 50,
       uploadsPerDay: 1_000,
       projects: 500,
+      sandboxes: 20,
     },
     enterprise: {
       messagesPerHour: null,
@@ -115,6 +118,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       concurrentRooms: null,
       uploadsPerDay: null,
       projects: null,
+      sandboxes: null,
     },
   },
   gracePercent: 5,

@@ -1,11 +1,12 @@
 /**
  * The offline debugger: the blueprint is the known-good project, so a fix is restoring a file that differs
- * from it. Files named in the failure come first; each is read, rewritten if it differs (write_file, not
- * apply_patch: the blueprint holds whole files), and the tests rerun after every fix until they pass.
+ * from it. Files named in the failure come first; each is read, rewritten if it differs (write_file; a
+ * whole-file apply_patch when only that is offered), and the tests rerun after every fix until they pass.
  */
 import { blueprintFile } from './blueprint';
 import { isMissingFile, lastCall, testsPassed } from './conversation';
-import { finish, label, type RoleScript, type ScriptContext } from './script-kit';
+import { finish, label, type RoleScript, type ScriptContext, type Step } from './script-kit';
+import { wholeFileDiff } from './unified-diff';
 
 /** Files to inspect, most suspect first: named in a message or tool result, source before tests. */
 function candidates(ctx: ScriptContext): string[] {
@@ -18,6 +19,16 @@ function candidates(ctx: ScriptContext): string[] {
   return [...new Set([...sources.filter(named), ...tests.filter(named), ...sources, ...tests])];
 }
 
+function restore(ctx: ScriptContext, path: string, current: string | undefined, content: string): Step {
+  if (ctx.offered.has('write_file') || !ctx.offered.has('apply_patch')) return { tool: 'write_file', args: { path, content } };
+  return { tool: 'apply_patch', args: { path, patch: wholeFileDiff(path, isMissingFile(current) ? undefined : current, content) } };
+}
+
+/** The last write_file or apply_patch on the path; -1 when none. */
+function lastFix(ctx: ScriptContext, path: string): number {
+  return Math.max(lastCall(ctx.conversation, 'write_file', path), lastCall(ctx.conversation, 'apply_patch', path));
+}
+
 export const debuggerScript: RoleScript = (ctx) => {
   const conv = ctx.conversation;
   const fixed: string[] = [];
@@ -26,8 +37,8 @@ export const debuggerScript: RoleScript = (ctx) => {
     if (read < 0) return { tool: 'read_file', args: { path } };
     const content = blueprintFile(ctx.blueprint, path)?.content ?? '';
     const current = conv.exchanges[read]!.result;
-    const wrote = lastCall(conv, 'write_file', path);
-    if (wrote < 0 && (isMissingFile(current) || current!.trim() !== content.trim())) return { tool: 'write_file', args: { path, content } };
+    const wrote = lastFix(ctx, path);
+    if (wrote < 0 && (isMissingFile(current) || current!.trim() !== content.trim())) return restore(ctx, path, current, content);
     if (wrote < 0) continue;
     fixed.push(path);
     const run = lastCall(conv, 'run_tests');

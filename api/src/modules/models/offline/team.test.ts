@@ -73,6 +73,25 @@ describe('the offline team on a todo REST API', () => {
       expect((await runNodeTests(ws.dir)).passed).toBe(true);
     });
   });
+
+  describe('with src/app.js deleted and only apply_patch to fix it', () => {
+    const ws = tempWorkspace(projectFiles(todo).filter((f) => f.path !== 'src/app.js'));
+    disposeAfter(ws);
+
+    it('the debugger restores the file with a patch git apply accepts', async () => {
+      const failure = await runNodeTests(ws.dir);
+      expect(failure.passed).toBe(false);
+      const debug = await runAgent(new OfflineProvider(), {
+        role: 'debugger',
+        dir: ws.dir,
+        userTexts: [TODO, JSON.stringify(failure)],
+        tools: ['read_file', 'apply_patch', 'run_tests', 'finish'],
+      });
+      expect(debug.calls.filter((c) => c.name === 'apply_patch').map((c) => c.arguments.path)).toEqual(['src/app.js']);
+      expect(debug.end!.arguments.outcome).toBe('done');
+      expect(readFileSync(join(ws.dir, 'src/app.js'), 'utf8')).toBe(todo.files.find((f) => f.path === 'src/app.js')!.content);
+    });
+  });
 });
 
 describe.each(['an Express backend for a blog', 'a command line tool that greets people'])('the offline coder and tester on "%s"', (description) => {

@@ -57,6 +57,16 @@ async function execute(dir: string, call: ToolCall): Promise<string> {
     case 'write_file':
       writeFile(dir, args.path!, args.content!);
       return `wrote ${args.path}`;
+    case 'apply_patch':
+      writeFileSync(join(dir, '.offline.patch'), args.patch!);
+      try {
+        await run('git', ['apply', '.offline.patch'], { cwd: dir });
+        return `patched ${args.path}`;
+      } catch (err) {
+        return `error: ${(err as { stderr?: string }).stderr ?? String(err)}`;
+      } finally {
+        rmSync(join(dir, '.offline.patch'));
+      }
     case 'run_tests':
       return JSON.stringify(await runNodeTests(dir));
     default:

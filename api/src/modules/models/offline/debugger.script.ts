@@ -29,6 +29,7 @@ function lastFix(ctx: ScriptContext, path: string): number {
   return Math.max(lastCall(ctx.conversation, 'write_file', path), lastCall(ctx.conversation, 'apply_patch', path));
 }
 
+/** Reads suspects, restores the first that differs, reruns the tests; finishes failed when nothing helps. */
 export const debuggerScript: RoleScript = (ctx) => {
   const conv = ctx.conversation;
   const fixed: string[] = [];

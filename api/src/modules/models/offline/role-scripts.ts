@@ -7,10 +7,10 @@ import type { AgentRole } from '../model-types';
 import { blueprintFile } from './blueprint';
 import { isMissingFile, lastCall, testsPassed } from './conversation';
 import { debuggerScript } from './debugger.script';
-import { filesOf, finish, label, roleTasks, writeNext, writeThenFinish, type RoleScript, type Step } from './script-kit';
+import { filesOf, finish, label, roleTasks, writeNext, writeThenFinish, type RoleScript, type ScriptContext } from './script-kit';
 
 /** The plan as plain text: the architect's summary when it cannot answer in JSON. */
-export function planText(ctx: Parameters<RoleScript>[0]): string {
+export function planText(ctx: ScriptContext): string {
   const lines = ctx.blueprint.plan.tasks.map(
     (t, i) => `${i + 1}. [${t.type} / ${t.role}] ${t.title}${t.files.length > 0 ? ` (${t.files.join(', ')})` : ''}`,
   );
@@ -64,7 +64,7 @@ const nothingOffline =
   (ctx) =>
     finish(`Nothing to do offline: ${work} needs a real model (${label(ctx)}).`);
 
-/** The script of each role. */
+/** The script of each role; the provider calls it once per turn with the conversation so far. */
 export const ROLE_SCRIPTS: Readonly<Record<AgentRole, RoleScript>> = {
   architect,
   coder: implementer,
@@ -77,5 +77,3 @@ export const ROLE_SCRIPTS: Readonly<Record<AgentRole, RoleScript>> = {
   devops: nothingOffline('deployment and infrastructure work'),
   optimizer: nothingOffline('performance work'),
 };
-
-export type { Step };

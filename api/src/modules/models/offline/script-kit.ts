@@ -7,6 +7,7 @@ import { writtenPaths, type Conversation } from './conversation';
 /** A script's next move: call one tool, or answer in text. */
 export type Step = { tool: AgentToolName; args: Record<string, unknown> } | { text: string };
 
+/** Everything a script may look at; built fresh from each request. */
 export interface ScriptContext {
   blueprint: Blueprint;
   role: AgentRole;
@@ -18,11 +19,12 @@ export interface ScriptContext {
 /** Picks the next step from the context alone; called once per model turn. */
 export type RoleScript = (ctx: ScriptContext) => Step;
 
+/** The finish call ending a script, `done` unless said otherwise. */
 export function finish(summary: string, outcome: FinishOutcome = 'done'): Step {
   return { tool: 'finish', args: { summary, outcome } };
 }
 
-/** `Express todo REST API` as it appears in summaries, so a reader sees the reply came from a blueprint. */
+/** `offline blueprint "Express todo REST API"`: named in every summary so a reader sees the reply came from a blueprint. */
 export function label(ctx: ScriptContext): string {
   return `offline blueprint "${ctx.blueprint.name}"`;
 }

@@ -24,6 +24,11 @@ export function textDeltas(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];
 }
 
+/**
+ * Answers from the request alone: `agentRole` picks the role script (the architect's when absent), the first
+ * user message the blueprint, earlier tool calls and results the next step. Structured output is the plan
+ * (architect) or the role's report in the requested schema. Costs nothing and never throws a retryable error.
+ */
 export class OfflineProvider implements ModelProvider {
   readonly id = 'offline' as const;
 

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+import type { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
 
 /** Everything activities touch, built once by the worker's composition root. */
 export interface ActivityDeps {
@@ -9,4 +10,6 @@ export interface ActivityDeps {
   logger: Logger;
   /** Pause between scaffolded files, in ms (demos, durability tests). */
   scaffoldFileDelayMs: number;
+  /** Sandboxes (issue 5); sandbox activities fail non-retryably on a worker built without them. */
+  sandboxes?: SandboxManager;
 }

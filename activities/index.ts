@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './deps';
 import { createProjectActivities } from './projects/project.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
+import { createSandboxActivities } from './sandbox/sandbox.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -9,6 +10,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createProjectActivities(deps),
     ...createScaffoldActivities(deps),
+    ...createSandboxActivities(deps),
   };
 }
 

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,16 +19,15 @@ function resolvesExpress(): boolean {
   }
 }
 
-/** Writes the project to a fresh temp dir and runs `node --test test/` there, express found through NODE_PATH. */
-async function runNodeTests(blueprint: Blueprint): Promise<{ code: number; stdout: string }> {
+/** Writes the project to a fresh temp dir and runs `command` there. */
+async function runIn(blueprint: Blueprint, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
   const dir = mkdtempSync(join(tmpdir(), `atelier-blueprint-${blueprint.id}-`));
   try {
     for (const file of projectFiles(blueprint)) {
       mkdirSync(dirname(join(dir, file.path)), { recursive: true });
       writeFileSync(join(dir, file.path), file.content);
     }
-    const env = { PATH: process.env.PATH ?? '/usr/bin', NODE_PATH: join(repoRoot, 'node_modules') };
-    return await run(process.execPath, ['--test', 'test/'], { cwd: dir, env, timeout: 60_000 }).then(
+    return await run(command, args, { cwd: dir, env, timeout: 60_000 }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (err: { code?: number; stdout?: string }) => ({ code: err.code ?? -1, stdout: err.stdout ?? '' }),
     );
@@ -35,6 +35,23 @@ async function runNodeTests(blueprint: Blueprint): Promise<{ code: number; stdou
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** `node --test test/` with express found through NODE_PATH (nothing installed or linked). */
+function runNodeTests(blueprint: Blueprint): Promise<{ code: number; stdout: string }> {
+  return runIn(blueprint, process.execPath, ['--test', 'test/'], { PATH: process.env.PATH ?? '/usr/bin', NODE_PATH: join(repoRoot, 'node_modules') });
+}
+
+// The scaffold starters test builds this venv for the same pinned requirements (activities/scaffold/templates).
+const fastapi = BLUEPRINTS.find((b) => b.id === 'fastapi-service')!;
+const requirements = fastapi.files.find((f) => f.path === 'requirements.txt')!.content;
+const venv = join(repoRoot, '.tools', `starter-fastapi-${createHash('sha256').update(requirements).digest('hex').slice(0, 12)}`);
+const withVenv = existsSync(join(venv, '.complete')) ? it : it.skip;
+
+withVenv('fastapi-service passes pytest (skipped until the scaffold starters test has built its venv)', async () => {
+  const { code, stdout } = await runIn(fastapi, join(venv, 'bin', 'python'), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], { PATH: process.env.PATH ?? '/usr/bin' });
+  expect(stdout).toMatch(/\b1 passed\b/);
+  expect(code).toBe(0);
+});
 
 const nodeBlueprints = BLUEPRINTS.filter((b) => b.testCommand === 'node --test test/');
 const withExpress = resolvesExpress() ? it.each : it.skip.each;

@@ -94,6 +94,24 @@ describe('the offline team on a todo REST API', () => {
   });
 });
 
+it('two teams on two folders make the same calls in the same order', async () => {
+  const runs = await Promise.all(
+    [tempWorkspace(), tempWorkspace()].map(async (ws) => {
+      try {
+        const calls = [];
+        for (const role of ['architect', 'backend', 'tester', 'reviewer', 'documentation'] as const) {
+          calls.push(...(await runAgent(new OfflineProvider(), { role, dir: ws.dir, userTexts: [TODO] })).calls);
+        }
+        return calls;
+      } finally {
+        ws.dispose();
+      }
+    }),
+  );
+  expect(runs[0]!.length).toBeGreaterThan(10);
+  expect(runs[1]).toEqual(runs[0]);
+});
+
 describe.each(['an Express backend for a blog', 'a command line tool that greets people'])('the offline coder and tester on "%s"', (description) => {
   const ws = tempWorkspace();
   disposeAfter(ws);

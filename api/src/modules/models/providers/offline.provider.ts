@@ -9,7 +9,10 @@ import { offlineReply } from '../offline/offline-reply';
 /** The model name the catalog lists for this provider; any name given in the request is echoed back. */
 export const OFFLINE_MODEL = 'offline-blueprint';
 
-/** Rough tokens for a text: the common chars/4 estimate, deterministic so usage and budgets are testable. */
+/**
+ * Rough tokens for a text: the common chars/4 estimate, deterministic so usage and budgets are testable.
+ * Input counts the messages (tool calls as JSON) and the offered tool specs, which vendors bill as input too.
+ */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
@@ -50,7 +53,9 @@ export class OfflineProvider implements ModelProvider {
         options.onDelta(delta);
       }
     }
-    const inputTokens = estimateTokens(request.messages.map(messageText).join('\n') + (request.tools?.length ? JSON.stringify(request.tools) : ''));
+    const inputTokens = estimateTokens(
+      request.messages.map(messageText).join('\n') + (request.tools?.length ? JSON.stringify(request.tools) : ''),
+    );
     const outputTokens = estimateTokens(text + (reply.toolCalls.length > 0 ? JSON.stringify(reply.toolCalls) : ''));
     return {
       text,

@@ -99,12 +99,18 @@ export const AGENT_TOOLS: { readonly [K in AgentToolName]: ToolSpec } = {
   write_file: {
     name: 'write_file',
     description: 'Create or replace a file with the given content; parent folders are created.',
-    parameters: object({ path: str('File path relative to the project root.'), content: str('The whole file content.') }, ['path', 'content']),
+    parameters: object({ path: str('File path relative to the project root.'), content: str('The whole file content.') }, [
+      'path',
+      'content',
+    ]),
   },
   apply_patch: {
     name: 'apply_patch',
     description: 'Apply a unified diff to one file; fails without change when a hunk does not match.',
-    parameters: object({ path: str('File path relative to the project root.'), patch: str('Unified diff against the current content.') }, ['path', 'patch']),
+    parameters: object({ path: str('File path relative to the project root.'), patch: str('Unified diff against the current content.') }, [
+      'path',
+      'patch',
+    ]),
   },
   search: {
     name: 'search',
@@ -115,7 +121,10 @@ export const AGENT_TOOLS: { readonly [K in AgentToolName]: ToolSpec } = {
     name: 'run_command',
     description: 'Run a shell command in the project sandbox; answers JSON {exitCode, output}.',
     parameters: object(
-      { command: str('Shell command.'), timeoutSeconds: { type: 'integer', minimum: 1, maximum: 600, description: 'Kill after this long (default 120).' } },
+      {
+        command: str('Shell command.'),
+        timeoutSeconds: { type: 'integer', minimum: 1, maximum: 600, description: 'Kill after this long (default 120).' },
+      },
       ['command'],
     ),
   },
@@ -133,14 +142,21 @@ export const AGENT_TOOLS: { readonly [K in AgentToolName]: ToolSpec } = {
     name: 'handoff',
     description: 'Hand the task to another agent role and stop.',
     parameters: object(
-      { toRole: { type: 'string', enum: [...AGENT_ROLES], description: 'The role to take over.' }, reason: str('Why.'), context: str('What the next agent needs to know.') },
+      {
+        toRole: { type: 'string', enum: [...AGENT_ROLES], description: 'The role to take over.' },
+        reason: str('Why.'),
+        context: str('What the next agent needs to know.'),
+      },
       ['toRole', 'reason', 'context'],
     ),
   },
   finish: {
     name: 'finish',
     description: 'End the task with a summary of what was done.',
-    parameters: object({ summary: str('What was done, for the team and the owner.'), outcome: { type: 'string', enum: [...FINISH_OUTCOMES] } }, ['summary']),
+    parameters: object(
+      { summary: str('What was done, for the team and the owner.'), outcome: { type: 'string', enum: [...FINISH_OUTCOMES] } },
+      ['summary'],
+    ),
   },
 };
 

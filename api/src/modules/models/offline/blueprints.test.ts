@@ -20,7 +20,12 @@ function resolvesExpress(): boolean {
 }
 
 /** Writes the project to a fresh temp dir and runs `command` there. */
-async function runIn(blueprint: Blueprint, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
+async function runIn(
+  blueprint: Blueprint,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string }> {
   const dir = mkdtempSync(join(tmpdir(), `atelier-blueprint-${blueprint.id}-`));
   try {
     for (const file of projectFiles(blueprint)) {
@@ -38,7 +43,10 @@ async function runIn(blueprint: Blueprint, command: string, args: string[], env:
 
 /** `node --test test/` with express found through NODE_PATH (nothing installed or linked). */
 function runNodeTests(blueprint: Blueprint): Promise<{ code: number; stdout: string }> {
-  return runIn(blueprint, process.execPath, ['--test', 'test/'], { PATH: process.env.PATH ?? '/usr/bin', NODE_PATH: join(repoRoot, 'node_modules') });
+  return runIn(blueprint, process.execPath, ['--test', 'test/'], {
+    PATH: process.env.PATH ?? '/usr/bin',
+    NODE_PATH: join(repoRoot, 'node_modules'),
+  });
 }
 
 // The scaffold starters test builds this venv for the same pinned requirements (activities/scaffold/templates).
@@ -48,7 +56,9 @@ const venv = join(repoRoot, '.tools', `starter-fastapi-${createHash('sha256').up
 const withVenv = existsSync(join(venv, '.complete')) ? it : it.skip;
 
 withVenv('fastapi-service passes pytest (skipped until the scaffold starters test has built its venv)', async () => {
-  const { code, stdout } = await runIn(fastapi, join(venv, 'bin', 'python'), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], { PATH: process.env.PATH ?? '/usr/bin' });
+  const { code, stdout } = await runIn(fastapi, join(venv, 'bin', 'python'), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
+    PATH: process.env.PATH ?? '/usr/bin',
+  });
   expect(stdout).toMatch(/\b1 passed\b/);
   expect(code).toBe(0);
 });
@@ -57,18 +67,26 @@ const nodeBlueprints = BLUEPRINTS.filter((b) => b.testCommand === 'node --test t
 const withExpress = resolvesExpress() ? it.each : it.skip.each;
 
 describe('blueprint tests pass under node', () => {
-  withExpress(nodeBlueprints.map((b) => [b.id, b]))('%s (skipped when express cannot be resolved from the repo root)', async (_id, blueprint) => {
-    const { code, stdout } = await runNodeTests(blueprint as Blueprint);
-    const declared = (blueprint as Blueprint).files.map((f) => f.content.match(/^test\(/gm)?.length ?? 0).reduce((a, b) => a + b, 0);
-    expect(declared).toBeGreaterThan(0);
-    expect(stdout).toMatch(new RegExp(`# pass ${declared}\\n`));
-    expect(stdout).toMatch(/# fail 0/);
-    expect(code).toBe(0);
-  });
+  withExpress(nodeBlueprints.map((b) => [b.id, b]))(
+    '%s (skipped when express cannot be resolved from the repo root)',
+    async (_id, blueprint) => {
+      const { code, stdout } = await runNodeTests(blueprint as Blueprint);
+      const declared = (blueprint as Blueprint).files.map((f) => f.content.match(/^test\(/gm)?.length ?? 0).reduce((a, b) => a + b, 0);
+      expect(declared).toBeGreaterThan(0);
+      expect(stdout).toMatch(new RegExp(`# pass ${declared}\\n`));
+      expect(stdout).toMatch(/# fail 0/);
+      expect(code).toBe(0);
+    },
+  );
 
   it('a broken todo app fails its tests (the check above can fail)', async () => {
     const todo = selectBlueprint('a todo REST API in Express');
-    const broken = { ...todo, files: todo.files.map((f) => (f.path === 'src/validate.js' ? { ...f, content: f.content.replace("'title is required'", "'title needed'") } : f)) };
+    const broken = {
+      ...todo,
+      files: todo.files.map((f) =>
+        f.path === 'src/validate.js' ? { ...f, content: f.content.replace("'title is required'", "'title needed'") } : f,
+      ),
+    };
     const { code, stdout } = await runNodeTests(broken);
     expect(code).not.toBe(0);
     expect(stdout).toMatch(/# fail [1-9]/);
@@ -108,7 +126,9 @@ describe.each(BLUEPRINTS.map((b) => [b.id, b] as const))('blueprint %s', (_id, b
       for (const dep of task.dependencies) expect(ids.slice(0, ids.indexOf(task.id))).toContain(dep);
       for (const file of task.files) expect(paths).toContain(file);
     }
-    const written = blueprint.plan.tasks.filter((t) => t.type === 'implement' || t.type === 'test' || t.type === 'docs').flatMap((t) => t.files);
+    const written = blueprint.plan.tasks
+      .filter((t) => t.type === 'implement' || t.type === 'test' || t.type === 'docs')
+      .flatMap((t) => t.files);
     expect([...written].sort()).toEqual([...paths].sort());
   });
 });

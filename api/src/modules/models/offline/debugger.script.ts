@@ -44,11 +44,13 @@ export const debuggerScript: RoleScript = (ctx) => {
     fixed.push(path);
     const run = lastCall(conv, 'run_tests');
     if (run < wrote) return { tool: 'run_tests', args: {} };
-    if (testsPassed(conv.exchanges[run]!.result) === true) return finish(`Restored ${fixed.join(', ')} from the ${label(ctx)}; the tests pass.`);
+    if (testsPassed(conv.exchanges[run]!.result) === true)
+      return finish(`Restored ${fixed.join(', ')} from the ${label(ctx)}; the tests pass.`);
   }
   const run = lastCall(conv, 'run_tests');
   if (run < 0) return { tool: 'run_tests', args: {} };
-  if (testsPassed(conv.exchanges[run]!.result) === true) return finish(`The tests pass${fixed.length > 0 ? ` after restoring ${fixed.join(', ')}` : ''} (${label(ctx)}).`);
+  if (testsPassed(conv.exchanges[run]!.result) === true)
+    return finish(`The tests pass${fixed.length > 0 ? ` after restoring ${fixed.join(', ')}` : ''} (${label(ctx)}).`);
   const what = fixed.length > 0 ? `restored ${fixed.join(', ')} but` : 'every file matches the blueprint and';
   return finish(`Offline debugging ${what} the tests still fail (${label(ctx)}).`, 'failed');
 };

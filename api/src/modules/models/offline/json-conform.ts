@@ -89,7 +89,16 @@ function conformArray(value: unknown, s: JsonSchema, root: JsonSchema): unknown[
 }
 
 function conformString(value: unknown, s: JsonSchema): string {
-  let text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value as number | boolean);
+  let text =
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value)
+        ? value.join(', ')
+        : value === undefined || value === null
+          ? ''
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value as number | boolean);
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
   if (text.length < min) text = (text || 'n/a').padEnd(min, '.');
   return typeof s.maxLength === 'number' ? text.slice(0, s.maxLength) : text;

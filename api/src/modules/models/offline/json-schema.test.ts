@@ -34,12 +34,18 @@ describe('checkSchema', () => {
 
   it('accepts matching values and reports each mismatch by path', () => {
     expect(checkSchema({ summary: 'ok', outcome: 'approved' }, schema)).toEqual([]);
-    expect(checkSchema({ outcome: 'maybe', extra: 1 }, schema)).toEqual(['$: missing summary', '$.outcome: not one of ' + JSON.stringify(FINISH_OUTCOMES), '$: unexpected extra']);
+    expect(checkSchema({ outcome: 'maybe', extra: 1 }, schema)).toEqual([
+      '$: missing summary',
+      '$.outcome: not one of ' + JSON.stringify(FINISH_OUTCOMES),
+      '$: unexpected extra',
+    ]);
     expect(checkSchema({ summary: 3 }, schema)).toEqual(['$.summary: expected string, got integer']);
     expect(checkSchema([], schema)).toEqual(['$: expected object, got array']);
     expect(checkSchema({ steps: [{}] }, otherPlanSchema)[0]).toBe('$: missing overview');
     expect(checkSchema({ overview: '', steps: [] }, otherPlanSchema)).toEqual(['$.steps: fewer than 1 items']);
-    expect(checkSchema({ command: 'ls', timeoutSeconds: 0.5 }, AGENT_TOOLS.run_command.parameters)).toEqual(['$.timeoutSeconds: expected integer, got number']);
+    expect(checkSchema({ command: 'ls', timeoutSeconds: 0.5 }, AGENT_TOOLS.run_command.parameters)).toEqual([
+      '$.timeoutSeconds: expected integer, got number',
+    ]);
   });
 });
 
@@ -47,7 +53,12 @@ describe('agent tool specs', () => {
   it.each(Object.entries(AGENT_TOOLS))('%s is a closed object schema whose required fields are declared', (name, spec) => {
     expect(spec.name).toBe(name);
     expect(spec.description.length).toBeGreaterThan(10);
-    const params = spec.parameters as { type: string; properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    const params = spec.parameters as {
+      type: string;
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     expect(params.type).toBe('object');
     expect(params.additionalProperties).toBe(false);
     for (const key of params.required) expect(Object.keys(params.properties)).toContain(key);
@@ -95,8 +106,21 @@ describe('conformToSchema', () => {
   });
 
   it('answers other roles with their summary in the requested shape', async () => {
-    const schema = { type: 'object', required: ['summary', 'outcome', 'files'], properties: { summary: { type: 'string' }, outcome: { enum: [...FINISH_OUTCOMES] }, files: { type: 'array', items: { type: 'string' } } } };
-    const res = await new OfflineProvider().generate({ model: OFFLINE_MODEL, messages: [{ role: 'user', content: 'a todo REST API in Express' }], agentRole: 'tester', responseFormat: { name: 'report', schema } });
+    const schema = {
+      type: 'object',
+      required: ['summary', 'outcome', 'files'],
+      properties: {
+        summary: { type: 'string' },
+        outcome: { enum: [...FINISH_OUTCOMES] },
+        files: { type: 'array', items: { type: 'string' } },
+      },
+    };
+    const res = await new OfflineProvider().generate({
+      model: OFFLINE_MODEL,
+      messages: [{ role: 'user', content: 'a todo REST API in Express' }],
+      agentRole: 'tester',
+      responseFormat: { name: 'report', schema },
+    });
     expect(checkSchema(res.json, schema)).toEqual([]);
     expect((res.json as { files: string[] }).files).toEqual(['test/store.test.js', 'test/todos.test.js']);
   });

@@ -49,13 +49,16 @@ export function checkSchema(value: unknown, schema: JsonSchema, root: JsonSchema
   const s = resolveRef(schema, root);
   const actual = jsonTypeOf(value);
   const types = typesOf(s);
-  if (types.length > 0 && !types.some((t) => typeFits(actual, t))) return [`${path}: expected ${types.join('|')}, got ${actual ?? typeof value}`];
+  if (types.length > 0 && !types.some((t) => typeFits(actual, t)))
+    return [`${path}: expected ${types.join('|')}, got ${actual ?? typeof value}`];
   const errors: string[] = [];
-  if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) errors.push(`${path}: not one of ${JSON.stringify(s.enum)}`);
+  if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value)))
+    errors.push(`${path}: not one of ${JSON.stringify(s.enum)}`);
   if ('const' in s && JSON.stringify(s.const) !== JSON.stringify(value)) errors.push(`${path}: expected ${JSON.stringify(s.const)}`);
   for (const sub of asSchemas(s.allOf)) errors.push(...checkSchema(value, sub, root, path));
   const anyOf = asSchemas(s.anyOf ?? s.oneOf);
-  if (anyOf.length > 0 && !anyOf.some((sub) => checkSchema(value, sub, root, path).length === 0)) errors.push(`${path}: matches no alternative`);
+  if (anyOf.length > 0 && !anyOf.some((sub) => checkSchema(value, sub, root, path).length === 0))
+    errors.push(`${path}: matches no alternative`);
   if (typeof value === 'string') {
     if (value.length < (num(s.minLength) ?? 0)) errors.push(`${path}: shorter than ${String(s.minLength)}`);
     if (value.length > (num(s.maxLength) ?? Infinity)) errors.push(`${path}: longer than ${String(s.maxLength)}`);
@@ -73,7 +76,8 @@ function checkArray(value: unknown[], s: JsonSchema, root: JsonSchema, path: str
   const errors: string[] = [];
   if (value.length < (num(s.minItems) ?? 0)) errors.push(`${path}: fewer than ${String(s.minItems)} items`);
   if (value.length > (num(s.maxItems) ?? Infinity)) errors.push(`${path}: more than ${String(s.maxItems)} items`);
-  if (s.items && typeof s.items === 'object') value.forEach((item, i) => errors.push(...checkSchema(item, s.items as JsonSchema, root, `${path}[${i}]`)));
+  if (s.items && typeof s.items === 'object')
+    value.forEach((item, i) => errors.push(...checkSchema(item, s.items as JsonSchema, root, `${path}[${i}]`)));
   return errors;
 }
 
@@ -84,7 +88,8 @@ function checkObject(value: Record<string, unknown>, s: JsonSchema, root: JsonSc
   for (const [key, item] of Object.entries(value)) {
     if (properties[key]) errors.push(...checkSchema(item, properties[key], root, `${path}.${key}`));
     else if (s.additionalProperties === false) errors.push(`${path}: unexpected ${key}`);
-    else if (s.additionalProperties && typeof s.additionalProperties === 'object') errors.push(...checkSchema(item, s.additionalProperties as JsonSchema, root, `${path}.${key}`));
+    else if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      errors.push(...checkSchema(item, s.additionalProperties as JsonSchema, root, `${path}.${key}`));
   }
   return errors;
 }

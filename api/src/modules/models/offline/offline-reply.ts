@@ -44,7 +44,12 @@ function structured(ctx: ScriptContext, format: NonNullable<ModelRequest['respon
   const json = conformToSchema(source, format.schema);
   const problems = checkSchema(json, format.schema);
   if (problems.length > 0) {
-    throw new ProviderError('invalid_request', 'offline', model, `The offline provider cannot fill schema ${format.name}: ${problems.slice(0, 3).join('; ')}`);
+    throw new ProviderError(
+      'invalid_request',
+      'offline',
+      model,
+      `The offline provider cannot fill schema ${format.name}: ${problems.slice(0, 3).join('; ')}`,
+    );
   }
   return { text: JSON.stringify(json), toolCalls: [], json };
 }
@@ -62,7 +67,10 @@ export function offlineReply(request: ModelRequest): OfflineReply {
     // A loop that withholds `finish` ends on text; any other missing tool is reported rather than faked.
     if (step.tool === 'finish') return { text: String(step.args.summary), toolCalls: [] };
     const target = typeof step.args.path === 'string' ? ` on ${step.args.path}` : '';
-    return { text: `The ${role}'s next step in the ${label(ctx)} is ${step.tool}${target}, but this request does not offer that tool.`, toolCalls: [] };
+    return {
+      text: `The ${role}'s next step in the ${label(ctx)} is ${step.tool}${target}, but this request does not offer that tool.`,
+      toolCalls: [],
+    };
   }
   return { text: '', toolCalls: [{ id: `call_offline_${conversation.turn}`, name: step.tool, arguments: step.args }] };
 }

@@ -49,7 +49,8 @@ const reviewer: RoleScript = (ctx) => {
     const read = lastCall(ctx.conversation, 'read_file', path);
     return read >= 0 && isMissingFile(ctx.conversation.exchanges[read]!.result);
   });
-  if (missing.length > 0) return finish(`Missing: ${missing.join(', ')}; the plan's files must exist before approval.`, 'changes_requested');
+  if (missing.length > 0)
+    return finish(`Missing: ${missing.join(', ')}; the plan's files must exist before approval.`, 'changes_requested');
   return finish(`Reviewed ${files.join(', ') || 'the project'} against the plan's acceptance criteria (${label(ctx)}).`, 'approved');
 };
 

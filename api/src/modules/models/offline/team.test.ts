@@ -35,7 +35,10 @@ describe('the offline team on a todo REST API', () => {
       expect(reviewer.end!.arguments.outcome).toBe('approved');
 
       const docs = await runAgent(provider, { role: 'documentation', dir: ws.dir, userTexts: [TODO] });
-      expect(docs.calls.map((c) => [c.name, c.arguments.path])).toEqual([['write_file', 'README.md'], ['finish', undefined]]);
+      expect(docs.calls.map((c) => [c.name, c.arguments.path])).toEqual([
+        ['write_file', 'README.md'],
+        ['finish', undefined],
+      ]);
 
       for (const role of ['devops', 'optimizer', 'frontend'] as const) {
         const idle = await runAgent(provider, { role, dir: ws.dir, userTexts: [TODO] });
@@ -54,7 +57,9 @@ describe('the offline team on a todo REST API', () => {
   });
 
   describe('with a bug in src/validate.js', () => {
-    const broken = projectFiles(todo).map((f) => (f.path === 'src/validate.js' ? { ...f, content: f.content.replace("'title is required'", "'title needed'") } : f));
+    const broken = projectFiles(todo).map((f) =>
+      f.path === 'src/validate.js' ? { ...f, content: f.content.replace("'title is required'", "'title needed'") } : f,
+    );
     const ws = tempWorkspace(broken);
     disposeAfter(ws);
 
@@ -112,19 +117,22 @@ it('two teams on two folders make the same calls in the same order', async () =>
   expect(runs[1]).toEqual(runs[0]);
 });
 
-describe.each(['an Express backend for a blog', 'a command line tool that greets people'])('the offline coder and tester on "%s"', (description) => {
-  const ws = tempWorkspace();
-  disposeAfter(ws);
+describe.each(['an Express backend for a blog', 'a command line tool that greets people'])(
+  'the offline coder and tester on "%s"',
+  (description) => {
+    const ws = tempWorkspace();
+    disposeAfter(ws);
 
-  it('write the blueprint and the tests pass', async () => {
-    const provider = new OfflineProvider();
-    const coder = await runAgent(provider, { role: 'coder', dir: ws.dir, userTexts: [description] });
-    expect(coder.end!.name).toBe('finish');
-    const tester = await runAgent(provider, { role: 'tester', dir: ws.dir, userTexts: [description] });
-    expect(tester.end!.arguments.outcome).toBe('done');
-    expect(listFiles(ws.dir).length).toBe(selectBlueprint(description).files.length);
-  });
-});
+    it('write the blueprint and the tests pass', async () => {
+      const provider = new OfflineProvider();
+      const coder = await runAgent(provider, { role: 'coder', dir: ws.dir, userTexts: [description] });
+      expect(coder.end!.name).toBe('finish');
+      const tester = await runAgent(provider, { role: 'tester', dir: ws.dir, userTexts: [description] });
+      expect(tester.end!.arguments.outcome).toBe('done');
+      expect(listFiles(ws.dir).length).toBe(selectBlueprint(description).files.length);
+    });
+  },
+);
 
 describe('scripts follow the request', () => {
   let ws: ReturnType<typeof tempWorkspace>;
@@ -132,7 +140,11 @@ describe('scripts follow the request', () => {
   afterEach(() => ws.dispose());
 
   it('a message naming a task narrows the backend to its files', async () => {
-    const run = await runAgent(new OfflineProvider(), { role: 'backend', dir: ws.dir, userTexts: [TODO, 'Your assignment: task todo-store'] });
+    const run = await runAgent(new OfflineProvider(), {
+      role: 'backend',
+      dir: ws.dir,
+      userTexts: [TODO, 'Your assignment: task todo-store'],
+    });
     expect(run.calls.filter((c) => c.name === 'write_file').map((c) => c.arguments.path)).toEqual(['src/store.js', 'src/validate.js']);
   });
 

@@ -39,7 +39,11 @@ export async function runNodeTests(dir: string): Promise<RunTestsResult> {
   const env = { PATH: process.env.PATH ?? '/usr/bin', NODE_PATH: join(repoRoot, 'node_modules') };
   return run(process.execPath, ['--test', 'test/'], { cwd: dir, env, timeout: 60_000 }).then(
     ({ stdout }) => ({ passed: true, exitCode: 0, output: stdout }),
-    (err: { code?: number; stdout?: string }) => ({ passed: false, exitCode: typeof err.code === 'number' ? err.code : 1, output: err.stdout ?? '' }),
+    (err: { code?: number; stdout?: string }) => ({
+      passed: false,
+      exitCode: typeof err.code === 'number' ? err.code : 1,
+      output: err.stdout ?? '',
+    }),
   );
 }
 
@@ -92,7 +96,10 @@ export async function runAgent(
   options: { role: AgentRole; dir: string; userTexts: string[]; tools?: AgentToolName[]; maxTurns?: number },
 ): Promise<LoopResult> {
   const tools = agentToolSpecs(options.tools);
-  const messages: ChatMessage[] = [{ role: 'system', content: `You are the ${options.role}.` }, ...options.userTexts.map((content) => ({ role: 'user' as const, content }))];
+  const messages: ChatMessage[] = [
+    { role: 'system', content: `You are the ${options.role}.` },
+    ...options.userTexts.map((content) => ({ role: 'user' as const, content })),
+  ];
   const calls: ToolCall[] = [];
   for (let turn = 1; turn <= (options.maxTurns ?? 30); turn += 1) {
     const response = await provider.generate({ model: 'offline-blueprint', messages, tools, agentRole: options.role });

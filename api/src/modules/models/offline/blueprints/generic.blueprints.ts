@@ -36,7 +36,10 @@ function createApp() {
 module.exports = { createApp };
 `,
     },
-    { path: 'src/server.js', content: "const { createApp } = require('./app');\n\ncreateApp().listen(Number(process.env.PORT || 3000));\n" },
+    {
+      path: 'src/server.js',
+      content: "const { createApp } = require('./app');\n\ncreateApp().listen(Number(process.env.PORT || 3000));\n",
+    },
     { path: '.gitignore', content: 'node_modules/\n' },
     {
       path: 'test/app.test.js',
@@ -74,15 +77,21 @@ export const fastapiBlueprint: Blueprint = {
   files: [
     { path: 'requirements.txt', content: 'fastapi==0.115.6\nuvicorn==0.32.1\nhttpx==0.28.1\npytest==8.3.4\n' },
     { path: 'app/__init__.py', content: '' },
-    { path: 'app/main.py', content: 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health() -> dict[str, str]:\n    return {"status": "ok"}\n' },
+    {
+      path: 'app/main.py',
+      content:
+        'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health() -> dict[str, str]:\n    return {"status": "ok"}\n',
+    },
     { path: '.gitignore', content: '__pycache__/\n.venv/\n' },
     { path: 'tests/__init__.py', content: '' },
     {
       path: 'tests/test_main.py',
-      content: 'from fastapi.testclient import TestClient\n\nfrom app.main import app\n\nclient = TestClient(app)\n\n\ndef test_health_answers_ok() -> None:\n    response = client.get("/health")\n    assert response.status_code == 200\n    assert response.json() == {"status": "ok"}\n',
+      content:
+        'from fastapi.testclient import TestClient\n\nfrom app.main import app\n\nclient = TestClient(app)\n\n\ndef test_health_answers_ok() -> None:\n    response = client.get("/health")\n    assert response.status_code == 200\n    assert response.json() == {"status": "ok"}\n',
     },
   ],
-  readme: '# FastAPI service\n\n```sh\npython3 -m venv .venv && . .venv/bin/activate\npip install -r requirements.txt\npytest\nuvicorn app.main:app --reload\n```\n',
+  readme:
+    '# FastAPI service\n\n```sh\npython3 -m venv .venv && . .venv/bin/activate\npip install -r requirements.txt\npytest\nuvicorn app.main:app --reload\n```\n',
   plan: simplePlan({
     summary: 'A FastAPI service with a health route, tested with pytest.',
     build: 'app/main.py with GET /health; pinned requirements.',
@@ -101,11 +110,15 @@ export const minimalBlueprint: Blueprint = {
     { path: 'package.json', content: pkg('app', 'src/index.js') },
     {
       path: 'src/index.js',
-      content: "/** Greets someone by name; an empty name greets the world. */\nfunction greet(name) {\n  return `Hello, ${name.trim() || 'world'}!`;\n}\n\nmodule.exports = { greet };\n",
+      content:
+        "/** Greets someone by name; an empty name greets the world. */\nfunction greet(name) {\n  return `Hello, ${name.trim() || 'world'}!`;\n}\n\nmodule.exports = { greet };\n",
     },
     {
       path: 'test/index.test.js',
-      content: nodeTest('greet names someone, or the world', "const { greet } = require('../src/index');\n\nasync function run() {\n  assert.equal(greet(' Ada '), 'Hello, Ada!');\n  assert.equal(greet(''), 'Hello, world!');\n}\n"),
+      content: nodeTest(
+        'greet names someone, or the world',
+        "const { greet } = require('../src/index');\n\nasync function run() {\n  assert.equal(greet(' Ada '), 'Hello, Ada!');\n  assert.equal(greet(''), 'Hello, world!');\n}\n",
+      ),
     },
   ],
   readme: '# App\n\nA minimal Node project (the offline provider had no blueprint closer to the request).\n\n```sh\nnpm test\n```\n',

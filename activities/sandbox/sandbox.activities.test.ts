@@ -17,6 +17,11 @@ let manager: SandboxManager;
 let userId: string;
 let projectId: string;
 
+/** Runs one activity in `env`, keeping its types (MockActivityEnvironment.run infers unknown here). */
+function run<A, R>(env: MockActivityEnvironment, fn: (input: A) => Promise<R>, input: A): Promise<R> {
+  return env.run<[A], R, (input: A) => Promise<R>>(fn, input);
+}
+
 const info = (activityId: string) => ({ ...defaultActivityInfo, activityId, workflowExecution: { workflowId: 'wf-sandbox-test', runId: 'r1' } });
 
 beforeAll(async () => {
@@ -40,20 +45,20 @@ afterAll(async () => {
 
 test('createSandbox is idempotent per workflow and activity id; files sync; exec reports its tail', async () => {
   const env = new MockActivityEnvironment(info('create-1'));
-  const first = await env.run(activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' });
-  const retried = await new MockActivityEnvironment({ ...info('create-1'), attempt: 2 }).run(activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' });
+  const first = await run(env, activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' as const });
+  const retried = await run(new MockActivityEnvironment({ ...info('create-1'), attempt: 2 }), activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' as const });
   expect(retried.sandboxId).toBe(first.sandboxId);
   // A retried sync resumes after the heartbeated count.
-  const sync = await new MockActivityEnvironment({ ...info('sync'), heartbeatDetails: 1 }).run(activities.syncProjectFiles, { sandboxId: first.sandboxId, projectId });
+  const sync = await run(new MockActivityEnvironment({ ...info('sync'), heartbeatDetails: 1 }), activities.syncProjectFiles, { sandboxId: first.sandboxId, projectId });
   expect(sync.files).toBe(2);
-  const result = await new MockActivityEnvironment(info('exec')).run(activities.execInSandbox, { sandboxId: first.sandboxId, command: 'cat dir/b.txt; test -e a.txt || echo no-a' });
+  const result = await run(new MockActivityEnvironment(info('exec')), activities.execInSandbox, { sandboxId: first.sandboxId, command: 'cat dir/b.txt; test -e a.txt || echo no-a' });
   expect(result).toMatchObject({ exitCode: 0, stdoutTail: 'Bno-a\n', timedOut: false });
-  await new MockActivityEnvironment(info('destroy')).run(activities.destroySandbox, { sandboxId: first.sandboxId });
-  await expect(new MockActivityEnvironment(info('exec2')).run(activities.execInSandbox, { sandboxId: first.sandboxId, command: 'true' })).rejects.toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
+  await run(new MockActivityEnvironment(info('destroy')), activities.destroySandbox, { sandboxId: first.sandboxId });
+  await expect(run(new MockActivityEnvironment(info('exec2')), activities.execInSandbox, { sandboxId: first.sandboxId, command: 'true' })).rejects.toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
 });
 
 test('a long step heartbeats, and cancelling it kills its processes in the sandbox', async () => {
-  const { sandboxId } = await new MockActivityEnvironment(info('create-2')).run(activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' });
+  const { sandboxId } = await run(new MockActivityEnvironment(info('create-2')), activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' as const });
   const env = new MockActivityEnvironment(info('long'));
   let beats = 0;
   env.on('heartbeat', () => {
@@ -61,7 +66,7 @@ test('a long step heartbeats, and cancelling it kills its processes in the sandb
     if (beats === 2) env.cancel();
   });
   const t0 = Date.now();
-  await expect(env.run(activities.execInSandbox, { sandboxId, command: 'sleep 120', timeoutMs: 120_000 })).rejects.toThrow();
+  await expect(run(env, activities.execInSandbox, { sandboxId, command: 'sleep 120', timeoutMs: 120_000 })).rejects.toThrow();
   expect(Date.now() - t0).toBeLessThan(15_000);
   expect(beats).toBeGreaterThanOrEqual(2);
   const { sandbox } = await manager.open(sandboxId);

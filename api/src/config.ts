@@ -50,6 +50,14 @@ const schema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   /** Google's OpenID Connect issuer; its `/.well-known/openid-configuration` names the endpoints. */
   GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
+  /** Where sandboxes run: `local` (bubblewrap + cgroups on this host, needs root) or `e2b`. */
+  ATELIER_SANDBOX_BACKEND: z.enum(['local', 'e2b']).default('local'),
+  /** Folder of the local sandboxes' workspaces, control files and sockets. */
+  ATELIER_SANDBOX_ROOT: z.string().default(resolve(__dirname, '../../.data/sandboxes')),
+  /** A sandbox with no activity for this many minutes is destroyed. */
+  ATELIER_SANDBOX_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** E2B API key, for ATELIER_SANDBOX_BACKEND=e2b. */
+  E2B_API_KEY: z.string().min(1).optional(),
   /** Paths of PEM files for Temporal mTLS; read once here so temporal.config.ts stays free of I/O. */
   TEMPORAL_TLS_CERT: z.string().optional(),
   TEMPORAL_TLS_KEY: z.string().optional(),

@@ -39,6 +39,11 @@ export interface ToolCall {
   id: string;
   name: string;
   arguments: Record<string, unknown>;
+  /**
+   * Opaque vendor state that must travel back with this call when the conversation is sent again (Gemini's
+   * `thoughtSignature`, required by Gemini 3 for function calling). Keep it as received; other vendors ignore it.
+   */
+  signature?: string;
 }
 
 export type ChatMessage =

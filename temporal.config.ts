@@ -20,6 +20,18 @@ export const workflowIds = {
 
 /** Retry presets shared by activities. Business failures are non-retryable by their `type`. */
 export const retryPolicies = {
+  /**
+   * Model calls. Within one attempt the gateway walks the role's fallback chain once (which model); this
+   * policy owns when to try the whole chain again (after a vendor's retry-after, passed as nextRetryDelay).
+   * Budgets, refused keys and rejected requests never retry.
+   */
+  model: {
+    initialInterval: '2s',
+    backoffCoefficient: 2,
+    maximumInterval: '1m',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: ['BUDGET_EXCEEDED', 'MODEL_NOT_AVAILABLE', 'PROVIDER_ERROR', 'NOT_FOUND'],
+  },
   /** Database and Redis writes: quick retries, then back off; transient faults only. */
   storage: {
     initialInterval: '200ms',
@@ -48,6 +60,12 @@ export const activityPresets = {
     startToCloseTimeout: '10m',
     heartbeatTimeout: '5s',
     retry: retryPolicies.storage,
+  },
+  /** One model call (the whole fallback chain); streamed replies heartbeat with each batch of text. */
+  modelCall: {
+    startToCloseTimeout: '10m',
+    heartbeatTimeout: '1m',
+    retry: retryPolicies.model,
   },
 } as const satisfies Record<string, ActivityOptions>;
 

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
 import type { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
+import type { ModelGateway } from '../api/src/modules/models/model-gateway';
 
 /** Everything activities touch, built once by the worker's composition root. */
 export interface ActivityDeps {
@@ -12,4 +13,6 @@ export interface ActivityDeps {
   scaffoldFileDelayMs: number;
   /** Sandboxes (issue 5); sandbox activities fail non-retryably on a worker built without them. */
   sandboxes?: SandboxManager;
+  /** The model layer (issue 4); `callModel` fails non-retryably on a worker built without it. */
+  models?: ModelGateway;
 }

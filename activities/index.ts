@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps';
+import { createLlmActivities } from './llm/llm.activities';
 import { createProjectActivities } from './projects/project.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
 import { createSandboxActivities } from './sandbox/sandbox.activities';
@@ -11,6 +12,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProjectActivities(deps),
     ...createScaffoldActivities(deps),
     ...createSandboxActivities(deps),
+    ...createLlmActivities(deps),
   };
 }
 

@@ -2,13 +2,13 @@
 import { Redis } from 'ioredis';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
-import { ConfigError, loadConfig, type AppConfig } from '../api/src/config';
+import { ConfigError, loadConfig } from '../api/src/config';
 import { createOrm } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
 import { DEFAULT_LIMITS } from '../api/src/modules/limits/tiers';
-import { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { createSandboxBackend, SandboxUnsupportedError } from '../sandbox';
+import { buildSandboxManager } from '../api/src/modules/sandbox/build-sandboxes';
+import { createModelLayer } from '../api/src/modules/models/model-layer';
+import { SecretBox, parseKeyring } from '../api/src/modules/keys/secret-box';
 import { connectWorker, createBuildWorker } from './build-worker';
 import { loadWorkflowBundle } from './workflow-bundle';
 
@@ -18,16 +18,22 @@ async function main(): Promise<void> {
   routeSdkLogs(logger);
   const orm = await createOrm(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const sandboxes = buildSandboxes(config, orm, logger);
+  const sandboxes = buildSandboxManager(config, { orm, limits: DEFAULT_LIMITS, logger });
   // Sandboxes a crashed worker left behind, before any new activity can create one.
   await sandboxes?.sweepOrphans();
   const stopReaper = sandboxes?.startReaper(60_000);
+  const models = createModelLayer({
+    env: config,
+    orm,
+    redis,
+    box: config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(config.ATELIER_MASTER_KEYS)) : null,
+  });
   const connection = await connectWorker(config.temporal);
   const worker = await createBuildWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { orm, events: new ProjectEventStream(redis), logger, scaffoldFileDelayMs: config.ATELIER_SCAFFOLD_FILE_DELAY_MS, sandboxes },
+    deps: { orm, events: new ProjectEventStream(redis), logger, scaffoldFileDelayMs: config.ATELIER_SCAFFOLD_FILE_DELAY_MS, sandboxes, models: models.gateway },
     workflowBundle: await loadWorkflowBundle(logger),
   });
   const stop = () => worker.shutdown();
@@ -43,26 +49,6 @@ async function main(): Promise<void> {
     await connection.close();
     redis.disconnect();
     await orm.close(true);
-  }
-}
-
-/**
- * The sandbox manager, or undefined (logged) when this host cannot run the configured backend (the
- * local one needs root and cgroups): the worker still runs everything else.
- */
-function buildSandboxes(config: AppConfig, orm: MikroORM, logger: Logger): SandboxManager | undefined {
-  try {
-    return new SandboxManager({
-      orm,
-      backend: createSandboxBackend({ backend: config.ATELIER_SANDBOX_BACKEND, root: config.ATELIER_SANDBOX_ROOT, e2bApiKey: config.E2B_API_KEY }),
-      limits: DEFAULT_LIMITS,
-      idleMs: config.ATELIER_SANDBOX_IDLE_MINUTES * 60_000,
-      logger: logger.child({ component: 'sandboxes' }),
-    });
-  } catch (error) {
-    if (!(error instanceof SandboxUnsupportedError)) throw error;
-    logger.warn({ reason: error.message }, 'sandboxes are off on this worker');
-    return undefined;
   }
 }
 

@@ -58,6 +58,28 @@ const schema = z.object({
   ATELIER_SANDBOX_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** E2B API key, for ATELIER_SANDBOX_BACKEND=e2b. */
   E2B_API_KEY: z.string().min(1).optional(),
+  /** OpenAI key for the platform; users may add their own in account settings. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** OpenAI API base URL (a proxy, Azure-style gateway or a test fake). */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  /** Anthropic key for the platform. */
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  /** Google Gemini API key for the platform (GOOGLE_API_KEY is read too). */
+  GEMINI_API_KEY: z.string().min(1).optional(),
+  GOOGLE_API_KEY: z.string().min(1).optional(),
+  GOOGLE_GENAI_BASE_URL: z.string().url().optional(),
+  /** Any OpenAI-compatible server (Ollama http://127.0.0.1:11434/v1, vLLM, LM Studio, llama.cpp). */
+  OPENAI_COMPATIBLE_BASE_URL: z.string().url().optional(),
+  OPENAI_COMPATIBLE_API_KEY: z.string().min(1).optional(),
+  /** Models that server serves, comma-separated (`llama3.1:8b,qwen2.5-coder:7b`), added to the catalog at no cost. */
+  OPENAI_COMPATIBLE_MODELS: z.string().optional(),
+  /** A JSON file that overrides or extends the model catalog: `{ "models": [...], "remove": [...] }`. */
+  ATELIER_MODEL_CATALOG: z.string().optional(),
+  /** Platform role → model chains as JSON, e.g. `{"coder":["openai/gpt-4.1","anthropic/claude-sonnet-4-5"]}`. */
+  ATELIER_ROLE_MODELS: z.string().optional(),
+  /** Per vendor call, in ms (a whole streamed reply included). */
+  ATELIER_MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(180_000),
   /** Paths of PEM files for Temporal mTLS; read once here so temporal.config.ts stays free of I/O. */
   TEMPORAL_TLS_CERT: z.string().optional(),
   TEMPORAL_TLS_KEY: z.string().optional(),

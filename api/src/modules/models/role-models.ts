@@ -4,8 +4,8 @@ import { AGENT_ROLES, type AgentRole } from './model-types';
 /** A role's models: the first is preferred, the rest are tried in order when it fails transiently. */
 export type RoleModelMap = Readonly<Record<AgentRole, readonly string[]>>;
 
-const strong = ['anthropic/claude-sonnet-4-5', 'openai/gpt-4.1', 'google/gemini-2.5-pro', 'openai-compatible/llama3.1:8b'];
-const reasoning = ['openai/o4-mini', 'anthropic/claude-sonnet-4-5', 'google/gemini-2.5-pro', 'openai-compatible/llama3.1:8b'];
+const strong = ['anthropic/claude-sonnet-4-6', 'openai/gpt-4.1', 'google/gemini-2.5-pro', 'openai-compatible/llama3.1:8b'];
+const reasoning = ['openai/o4-mini', 'anthropic/claude-sonnet-4-6', 'google/gemini-2.5-pro', 'openai-compatible/llama3.1:8b'];
 const light = ['openai/gpt-4.1-mini', 'anthropic/claude-haiku-4-5', 'google/gemini-2.5-flash', 'openai-compatible/llama3.1:8b'];
 
 /**
@@ -14,12 +14,12 @@ const light = ['openai/gpt-4.1-mini', 'anthropic/claude-haiku-4-5', 'google/gemi
  * one vendor's outage falls through to another; models without a key are skipped.
  */
 export const DEFAULT_ROLE_MODELS: RoleModelMap = {
-  architect: ['anthropic/claude-opus-4-1', ...strong],
+  architect: ['anthropic/claude-opus-4-6', ...strong],
   coder: strong,
   frontend: strong,
   backend: strong,
   debugger: reasoning,
-  reviewer: ['openai/gpt-4.1', 'anthropic/claude-sonnet-4-5', 'google/gemini-2.5-pro', 'openai-compatible/llama3.1:8b'],
+  reviewer: ['openai/gpt-4.1', 'anthropic/claude-sonnet-4-6', 'google/gemini-2.5-pro', 'openai-compatible/llama3.1:8b'],
   devops: light,
   tester: light,
   documentation: ['google/gemini-2.5-flash', 'openai/gpt-4.1-mini', 'anthropic/claude-haiku-4-5', 'openai-compatible/llama3.1:8b'],

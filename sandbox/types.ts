@@ -125,6 +125,8 @@ export interface Sandbox {
   status(): Promise<SandboxStatus>;
   /** Kills everything and removes the workspace; destroying twice is not an error. */
   destroy(): Promise<void>;
+  /** argv of an interactive shell in the sandbox, for a PTY on this host (local backend only). */
+  terminalArgv?(): string[];
 }
 
 /** A backend: creates sandboxes and reconnects to running ones by id. */

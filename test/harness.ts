@@ -13,6 +13,8 @@ import { createApp, type AppDeps, type AtelierApp } from '../api/src/app';
 import { migrateUp, ormOptions } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
 import { DEFAULT_LIMITS, type LimitsConfig } from '../api/src/modules/limits/tiers';
+import { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
+import type { SandboxBackend } from '../sandbox/types';
 import { testEnv } from './services';
 
 /** The services global-setup started (see test/services.ts). */
@@ -68,6 +70,8 @@ export interface Stack {
   /** Starts an in-process worker on this stack's task queue. */
   startWorker(options?: { scaffoldFileDelayMs?: number }): Promise<{ worker: Worker; stop(): Promise<void> }>;
   app: AtelierApp;
+  /** Present when created with `sandboxBackend`. */
+  sandboxes?: SandboxManager;
   dispose(): Promise<void>;
 }
 
@@ -76,7 +80,7 @@ export interface Stack {
 export const testLimits: LimitsConfig = { ...DEFAULT_LIMITS, ip: { auth: { ...DEFAULT_LIMITS.ip.auth, limit: 10_000 } } };
 
 export async function createStack(
-  options: { clientDist?: string; logger?: pino.Logger; limits?: LimitsConfig; trustProxy?: string; config?: Partial<AppDeps['config']>; masterKeys?: string } = {},
+  options: { clientDist?: string; logger?: pino.Logger; limits?: LimitsConfig; trustProxy?: string; config?: Partial<AppDeps['config']>; masterKeys?: string; sandboxBackend?: SandboxBackend } = {},
 ): Promise<Stack> {
   const services = testEnv();
   const db = await createTestDatabase();
@@ -85,6 +89,9 @@ export async function createStack(
   const connection = await Connection.connect({ address: services.temporalAddress });
   const temporal = new Client({ connection, namespace: 'default' });
   const taskQueue = `atelier-test-${randomUUID()}`;
+  const sandboxes = options.sandboxBackend
+    ? new SandboxManager({ orm: db.orm, backend: options.sandboxBackend, limits: options.limits ?? testLimits, idleMs: 30 * 60_000, logger: options.logger ?? silentLogger })
+    : undefined;
   const app = await createApp({
     config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },
     limits: options.limits ?? testLimits,
@@ -92,6 +99,7 @@ export async function createStack(
     redis,
     temporal,
     logger: options.logger ?? silentLogger,
+    sandboxes,
   });
   const workers: Array<() => Promise<void>> = [];
   return {
@@ -101,6 +109,7 @@ export async function createStack(
     temporal,
     taskQueue,
     app,
+    sandboxes,
     async startWorker({ scaffoldFileDelayMs = 0 } = {}) {
       const native = await NativeConnection.connect({ address: services.temporalAddress });
       const worker = await createBuildWorker({

@@ -30,6 +30,8 @@ import { providerKeyResolvers } from './modules/keys/provider-key.resolvers';
 import { SecretBox, parseKeyring } from './modules/keys/secret-box';
 import { DEFAULT_LIMITS, type LimitsConfig } from './modules/limits/tiers';
 import { usageResolvers } from './modules/usage/usage.resolvers';
+import { modelResolvers } from './modules/models/models.resolvers';
+import { createModelLayer, type ModelEnv, type ModelLayer } from './modules/models/model-layer';
 import { teamResolvers } from './modules/team/team.resolvers';
 import { TeamService } from './modules/team/team.service';
 import { ProjectEventStream } from './modules/events/project-event-stream';
@@ -40,6 +42,9 @@ import { LOCAL_USER_ID } from './modules/user/user.entity';
 import { userResolvers } from './modules/user/user.resolvers';
 import { createReadinessCheck } from './readiness';
 import { createErrorFormatter } from './shared/graphql-errors';
+import { buildSandboxManager, type SandboxConfig } from './modules/sandbox/build-sandboxes';
+import type { SandboxManager } from './modules/sandbox/sandbox-manager';
+import { mountSandboxRoutes } from './modules/sandbox/sandbox.routes';
 
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
@@ -50,7 +55,8 @@ export interface AppDeps {
     ATELIER_TRUST_PROXY?: string;
     /** Keyring for secrets at rest (`id:base64,…`, newest first); without it provider keys cannot be stored. */
     ATELIER_MASTER_KEYS?: string;
-  };
+  } & Partial<SandboxConfig> &
+    Partial<ModelEnv>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
   orm: MikroORM;
@@ -59,6 +65,10 @@ export interface AppDeps {
   logger: Logger;
   /** Outgoing email; the development default prints messages to the log. */
   mailer?: Mailer;
+  /** The model layer; built from the config's model keys when not given. */
+  models?: ModelLayer;
+  /** Sandboxes for the preview proxy and terminal; built from ATELIER_SANDBOX_* when the config has them. */
+  sandboxes?: SandboxManager;
 }
 
 export interface AtelierApp {
@@ -89,11 +99,12 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
   const secretBox = deps.config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(deps.config.ATELIER_MASTER_KEYS)) : null;
+  const models = deps.models ?? createModelLayer({ env: deps.config, orm, redis, box: secretBox });
   let publicUrl = deps.config.ATELIER_PUBLIC_URL ?? 'http://127.0.0.1';
   const oauth = oauthFromConfig(deps.config);
   const newAuthService = (em: EntityManager) => new AuthService(em, { mailer, publicUrl, oauthProviders: [...oauth.providers.keys()] });
@@ -114,6 +125,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
       teams: new TeamService(em, () => publicUrl),
       providerKeys: new ProviderKeyService(em, secretBox),
+      models,
       ...extra,
     };
   };
@@ -181,6 +193,13 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     return { em, auth: newAuthService(em) };
   };
   app.use('/auth/oauth', createOAuthRouter({ ...oauth, publicUrl: () => publicUrl, services: oauthServices, rateLimiter, logger }));
+  const { ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, E2B_API_KEY } = deps.config;
+  const sandboxes =
+    deps.sandboxes ??
+    (ATELIER_SANDBOX_BACKEND && ATELIER_SANDBOX_ROOT && ATELIER_SANDBOX_IDLE_MINUTES
+      ? buildSandboxManager({ ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, E2B_API_KEY }, { orm, limits: deps.limits ?? DEFAULT_LIMITS, logger })
+      : undefined);
+  if (sandboxes) mountSandboxRoutes(app, httpServer, { sandboxes, logger, viewer: (req) => contextFor(req) });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 
   return {
@@ -222,7 +241,7 @@ function sameOrigin(req: IncomingMessage): boolean {
 function mountClient(app: express.Express, dist: string): void {
   const index = join(dist, 'index.html');
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|readyz|auth\/oauth\/).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|healthz|readyz|auth\/oauth\/|preview\/|terminal\/).*/, (_req, res) => {
     if (existsSync(index)) return res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
     res
       .status(503)

@@ -6,6 +6,7 @@ import type { ProjectEventStream } from './modules/events/project-event-stream';
 import type { RateLimiter } from './modules/limits/rate-limiter';
 import type { LimitsConfig } from './modules/limits/tiers';
 import type { ProviderKeyService } from './modules/keys/provider-key.service';
+import type { ModelLayer } from './modules/models/model-layer';
 import type { ProjectService } from './modules/project/project.service';
 import type { TeamService } from './modules/team/team.service';
 
@@ -26,6 +27,8 @@ export interface GraphQLContext {
   projects: ProjectService;
   teams: TeamService;
   providerKeys: ProviderKeyService;
+  /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
+  models: ModelLayer;
   events: ProjectEventStream;
   rateLimiter: RateLimiter;
   /** The limits in force (tiers, windows), for reading usage. */

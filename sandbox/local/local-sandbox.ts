@@ -155,6 +155,12 @@ export class LocalSandbox implements Sandbox {
     });
   }
 
+  terminalArgv(): string[] {
+    this.ctx.touch(this.id);
+    // No --new-session: the shell gets job control on its PTY; TIOCSTI can only reach that same PTY.
+    return this.argv('exec bash -i', { interactive: true, env: { PS1: 'sandbox:\\w$ ' } });
+  }
+
   async killProcesses(): Promise<void> {
     await this.ctx.cgroup.killAll();
   }

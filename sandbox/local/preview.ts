@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { SandboxPreviewError } from '../errors';
 import type { PreviewInfo } from '../types';
@@ -52,7 +52,8 @@ export async function startPreview(sandbox: LocalSandbox, dir: string, bridgeDir
     });
     server.once('exit', (code) => reject(new SandboxPreviewError(sandbox.id, `the server exited with code ${code}`)));
   });
-  (server.stdio[3] as NodeJS.ReadableStream & { destroy(): void }).destroy();
+  // The info pipe is left to drain and close on its own: bubblewrap writes more after the pid, and
+  // closing our end early would kill it with SIGPIPE (and the server with it).
   const socketPath = previewSocket(dir);
   // The forwarder joins the sandbox's cgroup too, so destroy and the reaper kill it with the rest.
   const forwarderArgv = sandbox.inCgroup(['nsenter', '-t', String(childPid), '-n', '--', process.execPath, join(bridgeDir, 'bridge.cjs'), `unix:${socketPath}`, `tcp:127.0.0.1:${options.port}`]);
@@ -76,14 +77,17 @@ export async function startPreview(sandbox: LocalSandbox, dir: string, bridgeDir
 async function waitUntilServing(id: string, socketPath: string, timeoutMs: number, dir: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    // A raw probe, not http.request: no agent, no keep-alive, just "does anything answer HTTP".
     const ok = await new Promise<boolean>((resolve) => {
-      const req = request({ socketPath, path: '/', method: 'HEAD', timeout: 1000 }, (res) => {
-        res.resume();
+      const probe = connect(socketPath);
+      probe.setTimeout(1000, () => probe.destroy());
+      probe.on('connect', () => probe.write('HEAD / HTTP/1.0\r\nHost: localhost\r\n\r\n'));
+      probe.once('data', () => {
+        probe.destroy();
         resolve(true);
       });
-      req.on('error', () => resolve(false));
-      req.on('timeout', () => req.destroy());
-      req.end();
+      probe.on('error', () => resolve(false));
+      probe.on('close', () => resolve(false));
     });
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));

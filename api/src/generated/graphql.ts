@@ -101,6 +101,101 @@ export type LogInInput = {
   password: Scalars['String']['input'];
 };
 
+/** A model in the catalog, and whether the caller's agents can use it now. */
+export type Model = {
+  __typename?: 'Model';
+  available: Scalars['Boolean']['output'];
+  /** CLOSED, OPEN or HALF_OPEN: the shared circuit breaker of this model. */
+  circuit: Scalars['String']['output'];
+  contextWindow: Scalars['Int']['output'];
+  displayName: Scalars['String']['output'];
+  functionCalling: Scalars['Boolean']['output'];
+  /** provider/model, e.g. openai/gpt-4.1. */
+  id: Scalars['ID']['output'];
+  /** Whose key calls to it would use: USER (the caller's own) or PLATFORM; null without a key. */
+  keySource: Maybe<Scalars['String']['output']>;
+  maxOutputTokens: Scalars['Int']['output'];
+  /** The deterministic offline provider: built-in blueprints, no network, no cost. */
+  offline: Scalars['Boolean']['output'];
+  pricing: ModelPricing;
+  /** openai, anthropic, google, openai-compatible or offline. */
+  provider: Scalars['String']['output'];
+  reasoning: Scalars['Boolean']['output'];
+  streaming: Scalars['Boolean']['output'];
+  /** NO_KEY, CIRCUIT_OPEN or OFFLINE_MODE when not available. */
+  unavailableReason: Maybe<Scalars['String']['output']>;
+  vendorModel: Scalars['String']['output'];
+  vision: Scalars['Boolean']['output'];
+};
+
+/** A budget in force for a project: tokens and US dollars used against the limit (null: none). */
+export type ModelBudget = {
+  __typename?: 'ModelBudget';
+  costUsdLimit: Maybe<Scalars['Float']['output']>;
+  costUsdUsed: Scalars['Float']['output'];
+  /** RUN (per run; used is the latest run's) or PROJECT (over the project's life). */
+  scope: Scalars['String']['output'];
+  tokenLimit: Maybe<Scalars['Float']['output']>;
+  tokensUsed: Scalars['Float']['output'];
+};
+
+/** How the caller's agents reach models right now. */
+export type ModelMode = {
+  __typename?: 'ModelMode';
+  /** A sentence for the UI. */
+  message: Scalars['String']['output'];
+  /** True when no vendor key is configured for the caller: every agent runs on the offline provider. */
+  offline: Scalars['Boolean']['output'];
+};
+
+/** Prices per 1k tokens in both billing currencies. */
+export type ModelPricing = {
+  __typename?: 'ModelPricing';
+  inputPer1kInr: Scalars['Float']['output'];
+  inputPer1kUsd: Scalars['Float']['output'];
+  outputPer1kInr: Scalars['Float']['output'];
+  outputPer1kUsd: Scalars['Float']['output'];
+};
+
+export type ModelUsage = {
+  __typename?: 'ModelUsage';
+  rows: Array<ModelUsageRow>;
+  total: ModelUsageRow;
+};
+
+export type ModelUsageGroup =
+  | 'DAY'
+  | 'MODEL'
+  | 'ROLE';
+
+/** Whose usage to report: one of projectId, teamId or userId (the caller when none is given). */
+export type ModelUsageInput = {
+  /** Inclusive start (default: 30 days ago). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Grouping, in order; default MODEL. */
+  groupBy?: InputMaybe<Array<ModelUsageGroup>>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exclusive end (default: now). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Usage of one group (or the total when every group field is null). */
+export type ModelUsageRow = {
+  __typename?: 'ModelUsageRow';
+  calls: Scalars['Int']['output'];
+  completionTokens: Scalars['Float']['output'];
+  costInr: Scalars['Float']['output'];
+  costUsd: Scalars['Float']['output'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Maybe<Scalars['String']['output']>;
+  model: Maybe<Scalars['String']['output']>;
+  promptTokens: Scalars['Float']['output'];
+  role: Maybe<Scalars['String']['output']>;
+  totalTokens: Scalars['Float']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   _noop: Maybe<Scalars['Boolean']['output']>;
@@ -143,8 +238,12 @@ export type Mutation = {
   revokeSession: Scalars['Boolean']['output'];
   /** Platform admins: re-seal every stored key under the newest master key after a rotation; returns how many moved. */
   rotateProviderKeys: Scalars['Int']['output'];
+  /** Sets a project's role → model chains and budgets (editors of the project). */
+  setProjectModelSettings: ProjectModelSettings;
   /** Stores (or replaces) the caller's key for a provider, sealed with AES-256-GCM. baseUrl is required for openai-compatible. */
   setProviderKey: ProviderKey;
+  /** Sets a team's role → model chains, the default for its projects (team owners and admins). */
+  setTeamRoleModels: Array<RoleModelChain>;
   /**
    * Platform admins raise or lift (limit: null) one limit of a user: messages:hourly, messages:daily,
    * uploads:daily, agent-runs or rooms. Audited with the reason.
@@ -249,10 +348,21 @@ export type MutationRevokeSessionArgs = {
 };
 
 
+export type MutationSetProjectModelSettingsArgs = {
+  input: ProjectModelSettingsInput;
+};
+
+
 export type MutationSetProviderKeyArgs = {
   baseUrl?: InputMaybe<Scalars['String']['input']>;
   key: Scalars['String']['input'];
   provider: Scalars['String']['input'];
+};
+
+
+export type MutationSetTeamRoleModelsArgs = {
+  roles: Array<RoleModelInput>;
+  teamId: Scalars['ID']['input'];
 };
 
 
@@ -342,6 +452,23 @@ export type ProjectFile = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type ProjectModelSettings = {
+  __typename?: 'ProjectModelSettings';
+  budgets: Array<ModelBudget>;
+  projectId: Scalars['ID']['output'];
+  roles: Array<RoleModelChain>;
+};
+
+/** Fields left out stay as they are; null clears a budget (the tier's limit then applies). */
+export type ProjectModelSettingsInput = {
+  costBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
+  projectId: Scalars['ID']['input'];
+  roles?: InputMaybe<Array<RoleModelInput>>;
+  runCostBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
+  runTokenBudget?: InputMaybe<Scalars['Int']['input']>;
+  tokenBudget?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** One durable build of a project: a Temporal workflow execution. */
 export type ProjectRun = {
   __typename?: 'ProjectRun';
@@ -384,9 +511,16 @@ export type Query = {
   frameworks: Array<FrameworkOption>;
   /** What an invitation link offers; BAD_USER_INPUT (field token) when invalid, expired or used. */
   invitation: InvitationPreview;
+  modelMode: ModelMode;
+  /** Tokens and cost by model, role and/or day for a project, a team or a user. FORBIDDEN for others' usage. */
+  modelUsage: ModelUsage;
+  /** The model catalog with what the caller can use now. */
+  models: Array<Model>;
   project: Maybe<Project>;
   /** Events already recorded for a project, oldest first, after the given stream id. */
   projectEventLog: Array<ProjectEvent>;
+  /** A project's role → model chains and budgets. NOT_FOUND when the caller cannot read it. */
+  projectModelSettings: ProjectModelSettings;
   projects: Array<Project>;
   providerKeys: Array<ProviderKey>;
   /** The caller's active sessions. UNAUTHENTICATED when signed out. */
@@ -415,6 +549,11 @@ export type QueryInvitationArgs = {
 };
 
 
+export type QueryModelUsageArgs = {
+  input: ModelUsageInput;
+};
+
+
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
@@ -427,8 +566,28 @@ export type QueryProjectEventLogArgs = {
 };
 
 
+export type QueryProjectModelSettingsArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type QueryTeamArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A role's model chain and where it comes from (PROJECT, TEAM, PLATFORM or DEFAULT). */
+export type RoleModelChain = {
+  __typename?: 'RoleModelChain';
+  models: Array<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+};
+
+export type RoleModelInput = {
+  /** Catalog ids, preferred first; an empty list removes this scope's override. */
+  models: Array<Scalars['String']['input']>;
+  /** architect, coder, frontend, backend, debugger, reviewer, devops, tester, documentation or optimizer. */
+  role: Scalars['String']['input'];
 };
 
 export type RunStatus =
@@ -615,20 +774,33 @@ export type ResolversTypes = {
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FrameworkOption: ResolverTypeWrapper<FrameworkOption>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LogInInput: LogInInput;
+  Model: ResolverTypeWrapper<Model>;
+  ModelBudget: ResolverTypeWrapper<ModelBudget>;
+  ModelMode: ResolverTypeWrapper<ModelMode>;
+  ModelPricing: ResolverTypeWrapper<ModelPricing>;
+  ModelUsage: ResolverTypeWrapper<ModelUsage>;
+  ModelUsageGroup: ModelUsageGroup;
+  ModelUsageInput: ModelUsageInput;
+  ModelUsageRow: ResolverTypeWrapper<ModelUsageRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
   ProjectFile: ResolverTypeWrapper<ProjectFileEntity>;
+  ProjectModelSettings: ResolverTypeWrapper<ProjectModelSettings>;
+  ProjectModelSettingsInput: ProjectModelSettingsInput;
   ProjectRun: ResolverTypeWrapper<ProjectRunEntity>;
   ProjectStatus: ProjectStatus;
   ProviderKey: ResolverTypeWrapper<ProviderKeyEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RoleModelChain: ResolverTypeWrapper<RoleModelChain>;
+  RoleModelInput: RoleModelInput;
   RunStatus: RunStatus;
   Session: ResolverTypeWrapper<Session>;
   SignUpInput: SignUpInput;
@@ -650,19 +822,31 @@ export type ResolversParentTypes = {
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
   DateTime: Scalars['DateTime']['output'];
+  Float: Scalars['Float']['output'];
   FrameworkOption: FrameworkOption;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   InvitationPreview: InvitationPreview;
   JSON: Scalars['JSON']['output'];
   LogInInput: LogInInput;
+  Model: Model;
+  ModelBudget: ModelBudget;
+  ModelMode: ModelMode;
+  ModelPricing: ModelPricing;
+  ModelUsage: ModelUsage;
+  ModelUsageInput: ModelUsageInput;
+  ModelUsageRow: ModelUsageRow;
   Mutation: Record<PropertyKey, never>;
   Project: ProjectEntity;
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
+  ProjectModelSettings: ProjectModelSettings;
+  ProjectModelSettingsInput: ProjectModelSettingsInput;
   ProjectRun: ProjectRunEntity;
   ProviderKey: ProviderKeyEntity;
   Query: Record<PropertyKey, never>;
+  RoleModelChain: RoleModelChain;
+  RoleModelInput: RoleModelInput;
   Session: Session;
   SignUpInput: SignUpInput;
   String: Scalars['String']['output'];
@@ -719,6 +903,62 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type ModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  circuit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contextWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  functionCalling?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keySource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maxOutputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pricing?: Resolver<ResolversTypes['ModelPricing'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasoning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  streaming?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vendorModel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vision?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ModelBudgetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelBudget'] = ResolversParentTypes['ModelBudget']> = {
+  costUsdLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  costUsdUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokenLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tokensUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ModelModeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelMode'] = ResolversParentTypes['ModelMode']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ModelPricingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelPricing'] = ResolversParentTypes['ModelPricing']> = {
+  inputPer1kInr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  inputPer1kUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  outputPer1kInr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  outputPer1kUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ModelUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelUsage'] = ResolversParentTypes['ModelUsage']> = {
+  rows?: Resolver<Array<ResolversTypes['ModelUsageRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ModelUsageRow'], ParentType, ContextType>;
+};
+
+export type ModelUsageRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelUsageRow'] = ResolversParentTypes['ModelUsageRow']> = {
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completionTokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  costInr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  day?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
@@ -740,7 +980,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   rotateProviderKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  setProjectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<MutationSetProjectModelSettingsArgs, 'input'>>;
   setProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetProviderKeyArgs, 'key' | 'provider'>>;
+  setTeamRoleModels?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType, RequireFields<MutationSetTeamRoleModelsArgs, 'roles' | 'teamId'>>;
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
@@ -786,6 +1028,12 @@ export type ProjectFileResolvers<ContextType = GraphQLContext, ParentType extend
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type ProjectModelSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectModelSettings'] = ResolversParentTypes['ProjectModelSettings']> = {
+  budgets?: Resolver<Array<ResolversTypes['ModelBudget']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType>;
+};
+
 export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectRun'] = ResolversParentTypes['ProjectRun']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -811,8 +1059,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   exportMyData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   frameworks?: Resolver<Array<ResolversTypes['FrameworkOption']>, ParentType, ContextType>;
   invitation?: Resolver<ResolversTypes['InvitationPreview'], ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
+  modelMode?: Resolver<ResolversTypes['ModelMode'], ParentType, ContextType>;
+  modelUsage?: Resolver<ResolversTypes['ModelUsage'], ParentType, ContextType, RequireFields<QueryModelUsageArgs, 'input'>>;
+  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
+  projectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<QueryProjectModelSettingsArgs, 'projectId'>>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   providerKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
@@ -820,6 +1072,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RoleModelChainResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoleModelChain'] = ResolversParentTypes['RoleModelChain']> = {
+  models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
@@ -891,13 +1149,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Model?: ModelResolvers<ContextType>;
+  ModelBudget?: ModelBudgetResolvers<ContextType>;
+  ModelMode?: ModelModeResolvers<ContextType>;
+  ModelPricing?: ModelPricingResolvers<ContextType>;
+  ModelUsage?: ModelUsageResolvers<ContextType>;
+  ModelUsageRow?: ModelUsageRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectEvent?: ProjectEventResolvers<ContextType>;
   ProjectFile?: ProjectFileResolvers<ContextType>;
+  ProjectModelSettings?: ProjectModelSettingsResolvers<ContextType>;
   ProjectRun?: ProjectRunResolvers<ContextType>;
   ProviderKey?: ProviderKeyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RoleModelChain?: RoleModelChainResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;

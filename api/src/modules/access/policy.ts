@@ -35,6 +35,8 @@ export type TeamAction =
   | 'team:read'
   | 'team:create-project'
   | 'team:invite'
+  /** Team-wide settings such as the role → model map. */
+  | 'team:manage-settings'
   | 'team:remove-member'
   | 'team:change-role'
   | 'team:transfer'
@@ -68,6 +70,7 @@ function canOnTeam(actor: Actor, action: TeamAction, team: Extract<Resource, { k
     case 'team:create-project':
       return atLeast(role, 'member');
     case 'team:invite':
+    case 'team:manage-settings':
       return atLeast(role, 'admin');
     case 'team:remove-member':
       // Owners remove anyone but themselves; admins remove plain members.

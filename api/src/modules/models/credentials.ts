@@ -62,6 +62,16 @@ export class ModelCredentials {
     return keys;
   }
 
+  /** Whose key each vendor would be called with for this user, without opening any key (for listings). */
+  async sourcesFor(userId: string): Promise<Map<ProviderId, 'platform' | 'user'>> {
+    const sources = new Map<ProviderId, 'platform' | 'user'>();
+    for (const [provider, entry] of Object.entries(this.platform) as [ProviderId, { apiKey?: string; baseURL?: string }][]) {
+      if (entry.apiKey || (provider === 'openai-compatible' && entry.baseURL)) sources.set(provider, 'platform');
+    }
+    if (this.userKeys) for (const row of await this.userKeys(this.orm).list(userId)) sources.set(row.provider, 'user');
+    return sources;
+  }
+
   /** Forgets a user's opened keys (after they change them). */
   forget(userId: string): void {
     this.cache.delete(userId);

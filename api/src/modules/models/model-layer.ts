@@ -22,7 +22,8 @@ export interface ModelLayer {
   platformRoleModels: RoleModelOverride;
 }
 
-type ModelEnv = Pick<
+/** The configuration fields the model layer reads. */
+export type ModelEnv = Pick<
   AppConfig,
   | 'OPENAI_API_KEY'
   | 'OPENAI_BASE_URL'
@@ -40,7 +41,7 @@ type ModelEnv = Pick<
 >;
 
 /** The platform's vendor keys and endpoints from the environment. */
-export function platformKeysOf(env: ModelEnv): PlatformKeys {
+export function platformKeysOf(env: Partial<ModelEnv>): PlatformKeys {
   return {
     openai: { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL },
     anthropic: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL },
@@ -50,7 +51,7 @@ export function platformKeysOf(env: ModelEnv): PlatformKeys {
 }
 
 /** ATELIER_MODEL_CATALOG's file plus the OpenAI-compatible server's models; a readable ConfigError when wrong. */
-export function catalogOverrideOf(env: ModelEnv): CatalogOverride {
+export function catalogOverrideOf(env: Partial<ModelEnv>): CatalogOverride {
   let override: CatalogOverride = { models: [], remove: [] };
   if (env.ATELIER_MODEL_CATALOG) {
     let raw: unknown;
@@ -81,7 +82,7 @@ export function catalogOverrideOf(env: ModelEnv): CatalogOverride {
   return { ...override, models: [...added, ...override.models] };
 }
 
-export function roleModelsOf(env: ModelEnv): RoleModelOverride {
+export function roleModelsOf(env: Partial<ModelEnv>): RoleModelOverride {
   if (!env.ATELIER_ROLE_MODELS) return {};
   let raw: unknown;
   try {
@@ -95,8 +96,9 @@ export function roleModelsOf(env: ModelEnv): RoleModelOverride {
 }
 
 /** Builds the model layer; `box` opens users' stored keys (null when no master key is configured). */
-export function createModelLayer(deps: { env: ModelEnv; orm: MikroORM; redis: Redis; box: SecretBox | null; breaker?: BreakerOptions }): ModelLayer {
+export function createModelLayer(deps: { env: Partial<ModelEnv>; orm: MikroORM; redis: Redis; box: SecretBox | null; breaker?: BreakerOptions }): ModelLayer {
   const { env, orm, redis, box } = deps;
+  const timeoutMs = env.ATELIER_MODEL_TIMEOUT_MS ?? 180_000;
   const platformKeys = platformKeysOf(env);
   const platformRoleModels = roleModelsOf(env);
   const catalog = new ModelCatalog(redis, catalogOverrideOf(env));
@@ -107,10 +109,10 @@ export function createModelLayer(deps: { env: ModelEnv; orm: MikroORM; redis: Re
     catalog,
     breaker,
     credentials,
-    createProvider: (credential) => createProvider({ ...credential, timeoutMs: env.ATELIER_MODEL_TIMEOUT_MS }),
+    createProvider: (credential) => createProvider({ ...credential, timeoutMs }),
     offline: new OfflineProvider(),
     platformRoleModels,
-    timeoutMs: env.ATELIER_MODEL_TIMEOUT_MS,
+    timeoutMs,
   });
   return { gateway, catalog, breaker, credentials, platformKeys, platformRoleModels };
 }

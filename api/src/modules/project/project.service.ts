@@ -114,7 +114,7 @@ export class ProjectService {
 }
 
 /** The policy's view of a project. */
-function asResource(project: Project) {
+export function asResource(project: Project) {
   return { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility };
 }
 

@@ -15,6 +15,8 @@ import { ProjectEventStream } from '../api/src/modules/events/project-event-stre
 import { DEFAULT_LIMITS, type LimitsConfig } from '../api/src/modules/limits/tiers';
 import { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
 import type { SandboxBackend } from '../sandbox/types';
+import { createModelLayer, type ModelLayer } from '../api/src/modules/models/model-layer';
+import { SecretBox, parseKeyring } from '../api/src/modules/keys/secret-box';
 import { testEnv } from './services';
 
 /** The services global-setup started (see test/services.ts). */
@@ -70,6 +72,8 @@ export interface Stack {
   /** Starts an in-process worker on this stack's task queue. */
   startWorker(options?: { scaffoldFileDelayMs?: number }): Promise<{ worker: Worker; stop(): Promise<void> }>;
   app: AtelierApp;
+  /** The model layer the API and this stack's workers share (vendor keys and base URLs from `config`). */
+  models: ModelLayer;
   /** Present when created with `sandboxBackend`. */
   sandboxes?: SandboxManager;
   dispose(): Promise<void>;
@@ -92,6 +96,12 @@ export async function createStack(
   const sandboxes = options.sandboxBackend
     ? new SandboxManager({ orm: db.orm, backend: options.sandboxBackend, limits: options.limits ?? testLimits, idleMs: 30 * 60_000, logger: options.logger ?? silentLogger })
     : undefined;
+  const models = createModelLayer({
+    env: { ...options.config },
+    orm: db.orm,
+    redis,
+    box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null,
+  });
   const app = await createApp({
     config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },
     limits: options.limits ?? testLimits,
@@ -100,6 +110,7 @@ export async function createStack(
     temporal,
     logger: options.logger ?? silentLogger,
     sandboxes,
+    models,
   });
   const workers: Array<() => Promise<void>> = [];
   return {
@@ -109,6 +120,7 @@ export async function createStack(
     temporal,
     taskQueue,
     app,
+    models,
     sandboxes,
     async startWorker({ scaffoldFileDelayMs = 0 } = {}) {
       const native = await NativeConnection.connect({ address: services.temporalAddress });
@@ -116,7 +128,7 @@ export async function createStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { orm: db.orm, events, logger: silentLogger, scaffoldFileDelayMs },
+        deps: { orm: db.orm, events, logger: silentLogger, scaffoldFileDelayMs, models: models.gateway },
         workflowBundle: await workflowBundle(),
       });
       const running = worker.run();

@@ -193,11 +193,11 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     return { em, auth: newAuthService(em) };
   };
   app.use('/auth/oauth', createOAuthRouter({ ...oauth, publicUrl: () => publicUrl, services: oauthServices, rateLimiter, logger }));
-  const { ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, E2B_API_KEY } = deps.config;
+  const { ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY } = deps.config;
   const sandboxes =
     deps.sandboxes ??
-    (ATELIER_SANDBOX_BACKEND && ATELIER_SANDBOX_ROOT && ATELIER_SANDBOX_IDLE_MINUTES
-      ? buildSandboxManager({ ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, E2B_API_KEY }, { orm, limits: deps.limits ?? DEFAULT_LIMITS, logger })
+    (ATELIER_SANDBOX_BACKEND && ATELIER_SANDBOX_IDLE_MINUTES && ATELIER_DATA_DIR
+      ? buildSandboxManager({ ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY }, { orm, limits: deps.limits ?? DEFAULT_LIMITS, logger })
       : undefined);
   if (sandboxes) mountSandboxRoutes(app, httpServer, { sandboxes, logger, viewer: (req) => contextFor(req) });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);

@@ -52,8 +52,10 @@ const schema = z.object({
   GOOGLE_OIDC_ISSUER: z.string().url().default('https://accounts.google.com'),
   /** Where sandboxes run: `local` (bubblewrap + cgroups on this host, needs root) or `e2b`. */
   ATELIER_SANDBOX_BACKEND: z.enum(['local', 'e2b']).default('local'),
-  /** Folder of the local sandboxes' workspaces, control files and sockets. */
-  ATELIER_SANDBOX_ROOT: z.string().default(resolve(__dirname, '../../.data/sandboxes')),
+  /** Data folder shared with the launcher (ATELIER_DATA_DIR); sandboxes live in `<it>/sandboxes` unless set below. */
+  ATELIER_DATA_DIR: z.string().default(resolve(__dirname, '../../.data')),
+  /** Folder of the local sandboxes' workspaces, control files and sockets; default `<ATELIER_DATA_DIR>/sandboxes`. */
+  ATELIER_SANDBOX_ROOT: z.string().optional(),
   /** A sandbox with no activity for this many minutes is destroyed. */
   ATELIER_SANDBOX_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** E2B API key, for ATELIER_SANDBOX_BACKEND=e2b. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ const run = promisify(execFile);
 export interface LocalBackendOptions {
   /** Folder holding one `<id>/` per sandbox; made 0711 and owned by root. */
   readonly root: string;
-  /** Name of the cgroup that parents every sandbox's group. */
+  /** Name of the cgroup that parents every sandbox's group; default derived from `root`, so two roots never share one. */
   readonly cgroupParent?: string;
   /** Limits of a sandbox that asks for none. */
   readonly limits?: Partial<SandboxLimits>;
@@ -117,7 +117,7 @@ export class LocalSandboxBackend implements SandboxBackend {
   }
 
   private get cgroupParent(): string {
-    return this.options.cgroupParent ?? 'atelier-sandboxes';
+    return this.options.cgroupParent ?? `atelier-sandboxes-${createHash('sha256').update(this.root).digest('hex').slice(0, 8)}`;
   }
 
   private sandbox(record: SandboxRecord): LocalSandbox {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { createSandboxBackend, SandboxUnsupportedError } from '../../../../sandbox';
@@ -6,7 +7,7 @@ import type { LimitsConfig } from '../limits/tiers';
 import { SandboxManager } from './sandbox-manager';
 
 /** The configuration keys sandboxes read. */
-export type SandboxConfig = Pick<AppConfig, 'ATELIER_SANDBOX_BACKEND' | 'ATELIER_SANDBOX_ROOT' | 'ATELIER_SANDBOX_IDLE_MINUTES' | 'E2B_API_KEY'>;
+export type SandboxConfig = Pick<AppConfig, 'ATELIER_SANDBOX_BACKEND' | 'ATELIER_SANDBOX_ROOT' | 'ATELIER_SANDBOX_IDLE_MINUTES' | 'ATELIER_DATA_DIR' | 'E2B_API_KEY'>;
 
 /**
  * The process's sandbox manager (worker and API each build one), or undefined, logged, when this host
@@ -16,7 +17,7 @@ export function buildSandboxManager(config: SandboxConfig, deps: { orm: MikroORM
   try {
     return new SandboxManager({
       orm: deps.orm,
-      backend: createSandboxBackend({ backend: config.ATELIER_SANDBOX_BACKEND, root: config.ATELIER_SANDBOX_ROOT, e2bApiKey: config.E2B_API_KEY }),
+      backend: createSandboxBackend({ backend: config.ATELIER_SANDBOX_BACKEND, root: config.ATELIER_SANDBOX_ROOT ?? join(config.ATELIER_DATA_DIR, 'sandboxes'), e2bApiKey: config.E2B_API_KEY }),
       limits: deps.limits,
       idleMs: config.ATELIER_SANDBOX_IDLE_MINUTES * 60_000,
       logger: deps.logger.child({ component: 'sandboxes' }),

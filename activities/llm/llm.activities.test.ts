@@ -23,7 +23,7 @@ beforeAll(async () => {
     namespace: 'default',
     taskQueue: stack.taskQueue,
     deps: { orm: stack.db.orm, events: stack.events, logger: silentLogger, scaffoldFileDelayMs: 0, models: stack.models.gateway },
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./test-workflows/model-loop.workflow'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./test-workflows/model-loop.workflow'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } }),
   });
   const running = worker.run();
   stopWorker = async () => {

@@ -101,6 +101,7 @@ export async function createStack(
     orm: db.orm,
     redis,
     box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null,
+    limits: options.limits ?? testLimits,
   });
   const app = await createApp({
     config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },
@@ -128,7 +129,7 @@ export async function createStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { orm: db.orm, events, logger: silentLogger, scaffoldFileDelayMs, models: models.gateway },
+        deps: { orm: db.orm, events, logger: silentLogger, scaffoldFileDelayMs, models: models.gateway, sandboxes },
         workflowBundle: await workflowBundle(),
       });
       const running = worker.run();

@@ -96,7 +96,9 @@ async function heartbeating(sandboxId: string, manager: SandboxManager, work: ()
   }, HEARTBEAT_MS);
   try {
     const r = await work();
-    if (ctx.cancellationSignal.aborted) throw ApplicationFailure.nonRetryable('Cancelled; the sandbox processes were stopped', 'CANCELLED');
+    // The step's processes are already dead (the signal killed them); rethrow the SDK's own cancellation,
+    // so a cancelled workflow sees a cancelled activity and a worker shutdown leaves a retryable attempt.
+    if (ctx.cancellationSignal.aborted) await ctx.cancelled;
     return { exitCode: r.exitCode, durationMs: Math.round(r.durationMs), timedOut: r.timedOut, stdoutTail: r.stdout.slice(-TAIL), stderrTail: r.stderr.slice(-TAIL) };
   } finally {
     clearInterval(timer);

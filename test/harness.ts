@@ -101,11 +101,9 @@ export async function createStack(
     orm: db.orm,
     redis,
     box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null,
-    limits: options.limits ?? testLimits,
   });
   const app = await createApp({
     config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },
-    limits: options.limits ?? testLimits,
     orm: db.orm,
     redis,
     temporal,

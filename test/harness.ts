@@ -104,6 +104,7 @@ export async function createStack(
   });
   const app = await createApp({
     config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },
+    limits: options.limits ?? testLimits,
     orm: db.orm,
     redis,
     temporal,

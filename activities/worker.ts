@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     orm,
     redis,
     box: config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(config.ATELIER_MASTER_KEYS)) : null,
+    limits: DEFAULT_LIMITS,
   });
   const connection = await connectWorker(config.temporal);
   const worker = await createBuildWorker({

@@ -101,6 +101,7 @@ export async function createStack(
     orm: db.orm,
     redis,
     box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null,
+    limits: options.limits ?? testLimits,
   });
   const app = await createApp({
     config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },

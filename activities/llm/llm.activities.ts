@@ -3,6 +3,7 @@ import { UnknownCallerError } from '../../api/src/modules/models/call-context';
 import { BudgetExceededError, ModelFallbackFailedError, ModelNotAvailableError, ProviderRequestError } from '../../api/src/modules/models/model-errors';
 import type { ModelCallResult } from '../../api/src/modules/models/model-gateway';
 import type { AgentRole, ModelRequest } from '../../api/src/modules/models/model-types';
+import { RateLimitExceededError } from '../../api/src/modules/limits/limit-errors';
 import { ErrorCode } from '../../api/src/shared/errors';
 import type { ActivityDeps } from '../deps';
 import { ModelStreamWriter } from './model-stream';
@@ -75,6 +76,10 @@ function toFailure(error: unknown): unknown {
   }
   if (error instanceof ModelNotAvailableError) return ApplicationFailure.nonRetryable(error.message, error.code, { role: error.role, models: error.models });
   if (error instanceof ProviderRequestError) return ApplicationFailure.nonRetryable(error.message, error.code, { model: error.model, kind: error.kind });
+  // The agent workflow waits out the window on a durable timer rather than burning activity attempts.
+  if (error instanceof RateLimitExceededError) {
+    return ApplicationFailure.nonRetryable(error.message, error.code, { kind: error.kind, limit: error.limit, retryAfterSeconds: error.retryAfter, resetAt: error.resetAt.toISOString() });
+  }
   if (error instanceof UnknownCallerError) return ApplicationFailure.nonRetryable(error.message, ErrorCode.NOT_FOUND);
   if (error instanceof ModelFallbackFailedError) {
     return ApplicationFailure.create({ message: error.message, type: error.code, details: [error.attempts], nextRetryDelay: error.retryAfterMs });

@@ -104,7 +104,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const mailer = deps.mailer ?? createLogMailer(logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
   const secretBox = deps.config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(deps.config.ATELIER_MASTER_KEYS)) : null;
-  const models = deps.models ?? createModelLayer({ env: deps.config, orm, redis, box: secretBox });
+  const models = deps.models ?? createModelLayer({ env: deps.config, orm, redis, box: secretBox, limits: deps.limits ?? DEFAULT_LIMITS });
   let publicUrl = deps.config.ATELIER_PUBLIC_URL ?? 'http://127.0.0.1';
   const oauth = oauthFromConfig(deps.config);
   const newAuthService = (em: EntityManager) => new AuthService(em, { mailer, publicUrl, oauthProviders: [...oauth.providers.keys()] });

@@ -14,6 +14,7 @@ import { SecretBox, parseKeyring } from '../keys/secret-box';
 import { createModelLayer, type ModelLayer } from './model-layer';
 import { ModelSettings } from './model-settings.entity';
 import type { AgentRole } from './model-types';
+import type { LimitsConfig } from '../limits/tiers';
 import { lendUndiciDispatcher } from './providers/provider-fixtures';
 
 lendUndiciDispatcher();
@@ -25,7 +26,7 @@ export interface GatewayWorld {
   redis: Redis;
   openai: OpenAIFake;
   anthropic: AnthropicFake;
-  layer(env?: Record<string, string | undefined>, breaker?: Parameters<typeof createModelLayer>[0]['breaker']): ModelLayer;
+  layer(env?: Record<string, string | undefined>, breaker?: Parameters<typeof createModelLayer>[0]['breaker'], limits?: LimitsConfig): ModelLayer;
   seed(tier?: string): Promise<{ userId: string; projectId: string; runId: string }>;
   setProject(projectId: string, fields: Partial<ModelSettings>): Promise<void>;
   rows(where?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
@@ -42,7 +43,7 @@ export async function gatewayWorld(): Promise<GatewayWorld> {
     redis,
     openai,
     anthropic,
-    layer: (env = {}, breaker) =>
+    layer: (env = {}, breaker, limits) =>
       createModelLayer({
         env: {
           OPENAI_API_KEY: 'sk-platform-openai',
@@ -56,6 +57,7 @@ export async function gatewayWorld(): Promise<GatewayWorld> {
         redis,
         box: new SecretBox(parseKeyring(TEST_MASTER_KEYS)),
         breaker: breaker ?? { failureThreshold: 3, windowMs: 60_000, cooldownMs: 400, probeTimeoutMs: 5_000 },
+        limits,
       }),
     async seed(tier = 'free') {
       const em = db.orm.em.fork();

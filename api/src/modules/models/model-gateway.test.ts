@@ -6,6 +6,7 @@ import { BudgetExceededError, ModelFallbackFailedError, ModelNotAvailableError, 
 import { ProviderKeyService } from '../keys/provider-key.service';
 import { SecretBox, parseKeyring } from '../keys/secret-box';
 import { TEST_MASTER_KEYS } from './gateway.fixtures';
+import { DEFAULT_LIMITS } from '../limits/tiers';
 
 let world: GatewayWorld;
 beforeAll(async () => {
@@ -132,6 +133,20 @@ describe('model gateway', () => {
     await gateway.call(call(owner));
     await gateway.call(call(other));
     expect(world.openai.requests.map((r) => r.headers.authorization)).toEqual(['Bearer sk-users-own-key-1234', 'Bearer sk-platform-openai']);
+  });
+
+  test("each call counts against the tier's message window; a used-up window refuses with RATE_LIMIT_EXCEEDED", async () => {
+    const ids = await seedWithChain();
+    const limits = { ...DEFAULT_LIMITS, gracePercent: 0, tiers: { ...DEFAULT_LIMITS.tiers, free: { ...DEFAULT_LIMITS.tiers.free, messagesPerHour: 2 } } };
+    const { gateway } = world.layer({}, undefined, limits);
+    world.openai.defaultReply = { text: 'ok', usage };
+    await gateway.call(call(ids));
+    const second = call(ids);
+    await gateway.call(second);
+    await expect(gateway.call(call(ids))).rejects.toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', kind: 'messages:hourly', limit: 2 });
+    // A replayed call is not a new message.
+    await expect(gateway.call(second)).resolves.toMatchObject({ replayed: true });
+    expect(world.openai.requests).toHaveLength(2);
   });
 
   test('with no vendor key anywhere the offline provider answers, labelled offline and free', async () => {

@@ -10,6 +10,7 @@ import type { AgentRole, ModelProvider, ModelRequest, ModelResponse } from './mo
 import { ProviderError } from './provider-error';
 import { resolveRoleChain, type RoleModelOverride } from './role-models';
 import { recordUsage } from './usage-recorder';
+import type { RateLimiter } from '../limits/rate-limiter';
 import type { Tier } from '../limits/tiers';
 
 /** One model call as an agent asks for it: the role picks the model, the ids meter and budget it. */
@@ -54,6 +55,8 @@ export interface ModelGatewayDeps {
   tierBudgets?: Readonly<Record<Tier, TierModelBudget>>;
   /** Per vendor call. */
   timeoutMs: number;
+  /** Counts each call against the user's tier's message windows (RATE_LIMIT_EXCEEDED when used up); none in benchmarks. */
+  rateLimiter?: RateLimiter;
 }
 
 export const OFFLINE_MODEL_ID = 'offline/blueprint';
@@ -77,6 +80,7 @@ export class ModelGateway {
     const scopes = { run: Boolean(call.runId), project: Boolean(call.projectId) };
     const tierBudget = (this.deps.tierBudgets ?? DEFAULT_MODEL_BUDGETS)[context.tier];
     assertWithinBudget(budgetLines(scopes, context.spent, tierBudget, context.settings));
+    await this.deps.rateLimiter?.check({ id: call.userId, tier: context.tier }, 'message');
 
     const chain = await this.chain(call, context.settings);
     const attempts: FallbackAttempt[] = [];

@@ -3,6 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import { ConfigError, type AppConfig } from '../../config';
 import { ProviderKeyService } from '../keys/provider-key.service';
+import { RateLimiter } from '../limits/rate-limiter';
+import type { LimitsConfig } from '../limits/tiers';
 import type { SecretBox } from '../keys/secret-box';
 import { catalogOverrideSchema, ModelCatalog, type CatalogOverride } from './catalog';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerOptions } from './circuit-breaker';
@@ -95,8 +97,18 @@ export function roleModelsOf(env: Partial<ModelEnv>): RoleModelOverride {
   return parsed.data;
 }
 
-/** Builds the model layer; `box` opens users' stored keys (null when no master key is configured). */
-export function createModelLayer(deps: { env: Partial<ModelEnv>; orm: MikroORM; redis: Redis; box: SecretBox | null; breaker?: BreakerOptions }): ModelLayer {
+/**
+ * Builds the model layer; `box` opens users' stored keys (null when no master key is configured). With
+ * `limits`, every call counts against the user's tier's message windows.
+ */
+export function createModelLayer(deps: {
+  env: Partial<ModelEnv>;
+  orm: MikroORM;
+  redis: Redis;
+  box: SecretBox | null;
+  breaker?: BreakerOptions;
+  limits?: LimitsConfig;
+}): ModelLayer {
   const { env, orm, redis, box } = deps;
   const timeoutMs = env.ATELIER_MODEL_TIMEOUT_MS ?? 180_000;
   const platformKeys = platformKeysOf(env);
@@ -113,6 +125,7 @@ export function createModelLayer(deps: { env: Partial<ModelEnv>; orm: MikroORM; 
     offline: new OfflineProvider(),
     platformRoleModels,
     timeoutMs,
+    rateLimiter: deps.limits ? new RateLimiter(redis, { config: deps.limits }) : undefined,
   });
   return { gateway, catalog, breaker, credentials, platformKeys, platformRoleModels };
 }

@@ -25,6 +25,12 @@ export const routes: Routes = [
       import('./features/projects/pages/project-detail.page').then((m) => m.ProjectDetailPage),
   },
   {
+    path: 'models',
+    title: 'Models · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () => import('./features/models/pages/models.page').then((m) => m.ModelsPage),
+  },
+  {
     path: 'teams',
     title: 'Teams · Atelier',
     canActivate: [requireViewer],

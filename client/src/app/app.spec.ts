@@ -28,6 +28,10 @@ describe('App shell', () => {
     await settle(fixture);
     apollo.expectOne('AuthState').flushData(payload);
     await settle(fixture);
+    // The offline badge's read; its own spec covers what it shows.
+    for (const op of apollo.match('ModelMode'))
+      op.flushData({ modelMode: { __typename: 'ModelMode', offline: false, message: 'Online.' } });
+    await settle(fixture);
   }
 
   afterEach(() => apollo.verify());

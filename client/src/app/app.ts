@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthSession } from './core/auth/auth-session.service';
 import { UsageWarningBadgeComponent } from './features/account/components/usage-warning-badge.component';
+import { OfflineBadgeComponent } from './features/models/components/offline-badge.component';
 
 /** The shell: a top bar (who is signed in, or the single-user hint) and the routed page. */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, UsageWarningBadgeComponent],
+  imports: [RouterOutlet, RouterLink, UsageWarningBadgeComponent, OfflineBadgeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="topbar">
@@ -15,6 +16,10 @@ import { UsageWarningBadgeComponent } from './features/account/components/usage-
       >
       <nav>
         <a routerLink="/projects">Projects</a>
+        @if (session.singleUser() || session.signedIn()) {
+          <a routerLink="/models" data-testid="models-link">Models</a>
+          <app-offline-badge />
+        }
         @if (session.singleUser()) {
           <a class="single-user" routerLink="/sign-up" data-testid="single-user-banner"
             >Single-user mode · Create an account</a

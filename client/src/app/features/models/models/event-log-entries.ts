@@ -12,7 +12,12 @@ export interface LogEvent {
 /** A row of the event log: a plain event, or every event of one model call folded into one. */
 export type LogEntry<E extends LogEvent = LogEvent> =
   | { readonly kind: 'event'; readonly id: string; readonly event: E }
-  | { readonly kind: 'model'; readonly id: string; readonly at: string; readonly call: ModelCallView };
+  | {
+      readonly kind: 'model';
+      readonly id: string;
+      readonly at: string;
+      readonly call: ModelCallView;
+    };
 
 /**
  * Folds the `model.*` events of each call into one entry, placed where the call's first event was;
@@ -30,7 +35,12 @@ export function toLogEntries<E extends LogEvent>(events: readonly E[]): LogEntry
     const index = calls.get(key);
     if (index === undefined) {
       calls.set(key, entries.length);
-      entries.push({ kind: 'model', id: event.id, at: event.at, call: applyModelEvent(undefined, event) });
+      entries.push({
+        kind: 'model',
+        id: event.id,
+        at: event.at,
+        call: applyModelEvent(undefined, event),
+      });
       continue;
     }
     const entry = entries[index];

@@ -31,7 +31,12 @@ function fold(events: { type: string; data: unknown }[]): ModelCallView {
 describe('applyModelEvent', () => {
   it('joins the deltas of a segment in order', () => {
     const call = fold([started('1.0'), delta('1.0', 'Hello, '), delta('1.0', 'world')]);
-    expect(call).toMatchObject({ callKey: 'c1', role: 'coder', segment: '1.0', text: 'Hello, world' });
+    expect(call).toMatchObject({
+      callKey: 'c1',
+      role: 'coder',
+      segment: '1.0',
+      text: 'Hello, world',
+    });
   });
 
   it('replaces the text of an earlier segment when a retried segment starts', () => {

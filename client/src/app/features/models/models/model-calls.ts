@@ -58,7 +58,8 @@ export function applyModelEvent(
   const order = base.segment === null ? 1 : compareSegments(segment, base.segment);
   if (order < 0) return base;
   const text = order > 0 ? '' : base.text;
-  const delta = event.type === 'model.delta' && typeof data['text'] === 'string' ? data['text'] : '';
+  const delta =
+    event.type === 'model.delta' && typeof data['text'] === 'string' ? data['text'] : '';
   return { ...base, role, segment, text: text + delta };
 }
 
@@ -75,7 +76,8 @@ function resultOf(data: Record<string, unknown>): ModelCallResult {
   return {
     model: typeof data['model'] === 'string' ? data['model'] : 'unknown model',
     offline: data['offline'] === true,
-    totalTokens: num(usage['totalTokens']) || num(usage['inputTokens']) + num(usage['outputTokens']),
+    totalTokens:
+      num(usage['totalTokens']) || num(usage['inputTokens']) + num(usage['outputTokens']),
     costUsd: num(data['costUsd']),
     costInr: num(data['costInr']),
     fallbackFrom: typeof data['fallbackFrom'] === 'string' ? data['fallbackFrom'] : null,

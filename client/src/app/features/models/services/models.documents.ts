@@ -23,7 +23,10 @@ export const MODEL_MODE_QUERY = gql<{ modelMode: ModelMode }, Record<string, nev
   }
 `;
 
-export const MODELS_QUERY = gql<{ models: CatalogModel[]; modelMode: ModelMode }, Record<string, never>>`
+export const MODELS_QUERY = gql<
+  { models: CatalogModel[]; modelMode: ModelMode },
+  Record<string, never>
+>`
   query Models {
     models {
       id
@@ -35,7 +38,12 @@ export const MODELS_QUERY = gql<{ models: CatalogModel[]; modelMode: ModelMode }
       vision
       functionCalling
       reasoning
-      pricing { inputPer1kUsd outputPer1kUsd inputPer1kInr outputPer1kInr }
+      pricing {
+        inputPer1kUsd
+        outputPer1kUsd
+        inputPer1kInr
+        outputPer1kInr
+      }
       offline
       available
       unavailableReason
@@ -49,7 +57,10 @@ export const MODELS_QUERY = gql<{ models: CatalogModel[]; modelMode: ModelMode }
   }
 `;
 
-export const MODEL_USAGE_QUERY = gql<{ modelUsage: ModelUsage }, { input: Record<string, unknown> }>`
+export const MODEL_USAGE_QUERY = gql<
+  { modelUsage: ModelUsage },
+  { input: Record<string, unknown> }
+>`
   query ModelUsage($input: ModelUsageInput!) {
     modelUsage(input: $input) {
       rows { ${USAGE_ROW} }

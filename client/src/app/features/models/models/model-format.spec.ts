@@ -1,0 +1,28 @@
+import { chainSourceLabel, formatMoney, formatSize, percentOf, reasonLabel } from './model-format';
+
+describe('model-format', () => {
+  it('writes small amounts with enough digits to read them', () => {
+    expect(formatMoney(0.0012, 'USD')).toBe('$0.0012');
+    expect(formatMoney(1.1616, 'INR')).toBe('₹1.16');
+    expect(formatMoney(12.5, 'USD')).toBe('$12.50');
+    expect(formatMoney(0.012, 'USD')).toBe('$0.012');
+    expect(formatMoney(0, 'INR')).toBe('₹0');
+  });
+
+  it('writes sizes compactly', () => {
+    expect(formatSize(1_047_576)).toBe('1M');
+    expect(formatSize(32_768)).toBe('32.8K');
+  });
+
+  it('names reasons and sources, passing unknown ones through', () => {
+    expect(reasonLabel('NO_KEY')).toBe('No key for this provider');
+    expect(reasonLabel(null)).toBe('Available');
+    expect(reasonLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+    expect(chainSourceLabel('TEAM')).toBe('Team default');
+  });
+
+  it('gives a percentage only against a limit', () => {
+    expect(percentOf(45_000, 50_000)).toBe(90);
+    expect(percentOf(10, null)).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import {
+  type BudgetField,
+  type BudgetFormValue,
+  type BudgetInput,
+  budgetFormOf,
+  toBudgetInput,
+  validateBudgets,
+} from '../models/budget-form';
+import { formatMoney, formatTokens, percentOf } from '../models/model-format';
+import type { ModelBudget } from '../models/model.models';
+
+interface Meter {
+  readonly key: string;
+  readonly label: string;
+  readonly used: string;
+  readonly limit: string | null;
+  readonly percent: number | null;
+}
+
+/**
+ * A project's run and lifetime budgets in tokens and US dollars (empty = none), with a meter of each
+ * budget's use. Client checks show after a save attempt; the server's field errors show until edited.
+ */
+@Component({
+  selector: 'app-budget-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './budget-editor.component.html',
+  styles: `
+    .budget-grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+      gap: 10px;
+    }
+    label {
+      display: grid;
+      gap: 4px;
+      font-size: 13px;
+    }
+    .bar {
+      height: 6px;
+      border-radius: 999px;
+      background: var(--neutral-bg);
+      overflow: hidden;
+    }
+    .fill {
+      height: 100%;
+      background: var(--accent);
+    }
+    .over .fill {
+      background: var(--danger);
+    }
+    .meters {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+  `,
+})
+export class BudgetEditorComponent {
+  readonly budgets = input.required<readonly ModelBudget[]>();
+  /** The server's field errors of the last save, by input field name. */
+  readonly serverErrors = input<Readonly<Record<string, string>>>({});
+  readonly pending = input(false);
+  readonly save = output<BudgetInput>();
+
+  protected readonly value = signal<BudgetFormValue>(budgetFormOf([]));
+  private readonly attempted = signal(false);
+  private readonly edited = signal<ReadonlySet<string>>(new Set());
+  protected readonly errors = computed(() => {
+    const client = this.attempted() ? validateBudgets(this.value()) : {};
+    const server = this.serverErrors();
+    const out: Partial<Record<BudgetField, string>> = { ...client };
+    for (const [field, message] of Object.entries(server))
+      if (!this.edited().has(field)) out[field as BudgetField] ??= message;
+    return out;
+  });
+  protected readonly meters = computed(() => this.budgets().flatMap(metersOf));
+
+  constructor() {
+    // Saved (or reloaded) limits replace what was typed.
+    effect(() => {
+      this.value.set(budgetFormOf(this.budgets()));
+      this.attempted.set(false);
+      this.edited.set(new Set());
+    });
+    // A new answer from the server shows its errors afresh.
+    effect(() => {
+      this.serverErrors();
+      this.edited.set(new Set());
+    });
+  }
+
+  protected set(field: BudgetField, text: string): void {
+    this.value.update((v) => ({ ...v, [field]: text }));
+    this.edited.update((set) => new Set(set).add(field));
+  }
+
+  protected submit(): void {
+    this.attempted.set(true);
+    if (Object.keys(validateBudgets(this.value())).length) return;
+    this.save.emit(toBudgetInput(this.value()));
+  }
+}
+
+function metersOf(budget: ModelBudget): Meter[] {
+  const scope = budget.scope === 'RUN' ? 'Latest run' : 'Project';
+  return [
+    {
+      key: `${budget.scope}-tokens`,
+      label: `${scope} tokens`,
+      used: formatTokens(budget.tokensUsed),
+      limit: budget.tokenLimit === null ? null : formatTokens(budget.tokenLimit),
+      percent: percentOf(budget.tokensUsed, budget.tokenLimit),
+    },
+    {
+      key: `${budget.scope}-usd`,
+      label: `${scope} cost`,
+      used: formatMoney(budget.costUsdUsed, 'USD'),
+      limit: budget.costUsdLimit === null ? null : formatMoney(budget.costUsdLimit, 'USD'),
+      percent: percentOf(budget.costUsdUsed, budget.costUsdLimit),
+    },
+  ];
+}

@@ -1,0 +1,141 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { firstValueFrom, forkJoin, switchMap, tap } from 'rxjs';
+import type { Result, UserFacingError } from '../../../core/user-facing-error';
+import type { BudgetInput } from '../models/budget-form';
+import { chainSourceLabel } from '../models/model-format';
+import type {
+  CatalogModel,
+  ModelUsage,
+  ProjectModelSettings,
+  ProjectModelSettingsInput,
+} from '../models/model.models';
+import { ModelsApi } from '../services/models-api.service';
+import { BudgetEditorComponent } from './budget-editor.component';
+import { ModelUsageTableComponent } from './model-usage-table.component';
+import { OfflineBannerComponent } from './offline-banner.component';
+import { RoleChainEditorComponent } from './role-chain-editor.component';
+
+interface ProjectUsage {
+  readonly byRole: Result<ModelUsage>;
+  readonly byModel: Result<ModelUsage>;
+}
+
+/**
+ * The project page's "Models & budget" panel: each role's chain and where it comes from (editable),
+ * the run and project budgets with meters, and the project's usage by role and by model.
+ */
+@Component({
+  selector: 'app-project-models-panel',
+  imports: [
+    BudgetEditorComponent,
+    ModelUsageTableComponent,
+    OfflineBannerComponent,
+    RoleChainEditorComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './project-models-panel.component.html',
+  styles: `
+    .section-body {
+      padding: 12px 14px;
+      display: grid;
+      gap: 14px;
+    }
+    .chains {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    .chain-head {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+      align-items: baseline;
+    }
+    h3 {
+      margin: 0 0 6px;
+      font-size: 14px;
+    }
+  `,
+})
+export class ProjectModelsPanelComponent {
+  readonly projectId = input.required<string>();
+
+  private readonly api = inject(ModelsApi);
+  protected readonly settings = signal<Result<ProjectModelSettings> | null>(null);
+  protected readonly catalog = signal<readonly CatalogModel[]>([]);
+  protected readonly usage = signal<ProjectUsage | null>(null);
+  protected readonly editing = signal<string | null>(null);
+  protected readonly pending = signal(false);
+  protected readonly chainError = signal<string | null>(null);
+  protected readonly budgetErrors = signal<Readonly<Record<string, string>>>({});
+  protected readonly formError = signal<UserFacingError | null>(null);
+  protected readonly sourceLabel = chainSourceLabel;
+
+  constructor() {
+    toObservable(this.projectId)
+      .pipe(
+        tap(() => this.reset()),
+        switchMap((projectId) =>
+          forkJoin({
+            settings: this.api.projectSettings(projectId),
+            catalog: this.api.catalog(),
+            byRole: this.api.usage({ projectId, groupBy: ['ROLE'] }),
+            byModel: this.api.usage({ projectId, groupBy: ['MODEL'] }),
+          }),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe(({ settings, catalog, byRole, byModel }) => {
+        this.settings.set(settings);
+        // Without the catalog the chains still show; only picking new models needs it.
+        this.catalog.set(catalog.ok ? catalog.value.models : []);
+        this.usage.set({ byRole, byModel });
+      });
+  }
+
+  protected edit(role: string): void {
+    this.chainError.set(null);
+    this.editing.set(role);
+  }
+
+  /** Saves one role's chain; an empty chain drops the project's override. */
+  protected async saveChain(role: string, models: string[]): Promise<void> {
+    this.chainError.set(null);
+    const result = await this.submit({ projectId: this.projectId(), roles: [{ role, models }] });
+    if (result.ok) this.editing.set(null);
+    else
+      this.chainError.set(
+        result.error.fieldErrors['roles.0.models'] ??
+          result.error.fieldErrors['roles.0.role'] ??
+          result.error.message,
+      );
+  }
+
+  protected async saveBudgets(budgets: BudgetInput): Promise<void> {
+    this.budgetErrors.set({});
+    const result = await this.submit({ projectId: this.projectId(), ...budgets });
+    if (!result.ok) this.budgetErrors.set(result.error.fieldErrors);
+  }
+
+  private async submit(input: ProjectModelSettingsInput): Promise<Result<ProjectModelSettings>> {
+    this.pending.set(true);
+    this.formError.set(null);
+    const result = await firstValueFrom(this.api.saveProjectSettings(input));
+    this.pending.set(false);
+    if (result.ok) this.settings.set(result);
+    else if (result.error.code !== 'BAD_USER_INPUT') this.formError.set(result.error);
+    return result;
+  }
+
+  private reset(): void {
+    this.settings.set(null);
+    this.usage.set(null);
+    this.editing.set(null);
+    this.chainError.set(null);
+    this.budgetErrors.set({});
+    this.formError.set(null);
+  }
+}

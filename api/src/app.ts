@@ -45,6 +45,8 @@ import { createErrorFormatter } from './shared/graphql-errors';
 import { buildSandboxManager, type SandboxConfig } from './modules/sandbox/build-sandboxes';
 import type { SandboxManager } from './modules/sandbox/sandbox-manager';
 import { mountSandboxRoutes } from './modules/sandbox/sandbox.routes';
+import { sandboxResolvers } from './modules/sandbox/sandbox.resolvers';
+import { SandboxService } from './modules/sandbox/sandbox.service';
 
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
@@ -99,7 +101,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, teamResolvers, projectResolvers, eventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, teamResolvers, projectResolvers, eventResolvers, sandboxResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
@@ -125,6 +127,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
       teams: new TeamService(em, () => publicUrl),
       providerKeys: new ProviderKeyService(em, secretBox),
+      sandboxes: sandboxManager ? new SandboxService(em, new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE), sandboxManager, temporal, deps.config.TEMPORAL_TASK_QUEUE) : null,
       models,
       ...extra,
     };
@@ -194,12 +197,12 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   };
   app.use('/auth/oauth', createOAuthRouter({ ...oauth, publicUrl: () => publicUrl, services: oauthServices, rateLimiter, logger }));
   const { ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY } = deps.config;
-  const sandboxes =
+  const sandboxManager =
     deps.sandboxes ??
     (ATELIER_SANDBOX_BACKEND && ATELIER_SANDBOX_IDLE_MINUTES && ATELIER_DATA_DIR
       ? buildSandboxManager({ ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY }, { orm, limits: deps.limits ?? DEFAULT_LIMITS, logger })
       : undefined);
-  if (sandboxes) mountSandboxRoutes(app, httpServer, { sandboxes, logger, viewer: (req) => contextFor(req) });
+  if (sandboxManager) mountSandboxRoutes(app, httpServer, { sandboxes: sandboxManager, logger, viewer: (req) => contextFor(req) });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 
   return {

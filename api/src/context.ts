@@ -8,6 +8,7 @@ import type { LimitsConfig } from './modules/limits/tiers';
 import type { ProviderKeyService } from './modules/keys/provider-key.service';
 import type { ModelLayer } from './modules/models/model-layer';
 import type { ProjectService } from './modules/project/project.service';
+import type { SandboxService } from './modules/sandbox/sandbox.service';
 import type { TeamService } from './modules/team/team.service';
 
 /** What every resolver sees; built per request (or per WebSocket operation). */
@@ -29,6 +30,8 @@ export interface GraphQLContext {
   providerKeys: ProviderKeyService;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
   models: ModelLayer;
+  /** Sandboxes of projects; null when this process runs without a sandbox backend. */
+  sandboxes: SandboxService | null;
   events: ProjectEventStream;
   rateLimiter: RateLimiter;
   /** The limits in force (tiers, windows), for reading usage. */

@@ -217,6 +217,8 @@ export type Mutation = {
   deleteProviderKey: Scalars['Boolean']['output'];
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
+  /** Destroys a sandbox of a project the viewer may run; true when it existed. */
+  destroySandbox: Scalars['Boolean']['output'];
   /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
   inviteToTeam: CreatedInvitation;
   /** Admins and members leave; an owner transfers ownership first. */
@@ -254,6 +256,11 @@ export type Mutation = {
    * platform admin and takes over the built-in local user's projects. BAD_USER_INPUT names each bad field.
    */
   signUp: User;
+  /**
+   * Starts a sandbox for the project: its files are copied in, dependencies installed, tests run and the
+   * preview started (sandboxVerifyWorkflow). Returns the workflow id; the sandbox appears in projectSandboxes.
+   */
+  startProjectSandbox: Scalars['String']['output'];
   /** The owner hands ownership to another member and becomes an admin. */
   transferTeamOwnership: Team;
   /** Confirms the email address from a single-use, expiring token. */
@@ -302,6 +309,11 @@ export type MutationDeleteProviderKeyArgs = {
 
 export type MutationDeleteTeamArgs = {
   teamId: Scalars['ID']['input'];
+};
+
+
+export type MutationDestroySandboxArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -376,6 +388,11 @@ export type MutationSetUserLimitArgs = {
 
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationStartProjectSandboxArgs = {
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -521,6 +538,8 @@ export type Query = {
   projectEventLog: Array<ProjectEvent>;
   /** A project's role → model chains and budgets. NOT_FOUND when the caller cannot read it. */
   projectModelSettings: ProjectModelSettings;
+  /** The project's live sandboxes, newest first; empty when the viewer cannot read the project. */
+  projectSandboxes: Array<Sandbox>;
   projects: Array<Project>;
   providerKeys: Array<ProviderKey>;
   /** The caller's active sessions. UNAUTHENTICATED when signed out. */
@@ -571,6 +590,11 @@ export type QueryProjectModelSettingsArgs = {
 };
 
 
+export type QueryProjectSandboxesArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type QueryTeamArgs = {
   id: Scalars['ID']['input'];
 };
@@ -595,6 +619,27 @@ export type RunStatus =
   | 'QUEUED'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+/** A sandbox where a project's code runs (installs, tests, its preview server, a terminal). */
+export type Sandbox = {
+  __typename?: 'Sandbox';
+  /** local or e2b. */
+  backend: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastActivityAt: Scalars['DateTime']['output'];
+  /** Ports a preview server listens on inside the sandbox. */
+  ports: Array<Scalars['Int']['output']>;
+  /** Where the preview opens (/preview/<id>/ on the API), once a preview server runs. */
+  previewUrl: Maybe<Scalars['String']['output']>;
+  projectId: Scalars['ID']['output'];
+  /** node, python, go or rust. */
+  runtime: Scalars['String']['output'];
+  /** CREATING, RUNNING or DESTROYED. */
+  status: Scalars['String']['output'];
+  /** WebSocket path of the terminal (/terminal/<id>); xterm.js protocol, see the API's terminal-socket.ts. */
+  terminalPath: Scalars['String']['output'];
+};
 
 /** One signed-in browser or client. */
 export type Session = {
@@ -802,6 +847,7 @@ export type ResolversTypes = {
   RoleModelChain: ResolverTypeWrapper<RoleModelChain>;
   RoleModelInput: RoleModelInput;
   RunStatus: RunStatus;
+  Sandbox: ResolverTypeWrapper<Sandbox>;
   Session: ResolverTypeWrapper<Session>;
   SignUpInput: SignUpInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -847,6 +893,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RoleModelChain: RoleModelChain;
   RoleModelInput: RoleModelInput;
+  Sandbox: Sandbox;
   Session: Session;
   SignUpInput: SignUpInput;
   String: Scalars['String']['output'];
@@ -969,6 +1016,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
+  destroySandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDestroySandboxArgs, 'id'>>;
   inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
   leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
   logIn?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
@@ -985,6 +1033,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setTeamRoleModels?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType, RequireFields<MutationSetTeamRoleModelsArgs, 'roles' | 'teamId'>>;
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  startProjectSandbox?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartProjectSandboxArgs, 'projectId'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
@@ -1065,6 +1114,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<QueryProjectModelSettingsArgs, 'projectId'>>;
+  projectSandboxes?: Resolver<Array<ResolversTypes['Sandbox']>, ParentType, ContextType, RequireFields<QueryProjectSandboxesArgs, 'projectId'>>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   providerKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
@@ -1078,6 +1128,19 @@ export type RoleModelChainResolvers<ContextType = GraphQLContext, ParentType ext
   models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SandboxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Sandbox'] = ResolversParentTypes['Sandbox']> = {
+  backend?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastActivityAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ports?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  previewUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  runtime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  terminalPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
@@ -1164,6 +1227,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProviderKey?: ProviderKeyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RoleModelChain?: RoleModelChainResolvers<ContextType>;
+  Sandbox?: SandboxResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;

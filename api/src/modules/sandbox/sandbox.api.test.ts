@@ -124,3 +124,18 @@ test('GraphQL subscriptions still upgrade on /graphql next to the sandbox routes
   });
   ws.close();
 });
+
+test('GraphQL lists a project\'s sandboxes to those who may read it; only those who may run it destroy one', async () => {
+  const { gql } = graphqlOver(base);
+  const list = 'query($p: ID!) { projectSandboxes(projectId: $p) { id status runtime terminalPath } }';
+  const projectId = (await stack.sandboxes!.find(sandboxId))!.project.id;
+  const mine = await gql<{ projectSandboxes: unknown[] }>(owner.cookie, list, { p: projectId });
+  expect(mine.data?.projectSandboxes).toEqual([{ id: sandboxId, status: 'RUNNING', runtime: 'node', terminalPath: `/terminal/${sandboxId}` }]);
+  expect((await gql<{ projectSandboxes: unknown[] }>(stranger.cookie, list, { p: projectId })).data?.projectSandboxes).toEqual([]);
+  const destroy = 'mutation($id: ID!) { destroySandbox(id: $id) }';
+  const refused = await gql(stranger.cookie, destroy, { id: sandboxId });
+  expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect((await gql<{ destroySandbox: boolean }>(owner.cookie, destroy, { id: sandboxId })).data?.destroySandbox).toBe(true);
+  expect((await gql<{ projectSandboxes: unknown[] }>(owner.cookie, list, { p: projectId })).data?.projectSandboxes).toEqual([]);
+  expect((await get(`/preview/${sandboxId}/`, owner.cookie)).status).toBe(404);
+});

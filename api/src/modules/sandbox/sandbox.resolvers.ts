@@ -1,0 +1,32 @@
+import { requireViewer, type GraphQLContext } from '../../context';
+import type { Resolvers, Sandbox } from '../../generated/graphql';
+import { ServiceUnavailableError } from '../../shared/errors';
+import type { SandboxRecord } from './sandbox.entity';
+
+const toGraphQL = (r: SandboxRecord): Sandbox => ({
+  id: r.id,
+  projectId: r.project.id,
+  backend: r.backend,
+  runtime: r.runtime,
+  status: r.status,
+  ports: r.ports,
+  previewUrl: r.previewUrl ?? null,
+  terminalPath: `/terminal/${r.id}`,
+  lastActivityAt: r.lastActivityAt,
+  createdAt: r.createdAt,
+});
+
+function service(ctx: GraphQLContext) {
+  if (!ctx.sandboxes) throw new ServiceUnavailableError('Sandboxes');
+  return ctx.sandboxes;
+}
+
+export const sandboxResolvers: Resolvers = {
+  Query: {
+    projectSandboxes: async (_root, { projectId }, ctx) => (ctx.sandboxes ? (await ctx.sandboxes.listForProject(ctx.viewerId, projectId)).map(toGraphQL) : []),
+  },
+  Mutation: {
+    startProjectSandbox: (_root, { projectId }, ctx) => service(ctx).start(requireViewer(ctx), projectId),
+    destroySandbox: (_root, { id }, ctx) => service(ctx).destroy(requireViewer(ctx), id),
+  },
+};

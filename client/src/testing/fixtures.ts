@@ -48,6 +48,7 @@ export function eventPayload(id: string, type: string, message = type) {
     runId: 'r1',
     type,
     message,
+    data: null,
     at: '2026-11-27T10:00:02.000Z',
   };
 }

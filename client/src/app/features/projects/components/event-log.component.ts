@@ -4,9 +4,12 @@ import {
   Component,
   ElementRef,
   afterRenderEffect,
+  computed,
   input,
   viewChild,
 } from '@angular/core';
+import { ModelCallEntryComponent } from '../../models/components/model-call-entry.component';
+import { toLogEntries } from '../../models/models/event-log-entries';
 import type { ProjectEvent } from '../models/project.models';
 import type { StreamState } from '../services/project-event-stream.service';
 
@@ -17,10 +20,13 @@ const STATE_LABEL: Record<StreamState, string> = {
   failed: 'Disconnected',
 };
 
-/** The run's events as they happen; follows the newest event unless the reader scrolled up. */
+/**
+ * The run's events as they happen; follows the newest event unless the reader scrolled up. The events of
+ * one model call fold into a single entry whose text streams in place.
+ */
 @Component({
   selector: 'app-event-log',
-  imports: [DatePipe],
+  imports: [DatePipe, ModelCallEntryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="panel-header">
@@ -28,19 +34,35 @@ const STATE_LABEL: Record<StreamState, string> = {
       <span class="stream-state" [attr.data-state]="state()">{{ stateLabel[state()] }}</span>
     </div>
     <ol class="event-log" data-testid="event-log" #log aria-live="polite" (scroll)="onScroll(log)">
-      @for (event of events(); track event.id) {
-        <li
-          class="event"
-          data-testid="event-item"
-          [attr.data-event-type]="event.type"
-          [attr.data-event-id]="event.id"
-        >
-          <time [attr.datetime]="event.at">{{ event.at | date: 'HH:mm:ss' }}</time>
-          <span class="event-type" [class]="'event-type type-' + event.type.split('.')[0]">{{
-            event.type
-          }}</span>
-          <span class="event-message">{{ event.message }}</span>
-        </li>
+      @for (entry of entries(); track entry.id) {
+        @if (entry.kind === 'model') {
+          <li
+            class="event model-call"
+            data-testid="model-call"
+            [attr.data-call-key]="entry.call.callKey"
+            [attr.data-role]="entry.call.role"
+            [attr.data-state]="entry.call.result ? 'completed' : 'streaming'"
+            [attr.data-offline]="entry.call.result?.offline ?? null"
+          >
+            <time [attr.datetime]="entry.at">{{ entry.at | date: 'HH:mm:ss' }}</time>
+            <span class="event-type type-model">model</span>
+            <app-model-call-entry class="event-message" [call]="entry.call" />
+          </li>
+        } @else {
+          @let event = entry.event;
+          <li
+            class="event"
+            data-testid="event-item"
+            [attr.data-event-type]="event.type"
+            [attr.data-event-id]="event.id"
+          >
+            <time [attr.datetime]="event.at">{{ event.at | date: 'HH:mm:ss' }}</time>
+            <span class="event-type" [class]="'event-type type-' + event.type.split('.')[0]">{{
+              event.type
+            }}</span>
+            <span class="event-message">{{ event.message }}</span>
+          </li>
+        }
       } @empty {
         <li class="event-empty">No events yet.</li>
       }
@@ -50,6 +72,7 @@ const STATE_LABEL: Record<StreamState, string> = {
 export class EventLogComponent {
   readonly events = input.required<readonly ProjectEvent[]>();
   readonly state = input<StreamState>('connecting');
+  protected readonly entries = computed(() => toLogEntries(this.events()));
   protected readonly stateLabel = STATE_LABEL;
   private readonly log = viewChild.required<ElementRef<HTMLElement>>('log');
   private following = true;

@@ -62,6 +62,8 @@ export interface ProjectEvent {
   /** One of `ProjectEventType`; kept open so a newer server's events still render. */
   readonly type: string;
   readonly message: string;
+  /** The event's payload (for `model.*`: callKey, segment, role, text, usage…); null for most. */
+  readonly data?: unknown;
   readonly at: string;
 }
 

@@ -4,10 +4,13 @@ import { RouterLink } from '@angular/router';
 import { EMPTY, Subject, auditTime, merge, switchMap, tap } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CodeViewerComponent } from '../../../shared/code-viewer/code-viewer.component';
+import { OfflineBannerComponent } from '../../models/components/offline-banner.component';
+import { ProjectModelsPanelComponent } from '../../models/components/project-models-panel.component';
 import { EventLogComponent } from '../components/event-log.component';
 import { FileListComponent } from '../components/file-list.component';
 import { RunSummaryComponent } from '../components/run-summary.component';
 import { StatusBadgeComponent } from '../components/status-badge.component';
+import { SandboxPanelComponent } from '../../sandbox/components/sandbox-panel.component';
 import {
   PROJECT_CHANGING_EVENTS,
   type ProjectDetail,
@@ -32,8 +35,11 @@ export const REFRESH_AUDIT_MS = 300;
     CodeViewerComponent,
     EventLogComponent,
     FileListComponent,
+    OfflineBannerComponent,
+    ProjectModelsPanelComponent,
     RunSummaryComponent,
     StatusBadgeComponent,
+    SandboxPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',

@@ -7,7 +7,7 @@ import type {
   ProjectSummary,
 } from '../models/project.models';
 
-const EVENT_FIELDS = `id projectId runId type message at`;
+const EVENT_FIELDS = `id projectId runId type message data at`;
 
 export const PROJECTS_QUERY = gql<{ projects: ProjectSummary[] }, Record<string, never>>`
   query Projects {

@@ -10,14 +10,16 @@
  *           gateway + ModelStreamWriter (the callModel activity minus Temporal): first `model.delta` seen by a
  *           reader of the project's Redis stream, and the total including the writer's close and
  *           `model.completed`.
- * Then, where the gateway's time goes: each of its steps timed alone (same services, same data), and the
- * context query against projects with more recorded calls.
+ * Then, where the gateway's time goes: each of its steps timed alone (same services, same data); the spans
+ * inside real gateway calls (wrappers on the layer's instances for that pass only: no gateway code changes);
+ * PostgreSQL and Redis round trips hot vs after 50 ms idle; and the context query against projects with more
+ * recorded calls.
  *
  * The fake replies in ~50 ms: plain after `delayMs: 50`; streamed with the first text after ~20 ms and the
  * last event at ~50 ms. The fakes run in this process (same event loop as the clients, for both paths).
  *
- * `npm run bench -- models [iterations=100] [vendors=openai,anthropic,google]`; vendors other than the first
- * run 40% of the iterations.
+ * `npm run bench -- models [iterations=60] [vendors=openai,anthropic,google]`; vendors other than the first run
+ * 40% of the iterations (the default run takes about a minute: each iteration is ~8 sequential ~50 ms calls).
  */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -323,21 +325,23 @@ async function benchVendor(world: GatewayWorld, layer: ModelLayer, events: Proje
   printTable(`models/${vendor}: ${iterations} interleaved iterations per path (after ${WARMUP} warm-up), fake reply ~${CALL_MS} ms, streamed first text ~${TTFT_MS} ms`, rows);
 
   const comparisons: Comparison[] = [];
-  const compare = (name: string, layerPath: Path | undefined, barePath: Path | undefined, measure: 'total' | 'ttft' | 'visible', aimApplies: boolean) => {
-    if (!layerPath || !barePath) return;
-    const pick = (p: Path) => p.samples.map((s) => (measure === 'total' ? s.total : measure === 'ttft' ? (s.ttft ?? Number.NaN) : (s.visible ?? Number.NaN)));
-    comparisons.push({ name, layer: pick(layerPath), bare: pick(barePath), aimApplies });
+  type Measure = 'total' | 'ttft' | 'visible';
+  const pick = (p: Path, measure: Measure) => p.samples.map((s) => (measure === 'total' ? s.total : measure === 'ttft' ? (s.ttft ?? Number.NaN) : (s.visible ?? Number.NaN)));
+  const compare = (name: string, layerPath: Path | undefined, barePath: Path | undefined, measure: Measure, bareMeasure: Measure, aimApplies: boolean) => {
+    if (layerPath && barePath) comparisons.push({ name, layer: pick(layerPath, measure), bare: pick(barePath, bareMeasure), aimApplies });
   };
-  compare('plain: adapter', get('adapter', 'plain'), get('bare SDK', 'plain'), 'total', true);
-  compare('plain: gateway', get('gateway', 'plain'), get('bare SDK', 'plain'), 'total', true);
-  compare('stream total: adapter', get('adapter', 'stream'), get('bare SDK', 'stream'), 'total', true);
-  compare('stream total: gateway', get('gateway', 'stream'), get('bare SDK', 'stream'), 'total', true);
-  compare('stream total: gateway + writer', get('gateway + stream writer', 'stream'), get('bare SDK', 'stream'), 'total', true);
-  compare('first token: adapter', get('adapter', 'stream'), get('bare SDK', 'stream'), 'ttft', false);
-  compare('first token: gateway', get('gateway', 'stream'), get('bare SDK', 'stream'), 'ttft', false);
-  compare('first token: gateway + writer (onDelta)', get('gateway + stream writer', 'stream'), get('bare SDK', 'stream'), 'ttft', false);
-  compare('first delta in Redis: writer', get('gateway + stream writer', 'stream'), get('bare SDK', 'stream'), 'visible', false);
-  compare('first delta in Redis: writer flushChars 1', get('gateway + stream writer (flushChars 1)', 'stream'), get('bare SDK', 'stream'), 'visible', false);
+  const barePlain = get('bare SDK', 'plain');
+  const bareStream = get('bare SDK', 'stream');
+  compare('plain: adapter', get('adapter', 'plain'), barePlain, 'total', 'total', true);
+  compare('plain: gateway', get('gateway', 'plain'), barePlain, 'total', 'total', true);
+  compare('stream total: adapter', get('adapter', 'stream'), bareStream, 'total', 'total', true);
+  compare('stream total: gateway', get('gateway', 'stream'), bareStream, 'total', 'total', true);
+  compare('stream total: gateway + writer + completed', get('gateway + stream writer', 'stream'), bareStream, 'total', 'total', true);
+  compare('first token: adapter', get('adapter', 'stream'), bareStream, 'ttft', 'ttft', false);
+  compare('first token: gateway', get('gateway', 'stream'), bareStream, 'ttft', 'ttft', false);
+  compare('first token: gateway + writer (onDelta)', get('gateway + stream writer', 'stream'), bareStream, 'ttft', 'ttft', false);
+  compare('first model.delta in Redis (flush 50 ms/400 ch)', get('gateway + stream writer', 'stream'), bareStream, 'visible', 'ttft', false);
+  compare('first model.delta in Redis (flushChars 1)', get('gateway + stream writer (flushChars 1)', 'stream'), bareStream, 'visible', 'ttft', false);
   printComparisons(`models/${vendor}: added latency (p50 layer − p50 bare; paired Δ = median of per-iteration differences)`, comparisons);
   return ids;
 }
@@ -376,6 +380,111 @@ async function breakdown(world: GatewayWorld, layer: ModelLayer, ids: Ids, vendo
   process.stdout.write(`sum of the step p50s (what ModelGateway.call adds around the adapter, serially): ${fmt(sum, 2)} ms\n`);
 }
 
+type Span = { name: string; start: number; end: number };
+
+/**
+ * Where one ModelGateway.call's time goes, from inside: the bench wraps (for this pass only, then restores) the
+ * ORM connection's `execute`, the breaker's and the credentials' and catalog's methods, and the gateway's cached
+ * adapters, and records each span's start and end within the call. Interleaved with the bare SDK, as above.
+ * No gateway code changes: the wrappers sit on the instances the layer already holds.
+ */
+async function spansInside(world: GatewayWorld, layer: ModelLayer, ids: Ids, vendor: Vendor, fake: FakeVendor, iterations: number): Promise<void> {
+  let spans: Span[] = [];
+  const restore: (() => void)[] = [];
+  function wrap<T extends object, K extends keyof T>(target: T, key: K, label: (args: unknown[]) => string): void {
+    const original = target[key] as unknown as (...args: unknown[]) => Promise<unknown>;
+    const own = Object.prototype.hasOwnProperty.call(target, key);
+    (target as Record<K, unknown>)[key] = async function (this: unknown, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return await original.apply(this, args);
+      } finally {
+        spans.push({ name: label(args), start, end: performance.now() });
+      }
+    };
+    restore.push(() => {
+      if (own) (target as Record<K, unknown>)[key] = original;
+      else delete (target as Record<K, unknown>)[key];
+    });
+  }
+  const connection = world.orm.em.getConnection();
+  wrap(connection, 'execute', ([sql]) => (String(sql).includes('with subject as') ? 'PG: call context query' : String(sql).includes('insert into usage_logs') ? 'PG: usage insert' : 'PG: other'));
+  wrap(layer.breaker, 'acquire', () => 'Redis: breaker.acquire');
+  wrap(layer.breaker, 'recordSuccess', () => 'Redis: breaker.recordSuccess');
+  wrap(layer.credentials, 'forUser', () => 'credentials.forUser');
+  wrap(layer.catalog, 'list', () => 'catalog.list');
+  const providers = (layer.gateway as unknown as { providers: Map<string, ModelProvider> }).providers;
+  for (const provider of providers.values()) wrap(provider, 'generate', () => 'adapter.generate (vendor call)');
+
+  const { plain } = replies(vendor);
+  fake.defaultReply = plain;
+  const bare = bareClient(vendor, fake.baseURL);
+  const call = gatewayCall(layer, ids, false);
+  const byName = new Map<string, number[]>();
+  const add = (name: string, ms: number) => byName.set(name, [...(byName.get(name) ?? []), ms]);
+  try {
+    for (let i = -WARMUP; i < iterations; i++) {
+      const bareFirst = i % 2 === 0;
+      if (bareFirst) {
+        const t = await bare.plain();
+        if (i >= 0) add('bare SDK call (same pass)', t.total);
+      }
+      spans = [];
+      const t0 = performance.now();
+      const { total } = await call();
+      const mine = spans;
+      if (!bareFirst) {
+        const t = await bare.plain();
+        if (i >= 0) add('bare SDK call (same pass)', t.total);
+      }
+      if (i < 0) continue;
+      add('gateway call, total', total);
+      const adapter = mine.find((x) => x.name.startsWith('adapter'));
+      if (!adapter) throw new Error('instrumentation: no adapter span');
+      add('  before the adapter (t0 → adapter start)', adapter.start - t0);
+      add('  adapter.generate (vendor call)', adapter.end - adapter.start);
+      add('  after the adapter (adapter end → returned)', t0 + total - adapter.end);
+      const sums = new Map<string, number>();
+      for (const x of mine) if (!x.name.startsWith('adapter')) sums.set(x.name, (sums.get(x.name) ?? 0) + x.end - x.start);
+      for (const [name, ms] of sums) add(`    ${name}`, ms);
+      const covered = [...sums.values()].reduce((a, b) => a + b, 0);
+      add('    not in any span (gateway JS, em.fork, awaits)', total - (adapter.end - adapter.start) - covered);
+    }
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
+  const order = ['bare SDK call (same pass)', 'gateway call, total', '  before the adapter (t0 → adapter start)', '  adapter.generate (vendor call)', '  after the adapter (adapter end → returned)'];
+  const names = [...order.filter((n) => byName.has(n)), ...[...byName.keys()].filter((n) => !order.includes(n)).sort()];
+  printTable(`models/${vendor}: inside ModelGateway.call, plain ~${CALL_MS} ms reply (${iterations} instrumented calls, interleaved with the bare SDK)`, names.map((name) => ({ name, samples: byName.get(name)! })));
+}
+
+/** Round trips right after another (hot) and after 50 ms idle, the gap a model call leaves between the gateway's queries. */
+async function idleGaps(world: GatewayWorld, ids: Ids, samples: number): Promise<void> {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const ops: [string, () => Promise<unknown>][] = [
+    ['PostgreSQL select 1', () => world.orm.em.fork().getConnection().execute('select 1')],
+    ['Redis PING', () => world.redis.ping()],
+    ['loadCallContext', () => loadCallContext(world.orm.em.fork(), { ...ids, callKey: `bench/${randomUUID()}` })],
+  ];
+  const rows = ops.flatMap(([name]) => [
+    { name: `${name}, back to back`, samples: [] as number[] },
+    { name: `${name}, after ${CALL_MS} ms idle`, samples: [] as number[] },
+  ]);
+  for (let i = -3; i < samples; i++) {
+    for (const [k, [, op]] of ops.entries()) {
+      await op();
+      let t0 = performance.now();
+      await op();
+      if (i >= 0) rows[2 * k]!.samples.push(performance.now() - t0);
+      await sleep(CALL_MS);
+      t0 = performance.now();
+      await op();
+      if (i >= 0) rows[2 * k + 1]!.samples.push(performance.now() - t0);
+    }
+  }
+  printTable(`models: round trips hot vs after ${CALL_MS} ms idle (${samples} each)`, rows);
+}
+
 /** The context query's time as the project and user accumulate recorded calls (its spent sums read them all). */
 async function contextScaling(world: GatewayWorld, samples: number): Promise<void> {
   const rows: { name: string; samples: number[] }[] = [];
@@ -405,7 +514,7 @@ async function contextScaling(world: GatewayWorld, samples: number): Promise<voi
 }
 
 export async function run(args: string[]): Promise<void> {
-  const iterations = Number(args[0] ?? 100);
+  const iterations = Number(args[0] ?? 60);
   const vendors = (args[1] ?? 'openai,anthropic,google').split(',').map((v) => v.trim()) as Vendor[];
   for (const v of vendors) if (!(v in MODELS)) throw new Error(`unknown vendor ${v}; use openai, anthropic, google`);
   const started = Date.now();
@@ -424,7 +533,9 @@ export async function run(args: string[]): Promise<void> {
       mainIds ??= ids;
     }
     await breakdown(world, layer, mainIds!, vendors[0]!, iterations);
-    await contextScaling(world, Math.max(20, Math.round(iterations / 2)));
+    await spansInside(world, layer, mainIds!, vendors[0]!, fakes[vendors[0]!], iterations);
+    await idleGaps(world, mainIds!, Math.max(10, Math.round(iterations / 3)));
+    await contextScaling(world, Math.max(10, Math.round(iterations / 2)));
   } finally {
     await google.close();
     await world.dispose();

@@ -38,6 +38,12 @@ describe('AccountPage', () => {
       // The account sections (features/account) have their own specs; here they only need answers.
       apollo.expectOne('ProviderKeys').flushData({ providerKeys: [] });
       apollo.expectOne('Usage').flushData(usagePayload([]));
+      const noUsage = { __typename: 'ModelUsageRow', model: null, role: null, day: null, calls: 0 };
+      const zero = { promptTokens: 0, completionTokens: 0, totalTokens: 0, costUsd: 0, costInr: 0 };
+      for (const op of apollo.match('ModelUsage'))
+        op.flushData({
+          modelUsage: { __typename: 'ModelUsage', rows: [], total: { ...noUsage, ...zero } },
+        });
       await settle(fixture);
     }
   }
@@ -64,7 +70,7 @@ describe('AccountPage', () => {
     // The current session is ended with "Sign out" in the header, not revoked from the list.
     expect(byTestId(items()[0]!, 'revoke-session')).toHaveLength(0);
     expect(byTestId(items()[1]!, 'revoke-session')).toHaveLength(1);
-    for (const section of ['provider-keys', 'usage', 'my-data'])
+    for (const section of ['provider-keys', 'usage', 'my-model-usage', 'my-data'])
       expect(byTestId(root, section)).toHaveLength(1);
   });
 

@@ -7,6 +7,7 @@ import type { Result } from '../../../core/user-facing-error';
 import { MyDataComponent } from '../../account/components/my-data.component';
 import { ProviderKeysComponent } from '../../account/components/provider-keys.component';
 import { UsageMetersComponent } from '../../account/components/usage-meters.component';
+import { MyModelUsageComponent } from '../../models/components/my-model-usage.component';
 import type { AccountSession } from '../models/account.models';
 import { AccountApi } from '../services/account-api.service';
 
@@ -16,7 +17,14 @@ import { AccountApi } from '../services/account-api.service';
  */
 @Component({
   selector: 'app-account-page',
-  imports: [DatePipe, RouterLink, ProviderKeysComponent, UsageMetersComponent, MyDataComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    ProviderKeysComponent,
+    UsageMetersComponent,
+    MyModelUsageComponent,
+    MyDataComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account.page.html',
 })
@@ -39,7 +47,9 @@ export class AccountPage {
     if (!this.session.signedIn()) return;
     this.sessions.set(null);
     const result = await firstValueFrom(this.api.sessions());
-    this.sessions.set(result.ok ? { ok: true, value: [...result.value].sort(currentFirst) } : result);
+    this.sessions.set(
+      result.ok ? { ok: true, value: [...result.value].sort(currentFirst) } : result,
+    );
   }
 
   protected async revoke(id: string): Promise<void> {

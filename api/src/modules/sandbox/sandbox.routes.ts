@@ -64,7 +64,10 @@ async function servePreview(req: Request, res: Response, deps: SandboxRoutesDeps
 
 async function upgrade(req: IncomingMessage, socket: Socket, head: Buffer, match: RegExpExecArray, terminals: WebSocketServer, deps: SandboxRoutesDeps): Promise<void> {
   const [, kind, sandboxId, rest, query] = match;
-  if (!sameOrigin(req)) return refuse(socket, 403);
+  // The app shows previews in a sandboxed iframe, whose opaque origin sends `Origin: null`; the terminal
+  // takes only its own origin.
+  const previewFromFrame = kind === 'preview' && req.headers.origin === 'null';
+  if (!sameOrigin(req) && !previewFromFrame) return refuse(socket, 403);
   const access = await checkSandboxAccess(req, sandboxId!, kind === 'terminal' ? 'project:run' : 'project:read', deps);
   if (!access.ok) return refuse(socket, access.status);
   const { sandbox } = await deps.sandboxes.open(sandboxId!);

@@ -1,0 +1,129 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
+import { Subject, merge, switchMap, timer } from 'rxjs';
+import type { Result } from '../../../core/user-facing-error';
+import { SandboxApi } from '../services/sandbox-api.service';
+import type { SandboxView } from '../services/sandbox.documents';
+import { SandboxTerminalComponent } from './sandbox-terminal.component';
+
+/** How often the panel refreshes the sandbox list (status and preview URL change as the workflow runs). */
+export const SANDBOX_POLL_MS = 3000;
+
+/**
+ * The project's sandbox: start one (install, test, preview), watch the preview in a sandboxed iframe
+ * (an opaque origin, so the preview's scripts cannot act as the signed-in user), open a terminal, stop it.
+ */
+@Component({
+  selector: 'app-sandbox-panel',
+  imports: [SandboxTerminalComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="panel-header"><h2>Sandbox</h2></div>
+    @let list = sandboxes();
+    @if (actionError(); as message) {
+      <p class="callout error" role="alert" data-testid="sandbox-error">{{ message }}</p>
+    }
+    @if (!list) {
+      <p class="muted" aria-busy="true">Loading…</p>
+    } @else if (!list.ok) {
+      <p class="callout error" role="alert">{{ list.error.message }}</p>
+    } @else if (current(); as box) {
+      <p data-testid="sandbox-status">
+        <code>{{ box.runtime }}</code> · {{ box.status === 'RUNNING' ? 'running' : 'starting' }}
+      </p>
+      @if (box.previewUrl) {
+        <iframe
+          data-testid="sandbox-preview"
+          title="Preview"
+          [src]="safe(box.previewUrl)"
+          sandbox="allow-scripts allow-forms allow-popups allow-modals"
+          style="width: 100%; height: 18rem; border: 1px solid var(--border, #ccc)"
+        ></iframe>
+        <a [href]="box.previewUrl" target="_blank" rel="noopener">Open the preview in a tab</a>
+      } @else {
+        <p class="muted" data-testid="sandbox-waiting">
+          Installing and testing; the preview appears when its server answers.
+        </p>
+      }
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="sandbox-terminal-toggle"
+          (click)="terminalOpen.set(!terminalOpen())"
+        >
+          {{ terminalOpen() ? 'Hide terminal' : 'Terminal' }}
+        </button>
+        <button type="button" data-testid="sandbox-stop" (click)="stop(box.id)">
+          Stop sandbox
+        </button>
+      </div>
+      @if (terminalOpen()) {
+        <app-sandbox-terminal [path]="box.terminalPath" />
+      }
+    } @else {
+      <p class="muted">No sandbox runs this project.</p>
+      <button
+        type="button"
+        class="primary"
+        data-testid="sandbox-start"
+        [disabled]="busy()"
+        (click)="start()"
+      >
+        Run in a sandbox
+      </button>
+    }
+  `,
+})
+export class SandboxPanelComponent {
+  readonly projectId = input.required<string>();
+  private readonly api = inject(SandboxApi);
+  private readonly sanitizer = inject(DomSanitizer);
+  private readonly refresh = new Subject<void>();
+  protected readonly sandboxes = signal<Result<SandboxView[]> | null>(null);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly terminalOpen = signal(false);
+  /** The newest live sandbox of the project, if any. */
+  protected readonly current = computed(() => {
+    const list = this.sandboxes();
+    return list?.ok ? (list.value[0] ?? null) : null;
+  });
+  private readonly urls = new Map<string, SafeResourceUrl>();
+
+  constructor() {
+    toObservable(this.projectId)
+      .pipe(
+        switchMap((id) =>
+          merge(timer(0, SANDBOX_POLL_MS), this.refresh).pipe(switchMap(() => this.api.list(id))),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => this.sandboxes.set(result));
+  }
+
+  /** Preview URLs are same-host paths from the API; trusted as iframe sources once each. */
+  protected safe(url: string): SafeResourceUrl {
+    const trusted = /^\/preview\/[0-9a-f-]{36}\/$/i.test(url) ? url : 'about:blank';
+    if (!this.urls.has(url))
+      this.urls.set(url, this.sanitizer.bypassSecurityTrustResourceUrl(trusted));
+    return this.urls.get(url)!;
+  }
+
+  protected start(): void {
+    this.busy.set(true);
+    this.api.start(this.projectId()).subscribe((result) => {
+      this.busy.set(false);
+      this.actionError.set(result.ok ? null : result.error.message);
+      this.refresh.next();
+    });
+  }
+
+  protected stop(id: string): void {
+    this.terminalOpen.set(false);
+    this.api.destroy(id).subscribe((result) => {
+      this.actionError.set(result.ok ? null : result.error.message);
+      this.refresh.next();
+    });
+  }
+}

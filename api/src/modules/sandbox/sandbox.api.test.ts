@@ -92,6 +92,14 @@ test('the preview proxies WebSocket upgrades (hot reload) for the owner only', a
   await expect(openSocket(`/preview/${sandboxId}/hmr`, stranger.cookie)).rejects.toThrow('refused 404');
 });
 
+test('a sandboxed iframe (Origin: null) reaches the preview socket but not the terminal', async () => {
+  const fromFrame = new WebSocket(`${base.replace('http', 'ws')}/preview/${sandboxId}/hmr`, { headers: { cookie: owner.cookie, origin: 'null' } });
+  expect(await new Promise((resolve) => fromFrame.once('message', (d: Buffer) => resolve(d.toString())))).toBe('hello');
+  fromFrame.close();
+  const terminal = new WebSocket(`${base.replace('http', 'ws')}/terminal/${sandboxId}`, { headers: { cookie: owner.cookie, origin: 'null' } });
+  expect(await new Promise((resolve) => terminal.once('unexpected-response', (_req, res) => resolve(res.statusCode)))).toBe(403);
+});
+
 test('the terminal runs a shell in the sandbox over a WebSocket: input, resize, output', async () => {
   const ws = new WebSocket(`${base.replace('http', 'ws')}/terminal/${sandboxId}?cols=100&rows=30`, { headers: { cookie: owner.cookie } });
   let output = '';

@@ -29,7 +29,8 @@ export class ModelStreamWriter {
       this.append('model.started', `The ${this.ref.role} is writing`, `started`, {});
     }
     this.buffer += text;
-    if (this.buffer.length >= this.flushChars) this.flush();
+    // The first text of a segment goes out at once (time to first token); the rest is batched.
+    if (this.seq === 0 || this.buffer.length >= this.flushChars) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 

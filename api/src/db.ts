@@ -9,6 +9,7 @@ import { TeamInvitationSchema, TeamMemberSchema, TeamSchema } from './modules/te
 import { ProviderKeySchema } from './modules/keys/provider-key.entity';
 import { UsageLogSchema } from './modules/models/usage-log.entity';
 import { ModelSettingsSchema } from './modules/models/model-settings.entity';
+import { UsageTotalSchema } from './modules/models/usage-total.entity';
 import { SandboxRecordSchema } from './modules/sandbox/sandbox.entity';
 import { Migration20261127000000 } from './migrations/Migration20261127000000';
 import { Migration20261127010000 } from './migrations/Migration20261127010000';
@@ -18,8 +19,9 @@ import { Migration20261127030000 } from './migrations/Migration20261127030000';
 import { Migration20261127040000 } from './migrations/Migration20261127040000';
 import { Migration20261127050000 } from './migrations/Migration20261127050000';
 import { Migration20261127060000 } from './migrations/Migration20261127060000';
+import { Migration20261127070000 } from './migrations/Migration20261127070000';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, SandboxRecordSchema];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, SandboxRecordSchema];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -34,6 +36,7 @@ export const migrationsList = [
   { name: 'Migration20261127040000', class: Migration20261127040000 },
   { name: 'Migration20261127050000', class: Migration20261127050000 },
   { name: 'Migration20261127060000', class: Migration20261127060000 },
+  { name: 'Migration20261127070000', class: Migration20261127070000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

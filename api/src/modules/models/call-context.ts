@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TIERS, type Tier } from '../limits/tiers';
 import type { Spent } from './budget';
 import type { ModelSettings } from './model-settings.entity';
+import { LIFETIME } from './usage-total.entity';
 
-/** Everything a model call needs from PostgreSQL before it goes out, read in one round trip. */
+/** Everything a model call needs from PostgreSQL before it goes out, read in one round trip by primary keys. */
 export interface CallContext {
   tier: Tier;
   teamId: string | null;
@@ -27,14 +28,16 @@ select s.tier, s.team_id,
   spent.*
 from subject s, lateral (
   select
-    coalesce(sum(total_tokens) filter (where run_id = ?::uuid), 0)::text as run_tokens,
-    coalesce(sum(cost_usd_nanos) filter (where run_id = ?::uuid), 0)::text as run_cost,
-    coalesce(sum(total_tokens) filter (where project_id = s.project_id), 0)::text as project_tokens,
-    coalesce(sum(cost_usd_nanos) filter (where project_id = s.project_id), 0)::text as project_cost,
-    coalesce(sum(total_tokens) filter (where user_id = s.user_id and created_at >= ?), 0)::text as user_tokens,
-    coalesce(sum(cost_usd_nanos) filter (where user_id = s.user_id and created_at >= ?), 0)::text as user_cost
-  from usage_logs
-  where run_id = ?::uuid or project_id = s.project_id or (user_id = s.user_id and created_at >= ?)
+    coalesce(sum(tokens) filter (where scope = 'run'), 0)::text as run_tokens,
+    coalesce(sum(cost_usd_nanos) filter (where scope = 'run'), 0)::text as run_cost,
+    coalesce(sum(tokens) filter (where scope = 'project'), 0)::text as project_tokens,
+    coalesce(sum(cost_usd_nanos) filter (where scope = 'project'), 0)::text as project_cost,
+    coalesce(sum(tokens) filter (where scope = 'user'), 0)::text as user_tokens,
+    coalesce(sum(cost_usd_nanos) filter (where scope = 'user'), 0)::text as user_cost
+  from usage_totals
+  where (scope = 'run' and scope_id = ?::uuid and period = date '${LIFETIME}')
+     or (scope = 'project' and scope_id = s.project_id and period = date '${LIFETIME}')
+     or (scope = 'user' and scope_id = s.user_id and period = ?::date)
 ) spent`;
 
 /** Thrown when the call names a user who does not exist (deleted mid-run). */
@@ -55,7 +58,7 @@ export async function loadCallContext(
   const run = call.runId ?? null;
   const rows = await em
     .getConnection()
-    .execute<Record<string, unknown>[]>(CONTEXT, [call.projectId ?? null, call.userId, call.callKey, run, run, month, month, run, month]);
+    .execute<Record<string, unknown>[]>(CONTEXT, [call.projectId ?? null, call.userId, call.callKey, run, month.toISOString().slice(0, 10)]);
   const row = rows[0];
   if (!row) throw new UnknownCallerError(call.userId);
   const settings = (row.settings ?? []) as (ModelSettings & { scope: string })[];

@@ -18,16 +18,18 @@ export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, windowMs: 
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 const ACQUIRE = `${NOW}
-local state = redis.call('HGET', KEYS[1], 'state') or 'closed'
-if state == 'closed' then return {1, 'closed', 0} end
+local stored = redis.call('HGET', KEYS[1], 'state')
+if not stored then return {1, 'closed', 0, 0} end
+local state = stored
+if state == 'closed' then return {1, 'closed', 0, 1} end
 if state == 'open' then
   local reopen = tonumber(redis.call('HGET', KEYS[1], 'openedAt')) + tonumber(ARGV[1])
-  if now < reopen then return {0, 'open', reopen - now} end
+  if now < reopen then return {0, 'open', reopen - now, 1} end
 end
-if state == 'half_open' and now < tonumber(redis.call('HGET', KEYS[1], 'probeUntil') or 0) then return {0, 'half_open', 0} end
+if state == 'half_open' and now < tonumber(redis.call('HGET', KEYS[1], 'probeUntil') or 0) then return {0, 'half_open', 0, 1} end
 redis.call('HSET', KEYS[1], 'state', 'half_open', 'probeUntil', now + tonumber(ARGV[2]))
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return {1, 'half_open', 0}`;
+return {1, 'half_open', 0, 1}`;
 
 const FAILURE = `${NOW}
 local state = redis.call('HGET', KEYS[1], 'state') or 'closed'
@@ -53,6 +55,8 @@ export interface BreakerDecision {
   allowed: boolean;
   state: BreakerState;
   retryInMs: number;
+  /** Whether the breaker had any state (failures counted); without it a success has nothing to reset. */
+  stored: boolean;
 }
 
 /**
@@ -74,10 +78,15 @@ export class CircuitBreaker {
   async acquire(modelId: string): Promise<BreakerDecision> {
     const { cooldownMs, probeTimeoutMs } = this.options;
     try {
-      const [allowed, state, retryInMs] = (await this.redis.eval(ACQUIRE, 1, CircuitBreaker.key(modelId), cooldownMs, probeTimeoutMs, this.ttl())) as [number, BreakerState, number];
-      return { allowed: allowed === 1, state, retryInMs };
+      const [allowed, state, retryInMs, stored] = (await this.redis.eval(ACQUIRE, 1, CircuitBreaker.key(modelId), cooldownMs, probeTimeoutMs, this.ttl())) as [
+        number,
+        BreakerState,
+        number,
+        number,
+      ];
+      return { allowed: allowed === 1, state, retryInMs, stored: stored === 1 };
     } catch {
-      return { allowed: true, state: 'closed', retryInMs: 0 };
+      return { allowed: true, state: 'closed', retryInMs: 0, stored: false };
     }
   }
 

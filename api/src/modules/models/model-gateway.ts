@@ -86,8 +86,10 @@ export class ModelGateway {
     const attempts: FallbackAttempt[] = [];
     for (const [index, { model, credential }] of chain.entries()) {
       const offline = model.provider === 'offline';
+      let breakerHasState = false;
       if (!offline) {
         const decision = await this.deps.breaker.acquire(model.id);
+        breakerHasState = decision.stored;
         if (!decision.allowed) {
           attempts.push({ model: model.id, outcome: 'circuit_open', retryAfterMs: decision.retryInMs || undefined });
           continue;
@@ -99,18 +101,13 @@ export class ModelGateway {
           { ...call.request, model: model.vendorModel, agentRole: call.role },
           { signal: call.signal, timeoutMs: this.deps.timeoutMs, onDelta: call.onDelta ? (text) => call.onDelta!(text, index) : undefined },
         );
-        if (!offline) await this.deps.breaker.recordSuccess(model.id);
         const cost = costOf(response.usage, model.pricing);
         const fallbackFrom = index > 0 ? chain[0]!.model.id : null;
-        const stored = await recordUsage(em, {
-          call,
-          teamId: context.teamId,
-          model,
-          response,
-          cost,
-          fallbackFrom,
-          latencyMs: Math.round(performance.now() - started),
-        });
+        // A breaker that counted nothing has nothing to reset: skip the round trip on the common path.
+        const [stored] = await Promise.all([
+          recordUsage(em, { call, teamId: context.teamId, model, response, cost, fallbackFrom, latencyMs: Math.round(performance.now() - started) }),
+          breakerHasState ? this.deps.breaker.recordSuccess(model.id) : undefined,
+        ]);
         // A concurrent attempt of the same call recorded first: answer as it did, so both agree.
         if (stored) return this.replayed(stored);
         return { response, model: model.id, provider: model.provider, offline, costUsd: fromNanos(cost.usdNanos), costInr: fromNanos(cost.inrNanos), fallbackFrom, attempts, replayed: false };

@@ -3,13 +3,29 @@ import type { CallContext } from './call-context';
 import type { ModelInfo } from './catalog';
 import type { ModelCall } from './model-gateway';
 import type { ModelResponse } from './model-types';
+import { LIFETIME } from './usage-total.entity';
 
+// One statement: the row and the running totals move together, or (a repeated call key) neither does.
 const INSERT = `
-insert into usage_logs (id, call_key, user_id, project_id, team_id, run_id, agent_role, model, provider, fallback_from,
-  prompt_tokens, completion_tokens, total_tokens, cost_usd_nanos, cost_inr_nanos, latency_ms, response)
-values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-on conflict (call_key) do nothing
-returning id`;
+with row as (
+  insert into usage_logs (id, call_key, user_id, project_id, team_id, run_id, agent_role, model, provider, fallback_from,
+    prompt_tokens, completion_tokens, total_tokens, cost_usd_nanos, cost_inr_nanos, latency_ms, response)
+  values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (call_key) do nothing
+  returning id, user_id, project_id, run_id, total_tokens, cost_usd_nanos, created_at
+), totals as (
+  insert into usage_totals (scope, scope_id, period, tokens, cost_usd_nanos)
+  select t.scope, t.scope_id, t.period, row.total_tokens, row.cost_usd_nanos
+  from row, lateral (values
+    ('run', row.run_id, date '${LIFETIME}'),
+    ('project', row.project_id, date '${LIFETIME}'),
+    ('user', row.user_id, date_trunc('month', row.created_at at time zone 'UTC')::date)
+  ) as t(scope, scope_id, period)
+  where t.scope_id is not null
+  on conflict (scope, scope_id, period) do update
+    set tokens = usage_totals.tokens + excluded.tokens, cost_usd_nanos = usage_totals.cost_usd_nanos + excluded.cost_usd_nanos
+)
+select id from row`;
 
 const EXISTING = `select response, model, provider, fallback_from, cost_usd_nanos::text, cost_inr_nanos::text from usage_logs where call_key = ?`;
 

@@ -131,6 +131,18 @@ for (const subject of subjects) {
       expect(Date.now() - t0).toBeLessThan(5000);
     });
 
+    test('a python sandbox runs python, where the backend offers it', async () => {
+      if (!backend.runtimes.includes('python')) return expect(backend.runtimes).not.toContain('python');
+      const py = await backend.create({ runtime: 'python' });
+      try {
+        const r = await py.exec('python3 -c "import sys, json; print(json.dumps(sys.version_info[:2]))"');
+        expect(r.exitCode).toBe(0);
+        expect(JSON.parse(r.stdout)).toEqual([3, expect.any(Number)]);
+      } finally {
+        await py.destroy();
+      }
+    });
+
     test('destroy is final and idempotent', async () => {
       const other = await backend.create({ runtime: 'node' });
       await other.destroy();

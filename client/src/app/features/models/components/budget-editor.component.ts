@@ -18,6 +18,13 @@ import {
 import { formatMoney, formatTokens, percentOf } from '../models/model-format';
 import type { ModelBudget } from '../models/model.models';
 
+const FIELDS: readonly { field: BudgetField; label: string; testid: string }[] = [
+  { field: 'runTokenBudget', label: 'Tokens per run', testid: 'budget-run-tokens-input' },
+  { field: 'runCostBudgetUsd', label: 'USD per run', testid: 'budget-run-usd-input' },
+  { field: 'tokenBudget', label: 'Tokens for the project', testid: 'budget-project-tokens-input' },
+  { field: 'costBudgetUsd', label: 'USD for the project', testid: 'budget-project-usd-input' },
+];
+
 interface Meter {
   readonly key: string;
   readonly label: string;
@@ -73,6 +80,7 @@ export class BudgetEditorComponent {
   readonly pending = input(false);
   readonly save = output<BudgetInput>();
 
+  protected readonly fields = FIELDS;
   protected readonly value = signal<BudgetFormValue>(budgetFormOf([]));
   private readonly attempted = signal(false);
   private readonly edited = signal<ReadonlySet<string>>(new Set());

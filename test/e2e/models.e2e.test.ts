@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { byTestId as on, startE2E, type E2E } from './browser';
+
+/** The model layer in the browser, with no vendor key anywhere: offline mode, the catalog, a project's chains and budgets. */
+let e2e: E2E;
+let page: Page;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  page = await e2e.newPage();
+});
+afterAll(() => e2e?.dispose());
+
+const byTestId = (id: string) => on(page, id);
+const coder = () => page.locator('[data-testid="role-chain"][data-role="coder"]');
+
+it('labels offline mode in the header and on the models page', async () => {
+  await page.goto(`${e2e.baseUrl}/projects`);
+  const badge = byTestId('offline-badge');
+  await badge.waitFor();
+  expect(await badge.innerText()).toBe('Offline models');
+  expect(await badge.getAttribute('title')).toMatch(/^Offline mode/);
+
+  await byTestId('models-link').click();
+  await page.waitForURL(/\/models$/);
+  await byTestId('offline-banner').waitFor();
+  const offline = page.locator('[data-testid="model-row"][data-model-id="offline/blueprint"]');
+  expect(await offline.getAttribute('data-available')).toBe('true');
+  expect(await offline.getAttribute('data-offline')).toBe('true');
+  const gpt = page.locator('[data-testid="model-row"][data-model-id="openai/gpt-4.1"]');
+  expect(await gpt.getAttribute('data-available')).toBe('false');
+  expect(await gpt.locator('[data-testid="model-availability"]').getAttribute('data-reason')).toBe('NO_KEY');
+  expect(await gpt.locator('[data-testid="add-key-link"]').getAttribute('href')).toBe('/account');
+  expect(await gpt.innerText()).toContain('₹');
+  if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT}-models.png`, fullPage: true });
+});
+
+it("sets a project's coder chain and run token budget, and finds them saved after a reload", async () => {
+  await page.goto(`${e2e.baseUrl}/projects/new`);
+  await byTestId('project-name-input').fill('Model Settings');
+  await byTestId('project-framework-select').selectOption('express');
+  await byTestId('create-project-submit').click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+  await byTestId('project-models-panel').waitFor();
+  await byTestId('project-models-panel').locator('[data-testid="offline-banner"]').waitFor();
+
+  await coder().locator('[data-testid="edit-chain"]').click();
+  const remove = coder().locator('[data-testid="chain-remove"]');
+  while ((await remove.count()) > 0) await remove.first().click();
+  for (const id of ['openai/gpt-4.1-mini', 'openai/gpt-4.1']) {
+    await coder().locator('[data-testid="chain-model-select"]').selectOption(id);
+    await coder().locator('[data-testid="chain-add"]').click();
+  }
+  await coder().locator('[data-testid="chain-save"]').click();
+  await page.locator('[data-testid="role-chain"][data-role="coder"][data-source="PROJECT"]').waitFor();
+
+  await byTestId('budget-run-tokens-input').fill('50000');
+  await byTestId('save-budgets').click();
+  const runTokens = page.locator('[data-testid="budget-meter"][data-key="RUN-tokens"]');
+  await runTokens.filter({ hasText: '50,000' }).waitFor();
+
+  await page.reload();
+  await page.locator('[data-testid="role-chain"][data-role="coder"][data-source="PROJECT"]').waitFor();
+  expect(await coder().locator('[data-testid="role-chain-models"]').innerText()).toBe('openai/gpt-4.1-mini → openai/gpt-4.1');
+  expect(await byTestId('budget-run-tokens-input').inputValue()).toBe('50000');
+  expect(await runTokens.innerText()).toContain('50,000');
+  expect(await byTestId('offline-badge').isVisible()).toBe(true);
+  if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT}-project.png`, fullPage: true });
+});

@@ -42,7 +42,7 @@ it("sets a project's coder chain and run token budget, and finds them saved afte
   await byTestId('create-project-submit').click();
   await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
   await byTestId('project-models-panel').waitFor();
-  await byTestId('project-models-panel').locator('[data-testid="offline-banner"]').waitFor();
+  await byTestId('offline-banner').waitFor();
 
   await coder().locator('[data-testid="edit-chain"]').click();
   const remove = coder().locator('[data-testid="chain-remove"]');

@@ -65,6 +65,13 @@ interface Meter {
     .over .fill {
       background: var(--danger);
     }
+    .meter-head {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+      margin-bottom: 4px;
+      font-size: 13px;
+    }
     .meters {
       list-style: none;
       padding: 0;

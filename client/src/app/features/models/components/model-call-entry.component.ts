@@ -19,7 +19,7 @@ import { formatMoney, formatTokens } from '../models/model-format';
           {{ money(r.costInr, 'INR') }}
         </span>
         @if (r.offline) {
-          <span class="badge badge-progress" data-testid="model-call-offline">offline</span>
+          <span class="badge badge-neutral" data-testid="model-call-offline">offline</span>
         }
         @if (r.fallbackFrom) {
           <span class="muted" data-testid="model-call-fallback"

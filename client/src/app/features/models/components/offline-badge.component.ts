@@ -15,12 +15,19 @@ import { ModelModeStatus } from '../services/model-mode-status.service';
     @if (status.offline(); as mode) {
       <a
         routerLink="/models"
-        class="badge badge-progress"
+        class="badge offline-badge"
         data-testid="offline-badge"
         [title]="mode.message"
         [attr.aria-label]="'Offline models: ' + mode.message"
         >Offline models</a
       >
+    }
+  `,
+  // Own colours: the top bar's link colour would otherwise win, and a pulse would suggest progress.
+  styles: `
+    .offline-badge {
+      background: var(--progress-bg);
+      color: var(--progress);
     }
   `,
 })

@@ -10,9 +10,17 @@ import { ModelModeStatus } from '../services/model-mode-status.service';
   template: `
     @if (status.offline(); as mode) {
       <div class="callout offline-banner" role="status" data-testid="offline-banner">
-        <strong>Offline models.</strong> {{ mode.message }}
-        <a routerLink="/account">Add a provider key</a>
+        <p>
+          <strong>Offline models.</strong> {{ mode.message }}
+          <a routerLink="/account">Add a provider key</a>
+        </p>
       </div>
+    }
+  `,
+  styles: `
+    .offline-banner {
+      background: var(--progress-bg);
+      color: var(--progress);
     }
   `,
 })

@@ -13,7 +13,6 @@ import type {
 import { ModelsApi } from '../services/models-api.service';
 import { BudgetEditorComponent } from './budget-editor.component';
 import { ModelUsageTableComponent } from './model-usage-table.component';
-import { OfflineBannerComponent } from './offline-banner.component';
 import { RoleChainEditorComponent } from './role-chain-editor.component';
 
 interface ProjectUsage {
@@ -27,12 +26,7 @@ interface ProjectUsage {
  */
 @Component({
   selector: 'app-project-models-panel',
-  imports: [
-    BudgetEditorComponent,
-    ModelUsageTableComponent,
-    OfflineBannerComponent,
-    RoleChainEditorComponent,
-  ],
+  imports: [BudgetEditorComponent, ModelUsageTableComponent, RoleChainEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-models-panel.component.html',
   styles: `

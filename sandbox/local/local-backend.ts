@@ -13,6 +13,11 @@ import { runtimeBinaries } from './steps';
 
 const run = promisify(execFile);
 
+/** True when `tool` is an executable in one of the usual system folders (the launcher's `sh` finds it there). */
+function onPath(tool: string): boolean {
+  return ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].some((dir) => existsSync(join(dir, tool)));
+}
+
 /** Configuration of the local backend; every field has a default but `root`. */
 export interface LocalBackendOptions {
   /** Folder holding one `<id>/` per sandbox; made 0711 and owned by root. */
@@ -60,6 +65,8 @@ export class LocalSandboxBackend implements SandboxBackend {
     const version = detectCgroupVersion();
     if (version === null) throw new SandboxUnsupportedError('No writable cgroup v1 or v2 memory and pids controllers on this host');
     if (process.getuid?.() !== 0) throw new SandboxUnsupportedError('The local sandbox backend must run as root');
+    const missing = ['bwrap', 'prlimit', 'setpriv', 'nsenter', 'mount'].filter((tool) => !onPath(tool));
+    if (missing.length) throw new SandboxUnsupportedError(`The local sandbox backend needs ${missing.join(', ')} (apt-get install bubblewrap util-linux mount)`);
     this.cgroupVersion = version;
     this.root = resolve(options.root);
     this.runtimes = (Object.keys(runtimeBinaries) as SandboxRuntime[]).filter((r) => runtimeBinaries[r].some((bin) => existsSync(bin)));

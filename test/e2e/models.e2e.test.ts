@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
+import { ModelStreamWriter } from '../../activities/llm/model-stream';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
 /** The model layer in the browser, with no vendor key anywhere: offline mode, the catalog, a project's chains and budgets. */
 let e2e: E2E;
 let page: Page;
+let projectId: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -41,6 +43,7 @@ it("sets a project's coder chain and run token budget, and finds them saved afte
   await byTestId('project-framework-select').selectOption('express');
   await byTestId('create-project-submit').click();
   await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+  projectId = page.url().split('/').pop()!;
   await byTestId('project-models-panel').waitFor();
   await byTestId('offline-banner').waitFor();
 
@@ -66,4 +69,33 @@ it("sets a project's coder chain and run token budget, and finds them saved afte
   expect(await runTokens.innerText()).toContain('50,000');
   expect(await byTestId('offline-badge').isVisible()).toBe(true);
   if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT}-project.png`, fullPage: true });
+});
+
+it("streams a model call into one log entry that shows only the retried attempt's text", async () => {
+  const ref = { projectId, runId: null, callKey: 'e2e/run/call-1', role: 'coder' };
+  const entry = page.locator('[data-testid="model-call"][data-call-key="e2e/run/call-1"]');
+  // The activity's real writer, as a first attempt that breaks mid-reply and a retry that completes.
+  const first = new ModelStreamWriter(e2e.stack.events, { ...ref, attempt: 1 }, () => undefined);
+  first.delta('half of a bro', 0);
+  await first.close();
+  await entry.locator('[data-testid="model-call-text"]', { hasText: 'half of a bro' }).waitFor();
+  expect(await entry.getAttribute('data-state')).toBe('streaming');
+
+  const retry = new ModelStreamWriter(e2e.stack.events, { ...ref, attempt: 2 }, () => undefined);
+  for (const text of ['the whole ', 'reply, ', 'written once']) retry.delta(text, 0);
+  await retry.close();
+  await entry.locator('[data-testid="model-call-text"]', { hasText: 'written once' }).waitFor();
+  expect(await entry.locator('[data-testid="model-call-text"]').innerText()).toBe('the whole reply, written once');
+
+  await e2e.stack.events.append({
+    projectId,
+    type: 'model.completed',
+    message: 'coder used 1500 tokens on offline/blueprint (offline)',
+    data: { callKey: ref.callKey, role: 'coder', model: 'offline/blueprint', offline: true, usage: { inputTokens: 1200, outputTokens: 300, totalTokens: 1500 }, costUsd: 0, costInr: 0, fallbackFrom: null },
+    dedupeKey: `model:${ref.callKey}:completed`,
+  });
+  await page.locator('[data-testid="model-call"][data-state="completed"][data-offline="true"]').waitFor();
+  expect(await entry.locator('[data-testid="model-call-result"]').innerText()).toMatch(/offline\/blueprint · 1,500 tokens · \$0 · ₹0/);
+  expect(await page.locator('[data-testid="model-call"]').count()).toBe(1);
+  expect(await page.locator('[data-testid="event-item"][data-event-type^="model."]').count()).toBe(0);
 });

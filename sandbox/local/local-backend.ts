@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SandboxNotFoundError, SandboxUnsupportedError } from '../errors';
 import type { CreateSandboxOptions, SandboxBackend, SandboxLimits, SandboxRuntime } from '../types';
@@ -12,6 +12,13 @@ import { DEFAULT_REGISTRY_HOSTS, RegistryGateway } from './registry-gateway';
 import { runtimeBinaries } from './steps';
 
 const run = promisify(execFile);
+
+/** `dir`'s parent folders, nearest last, without `dir` itself (created 0711 by the backend). */
+function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) out.unshift(d);
+  return ['/', ...out];
+}
 
 /** True when `tool` is an executable in one of the usual system folders (the launcher's `sh` finds it there). */
 function onPath(tool: string): boolean {
@@ -69,6 +76,9 @@ export class LocalSandboxBackend implements SandboxBackend {
     if (missing.length) throw new SandboxUnsupportedError(`The local sandbox backend needs ${missing.join(', ')} (apt-get install bubblewrap util-linux mount)`);
     this.cgroupVersion = version;
     this.root = resolve(options.root);
+    // bubblewrap runs as the sandbox's uid and must reach the workspace: every folder above it needs o+x.
+    const closed = ancestors(this.root).find((dir) => existsSync(dir) && (statSync(dir).mode & 0o001) === 0);
+    if (closed) throw new SandboxUnsupportedError(`${closed} must be traversable by other users (chmod o+x) to hold sandboxes`);
     this.runtimes = (Object.keys(runtimeBinaries) as SandboxRuntime[]).filter((r) => runtimeBinaries[r].some((bin) => existsSync(bin)));
     this.gateway = new RegistryGateway({ socketPath: join(this.root, '.gateway', `${process.pid}.sock`), allowedHosts: options.registryHosts ?? DEFAULT_REGISTRY_HOSTS });
   }

@@ -100,11 +100,14 @@ export class BudgetEditorComponent {
     return out;
   });
   protected readonly meters = computed(() => this.budgets().flatMap(metersOf));
+  private readonly limits = computed(() => budgetFormOf(this.budgets()), {
+    equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
 
   constructor() {
-    // Saved (or reloaded) limits replace what was typed.
+    // Saved limits replace what was typed; a refreshed meter with the same limits does not.
     effect(() => {
-      this.value.set(budgetFormOf(this.budgets()));
+      this.value.set(this.limits());
       this.attempted.set(false);
       this.edited.set(new Set());
     });

@@ -15,7 +15,10 @@ import {
   usagePayload,
   usageRowPayload,
 } from '../testing/model-payloads';
-import { ProjectModelsPanelComponent } from './project-models-panel.component';
+import {
+  MODEL_USAGE_REFRESH_MS,
+  ProjectModelsPanelComponent,
+} from './project-models-panel.component';
 
 const ROLES = [
   { role: 'coder', models: ['anthropic/claude-sonnet-4-6', 'openai/gpt-4.1'], source: 'DEFAULT' },
@@ -36,7 +39,7 @@ describe('ProjectModelsPanelComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule],
-      providers: [provideRouter([])],
+      providers: [provideRouter([]), { provide: MODEL_USAGE_REFRESH_MS, useValue: 0 }],
     });
     apollo = TestBed.inject(ApolloTestingController);
     fixture = TestBed.createComponent(ProjectModelsPanelComponent);
@@ -224,5 +227,38 @@ describe('ProjectModelsPanelComponent', () => {
       op.graphqlErrors([new GraphQLError('Not found', { extensions: { code: 'NOT_FOUND' } })]);
     await settle(fixture);
     expect(ids('models-panel-unavailable')[0]?.textContent).toContain('not available');
+  });
+
+  it('reads usage and budget use again when model calls finish, keeping an edit in progress', async () => {
+    await open(
+      settingsPayload(ROLES, [
+        budgetPayload('RUN', { tokenLimit: 50_000 }),
+        budgetPayload('PROJECT'),
+      ]),
+    );
+    typeInto(ids('budget-project-usd-input')[0], '4');
+    fixture.componentRef.setInput('events', [{ type: 'run.started' }, { type: 'model.delta' }]);
+    await settle(fixture, 5);
+    apollo.expectNone('ModelUsage');
+
+    fixture.componentRef.setInput('events', [{ type: 'model.completed' }]);
+    await settle(fixture, 5);
+    apollo.expectOne('ProjectModelSettings').flushData({
+      projectModelSettings: settingsPayload(ROLES, [
+        budgetPayload('RUN', { tokensUsed: 12_500, tokenLimit: 50_000 }),
+        budgetPayload('PROJECT', { tokensUsed: 12_500 }),
+      ]),
+    });
+    const [byRole, byModel] = apollo.match('ModelUsage');
+    byRole?.flushData({ modelUsage: usagePayload([usageRowPayload({ role: 'tester' })]) });
+    byModel?.flushData({ modelUsage: usagePayload([]) });
+    await settle(fixture);
+
+    const runTokens = ids('budget-meter').find((m) => m.dataset['key'] === 'RUN-tokens');
+    expect(runTokens?.textContent).toContain('12,500 / 50,000');
+    expect(ids('model-usage-row', ids('project-usage-by-role')[0])[0]?.dataset['key']).toBe(
+      'tester',
+    );
+    expect((ids('budget-project-usd-input')[0] as HTMLInputElement).value).toBe('4');
   });
 });

@@ -1,6 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  InjectionToken,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { firstValueFrom, forkJoin, switchMap, tap } from 'rxjs';
+import { auditTime, filter, firstValueFrom, forkJoin, switchMap, tap } from 'rxjs';
 import type { Result, UserFacingError } from '../../../core/user-facing-error';
 import type { BudgetInput } from '../models/budget-form';
 import { chainSourceLabel } from '../models/model-format';
@@ -14,6 +22,19 @@ import { ModelsApi } from '../services/models-api.service';
 import { BudgetEditorComponent } from './budget-editor.component';
 import { ModelUsageTableComponent } from './model-usage-table.component';
 import { RoleChainEditorComponent } from './role-chain-editor.component';
+
+/** How long to gather a burst of finished calls before reading usage and budgets again. */
+export const MODEL_USAGE_REFRESH_MS = new InjectionToken<number>('MODEL_USAGE_REFRESH_MS', {
+  providedIn: 'root',
+  factory: () => 1000,
+});
+
+/** Events after which the project's usage and budgets' use have changed. */
+const SPENDING_EVENTS: ReadonlySet<string> = new Set([
+  'model.completed',
+  'run.completed',
+  'run.failed',
+]);
 
 interface ProjectUsage {
   readonly byRole: Result<ModelUsage>;
@@ -56,6 +77,8 @@ interface ProjectUsage {
 })
 export class ProjectModelsPanelComponent {
   readonly projectId = input.required<string>();
+  /** The project's events as the page holds them: finished calls and runs refresh usage and meters. */
+  readonly events = input<readonly { readonly type: string }[]>([]);
 
   private readonly api = inject(ModelsApi);
   protected readonly settings = signal<Result<ProjectModelSettings> | null>(null);
@@ -67,6 +90,10 @@ export class ProjectModelsPanelComponent {
   protected readonly budgetErrors = signal<Readonly<Record<string, string>>>({});
   protected readonly formError = signal<UserFacingError | null>(null);
   protected readonly sourceLabel = chainSourceLabel;
+  private readonly spending = computed(
+    () => this.events().filter((event) => SPENDING_EVENTS.has(event.type)).length,
+  );
+  private readonly refreshMs = inject(MODEL_USAGE_REFRESH_MS);
 
   constructor() {
     toObservable(this.projectId)
@@ -88,6 +115,30 @@ export class ProjectModelsPanelComponent {
         this.catalog.set(catalog.ok ? catalog.value.models : []);
         this.usage.set({ byRole, byModel });
       });
+
+    toObservable(this.spending)
+      .pipe(
+        filter((count) => count > 0),
+        auditTime(this.refreshMs),
+        switchMap(() => this.reread(this.projectId())),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+  }
+
+  /** Reads usage and budgets again; a failed read keeps what is shown, and an edit in progress stays. */
+  private reread(projectId: string) {
+    return forkJoin({
+      settings: this.api.projectSettings(projectId),
+      byRole: this.api.usage({ projectId, groupBy: ['ROLE'] }),
+      byModel: this.api.usage({ projectId, groupBy: ['MODEL'] }),
+    }).pipe(
+      tap(({ settings, byRole, byModel }) => {
+        if (projectId !== this.projectId()) return;
+        if (settings.ok && this.settings()?.ok) this.settings.set(settings);
+        if (byRole.ok && byModel.ok) this.usage.set({ byRole, byModel });
+      }),
+    );
   }
 
   protected edit(role: string): void {

@@ -23,7 +23,10 @@ beforeAll(async () => {
     namespace: 'default',
     taskQueue: stack.taskQueue,
     deps: { orm: stack.db.orm, events: stack.events, logger: silentLogger, scaffoldFileDelayMs: 0, models: stack.models.gateway },
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./test-workflows/model-loop.workflow'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } }),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('./test-workflows/model-loop.workflow'),
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
+    }),
   });
   const running = worker.run();
   stopWorker = async () => {
@@ -49,7 +52,11 @@ async function seed(runTokenBudget?: number) {
 }
 
 const run = (args: Record<string, unknown>) =>
-  stack.temporal.workflow.execute('modelLoopWorkflow', { taskQueue: stack.taskQueue, workflowId: `model-loop-${randomUUID()}`, args: [args] }) as Promise<ModelLoopResult>;
+  stack.temporal.workflow.execute('modelLoopWorkflow', {
+    taskQueue: stack.taskQueue,
+    workflowId: `model-loop-${randomUUID()}`,
+    args: [args],
+  }) as Promise<ModelLoopResult>;
 
 test('a stream that breaks mid-reply is retried by Temporal; the row is written once and the UI text shows once', async () => {
   const ids = await seed();
@@ -57,12 +64,21 @@ test('a stream that breaks mid-reply is retried by Temporal; the row is written 
     { chunks: ['Hello ', 'wor'], streamError: { status: 500 } },
     { chunks: ['Hello ', 'world, ', 'second try'], usage: { inputTokens: 40, outputTokens: 6 } },
   );
-  const result = await run({ ...ids, role: 'coder', stream: true, maxCalls: 1, request: { messages: [{ role: 'user', content: 'greet' }] } });
+  const result = await run({
+    ...ids,
+    role: 'coder',
+    stream: true,
+    maxCalls: 1,
+    request: { messages: [{ role: 'user', content: 'greet' }] },
+  });
   expect(result.outputs[0]).toMatchObject({ model: 'openai/gpt-4.1', replayed: false });
   expect(result.outputs[0]!.response.text).toBe('Hello world, second try');
   expect(openai.requests).toHaveLength(2);
 
-  const rows = await stack.db.orm.em.fork().getConnection().execute('select call_key, total_tokens from usage_logs where run_id = ?', [ids.runId]);
+  const rows = await stack.db.orm.em
+    .fork()
+    .getConnection()
+    .execute('select call_key, total_tokens from usage_logs where run_id = ?', [ids.runId]);
   expect(rows).toEqual([{ call_key: result.outputs[0]!.callKey, total_tokens: 46 }]);
 
   const events = (await stack.events.read(ids.projectId)).filter((e) => e.type.startsWith('model.'));
@@ -70,7 +86,10 @@ test('a stream that breaks mid-reply is retried by Temporal; the row is written 
   expect(segments).toEqual(['1.0', '2.0']);
   // What a client shows: the deltas of the latest segment of the call.
   const latest = segments[segments.length - 1];
-  const shown = events.filter((e) => e.type === 'model.delta' && e.data!.segment === latest).map((e) => e.data!.text).join('');
+  const shown = events
+    .filter((e) => e.type === 'model.delta' && e.data!.segment === latest)
+    .map((e) => e.data!.text)
+    .join('');
   expect(shown).toBe('Hello world, second try');
   expect(events.filter((e) => e.type === 'model.completed')).toHaveLength(1);
 });

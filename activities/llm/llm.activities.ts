@@ -1,6 +1,11 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { UnknownCallerError } from '../../api/src/modules/models/call-context';
-import { BudgetExceededError, ModelFallbackFailedError, ModelNotAvailableError, ProviderRequestError } from '../../api/src/modules/models/model-errors';
+import {
+  BudgetExceededError,
+  ModelFallbackFailedError,
+  ModelNotAvailableError,
+  ProviderRequestError,
+} from '../../api/src/modules/models/model-errors';
 import type { ModelCallResult } from '../../api/src/modules/models/model-gateway';
 import type { AgentRole, ModelRequest } from '../../api/src/modules/models/model-types';
 import { RateLimitExceededError } from '../../api/src/modules/limits/limit-errors';
@@ -33,8 +38,10 @@ export function createLlmActivities({ models, events }: ActivityDeps) {
       const callKey = `${workflowId}/${runId}/${ctx.info.activityId}`;
       const writer =
         input.stream && input.projectId
-          ? new ModelStreamWriter(events, { projectId: input.projectId, runId: input.runId ?? null, callKey, attempt: ctx.info.attempt, role: input.role }, (chars) =>
-              ctx.heartbeat({ chars }),
+          ? new ModelStreamWriter(
+              events,
+              { projectId: input.projectId, runId: input.runId ?? null, callKey, attempt: ctx.info.attempt, role: input.role },
+              (chars) => ctx.heartbeat({ chars }),
             )
           : null;
       try {
@@ -55,7 +62,16 @@ export function createLlmActivities({ models, events }: ActivityDeps) {
             runId: input.runId ?? null,
             type: 'model.completed',
             message: `${input.role} used ${result.response.usage.totalTokens} tokens on ${result.model}${result.offline ? ' (offline)' : ''}`,
-            data: { callKey, role: input.role, model: result.model, offline: result.offline, usage: result.response.usage, costUsd: result.costUsd, costInr: result.costInr, fallbackFrom: result.fallbackFrom },
+            data: {
+              callKey,
+              role: input.role,
+              model: result.model,
+              offline: result.offline,
+              usage: result.response.usage,
+              costUsd: result.costUsd,
+              costInr: result.costInr,
+              fallbackFrom: result.fallbackFrom,
+            },
             dedupeKey: `model:${callKey}:completed`,
           });
         }
@@ -72,17 +88,34 @@ export function createLlmActivities({ models, events }: ActivityDeps) {
 /** Business failures become typed, non-retryable failures; a failed chain is retried after the vendors' wait. */
 function toFailure(error: unknown): unknown {
   if (error instanceof BudgetExceededError) {
-    return ApplicationFailure.nonRetryable(error.message, error.code, { scope: error.scope, measure: error.measure, used: error.used, limit: error.limit });
+    return ApplicationFailure.nonRetryable(error.message, error.code, {
+      scope: error.scope,
+      measure: error.measure,
+      used: error.used,
+      limit: error.limit,
+    });
   }
-  if (error instanceof ModelNotAvailableError) return ApplicationFailure.nonRetryable(error.message, error.code, { role: error.role, models: error.models });
-  if (error instanceof ProviderRequestError) return ApplicationFailure.nonRetryable(error.message, error.code, { model: error.model, kind: error.kind });
+  if (error instanceof ModelNotAvailableError)
+    return ApplicationFailure.nonRetryable(error.message, error.code, { role: error.role, models: error.models });
+  if (error instanceof ProviderRequestError)
+    return ApplicationFailure.nonRetryable(error.message, error.code, { model: error.model, kind: error.kind });
   // The agent workflow waits out the window on a durable timer rather than burning activity attempts.
   if (error instanceof RateLimitExceededError) {
-    return ApplicationFailure.nonRetryable(error.message, error.code, { kind: error.kind, limit: error.limit, retryAfterSeconds: error.retryAfter, resetAt: error.resetAt.toISOString() });
+    return ApplicationFailure.nonRetryable(error.message, error.code, {
+      kind: error.kind,
+      limit: error.limit,
+      retryAfterSeconds: error.retryAfter,
+      resetAt: error.resetAt.toISOString(),
+    });
   }
   if (error instanceof UnknownCallerError) return ApplicationFailure.nonRetryable(error.message, ErrorCode.NOT_FOUND);
   if (error instanceof ModelFallbackFailedError) {
-    return ApplicationFailure.create({ message: error.message, type: error.code, details: [error.attempts], nextRetryDelay: error.retryAfterMs });
+    return ApplicationFailure.create({
+      message: error.message,
+      type: error.code,
+      details: [error.attempts],
+      nextRetryDelay: error.retryAfterMs,
+    });
   }
   return error;
 }

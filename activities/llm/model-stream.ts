@@ -53,7 +53,14 @@ export class ModelStreamWriter {
   private append(type: string, message: string, suffix: string, data: Record<string, unknown>): void {
     const { projectId, runId, callKey, attempt, role } = this.ref;
     const segment = `${attempt}.${this.segment}`;
-    const event = { projectId, runId, type, message, data: { ...data, callKey, segment, role }, dedupeKey: `model:${callKey}:${segment}:${suffix}` };
+    const event = {
+      projectId,
+      runId,
+      type,
+      message,
+      data: { ...data, callKey, segment, role },
+      dedupeKey: `model:${callKey}:${segment}:${suffix}`,
+    };
     // Appends stay in order; a failed one surfaces at close() rather than as an unhandled rejection.
     this.pending = this.pending.then(() => this.events.append(event));
   }

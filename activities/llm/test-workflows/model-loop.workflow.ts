@@ -23,7 +23,8 @@ export async function modelLoopWorkflow(input: CallModelInput & { maxCalls: numb
       outputs.push(await callModel(call));
     } catch (error) {
       const cause = error instanceof ActivityFailure ? error.cause : undefined;
-      if (cause instanceof ApplicationFailure && cause.type) return { outputs, stoppedBy: { type: cause.type, details: [...(cause.details ?? [])] } };
+      if (cause instanceof ApplicationFailure && cause.type)
+        return { outputs, stoppedBy: { type: cause.type, details: [...(cause.details ?? [])] } };
       throw error;
     }
   }

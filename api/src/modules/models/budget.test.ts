@@ -17,7 +17,8 @@ function refusal(run: () => void): BudgetExceededError {
 
 describe('budgets', () => {
   test('nothing spent passes on every tier', () => {
-    for (const tier of Object.values(DEFAULT_MODEL_BUDGETS)) expect(() => assertWithinBudget(budgetLines(both, none, tier, {}))).not.toThrow();
+    for (const tier of Object.values(DEFAULT_MODEL_BUDGETS))
+      expect(() => assertWithinBudget(budgetLines(both, none, tier, {}))).not.toThrow();
   });
 
   test('a run at its token budget is refused with the scope, the measure and the numbers', () => {
@@ -35,16 +36,26 @@ describe('budgets', () => {
 
   test('money budgets are compared in nano-USD', () => {
     const settings = { project: { costBudgetUsdNanos: toNanos(0.5).toString() } };
-    expect(() => assertWithinBudget(budgetLines(both, { ...none, projectCostNanos: toNanos(0.499999999) }, DEFAULT_MODEL_BUDGETS.pro, settings))).not.toThrow();
-    const error = refusal(() => assertWithinBudget(budgetLines(both, { ...none, projectCostNanos: toNanos(0.5) }, DEFAULT_MODEL_BUDGETS.pro, settings)));
+    expect(() =>
+      assertWithinBudget(budgetLines(both, { ...none, projectCostNanos: toNanos(0.499999999) }, DEFAULT_MODEL_BUDGETS.pro, settings)),
+    ).not.toThrow();
+    const error = refusal(() =>
+      assertWithinBudget(budgetLines(both, { ...none, projectCostNanos: toNanos(0.5) }, DEFAULT_MODEL_BUDGETS.pro, settings)),
+    );
     expect(error).toMatchObject({ scope: 'project', measure: 'costUsd', used: 0.5, limit: 0.5 });
   });
 
   test("a user's monthly budget applies without a project; enterprise is unlimited unless the user set one", () => {
     const spent = { ...none, userTokens: DEFAULT_MODEL_BUDGETS.free.monthlyTokens! };
-    expect(refusal(() => assertWithinBudget(budgetLines({ run: false, project: false }, spent, DEFAULT_MODEL_BUDGETS.free, {}))).scope).toBe('user');
-    expect(() => assertWithinBudget(budgetLines({ run: false, project: false }, spent, DEFAULT_MODEL_BUDGETS.enterprise, {}))).not.toThrow();
-    const capped = budgetLines({ run: false, project: false }, { ...none, userTokens: 10 }, DEFAULT_MODEL_BUDGETS.enterprise, { user: { tokenBudget: '10' } });
+    expect(
+      refusal(() => assertWithinBudget(budgetLines({ run: false, project: false }, spent, DEFAULT_MODEL_BUDGETS.free, {}))).scope,
+    ).toBe('user');
+    expect(() =>
+      assertWithinBudget(budgetLines({ run: false, project: false }, spent, DEFAULT_MODEL_BUDGETS.enterprise, {})),
+    ).not.toThrow();
+    const capped = budgetLines({ run: false, project: false }, { ...none, userTokens: 10 }, DEFAULT_MODEL_BUDGETS.enterprise, {
+      user: { tokenBudget: '10' },
+    });
     expect(refusal(() => assertWithinBudget(capped)).limit).toBe(10);
   });
 });

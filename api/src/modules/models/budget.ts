@@ -93,6 +93,7 @@ export function assertWithinBudget(lines: readonly BudgetLine[]): void {
       throw new BudgetExceededError(line.scope, 'tokens', line.tokens.used, line.tokens.limit);
     }
     const cost = line.costUsdNanos;
-    if (cost.limit !== null && cost.used >= cost.limit) throw new BudgetExceededError(line.scope, 'costUsd', fromNanos(cost.used), fromNanos(cost.limit));
+    if (cost.limit !== null && cost.used >= cost.limit)
+      throw new BudgetExceededError(line.scope, 'costUsd', fromNanos(cost.used), fromNanos(cost.limit));
   }
 }

@@ -9,7 +9,14 @@ export interface CallContext {
   tier: Tier;
   teamId: string | null;
   /** The stored reply when this call key already completed (a retried activity). */
-  replay: { response: Record<string, unknown>; model: string; provider: string; fallbackFrom: string | null; costUsdNanos: string; costInrNanos: string } | null;
+  replay: {
+    response: Record<string, unknown>;
+    model: string;
+    provider: string;
+    fallbackFrom: string | null;
+    costUsdNanos: string;
+    costInrNanos: string;
+  } | null;
   settings: { project: ModelSettings | null; team: ModelSettings | null; user: ModelSettings | null };
   spent: Spent;
 }
@@ -58,7 +65,9 @@ export async function loadCallContext(
   const run = call.runId ?? null;
   const rows = await em
     .getConnection()
-    .execute<Record<string, unknown>[]>(CONTEXT, [call.projectId ?? null, call.userId, call.callKey, run, month.toISOString().slice(0, 10)]);
+    .execute<
+      Record<string, unknown>[]
+    >(CONTEXT, [call.projectId ?? null, call.userId, call.callKey, run, month.toISOString().slice(0, 10)]);
   const row = rows[0];
   if (!row) throw new UnknownCallerError(call.userId);
   const settings = (row.settings ?? []) as (ModelSettings & { scope: string })[];

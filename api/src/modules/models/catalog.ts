@@ -44,7 +44,9 @@ const modelSchema = z.object({
 
 /** ATELIER_MODEL_CATALOG: models to add or replace (by id, fields merged) and ids to remove. */
 export const catalogOverrideSchema = z.object({
-  models: z.array(modelSchema.partial().extend({ id: modelSchema.shape.id, pricing: modelSchema.shape.pricing.partial().optional() })).default([]),
+  models: z
+    .array(modelSchema.partial().extend({ id: modelSchema.shape.id, pricing: modelSchema.shape.pricing.partial().optional() }))
+    .default([]),
   remove: z.array(z.string()).default([]),
 });
 export type CatalogOverride = z.infer<typeof catalogOverrideSchema>;

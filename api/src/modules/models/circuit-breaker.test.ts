@@ -55,7 +55,12 @@ describe('circuit breaker in Redis', () => {
   });
 
   test('with Redis unreachable it admits calls', async () => {
-    const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const down = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     const breaker = new CircuitBreaker(down, options);
     expect(await breaker.acquire('openai/x')).toMatchObject({ allowed: true });
     expect(await breaker.recordFailure('openai/x')).toBe('closed');

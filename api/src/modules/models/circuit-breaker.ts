@@ -78,12 +78,14 @@ export class CircuitBreaker {
   async acquire(modelId: string): Promise<BreakerDecision> {
     const { cooldownMs, probeTimeoutMs } = this.options;
     try {
-      const [allowed, state, retryInMs, stored] = (await this.redis.eval(ACQUIRE, 1, CircuitBreaker.key(modelId), cooldownMs, probeTimeoutMs, this.ttl())) as [
-        number,
-        BreakerState,
-        number,
-        number,
-      ];
+      const [allowed, state, retryInMs, stored] = (await this.redis.eval(
+        ACQUIRE,
+        1,
+        CircuitBreaker.key(modelId),
+        cooldownMs,
+        probeTimeoutMs,
+        this.ttl(),
+      )) as [number, BreakerState, number, number];
       return { allowed: allowed === 1, state, retryInMs, stored: stored === 1 };
     } catch {
       return { allowed: true, state: 'closed', retryInMs: 0, stored: false };

@@ -14,7 +14,10 @@ describe('cost arithmetic', () => {
   });
 
   test('a million one-token calls sum without drift where floats would', () => {
-    const one = costOf({ inputTokens: 1, outputTokens: 1 }, { inputPer1kUsd: 0.0001, outputPer1kUsd: 0.0002, inputPer1kInr: 0, outputPer1kInr: 0 });
+    const one = costOf(
+      { inputTokens: 1, outputTokens: 1 },
+      { inputPer1kUsd: 0.0001, outputPer1kUsd: 0.0002, inputPer1kInr: 0, outputPer1kInr: 0 },
+    );
     let float = 0;
     for (let i = 0; i < 1_000_000; i++) float += 0.0001 / 1000 + 0.0002 / 1000;
     expect(one.usdNanos * 1_000_000n).toBe(300_000_000n);

@@ -9,7 +9,10 @@ export const NANOS = 1_000_000_000n;
  * `tokens × price/1000` in nano-units is `tokens × price × 1e6`, an integer: no float error accumulates
  * however many calls are summed.
  */
-export function costOf(usage: Pick<TokenUsage, 'inputTokens' | 'outputTokens'>, pricing: ModelPricing): { usdNanos: bigint; inrNanos: bigint } {
+export function costOf(
+  usage: Pick<TokenUsage, 'inputTokens' | 'outputTokens'>,
+  pricing: ModelPricing,
+): { usdNanos: bigint; inrNanos: bigint } {
   const micro = (per1k: number) => BigInt(Math.round(per1k * 1e6));
   const input = BigInt(usage.inputTokens);
   const output = BigInt(usage.outputTokens);

@@ -36,7 +36,10 @@ export class ModelCredentials {
     const hit = this.cache.get(userId);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.keys;
     const keys = new Map<ProviderId, ProviderCredential>();
-    for (const [provider, entry] of Object.entries(this.platform) as [Exclude<ProviderId, 'offline'>, { apiKey?: string; baseURL?: string }][]) {
+    for (const [provider, entry] of Object.entries(this.platform) as [
+      Exclude<ProviderId, 'offline'>,
+      { apiKey?: string; baseURL?: string },
+    ][]) {
       // A local OpenAI-compatible server (Ollama) needs no key; the SDK still wants a string.
       if (entry.apiKey || (provider === 'openai-compatible' && entry.baseURL)) {
         keys.set(provider, { provider, apiKey: entry.apiKey ?? 'not-needed', baseURL: entry.baseURL, owner: 'platform' });

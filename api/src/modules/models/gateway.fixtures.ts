@@ -26,7 +26,11 @@ export interface GatewayWorld {
   redis: Redis;
   openai: OpenAIFake;
   anthropic: AnthropicFake;
-  layer(env?: Record<string, string | undefined>, breaker?: Parameters<typeof createModelLayer>[0]['breaker'], limits?: LimitsConfig): ModelLayer;
+  layer(
+    env?: Record<string, string | undefined>,
+    breaker?: Parameters<typeof createModelLayer>[0]['breaker'],
+    limits?: LimitsConfig,
+  ): ModelLayer;
   seed(tier?: string): Promise<{ userId: string; projectId: string; runId: string }>;
   setProject(projectId: string, fields: Partial<ModelSettings>): Promise<void>;
   rows(where?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
@@ -68,11 +72,26 @@ export async function gatewayWorld(): Promise<GatewayWorld> {
     },
     async setProject(projectId, fields) {
       const em = db.orm.em.fork();
-      const row = (await em.findOne(ModelSettings, { scope: 'project', scopeId: projectId })) ?? em.create(ModelSettings, { scope: 'project', scopeId: projectId });
+      const row =
+        (await em.findOne(ModelSettings, { scope: 'project', scopeId: projectId })) ??
+        em.create(ModelSettings, { scope: 'project', scopeId: projectId });
       Object.assign(row, fields);
       await em.flush();
     },
-    rows: (where = {}) => db.orm.em.fork().getConnection().execute(`select * from usage_logs ${Object.keys(where).length ? `where ${Object.keys(where).map((k) => `${k} = ?`).join(' and ')}` : ''} order by created_at`, Object.values(where)),
+    rows: (where = {}) =>
+      db.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `select * from usage_logs ${
+            Object.keys(where).length
+              ? `where ${Object.keys(where)
+                  .map((k) => `${k} = ?`)
+                  .join(' and ')}`
+              : ''
+          } order by created_at`,
+          Object.values(where),
+        ),
     async dispose() {
       await Promise.all([openai.close(), anthropic.close()]);
       redis.disconnect();
@@ -82,7 +101,12 @@ export async function gatewayWorld(): Promise<GatewayWorld> {
 }
 
 /** A small agent request in the gateway's shape. */
-export const ask = (text: string) => ({ messages: [{ role: 'system' as const, content: 'You are an Atelier agent.' }, { role: 'user' as const, content: text }] });
+export const ask = (text: string) => ({
+  messages: [
+    { role: 'system' as const, content: 'You are an Atelier agent.' },
+    { role: 'user' as const, content: text },
+  ],
+});
 
 export const call = (ids: { userId: string; projectId?: string; runId?: string }, role: AgentRole = 'coder', text = 'Say hello') => ({
   callKey: `test/${randomUUID()}`,

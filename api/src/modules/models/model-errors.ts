@@ -13,7 +13,9 @@ export class BudgetExceededError extends Error {
     readonly used: number,
     readonly limit: number,
   ) {
-    super(`The ${scope} budget is used up (${measure === 'tokens' ? `${used} of ${limit} tokens` : `$${used.toFixed(4)} of $${limit.toFixed(4)}`}); raise it or stop`);
+    super(
+      `The ${scope} budget is used up (${measure === 'tokens' ? `${used} of ${limit} tokens` : `$${used.toFixed(4)} of $${limit.toFixed(4)}`}); raise it or stop`,
+    );
   }
 }
 

@@ -42,7 +42,15 @@ describe('model gateway', () => {
     const [row] = await world.rows({ project_id: ids.projectId });
     const pricing = buildCatalog().find((m) => m.id === SONNET)!.pricing;
     const expected = costOf(usage, pricing);
-    expect(row).toMatchObject({ model: SONNET, fallback_from: GPT, prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500, agent_role: 'coder', run_id: ids.runId });
+    expect(row).toMatchObject({
+      model: SONNET,
+      fallback_from: GPT,
+      prompt_tokens: 1200,
+      completion_tokens: 300,
+      total_tokens: 1500,
+      agent_role: 'coder',
+      run_id: ids.runId,
+    });
     expect(BigInt(row!.cost_usd_nanos as string)).toBe(expected.usdNanos);
     expect(BigInt(row!.cost_inr_nanos as string)).toBe(expected.inrNanos);
     expect(result.costUsd).toBeCloseTo(0.0036 + 0.0045, 9);
@@ -52,7 +60,10 @@ describe('model gateway', () => {
     const ids = await seedWithChain();
     world.openai.script({ error: { status: 429, retryAfter: '7' } });
     world.anthropic.script({ error: { status: 529, retryAfter: '3' } });
-    const error = await world.layer().gateway.call(call(ids)).catch((e: unknown) => e);
+    const error = await world
+      .layer()
+      .gateway.call(call(ids))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelFallbackFailedError);
     expect((error as ModelFallbackFailedError).attempts.map((a) => a.outcome)).toEqual(['rate_limited', 'overloaded']);
     expect((error as ModelFallbackFailedError).retryAfterMs).toBe(3000);
@@ -132,12 +143,19 @@ describe('model gateway', () => {
     const { gateway } = world.layer();
     await gateway.call(call(owner));
     await gateway.call(call(other));
-    expect(world.openai.requests.map((r) => r.headers.authorization)).toEqual(['Bearer sk-users-own-key-1234', 'Bearer sk-platform-openai']);
+    expect(world.openai.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer sk-users-own-key-1234',
+      'Bearer sk-platform-openai',
+    ]);
   });
 
   test("each call counts against the tier's message window; a used-up window refuses with RATE_LIMIT_EXCEEDED", async () => {
     const ids = await seedWithChain();
-    const limits = { ...DEFAULT_LIMITS, gracePercent: 0, tiers: { ...DEFAULT_LIMITS.tiers, free: { ...DEFAULT_LIMITS.tiers.free, messagesPerHour: 2 } } };
+    const limits = {
+      ...DEFAULT_LIMITS,
+      gracePercent: 0,
+      tiers: { ...DEFAULT_LIMITS.tiers, free: { ...DEFAULT_LIMITS.tiers.free, messagesPerHour: 2 } },
+    };
     const { gateway } = world.layer({}, undefined, limits);
     world.openai.defaultReply = { text: 'ok', usage };
     await gateway.call(call(ids));

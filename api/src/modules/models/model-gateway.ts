@@ -105,17 +105,39 @@ export class ModelGateway {
         const fallbackFrom = index > 0 ? chain[0]!.model.id : null;
         // A breaker that counted nothing has nothing to reset: skip the round trip on the common path.
         const [stored] = await Promise.all([
-          recordUsage(em, { call, teamId: context.teamId, model, response, cost, fallbackFrom, latencyMs: Math.round(performance.now() - started) }),
+          recordUsage(em, {
+            call,
+            teamId: context.teamId,
+            model,
+            response,
+            cost,
+            fallbackFrom,
+            latencyMs: Math.round(performance.now() - started),
+          }),
           breakerHasState ? this.deps.breaker.recordSuccess(model.id) : undefined,
         ]);
         // A concurrent attempt of the same call recorded first: answer as it did, so both agree.
         if (stored) return this.replayed(stored);
-        return { response, model: model.id, provider: model.provider, offline, costUsd: fromNanos(cost.usdNanos), costInr: fromNanos(cost.inrNanos), fallbackFrom, attempts, replayed: false };
+        return {
+          response,
+          model: model.id,
+          provider: model.provider,
+          offline,
+          costUsd: fromNanos(cost.usdNanos),
+          costInr: fromNanos(cost.inrNanos),
+          fallbackFrom,
+          attempts,
+          replayed: false,
+        };
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
         if (!error.retryable) {
           if (error.kind === 'auth' || error.kind === 'model_not_found') {
-            throw new ModelNotAvailableError(call.role, [model.id], error.kind === 'auth' ? `${model.provider} refused the key` : `${model.provider} does not serve ${model.vendorModel}`);
+            throw new ModelNotAvailableError(
+              call.role,
+              [model.id],
+              error.kind === 'auth' ? `${model.provider} refused the key` : `${model.provider} does not serve ${model.vendorModel}`,
+            );
           }
           throw new ProviderRequestError(model.id, error.kind);
         }

@@ -66,7 +66,10 @@ export function catalogOverrideOf(env: Partial<ModelEnv>): CatalogOverride {
     if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `ATELIER_MODEL_CATALOG ${i.path.join('.')}: ${i.message}`));
     override = parsed.data;
   }
-  const local = (env.OPENAI_COMPATIBLE_MODELS ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+  const local = (env.OPENAI_COMPATIBLE_MODELS ?? '')
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   const free = { inputPer1kUsd: 0, outputPer1kUsd: 0, inputPer1kInr: 0, outputPer1kInr: 0 };
   const added = local.map((name) => ({
     id: `openai-compatible/${name}`,

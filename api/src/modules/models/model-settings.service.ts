@@ -40,17 +40,25 @@ export class ModelSettingsService {
   async forProject(viewerId: string | null, projectId: string): Promise<ProjectModelSettingsView> {
     const project = await this.projects.get(viewerId, projectId);
     const teamId = project.ownerTeam?.id ?? null;
-    const rows = await this.em.find(ModelSettings, { $or: [{ scope: 'project', scopeId: project.id }, ...(teamId ? [{ scope: 'team' as const, scopeId: teamId }] : [])] });
+    const rows = await this.em.find(ModelSettings, {
+      $or: [{ scope: 'project', scopeId: project.id }, ...(teamId ? [{ scope: 'team' as const, scopeId: teamId }] : [])],
+    });
     const own = rows.find((r) => r.scope === 'project') ?? null;
     const team = rows.find((r) => r.scope === 'team') ?? null;
     const roles = AGENT_ROLES.map((role) => {
-      const chain = resolveRoleChain(role, { project: own?.roleModels as RoleModelOverride, team: team?.roleModels as RoleModelOverride, platform: this.platformRoleModels });
+      const chain = resolveRoleChain(role, {
+        project: own?.roleModels as RoleModelOverride,
+        team: team?.roleModels as RoleModelOverride,
+        platform: this.platformRoleModels,
+      });
       return { role, models: [...chain.models], source: chain.source.toUpperCase() };
     });
     const latestRun = await this.em.findOne(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } });
     const connection = this.em.getConnection();
     const [[run], [total]] = await Promise.all([
-      latestRun ? connection.execute<{ tokens: string; cost: string }[]>(`${SPENT} run_id = ?`, [latestRun.id]) : Promise.resolve([{ tokens: '0', cost: '0' }]),
+      latestRun
+        ? connection.execute<{ tokens: string; cost: string }[]>(`${SPENT} run_id = ?`, [latestRun.id])
+        : Promise.resolve([{ tokens: '0', cost: '0' }]),
       connection.execute<{ tokens: string; cost: string }[]>(`${SPENT} project_id = ?`, [project.id]),
     ]);
     const usd = (nanos: string | null | undefined) => (nanos == null ? null : fromNanos(nanos));
@@ -58,8 +66,20 @@ export class ModelSettingsService {
       projectId: project.id,
       roles,
       budgets: [
-        { scope: 'RUN', tokensUsed: Number(run!.tokens), tokenLimit: own?.runTokenBudget ?? null, costUsdUsed: fromNanos(run!.cost), costUsdLimit: usd(own?.runCostBudgetUsdNanos) },
-        { scope: 'PROJECT', tokensUsed: Number(total!.tokens), tokenLimit: own?.tokenBudget == null ? null : Number(own.tokenBudget), costUsdUsed: fromNanos(total!.cost), costUsdLimit: usd(own?.costBudgetUsdNanos) },
+        {
+          scope: 'RUN',
+          tokensUsed: Number(run!.tokens),
+          tokenLimit: own?.runTokenBudget ?? null,
+          costUsdUsed: fromNanos(run!.cost),
+          costUsdLimit: usd(own?.runCostBudgetUsdNanos),
+        },
+        {
+          scope: 'PROJECT',
+          tokensUsed: Number(total!.tokens),
+          tokenLimit: own?.tokenBudget == null ? null : Number(own.tokenBudget),
+          costUsdUsed: fromNanos(total!.cost),
+          costUsdLimit: usd(own?.costBudgetUsdNanos),
+        },
       ],
     };
   }
@@ -67,12 +87,14 @@ export class ModelSettingsService {
   async setProject(viewerId: string, input: ProjectModelSettingsInput): Promise<ProjectModelSettingsView> {
     if (!isUuid(input.projectId)) throw new NotFoundError('Project', input.projectId);
     const project = await this.projects.get(viewerId, input.projectId);
-    if (!can(await loadActor(this.em, viewerId), 'project:update', asResource(project))) throw new ForbiddenError('Only the project’s editors change its models');
+    if (!can(await loadActor(this.em, viewerId), 'project:update', asResource(project)))
+      throw new ForbiddenError('Only the project’s editors change its models');
     const problems: FieldError[] = [];
     const roles = input.roles ? await this.parseRoles(input.roles, problems) : null;
     const budget = (field: string, value: number | null | undefined, integer: boolean) => {
       if (value == null) return;
-      if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value)) || value > 1e12) problems.push({ field, message: 'Must be a non-negative number (or null for no budget)' });
+      if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value)) || value > 1e12)
+        problems.push({ field, message: 'Must be a non-negative number (or null for no budget)' });
     };
     budget('runTokenBudget', input.runTokenBudget, true);
     budget('tokenBudget', input.tokenBudget, true);
@@ -83,8 +105,10 @@ export class ModelSettingsService {
     if (roles) row.roleModels = mergeRoles(row.roleModels, roles);
     if (input.runTokenBudget !== undefined) row.runTokenBudget = input.runTokenBudget;
     if (input.tokenBudget !== undefined) row.tokenBudget = input.tokenBudget;
-    if (input.runCostBudgetUsd !== undefined) row.runCostBudgetUsdNanos = input.runCostBudgetUsd === null ? null : toNanos(input.runCostBudgetUsd).toString();
-    if (input.costBudgetUsd !== undefined) row.costBudgetUsdNanos = input.costBudgetUsd === null ? null : toNanos(input.costBudgetUsd).toString();
+    if (input.runCostBudgetUsd !== undefined)
+      row.runCostBudgetUsdNanos = input.runCostBudgetUsd === null ? null : toNanos(input.runCostBudgetUsd).toString();
+    if (input.costBudgetUsd !== undefined)
+      row.costBudgetUsdNanos = input.costBudgetUsd === null ? null : toNanos(input.costBudgetUsd).toString();
     recordAudit(this.em, { actorId: viewerId, action: 'models.project-settings', target: `project:${project.id}`, data: { ...input } });
     await this.em.flush();
     return this.forProject(viewerId, project.id);
@@ -94,7 +118,8 @@ export class ModelSettingsService {
     const team = isUuid(teamId) ? await this.em.findOne(Team, { id: teamId }) : null;
     const actor = await loadActor(this.em, viewerId);
     if (!team || !can(actor, 'team:read', { kind: 'team', teamId })) throw new NotFoundError('Team', teamId);
-    if (!can(actor, 'team:manage-settings', { kind: 'team', teamId })) throw new ForbiddenError('Only team owners and admins change its models');
+    if (!can(actor, 'team:manage-settings', { kind: 'team', teamId }))
+      throw new ForbiddenError('Only team owners and admins change its models');
     const problems: FieldError[] = [];
     const roles = await this.parseRoles(raw, problems);
     if (problems.length) throw new ValidationError(problems);
@@ -112,7 +137,8 @@ export class ModelSettingsService {
     const known = new Set((await this.catalog.list()).map((m) => m.id));
     const roles = new Map<AgentRole, string[]>();
     raw.forEach(({ role, models }, i) => {
-      if (!(AGENT_ROLES as readonly string[]).includes(role)) problems.push({ field: `roles.${i}.role`, message: `Role must be one of ${AGENT_ROLES.join(', ')}` });
+      if (!(AGENT_ROLES as readonly string[]).includes(role))
+        problems.push({ field: `roles.${i}.role`, message: `Role must be one of ${AGENT_ROLES.join(', ')}` });
       const unknown = models.filter((m) => !known.has(m));
       if (unknown.length) problems.push({ field: `roles.${i}.models`, message: `Not in the catalog: ${unknown.join(', ')}` });
       if (models.length > 8) problems.push({ field: `roles.${i}.models`, message: 'At most 8 models per chain' });

@@ -47,7 +47,10 @@ export class ModelUsageService {
     const params = [scope.id, from, to];
     const connection = this.em.getConnection();
     const [rows, [total]] = await Promise.all([
-      connection.execute<Record<string, unknown>[]>(`select ${select}, ${sums} from usage_logs where ${where} group by ${groups.map((_, i) => i + 1).join(', ')} order by ${groups.map((_, i) => i + 1).join(', ')}`, params),
+      connection.execute<Record<string, unknown>[]>(
+        `select ${select}, ${sums} from usage_logs where ${where} group by ${groups.map((_, i) => i + 1).join(', ')} order by ${groups.map((_, i) => i + 1).join(', ')}`,
+        params,
+      ),
       connection.execute<Record<string, unknown>[]>(`select ${sums} from usage_logs where ${where}`, params),
     ]);
     return { rows: rows.map(toRow), total: toRow(total!) };
@@ -71,7 +74,8 @@ export class ModelUsageService {
       return { column: 'team_id', id: input.teamId };
     }
     const userId = input.userId ?? viewerId;
-    if (userId !== viewerId && !can(actor, 'platform:read-audit', { kind: 'platform' })) throw new ForbiddenError('You can see only your own usage');
+    if (userId !== viewerId && !can(actor, 'platform:read-audit', { kind: 'platform' }))
+      throw new ForbiddenError('You can see only your own usage');
     return { column: 'user_id', id: userId };
   }
 }

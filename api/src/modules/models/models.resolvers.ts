@@ -5,7 +5,8 @@ import { ModelUsageService } from './model-usage.service';
 
 const settings = (ctx: GraphQLContext) => new ModelSettingsService(ctx.em, ctx.projects, ctx.models.catalog, ctx.models.platformRoleModels);
 
-const OFFLINE_MESSAGE = 'Offline mode: no model provider key is configured, so agents run on built-in blueprints with no network and no cost. Add a key in account settings (or set one for the platform) to use real models.';
+const OFFLINE_MESSAGE =
+  'Offline mode: no model provider key is configured, so agents run on built-in blueprints with no network and no cost. Add a key in account settings (or set one for the platform) to use real models.';
 
 export const modelResolvers: Resolvers = {
   Query: {
@@ -18,14 +19,32 @@ export const modelResolvers: Resolvers = {
           const offline = model.provider === 'offline';
           const circuit = offline ? 'closed' : await ctx.models.breaker.state(model.id);
           const keySource = offline ? null : (sources.get(model.provider) ?? null);
-          const unavailableReason = offline ? (offlineMode ? null : 'KEYS_CONFIGURED') : !keySource ? 'NO_KEY' : circuit === 'open' ? 'CIRCUIT_OPEN' : null;
-          return { ...model, offline, available: unavailableReason === null, unavailableReason, keySource: keySource?.toUpperCase() ?? null, circuit: circuit.toUpperCase() };
+          const unavailableReason = offline
+            ? offlineMode
+              ? null
+              : 'KEYS_CONFIGURED'
+            : !keySource
+              ? 'NO_KEY'
+              : circuit === 'open'
+                ? 'CIRCUIT_OPEN'
+                : null;
+          return {
+            ...model,
+            offline,
+            available: unavailableReason === null,
+            unavailableReason,
+            keySource: keySource?.toUpperCase() ?? null,
+            circuit: circuit.toUpperCase(),
+          };
         }),
       );
     },
     modelMode: async (_root, _args, ctx) => {
       const offline = (await ctx.models.credentials.sourcesFor(requireViewer(ctx))).size === 0;
-      return { offline, message: offline ? OFFLINE_MESSAGE : 'Agents call the models of each role’s chain with your keys or the platform’s.' };
+      return {
+        offline,
+        message: offline ? OFFLINE_MESSAGE : 'Agents call the models of each role’s chain with your keys or the platform’s.',
+      };
     },
     modelUsage: (_root, { input }, ctx) => new ModelUsageService(ctx.em, ctx.projects).usage(requireViewer(ctx), input),
     projectModelSettings: (_root, { projectId }, ctx) => settings(ctx).forProject(ctx.viewerId, projectId),

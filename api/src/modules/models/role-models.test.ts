@@ -13,7 +13,11 @@ describe('role → model map', () => {
   });
 
   test('project beats team beats platform beats default, per role', () => {
-    const scopes = { project: { coder: ['openai/gpt-4.1'] }, team: { coder: ['google/gemini-2.5-pro'], tester: ['google/gemini-2.5-flash'] }, platform: { reviewer: ['anthropic/claude-haiku-4-5'] } };
+    const scopes = {
+      project: { coder: ['openai/gpt-4.1'] },
+      team: { coder: ['google/gemini-2.5-pro'], tester: ['google/gemini-2.5-flash'] },
+      platform: { reviewer: ['anthropic/claude-haiku-4-5'] },
+    };
     expect(resolveRoleChain('coder', scopes)).toEqual({ models: ['openai/gpt-4.1'], source: 'project' });
     expect(resolveRoleChain('tester', scopes)).toEqual({ models: ['google/gemini-2.5-flash'], source: 'team' });
     expect(resolveRoleChain('reviewer', scopes)).toEqual({ models: ['anthropic/claude-haiku-4-5'], source: 'platform' });
@@ -28,11 +32,15 @@ describe('role → model map', () => {
 
 describe('catalog overrides', () => {
   test('a price change merges into the built-in entry; removal drops a model; a new model needs every field', () => {
-    const catalog = buildCatalog(catalogOverrideSchema.parse({ models: [{ id: 'openai/gpt-4.1', pricing: { inputPer1kUsd: 0.001 } }], remove: ['openai/o4-mini'] }));
+    const catalog = buildCatalog(
+      catalogOverrideSchema.parse({ models: [{ id: 'openai/gpt-4.1', pricing: { inputPer1kUsd: 0.001 } }], remove: ['openai/o4-mini'] }),
+    );
     const gpt = catalog.find((m) => m.id === 'openai/gpt-4.1')!;
     expect(gpt.pricing.inputPer1kUsd).toBe(0.001);
     expect(gpt.pricing.outputPer1kUsd).toBe(0.008);
     expect(catalog.some((m) => m.id === 'openai/o4-mini')).toBe(false);
-    expect(() => buildCatalog(catalogOverrideSchema.parse({ models: [{ id: 'openai-compatible/qwen3', displayName: 'Qwen 3' }] }))).toThrow(CatalogOverrideError);
+    expect(() => buildCatalog(catalogOverrideSchema.parse({ models: [{ id: 'openai-compatible/qwen3', displayName: 'Qwen 3' }] }))).toThrow(
+      CatalogOverrideError,
+    );
   });
 });

@@ -70,6 +70,23 @@ test('network egress to a server on the host is refused (loopback and the host\'
   expect(ifaces.stdout).not.toMatch(/eth|ens|veth|docker/);
 });
 
+test('host Unix sockets are out of reach, abstract ones included', async () => {
+  const name = `atelier-abstract-${process.pid}`;
+  let reached = 0;
+  const abstract = createServer(() => reached++);
+  await new Promise<void>((r) => abstract.listen({ path: `\0${name}` }, r));
+  try {
+    const r = await sandbox.exec(`node -e "const s=require('net').connect({path:'\\0${name}'});s.on('connect',()=>{console.log('CONNECTED');process.exit(0)});s.on('error',e=>{console.log(e.code);process.exit(1)})"`);
+    // The script ran and found no such socket in the sandbox's own network namespace.
+    expect(r.stdout.trim()).toBe('ECONNREFUSED');
+    expect(reached).toBe(0);
+    const sockets = await sandbox.exec('ls /run /var/run /tmp/.X11-unix 2>&1; true');
+    expect(sockets.stdout).not.toMatch(/\.sock|docker|postgresql/);
+  } finally {
+    abstract.close();
+  }
+});
+
 test('the registry gateway tunnels only to allow-listed registries', async () => {
   const refused: string[] = [];
   const gateway = new RegistryGateway({ socketPath: join(repoRoot, '.data', 'test', `gw-${process.pid}.sock`), allowedHosts: ['registry.npmjs.org'], onRefused: (t) => refused.push(t) });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { ModelStreamWriter } from '../../activities/llm/model-stream';
 import { byTestId as on, startE2E, type E2E } from './browser';
@@ -8,7 +9,7 @@ let page: Page;
 let projectId: string;
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ masterKeys: `e2e:${randomBytes(32).toString('base64')}` });
   page = await e2e.newPage();
 });
 afterAll(() => e2e?.dispose());
@@ -98,4 +99,29 @@ it("streams a model call into one log entry that shows only the retried attempt'
   expect(await entry.locator('[data-testid="model-call-result"]').innerText()).toMatch(/offline\/blueprint · 1,500 tokens · \$0 · ₹0/);
   expect(await page.locator('[data-testid="model-call"]').count()).toBe(1);
   expect(await page.locator('[data-testid="event-item"][data-event-type^="model."]').count()).toBe(0);
+});
+
+it('drops the offline label once the user adds a provider key, and the catalog names the key as theirs', async () => {
+  await page.goto(`${e2e.baseUrl}/sign-up`);
+  await byTestId('signup-email-input').fill('mia@example.com');
+  await byTestId('signup-name-input').fill('Mia');
+  await byTestId('signup-password-input').fill('a long enough passphrase');
+  await byTestId('signup-submit').click();
+  await page.waitForURL(/\/projects$/);
+  await byTestId('offline-badge').waitFor();
+
+  await page.goto(`${e2e.baseUrl}/account`);
+  await byTestId('my-model-usage').waitFor();
+  await byTestId('provider-select').selectOption('openai');
+  await byTestId('provider-key-input').fill('sk-proj-E2EMODELSKEY1234');
+  await byTestId('save-provider-key').click();
+  await byTestId('offline-badge').waitFor({ state: 'detached' });
+
+  await byTestId('models-link').click();
+  const gpt = page.locator('[data-testid="model-row"][data-model-id="openai/gpt-4.1"]');
+  await gpt.waitFor();
+  expect(await gpt.getAttribute('data-available')).toBe('true');
+  expect(await gpt.locator('[data-testid="model-key-source"]').innerText()).toBe('Your key');
+  expect(await page.locator('[data-testid="model-row"][data-model-id="offline/blueprint"] [data-testid="model-availability"]').getAttribute('data-reason')).toBe('KEYS_CONFIGURED');
+  expect(await byTestId('offline-banner').count()).toBe(0);
 });

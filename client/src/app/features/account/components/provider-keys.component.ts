@@ -4,6 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { FormState } from '../../../shared/form-state';
+import { ModelModeStatus } from '../../models/services/model-mode-status.service';
 import {
   NEEDS_BASE_URL,
   PROVIDERS,
@@ -43,6 +44,8 @@ import { AccountSettingsApi } from '../services/account-settings-api.service';
 export class ProviderKeysComponent {
   private readonly api = inject(AccountSettingsApi);
   private readonly confirm = inject(CONFIRM);
+  /** A key added or removed may end or start offline mode: the header's badge reads it again. */
+  private readonly modelMode = inject(ModelModeStatus);
   protected readonly providers = PROVIDERS;
   protected readonly label = providerLabel;
   protected readonly keys = signal<Result<ProviderKey[]> | null>(null);
@@ -75,6 +78,7 @@ export class ProviderKeysComponent {
     const result = await firstValueFrom(this.api.setProviderKey(provider, key.trim(), url || null));
     this.form.end(result.ok ? undefined : result.error);
     if (!result.ok) return;
+    void this.modelMode.refresh();
     this.form.reset();
     this.form.set('provider', provider);
     const saved = result.value;
@@ -101,6 +105,7 @@ export class ProviderKeysComponent {
       this.listError.set(result.error.message);
       return;
     }
+    void this.modelMode.refresh();
     this.keys.update((list) =>
       list?.ok ? { ok: true, value: list.value.filter((k) => k.provider !== provider) } : list,
     );

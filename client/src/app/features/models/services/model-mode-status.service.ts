@@ -32,7 +32,9 @@ export class ModelModeStatus {
     if (viewer) void this.refresh();
   }
 
+  /** Reads the mode again (a key was added or removed); nothing while no viewer is followed. */
   async refresh(): Promise<void> {
+    if (!this.viewer) return;
     const generation = this.generation;
     const result = await firstValueFrom(this.api.mode());
     if (generation === this.generation) this.state.set(result);

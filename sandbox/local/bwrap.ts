@@ -63,7 +63,8 @@ export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[
   const uid = String(spec.uid);
   const argv = [
     'prlimit',
-    `--nproc=${spec.maxProcesses}`,
+    // The pids cgroup is the limit; RLIMIT_NPROC (per uid, and each sandbox has its own) is a backstop above it.
+    `--nproc=${spec.maxProcesses + 32}`,
     `--fsize=${spec.maxFileBytes}`,
     '--core=0',
     '--nofile=4096',

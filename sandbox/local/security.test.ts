@@ -4,7 +4,7 @@
  * processes, no path tricks in file operations, and a host that stays responsive throughout.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -152,6 +152,10 @@ test('a fork bomb is contained by the pids limit and killed at its timeout', asy
   expect(Date.now() - t0).toBeLessThan(10_000);
   expect(r.timedOut || r.exitCode !== 0).toBe(true);
   expect((await sandbox.status()).processes).toBe(0);
+  // The pids limit is what stopped it (v1 counts refused forks in pids.events).
+  const parent = (backend as unknown as { cgroupParent: string }).cgroupParent;
+  const events = readFileSync(`/sys/fs/cgroup/pids/${parent}/${sandbox.id}/pids.events`, 'utf8');
+  expect(Number(/max (\d+)/.exec(events)?.[1])).toBeGreaterThan(0);
   // The host can still start processes.
   expect(execFileSync('echo', ['alive']).toString()).toBe('alive\n');
 });
@@ -161,6 +165,11 @@ test('a memory bomb is killed by the memory limit', async () => {
   expect(r.timedOut).toBe(false);
   expect(r.exitCode).not.toBe(0);
   expect(r.stdout).toBe('');
+  expect(r.exitCode).toBe(137);
+  // The memory cgroup's OOM killer is what stopped it (v1 counts its kills in memory.oom_control).
+  const parent = (backend as unknown as { cgroupParent: string }).cgroupParent;
+  const oom = readFileSync(`/sys/fs/cgroup/memory/${parent}/${sandbox.id}/memory.oom_control`, 'utf8');
+  expect(Number(/oom_kill (\d+)/.exec(oom)?.[1])).toBeGreaterThan(0);
 });
 
 test('an endless loop is killed at its timeout and leaves nothing running', async () => {

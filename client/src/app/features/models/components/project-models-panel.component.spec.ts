@@ -92,6 +92,10 @@ describe('ProjectModelsPanelComponent', () => {
       'anthropic/claude-sonnet-4-6 → openai/gpt-4.1',
     );
     expect(ids('role-chain-source', chain('coder'))[0]?.textContent).toBe('Built-in default');
+    // The catalog's models are keyless here: a chain shows which ones a call would skip, and why.
+    expect(ids('chain-skipped', chain('tester'))[0]?.textContent).toBe(
+      'Skipped now: openai/gpt-4.1-mini (no key for this provider)',
+    );
     expect(ids('role-chain-source', chain('tester'))[0]?.textContent).toBe('Team default');
 
     const meter = (key: string) =>

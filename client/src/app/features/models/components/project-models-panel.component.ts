@@ -11,7 +11,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { auditTime, filter, firstValueFrom, forkJoin, switchMap, tap } from 'rxjs';
 import type { Result, UserFacingError } from '../../../core/user-facing-error';
 import type { BudgetInput } from '../models/budget-form';
-import { chainSourceLabel } from '../models/model-format';
+import { chainSourceLabel, reasonLabel } from '../models/model-format';
 import type {
   CatalogModel,
   ModelUsage,
@@ -69,6 +69,10 @@ interface ProjectUsage {
       gap: 8px;
       align-items: baseline;
     }
+    .skipped {
+      margin: 2px 0;
+      font-size: 12px;
+    }
     h3 {
       margin: 0 0 6px;
       font-size: 14px;
@@ -83,6 +87,7 @@ export class ProjectModelsPanelComponent {
   private readonly api = inject(ModelsApi);
   protected readonly settings = signal<Result<ProjectModelSettings> | null>(null);
   protected readonly catalog = signal<readonly CatalogModel[]>([]);
+  private readonly offline = signal(false);
   protected readonly usage = signal<ProjectUsage | null>(null);
   protected readonly editing = signal<string | null>(null);
   protected readonly pending = signal(false);
@@ -94,6 +99,15 @@ export class ProjectModelsPanelComponent {
     () => this.events().filter((event) => SPENDING_EVENTS.has(event.type)).length,
   );
   private readonly refreshMs = inject(MODEL_USAGE_REFRESH_MS);
+  /** Catalog ids a call would skip now, with why (no key, breaker open). */
+  private readonly unavailable = computed(
+    () =>
+      new Map(
+        this.catalog()
+          .filter((m) => !m.available)
+          .map((m) => [m.id, reasonLabel(m.unavailableReason).toLowerCase()]),
+      ),
+  );
 
   constructor() {
     toObservable(this.projectId)
@@ -113,6 +127,7 @@ export class ProjectModelsPanelComponent {
         this.settings.set(settings);
         // Without the catalog the chains still show; only picking new models needs it.
         this.catalog.set(catalog.ok ? catalog.value.models : []);
+        this.offline.set(catalog.ok && catalog.value.mode.offline);
         this.usage.set({ byRole, byModel });
       });
 
@@ -139,6 +154,15 @@ export class ProjectModelsPanelComponent {
         if (byRole.ok && byModel.ok) this.usage.set({ byRole, byModel });
       }),
     );
+  }
+
+  /** Which models of a chain a call would skip now; null when none, or offline (the banner says why). */
+  protected skipped(models: readonly string[]): string | null {
+    if (this.offline()) return null;
+    const skipped = models
+      .filter((id) => this.unavailable().has(id))
+      .map((id) => `${id} (${this.unavailable().get(id)})`);
+    return skipped.length ? skipped.join(', ') : null;
   }
 
   protected edit(role: string): void {

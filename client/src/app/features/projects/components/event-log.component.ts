@@ -43,6 +43,7 @@ const STATE_LABEL: Record<StreamState, string> = {
             [attr.data-role]="entry.call.role"
             [attr.data-state]="entry.call.result ? 'completed' : 'streaming'"
             [attr.data-offline]="entry.call.result?.offline ?? null"
+            [attr.aria-busy]="!entry.call.result"
           >
             <time [attr.datetime]="entry.at">{{ entry.at | date: 'HH:mm:ss' }}</time>
             <span class="event-type type-model">model</span>

@@ -11,7 +11,8 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { auditTime, filter, firstValueFrom, forkJoin, switchMap, tap } from 'rxjs';
 import type { Result, UserFacingError } from '../../../core/user-facing-error';
 import type { BudgetInput } from '../models/budget-form';
-import { chainSourceLabel, reasonLabel } from '../models/model-format';
+import { skippedModels } from '../models/chain-availability';
+import { chainSourceLabel } from '../models/model-format';
 import type {
   CatalogModel,
   ModelUsage,
@@ -50,34 +51,7 @@ interface ProjectUsage {
   imports: [BudgetEditorComponent, ModelUsageTableComponent, RoleChainEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-models-panel.component.html',
-  styles: `
-    .section-body {
-      padding: 12px 14px;
-      display: grid;
-      gap: 14px;
-    }
-    .chains {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 8px;
-    }
-    .chain-head {
-      display: flex;
-      justify-content: space-between;
-      gap: 8px;
-      align-items: baseline;
-    }
-    .skipped {
-      margin: 2px 0;
-      font-size: 12px;
-    }
-    h3 {
-      margin: 0 0 6px;
-      font-size: 14px;
-    }
-  `,
+  styleUrl: './project-models-panel.component.css',
 })
 export class ProjectModelsPanelComponent {
   readonly projectId = input.required<string>();
@@ -99,15 +73,6 @@ export class ProjectModelsPanelComponent {
     () => this.events().filter((event) => SPENDING_EVENTS.has(event.type)).length,
   );
   private readonly refreshMs = inject(MODEL_USAGE_REFRESH_MS);
-  /** Catalog ids a call would skip now, with why (no key, breaker open). */
-  private readonly unavailable = computed(
-    () =>
-      new Map(
-        this.catalog()
-          .filter((m) => !m.available)
-          .map((m) => [m.id, reasonLabel(m.unavailableReason).toLowerCase()]),
-      ),
-  );
 
   constructor() {
     toObservable(this.projectId)
@@ -156,13 +121,9 @@ export class ProjectModelsPanelComponent {
     );
   }
 
-  /** Which models of a chain a call would skip now; null when none, or offline (the banner says why). */
+  /** Which models of a chain a call would skip now; none in offline mode (the banner says why). */
   protected skipped(models: readonly string[]): string | null {
-    if (this.offline()) return null;
-    const skipped = models
-      .filter((id) => this.unavailable().has(id))
-      .map((id) => `${id} (${this.unavailable().get(id)})`);
-    return skipped.length ? skipped.join(', ') : null;
+    return this.offline() ? null : skippedModels(models, this.catalog());
   }
 
   protected edit(role: string): void {

@@ -1,3 +1,5 @@
+import { skippedModels } from './chain-availability';
+import type { CatalogModel } from './model.models';
 import { chainSourceLabel, formatMoney, formatSize, percentOf, reasonLabel } from './model-format';
 
 describe('model-format', () => {
@@ -24,5 +26,24 @@ describe('model-format', () => {
   it('gives a percentage only against a limit', () => {
     expect(percentOf(45_000, 50_000)).toBe(90);
     expect(percentOf(10, null)).toBeNull();
+  });
+});
+
+describe('skippedModels', () => {
+  const model = (id: string, available: boolean, unavailableReason: string | null = null) =>
+    ({ id, available, unavailableReason }) as unknown as CatalogModel;
+
+  it('names the models of a chain a call would skip, in chain order, with the reason', () => {
+    const catalog = [
+      model('openai/gpt-4.1', true),
+      model('openai/o4-mini', false, 'CIRCUIT_OPEN'),
+      model('anthropic/claude-sonnet-4-6', false, 'NO_KEY'),
+    ];
+    expect(
+      skippedModels(['anthropic/claude-sonnet-4-6', 'openai/gpt-4.1', 'openai/o4-mini'], catalog),
+    ).toBe(
+      'anthropic/claude-sonnet-4-6 (no key for this provider), openai/o4-mini (paused after repeated failures)',
+    );
+    expect(skippedModels(['openai/gpt-4.1', 'not/in-catalog'], catalog)).toBeNull();
   });
 });

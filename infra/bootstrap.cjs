@@ -80,6 +80,22 @@ function ensureChromium() {
   run('apt-get', ['install', '-y', '-q', 'chromium'], 'Installing Chromium (apt-get install -y chromium) …');
 }
 
+/**
+ * bubblewrap for the local sandbox backend (sandbox/README.md). Optional for `start` (without it the worker
+ * and API run with sandboxes off), needed by the sandbox tests and bench; installed like Chromium when root.
+ */
+function ensureBubblewrap({ required }) {
+  if (fs.existsSync('/usr/bin/bwrap')) return;
+  const isRoot = process.getuid && process.getuid() === 0;
+  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
+    if (required) fail('bubblewrap is missing: the sandbox tests need /usr/bin/bwrap (Debian: `sudo apt-get install -y bubblewrap`).');
+    return;
+  }
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  run('apt-get', ['install', '-y', '-q', 'bubblewrap'], 'Installing bubblewrap for the local sandboxes (apt-get install -y bubblewrap) …');
+}
+
 /** Runs the real command in its own process group and forwards signals to it once each. */
 function handOver(cmd, args) {
   const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, detached: true });
@@ -112,15 +128,18 @@ function main() {
     case 'start':
       ensureDependencies();
       ensureClientBuilt();
+      ensureBubblewrap({ required: false });
       return handOver(bin('tsx'), ['infra/src/cli.ts', 'start', ...rest]);
     case 'test':
       ensureDependencies();
       ensureClientBuilt();
       ensureChromium();
+      ensureBubblewrap({ required: true });
       return handOver(bin('jest'), ['--ci', ...rest]);
     case 'bench':
       if (!rest[0]) fail('Usage: npm run bench -- <name>');
       ensureDependencies();
+      if (rest[0] === 'sandbox') ensureBubblewrap({ required: true });
       return handOver(bin('tsx'), ['bench/run.ts', ...rest]);
     default:
       fail(`Unknown command '${command ?? ''}'. Usage: node infra/bootstrap.cjs start | test [jest args] | bench <name>`);

@@ -93,7 +93,14 @@ function ensureBubblewrap({ required }) {
     return;
   }
   process.env.DEBIAN_FRONTEND = 'noninteractive';
-  run('apt-get', ['install', '-y', '-q', 'bubblewrap'], 'Installing bubblewrap for the local sandboxes (apt-get install -y bubblewrap) …');
+  const what = 'Installing bubblewrap for the local sandboxes (apt-get install -y bubblewrap) …';
+  if (required) {
+    run('apt-get', ['update', '-q'], 'bubblewrap is missing: apt-get update …');
+    return run('apt-get', ['install', '-y', '-q', 'bubblewrap'], what);
+  }
+  // `start` goes on without sandboxes when the install fails (the worker logs that they are off).
+  say(what);
+  spawnSync('apt-get', ['install', '-y', '-q', 'bubblewrap'], { cwd: root, stdio: 'inherit', env: process.env });
 }
 
 /** Runs the real command in its own process group and forwards signals to it once each. */

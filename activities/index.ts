@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './deps';
+import { createAgentFileActivities } from './agents/agent-files.activities';
 import { createLlmActivities } from './llm/llm.activities';
 import { createProjectActivities } from './projects/project.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
@@ -13,6 +14,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScaffoldActivities(deps),
     ...createSandboxActivities(deps),
     ...createLlmActivities(deps),
+    ...createAgentFileActivities(deps),
   };
 }
 

@@ -1,3 +1,4 @@
 /** Everything the worker registers. */
 export * from './project-build.workflow';
 export * from './sandbox-verify.workflow';
+export * from './run-agent-task.workflow';

@@ -7,6 +7,7 @@ import {
   ProviderRequestError,
 } from '../../api/src/modules/models/model-errors';
 import type { ModelCallResult } from '../../api/src/modules/models/model-gateway';
+import { agentToolSpecs, type AgentToolName } from '../../api/src/modules/agents/agent-tools';
 import type { AgentRole, ModelRequest } from '../../api/src/modules/models/model-types';
 import { RateLimitExceededError } from '../../api/src/modules/limits/limit-errors';
 import { ErrorCode } from '../../api/src/shared/errors';
@@ -19,6 +20,8 @@ export interface CallModelInput {
   runId?: string | null;
   role: AgentRole;
   request: Omit<ModelRequest, 'model' | 'agentRole'>;
+  /** Agent tools to offer by name (their JSON Schemas stay out of workflow histories); added to `request.tools`. */
+  toolNames?: AgentToolName[];
   /** Stream the reply's text to the project's event stream as it is written. */
   stream?: boolean;
 }
@@ -51,7 +54,9 @@ export function createLlmActivities({ models, events }: ActivityDeps) {
           projectId: input.projectId,
           runId: input.runId,
           role: input.role,
-          request: input.request,
+          request: input.toolNames?.length
+            ? { ...input.request, tools: [...(input.request.tools ?? []), ...agentToolSpecs(input.toolNames)] }
+            : input.request,
           onDelta: writer ? (text, segment) => writer.delta(text, segment) : undefined,
           signal: ctx.cancellationSignal,
         });

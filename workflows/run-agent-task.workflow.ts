@@ -1,0 +1,155 @@
+import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { AgentToolName, FinishOutcome } from '../api/src/modules/agents/agent-tools';
+import type { AgentRole, ChatMessage, ToolCall } from '../api/src/modules/models/model-types';
+import type { AgentToolResult } from '../activities/agents/agent-files.activities';
+import { activityPresets } from '../temporal.config';
+import type { PlanTask } from './agent-team/plan';
+import { ROLE_TOOLS, systemPrompt, taskMessage } from './agent-team/prompts';
+
+export interface AgentTaskInput {
+  projectId: string;
+  runId: string;
+  /** Whose keys, budgets and limits the model calls use. */
+  userId: string;
+  role: AgentRole;
+  task: PlanTask;
+  /** The project's description; the first user message (scripted providers choose their blueprint by it). */
+  projectDescription: string;
+  /** The run's sandbox, for run_tests and run_command; without one those tools answer with an error. */
+  sandboxId?: string | null;
+  maxTurns: number;
+  /** Context from the agent that handed this task over. */
+  handoffContext?: string;
+}
+
+export type AgentTaskOutcome = FinishOutcome | 'handoff' | 'turn_limit';
+
+export interface AgentTaskResult {
+  outcome: AgentTaskOutcome;
+  summary: string;
+  handoff?: { toRole: AgentRole; reason: string; context: string };
+  turns: number;
+  tokens: number;
+  costUsd: number;
+  wrote: string[];
+}
+
+export type AgentStatus = 'idle' | 'thinking' | 'coding' | 'testing' | 'reviewing' | 'blocked';
+
+export interface AgentTaskState {
+  status: AgentStatus;
+  turns: number;
+  tokens: number;
+  question: string | null;
+  lastTool: string | null;
+}
+
+/** A person's answer to the agent's `ask_human` question. */
+export const answerQuestionSignal = defineSignal<[string]>('answerQuestion');
+/** A person's message to this agent, read before its next turn. */
+export const messageAgentSignal = defineSignal<[string]>('messageAgent');
+export const agentTaskStateQuery = defineQuery<AgentTaskState>('agentTaskState');
+
+const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
+const { runAgentFileTool } = proxyActivities<Activities>(activityPresets.bookkeeping);
+const sandbox = proxyActivities<Activities>(activityPresets.longStep);
+
+const FILE_TOOLS = new Set<string>(['list_files', 'read_file', 'write_file', 'apply_patch', 'search']);
+const OUTPUT_TAIL = 3000;
+
+/**
+ * One agent on one task: a tool-calling loop where each model turn and each tool call is an activity, so a
+ * crash resumes at the last completed step. Ends when the agent finishes, hands off, or runs out of turns.
+ */
+export async function runAgentTask(input: AgentTaskInput): Promise<AgentTaskResult> {
+  const state: AgentTaskState = { status: 'idle', turns: 0, tokens: 0, question: null, lastTool: null };
+  const answers: string[] = [];
+  const inbox: string[] = [];
+  setHandler(agentTaskStateQuery, () => state);
+  setHandler(answerQuestionSignal, (answer) => void answers.push(answer));
+  setHandler(messageAgentSignal, (text) => void inbox.push(text));
+
+  const messages: ChatMessage[] = [
+    { role: 'system', content: systemPrompt(input.role) },
+    { role: 'user', content: input.projectDescription },
+    { role: 'user', content: taskMessage(input.task) + (input.handoffContext ? `\n\nHanded over with: ${input.handoffContext}` : '') },
+  ];
+  const wrote = new Set<string>();
+  let costUsd = 0;
+  const result = (outcome: AgentTaskOutcome, summary: string, extra: Partial<AgentTaskResult> = {}): AgentTaskResult => {
+    state.status = 'idle';
+    return { outcome, summary, turns: state.turns, tokens: state.tokens, costUsd, wrote: [...wrote], ...extra };
+  };
+
+  while (state.turns < input.maxTurns) {
+    for (const text of inbox.splice(0)) messages.push({ role: 'user', content: `Message from a person on the team: ${text}` });
+    state.status = 'thinking';
+    const out = await callModel({
+      userId: input.userId,
+      projectId: input.projectId,
+      runId: input.runId,
+      role: input.role,
+      toolNames: ROLE_TOOLS[input.role],
+      request: { messages, toolChoice: 'auto' },
+      stream: true,
+    });
+    state.turns++;
+    state.tokens += out.response.usage.totalTokens;
+    costUsd += out.costUsd;
+    const { text, toolCalls } = out.response;
+    messages.push({ role: 'assistant', content: text, toolCalls });
+    if (!toolCalls.length) return result('done', text);
+    for (const call of toolCalls) {
+      state.lastTool = call.name;
+      const args = call.arguments;
+      if (call.name === 'finish') return result((args.outcome as FinishOutcome | undefined) ?? 'done', String(args.summary ?? text));
+      if (call.name === 'handoff') {
+        const handoff = { toRole: args.toRole as AgentRole, reason: String(args.reason ?? ''), context: String(args.context ?? '') };
+        return result('handoff', handoff.reason, { handoff });
+      }
+      const answer = await runTool(input, call, state, answers);
+      for (const path of answer.wrote ?? []) wrote.add(path);
+      messages.push({
+        role: 'tool',
+        toolCallId: call.id,
+        name: call.name,
+        content: answer.isError ? `Error: ${answer.content}` : answer.content,
+      });
+    }
+  }
+  return result('turn_limit', `Stopped after ${input.maxTurns} turns without finishing`);
+}
+
+async function runTool(input: AgentTaskInput, call: ToolCall, state: AgentTaskState, answers: string[]): Promise<AgentToolResult> {
+  const name = call.name as AgentToolName;
+  if (!ROLE_TOOLS[input.role].includes(name)) return { content: `${call.name} is not one of your tools`, isError: true };
+  if (FILE_TOOLS.has(name)) {
+    state.status = name === 'write_file' || name === 'apply_patch' ? 'coding' : input.role === 'reviewer' ? 'reviewing' : state.status;
+    return runAgentFileTool({ ref: { projectId: input.projectId, runId: input.runId, taskId: input.task.id, role: input.role }, call });
+  }
+  if (name === 'ask_human') {
+    state.status = 'blocked';
+    state.question = String(call.arguments.question ?? '');
+    await condition(() => answers.length > 0);
+    state.question = null;
+    return { content: answers.shift()!, isError: false };
+  }
+  if (!input.sandboxId) return { content: `${name} needs a sandbox, and this run has none`, isError: true };
+  state.status = 'testing';
+  await sandbox.syncProjectFiles({ sandboxId: input.sandboxId, projectId: input.projectId });
+  const run =
+    name === 'run_tests'
+      ? await sandbox.runSandboxStep({ sandboxId: input.sandboxId, step: 'test' })
+      : await sandbox.execInSandbox({
+          sandboxId: input.sandboxId,
+          command: String(call.arguments.command ?? ''),
+          timeoutMs: Number(call.arguments.timeoutSeconds ?? 120) * 1000,
+        });
+  const output = `${run.stdoutTail}\n${run.stderrTail}`.trim().slice(-OUTPUT_TAIL);
+  const body =
+    name === 'run_tests'
+      ? { passed: run.exitCode === 0 && !run.timedOut, exitCode: run.exitCode, output }
+      : { exitCode: run.exitCode, output };
+  return { content: JSON.stringify(body), isError: false };
+}

@@ -242,11 +242,13 @@ describe('ProjectModelsPanelComponent', () => {
     );
     typeInto(ids('budget-project-usd-input')[0], '4');
     fixture.componentRef.setInput('events', [{ type: 'run.started' }, { type: 'model.delta' }]);
-    await settle(fixture, 5);
+    await fixture.whenStable();
+    await settle(fixture, 10);
     apollo.expectNone('ModelUsage');
 
     fixture.componentRef.setInput('events', [{ type: 'model.completed' }]);
-    await settle(fixture, 5);
+    await fixture.whenStable();
+    await settle(fixture, 10);
     apollo.expectOne('ProjectModelSettings').flushData({
       projectModelSettings: settingsPayload(ROLES, [
         budgetPayload('RUN', { tokensUsed: 12_500, tokenLimit: 50_000 }),

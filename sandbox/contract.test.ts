@@ -107,6 +107,15 @@ for (const subject of subjects) {
       }
     });
 
+    test('a path that looks like an option is only a name', async () => {
+      await sandbox.writeFile('keep.txt', 'kept');
+      await expect(sandbox.listFiles('-delete')).rejects.toThrow();
+      await sandbox.writeFile('-rf', 'odd name');
+      expect((await sandbox.readFile('-rf')).toString()).toBe('odd name');
+      await sandbox.deleteFile('-rf');
+      expect((await sandbox.readFile('keep.txt')).toString()).toBe('kept');
+    });
+
     test('connect reattaches by id and sees the same files', async () => {
       await sandbox.writeFile('marker.txt', 'still here');
       const again = await backend.connect(sandbox.id);

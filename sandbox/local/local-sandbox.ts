@@ -101,7 +101,7 @@ export class LocalSandbox implements Sandbox {
   // the sandbox's own mount namespace (no /etc, no /root, no host data) and never on the host.
   private async fileOp(path: string, script: string, stdin?: Buffer, maxOutputBytes = 1024 * 1024): Promise<Buffer> {
     const rel = workspacePath(path);
-    const r = await this.run(`set -e; p=${shellQuote(rel)}; ${script}`, { stdinBytes: stdin, maxOutputBytes, timeoutMs: 30_000 });
+    const r = await this.run(`set -e; p=${shellQuote(`./${rel}`)}; ${script}`, { stdinBytes: stdin, maxOutputBytes, timeoutMs: 30_000 });
     if (r.exitCode !== 0) throw new SandboxFileError(rel, r.stderr.toString('utf8').trim() || `exit code ${r.exitCode}`);
     return r.stdout;
   }

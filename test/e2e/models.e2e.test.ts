@@ -49,8 +49,13 @@ it("sets a project's coder chain and run token budget, and finds them saved afte
   await byTestId('offline-banner').waitFor();
 
   await coder().locator('[data-testid="edit-chain"]').click();
-  const remove = coder().locator('[data-testid="chain-remove"]');
-  while ((await remove.count()) > 0) await remove.first().click();
+  // Empty the inherited chain one model at a time, waiting for each removal to render before the next.
+  const items = coder().locator('[data-testid="chain-item"]');
+  await items.first().waitFor();
+  for (let left = await items.count(); left > 0; left--) {
+    await items.first().locator('[data-testid="chain-remove"]').click();
+    await items.nth(left - 1).waitFor({ state: 'detached' });
+  }
   for (const id of ['openai/gpt-4.1-mini', 'openai/gpt-4.1']) {
     await coder().locator('[data-testid="chain-model-select"]').selectOption(id);
     await coder().locator('[data-testid="chain-add"]').click();

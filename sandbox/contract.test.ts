@@ -7,6 +7,21 @@ import { testLocalBackend } from './test-backends';
 import type { Sandbox, SandboxBackend } from './types';
 import { E2BSandboxBackend } from './e2b/e2b-backend';
 
+/**
+ * e2b 2.51 requires an ESM-only dependency (chalk 5); Node 20.19+ loads it, jest's module loader does
+ * not. Reported as a skip with that reason rather than as eleven load failures.
+ */
+function e2bUnloadable(): string | undefined {
+  try {
+    // A probe of loadability, not a use: the backend itself imports the SDK lazily.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('e2b');
+    return undefined;
+  } catch (error) {
+    return `the e2b SDK cannot be loaded by jest's module loader: ${(error as Error).message.split('\n')[0]}`;
+  }
+}
+
 interface Subject {
   name: string;
   skip?: string;
@@ -17,7 +32,7 @@ const subjects: Subject[] = [
   { name: 'local', make: () => testLocalBackend() },
   {
     name: 'e2b',
-    skip: process.env.E2B_API_KEY ? undefined : 'E2B_API_KEY is not set',
+    skip: process.env.E2B_API_KEY ? e2bUnloadable() : 'E2B_API_KEY is not set',
     make: () => {
       const backend = new E2BSandboxBackend({ apiKey: process.env.E2B_API_KEY! });
       return { backend, dispose: async () => undefined };

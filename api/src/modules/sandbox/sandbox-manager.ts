@@ -95,8 +95,11 @@ export class SandboxManager {
       await em.flush();
       throw new NotFoundError('Sandbox', id);
     });
-    record.lastActivityAt = new Date();
-    await em.flush();
+    // Activity is recorded at most every 30 s: a preview page loading fifty assets is one write, not fifty.
+    if (Date.now() - record.lastActivityAt.getTime() > 30_000) {
+      record.lastActivityAt = new Date();
+      await em.flush();
+    }
     return { record, sandbox };
   }
 

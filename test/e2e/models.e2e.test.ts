@@ -60,6 +60,7 @@ it("sets a project's coder chain and run token budget, and finds them saved afte
     await coder().locator('[data-testid="chain-model-select"]').selectOption(id);
     await coder().locator('[data-testid="chain-add"]').click();
   }
+  if (process.env.E2E_SCREENSHOT) await byTestId('project-models-panel').screenshot({ path: `${process.env.E2E_SCREENSHOT}-editor.png` });
   await coder().locator('[data-testid="chain-save"]').click();
   await page.locator('[data-testid="role-chain"][data-role="coder"][data-source="PROJECT"]').waitFor();
 
@@ -104,6 +105,7 @@ it("streams a model call into one log entry that shows only the retried attempt'
   expect(await entry.locator('[data-testid="model-call-result"]').innerText()).toMatch(/offline\/blueprint · 1,500 tokens · \$0 · ₹0/);
   expect(await page.locator('[data-testid="model-call"]').count()).toBe(1);
   expect(await page.locator('[data-testid="event-item"][data-event-type^="model."]').count()).toBe(0);
+  if (process.env.E2E_SCREENSHOT) await page.locator('[data-testid="event-log"]').screenshot({ path: `${process.env.E2E_SCREENSHOT}-log.png` });
 });
 
 it('drops the offline label once the user adds a provider key, and the catalog names the key as theirs', async () => {

@@ -16,7 +16,7 @@ import type { CatalogModel } from '../models/model.models';
           <code>{{ id }}</code>
           <button
             type="button"
-            class="link-button"
+            class="text-button"
             [disabled]="i === 0"
             (click)="moveUp(i)"
             [attr.aria-label]="'Prefer ' + id"
@@ -25,7 +25,7 @@ import type { CatalogModel } from '../models/model.models';
           </button>
           <button
             type="button"
-            class="link-button"
+            class="text-button"
             data-testid="chain-remove"
             (click)="remove(i)"
             [attr.aria-label]="'Remove ' + id"
@@ -85,12 +85,24 @@ import type { CatalogModel } from '../models/model.models';
           Reset to inherited
         </button>
       }
-      <button type="button" class="link-button" data-testid="chain-cancel" (click)="cancel.emit()">
+      <button type="button" class="text-button" data-testid="chain-cancel" (click)="cancel.emit()">
         Cancel
       </button>
     </div>
   `,
   styles: `
+    .text-button {
+      background: none;
+      border: 0;
+      padding: 0 4px;
+      color: var(--accent);
+      font: inherit;
+      cursor: pointer;
+    }
+    .text-button:disabled {
+      color: var(--muted, #98a2b3);
+      cursor: default;
+    }
     .chain-draft {
       margin: 6px 0;
       padding-left: 20px;

@@ -1,5 +1,6 @@
 import type { ActivityDeps } from './deps';
 import { createAgentFileActivities } from './agents/agent-files.activities';
+import { createAgentRecordActivities } from './agents/agent-records.activities';
 import { createLlmActivities } from './llm/llm.activities';
 import { createProjectActivities } from './projects/project.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSandboxActivities(deps),
     ...createLlmActivities(deps),
     ...createAgentFileActivities(deps),
+    ...createAgentRecordActivities(deps),
   };
 }
 

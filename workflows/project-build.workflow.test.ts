@@ -75,7 +75,16 @@ it('scaffolds an express starter, stores each file once and reports progress in 
 
   if (process.env.RECORD_HISTORIES) {
     // The CLI writes the same proto JSON that historyFromJSON reads.
-    const json = execFileSync(testServices().temporalCli, ['workflow', 'show', '-w', workflowId, '--address', env.address, '--output', 'json']);
+    const json = execFileSync(testServices().temporalCli, [
+      'workflow',
+      'show',
+      '-w',
+      workflowId,
+      '--address',
+      env.address,
+      '--output',
+      'json',
+    ]);
     writeFileSync(join(__dirname, 'histories', 'project-build-express.json'), json);
   }
 });

@@ -1,14 +1,17 @@
 import { ApplicationFailure, defineQuery, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { activityPresets } from '../temporal.config';
+import { DEFAULT_TEAM_OPTIONS, runAgentTeam, type TeamOptions } from './agent-team/coordinator';
 
 export interface ProjectBuildInput {
   projectId: string;
   /** Our ProjectRun id; the dedupe keys of the run's events and writes derive from it. */
   runId: string;
+  /** Build with the agent team instead of the built-in starter. */
+  team?: Partial<TeamOptions>;
 }
 
-export type ProjectBuildPhase = 'starting' | 'scaffolding' | 'finishing' | 'succeeded' | 'failed';
+export type ProjectBuildPhase = 'starting' | 'scaffolding' | 'team' | 'finishing' | 'succeeded' | 'failed';
 
 export interface ProjectBuildState {
   phase: ProjectBuildPhase;
@@ -42,11 +45,25 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
 
   await bookkeeping.markRunStarted(input);
   try {
-    state.phase = 'scaffolding';
-    const result = await steps.scaffoldProject(input);
-    state.filesWritten = result.files;
+    let files: number;
+    if (input.team) {
+      state.phase = 'team';
+      const team = await runAgentTeam(input, { ...DEFAULT_TEAM_OPTIONS, ...input.team });
+      if (team.phase === 'failed') {
+        const failed = team.tasks.filter((t) => t.status === 'failed').map((t) => t.title);
+        throw ApplicationFailure.nonRetryable(
+          failed.length ? `The team could not finish: ${failed.join(', ')}` : 'The project was built but its tests do not pass',
+          'TEAM_FAILED',
+        );
+      }
+      files = team.filesWritten;
+    } else {
+      state.phase = 'scaffolding';
+      files = (await steps.scaffoldProject(input)).files;
+    }
+    state.filesWritten = files;
     state.phase = 'finishing';
-    await bookkeeping.markRunFinished({ ...input, status: 'SUCCEEDED', files: result.files });
+    await bookkeeping.markRunFinished({ ...input, status: 'SUCCEEDED', files });
     state.phase = 'succeeded';
     return state;
   } catch (error) {

@@ -138,6 +138,16 @@ async function runTool(input: AgentTaskInput, call: ToolCall, state: AgentTaskSt
   if (!input.sandboxId) return { content: `${name} needs a sandbox, and this run has none`, isError: true };
   state.status = 'testing';
   await sandbox.syncProjectFiles({ sandboxId: input.sandboxId, projectId: input.projectId });
+  if (name === 'run_tests') {
+    const install = await sandbox.runSandboxStep({ sandboxId: input.sandboxId, step: 'install' });
+    if (install.exitCode !== 0) {
+      const output = `${install.stdoutTail}\n${install.stderrTail}`.trim().slice(-OUTPUT_TAIL);
+      return {
+        content: JSON.stringify({ passed: false, exitCode: install.exitCode, output: `Installing dependencies failed:\n${output}` }),
+        isError: false,
+      };
+    }
+  }
   const run =
     name === 'run_tests'
       ? await sandbox.runSandboxStep({ sandboxId: input.sandboxId, step: 'test' })

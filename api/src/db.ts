@@ -10,6 +10,7 @@ import { ProviderKeySchema } from './modules/keys/provider-key.entity';
 import { UsageLogSchema } from './modules/models/usage-log.entity';
 import { ModelSettingsSchema } from './modules/models/model-settings.entity';
 import { UsageTotalSchema } from './modules/models/usage-total.entity';
+import { AgentTaskSchema } from './modules/agents/agent-task.entity';
 import { SandboxRecordSchema } from './modules/sandbox/sandbox.entity';
 import { Migration20261127000000 } from './migrations/Migration20261127000000';
 import { Migration20261127010000 } from './migrations/Migration20261127010000';
@@ -20,8 +21,9 @@ import { Migration20261127040000 } from './migrations/Migration20261127040000';
 import { Migration20261127050000 } from './migrations/Migration20261127050000';
 import { Migration20261127060000 } from './migrations/Migration20261127060000';
 import { Migration20261127070000 } from './migrations/Migration20261127070000';
+import { Migration20261127080000 } from './migrations/Migration20261127080000';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, SandboxRecordSchema];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, SandboxRecordSchema];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -37,6 +39,7 @@ export const migrationsList = [
   { name: 'Migration20261127050000', class: Migration20261127050000 },
   { name: 'Migration20261127060000', class: Migration20261127060000 },
   { name: 'Migration20261127070000', class: Migration20261127070000 },
+  { name: 'Migration20261127080000', class: Migration20261127080000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -40,6 +40,10 @@ export class ProjectRun {
   finishedAt?: Date | null;
   /** Readable reason shown to users; never an internal message. */
   error?: string | null;
+  /** The agent team's plan (a task DAG) once the architect proposed it. */
+  plan?: Record<string, unknown> | null;
+  /** proposed, approved or changes_requested. */
+  planStatus?: string | null;
   createdAt: Date = new Date();
 }
 
@@ -94,6 +98,8 @@ export const ProjectRunSchema = new EntitySchema<ProjectRun>({
     startedAt: { type: 'datetime', nullable: true },
     finishedAt: { type: 'datetime', nullable: true },
     error: { type: 'text', nullable: true },
+    plan: { type: 'json', nullable: true },
+    planStatus: { type: 'string', length: 24, nullable: true },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
   },
 });

@@ -1,0 +1,176 @@
+/**
+ * The coordinator (the design's AgentCoordinator), run inside projectBuildWorkflow: plan with the architect,
+ * wait for approval, then drive the task DAG with child runAgentTask workflows under a parallelism cap, adding
+ * follow-up tasks for handoffs and requested changes (bounded), and finish with the project's own tests.
+ */
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  condition,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { AgentRole } from '../../api/src/modules/models/model-types';
+import { activityPresets } from '../../temporal.config';
+import { executeDag } from './execute-dag';
+import { planProblems, routeTask, type Plan, type TaskStatus } from './plan';
+import { PLAN_SCHEMA, toPlan } from './plan-schema';
+import { systemPrompt } from './prompts';
+
+export interface TeamOptions {
+  /** Skip the human approval of the plan. */
+  autoApprove: boolean;
+  /** Agent tasks running at the same time. */
+  maxParallel: number;
+  /** Model turns one agent gets for one task. */
+  maxTurns: number;
+  /** Follow-up tasks (fixes after failing tests or requested changes) the run may add. */
+  maxFollowUps: number;
+}
+
+export const DEFAULT_TEAM_OPTIONS: TeamOptions = { autoApprove: false, maxParallel: 2, maxTurns: 30, maxFollowUps: 4 };
+
+export interface PlanReview {
+  approve: boolean;
+  feedback?: string;
+}
+
+export interface TeamStatus {
+  phase: 'planning' | 'awaiting_approval' | 'running' | 'paused' | 'verifying' | 'done' | 'failed';
+  planVersion: number;
+  tasks: { key: string; title: string; role: AgentRole | null; status: TaskStatus }[];
+  pausedReason: string | null;
+  testsPassed: boolean | null;
+  /** Distinct project files the agents wrote. */
+  filesWritten: number;
+}
+
+/** A person approves the plan or asks for changes (feedback goes to the architect). */
+export const reviewPlanSignal = defineSignal<[PlanReview]>('reviewPlan');
+export const pauseRunSignal = defineSignal<[string?]>('pauseRun');
+/** Resumes a paused run (after raising a budget, for example). */
+export const resumeRunSignal = defineSignal('resumeRun');
+export const teamStatusQuery = defineQuery<TeamStatus>('teamStatus');
+
+const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
+const records = proxyActivities<Activities>(activityPresets.bookkeeping);
+const sandbox = proxyActivities<Activities>({ ...activityPresets.longStep, startToCloseTimeout: '15m', heartbeatTimeout: '30s' });
+
+const failureType = (error: unknown): string | undefined => {
+  let cause: unknown = error;
+  while (cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) cause = cause.cause;
+  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
+};
+
+export async function runAgentTeam(ref: { projectId: string; runId: string }, options: TeamOptions): Promise<TeamStatus> {
+  const status: TeamStatus = { phase: 'planning', planVersion: 0, tasks: [], pausedReason: null, testsPassed: null, filesWritten: 0 };
+  let review: PlanReview | null = null;
+  let paused = false;
+  setHandler(teamStatusQuery, () => status);
+  setHandler(reviewPlanSignal, (r) => void (review = r));
+  setHandler(pauseRunSignal, (reason) => {
+    paused = true;
+    status.pausedReason = reason ?? 'Paused by a person';
+  });
+  setHandler(resumeRunSignal, () => {
+    paused = false;
+    status.pausedReason = null;
+  });
+
+  const brief = await records.loadProjectBrief({ projectId: ref.projectId });
+  const plan = await agreePlan(
+    ref,
+    brief,
+    options,
+    status,
+    () => review,
+    () => (review = null),
+  );
+  let sandboxId: string | null = null;
+  try {
+    sandboxId = (await sandbox.createSandbox({ projectId: ref.projectId, ownerId: brief.ownerId, runtime: 'node' })).sandboxId;
+  } catch (error) {
+    if (failureType(error) !== 'SERVICE_UNAVAILABLE') throw error;
+  }
+  status.phase = 'running';
+  await executeDag(
+    ref,
+    brief,
+    plan,
+    options,
+    status,
+    sandboxId,
+    () => paused,
+    (reason: string) => {
+      paused = true;
+      status.pausedReason = reason;
+    },
+  );
+  status.phase = 'verifying';
+  if (sandboxId) {
+    await sandbox.syncProjectFiles({ sandboxId, projectId: ref.projectId });
+    await sandbox.runSandboxStep({ sandboxId, step: 'install' });
+    const tests = await sandbox.runSandboxStep({ sandboxId, step: 'test' });
+    status.testsPassed = tests.exitCode === 0 && !tests.timedOut;
+    await sandbox.destroySandbox({ sandboxId });
+  }
+  const failed = Object.values(status.tasks).some((t) => t.status === 'failed');
+  status.phase = failed || status.testsPassed === false ? 'failed' : 'done';
+  return status;
+}
+
+async function agreePlan(
+  ref: { projectId: string; runId: string },
+  brief: { ownerId: string; description: string },
+  options: TeamOptions,
+  status: TeamStatus,
+  reviewed: () => PlanReview | null,
+  clearReview: () => void,
+): Promise<Plan> {
+  let feedback = '';
+  for (;;) {
+    status.phase = 'planning';
+    status.planVersion++;
+    const out = await callModel({
+      userId: brief.ownerId,
+      projectId: ref.projectId,
+      runId: ref.runId,
+      role: 'architect',
+      stream: true,
+      request: {
+        messages: [
+          { role: 'system', content: systemPrompt('architect') },
+          { role: 'user', content: brief.description },
+          {
+            role: 'user',
+            content: `Plan the work as a task DAG (design, implement, test, review, docs …).${feedback ? `\nChanges requested: ${feedback}` : ''}`,
+          },
+        ],
+        responseFormat: { name: 'plan', schema: PLAN_SCHEMA },
+      },
+    });
+    const plan = toPlan(out.response.json);
+    const problems = plan ? planProblems(plan) : ['the architect did not return a plan'];
+    if (problems.length) throw ApplicationFailure.nonRetryable(`The architect's plan is unusable: ${problems.join('; ')}`, 'PLAN_INVALID');
+    status.tasks = plan!.tasks.map((t) => ({ key: t.id, title: t.title, role: routeTask(t).role, status: 'pending' }));
+    if (options.autoApprove) {
+      await records.recordPlan({ ref, plan: plan as never, status: 'approved', version: status.planVersion });
+      return plan!;
+    }
+    await records.recordPlan({ ref, plan: plan as never, status: 'proposed', version: status.planVersion });
+    status.phase = 'awaiting_approval';
+    await condition(() => reviewed() !== null);
+    const review = reviewed()!;
+    clearReview();
+    if (review.approve) {
+      await records.recordPlan({ ref, plan: plan as never, status: 'approved', version: status.planVersion });
+      return plan!;
+    }
+    feedback = review.feedback ?? 'Revise the plan.';
+    await records.recordPlan({ ref, plan: plan as never, status: 'changes_requested', version: status.planVersion, feedback });
+  }
+}

@@ -1,0 +1,225 @@
+/** Drives an approved plan: ready tasks to agents by priority under the cap, results folded back in. */
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  condition,
+  executeChild,
+  proxyActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { AgentRole } from '../../api/src/modules/models/model-types';
+import { activityPresets } from '../../temporal.config';
+import { runAgentTask, type AgentTaskResult } from '../run-agent-task.workflow';
+import type { TeamOptions, TeamStatus } from './coordinator';
+import { blockedTasks, readyTasks, routeTask, type Plan, type PlanTask, type PlanTaskType, type TaskStatus } from './plan';
+
+const records = proxyActivities<Activities>(activityPresets.bookkeeping);
+
+/** A model-layer refusal that a person resolves (raise the budget, wait for the window): the run pauses. */
+const PAUSING = new Set(['BUDGET_EXCEEDED', 'RATE_LIMIT_EXCEEDED']);
+
+const TYPE_OF_ROLE: Partial<Record<AgentRole, PlanTaskType>> = {
+  debugger: 'debug',
+  tester: 'test',
+  reviewer: 'review',
+  documentation: 'docs',
+  devops: 'deploy',
+  optimizer: 'optimize',
+  architect: 'design',
+};
+
+function failureOf(error: unknown): { type: string | undefined; message: string } {
+  let cause: unknown = error;
+  while (cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) cause = cause.cause;
+  return {
+    type: cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined,
+    message: cause instanceof Error ? cause.message : String(cause),
+  };
+}
+
+interface Finished {
+  key: string;
+  result?: AgentTaskResult;
+  error?: unknown;
+}
+
+export async function executeDag(
+  ref: { projectId: string; runId: string },
+  brief: { ownerId: string; description: string },
+  plan: Plan,
+  options: TeamOptions,
+  status: TeamStatus,
+  sandboxId: string | null,
+  isPaused: () => boolean,
+  pause: (reason: string) => void,
+): Promise<void> {
+  const state: Record<string, TaskStatus> = {};
+  const roles: Record<string, AgentRole> = {};
+  const contexts: Record<string, string> = {};
+  const attempts: Record<string, number> = {};
+  const running = new Map<string, Promise<Finished>>();
+  let followUps = 0;
+  const written = new Set<string>();
+
+  const setStatus = (key: string, next: TaskStatus) => {
+    state[key] = next;
+    const row = status.tasks.find((t) => t.key === key);
+    if (row) row.status = next;
+  };
+
+  const start = async (task: PlanTask) => {
+    const routing = roles[task.id]
+      ? { role: roles[task.id]!, supporting: [], reasoning: `Handed over to the ${roles[task.id]}.` }
+      : routeTask(task);
+    await records.recordTaskAssigned({
+      ref,
+      task: {
+        key: task.id,
+        ...task,
+        role: routing.role,
+        supporting: routing.supporting,
+        reasoning: routing.reasoning,
+        handoffFrom: contexts[task.id] ? (task.dependencies[0] ?? null) : null,
+      },
+    });
+    setStatus(task.id, 'running');
+    attempts[task.id] = (attempts[task.id] ?? 0) + 1;
+    const child = executeChild(runAgentTask, {
+      workflowId: `${workflowInfo().workflowId}/task/${task.id}/${attempts[task.id]}`,
+      args: [
+        {
+          ...ref,
+          userId: brief.ownerId,
+          role: routing.role,
+          task,
+          projectDescription: brief.description,
+          sandboxId,
+          maxTurns: options.maxTurns,
+          handoffContext: contexts[task.id],
+        },
+      ],
+    });
+    running.set(
+      task.id,
+      child.then(
+        (result) => ({ key: task.id, result }),
+        (error: unknown) => ({ key: task.id, error }),
+      ),
+    );
+  };
+
+  /** Adds a follow-up that the original task's dependants now also wait for. */
+  const followUp = (
+    after: string,
+    task: Omit<PlanTask, 'dependencies' | 'priority'>,
+    role: AgentRole,
+    context: string,
+    dependencies: string[] = [],
+  ): boolean => {
+    if (followUps >= options.maxFollowUps) return false;
+    followUps++;
+    const original = plan.tasks.find((t) => t.id === after)!;
+    plan.tasks.push({ ...task, priority: original.priority, dependencies });
+    for (const t of plan.tasks)
+      if (t.id !== task.id && t.dependencies.includes(after) && !dependencies.includes(t.id)) t.dependencies.push(task.id);
+    roles[task.id] = role;
+    contexts[task.id] = context;
+    status.tasks.push({ key: task.id, title: task.title, role, status: 'pending' });
+    return true;
+  };
+
+  const settle = async ({ key, result, error }: Finished) => {
+    const task = plan.tasks.find((t) => t.id === key)!;
+    if (error !== undefined) {
+      const failure = failureOf(error);
+      if (failure.type && PAUSING.has(failure.type)) {
+        setStatus(key, 'pending');
+        pause(failure.message);
+        return;
+      }
+      setStatus(key, 'failed');
+      await records.recordTaskFinished({
+        ref,
+        taskKey: key,
+        status: 'failed',
+        outcome: failure.type ?? 'error',
+        summary: failure.message,
+        turns: 0,
+        tokens: 0,
+        costUsd: 0,
+      });
+      return;
+    }
+    const r = result!;
+    for (const path of r.wrote) written.add(path);
+    status.filesWritten = written.size;
+    const ok = r.outcome === 'done' || r.outcome === 'approved' || r.outcome === 'handoff' || r.outcome === 'changes_requested';
+    setStatus(key, ok ? 'done' : 'failed');
+    await records.recordTaskFinished({
+      ref,
+      taskKey: key,
+      status: ok ? 'done' : 'failed',
+      outcome: r.outcome,
+      summary: r.summary,
+      turns: r.turns,
+      tokens: r.tokens,
+      costUsd: r.costUsd,
+    });
+    const n = followUps + 1;
+    if (r.outcome === 'handoff' && r.handoff) {
+      const to = r.handoff.toRole;
+      const fixId = `${key}-${to}-${n}`;
+      const fix = {
+        id: fixId,
+        title: `${task.title}: ${r.handoff.reason}`.slice(0, 200),
+        type: TYPE_OF_ROLE[to] ?? 'implement',
+        description: `${r.handoff.reason}\n${r.handoff.context}`,
+        files: task.files,
+        acceptanceCriteria: task.acceptanceCriteria,
+      };
+      if (followUp(key, fix, to, r.handoff.context) && task.type === 'test') {
+        followUp(fixId, { ...task, id: `${key}-retest-${n}`, title: `Re-run: ${task.title}` }, 'tester', `After ${fixId}`, [fixId]);
+      }
+    }
+    if (r.outcome === 'changes_requested') {
+      const fixId = `${key}-changes-${n}`;
+      const fix = {
+        id: fixId,
+        title: `Requested changes: ${task.title}`.slice(0, 200),
+        type: 'implement' as const,
+        description: r.summary,
+        files: task.files,
+        acceptanceCriteria: task.acceptanceCriteria,
+      };
+      if (followUp(key, fix, 'coder', r.summary))
+        followUp(fixId, { ...task, id: `${key}-rereview-${n}`, title: `Re-review: ${task.title}` }, 'reviewer', `After ${fixId}`, [fixId]);
+    }
+  };
+
+  for (;;) {
+    await condition(() => !isPaused() || running.size > 0);
+    if (!isPaused()) for (const task of readyTasks(plan, state, options.maxParallel - running.size)) await start(task);
+    if (!running.size) {
+      if (isPaused()) continue;
+      break;
+    }
+    const finished = await Promise.race(running.values());
+    running.delete(finished.key);
+    await settle(finished);
+  }
+  for (const task of blockedTasks(plan, state)) {
+    setStatus(task.id, 'cancelled');
+    await records.recordTaskFinished({
+      ref,
+      taskKey: task.id,
+      status: 'cancelled',
+      outcome: 'blocked',
+      summary: 'A task it depends on failed',
+      turns: 0,
+      tokens: 0,
+      costUsd: 0,
+    });
+  }
+}

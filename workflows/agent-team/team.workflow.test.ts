@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { createStack, type Stack } from '../../test/harness';
+import { testLocalBackend } from '../../sandbox/test-backends';
+import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
+import { Project, ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { User } from '../../api/src/modules/user/user.entity';
+import { selectBlueprint } from '../../api/src/modules/models/offline/select-blueprint';
+import { projectFiles } from '../../api/src/modules/models/offline/blueprint';
+import { reviewPlanSignal, teamStatusQuery, type TeamStatus } from './coordinator';
+import type { ProjectBuildState } from '../project-build.workflow';
+
+/**
+ * The whole team on the Temporal dev server with the offline provider and the local sandbox: plan, approval
+ * (with one round of requested changes), the DAG of agents writing real files, and the project's own tests.
+ */
+let stack: Stack;
+let local: ReturnType<typeof testLocalBackend>;
+let stopWorker: () => Promise<void>;
+const DESCRIPTION = 'A todo REST API in Express with tests';
+
+beforeAll(async () => {
+  local = testLocalBackend({ execTimeoutMs: 120_000 });
+  stack = await createStack({ sandboxBackend: local.backend });
+  stopWorker = (await stack.startWorker()).stop;
+});
+afterAll(async () => {
+  await stopWorker?.();
+  await stack?.dispose();
+  await local?.dispose();
+});
+
+async function seedRun() {
+  const em = stack.db.orm.em.fork();
+  const user = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Team owner', tier: 'pro' });
+  const project = em.create(Project, {
+    owner: user,
+    name: `team-${randomUUID().slice(0, 8)}`,
+    framework: 'express',
+    description: DESCRIPTION,
+  });
+  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  await em.flush();
+  return { projectId: project.id, runId: run.id, workflowId: run.workflowId };
+}
+
+test('offline, the team plans, waits for approval, builds the todo API and its tests pass in the sandbox', async () => {
+  const { projectId, runId, workflowId } = await seedRun();
+  const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
+    taskQueue: stack.taskQueue,
+    workflowId,
+    args: [{ projectId, runId, team: { autoApprove: false, maxParallel: 2, maxTurns: 30 } }],
+  });
+  const waitFor = async (check: (s: TeamStatus) => boolean): Promise<TeamStatus> => {
+    for (let i = 0; i < 300; i++) {
+      const s = await handle.query(teamStatusQuery).catch(() => null);
+      if (s && check(s)) return s;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the team never reached the expected state');
+  };
+  const proposed = await waitFor((s) => s.phase === 'awaiting_approval');
+  expect(proposed.planVersion).toBe(1);
+  expect(proposed.tasks.map((t) => t.key)).toEqual(selectBlueprint(DESCRIPTION).plan.tasks.map((t) => t.id));
+  await handle.signal(reviewPlanSignal, { approve: false, feedback: 'Keep it small' });
+  await waitFor((s) => s.phase === 'awaiting_approval' && s.planVersion === 2);
+  await handle.signal(reviewPlanSignal, { approve: true });
+
+  const state = (await handle.result()) as ProjectBuildState;
+  expect(state.phase).toBe('succeeded');
+  const final = await handle.query(teamStatusQuery);
+  expect(final).toMatchObject({ phase: 'done', testsPassed: true });
+  expect(final.tasks.every((t) => t.status === 'done')).toBe(true);
+
+  const em = stack.db.orm.em.fork();
+  const stored = await em.find(ProjectFile, { project: projectId }, { orderBy: { path: 'asc' } });
+  expect(stored.map((f) => f.path)).toEqual(
+    projectFiles(selectBlueprint(DESCRIPTION))
+      .map((f) => f.path)
+      .sort(),
+  );
+  const tasks = await em.find(AgentTask, { runId }, { orderBy: { createdAt: 'asc' } });
+  expect(tasks.map((t) => [t.taskKey, t.role, t.status])).toEqual(
+    expect.arrayContaining([
+      ['todo-store', 'backend', 'done'],
+      ['code-review', 'reviewer', 'done'],
+    ]),
+  );
+  expect(tasks.every((t) => t.reasoning.length > 0 && t.turns > 0)).toBe(true);
+  const run = await em.findOneOrFail(ProjectRun, { id: runId });
+  expect(run).toMatchObject({ status: 'SUCCEEDED', planStatus: 'approved' });
+  const types = (await stack.events.read(projectId)).map((e) => e.type);
+  expect(types.filter((t) => t === 'plan.proposed')).toHaveLength(2);
+  expect(types).toContain('plan.changes_requested');
+  expect(types.filter((t) => t === 'task.assigned').length).toBe(tasks.length);
+  expect(await local.backend.list()).toEqual([]);
+});

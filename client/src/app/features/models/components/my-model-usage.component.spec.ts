@@ -57,8 +57,8 @@ describe('MyModelUsageComponent', () => {
   it('shows a failure with a way to try again', async () => {
     for (const op of apollo.match('ModelUsage')) op.networkError(new Error('down'));
     await settle(fixture);
-    expect(byTestId(root, 'my-model-usage-error')[0]?.textContent).toContain('Cannot reach');
-    byTestId(root, 'my-model-usage-error')[0]?.querySelector('button')?.click();
+    expect(byTestId(root, 'model-usage-error')[0]?.textContent).toContain('Cannot reach');
+    byTestId(root, 'model-usage-error')[0]?.querySelector('button')?.click();
     await settle(fixture);
     for (const op of apollo.match('ModelUsage')) op.flushData({ modelUsage: usagePayload([]) });
     await settle(fixture);

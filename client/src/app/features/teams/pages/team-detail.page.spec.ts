@@ -40,7 +40,11 @@ describe('TeamDetailPage', () => {
     apollo = TestBed.inject(ApolloTestingController);
   });
 
-  afterEach(() => apollo.verify());
+  afterEach(() => {
+    // The model usage section (features/models) has its own spec; here it only asks.
+    apollo.match('ModelUsage');
+    apollo.verify();
+  });
 
   /** Opens t1 as the member of that role (the guard has loaded the session by then). */
   async function openAs(
@@ -300,5 +304,12 @@ describe('TeamDetailPage', () => {
   it('shows not-found for a team the caller is not in', async () => {
     await openAs('member', null);
     expect(count('team-not-found')).toBe(1);
+  });
+
+  it("shows the team's model usage", async () => {
+    await openAs('member');
+    const asked = apollo.match('ModelUsage').map((op) => op.operation.variables['input']);
+    expect(asked).toContainEqual({ teamId: 't1', groupBy: ['MODEL'] });
+    expect(byTestId(root, 'team-model-usage')).toHaveLength(1);
   });
 });

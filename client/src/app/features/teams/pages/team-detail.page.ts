@@ -6,6 +6,7 @@ import { type Observable, firstValueFrom, switchMap } from 'rxjs';
 import { AuthSession } from '../../../core/auth/auth-session.service';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
+import { TeamModelUsageComponent } from '../../models/components/team-model-usage.component';
 import { StatusBadgeComponent } from '../../projects/components/status-badge.component';
 import { InvitePanelComponent } from '../components/invite-panel.component';
 import { MemberListComponent } from '../components/member-list.component';
@@ -27,6 +28,7 @@ import { TeamsApi } from '../services/teams-api.service';
     MemberListComponent,
     RoleBadgeComponent,
     StatusBadgeComponent,
+    TeamModelUsageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-detail.page.html',

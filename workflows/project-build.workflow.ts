@@ -1,4 +1,4 @@
-import { ApplicationFailure, defineQuery, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, defineQuery, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { activityPresets } from '../temporal.config';
 import { DEFAULT_TEAM_OPTIONS, runAgentTeam, type TeamOptions } from './agent-team/coordinator';
@@ -67,6 +67,12 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     state.phase = 'succeeded';
     return state;
   } catch (error) {
+    if (isCancellation(error)) {
+      state.error = 'The build was cancelled';
+      state.phase = 'failed';
+      await CancellationScope.nonCancellable(() => bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error! }));
+      throw error;
+    }
     state.error = readableReason(error);
     state.phase = 'failed';
     await bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error });

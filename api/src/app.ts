@@ -31,6 +31,7 @@ import { SecretBox, parseKeyring } from './modules/keys/secret-box';
 import { DEFAULT_LIMITS, type LimitsConfig } from './modules/limits/tiers';
 import { usageResolvers } from './modules/usage/usage.resolvers';
 import { modelResolvers } from './modules/models/models.resolvers';
+import { agentResolvers } from './modules/agents/agents.resolvers';
 import { createModelLayer, type ModelEnv, type ModelLayer } from './modules/models/model-layer';
 import { teamResolvers } from './modules/team/team.resolvers';
 import { TeamService } from './modules/team/team.service';
@@ -101,7 +102,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const events = new ProjectEventStream(redis);
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, teamResolvers, projectResolvers, eventResolvers, sandboxResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, eventResolvers, sandboxResolvers] as never,
   });
   const mailer = deps.mailer ?? createLogMailer(logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
@@ -129,6 +130,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       providerKeys: new ProviderKeyService(em, secretBox),
       sandboxes: sandboxManager ? new SandboxService(em, new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE), sandboxManager, temporal, deps.config.TEMPORAL_TASK_QUEUE) : null,
       models,
+      temporal,
       ...extra,
     };
   };

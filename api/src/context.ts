@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
+import type { Client } from '@temporalio/client';
 import { UnauthenticatedError } from './shared/errors';
 import type { AuthService, RequestMeta } from './modules/auth/auth.service';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
@@ -28,6 +29,8 @@ export interface GraphQLContext {
   projects: ProjectService;
   teams: TeamService;
   providerKeys: ProviderKeyService;
+  /** Temporal, for signals, queries and cancellation of running workflows. */
+  temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
   models: ModelLayer;
   /** Sandboxes of projects; null when this process runs without a sandbox backend. */

@@ -22,6 +22,7 @@ import { Migration20261127050000 } from './migrations/Migration20261127050000';
 import { Migration20261127060000 } from './migrations/Migration20261127060000';
 import { Migration20261127070000 } from './migrations/Migration20261127070000';
 import { Migration20261127080000 } from './migrations/Migration20261127080000';
+import { Migration20261127090000 } from './migrations/Migration20261127090000';
 
 export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, SandboxRecordSchema];
 
@@ -40,6 +41,7 @@ export const migrationsList = [
   { name: 'Migration20261127060000', class: Migration20261127060000 },
   { name: 'Migration20261127070000', class: Migration20261127070000 },
   { name: 'Migration20261127080000', class: Migration20261127080000 },
+  { name: 'Migration20261127090000', class: Migration20261127090000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -6,6 +6,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
   ChildWorkflowFailure,
   condition,
   defineQuery,
@@ -42,7 +43,8 @@ export interface PlanReview {
 export interface TeamStatus {
   phase: 'planning' | 'awaiting_approval' | 'running' | 'paused' | 'verifying' | 'done' | 'failed';
   planVersion: number;
-  tasks: { key: string; title: string; role: AgentRole | null; status: TaskStatus }[];
+  /** `workflowId`: the child workflow of the task's current attempt, for answers and messages. */
+  tasks: { key: string; title: string; role: AgentRole | null; status: TaskStatus; workflowId?: string }[];
   pausedReason: string | null;
   testsPassed: boolean | null;
   /** Distinct project files the agents wrote. */
@@ -75,10 +77,12 @@ export async function runAgentTeam(ref: { projectId: string; runId: string }, op
   setHandler(pauseRunSignal, (reason) => {
     paused = true;
     status.pausedReason = reason ?? 'Paused by a person';
+    if (status.phase === 'running') status.phase = 'paused';
   });
   setHandler(resumeRunSignal, () => {
     paused = false;
     status.pausedReason = null;
+    if (status.phase === 'paused') status.phase = 'running';
   });
 
   const brief = await records.loadProjectBrief({ projectId: ref.projectId });
@@ -96,27 +100,32 @@ export async function runAgentTeam(ref: { projectId: string; runId: string }, op
   } catch (error) {
     if (failureType(error) !== 'SERVICE_UNAVAILABLE') throw error;
   }
-  status.phase = 'running';
-  await executeDag(
-    ref,
-    brief,
-    plan,
-    options,
-    status,
-    sandboxId,
-    () => paused,
-    (reason: string) => {
-      paused = true;
-      status.pausedReason = reason;
-    },
-  );
-  status.phase = 'verifying';
-  if (sandboxId) {
-    await sandbox.syncProjectFiles({ sandboxId, projectId: ref.projectId });
-    await sandbox.runSandboxStep({ sandboxId, step: 'install' });
-    const tests = await sandbox.runSandboxStep({ sandboxId, step: 'test' });
-    status.testsPassed = tests.exitCode === 0 && !tests.timedOut;
-    await sandbox.destroySandbox({ sandboxId });
+  try {
+    status.phase = paused ? 'paused' : 'running';
+    await executeDag(
+      ref,
+      brief,
+      plan,
+      options,
+      status,
+      sandboxId,
+      () => paused,
+      (reason: string) => {
+        paused = true;
+        status.pausedReason = reason;
+        status.phase = 'paused';
+      },
+    );
+    status.phase = 'verifying';
+    if (sandboxId) {
+      await sandbox.syncProjectFiles({ sandboxId, projectId: ref.projectId });
+      await sandbox.runSandboxStep({ sandboxId, step: 'install' });
+      const tests = await sandbox.runSandboxStep({ sandboxId, step: 'test' });
+      status.testsPassed = tests.exitCode === 0 && !tests.timedOut;
+    }
+  } finally {
+    // Also when the run is cancelled: the sandbox and every process in it go away.
+    if (sandboxId) await CancellationScope.nonCancellable(() => sandbox.destroySandbox({ sandboxId: sandboxId! }));
   }
   const failed = Object.values(status.tasks).some((t) => t.status === 'failed');
   status.phase = failed || status.testsPassed === false ? 'failed' : 'done';

@@ -86,8 +86,11 @@ export async function executeDag(
     });
     setStatus(task.id, 'running');
     attempts[task.id] = (attempts[task.id] ?? 0) + 1;
+    const childId = `${workflowInfo().workflowId}/task/${task.id}/${attempts[task.id]}`;
+    const row = status.tasks.find((t) => t.key === task.id);
+    if (row) row.workflowId = childId;
     const child = executeChild(runAgentTask, {
-      workflowId: `${workflowInfo().workflowId}/task/${task.id}/${attempts[task.id]}`,
+      workflowId: childId,
       args: [
         {
           ...ref,

@@ -26,6 +26,51 @@ export type Scalars = {
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** What one role did in a run. */
+export type AgentMetrics = {
+  __typename?: 'AgentMetrics';
+  costUsd: Scalars['Float']['output'];
+  role: Scalars['String']['output'];
+  /** Done over finished tasks; null before any finished. */
+  successRate: Maybe<Scalars['Float']['output']>;
+  tasksDone: Scalars['Int']['output'];
+  tasksFailed: Scalars['Int']['output'];
+  /** Wall time of its finished tasks, in ms. */
+  timeMs: Scalars['Float']['output'];
+  tokens: Scalars['Int']['output'];
+  turns: Scalars['Int']['output'];
+};
+
+/** One task of an agent team's plan: what it is, who was assigned and why, and how it went. */
+export type AgentTask = {
+  __typename?: 'AgentTask';
+  acceptanceCriteria: Array<Scalars['String']['output']>;
+  costUsd: Scalars['Float']['output'];
+  dependencies: Array<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  files: Array<Scalars['String']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The task whose agent handed over to this one. */
+  handoffFrom: Maybe<Scalars['String']['output']>;
+  key: Scalars['ID']['output'];
+  /** done, approved, changes_requested, handoff, turn_limit, failed, or an error code. */
+  outcome: Maybe<Scalars['String']['output']>;
+  priority: Scalars['Int']['output'];
+  /** Why the coordinator routed the task to this role. */
+  reasoning: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** pending, running, done, failed or cancelled. */
+  status: Scalars['String']['output'];
+  summary: Maybe<Scalars['String']['output']>;
+  supporting: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  tokens: Scalars['Int']['output'];
+  turns: Scalars['Int']['output'];
+  /** design, implement, debug, review, deploy, optimize, test or docs. */
+  type: Scalars['String']['output'];
+};
+
 /** A security-relevant event: log-ins, failed log-ins, session revocations, team role changes, limit overrides. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -51,6 +96,10 @@ export type AuthState = {
 };
 
 export type CreateProjectInput = {
+  /** With the agent team: build without waiting for a person to approve the plan. */
+  autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
+  /** starter (the built-in starter files, default) or team (the agent team plans and builds from the description). */
+  buildMode?: InputMaybe<Scalars['String']['input']>;
   database?: InputMaybe<Scalars['String']['input']>;
   /** At most 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -201,6 +250,10 @@ export type Mutation = {
   _noop: Maybe<Scalars['Boolean']['output']>;
   /** Joins the team with the invitation's role (signed-in users only). */
   acceptInvitation: Team;
+  /** Answers the question an agent asked (ask_human) on a task. */
+  answerAgent: Scalars['Boolean']['output'];
+  /** Cancels the run: agents stop, the sandbox is destroyed. */
+  cancelRun: Scalars['Boolean']['output'];
   /** Owners change a member's role to admin or member. */
   changeTeamRole: TeamMember;
   /** Platform admins return a user's limit to their tier's. Audited with the reason. */
@@ -229,12 +282,19 @@ export type Mutation = {
   logOut: Scalars['Boolean']['output'];
   /** Ends every session of the caller, this one included. */
   logOutEverywhere: Scalars['Boolean']['output'];
+  /** Sends a message to the agent working on a task; it reads it before its next turn. */
+  messageAgent: Scalars['Boolean']['output'];
+  /** Pauses the running team after the tasks in flight (project editors). */
+  pauseRun: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
   removeTeamMember: Scalars['Boolean']['output'];
   /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (in development, the API log). */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
   resetPassword: Scalars['Boolean']['output'];
+  resumeRun: Scalars['Boolean']['output'];
+  /** Approves the proposed plan, or asks the architect for changes (feedback required then). Project editors. */
+  reviewPlan: Scalars['Boolean']['output'];
   revokeInvitation: Scalars['Boolean']['output'];
   /** Ends one of the caller's sessions. */
   revokeSession: Scalars['Boolean']['output'];
@@ -270,6 +330,18 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationAnswerAgentArgs = {
+  answer: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  taskKey: Scalars['String']['input'];
+};
+
+
+export type MutationCancelRunArgs = {
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -333,6 +405,19 @@ export type MutationLogInArgs = {
 };
 
 
+export type MutationMessageAgentArgs = {
+  projectId: Scalars['ID']['input'];
+  taskKey: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationPauseRunArgs = {
+  projectId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRemoveTeamMemberArgs = {
   teamId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -347,6 +432,18 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   password: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+
+export type MutationResumeRunArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationReviewPlanArgs = {
+  approve: Scalars['Boolean']['input'];
+  feedback?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -409,6 +506,9 @@ export type MutationVerifyEmailArgs = {
 /** An application that a team and its agents build together. */
 export type Project = {
   __typename?: 'Project';
+  autoApprovePlan: Scalars['Boolean']['output'];
+  /** starter or team. */
+  buildMode: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** none, postgresql, mysql, sqlite or mongodb. */
   database: Scalars['String']['output'];
@@ -489,13 +589,21 @@ export type ProjectModelSettingsInput = {
 /** One durable build of a project: a Temporal workflow execution. */
 export type ProjectRun = {
   __typename?: 'ProjectRun';
+  agentMetrics: Array<AgentMetrics>;
+  agentTasks: Array<AgentTask>;
   createdAt: Scalars['DateTime']['output'];
   /** A readable reason when status is FAILED; never an internal message. */
   error: Maybe<Scalars['String']['output']>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** The architect's plan: { summary, tasks: [...] }. */
+  plan: Maybe<Scalars['JSON']['output']>;
+  /** proposed, approved or changes_requested. */
+  planStatus: Maybe<Scalars['String']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   status: RunStatus;
+  /** Live team state while the run's workflow is open; null for starter builds and finished runs. */
+  team: Maybe<TeamState>;
   workflowId: Scalars['String']['output'];
 };
 
@@ -709,6 +817,26 @@ export type TeamMember = {
   user: User;
 };
 
+/** The coordinator's live state, read from the running workflow. */
+export type TeamState = {
+  __typename?: 'TeamState';
+  filesWritten: Scalars['Int']['output'];
+  pausedReason: Maybe<Scalars['String']['output']>;
+  /** planning, awaiting_approval, running, paused, verifying, done or failed. */
+  phase: Scalars['String']['output'];
+  planVersion: Scalars['Int']['output'];
+  tasks: Array<TeamTaskState>;
+  testsPassed: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type TeamTaskState = {
+  __typename?: 'TeamTaskState';
+  key: Scalars['String']['output'];
+  role: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
 export type Usage = {
   __typename?: 'Usage';
   meters: Array<UsageMeter>;
@@ -813,6 +941,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AgentMetrics: ResolverTypeWrapper<AgentMetrics>;
+  AgentTask: ResolverTypeWrapper<AgentTask>;
   AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -855,6 +985,8 @@ export type ResolversTypes = {
   Team: ResolverTypeWrapper<TeamEntity>;
   TeamInvitation: ResolverTypeWrapper<TeamInvitationEntity>;
   TeamMember: ResolverTypeWrapper<Omit<TeamMember, 'user'> & { user: ResolversTypes['User'] }>;
+  TeamState: ResolverTypeWrapper<TeamState>;
+  TeamTaskState: ResolverTypeWrapper<TeamTaskState>;
   Usage: ResolverTypeWrapper<Usage>;
   UsageMeter: ResolverTypeWrapper<UsageMeter>;
   User: ResolverTypeWrapper<UserEntity>;
@@ -862,6 +994,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AgentMetrics: AgentMetrics;
+  AgentTask: AgentTask;
   AuditEvent: AuditEventEntity;
   AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
   Boolean: Scalars['Boolean']['output'];
@@ -901,9 +1035,45 @@ export type ResolversParentTypes = {
   Team: TeamEntity;
   TeamInvitation: TeamInvitationEntity;
   TeamMember: Omit<TeamMember, 'user'> & { user: ResolversParentTypes['User'] };
+  TeamState: TeamState;
+  TeamTaskState: TeamTaskState;
   Usage: Usage;
   UsageMeter: UsageMeter;
   User: UserEntity;
+};
+
+export type AgentMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentMetrics'] = ResolversParentTypes['AgentMetrics']> = {
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tasksDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  turns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgentTaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentTask'] = ResolversParentTypes['AgentTask']> = {
+  acceptanceCriteria?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  dependencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  handoffFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasoning?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supporting?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  turns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
@@ -1009,6 +1179,8 @@ export type ModelUsageRowResolvers<ContextType = GraphQLContext, ParentType exte
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
+  answerAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerAgentArgs, 'answer' | 'projectId' | 'taskKey'>>;
+  cancelRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'projectId'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
@@ -1022,9 +1194,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   logIn?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  messageAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMessageAgentArgs, 'projectId' | 'taskKey' | 'text'>>;
+  pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
+  resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
+  reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   rotateProviderKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1039,6 +1215,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  autoApprovePlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  buildMode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   database?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1084,12 +1262,17 @@ export type ProjectModelSettingsResolvers<ContextType = GraphQLContext, ParentTy
 };
 
 export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectRun'] = ResolversParentTypes['ProjectRun']> = {
+  agentMetrics?: Resolver<Array<ResolversTypes['AgentMetrics']>, ParentType, ContextType>;
+  agentTasks?: Resolver<Array<ResolversTypes['AgentTask']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  planStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['TeamState']>, ParentType, ContextType>;
   workflowId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1182,6 +1365,22 @@ export type TeamMemberResolvers<ContextType = GraphQLContext, ParentType extends
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type TeamStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamState'] = ResolversParentTypes['TeamState']> = {
+  filesWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pausedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['TeamTaskState']>, ParentType, ContextType>;
+  testsPassed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type TeamTaskStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamTaskState'] = ResolversParentTypes['TeamTaskState']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = {
   meters?: Resolver<Array<ResolversTypes['UsageMeter']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1205,6 +1404,8 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AgentMetrics?: AgentMetricsResolvers<ContextType>;
+  AgentTask?: AgentTaskResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuthState?: AuthStateResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
@@ -1233,6 +1434,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Team?: TeamResolvers<ContextType>;
   TeamInvitation?: TeamInvitationResolvers<ContextType>;
   TeamMember?: TeamMemberResolvers<ContextType>;
+  TeamState?: TeamStateResolvers<ContextType>;
+  TeamTaskState?: TeamTaskStateResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
   UsageMeter?: UsageMeterResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -73,3 +73,9 @@ export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
   readonly code = ErrorCode.FORBIDDEN;
 }
+
+/** Thrown when the request is valid but the resource's state does not allow it now (no plan awaiting approval …). */
+export class ConflictError extends Error {
+  override readonly name: string = 'ConflictError';
+  readonly code = ErrorCode.CONFLICT;
+}

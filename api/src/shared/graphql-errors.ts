@@ -2,7 +2,15 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ConcurrentLimitExceededError, RateLimitExceededError } from '../modules/limits/limit-errors';
-import { ErrorCode, ForbiddenError, NotFoundError, ServiceUnavailableError, UnauthenticatedError, ValidationError } from './errors';
+import {
+  ConflictError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+  ValidationError,
+} from './errors';
 
 /** Codes that describe the request itself; their messages are written for clients already. */
 const REQUEST_CODES = new Set([
@@ -30,7 +38,7 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: original.code, field: original.fieldErrors[0]?.field, fieldErrors: original.fieldErrors },
       };
     }
-    if (original instanceof UnauthenticatedError || original instanceof ForbiddenError) {
+    if (original instanceof UnauthenticatedError || original instanceof ForbiddenError || original instanceof ConflictError) {
       return { ...base, message: original.message, extensions: { code: original.code } };
     }
     if (original instanceof NotFoundError) {
@@ -38,7 +46,11 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (original instanceof RateLimitExceededError || original instanceof ConcurrentLimitExceededError) {
       const { code, retryAfter, remaining, resetAt, limit, kind } = original;
-      return { ...base, message: original.message, extensions: { code, retryAfter, remaining, resetAt: resetAt.toISOString(), limit, kind } };
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code, retryAfter, remaining, resetAt: resetAt.toISOString(), limit, kind },
+      };
     }
     if (original instanceof ServiceUnavailableError) {
       logger.warn({ err: original.cause ?? original }, 'dependency unavailable');

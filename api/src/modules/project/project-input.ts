@@ -21,10 +21,10 @@ const createProjectSchema = z.object({
     .transform((tags) => [...new Set(tags)]),
   database: z.enum(databaseOptions, { error: `Database must be one of ${list(databaseOptions)}` }).default('none'),
   styling: z.enum(stylingOptions, { error: `Styling must be one of ${list(stylingOptions)}` }).default('none'),
-  visibility: z
-    .enum(visibilityOptions, { error: `Visibility must be one of ${list(visibilityOptions)}` })
-    .default('private'),
+  visibility: z.enum(visibilityOptions, { error: `Visibility must be one of ${list(visibilityOptions)}` }).default('private'),
   teamId: z.uuid({ error: 'Choose one of your teams' }).optional(),
+  buildMode: z.enum(['starter', 'team'], { error: 'Build mode must be starter or team' }).default('starter'),
+  autoApprovePlan: z.boolean().default(false),
   idempotencyKey: z
     .string()
     .regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'Idempotency key must be 8 to 128 letters, digits or _.:-')
@@ -44,6 +44,8 @@ export interface CreateProjectRawInput {
   visibility?: string | null;
   idempotencyKey?: string | null;
   teamId?: string | null;
+  buildMode?: string | null;
+  autoApprovePlan?: boolean | null;
 }
 
 /** Validates createProject input, reporting every broken field at once. */

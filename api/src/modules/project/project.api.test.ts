@@ -66,7 +66,14 @@ describe('createProject idempotency and the build', () => {
       return project.status === 'READY' ? project : undefined;
     });
     expect(done.runs).toHaveLength(1);
-    expect(done.files.map((f) => f.path)).toEqual(['.gitignore', 'README.md', 'package.json', 'src/app.js', 'src/server.js', 'test/app.test.js']);
+    expect(done.files.map((f) => f.path)).toEqual([
+      '.gitignore',
+      'README.md',
+      'package.json',
+      'src/app.js',
+      'src/server.js',
+      'test/app.test.js',
+    ]);
     expect(JSON.parse(done.files.find((f) => f.path === 'package.json')!.content).name).toBe('shop-api');
     expect(await stack.db.orm.em.fork().count(ProjectRun, {})).toBeGreaterThanOrEqual(1);
     const again = await execute(CREATE, { input });

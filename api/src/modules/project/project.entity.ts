@@ -7,7 +7,17 @@ export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'READY' | 'FAILED';
 export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
 export class Project {
-  [OptionalProps]?: 'description' | 'features' | 'database' | 'styling' | 'visibility' | 'status' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'description'
+    | 'features'
+    | 'database'
+    | 'styling'
+    | 'visibility'
+    | 'status'
+    | 'buildMode'
+    | 'autoApprovePlan'
+    | 'createdAt'
+    | 'updatedAt';
   id: string = randomUUID();
   /** The creator; for a personal project, its owner. */
   owner!: Ref<User>;
@@ -21,6 +31,10 @@ export class Project {
   styling = 'none';
   visibility = 'private';
   status: ProjectStatus = 'QUEUED';
+  /** `starter`: the built-in starter files; `team`: the agent team plans and builds from the description. */
+  buildMode: 'starter' | 'team' = 'starter';
+  /** With the agent team: start building without waiting for a person to approve the plan. */
+  autoApprovePlan = false;
   /** Client-chosen key that makes createProject safe to retry. */
   idempotencyKey?: string | null;
   createdAt: Date = new Date();
@@ -79,6 +93,8 @@ export const ProjectSchema = new EntitySchema<Project>({
     styling: { type: 'string', length: 32, default: 'none' },
     visibility: { type: 'string', length: 16, default: 'private' },
     status: { type: 'string', length: 16, default: 'QUEUED' },
+    buildMode: { type: 'string', length: 16, default: 'starter' },
+    autoApprovePlan: { type: 'boolean', default: false },
     idempotencyKey: { type: 'string', length: 128, nullable: true },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },

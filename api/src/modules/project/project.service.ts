@@ -102,7 +102,13 @@ export class ProjectService {
       await this.temporal.workflow.start<typeof projectBuildWorkflow>('projectBuildWorkflow', {
         taskQueue: this.taskQueue,
         workflowId: run.workflowId,
-        args: [{ projectId: project.id, runId: run.id }],
+        args: [
+          {
+            projectId: project.id,
+            runId: run.id,
+            ...(project.buildMode === 'team' ? { team: { autoApprove: project.autoApprovePlan } } : {}),
+          },
+        ],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (error) {
@@ -115,6 +121,10 @@ export class ProjectService {
 
 /** The policy's view of a project. */
 export function asResource(project: Project) {
-  return { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility };
+  return {
+    kind: 'project' as const,
+    ownerUserId: project.owner.id,
+    ownerTeamId: project.ownerTeam?.id ?? null,
+    visibility: project.visibility as Visibility,
+  };
 }
-

@@ -1,0 +1,27 @@
+import { requireViewer, type GraphQLContext } from '../../context';
+import type { Resolvers } from '../../generated/graphql';
+import { Project } from '../project/project.entity';
+import { TeamRunService } from './team-run.service';
+
+const teams = (ctx: GraphQLContext) => new TeamRunService(ctx.em, ctx.projects, ctx.temporal);
+
+export const agentResolvers: Resolvers = {
+  ProjectRun: {
+    agentTasks: (run, _args, ctx) => teams(ctx).tasks(run.id),
+    agentMetrics: (run, _args, ctx) => teams(ctx).metrics(run.id),
+    team: async (run, _args, ctx) => {
+      const project = await ctx.em.findOneOrFail(Project, { id: run.project.id });
+      return teams(ctx).liveState(project, run);
+    },
+  },
+  Mutation: {
+    reviewPlan: (_root, { projectId, approve, feedback }, ctx) => teams(ctx).reviewPlan(requireViewer(ctx), projectId, approve, feedback),
+    pauseRun: (_root, { projectId, reason }, ctx) => teams(ctx).pause(requireViewer(ctx), projectId, reason),
+    resumeRun: (_root, { projectId }, ctx) => teams(ctx).resume(requireViewer(ctx), projectId),
+    cancelRun: (_root, { projectId }, ctx) => teams(ctx).cancel(requireViewer(ctx), projectId),
+    answerAgent: (_root, { projectId, taskKey, answer }, ctx) =>
+      teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, 'answerQuestion', answer),
+    messageAgent: (_root, { projectId, taskKey, text }, ctx) =>
+      teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, 'messageAgent', text),
+  },
+};

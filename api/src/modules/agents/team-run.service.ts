@@ -1,0 +1,156 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors';
+import { loadActor } from '../access/actor';
+import { can } from '../access/policy';
+import { recordAudit } from '../audit/audit-log';
+import { fromNanos } from '../models/cost';
+import { ProjectRun, type Project } from '../project/project.entity';
+import { asResource, type ProjectService } from '../project/project.service';
+import type { TeamStatus } from '../../../../workflows/agent-team/coordinator';
+import { AgentTask } from './agent-task.entity';
+
+/** Thrown when a team action needs a running agent-team build and the project has none. */
+export class NoTeamRunError extends ConflictError {
+  override readonly name = 'NoTeamRunError';
+  constructor(what: string) {
+    super(`${what}: the project has no agent-team build in progress`);
+  }
+}
+
+export interface AgentMetricsRow {
+  role: string;
+  tasksDone: number;
+  tasksFailed: number;
+  turns: number;
+  tokens: number;
+  costUsd: number;
+  timeMs: number;
+  successRate: number | null;
+}
+
+const METRICS = `
+select role,
+  count(*) filter (where status = 'done')::int as done, count(*) filter (where status = 'failed')::int as failed,
+  coalesce(sum(turns), 0)::int as turns, coalesce(sum(tokens), 0)::int as tokens, coalesce(sum(cost_usd_nanos), 0)::text as cost,
+  coalesce(sum(extract(epoch from (finished_at - started_at)) * 1000) filter (where finished_at is not null), 0)::float as time_ms
+from agent_tasks where run_id = ? group by role order by role`;
+
+/** People's side of an agent-team run: its records, its live state, and the controls (signals, cancel). */
+export class TeamRunService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly projects: ProjectService,
+    private readonly temporal: Client,
+  ) {}
+
+  async tasks(runId: string) {
+    const rows = await this.em.find(AgentTask, { runId }, { orderBy: { createdAt: 'asc' } });
+    return rows.map((t) => ({
+      ...t,
+      key: t.taskKey,
+      costUsd: fromNanos(t.costUsdNanos),
+      startedAt: t.startedAt ?? null,
+      finishedAt: t.finishedAt ?? null,
+      handoffFrom: t.handoffFrom ?? null,
+      outcome: t.outcome ?? null,
+      summary: t.summary ?? null,
+    }));
+  }
+
+  async metrics(runId: string): Promise<AgentMetricsRow[]> {
+    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(METRICS, [runId]);
+    return rows.map((r) => {
+      const done = Number(r.done);
+      const failed = Number(r.failed);
+      return {
+        role: String(r.role),
+        tasksDone: done,
+        tasksFailed: failed,
+        turns: Number(r.turns),
+        tokens: Number(r.tokens),
+        costUsd: fromNanos(String(r.cost)),
+        timeMs: Number(r.time_ms),
+        successRate: done + failed ? done / (done + failed) : null,
+      };
+    });
+  }
+
+  /** The coordinator's state while the run's workflow is open; null otherwise. */
+  async liveState(project: Pick<Project, 'buildMode'>, run: ProjectRun): Promise<TeamStatus | null> {
+    if (project.buildMode !== 'team' || run.status === 'SUCCEEDED' || run.status === 'FAILED') return null;
+    try {
+      return await this.temporal.workflow.getHandle(run.workflowId).query<TeamStatus>('teamStatus');
+    } catch {
+      return null; // not started yet, or between tasks of a worker restart: the records still answer
+    }
+  }
+
+  async reviewPlan(viewerId: string, projectId: string, approve: boolean, feedback?: string | null): Promise<boolean> {
+    const trimmed = feedback?.trim() ?? '';
+    if (!approve && !trimmed) throw new ValidationError([{ field: 'feedback', message: 'Say what the architect should change' }]);
+    if (trimmed.length > 4000) throw new ValidationError([{ field: 'feedback', message: 'Feedback must be at most 4000 characters' }]);
+    const { run, state } = await this.controllable(viewerId, projectId, 'Reviewing the plan');
+    if (state?.phase !== 'awaiting_approval') throw new ConflictError('There is no plan waiting for approval');
+    await this.temporal.workflow.getHandle(run.workflowId).signal('reviewPlan', { approve, feedback: trimmed || undefined });
+    recordAudit(this.em, {
+      actorId: viewerId,
+      action: approve ? 'team.plan-approved' : 'team.plan-changes',
+      target: `project:${projectId}`,
+      data: { feedback: trimmed || null },
+    });
+    await this.em.flush();
+    return true;
+  }
+
+  async pause(viewerId: string, projectId: string, reason?: string | null): Promise<boolean> {
+    const { run } = await this.controllable(viewerId, projectId, 'Pausing');
+    await this.temporal.workflow.getHandle(run.workflowId).signal('pauseRun', reason?.trim().slice(0, 500) || 'Paused by a person');
+    return true;
+  }
+
+  async resume(viewerId: string, projectId: string): Promise<boolean> {
+    const { run } = await this.controllable(viewerId, projectId, 'Resuming');
+    await this.temporal.workflow.getHandle(run.workflowId).signal('resumeRun');
+    return true;
+  }
+
+  async cancel(viewerId: string, projectId: string): Promise<boolean> {
+    const { run } = await this.controllable(viewerId, projectId, 'Cancelling');
+    await this.temporal.workflow.getHandle(run.workflowId).cancel();
+    recordAudit(this.em, { actorId: viewerId, action: 'team.run-cancelled', target: `project:${projectId}` });
+    await this.em.flush();
+    return true;
+  }
+
+  /** Signals the agent working on `taskKey` (an answer to its question, or a message). */
+  async toAgent(
+    viewerId: string,
+    projectId: string,
+    taskKey: string,
+    signal: 'answerQuestion' | 'messageAgent',
+    text: string,
+  ): Promise<boolean> {
+    const body = text.trim();
+    if (!body || body.length > 4000)
+      throw new ValidationError([{ field: signal === 'answerQuestion' ? 'answer' : 'text', message: 'Write 1 to 4000 characters' }]);
+    const { state } = await this.controllable(viewerId, projectId, 'Messaging an agent');
+    const task = state?.tasks.find((t) => t.key === taskKey);
+    if (!task?.workflowId || task.status !== 'running') throw new ConflictError(`No agent is working on ${taskKey} now`);
+    await this.temporal.workflow.getHandle(task.workflowId).signal(signal, body);
+    return true;
+  }
+
+  private async controllable(viewerId: string, projectId: string, what: string): Promise<{ run: ProjectRun; state: TeamStatus | null }> {
+    const project = await this.projects.get(viewerId, projectId);
+    if (!can(await loadActor(this.em, viewerId), 'project:run', asResource(project)))
+      throw new ForbiddenError('Only the project’s editors control its builds');
+    const run = await this.em.findOne(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } });
+    if (!run || project.buildMode !== 'team' || run.status === 'SUCCEEDED' || run.status === 'FAILED') throw new NoTeamRunError(what);
+    const state = await this.liveState(project, run).catch((error: unknown) => {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    });
+    return { run, state };
+  }
+}

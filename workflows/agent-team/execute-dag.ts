@@ -6,7 +6,6 @@ import {
   condition,
   executeChild,
   proxyActivities,
-  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { AgentRole } from '../../api/src/modules/models/model-types';
@@ -86,7 +85,8 @@ export async function executeDag(
     });
     setStatus(task.id, 'running');
     attempts[task.id] = (attempts[task.id] ?? 0) + 1;
-    const childId = `${workflowInfo().workflowId}/task/${task.id}/${attempts[task.id]}`;
+    // From the run id (part of the input), not the workflow id, so recorded histories replay under any id.
+    const childId = `agent-task:${ref.runId}:${task.id}:${attempts[task.id]}`;
     const row = status.tasks.find((t) => t.key === task.id);
     if (row) row.workflowId = childId;
     const child = executeChild(runAgentTask, {

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createStack, type Stack } from '../../test/harness';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createStack, testServices, type Stack } from '../../test/harness';
 import { testLocalBackend } from '../../sandbox/test-backends';
 import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
 import { Project, ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
@@ -93,4 +96,11 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
   expect(types).toContain('plan.changes_requested');
   expect(types.filter((t) => t === 'task.assigned').length).toBe(tasks.length);
   expect(await local.backend.list()).toEqual([]);
+
+  if (process.env.RECORD_HISTORIES) {
+    // The parent (coordinator) and one agent task, for workflows/project-build.replay.test.ts.
+    const show = (id: string) => execFileSync(testServices().temporalCli, ['workflow', 'show', '-w', id, '--address', testServices().temporalAddress, '--output', 'json']);
+    writeFileSync(join(__dirname, '..', 'histories', 'project-build-team.json'), show(workflowId));
+    writeFileSync(join(__dirname, '..', 'histories', 'run-agent-task-todo-store.json'), show(`agent-task:${runId}:todo-store:1`));
+  }
 });

@@ -58,6 +58,17 @@ describe('toUserFacingError', () => {
     });
   });
 
+  it("shows CONFLICT's message, which says what the current state forbids", () => {
+    const error = toUserFacingError(
+      graphqlError({ code: 'CONFLICT' }, 'There is no plan waiting for approval'),
+    );
+    expect(error).toEqual({
+      code: 'CONFLICT',
+      message: 'There is no plan waiting for approval',
+      fieldErrors: {},
+    });
+  });
+
   it('never shows internal messages', () => {
     const error = toUserFacingError(
       graphqlError({ code: 'INTERNAL_SERVER_ERROR' }, 'relation "x" does not exist'),

@@ -4,6 +4,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 export type UserFacingErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
+  | 'CONFLICT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -27,6 +28,7 @@ export type Result<T> =
 const MESSAGES: Record<UserFacingErrorCode, string> = {
   BAD_USER_INPUT: 'Some fields need attention.',
   NOT_FOUND: 'Not found.',
+  CONFLICT: 'That cannot be done right now.',
   UNAUTHENTICATED: 'Please log in to continue.',
   FORBIDDEN: 'You are not allowed to do that.',
   RATE_LIMITED: 'Too many attempts, try again later.',
@@ -72,6 +74,9 @@ export function toUserFacingError(error: unknown): UserFacingError {
     return { code, message: first?.message || MESSAGES.SERVICE_UNAVAILABLE, fieldErrors: {} };
   if (code === 'NOT_FOUND')
     return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };
+  // Says what the current state forbids ("There is no plan waiting for approval"), written for users.
+  if (code === 'CONFLICT')
+    return { code, message: first?.message || MESSAGES.CONFLICT, fieldErrors: {} };
   // Messages of internal errors are generic by contract, but never echo them: they are not written for users.
   return { code: 'INTERNAL', message: MESSAGES.INTERNAL, fieldErrors: {} };
 }

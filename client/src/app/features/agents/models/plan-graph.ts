@@ -1,0 +1,95 @@
+import type { PlanTask } from './team.models';
+
+/** Sizes of the drawn graph, in SVG user units. */
+export const GRAPH = {
+  nodeWidth: 180,
+  nodeHeight: 64,
+  columnGap: 48,
+  rowGap: 16,
+  padding: 8,
+} as const;
+
+export interface GraphNode<T extends PlanTask = PlanTask> {
+  readonly task: T;
+  /** Longest chain of dependencies below the task: 0 for tasks that depend on nothing. */
+  readonly depth: number;
+  readonly row: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  /** An SVG path from the right side of `from` to the left side of `to`. */
+  readonly path: string;
+}
+
+export interface PlanGraph<T extends PlanTask = PlanTask> {
+  readonly nodes: readonly GraphNode<T>[];
+  readonly edges: readonly GraphEdge[];
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Lays the plan out left to right: one column per dependency depth, tasks in a column in plan order,
+ * one edge per dependency; nodes keep the task objects given. Unknown dependencies are ignored and a cycle (which the server refuses) is
+ * cut where it closes, so a malformed plan still draws.
+ */
+export function layoutPlan<T extends PlanTask>(tasks: readonly T[]): PlanGraph<T> {
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  const depths = new Map<string, number>();
+  const depthOf = (id: string, visiting: ReadonlySet<string>): number => {
+    const known = depths.get(id);
+    if (known !== undefined) return known;
+    const deps = (byId.get(id)?.dependencies ?? []).filter((d) => byId.has(d) && !visiting.has(d));
+    const next = new Set(visiting).add(id);
+    const depth = deps.length ? 1 + Math.max(...deps.map((d) => depthOf(d, next))) : 0;
+    depths.set(id, depth);
+    return depth;
+  };
+  const rows: number[] = [];
+  const nodes = tasks.map((task): GraphNode<T> => {
+    const depth = depthOf(task.id, new Set());
+    const row = rows[depth] ?? 0;
+    rows[depth] = row + 1;
+    return {
+      task,
+      depth,
+      row,
+      x: GRAPH.padding + depth * (GRAPH.nodeWidth + GRAPH.columnGap),
+      y: GRAPH.padding + row * (GRAPH.nodeHeight + GRAPH.rowGap),
+    };
+  });
+  const at = new Map(nodes.map((node) => [node.task.id, node]));
+  const edges: GraphEdge[] = [];
+  for (const node of nodes) {
+    for (const dep of new Set(node.task.dependencies)) {
+      const from = at.get(dep);
+      if (from && from.depth < node.depth)
+        edges.push({ from: dep, to: node.task.id, path: edgePath(from, node) });
+    }
+  }
+  const columns = rows.length;
+  const tallest = Math.max(0, ...rows);
+  return {
+    nodes,
+    edges,
+    width: columns
+      ? 2 * GRAPH.padding + columns * GRAPH.nodeWidth + (columns - 1) * GRAPH.columnGap
+      : 0,
+    height: tallest
+      ? 2 * GRAPH.padding + tallest * GRAPH.nodeHeight + (tallest - 1) * GRAPH.rowGap
+      : 0,
+  };
+}
+
+function edgePath(from: GraphNode, to: GraphNode): string {
+  const x1 = from.x + GRAPH.nodeWidth;
+  const y1 = from.y + GRAPH.nodeHeight / 2;
+  const x2 = to.x;
+  const y2 = to.y + GRAPH.nodeHeight / 2;
+  const bend = (x2 - x1) / 2;
+  return `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`;
+}

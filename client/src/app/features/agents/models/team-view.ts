@@ -1,0 +1,77 @@
+import {
+  TEAM_ROLES,
+  type AgentMetrics,
+  type PlanTask,
+  type TaskStatus,
+  type TeamRun,
+} from './team.models';
+
+/** A task as the graph shows it: the plan's task with the role and status known now. */
+export interface TaskView extends PlanTask {
+  readonly role?: string;
+  readonly status: TaskStatus;
+}
+
+/** One role's card: what it is working on now and what it did in this run. */
+export interface AgentCard {
+  readonly role: string;
+  /** Titles of the tasks the role is running now (empty: idle). */
+  readonly working: readonly { readonly key: string; readonly title: string }[];
+  readonly metrics: AgentMetrics | null;
+}
+
+/**
+ * The run's tasks with their current role and status: the live state while the workflow runs, else the
+ * records. Tasks added after planning (hand-offs, requested changes) follow the plan's, depending on the
+ * task they came from.
+ */
+export function taskViews(run: TeamRun): TaskView[] {
+  const live = new Map((run.team?.tasks ?? []).map((t) => [t.key, t]));
+  const records = new Map(run.agentTasks.map((t) => [t.key, t]));
+  const views: TaskView[] = (run.plan?.tasks ?? []).map((task) => {
+    const now = live.get(task.id);
+    const record = records.get(task.id);
+    return {
+      ...task,
+      role: now?.role ?? record?.role ?? task.role,
+      status: run.team ? (now?.status ?? 'pending') : (record?.status ?? 'pending'),
+    };
+  });
+  const known = new Set(views.map((v) => v.id));
+  const extra = [
+    ...(run.team?.tasks ?? []).map((t) => ({
+      key: t.key,
+      title: t.title,
+      role: t.role,
+      status: t.status,
+    })),
+    ...run.agentTasks,
+  ];
+  for (const task of extra) {
+    if (known.has(task.key)) continue;
+    known.add(task.key);
+    const record = records.get(task.key);
+    const from = record?.handoffFrom;
+    views.push({
+      id: task.key,
+      title: task.title,
+      type: record?.type ?? 'follow-up',
+      dependencies: from ? [from] : [],
+      role: task.role ?? undefined,
+      status: run.team ? (live.get(task.key)?.status ?? task.status) : task.status,
+    });
+  }
+  return views;
+}
+
+/** One card per role of the team, with its running tasks and its metrics (null before it worked). */
+export function agentCards(run: TeamRun, tasks: readonly TaskView[]): AgentCard[] {
+  const metrics = new Map(run.agentMetrics.map((m) => [m.role, m]));
+  return TEAM_ROLES.map((role) => ({
+    role,
+    working: tasks
+      .filter((t) => t.role === role && t.status === 'running')
+      .map((t) => ({ key: t.id, title: t.title })),
+    metrics: metrics.get(role) ?? null,
+  }));
+}

@@ -1,0 +1,125 @@
+/** Shapes of an agent-team run as the GraphQL API returns them (see api/src/modules/agents/agents.graphql). */
+
+/** The ten roles of the team, in the order their cards show. */
+export const TEAM_ROLES = [
+  'architect',
+  'coder',
+  'frontend',
+  'backend',
+  'debugger',
+  'reviewer',
+  'devops',
+  'tester',
+  'documentation',
+  'optimizer',
+] as const;
+
+/** planning, awaiting_approval, running, paused, verifying, done or failed. */
+export type TeamPhase = string;
+
+/** Phases after which the coordinator changes nothing more. */
+export const FINAL_PHASES: ReadonlySet<string> = new Set(['done', 'failed']);
+
+/** pending, running, done, failed or cancelled. */
+export type TaskStatus = string;
+
+/** One task of the architect's plan (`ProjectRun.plan.tasks`). */
+export interface PlanTask {
+  readonly id: string;
+  readonly title: string;
+  readonly type: string;
+  readonly description?: string;
+  readonly priority?: number;
+  readonly dependencies: readonly string[];
+  readonly files?: readonly string[];
+  readonly acceptanceCriteria?: readonly string[];
+  /** The architect's suggestion; routing decides the role actually assigned. */
+  readonly role?: string;
+}
+
+export interface Plan {
+  readonly summary: string;
+  readonly tasks: readonly PlanTask[];
+}
+
+export interface TeamTaskState {
+  readonly key: string;
+  readonly title: string;
+  readonly role: string | null;
+  readonly status: TaskStatus;
+}
+
+/** The coordinator's live state; null once the run's workflow closed. */
+export interface TeamState {
+  readonly phase: TeamPhase;
+  readonly planVersion: number;
+  readonly pausedReason: string | null;
+  readonly testsPassed: boolean | null;
+  readonly filesWritten: number;
+  readonly tasks: readonly TeamTaskState[];
+}
+
+/** A task's record: who took it, why, and how it went. */
+export interface AgentTask {
+  readonly key: string;
+  readonly title: string;
+  readonly type: string;
+  readonly role: string;
+  readonly reasoning: string;
+  /** The task whose agent handed over to this one. */
+  readonly handoffFrom: string | null;
+  readonly status: TaskStatus;
+  readonly outcome: string | null;
+  readonly summary: string | null;
+  readonly turns: number;
+  readonly tokens: number;
+  readonly costUsd: number;
+}
+
+export interface AgentMetrics {
+  readonly role: string;
+  readonly tasksDone: number;
+  readonly tasksFailed: number;
+  readonly turns: number;
+  readonly tokens: number;
+  readonly costUsd: number;
+  readonly timeMs: number;
+  readonly successRate: number | null;
+}
+
+export interface TeamRun {
+  readonly id: string;
+  /** QUEUED, RUNNING, SUCCEEDED or FAILED. */
+  readonly status: string;
+  readonly error: string | null;
+  readonly plan: Plan | null;
+  /** proposed, approved or changes_requested. */
+  readonly planStatus: string | null;
+  readonly team: TeamState | null;
+  readonly agentTasks: readonly AgentTask[];
+  readonly agentMetrics: readonly AgentMetrics[];
+}
+
+/** A project as the team panel needs it: whether the team builds it, and its latest run. */
+export interface TeamProject {
+  readonly id: string;
+  readonly buildMode: string;
+  readonly autoApprovePlan: boolean;
+  readonly latestRun: TeamRun | null;
+}
+
+/** Event types after which the run's plan, tasks or metrics have changed. */
+export function isTeamEvent(type: string): boolean {
+  return (
+    type.startsWith('plan.') ||
+    type.startsWith('task.') ||
+    type === 'run.completed' ||
+    type === 'run.failed'
+  );
+}
+
+/** Whether the run can still change (so the panel keeps polling the live state). */
+export function isLive(run: TeamRun | null): boolean {
+  if (!run || run.status === 'SUCCEEDED' || run.status === 'FAILED') return false;
+  return !run.team || !FINAL_PHASES.has(run.team.phase);
+}

@@ -1,0 +1,115 @@
+import { Injectable, inject } from '@angular/core';
+import { Apollo } from 'apollo-angular';
+import type { Observable } from 'rxjs';
+import { toResult } from '../../../core/apollo-result';
+import type { Result } from '../../../core/user-facing-error';
+import type { TeamProject, TeamState } from '../models/team.models';
+import {
+  ANSWER_AGENT_MUTATION,
+  CANCEL_RUN_MUTATION,
+  MESSAGE_AGENT_MUTATION,
+  PAUSE_RUN_MUTATION,
+  RESUME_RUN_MUTATION,
+  REVIEW_PLAN_MUTATION,
+  TEAM_RUN_QUERY,
+  TEAM_STATE_QUERY,
+} from './agents.documents';
+
+/** What a control returns: true once the server accepted it. */
+export type Accepted = Result<boolean>;
+
+/**
+ * The agent team's side of the API: a project's run (plan, tasks, metrics, live state) and the controls
+ * people have over it. Every call ends in a `Result`; the run changes by the second, so no cache.
+ */
+@Injectable({ providedIn: 'root' })
+export class AgentsApi {
+  private readonly apollo = inject(Apollo);
+
+  /** The project's build mode and latest run with its plan, records and live state. */
+  run(projectId: string): Observable<Result<TeamProject>> {
+    return toResult(
+      this.apollo.query({
+        query: TEAM_RUN_QUERY,
+        variables: { id: projectId },
+        fetchPolicy: 'no-cache',
+      }),
+      (d) => d.project,
+    );
+  }
+
+  /** Only the live state, for polling; the value is null once the run's workflow closed. */
+  team(
+    projectId: string,
+  ): Observable<Result<{ runId: string; status: string; team: TeamState | null }>> {
+    return toResult(
+      this.apollo.query({
+        query: TEAM_STATE_QUERY,
+        variables: { id: projectId },
+        fetchPolicy: 'no-cache',
+      }),
+      (d) => {
+        const run = d.project?.latestRun;
+        return run ? { runId: run.id, status: run.status, team: run.team } : null;
+      },
+    );
+  }
+
+  /** Approves the proposed plan, or sends the architect feedback (required then). */
+  reviewPlan(
+    projectId: string,
+    approve: boolean,
+    feedback: string | null = null,
+  ): Observable<Accepted> {
+    return toResult(
+      this.apollo.mutate({
+        mutation: REVIEW_PLAN_MUTATION,
+        variables: { projectId, approve, feedback },
+      }),
+      (d) => d.reviewPlan,
+    );
+  }
+
+  pause(projectId: string, reason: string | null): Observable<Accepted> {
+    return toResult(
+      this.apollo.mutate({ mutation: PAUSE_RUN_MUTATION, variables: { projectId, reason } }),
+      (d) => d.pauseRun,
+    );
+  }
+
+  resume(projectId: string): Observable<Accepted> {
+    return toResult(
+      this.apollo.mutate({ mutation: RESUME_RUN_MUTATION, variables: { projectId } }),
+      (d) => d.resumeRun,
+    );
+  }
+
+  cancel(projectId: string): Observable<Accepted> {
+    return toResult(
+      this.apollo.mutate({ mutation: CANCEL_RUN_MUTATION, variables: { projectId } }),
+      (d) => d.cancelRun,
+    );
+  }
+
+  /** Answers the question the agent on `taskKey` asked. */
+  answer(projectId: string, taskKey: string, answer: string): Observable<Accepted> {
+    return toResult(
+      this.apollo.mutate({
+        mutation: ANSWER_AGENT_MUTATION,
+        variables: { projectId, taskKey, answer },
+      }),
+      (d) => d.answerAgent,
+    );
+  }
+
+  /** A message the agent on `taskKey` reads before its next turn. */
+  message(projectId: string, taskKey: string, text: string): Observable<Accepted> {
+    return toResult(
+      this.apollo.mutate({
+        mutation: MESSAGE_AGENT_MUTATION,
+        variables: { projectId, taskKey, text },
+      }),
+      (d) => d.messageAgent,
+    );
+  }
+}

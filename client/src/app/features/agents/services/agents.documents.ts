@@ -1,0 +1,93 @@
+import { gql } from 'apollo-angular';
+import type { TeamProject, TeamState } from '../models/team.models';
+
+const TEAM_FIELDS = `phase planVersion pausedReason testsPassed filesWritten tasks { key title role status }`;
+
+export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string }>`
+  query TeamRun($id: ID!) {
+    project(id: $id) {
+      id
+      buildMode
+      autoApprovePlan
+      latestRun {
+        id
+        status
+        error
+        plan
+        planStatus
+        team { ${TEAM_FIELDS} }
+        agentTasks { key title type role reasoning handoffFrom status outcome summary turns tokens costUsd }
+        agentMetrics { role tasksDone tasksFailed turns tokens costUsd timeMs successRate }
+      }
+    }
+  }
+`;
+
+export const TEAM_STATE_QUERY = gql<
+  {
+    project: {
+      id: string;
+      latestRun: { id: string; status: string; team: TeamState | null } | null;
+    } | null;
+  },
+  { id: string }
+>`
+  query TeamState($id: ID!) {
+    project(id: $id) {
+      id
+      latestRun {
+        id
+        status
+        team { ${TEAM_FIELDS} }
+      }
+    }
+  }
+`;
+
+export const REVIEW_PLAN_MUTATION = gql<
+  { reviewPlan: boolean },
+  { projectId: string; approve: boolean; feedback: string | null }
+>`
+  mutation ReviewPlan($projectId: ID!, $approve: Boolean!, $feedback: String) {
+    reviewPlan(projectId: $projectId, approve: $approve, feedback: $feedback)
+  }
+`;
+
+export const PAUSE_RUN_MUTATION = gql<
+  { pauseRun: boolean },
+  { projectId: string; reason: string | null }
+>`
+  mutation PauseRun($projectId: ID!, $reason: String) {
+    pauseRun(projectId: $projectId, reason: $reason)
+  }
+`;
+
+export const RESUME_RUN_MUTATION = gql<{ resumeRun: boolean }, { projectId: string }>`
+  mutation ResumeRun($projectId: ID!) {
+    resumeRun(projectId: $projectId)
+  }
+`;
+
+export const CANCEL_RUN_MUTATION = gql<{ cancelRun: boolean }, { projectId: string }>`
+  mutation CancelRun($projectId: ID!) {
+    cancelRun(projectId: $projectId)
+  }
+`;
+
+export const ANSWER_AGENT_MUTATION = gql<
+  { answerAgent: boolean },
+  { projectId: string; taskKey: string; answer: string }
+>`
+  mutation AnswerAgent($projectId: ID!, $taskKey: String!, $answer: String!) {
+    answerAgent(projectId: $projectId, taskKey: $taskKey, answer: $answer)
+  }
+`;
+
+export const MESSAGE_AGENT_MUTATION = gql<
+  { messageAgent: boolean },
+  { projectId: string; taskKey: string; text: string }
+>`
+  mutation MessageAgent($projectId: ID!, $taskKey: String!, $text: String!) {
+    messageAgent(projectId: $projectId, taskKey: $taskKey, text: $text)
+  }
+`;

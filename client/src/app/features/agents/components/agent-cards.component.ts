@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { DecimalPipe, PercentPipe } from '@angular/common';
+import type { AgentCard } from '../models/team-view';
+
+/** One card per role: what it works on now (or idle) and its metrics in this run. */
+@Component({
+  selector: 'app-agent-cards',
+  imports: [DecimalPipe, PercentPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ul class="agent-cards">
+      @for (card of cards(); track card.role) {
+        <li
+          class="agent-card"
+          data-testid="agent-card"
+          [attr.data-role]="card.role"
+          [class.working]="card.working.length"
+        >
+          <strong>{{ card.role }}</strong>
+          <span data-testid="agent-activity">
+            @if (card.working.length) {
+              Working on
+              @for (task of card.working; track task.key; let last = $last) {
+                <em>{{ task.title }}</em
+                >{{ last ? '' : ', ' }}
+              }
+            } @else {
+              <span class="muted">Idle</span>
+            }
+          </span>
+          @if (card.metrics; as m) {
+            <span class="agent-metrics muted" data-testid="agent-metrics">
+              {{ m.tasksDone }} done{{ m.tasksFailed ? ' · ' + m.tasksFailed + ' failed' : '' }} ·
+              {{ m.turns }} turns · {{ m.tokens | number }} tokens · {{ '$'
+              }}{{ m.costUsd | number: '1.2-4' }}
+              @if (m.successRate !== null) {
+                · {{ m.successRate | percent }} success
+              }
+            </span>
+          }
+        </li>
+      }
+    </ul>
+  `,
+  styles: `
+    .agent-cards {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 8px;
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+    }
+    .agent-card {
+      border: 1px solid #cfd5df;
+      border-radius: 6px;
+      padding: 8px;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      font-size: 13px;
+    }
+    .agent-card.working {
+      border-color: #3b82f6;
+    }
+    .agent-metrics {
+      font-size: 12px;
+    }
+  `,
+})
+export class AgentCardsComponent {
+  readonly cards = input.required<readonly AgentCard[]>();
+}

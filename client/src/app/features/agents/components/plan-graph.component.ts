@@ -1,0 +1,132 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { GRAPH, layoutPlan } from '../models/plan-graph';
+import type { TaskView } from '../models/team-view';
+
+/**
+ * The plan as a graph: one column per dependency depth, an arrow per dependency, each task showing its
+ * title, type, role and live status. Nodes are HTML over an SVG of edges, so titles wrap and stay readable.
+ */
+@Component({
+  selector: 'app-plan-graph',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let g = graph();
+    <div class="plan-graph-scroll">
+      <div
+        class="plan-graph"
+        data-testid="plan-graph"
+        [style.width.px]="g.width"
+        [style.height.px]="g.height"
+      >
+        <svg [attr.width]="g.width" [attr.height]="g.height" aria-hidden="true">
+          <defs>
+            <marker
+              id="plan-arrow"
+              viewBox="0 0 8 8"
+              refX="8"
+              refY="4"
+              markerWidth="8"
+              markerHeight="8"
+              orient="auto"
+            >
+              <path d="M0,0 L8,4 L0,8 z" />
+            </marker>
+          </defs>
+          @for (edge of g.edges; track edge.from + '>' + edge.to) {
+            <path
+              class="plan-edge"
+              data-testid="plan-edge"
+              [attr.data-from]="edge.from"
+              [attr.data-to]="edge.to"
+              [attr.d]="edge.path"
+              marker-end="url(#plan-arrow)"
+            />
+          }
+        </svg>
+        @for (node of g.nodes; track node.task.id) {
+          @let task = node.task;
+          <div
+            class="plan-node"
+            data-testid="plan-node"
+            [attr.data-key]="task.id"
+            [attr.data-status]="task.status"
+            [attr.data-depth]="node.depth"
+            [class]="'plan-node status-' + task.status"
+            [style.left.px]="node.x"
+            [style.top.px]="node.y"
+            [style.width.px]="size.nodeWidth"
+            [style.height.px]="size.nodeHeight"
+            [title]="task.description ?? task.title"
+          >
+            <strong class="plan-node-title">{{ task.title }}</strong>
+            <span class="plan-node-meta">
+              {{ task.type }} · {{ task.role ?? 'unassigned' }} ·
+              <span data-testid="plan-node-status">{{ task.status }}</span>
+            </span>
+          </div>
+        }
+      </div>
+    </div>
+  `,
+  styles: `
+    .plan-graph-scroll {
+      overflow-x: auto;
+    }
+    .plan-graph {
+      position: relative;
+    }
+    svg {
+      position: absolute;
+      inset: 0;
+    }
+    .plan-edge {
+      fill: none;
+      stroke: #9aa3b2;
+      stroke-width: 1.5;
+    }
+    marker path {
+      fill: #9aa3b2;
+    }
+    .plan-node {
+      position: absolute;
+      box-sizing: border-box;
+      padding: 6px 8px;
+      border-radius: 6px;
+      border: 1px solid #cfd5df;
+      background: #fff;
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      overflow: hidden;
+      font-size: 12px;
+    }
+    .plan-node-title {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .plan-node-meta {
+      color: #5c6472;
+    }
+    .status-running {
+      border-color: #3b82f6;
+      box-shadow: 0 0 0 2px #3b82f633;
+    }
+    .status-done {
+      border-color: #16a34a;
+      background: #f0fdf4;
+    }
+    .status-failed,
+    .status-cancelled {
+      border-color: #dc2626;
+      background: #fef2f2;
+    }
+  `,
+})
+export class PlanGraphComponent {
+  /** The run's tasks with their role and status now (see `taskViews`). */
+  readonly tasks = input.required<readonly TaskView[]>();
+
+  protected readonly size = GRAPH;
+  protected readonly graph = computed(() => layoutPlan(this.tasks()));
+}

@@ -1,0 +1,91 @@
+import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import type { UserFacingError } from '../../../core/user-facing-error';
+
+/** The approval prompt: approve the proposed plan, or ask the architect for changes with feedback. */
+@Component({
+  selector: 'app-plan-review',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div
+      class="callout plan-review"
+      role="region"
+      aria-label="Plan approval"
+      data-testid="plan-review"
+    >
+      <p>
+        <strong
+          >The architect proposed a plan{{
+            version() > 1 ? ' (version ' + version() + ')' : ''
+          }}.</strong
+        >
+        Approve it to start the team, or say what to change.
+      </p>
+      @if (asking()) {
+        <label for="plan-feedback">What should the architect change?</label>
+        <textarea
+          id="plan-feedback"
+          rows="3"
+          data-testid="plan-feedback-input"
+          [value]="feedback()"
+          [attr.aria-invalid]="!!error()?.fieldErrors?.['feedback']"
+          (input)="feedback.set($any($event.target).value)"
+        ></textarea>
+        @if (error()?.fieldErrors?.['feedback']; as message) {
+          <p class="field-error" data-testid="field-error-feedback">{{ message }}</p>
+        }
+      }
+      @if (error(); as e) {
+        @if (!e.fieldErrors['feedback']) {
+          <p class="error" role="alert" data-testid="plan-review-error">{{ e.message }}</p>
+        }
+      }
+      <div class="form-actions">
+        @if (asking()) {
+          <button type="button" class="button" [disabled]="pending()" (click)="asking.set(false)">
+            Back
+          </button>
+          <button
+            type="button"
+            class="button primary"
+            data-testid="plan-send-feedback"
+            [disabled]="pending()"
+            (click)="requestChanges.emit(feedback())"
+          >
+            Send feedback
+          </button>
+        } @else {
+          <button
+            type="button"
+            class="button"
+            data-testid="plan-request-changes"
+            [disabled]="pending()"
+            (click)="asking.set(true)"
+          >
+            Request changes
+          </button>
+          <button
+            type="button"
+            class="button primary"
+            data-testid="plan-approve"
+            [disabled]="pending()"
+            (click)="approve.emit()"
+          >
+            {{ pending() ? 'Sending…' : 'Approve plan' }}
+          </button>
+        }
+      </div>
+    </div>
+  `,
+})
+export class PlanReviewComponent {
+  readonly version = input(1);
+  readonly pending = input(false);
+  /** The last review's error; BAD_USER_INPUT on `feedback` shows under the textarea. */
+  readonly error = input<UserFacingError | null>(null);
+  readonly approve = output<void>();
+  /** The feedback as typed; the server requires it and says so. */
+  readonly requestChanges = output<string>();
+
+  protected readonly asking = signal(false);
+  protected readonly feedback = signal('');
+}

@@ -1,0 +1,301 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { GraphQLError } from 'graphql';
+import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import { byTestId, settle, typeInto } from '../../../../testing/fakes';
+import { TEAM_POLL_MS, TEAM_REFRESH_MS, TeamPanelComponent } from './team-panel.component';
+
+const PLAN = {
+  summary: 'A todo REST API',
+  tasks: [
+    { id: 'design', title: 'Design the API', type: 'design', dependencies: [] },
+    { id: 'store', title: 'Todo store', type: 'implement', dependencies: ['design'] },
+    { id: 'routes', title: 'Routes', type: 'implement', dependencies: ['design', 'store'] },
+  ],
+};
+
+function team(phase: string, statuses: Record<string, string> = {}, extra = {}) {
+  return {
+    __typename: 'TeamState',
+    phase,
+    planVersion: 1,
+    pausedReason: null,
+    testsPassed: null,
+    filesWritten: 0,
+    tasks: Object.entries(statuses).map(([key, status]) => ({
+      __typename: 'TeamTaskState',
+      key,
+      title: PLAN.tasks.find((t) => t.id === key)?.title ?? key,
+      role: key === 'design' ? 'architect' : 'backend',
+      status,
+    })),
+    ...extra,
+  };
+}
+
+function runPayload(extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'ProjectRun',
+    id: 'r1',
+    status: 'RUNNING',
+    error: null,
+    plan: PLAN,
+    planStatus: 'proposed',
+    team: team('awaiting_approval'),
+    agentTasks: [] as unknown[],
+    agentMetrics: [] as unknown[],
+    ...extra,
+  };
+}
+
+const projectPayload = (run: unknown, buildMode = 'team') => ({
+  project: { __typename: 'Project', id: 'p1', buildMode, autoApprovePlan: false, latestRun: run },
+});
+
+describe('TeamPanelComponent', () => {
+  let fixture: ComponentFixture<TeamPanelComponent>;
+  let apollo: ApolloTestingController;
+  let root: HTMLElement;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [ApolloTestingModule],
+      providers: [
+        { provide: TEAM_POLL_MS, useValue: 3_600_000 },
+        { provide: TEAM_REFRESH_MS, useValue: 0 },
+      ],
+    });
+  });
+
+  afterEach(() => apollo.verify());
+
+  const ids = (id: string) => byTestId(root, id);
+  const click = async (id: string, index = 0) => {
+    ids(id)[index]!.click();
+    await settle(fixture);
+  };
+
+  async function open(payload = projectPayload(runPayload())): Promise<void> {
+    apollo = TestBed.inject(ApolloTestingController);
+    fixture = TestBed.createComponent(TeamPanelComponent);
+    root = fixture.nativeElement;
+    fixture.componentRef.setInput('projectId', 'p1');
+    await settle(fixture);
+    apollo.expectOne('TeamRun').flushData(payload);
+    await settle(fixture);
+  }
+
+  async function reread(payload = projectPayload(runPayload())): Promise<void> {
+    await settle(fixture);
+    apollo.expectOne('TeamRun').flushData(payload);
+    await settle(fixture);
+  }
+
+  it('shows nothing for a project built from the starter', async () => {
+    await open(projectPayload(runPayload({ plan: null, team: null }), 'starter'));
+    expect(ids('team-panel')).toHaveLength(0);
+  });
+
+  it('draws the plan by dependency depth and approves it', async () => {
+    await open();
+    const nodes = ids('plan-node');
+    expect(nodes.map((n) => [n.dataset['key'], n.dataset['depth'], n.dataset['status']])).toEqual([
+      ['design', '0', 'pending'],
+      ['store', '1', 'pending'],
+      ['routes', '2', 'pending'],
+    ]);
+    expect(ids('plan-edge')).toHaveLength(3);
+    expect(ids('plan-review')).toHaveLength(1);
+
+    await click('plan-approve');
+    const op = apollo.expectOne('ReviewPlan');
+    expect(op.operation.variables).toEqual({ projectId: 'p1', approve: true, feedback: null });
+    op.flushData({ reviewPlan: true });
+    await reread(
+      projectPayload(
+        runPayload({ planStatus: 'approved', team: team('running', { design: 'running' }) }),
+      ),
+    );
+    expect(ids('plan-review')).toHaveLength(0);
+    expect(ids('plan-node')[0]!.dataset['status']).toBe('running');
+    expect(
+      root.querySelector('[data-role="architect"] [data-testid="agent-activity"]')?.textContent,
+    ).toContain('Design the API');
+  });
+
+  it('shows the server’s field error when changes are requested without feedback', async () => {
+    await open();
+    await click('plan-request-changes');
+    await click('plan-send-feedback');
+    apollo.expectOne('ReviewPlan').graphqlErrors([
+      new GraphQLError('Invalid', {
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fieldErrors: [{ field: 'feedback', message: 'Say what the architect should change' }],
+        },
+      }),
+    ]);
+    await settle(fixture);
+    expect(ids('field-error-feedback')[0]?.textContent).toContain(
+      'Say what the architect should change',
+    );
+
+    typeInto(ids('plan-feedback-input')[0], 'Use SQLite');
+    await click('plan-send-feedback');
+    const op = apollo.expectOne('ReviewPlan');
+    expect(op.operation.variables).toEqual({
+      projectId: 'p1',
+      approve: false,
+      feedback: 'Use SQLite',
+    });
+    op.flushData({ reviewPlan: true });
+    await reread();
+  });
+
+  it('pauses with a reason, shows CONFLICT as a sentence, and resumes a paused team', async () => {
+    await open(projectPayload(runPayload({ team: team('running', { design: 'running' }) })));
+    expect(ids('run-resume')).toHaveLength(0);
+    typeInto(ids('pause-reason-input')[0], 'Lunch');
+    await click('run-pause');
+    const pause = apollo.expectOne('PauseRun');
+    expect(pause.operation.variables).toEqual({ projectId: 'p1', reason: 'Lunch' });
+    pause.graphqlErrors([
+      new GraphQLError('Pausing: the project has no agent-team build in progress', {
+        extensions: { code: 'CONFLICT' },
+      }),
+    ]);
+    await settle(fixture);
+    expect(ids('run-controls-error')[0]?.textContent).toContain('no agent-team build in progress');
+
+    await click('run-pause');
+    apollo.expectOne('PauseRun').flushData({ pauseRun: true });
+    await reread(
+      projectPayload(runPayload({ team: team('paused', {}, { pausedReason: 'Lunch' }) })),
+    );
+    expect(ids('run-controls-error')).toHaveLength(0);
+    expect(ids('paused-reason')[0]?.textContent).toContain('Lunch');
+    expect(ids('run-pause')).toHaveLength(0);
+    await click('run-resume');
+    apollo.expectOne('ResumeRun').flushData({ resumeRun: true });
+    await reread();
+  });
+
+  it('cancels only after a confirmation', async () => {
+    await open(projectPayload(runPayload({ team: team('running') })));
+    await click('run-cancel');
+    apollo.expectNone('CancelRun');
+    await click('run-cancel-confirm');
+    apollo.expectOne('CancelRun').flushData({ cancelRun: true });
+    await reread(
+      projectPayload(
+        runPayload({ status: 'FAILED', error: 'The build was cancelled', team: null }),
+      ),
+    );
+    expect(ids('team-run-error')[0]?.textContent).toContain('cancelled');
+    expect(ids('run-cancel')).toHaveLength(0);
+  });
+
+  it('reads the run again when team events arrive, not for other events', async () => {
+    await open();
+    fixture.componentRef.setInput('events', [{ type: 'model.delta' }]);
+    await settle(fixture);
+    await settle(fixture, 10);
+    apollo.expectNone('TeamRun');
+    fixture.componentRef.setInput('events', [{ type: 'model.delta' }, { type: 'task.assigned' }]);
+    await settle(fixture);
+    await reread(
+      projectPayload(runPayload({ team: team('running', { design: 'done', store: 'running' }) })),
+    );
+    expect(ids('plan-node').map((n) => n.dataset['status'])).toEqual([
+      'done',
+      'running',
+      'pending',
+    ]);
+  });
+
+  it('polls the live state while the run is open and messages the agent of a running task', async () => {
+    TestBed.overrideProvider(TEAM_POLL_MS, { useValue: 5 });
+    await open(projectPayload(runPayload({ team: team('running', { design: 'running' }) })));
+    await settle(fixture, 10);
+    apollo.expectOne('TeamState').flushData({
+      project: {
+        __typename: 'Project',
+        id: 'p1',
+        latestRun: {
+          __typename: 'ProjectRun',
+          id: 'r1',
+          status: 'RUNNING',
+          team: team('running', { design: 'done', store: 'running' }),
+        },
+      },
+    });
+    await settle(fixture);
+    expect(ids('plan-node').map((n) => n.dataset['status'])).toEqual([
+      'done',
+      'running',
+      'pending',
+    ]);
+    expect(ids('agent-inbox').map((n) => n.dataset['key'])).toEqual(['store']);
+
+    typeInto(ids('agent-inbox-input')[0], 'Use a Map');
+    await click('agent-inbox-send');
+    const op = apollo.expectOne('MessageAgent');
+    expect(op.operation.variables).toEqual({
+      projectId: 'p1',
+      taskKey: 'store',
+      text: 'Use a Map',
+    });
+    op.flushData({ messageAgent: true });
+    await settle(fixture);
+    expect(ids('agent-inbox-sent')).toHaveLength(1);
+    fixture.destroy();
+    for (const poll of apollo.match('TeamState')) poll.flushData({ project: null });
+  });
+
+  it('stops polling once the run finished and shows what each role did', async () => {
+    TestBed.overrideProvider(TEAM_POLL_MS, { useValue: 5 });
+    await open(
+      projectPayload(
+        runPayload({
+          status: 'SUCCEEDED',
+          team: null,
+          agentTasks: PLAN.tasks.map((t) => ({
+            __typename: 'AgentTask',
+            key: t.id,
+            title: t.title,
+            type: t.type,
+            role: 'backend',
+            reasoning: 'r',
+            handoffFrom: null,
+            status: 'done',
+            outcome: 'done',
+            summary: null,
+            turns: 2,
+            tokens: 100,
+            costUsd: 0,
+          })),
+          agentMetrics: [
+            {
+              __typename: 'AgentMetrics',
+              role: 'backend',
+              tasksDone: 3,
+              tasksFailed: 0,
+              turns: 6,
+              tokens: 300,
+              costUsd: 0,
+              timeMs: 10,
+              successRate: 1,
+            },
+          ],
+        }),
+      ),
+    );
+    await settle(fixture, 20);
+    apollo.expectNone('TeamState');
+    expect(ids('plan-node').every((n) => n.dataset['status'] === 'done')).toBe(true);
+    expect(ids('run-pause')).toHaveLength(0);
+    expect(ids('agent-card')).toHaveLength(10);
+    expect(
+      root.querySelector('[data-role="backend"] [data-testid="agent-metrics"]')?.textContent,
+    ).toMatch(/3 done · 6 turns · 300 tokens .* 100% success/);
+  });
+});

@@ -1,0 +1,196 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  InjectionToken,
+  type WritableSignal,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import {
+  EMPTY,
+  type Observable,
+  auditTime,
+  exhaustMap,
+  filter,
+  firstValueFrom,
+  interval,
+  merge,
+  switchMap,
+  tap,
+} from 'rxjs';
+import type { Result, UserFacingError } from '../../../core/user-facing-error';
+import { isLive, isTeamEvent, type TeamProject, type TeamRun } from '../models/team.models';
+import { agentCards, taskViews } from '../models/team-view';
+import type { Accepted } from '../services/agents-api.service';
+import { AgentsApi } from '../services/agents-api.service';
+import { AgentCardsComponent } from './agent-cards.component';
+import { AgentInboxComponent } from './agent-inbox.component';
+import { PlanGraphComponent } from './plan-graph.component';
+import { PlanReviewComponent } from './plan-review.component';
+import { RunControlsComponent } from './run-controls.component';
+
+/** How often the live team state is read while the run can still change. */
+export const TEAM_POLL_MS = new InjectionToken<number>('TEAM_POLL_MS', {
+  providedIn: 'root',
+  factory: () => 3000,
+});
+
+/** How long to gather a burst of team events before reading the run again. */
+export const TEAM_REFRESH_MS = new InjectionToken<number>('TEAM_REFRESH_MS', {
+  providedIn: 'root',
+  factory: () => 300,
+});
+
+type Busy = 'review' | 'controls' | null;
+
+/**
+ * The project page's agent-team panel: the plan as a graph with each task's live status, the approval
+ * prompt, the controls, one card per role, and a box to talk to the agent of each running task. Shows
+ * nothing for projects the team does not build.
+ */
+@Component({
+  selector: 'app-team-panel',
+  imports: [
+    AgentCardsComponent,
+    AgentInboxComponent,
+    PlanGraphComponent,
+    PlanReviewComponent,
+    RunControlsComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './team-panel.component.html',
+})
+export class TeamPanelComponent {
+  readonly projectId = input.required<string>();
+  /** The project's events as the page holds them: plan.* and task.* ones make the panel read the run again. */
+  readonly events = input<readonly { readonly type: string }[]>([]);
+
+  private readonly api = inject(AgentsApi);
+  private readonly pollMs = inject(TEAM_POLL_MS);
+  private readonly refreshMs = inject(TEAM_REFRESH_MS);
+  protected readonly project = signal<Result<TeamProject> | null>(null);
+  protected readonly busy = signal<Busy>(null);
+  protected readonly reviewError = signal<UserFacingError | null>(null);
+  protected readonly controlsError = signal<UserFacingError | null>(null);
+
+  protected readonly run = computed<TeamRun | null>(() => {
+    const project = this.project();
+    return project?.ok ? project.value.latestRun : null;
+  });
+  protected readonly tasks = computed(() => {
+    const run = this.run();
+    return run ? taskViews(run) : [];
+  });
+  protected readonly running = computed(() => this.tasks().filter((t) => t.status === 'running'));
+  protected readonly cards = computed(() => {
+    const run = this.run();
+    return run ? agentCards(run, this.tasks()) : [];
+  });
+  private readonly teamEvents = toObservable(
+    computed(() => this.events().filter((e) => isTeamEvent(e.type)).length),
+  );
+
+  constructor() {
+    toObservable(this.projectId)
+      .pipe(
+        tap(() => this.reset()),
+        switchMap((id) =>
+          this.api.run(id).pipe(
+            tap((result) => this.project.set(result)),
+            switchMap((result) => (result.ok ? merge(this.polls(id), this.refreshes(id)) : EMPTY)),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+  }
+
+  protected async approve(): Promise<void> {
+    await this.act('review', this.reviewError, this.api.reviewPlan(this.projectId(), true));
+  }
+
+  protected async requestChanges(feedback: string): Promise<void> {
+    await this.act(
+      'review',
+      this.reviewError,
+      this.api.reviewPlan(this.projectId(), false, feedback),
+    );
+  }
+
+  protected async pause(reason: string | null): Promise<void> {
+    await this.act('controls', this.controlsError, this.api.pause(this.projectId(), reason));
+  }
+
+  protected async resume(): Promise<void> {
+    await this.act('controls', this.controlsError, this.api.resume(this.projectId()));
+  }
+
+  protected async cancel(): Promise<void> {
+    await this.act('controls', this.controlsError, this.api.cancel(this.projectId()));
+  }
+
+  /** Sends one control; its error stays shown, success reads the run again (the signal's effect is async). */
+  private async act(
+    busy: Busy,
+    error: WritableSignal<UserFacingError | null>,
+    call: Observable<Accepted>,
+  ): Promise<void> {
+    this.busy.set(busy);
+    error.set(null);
+    const result: Accepted = await firstValueFrom(call);
+    this.busy.set(null);
+    if (!result.ok) error.set(result.error);
+    else await this.reload();
+  }
+
+  private async reload(): Promise<void> {
+    const id = this.projectId();
+    const result = await firstValueFrom(this.api.run(id));
+    if (result.ok && id === this.projectId()) this.project.set(result);
+  }
+
+  /** Reads the live state while the run can change; a change of phase or status reads the whole run. */
+  private polls(id: string) {
+    return interval(this.pollMs).pipe(
+      filter(() => isLive(this.run())),
+      exhaustMap(() => this.api.team(id)),
+      switchMap((result) => {
+        const run = this.run();
+        if (!result.ok || !run || result.value.runId !== run.id)
+          return result.ok ? this.api.run(id) : EMPTY;
+        const { status, team } = result.value;
+        if (status !== run.status || team?.phase !== run.team?.phase) return this.api.run(id);
+        this.withTeam(team);
+        return EMPTY;
+      }),
+      // A failed read keeps what is shown; the next poll or event tries again.
+      tap((result) => result.ok && this.project.set(result)),
+    );
+  }
+
+  private withTeam(team: TeamRun['team']): void {
+    const project = this.project();
+    if (!project?.ok || !project.value.latestRun) return;
+    const latestRun = { ...project.value.latestRun, team };
+    this.project.set({ ok: true, value: { ...project.value, latestRun } });
+  }
+
+  private refreshes(id: string) {
+    return this.teamEvents.pipe(
+      filter((count) => count > 0),
+      auditTime(this.refreshMs),
+      switchMap(() => this.api.run(id)),
+      tap((result) => result.ok && this.project.set(result)),
+    );
+  }
+
+  private reset(): void {
+    this.project.set(null);
+    this.busy.set(null);
+    this.reviewError.set(null);
+    this.controlsError.set(null);
+  }
+}

@@ -47,7 +47,7 @@ type Kind = 'message' | 'answer';
       ></textarea>
       @if (error(); as e) {
         <p class="error" role="alert" data-testid="agent-inbox-error">
-          {{ e.fieldErrors['text'] ?? e.fieldErrors['answer'] ?? e.message }}
+          {{ errorText(e) }}
         </p>
       }
       @if (sent()) {
@@ -91,6 +91,12 @@ export class AgentInboxComponent {
   protected readonly pending = signal(false);
   protected readonly error = signal<UserFacingError | null>(null);
   protected readonly sent = signal<string | null>(null);
+
+  /** The server's field error (`text` or `answer`) when there is one, else its message. */
+  protected errorText(error: UserFacingError): string {
+    const fields: Readonly<Record<string, string | undefined>> = error.fieldErrors;
+    return fields['text'] ?? fields['answer'] ?? error.message;
+  }
 
   protected choose(kind: Kind): void {
     this.kind.set(kind);

@@ -76,6 +76,10 @@ export class TeamPanelComponent {
   protected readonly reviewError = signal<UserFacingError | null>(null);
   protected readonly controlsError = signal<UserFacingError | null>(null);
 
+  protected readonly isTeam = computed(() => {
+    const project = this.project();
+    return !!project?.ok && project.value.buildMode === 'team';
+  });
   protected readonly run = computed<TeamRun | null>(() => {
     const project = this.project();
     return project?.ok ? project.value.latestRun : null;

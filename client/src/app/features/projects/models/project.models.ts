@@ -84,6 +84,10 @@ export interface CreateProjectInput {
   readonly visibility: string;
   /** Create the project in this team; omitted for a personal project. */
   readonly teamId?: string;
+  /** `team`: the agent team plans and builds from the description; omitted for the starter build. */
+  readonly buildMode?: 'starter' | 'team';
+  /** With the team: start building without waiting for a person to approve the plan. */
+  readonly autoApprovePlan?: boolean;
   readonly idempotencyKey: string;
 }
 
@@ -92,4 +96,6 @@ export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
   'run.completed',
   'run.failed',
   'file.created',
+  // The agent team writes project files as it works.
+  'file.written',
 ]);

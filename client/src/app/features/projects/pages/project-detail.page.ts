@@ -11,6 +11,7 @@ import { FileListComponent } from '../components/file-list.component';
 import { RunSummaryComponent } from '../components/run-summary.component';
 import { StatusBadgeComponent } from '../components/status-badge.component';
 import { SandboxPanelComponent } from '../../sandbox/components/sandbox-panel.component';
+import { TeamPanelComponent } from '../../agents/components/team-panel.component';
 import {
   PROJECT_CHANGING_EVENTS,
   type ProjectDetail,
@@ -40,6 +41,7 @@ export const REFRESH_AUDIT_MS = 300;
     RunSummaryComponent,
     StatusBadgeComponent,
     SandboxPanelComponent,
+    TeamPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',

@@ -93,6 +93,37 @@ describe('ProjectNewPage', () => {
     apollo.expectNone('CreateProject');
   });
 
+  it('builds with the agent team once there is a description, unless unchecked', async () => {
+    await open();
+    const team = () => field<HTMLInputElement>('project-team-build');
+    expect(team().checked).toBe(false);
+    expect(byTestId(root, 'project-auto-approve')).toHaveLength(0);
+    await type('project-name-input', 'Todo api');
+    await choose('project-framework-select', 'nextjs');
+    await type('project-description-input', 'A todo REST API with tests');
+    expect(team().checked).toBe(true);
+    field<HTMLInputElement>('project-auto-approve').click();
+    await settle(fixture);
+    await submit();
+    const op = apollo.expectOne('CreateProject');
+    expect(op.operation.variables['input']).toMatchObject({
+      buildMode: 'team',
+      autoApprovePlan: true,
+    });
+    op.graphqlErrors([
+      { message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fieldErrors: [] } },
+    ]);
+    await settle(fixture);
+
+    team().click();
+    await settle(fixture);
+    expect(byTestId(root, 'project-auto-approve')).toHaveLength(0);
+    await submit();
+    const starter = apollo.expectOne('CreateProject').operation.variables['input'];
+    expect(starter).not.toHaveProperty('buildMode');
+    expect(starter).not.toHaveProperty('autoApprovePlan');
+  });
+
   it('maps BAD_USER_INPUT field errors from the server onto their fields', async () => {
     await open();
     await type('project-name-input', 'Recipe box');

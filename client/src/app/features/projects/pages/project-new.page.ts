@@ -67,6 +67,12 @@ export class ProjectNewPage {
   protected readonly chooseOwner = computed(() => this.session.accountsExist());
   protected readonly pending = signal(false);
   protected readonly formError = signal<string | null>(null);
+  /** The person's explicit choice; until they make one, the team builds whenever there is a description. */
+  private readonly teamChoice = signal<boolean | null>(null);
+  protected readonly teamBuild = computed(
+    () => this.teamChoice() ?? this.value().description.trim().length > 0,
+  );
+  protected readonly autoApprove = signal(false);
   private readonly touched = signal<ReadonlySet<ProjectFormField>>(new Set());
   private readonly submitted = signal(false);
   private readonly serverErrors = signal<ProjectFormErrors>({});
@@ -121,6 +127,14 @@ export class ProjectNewPage {
     if (event.type === 'change') this.touch(field);
   }
 
+  protected chooseTeam(event: Event): void {
+    this.teamChoice.set((event.target as HTMLInputElement).checked);
+  }
+
+  protected chooseAutoApprove(event: Event): void {
+    this.autoApprove.set((event.target as HTMLInputElement).checked);
+  }
+
   protected touch(field: ProjectFormField): void {
     this.touched.update((fields) => new Set(fields).add(field));
   }
@@ -129,7 +143,8 @@ export class ProjectNewPage {
     this.submitted.set(true);
     if (this.pending() || Object.keys(this.clientErrors()).length > 0) return;
     const value = this.value();
-    const values = JSON.stringify(value);
+    const team = this.teamBuild();
+    const values = JSON.stringify({ ...value, team, auto: this.autoApprove() });
     // Retrying the same values after a failure reuses the key, so the server never creates the project twice.
     if (this.retryable?.values !== values) this.retryable = { key: this.newKey(), values };
     this.pending.set(true);
@@ -144,6 +159,7 @@ export class ProjectNewPage {
         styling: value.styling,
         visibility: value.visibility,
         ...(value.teamId ? { teamId: value.teamId } : {}),
+        ...(team ? { buildMode: 'team' as const, autoApprovePlan: this.autoApprove() } : {}),
         idempotencyKey: this.retryable.key,
       })
       .pipe(takeUntilDestroyed(this.destroyRef))

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { SandboxBackend } from '../../sandbox/types';
 import { createStack, type Stack } from '../harness';
 
 const clientDist = resolve(__dirname, '../../client/dist/client/browser');
@@ -20,10 +21,12 @@ export interface E2E {
   dispose(): Promise<void>;
 }
 
-export async function startE2E(options: { scaffoldFileDelayMs?: number; masterKeys?: string } = {}): Promise<E2E> {
+export async function startE2E(
+  options: { scaffoldFileDelayMs?: number; masterKeys?: string; sandboxBackend?: SandboxBackend } = {},
+): Promise<E2E> {
   if (!existsSync(join(clientDist, 'index.html'))) throw new Error('The client is not built: `npm test` builds it (or run `npm run client:build`).');
   if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: \`npm test\` installs Debian's chromium when run as root (or set ATELIER_CHROMIUM_PATH).`);
-  const stack = await createStack({ clientDist, masterKeys: options.masterKeys });
+  const stack = await createStack({ clientDist, masterKeys: options.masterKeys, sandboxBackend: options.sandboxBackend });
   await stack.startWorker({ scaffoldFileDelayMs: options.scaffoldFileDelayMs });
   const baseUrl = await stack.app.listen(0, '127.0.0.1');
   let browser: Browser | undefined;

@@ -1,0 +1,57 @@
+/**
+ * The issue's newcomer scenario in a browser, offline: describe an app, see the architect's plan as a
+ * graph with the approval prompt, approve it, and watch the team run until every task is done and the
+ * project's tests pass in the local sandbox.
+ */
+import type { Page } from 'playwright-core';
+import { testLocalBackend } from '../../sandbox/test-backends';
+import { byTestId as on, startE2E, type E2E } from './browser';
+
+let local: ReturnType<typeof testLocalBackend>;
+let e2e: E2E;
+let page: Page;
+
+beforeAll(async () => {
+  local = testLocalBackend({ execTimeoutMs: 120_000 });
+  e2e = await startE2E({ sandboxBackend: local.backend });
+  page = await e2e.newPage();
+});
+afterAll(async () => {
+  await e2e?.dispose();
+  await local?.dispose();
+});
+
+const byTestId = (id: string) => on(page, id);
+const attributes = (id: string, name: string) =>
+  byTestId(id).evaluateAll((items, attr) => items.map((i) => i.getAttribute(attr)), name);
+
+it('builds a described app with the agent team after the plan is approved', async () => {
+  // Single-user mode: no sign-up needed.
+  await page.goto(`${e2e.baseUrl}/projects/new`);
+  await byTestId('project-name-input').fill('Todo team');
+  await byTestId('project-framework-select').selectOption('express');
+  await byTestId('project-description-input').fill('A todo REST API in Express with tests');
+  expect(await byTestId('project-team-build').isChecked()).toBe(true);
+  expect(await byTestId('project-auto-approve').isChecked()).toBe(false);
+  await byTestId('create-project-submit').click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+
+  await byTestId('plan-review').waitFor({ timeout: 60_000 });
+  const keys = await attributes('plan-node', 'data-key');
+  expect(keys.length).toBeGreaterThan(1);
+  expect(await byTestId('plan-edge').count()).toBeGreaterThan(0);
+  expect(new Set(await attributes('plan-node', 'data-status'))).toEqual(new Set(['pending']));
+  expect(await byTestId('agent-card').count()).toBe(10);
+
+  await byTestId('plan-approve').click();
+  await byTestId('plan-review').waitFor({ state: 'detached', timeout: 15_000 });
+
+  await page.locator('[data-testid="team-phase"][data-phase="SUCCEEDED"]').waitFor({ timeout: 180_000 });
+  expect(await byTestId('run-controls').locator('button').count()).toBe(0);
+  const statuses = await attributes('plan-node', 'data-status');
+  expect(statuses.length).toBeGreaterThanOrEqual(keys.length);
+  expect(new Set(statuses)).toEqual(new Set(['done']));
+  const backend = page.locator('[data-role="backend"] [data-testid="agent-metrics"]');
+  expect(await backend.textContent()).toMatch(/[1-9]\d* done/);
+  await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 30_000 });
+}, 300_000);

@@ -1,12 +1,5 @@
 /** Drives an approved plan: ready tasks to agents by priority under the cap, results folded back in. */
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  ChildWorkflowFailure,
-  condition,
-  executeChild,
-  proxyActivities,
-} from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure, condition, executeChild, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { AgentRole } from '../../api/src/modules/models/model-types';
 import { activityPresets } from '../../temporal.config';

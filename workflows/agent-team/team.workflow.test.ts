@@ -99,7 +99,17 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
 
   if (process.env.RECORD_HISTORIES) {
     // The parent (coordinator) and one agent task, for workflows/project-build.replay.test.ts.
-    const show = (id: string) => execFileSync(testServices().temporalCli, ['workflow', 'show', '-w', id, '--address', testServices().temporalAddress, '--output', 'json']);
+    const show = (id: string) =>
+      execFileSync(testServices().temporalCli, [
+        'workflow',
+        'show',
+        '-w',
+        id,
+        '--address',
+        testServices().temporalAddress,
+        '--output',
+        'json',
+      ]);
     writeFileSync(join(__dirname, '..', 'histories', 'project-build-team.json'), show(workflowId));
     writeFileSync(join(__dirname, '..', 'histories', 'run-agent-task-todo-store.json'), show(`agent-task:${runId}:todo-store:1`));
   }

@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AgentTask } from '../api/src/modules/agents/agent-task.entity';
+import { projectFiles } from '../api/src/modules/models/offline/blueprint';
+import { selectBlueprint } from '../api/src/modules/models/offline/select-blueprint';
+import { ProjectFile, ProjectRun } from '../api/src/modules/project/project.entity';
+import { LOCAL_USER_ID } from '../api/src/modules/user/user.entity';
+import { createStack, testServices, waitFor, type Stack } from './harness';
+
+/**
+ * The agent team survives its worker being SIGKILLed again and again: the run completes, and no file, usage
+ * row or event is duplicated. KILLS sets how many times (the issue asks for ten; CI runs the same number).
+ */
+const KILLS = Number(process.env.TEAM_DURABILITY_KILLS ?? 10);
+const root = resolve(__dirname, '..');
+const DESCRIPTION = 'A todo REST API in Express with tests';
+let stack: Stack;
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  stack = await createStack();
+  dataDir = mkdtempSync(join(tmpdir(), 'atelier-team-durability-'));
+  // mkdtemp makes it 0700; the sandboxes' unprivileged uids must traverse it to reach their workspaces.
+  chmodSync(dataDir, 0o755);
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await stack?.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'activities/worker.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: {
+      ...process.env,
+      DATABASE_URL: stack.db.url,
+      REDIS_URL: testServices().redisUrl,
+      TEMPORAL_ADDRESS: testServices().temporalAddress,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      ATELIER_DATA_DIR: dataDir,
+      ATELIER_SANDBOX_ROOT: join(dataDir, 'sandboxes'),
+      LOG_LEVEL: 'warn',
+    },
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolvePromise, reject) => {
+    child.on('message', (message: { type?: string }) => message.type === 'ready' && resolvePromise(child));
+    child.on('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`)));
+  });
+}
+
+const finished = async (projectId: string) => {
+  const run = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { project: projectId });
+  return run.status === 'SUCCEEDED' || run.status === 'FAILED' ? run : undefined;
+};
+
+it(`completes a team run whose worker is SIGKILLed ${KILLS} times, duplicating nothing`, async () => {
+  const project = await stack.app.createContext().projects.create(LOCAL_USER_ID, {
+    name: 'Durable Team',
+    framework: 'express',
+    description: DESCRIPTION,
+    buildMode: 'team',
+    autoApprovePlan: true,
+  });
+  let kills = 0;
+  for (let i = 0; i < KILLS && !(await finished(project.id)); i++) {
+    const worker = await startWorkerProcess();
+    // A random point: somewhere in the next 0.3–2.5 s of the worker's progress.
+    await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 2200)));
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.kill('SIGKILL');
+    await exited;
+    kills++;
+  }
+  await startWorkerProcess();
+  const run = await waitFor('the run to finish on the last worker', () => finished(project.id), 180_000);
+  expect({ status: run.status, error: run.error ?? null }).toEqual({ status: 'SUCCEEDED', error: null });
+  expect(kills).toBeGreaterThanOrEqual(Math.min(KILLS, 3));
+
+  const em = stack.db.orm.em.fork();
+  const expected = projectFiles(selectBlueprint(DESCRIPTION))
+    .map((f) => f.path)
+    .sort();
+  const files = await em.find(ProjectFile, { project: project.id }, { orderBy: { path: 'asc' } });
+  expect(files.map((f) => f.path)).toEqual(expected);
+  const events = await stack.events.read(project.id);
+  const written = events.filter((e) => e.type === 'file.written').map((e) => e.data!.path as string);
+  expect(written.sort()).toEqual(expected);
+  const tasks = await em.find(AgentTask, { runId: run.id });
+  expect(events.filter((e) => e.type === 'task.assigned')).toHaveLength(tasks.length);
+  expect(events.filter((e) => e.type === 'task.done')).toHaveLength(tasks.length);
+  const usage = await em
+    .getConnection()
+    .execute<
+      { calls: number; keys: number }[]
+    >('select count(*)::int as calls, count(distinct call_key)::int as keys from usage_logs where run_id = ?', [run.id]);
+  expect(usage[0]!.calls).toBe(usage[0]!.keys);
+  expect(events.filter((e) => e.type === 'model.completed')).toHaveLength(usage[0]!.calls);
+  expect(events.filter((e) => e.type === 'run.completed')).toHaveLength(1);
+});

@@ -42,9 +42,13 @@ it('builds a described app with the agent team after the plan is approved', asyn
   expect(await byTestId('plan-edge').count()).toBeGreaterThan(0);
   expect(new Set(await attributes('plan-node', 'data-status'))).toEqual(new Set(['pending']));
   expect(await byTestId('agent-card').count()).toBe(10);
+  if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT}-plan.png`, fullPage: true });
 
   await byTestId('plan-approve').click();
   await byTestId('plan-review').waitFor({ state: 'detached', timeout: 15_000 });
+  // Live: a task shows as running in the graph while its role's card says what it works on.
+  await page.locator('[data-testid="plan-node"][data-status="running"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="agent-activity"]', { hasText: 'Working on' }).first().waitFor({ timeout: 5_000 });
 
   await page.locator('[data-testid="team-phase"][data-phase="SUCCEEDED"]').waitFor({ timeout: 180_000 });
   expect(await byTestId('run-controls').locator('button').count()).toBe(0);
@@ -54,4 +58,5 @@ it('builds a described app with the agent team after the plan is approved', asyn
   const backend = page.locator('[data-role="backend"] [data-testid="agent-metrics"]');
   expect(await backend.textContent()).toMatch(/[1-9]\d* done/);
   await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 30_000 });
+  if (process.env.E2E_SCREENSHOT) await byTestId('team-panel').screenshot({ path: `${process.env.E2E_SCREENSHOT}-done.png` });
 }, 300_000);

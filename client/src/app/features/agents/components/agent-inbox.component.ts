@@ -22,7 +22,7 @@ type Kind = 'message' | 'answer';
       <div class="agent-inbox-tabs" role="group" aria-label="Kind of note">
         <button
           type="button"
-          class="link-button"
+          class="tab"
           [class.active]="kind() === 'message'"
           (click)="choose('message')"
         >
@@ -30,7 +30,7 @@ type Kind = 'message' | 'answer';
         </button>
         <button
           type="button"
-          class="link-button"
+          class="tab"
           data-testid="agent-answer-tab"
           [class.active]="kind() === 'answer'"
           (click)="choose('answer')"
@@ -74,9 +74,26 @@ type Kind = 'message' | 'answer';
       display: flex;
       gap: 8px;
     }
-    .agent-inbox-tabs .active {
+    .tab {
+      background: none;
+      border: 0;
+      padding: 0;
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+    }
+    .tab.active {
       font-weight: 600;
       text-decoration: underline;
+    }
+    textarea {
+      font: inherit;
+      padding: 6px 8px;
+      border: 1px solid #cfd4dc;
+      border-radius: 6px;
+    }
+    .button {
+      align-self: flex-start;
     }
   `,
 })

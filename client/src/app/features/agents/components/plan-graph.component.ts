@@ -104,6 +104,7 @@ import type { TaskView } from '../models/team-view';
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
+      flex-shrink: 0;
     }
     .plan-node-meta {
       color: #5c6472;

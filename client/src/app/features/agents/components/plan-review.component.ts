@@ -6,12 +6,7 @@ import type { UserFacingError } from '../../../core/user-facing-error';
   selector: 'app-plan-review',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div
-      class="callout plan-review"
-      role="region"
-      aria-label="Plan approval"
-      data-testid="plan-review"
-    >
+    <div class="plan-review" role="region" aria-label="Plan approval" data-testid="plan-review">
       <p>
         <strong
           >The architect proposed a plan{{
@@ -75,6 +70,31 @@ import type { UserFacingError } from '../../../core/user-facing-error';
         }
       </div>
     </div>
+  `,
+  styles: `
+    .plan-review {
+      display: grid;
+      gap: 8px;
+      padding: 12px 14px;
+      margin: 12px 0;
+      border: 1px solid #c9d2fb;
+      border-radius: 8px;
+      background: #f4f6ff;
+    }
+    .plan-review p {
+      margin: 0;
+    }
+    textarea {
+      font: inherit;
+      padding: 8px 10px;
+      border: 1px solid #cfd4dc;
+      border-radius: 6px;
+      resize: vertical;
+    }
+    label {
+      font-weight: 600;
+      font-size: 13px;
+    }
   `,
 })
 export class PlanReviewComponent {

@@ -17,7 +17,7 @@ const CANCELLABLE: ReadonlySet<string> = new Set([...PAUSABLE, 'paused']);
   template: `
     <div class="run-controls" data-testid="run-controls" [attr.data-phase]="phase()">
       @if (phase() === 'paused') {
-        <p class="callout" data-testid="paused-reason">
+        <p class="paused" data-testid="paused-reason">
           Paused: {{ pausedReason() || 'no reason given' }}
         </p>
         <button
@@ -85,6 +85,31 @@ const CANCELLABLE: ReadonlySet<string> = new Set([...PAUSABLE, 'paused']);
         <p class="error" role="alert" data-testid="run-controls-error">{{ e.message }}</p>
       }
     </div>
+  `,
+  styles: `
+    .run-controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin: 8px 0;
+    }
+    .paused {
+      flex-basis: 100%;
+      margin: 0;
+      font-weight: 600;
+    }
+    input {
+      font: inherit;
+      padding: 6px 8px;
+      border: 1px solid #cfd4dc;
+      border-radius: 6px;
+      min-width: 200px;
+    }
+    .error {
+      flex-basis: 100%;
+      margin: 0;
+    }
   `,
 })
 export class RunControlsComponent {

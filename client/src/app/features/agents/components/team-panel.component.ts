@@ -62,6 +62,7 @@ type Busy = 'review' | 'controls' | null;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-panel.component.html',
+  styleUrl: './team-panel.component.css',
 })
 export class TeamPanelComponent {
   readonly projectId = input.required<string>();

@@ -2,8 +2,8 @@ import type { PlanTask } from './team.models';
 
 /** Sizes of the drawn graph, in SVG user units. */
 export const GRAPH = {
-  nodeWidth: 180,
-  nodeHeight: 64,
+  nodeWidth: 200,
+  nodeHeight: 72,
   columnGap: 48,
   rowGap: 16,
   padding: 8,

@@ -42,6 +42,22 @@ const FIELDS = Object.keys(EMPTY_PROJECT_FORM) as ProjectFormField[];
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-new.page.html',
+  styles: `
+    .build-mode {
+      display: grid;
+      gap: 6px;
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    .build-mode label {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      font-weight: 600;
+      font-size: 13px;
+    }
+  `,
 })
 export class ProjectNewPage {
   private readonly api = inject(ProjectsApi);

@@ -33,6 +33,7 @@ it('builds a described app with the agent team after the plan is approved', asyn
   await byTestId('project-description-input').fill('A todo REST API in Express with tests');
   expect(await byTestId('project-team-build').isChecked()).toBe(true);
   expect(await byTestId('project-auto-approve').isChecked()).toBe(false);
+  if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT}-form.png`, fullPage: true });
   await byTestId('create-project-submit').click();
   await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
 

@@ -5,7 +5,7 @@
  * `process.env` reads at import time. Connection settings are computed by {@link temporalConnectionConfig}
  * from an env record that the caller (worker, API, tests) passes in.
  */
-import type { ActivityOptions, RetryPolicy } from '@temporalio/common';
+import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/common';
 
 /** Task queue names; one per kind of work so each can be scaled on its own. */
 export const taskQueues = {
@@ -68,6 +68,18 @@ export const activityPresets = {
     retry: retryPolicies.model,
   },
 } as const satisfies Record<string, ActivityOptions>;
+
+/**
+ * Local activity presets: short, idempotent steps run by the worker that runs the workflow, skipping a task
+ * queue round trip each (an agent's file tools: an upsert and a deduped event).
+ */
+export const localActivityPresets = {
+  agentTool: {
+    startToCloseTimeout: '30s',
+    localRetryThreshold: '10s',
+    retry: retryPolicies.storage,
+  },
+} as const satisfies Record<string, LocalActivityOptions>;
 
 /** Where and how to reach Temporal. */
 export interface TemporalConnectionConfig {

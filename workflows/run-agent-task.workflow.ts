@@ -1,9 +1,9 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, defineQuery, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AgentToolName, FinishOutcome } from '../api/src/modules/agents/agent-tools';
 import type { AgentRole, ChatMessage, ToolCall } from '../api/src/modules/models/model-types';
 import type { AgentToolResult } from '../activities/agents/agent-files.activities';
-import { activityPresets } from '../temporal.config';
+import { activityPresets, localActivityPresets } from '../temporal.config';
 import type { PlanTask } from './agent-team/plan';
 import { ROLE_TOOLS, systemPrompt, taskMessage } from './agent-team/prompts';
 
@@ -52,7 +52,7 @@ export const messageAgentSignal = defineSignal<[string]>('messageAgent');
 export const agentTaskStateQuery = defineQuery<AgentTaskState>('agentTaskState');
 
 const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
-const { runAgentFileTool } = proxyActivities<Activities>(activityPresets.bookkeeping);
+const { runAgentFileTool } = proxyLocalActivities<Activities>(localActivityPresets.agentTool);
 const sandbox = proxyActivities<Activities>(activityPresets.longStep);
 
 const FILE_TOOLS = new Set<string>(['list_files', 'read_file', 'write_file', 'apply_patch', 'search']);

@@ -69,6 +69,8 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
   /** The parsed JSON body. */
   body: Record<string, unknown>;
+  /** performance.now() when the request arrived (benchmarks time agent steps by it). */
+  at: number;
 }
 
 export abstract class FakeVendor {
@@ -76,6 +78,8 @@ export abstract class FakeVendor {
   readonly requests: RecordedRequest[] = [];
   /** Used when the queue is empty; without one an unscripted request gets a 500 naming the problem. */
   defaultReply?: ScriptedReply;
+  /** Chooses a reply from the request when the queue is empty (before `defaultReply`). */
+  replyFor?: (request: RecordedRequest) => ScriptedReply | undefined;
   record = true;
   private readonly queue: ScriptedReply[] = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
@@ -148,13 +152,14 @@ export abstract class FakeVendor {
         query: Object.fromEntries(url.searchParams),
         headers: req.headers,
         body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        at: performance.now(),
       };
       if (this.record) this.requests.push(recorded);
       if (!this.serves(recorded.method, recorded.path)) {
         sendJson(res, 404, this.errorBody(404, `fake: no route ${recorded.method} ${recorded.path}`, {}));
         return;
       }
-      const reply = this.queue.shift() ?? this.defaultReply;
+      const reply = this.queue.shift() ?? this.replyFor?.(recorded) ?? this.defaultReply;
       if (!reply) {
         sendJson(res, 500, this.errorBody(500, 'fake: no scripted reply left', {}));
         return;

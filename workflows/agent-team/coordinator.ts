@@ -49,6 +49,8 @@ export interface TeamStatus {
   testsPassed: boolean | null;
   /** Distinct project files the agents wrote. */
   filesWritten: number;
+  /** The latest review's verdict: true approved, false changes requested (until a re-review approves). */
+  reviewApproved: boolean | null;
 }
 
 /** A person approves the plan or asks for changes (feedback goes to the architect). */
@@ -69,7 +71,15 @@ const failureType = (error: unknown): string | undefined => {
 };
 
 export async function runAgentTeam(ref: { projectId: string; runId: string }, options: TeamOptions): Promise<TeamStatus> {
-  const status: TeamStatus = { phase: 'planning', planVersion: 0, tasks: [], pausedReason: null, testsPassed: null, filesWritten: 0 };
+  const status: TeamStatus = {
+    phase: 'planning',
+    planVersion: 0,
+    tasks: [],
+    pausedReason: null,
+    testsPassed: null,
+    filesWritten: 0,
+    reviewApproved: null,
+  };
   let review: PlanReview | null = null;
   let paused = false;
   setHandler(teamStatusQuery, () => status);
@@ -128,7 +138,8 @@ export async function runAgentTeam(ref: { projectId: string; runId: string }, op
     if (sandboxId) await CancellationScope.nonCancellable(() => sandbox.destroySandbox({ sandboxId: sandboxId! }));
   }
   const failed = Object.values(status.tasks).some((t) => t.status === 'failed');
-  status.phase = failed || status.testsPassed === false ? 'failed' : 'done';
+  // Done means the project's own tests pass and the reviewer approved.
+  status.phase = failed || status.testsPassed === false || status.reviewApproved === false ? 'failed' : 'done';
   return status;
 }
 

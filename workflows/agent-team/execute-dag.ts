@@ -50,6 +50,8 @@ export async function executeDag(
   const state: Record<string, TaskStatus> = {};
   const roles: Record<string, AgentRole> = {};
   const contexts: Record<string, string> = {};
+  /** Follow-up task → the task whose result created it (a handoff or a review). */
+  const origins: Record<string, string> = {};
   const attempts: Record<string, number> = {};
   const running = new Map<string, Promise<Finished>>();
   let followUps = 0;
@@ -73,7 +75,7 @@ export async function executeDag(
         role: routing.role,
         supporting: routing.supporting,
         reasoning: routing.reasoning,
-        handoffFrom: contexts[task.id] ? (task.dependencies[0] ?? null) : null,
+        handoffFrom: origins[task.id] ?? null,
       },
     });
     setStatus(task.id, 'running');
@@ -122,6 +124,7 @@ export async function executeDag(
       if (t.id !== task.id && t.dependencies.includes(after) && !dependencies.includes(t.id)) t.dependencies.push(task.id);
     roles[task.id] = role;
     contexts[task.id] = context;
+    origins[task.id] = after;
     status.tasks.push({ key: task.id, title: task.title, role, status: 'pending' });
     return true;
   };
@@ -149,6 +152,7 @@ export async function executeDag(
       return;
     }
     const r = result!;
+    if (task.type === 'review') status.reviewApproved = r.outcome === 'approved';
     for (const path of r.wrote) written.add(path);
     status.filesWritten = written.size;
     const ok = r.outcome === 'done' || r.outcome === 'approved' || r.outcome === 'handoff' || r.outcome === 'changes_requested';

@@ -825,16 +825,25 @@ export type TeamState = {
   /** planning, awaiting_approval, running, paused, verifying, done or failed. */
   phase: Scalars['String']['output'];
   planVersion: Scalars['Int']['output'];
+  /** The latest review's verdict (null before any review). */
+  reviewApproved: Maybe<Scalars['Boolean']['output']>;
   tasks: Array<TeamTaskState>;
   testsPassed: Maybe<Scalars['Boolean']['output']>;
 };
 
 export type TeamTaskState = {
   __typename?: 'TeamTaskState';
+  /** The agent on it: idle, thinking, coding, testing, reviewing or blocked (waiting for answerAgent). */
+  agentStatus: Scalars['String']['output'];
   key: Scalars['String']['output'];
+  /** The question the agent asked, while blocked. */
+  question: Maybe<Scalars['String']['output']>;
   role: Maybe<Scalars['String']['output']>;
+  /** pending, running, done, failed or cancelled. */
   status: Scalars['String']['output'];
   title: Scalars['String']['output'];
+  /** Model turns so far, while running. */
+  turns: Maybe<Scalars['Int']['output']>;
 };
 
 export type Usage = {
@@ -1370,15 +1379,19 @@ export type TeamStateResolvers<ContextType = GraphQLContext, ParentType extends 
   pausedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   planVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewApproved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['TeamTaskState']>, ParentType, ContextType>;
   testsPassed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type TeamTaskStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamTaskState'] = ResolversParentTypes['TeamTaskState']> = {
+  agentStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  question?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  turns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type UsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = {

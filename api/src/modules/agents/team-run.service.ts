@@ -8,6 +8,7 @@ import { fromNanos } from '../models/cost';
 import { ProjectRun, type Project } from '../project/project.entity';
 import { asResource, type ProjectService } from '../project/project.service';
 import type { TeamStatus } from '../../../../workflows/agent-team/coordinator';
+import type { AgentTaskState } from '../../../../workflows/run-agent-task.workflow';
 import { AgentTask } from './agent-task.entity';
 
 /** Thrown when a team action needs a running agent-team build and the project has none. */
@@ -17,6 +18,11 @@ export class NoTeamRunError extends ConflictError {
     super(`${what}: the project has no agent-team build in progress`);
   }
 }
+
+/** The team's state with each running agent's own: status (idle, thinking, coding, testing, reviewing, blocked) and question. */
+export type LiveTeamState = Omit<TeamStatus, 'tasks'> & {
+  tasks: (TeamStatus['tasks'][number] & { agentStatus: string; question: string | null; turns: number | null })[];
+};
 
 export interface AgentMetricsRow {
   role: string;
@@ -76,14 +82,30 @@ export class TeamRunService {
     });
   }
 
-  /** The coordinator's state while the run's workflow is open; null otherwise. */
-  async liveState(project: Pick<Project, 'buildMode'>, run: ProjectRun): Promise<TeamStatus | null> {
+  /**
+   * The coordinator's state while the run's workflow is open (null otherwise), with each working agent's own
+   * state: thinking, coding, testing, reviewing or blocked on a question, and the question.
+   */
+  async liveState(project: Pick<Project, 'buildMode'>, run: ProjectRun): Promise<LiveTeamState | null> {
     if (project.buildMode !== 'team' || run.status === 'SUCCEEDED' || run.status === 'FAILED') return null;
+    let team: TeamStatus;
     try {
-      return await this.temporal.workflow.getHandle(run.workflowId).query<TeamStatus>('teamStatus');
+      team = await this.temporal.workflow.getHandle(run.workflowId).query<TeamStatus>('teamStatus');
     } catch {
       return null; // not started yet, or between tasks of a worker restart: the records still answer
     }
+    const tasks = await Promise.all(
+      team.tasks.map(async (task) => {
+        if (task.status !== 'running' || !task.workflowId)
+          return { ...task, agentStatus: task.status === 'running' ? 'thinking' : 'idle', question: null, turns: null };
+        const agent = await this.temporal.workflow
+          .getHandle(task.workflowId)
+          .query<AgentTaskState>('agentTaskState')
+          .catch(() => null);
+        return { ...task, agentStatus: agent?.status ?? 'thinking', question: agent?.question ?? null, turns: agent?.turns ?? null };
+      }),
+    );
+    return { ...team, tasks };
   }
 
   async reviewPlan(viewerId: string, projectId: string, approve: boolean, feedback?: string | null): Promise<boolean> {
@@ -141,7 +163,7 @@ export class TeamRunService {
     return true;
   }
 
-  private async controllable(viewerId: string, projectId: string, what: string): Promise<{ run: ProjectRun; state: TeamStatus | null }> {
+  private async controllable(viewerId: string, projectId: string, what: string): Promise<{ run: ProjectRun; state: LiveTeamState | null }> {
     const project = await this.projects.get(viewerId, projectId);
     if (!can(await loadActor(this.em, viewerId), 'project:run', asResource(project)))
       throw new ForbiddenError('Only the project’s editors control its builds');

@@ -21,8 +21,13 @@ import type { AgentCard } from '../models/team-view';
             @if (card.working.length) {
               Working on
               @for (task of card.working; track task.key; let last = $last) {
-                <em>{{ task.title }}</em
-                >{{ last ? '' : ', ' }}
+                <em>{{ task.title }}</em>
+                @if (task.agentStatus) {
+                  <span class="agent-status" data-testid="agent-status"
+                    >({{ task.agentStatus }})</span
+                  >
+                }
+                {{ last ? '' : ', ' }}
               }
             } @else {
               <span class="muted">Idle</span>

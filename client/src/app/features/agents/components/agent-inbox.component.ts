@@ -8,8 +8,7 @@ type Kind = 'message' | 'answer';
 
 /**
  * Talking to the agent on one running task: a message it reads before its next turn, or the answer to a
- * question it asked. The live state does not carry the question's text yet, so the answer box is offered
- * for every running task.
+ * question it asked (shown while the agent is blocked on it).
  */
 @Component({
   selector: 'app-agent-inbox',
@@ -19,6 +18,11 @@ type Kind = 'message' | 'answer';
       <div class="agent-inbox-head">
         <strong>{{ task().title }}</strong> <span class="muted">· {{ task().role }}</span>
       </div>
+      @if (task().question; as question) {
+        <p class="agent-question" role="status" data-testid="agent-question">
+          The {{ task().role }} asks: <em>{{ question }}</em>
+        </p>
+      }
       <div class="agent-inbox-tabs" role="group" aria-label="Kind of note">
         <button
           type="button"

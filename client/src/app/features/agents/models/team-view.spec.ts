@@ -106,3 +106,42 @@ describe('agentCards', () => {
     });
   });
 });
+
+describe('live agent state', () => {
+  it('carries what a running agent is doing and the question it is blocked on, to its task and card', () => {
+    const team = {
+      phase: 'running',
+      planVersion: 1,
+      pausedReason: null,
+      testsPassed: null,
+      filesWritten: 0,
+      tasks: [
+        {
+          key: 'design',
+          title: 'Design',
+          role: 'architect',
+          status: 'done',
+          agentStatus: 'idle',
+          question: null,
+        },
+        {
+          key: 'api',
+          title: 'Routes',
+          role: 'backend',
+          status: 'running',
+          agentStatus: 'blocked',
+          question: 'Which port?',
+        },
+      ],
+    };
+    const views = taskViews(run({ team }));
+    expect(views.find((v) => v.id === 'api')).toMatchObject({
+      status: 'running',
+      agentStatus: 'blocked',
+      question: 'Which port?',
+    });
+    expect(views.find((v) => v.id === 'design')!.question).toBeNull();
+    const backend = agentCards(run({ team }), views).find((c) => c.role === 'backend')!;
+    expect(backend.working).toEqual([{ key: 'api', title: 'Routes', agentStatus: 'blocked' }]);
+  });
+});

@@ -10,13 +10,21 @@ import {
 export interface TaskView extends PlanTask {
   readonly role?: string;
   readonly status: TaskStatus;
+  /** While running: what its agent is doing (thinking, coding, testing, reviewing, blocked). */
+  readonly agentStatus?: string;
+  /** While its agent is blocked: the question it asked. */
+  readonly question?: string | null;
 }
 
 /** One role's card: what it is working on now and what it did in this run. */
 export interface AgentCard {
   readonly role: string;
   /** Titles of the tasks the role is running now (empty: idle). */
-  readonly working: readonly { readonly key: string; readonly title: string }[];
+  readonly working: readonly {
+    readonly key: string;
+    readonly title: string;
+    readonly agentStatus?: string;
+  }[];
   readonly metrics: AgentMetrics | null;
 }
 
@@ -35,6 +43,8 @@ export function taskViews(run: TeamRun): TaskView[] {
       ...task,
       role: now?.role ?? record?.role ?? task.role,
       status: run.team ? (now?.status ?? 'pending') : (record?.status ?? 'pending'),
+      agentStatus: now?.agentStatus,
+      question: now?.question ?? null,
     };
   });
   const known = new Set(views.map((v) => v.id));
@@ -59,6 +69,8 @@ export function taskViews(run: TeamRun): TaskView[] {
       dependencies: from ? [from] : [],
       role: task.role ?? undefined,
       status: run.team ? (live.get(task.key)?.status ?? task.status) : task.status,
+      agentStatus: live.get(task.key)?.agentStatus,
+      question: live.get(task.key)?.question ?? null,
     });
   }
   return views;
@@ -71,7 +83,7 @@ export function agentCards(run: TeamRun, tasks: readonly TaskView[]): AgentCard[
     role,
     working: tasks
       .filter((t) => t.role === role && t.status === 'running')
-      .map((t) => ({ key: t.id, title: t.title })),
+      .map((t) => ({ key: t.id, title: t.title, agentStatus: t.agentStatus })),
     metrics: metrics.get(role) ?? null,
   }));
 }

@@ -47,6 +47,10 @@ export interface TeamTaskState {
   readonly title: string;
   readonly role: string | null;
   readonly status: TaskStatus;
+  /** The agent on it: idle, thinking, coding, testing, reviewing or blocked (asked a question). */
+  readonly agentStatus?: string;
+  /** The question the agent asked, while blocked. */
+  readonly question?: string | null;
 }
 
 /** The coordinator's live state; null once the run's workflow closed. */

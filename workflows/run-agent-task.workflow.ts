@@ -33,6 +33,8 @@ export interface AgentTaskResult {
   tokens: number;
   costUsd: number;
   wrote: string[];
+  /** Files whose write met a conflicting newer edit that the agent did not redo afterwards. */
+  conflicts: string[];
 }
 
 export type AgentStatus = 'idle' | 'thinking' | 'coding' | 'testing' | 'reviewing' | 'blocked';
@@ -76,10 +78,11 @@ export async function runAgentTask(input: AgentTaskInput): Promise<AgentTaskResu
     { role: 'user', content: taskMessage(input.task) + (input.handoffContext ? `\n\nHanded over with: ${input.handoffContext}` : '') },
   ];
   const wrote = new Set<string>();
+  const conflicts = new Set<string>();
   let costUsd = 0;
   const result = (outcome: AgentTaskOutcome, summary: string, extra: Partial<AgentTaskResult> = {}): AgentTaskResult => {
     state.status = 'idle';
-    return { outcome, summary, turns: state.turns, tokens: state.tokens, costUsd, wrote: [...wrote], ...extra };
+    return { outcome, summary, turns: state.turns, tokens: state.tokens, costUsd, wrote: [...wrote], conflicts: [...conflicts], ...extra };
   };
 
   while (state.turns < input.maxTurns) {
@@ -109,7 +112,11 @@ export async function runAgentTask(input: AgentTaskInput): Promise<AgentTaskResu
         return result('handoff', handoff.reason, { handoff });
       }
       const answer = await runTool(input, call, state, answers);
-      for (const path of answer.wrote ?? []) wrote.add(path);
+      for (const path of answer.wrote ?? []) {
+        wrote.add(path);
+        conflicts.delete(path);
+      }
+      if (answer.conflict) conflicts.add(answer.conflict.path);
       messages.push({
         role: 'tool',
         toolCallId: call.id,

@@ -11,6 +11,7 @@ import { UsageLogSchema } from './modules/models/usage-log.entity';
 import { ModelSettingsSchema } from './modules/models/model-settings.entity';
 import { UsageTotalSchema } from './modules/models/usage-total.entity';
 import { AgentTaskSchema } from './modules/agents/agent-task.entity';
+import { AgentFileBaseSchema } from './modules/agents/agent-file-base.entity';
 import { SandboxRecordSchema } from './modules/sandbox/sandbox.entity';
 import { Migration20261127000000 } from './migrations/Migration20261127000000';
 import { Migration20261127010000 } from './migrations/Migration20261127010000';
@@ -23,8 +24,9 @@ import { Migration20261127060000 } from './migrations/Migration20261127060000';
 import { Migration20261127070000 } from './migrations/Migration20261127070000';
 import { Migration20261127080000 } from './migrations/Migration20261127080000';
 import { Migration20261127090000 } from './migrations/Migration20261127090000';
+import { Migration20261127100000 } from './migrations/Migration20261127100000';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, SandboxRecordSchema];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, SandboxRecordSchema];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -42,6 +44,7 @@ export const migrationsList = [
   { name: 'Migration20261127070000', class: Migration20261127070000 },
   { name: 'Migration20261127080000', class: Migration20261127080000 },
   { name: 'Migration20261127090000', class: Migration20261127090000 },
+  { name: 'Migration20261127100000', class: Migration20261127100000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

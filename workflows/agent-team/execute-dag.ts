@@ -152,7 +152,7 @@ export async function executeDag(
       return;
     }
     const r = result!;
-    if (task.type === 'review') status.reviewApproved = r.outcome === 'approved';
+    if (r.outcome === 'approved' || r.outcome === 'changes_requested') status.reviewApproved = r.outcome === 'approved';
     for (const path of r.wrote) written.add(path);
     status.filesWritten = written.size;
     const ok = r.outcome === 'done' || r.outcome === 'approved' || r.outcome === 'handoff' || r.outcome === 'changes_requested';
@@ -183,6 +183,19 @@ export async function executeDag(
         followUp(fixId, { ...task, id: `${key}-retest-${n}`, title: `Re-run: ${task.title}` }, 'tester', `After ${fixId}`, [fixId]);
       }
     }
+    if (r.conflicts.length) {
+      // handleAgentConflict: edits that would not merge go to the reviewer to reconcile.
+      const id = `${key}-conflict-${n}`;
+      const resolve = {
+        id,
+        title: `Resolve conflicting edits: ${r.conflicts.join(', ')}`.slice(0, 200),
+        type: 'review' as const,
+        description: `The ${task.title} task's edits to ${r.conflicts.join(', ')} collided with newer edits on the same lines. Read the files, reconcile both intents, and write the result.`,
+        files: r.conflicts,
+        acceptanceCriteria: ['Both changes are reflected or the conflict is explained'],
+      };
+      followUp(key, resolve, 'reviewer', r.summary);
+    }
     if (r.outcome === 'changes_requested') {
       const fixId = `${key}-changes-${n}`;
       const fix = {
@@ -200,7 +213,10 @@ export async function executeDag(
 
   for (;;) {
     await condition(() => !isPaused() || running.size > 0);
-    if (!isPaused()) for (const task of readyTasks(plan, state, options.maxParallel - running.size)) await start(task);
+    if (!isPaused()) {
+      const leased = new Set(plan.tasks.filter((t) => state[t.id] === 'running').flatMap((t) => t.files));
+      for (const task of readyTasks(plan, state, options.maxParallel - running.size, leased)) await start(task);
+    }
     if (!running.size) {
       if (isPaused()) continue;
       break;

@@ -61,3 +61,15 @@ describe('plan DAG', () => {
     expect(routed.reasoning).toMatch(/server code \(1 of 1 files\)/);
   });
 });
+
+describe('file leases', () => {
+  test('a task waits while another running or just chosen task holds one of its files', () => {
+    const plan: Plan = {
+      summary: '',
+      tasks: [task('a', { files: ['src/app.js'] }), task('b', { files: ['src/app.js', 'src/db.js'] }), task('c', { files: ['README.md'] })],
+    };
+    expect(readyTasks(plan, {}, 3).map((t) => t.id)).toEqual(['a', 'c']);
+    expect(readyTasks(plan, { a: 'running' }, 3, new Set(['src/app.js'])).map((t) => t.id)).toEqual(['c']);
+    expect(readyTasks(plan, { a: 'done', c: 'done' }, 3).map((t) => t.id)).toEqual(['b']);
+  });
+});

@@ -64,16 +64,30 @@ function hasCycle(plan: Plan): boolean {
 
 /**
  * Tasks that may start now, most urgent first (ties keep plan order), at most `slots` of them: pending, with
- * every dependency done. A failed or cancelled dependency keeps its dependants waiting.
+ * every dependency done, and none of their files leased to a running task (`leased`). A failed or cancelled
+ * dependency keeps its dependants waiting.
  */
-export function readyTasks(plan: Plan, status: Readonly<Record<string, TaskStatus>>, slots: number): PlanTask[] {
+export function readyTasks(
+  plan: Plan,
+  status: Readonly<Record<string, TaskStatus>>,
+  slots: number,
+  leased: ReadonlySet<string> = new Set(),
+): PlanTask[] {
   if (slots <= 0) return [];
-  return plan.tasks
+  const taken = new Set(leased);
+  const ready: PlanTask[] = [];
+  const candidates = plan.tasks
     .map((task, order) => ({ task, order }))
     .filter(({ task }) => (status[task.id] ?? 'pending') === 'pending' && task.dependencies.every((d) => status[d] === 'done'))
-    .sort((a, b) => a.task.priority - b.task.priority || a.order - b.order)
-    .slice(0, slots)
-    .map(({ task }) => task);
+    .sort((a, b) => a.task.priority - b.task.priority || a.order - b.order);
+  // File leases: a task whose files another running (or just chosen) task holds waits for them.
+  for (const { task } of candidates) {
+    if (ready.length >= slots) break;
+    if (task.files.some((f) => taken.has(f))) continue;
+    for (const f of task.files) taken.add(f);
+    ready.push(task);
+  }
+  return ready;
 }
 
 /** Tasks that can never start: something they depend on (directly or not) failed or was cancelled. */

@@ -34,7 +34,7 @@ export const ROLE_TOOLS: Record<AgentRole, AgentToolName[]> = {
     'handoff',
     'finish',
   ],
-  reviewer: ['list_files', 'read_file', 'search', 'ask_human', 'handoff', 'finish'],
+  reviewer: ['list_files', 'read_file', 'write_file', 'apply_patch', 'search', 'ask_human', 'handoff', 'finish'],
   devops: ['list_files', 'read_file', 'write_file', 'run_command', 'ask_human', 'handoff', 'finish'],
   tester: ['list_files', 'read_file', 'write_file', 'apply_patch', 'search', 'run_tests', 'ask_human', 'handoff', 'finish'],
   documentation: ['list_files', 'read_file', 'write_file', 'search', 'ask_human', 'handoff', 'finish'],

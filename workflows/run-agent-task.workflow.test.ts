@@ -149,3 +149,56 @@ test('tools outside the role and a sandbox-less run_command answer with errors; 
   expect(last).toMatchObject({ role: 'tool', content: 'Error: run_command needs a sandbox, and this run has none' });
   openai.defaultReply = undefined;
 });
+
+test('a long task continues as new with its conversation summarised, and finishes with every count carried over', async () => {
+  const ids = await seed(vendor);
+  openai.reset();
+  let turn = 0;
+  openai.replyFor = () =>
+    turn++ < 12
+      ? {
+          toolCalls: [
+            { id: `call_w${turn}`, name: 'write_file', arguments: { path: `src/part${turn}.js`, content: `module.exports = ${turn};\n` } },
+          ],
+          usage: { inputTokens: 10, outputTokens: 5 },
+        }
+      : {
+          toolCalls: [{ id: 'call_done', name: 'finish', arguments: { summary: 'all parts written' } }],
+          usage: { inputTokens: 10, outputTokens: 5 },
+        };
+  const task: PlanTask = {
+    id: 'parts',
+    title: 'Parts',
+    type: 'implement',
+    description: '',
+    priority: 1,
+    dependencies: [],
+    files: [],
+    acceptanceCriteria: [],
+  };
+  const handle = await start(vendor, {
+    ...ids,
+    role: 'backend',
+    task,
+    projectDescription: DESCRIPTION,
+    maxTurns: 20,
+    maxHistoryEvents: 40,
+  });
+  const result = (await handle.result()) as AgentTaskResult;
+  openai.replyFor = undefined;
+  expect(result).toMatchObject({ outcome: 'done', summary: 'all parts written', turns: 13, tokens: 13 * 15 });
+  expect(result.wrote).toHaveLength(12);
+  const first = await vendor.temporal.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
+  expect(first.status.name).toBe('CONTINUED_AS_NEW');
+  const notes = openai.requests.flatMap((r) =>
+    (r.body.messages as { role: string; content: string | null }[]).filter((m) => m.content?.startsWith('Earlier in this task')),
+  );
+  expect(notes.length).toBeGreaterThan(0);
+  // Every request stays well-formed for the vendor: each tool result follows the assistant turn that called it.
+  for (const request of openai.requests) {
+    const messages = request.body.messages as { role: string; tool_call_id?: string; tool_calls?: { id: string }[] }[];
+    const called = new Set(messages.flatMap((m) => m.tool_calls?.map((c) => c.id) ?? []));
+    for (const m of messages.filter((x) => x.role === 'tool')) expect(called.has(m.tool_call_id!)).toBe(true);
+  }
+  expect(await files(vendor, ids.projectId)).toHaveLength(12);
+});

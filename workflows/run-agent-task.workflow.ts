@@ -1,4 +1,13 @@
-import { condition, defineQuery, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AgentToolName, FinishOutcome } from '../api/src/modules/agents/agent-tools';
 import type { AgentRole, ChatMessage, ToolCall } from '../api/src/modules/models/model-types';
@@ -21,6 +30,10 @@ export interface AgentTaskInput {
   maxTurns: number;
   /** Context from the agent that handed this task over. */
   handoffContext?: string;
+  /** Continue as new once the history holds this many events (Temporal also suggests it near its limits). */
+  maxHistoryEvents?: number;
+  /** Carried over by continue-as-new: the summarised conversation and the counters so far. */
+  resume?: { messages: ChatMessage[]; turns: number; tokens: number; costUsd: number; wrote: string[]; conflicts: string[] };
 }
 
 export type AgentTaskOutcome = FinishOutcome | 'handoff' | 'turn_limit';
@@ -65,27 +78,42 @@ const OUTPUT_TAIL = 3000;
  * crash resumes at the last completed step. Ends when the agent finishes, hands off, or runs out of turns.
  */
 export async function runAgentTask(input: AgentTaskInput): Promise<AgentTaskResult> {
-  const state: AgentTaskState = { status: 'idle', turns: 0, tokens: 0, question: null, lastTool: null };
+  const { resume } = input;
+  const state: AgentTaskState = { status: 'idle', turns: resume?.turns ?? 0, tokens: resume?.tokens ?? 0, question: null, lastTool: null };
   const answers: string[] = [];
   const inbox: string[] = [];
   setHandler(agentTaskStateQuery, () => state);
   setHandler(answerQuestionSignal, (answer) => void answers.push(answer));
   setHandler(messageAgentSignal, (text) => void inbox.push(text));
 
-  const messages: ChatMessage[] = [
+  const messages: ChatMessage[] = resume?.messages ?? [
     { role: 'system', content: systemPrompt(input.role) },
     { role: 'user', content: input.projectDescription },
     { role: 'user', content: taskMessage(input.task) + (input.handoffContext ? `\n\nHanded over with: ${input.handoffContext}` : '') },
   ];
-  const wrote = new Set<string>();
-  const conflicts = new Set<string>();
-  let costUsd = 0;
+  const wrote = new Set<string>(resume?.wrote);
+  const conflicts = new Set<string>(resume?.conflicts);
+  let costUsd = resume?.costUsd ?? 0;
   const result = (outcome: AgentTaskOutcome, summary: string, extra: Partial<AgentTaskResult> = {}): AgentTaskResult => {
     state.status = 'idle';
     return { outcome, summary, turns: state.turns, tokens: state.tokens, costUsd, wrote: [...wrote], conflicts: [...conflicts], ...extra };
   };
 
   while (state.turns < input.maxTurns) {
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > (input.maxHistoryEvents ?? 5000)) {
+      // A long task starts a fresh history with its conversation summarised; queued messages ride along.
+      for (const text of inbox.splice(0)) messages.push({ role: 'user', content: `Message from a person on the team: ${text}` });
+      const carried = {
+        messages: summarise(messages, [...wrote]),
+        turns: state.turns,
+        tokens: state.tokens,
+        costUsd,
+        wrote: [...wrote],
+        conflicts: [...conflicts],
+      };
+      await continueAsNew<typeof runAgentTask>({ ...input, resume: carried });
+    }
     for (const text of inbox.splice(0)) messages.push({ role: 'user', content: `Message from a person on the team: ${text}` });
     state.status = 'thinking';
     const out = await callModel({
@@ -169,4 +197,20 @@ async function runTool(input: AgentTaskInput, call: ToolCall, state: AgentTaskSt
       ? { passed: run.exitCode === 0 && !run.timedOut, exitCode: run.exitCode, output }
       : { exitCode: run.exitCode, output };
   return { content: JSON.stringify(body), isError: false };
+}
+
+const KEEP_RECENT = 8;
+
+/**
+ * The conversation for a fresh history: the system prompt and the task, a note of what was done, and the
+ * latest turns, cut so it starts at an assistant turn (a tool result is never separated from its call).
+ */
+export function summarise(messages: readonly ChatMessage[], wrote: readonly string[]): ChatMessage[] {
+  const head = messages.slice(0, 3);
+  let tail = messages.slice(Math.max(3, messages.length - KEEP_RECENT));
+  while (tail.length && tail[0]!.role !== 'assistant') tail = tail.slice(1);
+  const dropped = messages.length - head.length - tail.length;
+  if (dropped <= 0) return [...messages];
+  const note = `Earlier in this task (${dropped} messages, summarised): files written so far: ${wrote.length ? wrote.join(', ') : 'none'}. Continue from the latest turns below.`;
+  return [...head, { role: 'user', content: note }, ...tail];
 }

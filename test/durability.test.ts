@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ProjectFile, ProjectRun } from '../api/src/modules/project/project.entity';
 import { LOCAL_USER_ID } from '../api/src/modules/user/user.entity';
-import { createStack, testServices, waitFor, type Stack } from './harness';
+import { createStack, waitFor, type Stack } from './harness';
+import { startWorkerProcess } from './worker-process';
 
-const root = resolve(__dirname, '..');
 let stack: Stack;
 let dataDir: string;
 const children: ChildProcess[] = [];
@@ -21,33 +21,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The real worker entry point in its own process (one node process, so SIGKILL really kills it). */
-function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'activities/worker.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: {
-      ...process.env,
-      DATABASE_URL: stack.db.url,
-      REDIS_URL: testServices().redisUrl,
-      TEMPORAL_ADDRESS: testServices().temporalAddress,
-      TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      ATELIER_DATA_DIR: dataDir,
-      ATELIER_SCAFFOLD_FILE_DELAY_MS: '400',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolvePromise, reject) => {
-    child.on('message', (message: { type?: string }) => message.type === 'ready' && resolvePromise(child));
-    child.on('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`)));
-  });
-}
+const startWorker = () => startWorkerProcess(stack, { ATELIER_DATA_DIR: dataDir, ATELIER_SCAFFOLD_FILE_DELAY_MS: '400' }, children);
 
 it('finishes a run whose worker was SIGKILLed mid-step, storing and announcing each file exactly once', async () => {
-  const first = await startWorkerProcess();
+  const first = await startWorker();
   const project = await stack.app.createContext().projects.create(LOCAL_USER_ID, { name: 'Crash Test', framework: 'fastapi' });
   await waitFor('two files to be written', async () => {
     const events = await stack.events.read(project.id);
@@ -62,7 +39,7 @@ it('finishes a run whose worker was SIGKILLed mid-step, storing and announcing e
   expect(runAtCrash.status).toBe('RUNNING');
   expect(await em.count(ProjectFile, { project: project.id })).toBeLessThan(7);
 
-  await startWorkerProcess();
+  await startWorker();
   const run = await waitFor(
     'the run to finish on the new worker',
     async () => {

@@ -2,18 +2,18 @@
  * The real worker entry point sweeps what a crash left behind before it takes work: a sandbox on disk
  * that no row knows is destroyed, and a RUNNING row whose sandbox is gone is closed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Project } from '../../api/src/modules/project/project.entity';
 import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
 import { User } from '../../api/src/modules/user/user.entity';
 import { LocalSandboxBackend } from '../../sandbox/local/local-backend';
-import { createStack, testServices, type Stack } from '../../test/harness';
+import { createStack, type Stack } from '../../test/harness';
+import { startWorkerProcess } from '../../test/worker-process';
 
-const root = resolve(__dirname, '../..');
 let stack: Stack;
 let dataDir: string;
 let backend: LocalSandboxBackend;
@@ -51,28 +51,17 @@ it('destroys unrecorded sandboxes and closes rows whose sandbox is gone, at star
   const em = stack.db.orm.em.fork();
   const user = em.create(User, { email: 'sweep@example.com', displayName: 'Sweep' });
   const project = em.create(Project, { owner: user, name: 'Sweep', framework: 'express' });
-  const lost = em.create(SandboxRecord, { project, owner: user, backend: 'local', runtime: 'node', status: 'RUNNING', backendId: randomUUID() });
+  const lost = em.create(SandboxRecord, {
+    project,
+    owner: user,
+    backend: 'local',
+    runtime: 'node',
+    status: 'RUNNING',
+    backendId: randomUUID(),
+  });
   await em.flush();
 
-  worker = spawn(process.execPath, ['--import', 'tsx', 'activities/worker.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: {
-      ...process.env,
-      DATABASE_URL: stack.db.url,
-      REDIS_URL: testServices().redisUrl,
-      TEMPORAL_ADDRESS: testServices().temporalAddress,
-      TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      ATELIER_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-  });
-  let stderr = '';
-  worker.stderr!.on('data', (chunk) => (stderr += chunk));
-  await new Promise<void>((ready, reject) => {
-    worker!.on('message', (m: { type?: string }) => m.type === 'ready' && ready());
-    worker!.on('exit', (code) => reject(new Error(`worker exited (${code}): ${stderr}`)));
-  });
+  worker = await startWorkerProcess(stack, { ATELIER_DATA_DIR: dataDir }, []);
 
   expect(await backend.list()).not.toContain(stray.id);
   const row = await stack.db.orm.em.fork().findOneOrFail(SandboxRecord, { id: lost.id });

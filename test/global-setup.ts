@@ -36,7 +36,16 @@ export default async function globalSetup(): Promise<void> {
 
   const temporal = (async () => {
     const cli = await findTemporalCli(toolsDir);
-    const t = await startTemporalDevServer({ cli, port: await freePort(), uiPort: 0, headless: true, namespace: 'default', logDir, name: 'test-temporal', echo: null });
+    const t = await startTemporalDevServer({
+      cli,
+      port: await freePort(),
+      uiPort: 0,
+      headless: true,
+      namespace: 'default',
+      logDir,
+      name: 'test-temporal',
+      echo: null,
+    });
     running.push(t);
     process.env[testEnvKeys.temporalAddress] = t.address;
     process.env[testEnvKeys.temporalCli] = cli;
@@ -47,12 +56,22 @@ export default async function globalSetup(): Promise<void> {
       return;
     }
     const dataDir = postgresDirFor(testDir);
-    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'atelier_test', logDir, name: 'test-postgres', echo: null });
+    const pg = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      database: 'atelier_test',
+      logDir,
+      name: 'test-postgres',
+      echo: null,
+    });
     const throwaway = dataDir !== path.join(testDir, 'postgres');
-    running.push({ pid: pg.pid, stop: async () => {
-      await pg.stop();
-      if (throwaway) fs.rmSync(dataDir, { recursive: true, force: true });
-    } });
+    running.push({
+      pid: pg.pid,
+      stop: async () => {
+        await pg.stop();
+        if (throwaway) fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    });
     process.env[testEnvKeys.databaseUrl] = pg.adminUrl;
   })();
   const redis = (async () => {

@@ -11,10 +11,18 @@ export interface GraphQLReply<T> {
   cookie?: string;
 }
 
-export type Gql = <T = Record<string, unknown>>(cookie: string | undefined, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLReply<T>>;
+export type Gql = <T = Record<string, unknown>>(
+  cookie: string | undefined,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => Promise<GraphQLReply<T>>;
 
 /** A client for the API at `baseUrl`. */
-export function graphqlOver(baseUrl: string): { gql: Gql; signUp(name: string, password?: string): Promise<{ id: string; cookie: string }> } {
+export function graphqlOver(baseUrl: string): {
+  gql: Gql;
+  signUp(name: string, password?: string): Promise<{ id: string; cookie: string }>;
+} {
   const gql: Gql = async (cookie, query, variables = {}, headers = {}) => {
     const res = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',

@@ -84,7 +84,15 @@ export interface Stack {
 export const testLimits: LimitsConfig = { ...DEFAULT_LIMITS, ip: { auth: { ...DEFAULT_LIMITS.ip.auth, limit: 10_000 } } };
 
 export async function createStack(
-  options: { clientDist?: string; logger?: pino.Logger; limits?: LimitsConfig; trustProxy?: string; config?: Partial<AppDeps['config']>; masterKeys?: string; sandboxBackend?: SandboxBackend } = {},
+  options: {
+    clientDist?: string;
+    logger?: pino.Logger;
+    limits?: LimitsConfig;
+    trustProxy?: string;
+    config?: Partial<AppDeps['config']>;
+    masterKeys?: string;
+    sandboxBackend?: SandboxBackend;
+  } = {},
 ): Promise<Stack> {
   const services = testEnv();
   const db = await createTestDatabase();
@@ -94,7 +102,13 @@ export async function createStack(
   const temporal = new Client({ connection, namespace: 'default' });
   const taskQueue = `atelier-test-${randomUUID()}`;
   const sandboxes = options.sandboxBackend
-    ? new SandboxManager({ orm: db.orm, backend: options.sandboxBackend, limits: options.limits ?? testLimits, idleMs: 30 * 60_000, logger: options.logger ?? silentLogger })
+    ? new SandboxManager({
+        orm: db.orm,
+        backend: options.sandboxBackend,
+        limits: options.limits ?? testLimits,
+        idleMs: 30 * 60_000,
+        logger: options.logger ?? silentLogger,
+      })
     : undefined;
   const models = createModelLayer({
     env: { ...options.config },
@@ -104,7 +118,13 @@ export async function createStack(
     limits: options.limits ?? testLimits,
   });
   const app = await createApp({
-    config: { ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent', TEMPORAL_TASK_QUEUE: taskQueue, ...options.config, ATELIER_TRUST_PROXY: options.trustProxy, ATELIER_MASTER_KEYS: options.masterKeys },
+    config: {
+      ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent',
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ...options.config,
+      ATELIER_TRUST_PROXY: options.trustProxy,
+      ATELIER_MASTER_KEYS: options.masterKeys,
+    },
     limits: options.limits ?? testLimits,
     orm: db.orm,
     redis,

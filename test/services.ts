@@ -27,7 +27,9 @@ export interface TestEnv {
 export function testEnv(): TestEnv {
   const missing = Object.values(testEnvKeys).filter((k) => !process.env[k]);
   if (missing.length) {
-    throw new Error(`${missing.join(', ')} not set: run server tests through jest (npm test, or npx jest --selectProjects server), whose global-setup starts Temporal, Postgres and Redis.`);
+    throw new Error(
+      `${missing.join(', ')} not set: run server tests through jest (npm test, or npx jest --selectProjects server), whose global-setup starts Temporal, Postgres and Redis.`,
+    );
   }
   return {
     temporalAddress: process.env[testEnvKeys.temporalAddress]!,
@@ -46,7 +48,9 @@ export function databaseUrlFor(database: string, adminUrl = testEnv().databaseUr
 
 /** A database name unique to this test file and run, safe to use unquoted. */
 export function uniqueDatabaseName(prefix = 'test'): string {
-  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
 }
 
 /** Where global-setup keeps the running services' stop functions for global-teardown (same process). */

@@ -8,6 +8,7 @@ import type { TeamOptions, TeamStatus } from './coordinator';
 import { blockedTasks, readyTasks, routeTask, type Plan, type PlanTask, type PlanTaskType, type TaskStatus } from './plan';
 
 const records = proxyActivities<Activities>(activityPresets.bookkeeping);
+const sandboxOps = proxyActivities<Activities>(activityPresets.longStep);
 
 /** A model-layer refusal that a person resolves (raise the budget, wait for the window): the run pauses. */
 const PAUSING = new Set(['BUDGET_EXCEEDED', 'RATE_LIMIT_EXCEEDED']);
@@ -224,6 +225,8 @@ export async function executeDag(
     const finished = await Promise.race(running.values());
     running.delete(finished.key);
     await settle(finished);
+    // Paused (a person, a budget) with no agent left working: nothing an agent started may keep running.
+    if (isPaused() && running.size === 0 && sandboxId) await sandboxOps.stopSandboxProcesses({ sandboxId });
   }
   for (const task of blockedTasks(plan, state)) {
     setStatus(task.id, 'cancelled');

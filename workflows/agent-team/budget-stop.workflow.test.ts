@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
+import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
+import { User } from '../../api/src/modules/user/user.entity';
+import { testLocalBackend } from '../../sandbox/test-backends';
+import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
+import { OpenAIFake } from '../../test/fakes/openai-fake';
+import { createStack, waitFor, type Stack } from '../../test/harness';
+import { resumeRunSignal, teamStatusQuery } from './coordinator';
+
+/**
+ * A run whose budget runs out mid-task pauses, asking a person, and leaves nothing running in its sandbox
+ * (the agent had started a background process); raising the budget and resuming finishes the run. The local
+ * backend already reaps each command's process tree when it returns; the coordinator's stop on pause is for
+ * backends where background processes outlive the command (E2B), so here the check guards the outcome.
+ */
+const openai = new OpenAIFake();
+let stack: Stack;
+let local: ReturnType<typeof testLocalBackend>;
+let stopWorker: () => Promise<void>;
+
+beforeAll(async () => {
+  await openai.start();
+  local = testLocalBackend({ execTimeoutMs: 60_000 });
+  stack = await createStack({ config: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL }, sandboxBackend: local.backend });
+  stopWorker = (await stack.startWorker()).stop;
+});
+afterAll(async () => {
+  await stopWorker?.();
+  await stack?.dispose();
+  await local?.dispose();
+  await openai.close();
+});
+
+const usage = { inputTokens: 80, outputTokens: 20 };
+const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({
+  toolCalls: [{ id: `call_${name}`, name, arguments: args }],
+  usage,
+});
+const PLAN = {
+  summary: 'one task',
+  tasks: [
+    {
+      id: 'work',
+      title: 'Work',
+      type: 'implement',
+      description: 'start a server',
+      priority: 1,
+      dependencies: [],
+      files: ['src/server.js'],
+      acceptanceCriteria: [],
+    },
+  ],
+};
+
+test('budget exhaustion mid-task pauses the run with its reason and kills what the agent left running', async () => {
+  const em = stack.db.orm.em.fork();
+  const user = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Owner', tier: 'pro' });
+  const project = em.create(Project, {
+    owner: user,
+    name: `budget-${randomUUID().slice(0, 8)}`,
+    framework: 'express',
+    buildMode: 'team',
+    autoApprovePlan: true,
+  });
+  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  // The plan and one agent turn fit (200 tokens); the second turn is refused.
+  em.create(ModelSettings, {
+    scope: 'project',
+    scopeId: project.id,
+    roleModels: { architect: ['openai/gpt-4.1'], coder: ['openai/gpt-4.1'] },
+    runTokenBudget: 200,
+  });
+  await em.flush();
+  openai.replyFor = (req: RecordedRequest) => {
+    if (req.body.response_format) return { json: PLAN, usage };
+    const step = (req.body.messages as { role: string }[]).filter((m) => m.role === 'tool').length;
+    if (step === 0) return call('run_command', { command: 'sleep 300 > /dev/null 2>&1 & echo started' });
+    if (step === 1)
+      return call('write_file', {
+        path: 'package.json',
+        content: JSON.stringify({ name: 'w', version: '1.0.0', scripts: { test: 'node -e 0' } }),
+      });
+    return call('finish', { summary: 'done' });
+  };
+
+  const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
+    taskQueue: stack.taskQueue,
+    workflowId: run.workflowId,
+    args: [{ projectId: project.id, runId: run.id, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
+  });
+  const paused = await waitFor('the run to pause on its budget', async () => {
+    const s = await handle.query(teamStatusQuery).catch(() => null);
+    return s?.phase === 'paused' && s.tasks[0]?.status === 'pending' ? s : null;
+  });
+  expect(paused.pausedReason).toMatch(/run budget is used up \(200 of 200 tokens\)/);
+  const record = await waitFor('the sandbox record', () =>
+    stack.db.orm.em.fork().findOne(SandboxRecord, { project: project.id, status: 'RUNNING' }),
+  );
+  const sandbox = await local.backend.connect(record.backendId!);
+  await waitFor('no process left in the sandbox', async () => (await sandbox.status()).processes === 0);
+
+  // A person raises the budget and resumes: the task runs again and the run completes.
+  await stack.db.orm.em
+    .fork()
+    .getConnection()
+    .execute('update model_settings set run_token_budget = 10000 where scope_id = ?', [project.id]);
+  await handle.signal(resumeRunSignal);
+  await handle.result();
+  expect((await handle.query(teamStatusQuery)).phase).toBe('done');
+});

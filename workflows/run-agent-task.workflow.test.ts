@@ -6,7 +6,13 @@ import { Project, ProjectFile } from '../api/src/modules/project/project.entity'
 import { User } from '../api/src/modules/user/user.entity';
 import { selectBlueprint } from '../api/src/modules/models/offline/select-blueprint';
 import type { PlanTask } from './agent-team/plan';
-import { agentTaskStateQuery, answerQuestionSignal, type AgentTaskInput, type AgentTaskResult } from './run-agent-task.workflow';
+import {
+  agentTaskStateQuery,
+  answerQuestionSignal,
+  messageAgentSignal,
+  type AgentTaskInput,
+  type AgentTaskResult,
+} from './run-agent-task.workflow';
 
 /** runAgentTask on the Temporal dev server: real model turns and tool calls as activities. */
 let offline: Stack;
@@ -112,13 +118,17 @@ test('a vendor-driven agent asks a person, waits durably for the answer, patches
     state = await handle.query(agentTaskStateQuery);
   }
   expect(state).toMatchObject({ status: 'blocked', question: 'Which port should the server use?' });
+  await handle.signal(messageAgentSignal, 'Keep the change small');
   await handle.signal(answerQuestionSignal, 'Use 8080');
   const result = (await handle.result()) as AgentTaskResult;
   expect(result).toMatchObject({ outcome: 'done', summary: 'Port set to 8080', turns: 3, tokens: 360, wrote: ['src/app.js'] });
   expect((await files(vendor, ids.projectId))[0]!.content).toBe('const port = 8080;\n');
   // The answer and the patch result went back to the model as tool results, in order.
   const second = openai.requests[1]!.body.messages as { role: string; tool_call_id?: string; content: string }[];
-  expect(second.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_ask', content: 'Use 8080' });
+  expect(second.slice(-2)).toMatchObject([
+    { role: 'tool', tool_call_id: 'call_ask', content: 'Use 8080' },
+    { role: 'user', content: 'Message from a person on the team: Keep the change small' },
+  ]);
   const third = openai.requests[2]!.body.messages as { role: string; tool_call_id?: string; content: string }[];
   expect(third.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_patch', content: 'Patched src/app.js (19 bytes)' });
   expect((openai.requests[0]!.body.tools as { function: { name: string } }[]).map((t) => t.function.name)).toContain('apply_patch');

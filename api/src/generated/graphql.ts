@@ -284,6 +284,8 @@ export type Mutation = {
   logOutEverywhere: Scalars['Boolean']['output'];
   /** Sends a message to the agent working on a task; it reads it before its next turn. */
   messageAgent: Scalars['Boolean']['output'];
+  /** Sends a message to every agent working now; returns how many received it. CONFLICT when none is working. */
+  messageTeam: Scalars['Int']['output'];
   /** Pauses the running team after the tasks in flight (project editors). */
   pauseRun: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
@@ -408,6 +410,12 @@ export type MutationLogInArgs = {
 export type MutationMessageAgentArgs = {
   projectId: Scalars['ID']['input'];
   taskKey: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationMessageTeamArgs = {
+  projectId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
 };
 
@@ -1204,6 +1212,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messageAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMessageAgentArgs, 'projectId' | 'taskKey' | 'text'>>;
+  messageTeam?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMessageTeamArgs, 'projectId' | 'text'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;

@@ -23,5 +23,6 @@ export const agentResolvers: Resolvers = {
       teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, 'answerQuestion', answer),
     messageAgent: (_root, { projectId, taskKey, text }, ctx) =>
       teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, 'messageAgent', text),
+    messageTeam: (_root, { projectId, text }, ctx) => teams(ctx).toTeam(requireViewer(ctx), projectId, text),
   },
 };

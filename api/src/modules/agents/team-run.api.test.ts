@@ -53,6 +53,12 @@ test('a person reviews the plan, pauses and resumes the team, and reads its reco
   expect((await run(ada.cookie, id)).planStatus).toBe('proposed');
 
   const REVIEW = 'mutation($p: ID!, $a: Boolean!, $f: String) { reviewPlan(projectId: $p, approve: $a, feedback: $f) }';
+  const TEAM_MESSAGE = 'mutation($p: ID!, $t: String!) { messageTeam(projectId: $p, text: $t) }';
+  expect((await gql(ada.cookie, TEAM_MESSAGE, { p: id, t: 'Use ES modules' })).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
+  expect((await gql(ada.cookie, TEAM_MESSAGE, { p: id, t: '  ' })).errors![0]!.extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'text',
+  });
   expect((await gql(eve.cookie, REVIEW, { p: id, a: true })).errors![0]!.extensions.code).toBe('NOT_FOUND');
   expect((await gql(ada.cookie, REVIEW, { p: id, a: false })).errors![0]!.extensions).toMatchObject({
     code: 'BAD_USER_INPUT',

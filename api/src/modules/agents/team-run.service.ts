@@ -163,6 +163,17 @@ export class TeamRunService {
     return true;
   }
 
+  /** A message to every agent working now; how many received it. */
+  async toTeam(viewerId: string, projectId: string, text: string): Promise<number> {
+    const body = text.trim();
+    if (!body || body.length > 4000) throw new ValidationError([{ field: 'text', message: 'Write 1 to 4000 characters' }]);
+    const { state } = await this.controllable(viewerId, projectId, 'Messaging the team');
+    const working = (state?.tasks ?? []).filter((t) => t.status === 'running' && t.workflowId);
+    if (!working.length) throw new ConflictError('No agent is working now; the message would reach nobody');
+    await Promise.all(working.map((t) => this.temporal.workflow.getHandle(t.workflowId!).signal('messageAgent', body)));
+    return working.length;
+  }
+
   private async controllable(viewerId: string, projectId: string, what: string): Promise<{ run: ProjectRun; state: LiveTeamState | null }> {
     const project = await this.projects.get(viewerId, projectId);
     if (!can(await loadActor(this.em, viewerId), 'project:run', asResource(project)))

@@ -54,6 +54,8 @@ it('runs the express starter in a sandbox from its project page: preview in the 
   await byTestId('sandbox-terminal-toggle').click();
   const terminal = byTestId('sandbox-terminal');
   await terminal.locator('.xterm').waitFor();
+  // Keys typed before the shell is attached are lost: wait for its prompt (PS1 `sandbox:\w$ `) first.
+  await terminal.locator('.xterm-rows', { hasText: 'sandbox:' }).waitFor({ timeout: 30_000 });
   await terminal.click();
   await page.keyboard.type('echo from-the-$((40+2))-sandbox\n');
   await terminal.locator('.xterm-rows', { hasText: 'from-the-42-sandbox' }).waitFor({ timeout: 15_000 });

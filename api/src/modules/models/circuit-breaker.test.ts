@@ -9,7 +9,7 @@ beforeAll(() => {
 });
 afterAll(() => redis.quit());
 
-const options = { failureThreshold: 3, windowMs: 60_000, cooldownMs: 300, probeTimeoutMs: 5_000 };
+const options = { failureThreshold: 3, windowMs: 60_000, cooldownMs: 1_000, probeTimeoutMs: 5_000 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('circuit breaker in Redis', () => {
@@ -31,13 +31,13 @@ describe('circuit breaker in Redis', () => {
     const other = redis.duplicate();
     const worker2 = new CircuitBreaker(other, options);
     for (let i = 0; i < 3; i++) await worker1.recordFailure(model);
-    await sleep(350);
+    await sleep(1_100);
     const probes = await Promise.all([worker1.acquire(model), worker2.acquire(model), worker1.acquire(model)]);
     expect(probes.filter((p) => p.allowed)).toHaveLength(1);
     expect(probes.every((p) => p.state === 'half_open')).toBe(true);
     expect(await worker2.recordFailure(model)).toBe('open');
     expect((await worker1.acquire(model)).allowed).toBe(false);
-    await sleep(350);
+    await sleep(1_100);
     expect(await worker1.acquire(model)).toMatchObject({ allowed: true, state: 'half_open' });
     await worker1.recordSuccess(model);
     expect(await worker2.state(model)).toBe('closed');

@@ -60,7 +60,7 @@ export async function gatewayWorld(): Promise<GatewayWorld> {
         orm: db.orm,
         redis,
         box: new SecretBox(parseKeyring(TEST_MASTER_KEYS)),
-        breaker: breaker ?? { failureThreshold: 3, windowMs: 60_000, cooldownMs: 400, probeTimeoutMs: 5_000 },
+        breaker: breaker ?? { failureThreshold: 3, windowMs: 60_000, cooldownMs: 1_500, probeTimeoutMs: 5_000 },
         limits,
       }),
     async seed(tier = 'free') {

@@ -88,7 +88,7 @@ describe('model gateway', () => {
     const skipped = await gateway.call(call(ids));
     expect(skipped.attempts).toEqual([expect.objectContaining({ model: GPT, outcome: 'circuit_open' })]);
     expect(world.openai.requests).toHaveLength(3);
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
     world.openai.defaultReply = { text: 'recovered', usage };
     const probe = await gateway.call(call(ids));
     expect(probe).toMatchObject({ model: GPT, fallbackFrom: null });

@@ -44,11 +44,13 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
   setHandler(projectBuildStateQuery, () => state);
 
   await bookkeeping.markRunStarted(input);
+  let testsPassed: boolean | null | undefined;
   try {
     let files: number;
     if (input.team) {
       state.phase = 'team';
       const team = await runAgentTeam(input, { ...DEFAULT_TEAM_OPTIONS, ...input.team });
+      testsPassed = team.testsPassed;
       if (team.phase === 'failed') {
         const failed = team.tasks.filter((t) => t.status === 'failed').map((t) => t.title);
         throw ApplicationFailure.nonRetryable(
@@ -67,7 +69,7 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     }
     state.filesWritten = files;
     state.phase = 'finishing';
-    await bookkeeping.markRunFinished({ ...input, status: 'SUCCEEDED', files });
+    await bookkeeping.markRunFinished({ ...input, status: 'SUCCEEDED', files, testsPassed });
     state.phase = 'succeeded';
     return state;
   } catch (error) {
@@ -79,7 +81,7 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     }
     state.error = readableReason(error);
     state.phase = 'failed';
-    await bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error });
+    await bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error, testsPassed });
     throw ApplicationFailure.nonRetryable(state.error, 'BUILD_FAILED');
   }
 }

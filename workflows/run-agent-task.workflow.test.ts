@@ -132,6 +132,8 @@ test('a vendor-driven agent asks a person, waits durably for the answer, patches
   const third = openai.requests[2]!.body.messages as { role: string; tool_call_id?: string; content: string }[];
   expect(third.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_patch', content: 'Patched src/app.js (19 bytes)' });
   expect((openai.requests[0]!.body.tools as { function: { name: string } }[]).map((t) => t.function.name)).toContain('apply_patch');
+  const calls = (await vendor.events.read(ids.projectId)).filter((e) => e.type === 'tool.called').map((e) => [e.data!.tool, e.data!.detail, e.data!.ok]);
+  expect(calls).toEqual([['ask_human', 'Which port should the server use?', true]]);
 });
 
 test('tools outside the role and a sandbox-less run_command answer with errors; the turn limit ends the task', async () => {

@@ -67,7 +67,7 @@ export const messageAgentSignal = defineSignal<[string]>('messageAgent');
 export const agentTaskStateQuery = defineQuery<AgentTaskState>('agentTaskState');
 
 const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
-const { runAgentFileTool } = proxyLocalActivities<Activities>(localActivityPresets.agentTool);
+const { runAgentFileTool, recordToolCall } = proxyLocalActivities<Activities>(localActivityPresets.agentTool);
 const sandbox = proxyActivities<Activities>(activityPresets.longStep);
 
 const FILE_TOOLS = new Set<string>(['list_files', 'read_file', 'write_file', 'apply_patch', 'search']);
@@ -140,6 +140,19 @@ export async function runAgentTask(input: AgentTaskInput): Promise<AgentTaskResu
         return result('handoff', handoff.reason, { handoff });
       }
       const answer = await runTool(input, call, state, answers);
+      // Writes announce themselves (file.written); every other tool call is an event of its own.
+      if (!answer.wrote?.length) {
+        const detail = String(call.arguments.path ?? call.arguments.command ?? call.arguments.query ?? call.arguments.question ?? '');
+        await recordToolCall({
+          ref: { projectId: input.projectId, runId: input.runId },
+          taskKey: input.task.id,
+          role: input.role,
+          tool: call.name,
+          callId: call.id,
+          detail,
+          ok: !answer.isError,
+        });
+      }
       for (const path of answer.wrote ?? []) {
         wrote.add(path);
         conflicts.delete(path);

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../api/src/modules/project/project.entity';
 import { toNanos } from '../../api/src/modules/models/cost';
 import { ErrorCode } from '../../api/src/shared/errors';
@@ -98,6 +98,28 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
         supporting: task.supporting,
         reasoning: task.reasoning,
         handoffFrom: task.handoffFrom ?? null,
+      });
+    },
+
+    /** A tool call an agent made (reads, searches, test runs, questions …), as a `tool.called` event. */
+    async recordToolCall(input: {
+      ref: RunRef;
+      taskKey: string;
+      role: string;
+      tool: string;
+      callId: string;
+      detail: string;
+      ok: boolean;
+    }): Promise<void> {
+      const { ref, taskKey, role, tool, detail, ok } = input;
+      const { workflowId } = Context.current().info.workflowExecution ?? { workflowId: ref.runId };
+      await events.append({
+        projectId: ref.projectId,
+        runId: ref.runId,
+        type: 'tool.called',
+        message: `The ${role} ${ok ? 'used' : 'tried'} ${tool}${detail ? `: ${detail}` : ''}`.slice(0, 300),
+        data: { taskKey, role, tool, detail: detail.slice(0, 500), ok },
+        dedupeKey: `toolcall:${workflowId}:${input.callId}`,
       });
     },
 

@@ -12,6 +12,8 @@ export interface RunFinish extends RunRef {
   status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED'>;
   files?: number;
   error?: string;
+  /** Agent-team builds: the final run of the project's own tests (null when there was no sandbox). */
+  testsPassed?: boolean | null;
 }
 
 /** Run bookkeeping: status rows and the run's start and end events. Each is safe to repeat. */
@@ -47,6 +49,7 @@ export function createProjectActivities({ orm, events }: ActivityDeps) {
         run.status = finish.status;
         run.finishedAt = new Date();
         run.error = finish.error ?? null;
+        if (finish.testsPassed !== undefined) run.testsPassed = finish.testsPassed;
         project.status = finish.status === 'SUCCEEDED' ? 'READY' : 'FAILED';
         await em.flush();
       }
@@ -62,4 +65,3 @@ export function createProjectActivities({ orm, events }: ActivityDeps) {
     },
   };
 }
-

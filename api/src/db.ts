@@ -25,6 +25,7 @@ import { Migration20261127070000 } from './migrations/Migration20261127070000';
 import { Migration20261127080000 } from './migrations/Migration20261127080000';
 import { Migration20261127090000 } from './migrations/Migration20261127090000';
 import { Migration20261127100000 } from './migrations/Migration20261127100000';
+import { Migration20261127110000 } from './migrations/Migration20261127110000';
 
 export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, SandboxRecordSchema];
 
@@ -45,6 +46,7 @@ export const migrationsList = [
   { name: 'Migration20261127080000', class: Migration20261127080000 },
   { name: 'Migration20261127090000', class: Migration20261127090000 },
   { name: 'Migration20261127100000', class: Migration20261127100000 },
+  { name: 'Migration20261127110000', class: Migration20261127110000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

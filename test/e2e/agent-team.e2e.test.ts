@@ -22,8 +22,7 @@ afterAll(async () => {
 });
 
 const byTestId = (id: string) => on(page, id);
-const attributes = (id: string, name: string) =>
-  byTestId(id).evaluateAll((items, attr) => items.map((i) => i.getAttribute(attr)), name);
+const attributes = (id: string, name: string) => byTestId(id).evaluateAll((items, attr) => items.map((i) => i.getAttribute(attr)), name);
 
 it('builds a described app with the agent team after the plan is approved', async () => {
   // Single-user mode: no sign-up needed.
@@ -59,5 +58,6 @@ it('builds a described app with the agent team after the plan is approved', asyn
   const backend = page.locator('[data-role="backend"] [data-testid="agent-metrics"]');
   expect(await backend.textContent()).toMatch(/[1-9]\d* done/);
   await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 30_000 });
+  await byTestId('team-tests').filter({ hasText: 'Tests passed' }).waitFor({ timeout: 15_000 });
   if (process.env.E2E_SCREENSHOT) await byTestId('team-panel').screenshot({ path: `${process.env.E2E_SCREENSHOT}-done.png` });
 }, 300_000);

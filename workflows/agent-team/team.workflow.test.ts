@@ -90,7 +90,7 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
   );
   expect(tasks.every((t) => t.reasoning.length > 0 && t.turns > 0)).toBe(true);
   const run = await em.findOneOrFail(ProjectRun, { id: runId });
-  expect(run).toMatchObject({ status: 'SUCCEEDED', planStatus: 'approved' });
+  expect(run).toMatchObject({ status: 'SUCCEEDED', planStatus: 'approved', testsPassed: true });
   const types = (await stack.events.read(projectId)).map((e) => e.type);
   expect(types.filter((t) => t === 'plan.proposed')).toHaveLength(2);
   expect(types).toContain('plan.changes_requested');

@@ -612,6 +612,8 @@ export type ProjectRun = {
   status: RunStatus;
   /** Live team state while the run's workflow is open; null for starter builds and finished runs. */
   team: Maybe<TeamState>;
+  /** Agent-team builds: whether the project's own tests passed in the sandbox at the end (null: not run). */
+  testsPassed: Maybe<Scalars['Boolean']['output']>;
   workflowId: Scalars['String']['output'];
 };
 
@@ -1291,6 +1293,7 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['TeamState']>, ParentType, ContextType>;
+  testsPassed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   workflowId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -58,6 +58,8 @@ export class ProjectRun {
   plan?: Record<string, unknown> | null;
   /** proposed, approved or changes_requested. */
   planStatus?: string | null;
+  /** For agent-team builds: whether the project's own tests passed in the sandbox at the end (null: not run). */
+  testsPassed?: boolean | null;
   createdAt: Date = new Date();
 }
 
@@ -116,6 +118,7 @@ export const ProjectRunSchema = new EntitySchema<ProjectRun>({
     error: { type: 'text', nullable: true },
     plan: { type: 'json', nullable: true },
     planStatus: { type: 'string', length: 24, nullable: true },
+    testsPassed: { type: 'boolean', nullable: true },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
   },
 });

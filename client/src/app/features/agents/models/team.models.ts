@@ -99,6 +99,8 @@ export interface TeamRun {
   readonly plan: Plan | null;
   /** proposed, approved or changes_requested. */
   readonly planStatus: string | null;
+  /** The project's own tests at the end of the run (null: not run yet, or no sandbox). */
+  readonly testsPassed?: boolean | null;
   readonly team: TeamState | null;
   readonly agentTasks: readonly AgentTask[];
   readonly agentMetrics: readonly AgentMetrics[];

@@ -15,6 +15,7 @@ export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string 
         error
         plan
         planStatus
+        testsPassed
         team { ${TEAM_FIELDS} }
         agentTasks { key title type role reasoning handoffFrom status outcome summary turns tokens costUsd }
         agentMetrics { role tasksDone tasksFailed turns tokens costUsd timeMs successRate }

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { testLocalBackend } from '../../sandbox/test-backends';
+import { LOCAL_USER_ID } from '../../api/src/modules/user/user.entity';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
 let local: ReturnType<typeof testLocalBackend>;
@@ -14,6 +15,9 @@ let page: Page;
 beforeAll(async () => {
   local = testLocalBackend({ execTimeoutMs: 120_000 });
   e2e = await startE2E({ sandboxBackend: local.backend });
+  // Rate-limit windows live in the shared test Redis, keyed by user, and every single-user test stack has the
+  // same built-in local user: unlimited here, so other suites' model calls cannot pause this run.
+  await e2e.stack.db.orm.em.fork().getConnection().execute(`update users set tier = 'enterprise' where id = ?`, [LOCAL_USER_ID]);
   page = await e2e.newPage();
 });
 afterAll(async () => {

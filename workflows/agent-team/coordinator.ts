@@ -4,10 +4,8 @@
  * follow-up tasks for handoffs and requested changes (bounded), and finish with the project's own tests.
  */
 import {
-  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
-  ChildWorkflowFailure,
   condition,
   defineQuery,
   defineSignal,
@@ -18,6 +16,7 @@ import type { Activities } from '../../activities';
 import type { AgentRole } from '../../api/src/modules/models/model-types';
 import { activityPresets } from '../../temporal.config';
 import { executeDag } from './execute-dag';
+import { failureOf } from './failure';
 import { planProblems, routeTask, type Plan, type TaskStatus } from './plan';
 import { PLAN_SCHEMA, toPlan } from './plan-schema';
 import { systemPrompt } from './prompts';
@@ -64,12 +63,6 @@ const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
 const records = proxyActivities<Activities>(activityPresets.bookkeeping);
 const sandbox = proxyActivities<Activities>({ ...activityPresets.longStep, startToCloseTimeout: '15m', heartbeatTimeout: '30s' });
 
-const failureType = (error: unknown): string | undefined => {
-  let cause: unknown = error;
-  while (cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) cause = cause.cause;
-  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
-};
-
 export async function runAgentTeam(ref: { projectId: string; runId: string }, options: TeamOptions): Promise<TeamStatus> {
   const status: TeamStatus = {
     phase: 'planning',
@@ -108,7 +101,7 @@ export async function runAgentTeam(ref: { projectId: string; runId: string }, op
   try {
     sandboxId = (await sandbox.createSandbox({ projectId: ref.projectId, ownerId: brief.ownerId, runtime: 'node' })).sandboxId;
   } catch (error) {
-    if (failureType(error) !== 'SERVICE_UNAVAILABLE') throw error;
+    if (failureOf(error).type !== 'SERVICE_UNAVAILABLE') throw error;
   }
   try {
     status.phase = paused ? 'paused' : 'running';

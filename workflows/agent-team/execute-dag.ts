@@ -1,10 +1,11 @@
 /** Drives an approved plan: ready tasks to agents by priority under the cap, results folded back in. */
-import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure, condition, executeChild, proxyActivities } from '@temporalio/workflow';
+import { condition, executeChild, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { AgentRole } from '../../api/src/modules/models/model-types';
 import { activityPresets } from '../../temporal.config';
 import { runAgentTask, type AgentTaskResult } from '../run-agent-task.workflow';
 import type { TeamOptions, TeamStatus } from './coordinator';
+import { failureOf } from './failure';
 import { blockedTasks, readyTasks, routeTask, type Plan, type PlanTask, type PlanTaskType, type TaskStatus } from './plan';
 
 const records = proxyActivities<Activities>(activityPresets.bookkeeping);
@@ -22,15 +23,6 @@ const TYPE_OF_ROLE: Partial<Record<AgentRole, PlanTaskType>> = {
   optimizer: 'optimize',
   architect: 'design',
 };
-
-function failureOf(error: unknown): { type: string | undefined; message: string } {
-  let cause: unknown = error;
-  while (cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) cause = cause.cause;
-  return {
-    type: cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined,
-    message: cause instanceof Error ? cause.message : String(cause),
-  };
-}
 
 interface Finished {
   key: string;

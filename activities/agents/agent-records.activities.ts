@@ -2,6 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../api/src/modules/project/project.entity';
 import { toNanos } from '../../api/src/modules/models/cost';
 import { ErrorCode } from '../../api/src/shared/errors';
+import { HANDOFF_CONTEXT_MAX } from '../../api/src/modules/agents/agent-handoff.entity';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../projects/project.activities';
 
@@ -27,9 +28,58 @@ insert into agent_tasks (id, run_id, project_id, task_key, type, title, descript
 values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, 'running', now())
 on conflict (run_id, task_key) do update set status = 'running', started_at = coalesce(agent_tasks.started_at, now()), updated_at = now()`;
 
+const ASSIGN_AGENT = `
+insert into agent_instances (id, run_id, project_id, role, status, current_task_key, first_active_at, last_active_at)
+values (gen_random_uuid(), ?, ?, ?, 'working', ?, now(), now())
+on conflict (run_id, role) do update set status = 'working', current_task_key = excluded.current_task_key, last_active_at = now(), updated_at = now()`;
+
+/** A handoff's follow-up, once assigned, completes the handoff row (the workflow names the follow-up after recording the handoff). */
+const LINK_HANDOFF = `
+update agent_handoffs set to_task_key = ? where run_id = ? and from_task_key = ? and to_role = ? and to_task_key is null`;
+
+/**
+ * Finishes a task and adds it to its agent in one statement. The update only matches a task not yet
+ * finished, and the agent's totals grow only by the row it returned, so a retried activity (same input)
+ * adds nothing. The agent works on while another of its tasks runs (the CTE's own update is not visible
+ * to the subqueries, hence `task_key <> ?`).
+ */
 const FINISH = `
-update agent_tasks set status = ?, outcome = ?, summary = ?, turns = ?, tokens = ?, cost_usd_nanos = ?, finished_at = now(), updated_at = now()
-where run_id = ? and task_key = ?`;
+with finished as (
+  update agent_tasks set status = ?, outcome = ?, summary = ?, turns = ?, tokens = ?, cost_usd_nanos = ?, finished_at = now(), updated_at = now()
+  where run_id = ? and task_key = ? and status not in ('done', 'failed', 'cancelled')
+  returning run_id, project_id, role, status, turns, tokens, cost_usd_nanos, started_at, finished_at
+)
+insert into agent_instances as a (id, run_id, project_id, role, status, tasks_done, tasks_failed, turns, tokens, cost_usd_nanos, time_ms, first_active_at, last_active_at)
+select gen_random_uuid(), run_id, project_id, role, 'idle', (status = 'done')::int, (status = 'failed')::int, turns, tokens, cost_usd_nanos,
+  coalesce(round(extract(epoch from (finished_at - started_at)) * 1000), 0), coalesce(started_at, finished_at), finished_at
+from finished
+on conflict (run_id, role) do update set
+  tasks_done = a.tasks_done + excluded.tasks_done,
+  tasks_failed = a.tasks_failed + excluded.tasks_failed,
+  turns = a.turns + excluded.turns,
+  tokens = a.tokens + excluded.tokens,
+  cost_usd_nanos = a.cost_usd_nanos + excluded.cost_usd_nanos,
+  time_ms = a.time_ms + excluded.time_ms,
+  current_task_key = (select t.task_key from agent_tasks t where t.run_id = a.run_id and t.role = a.role and t.status = 'running' and t.task_key <> ?
+    order by t.started_at desc nulls last limit 1),
+  status = case when exists (select 1 from agent_tasks t where t.run_id = a.run_id and t.role = a.role and t.status = 'running' and t.task_key <> ?)
+    then 'working' else 'idle' end,
+  first_active_at = coalesce(a.first_active_at, excluded.first_active_at),
+  last_active_at = excluded.last_active_at,
+  updated_at = now()`;
+
+/** Records who handed over to whom; the from-role is the finishing task's. A retry meets the unique key and inserts nothing. */
+const HANDOFF = `
+insert into agent_handoffs (id, run_id, project_id, from_task_key, from_role, to_role, reason, context)
+select gen_random_uuid(), run_id, project_id, task_key, role, ?, ?, ? from agent_tasks where run_id = ? and task_key = ?
+on conflict (run_id, from_task_key) do nothing`;
+
+/** An agent's handoff as its task's result carries it. */
+export interface HandoffRecord {
+  toRole: string;
+  reason: string;
+  context: string;
+}
 
 /**
  * The coordinator's records: the plan on the run, each task with its assignment and outcome, and the
@@ -73,10 +123,8 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
 
     async recordTaskAssigned(input: { ref: RunRef; task: TaskRecord }): Promise<void> {
       const { ref, task } = input;
-      await orm.em
-        .fork()
-        .getConnection()
-        .execute(ASSIGN, [
+      await orm.em.fork().transactional(async (em) => {
+        await em.execute(ASSIGN, [
           ref.runId,
           ref.projectId,
           task.key,
@@ -92,6 +140,9 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
           task.reasoning,
           task.handoffFrom ?? null,
         ]);
+        await em.execute(ASSIGN_AGENT, [ref.runId, ref.projectId, task.role, task.key]);
+        if (task.handoffFrom) await em.execute(LINK_HANDOFF, [task.key, ref.runId, task.handoffFrom, task.role]);
+      });
       await emit(ref, 'task.assigned', `${task.title} → ${task.role}`, `task:${task.key}:assigned`, {
         taskKey: task.key,
         role: task.role,
@@ -123,6 +174,10 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
       });
     },
 
+    /**
+     * A task's outcome, added once to its agent's totals, and the handoff its agent made if any (with an
+     * `agent.handoff` event). Safe to retry: see FINISH and HANDOFF.
+     */
     async recordTaskFinished(input: {
       ref: RunRef;
       taskKey: string;
@@ -132,18 +187,31 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
       turns: number;
       tokens: number;
       costUsd: number;
+      handoff?: HandoffRecord | null;
     }): Promise<void> {
-      const { ref, taskKey, status, outcome, summary } = input;
-      await orm.em
-        .fork()
-        .getConnection()
-        .execute(FINISH, [status, outcome, summary, input.turns, input.tokens, toNanos(input.costUsd).toString(), ref.runId, taskKey]);
+      const { ref, taskKey, status, outcome, summary, handoff } = input;
+      const cost = toNanos(input.costUsd).toString();
+      const fromRole = await orm.em.fork().transactional(async (em) => {
+        await em.execute(FINISH, [status, outcome, summary, input.turns, input.tokens, cost, ref.runId, taskKey, taskKey, taskKey]);
+        if (!handoff) return null;
+        const context = handoff.context.slice(0, HANDOFF_CONTEXT_MAX);
+        await em.execute(HANDOFF, [handoff.toRole, handoff.reason, context, ref.runId, taskKey]);
+        const [row] = await em.execute<{ role: string }[]>('select role from agent_tasks where run_id = ? and task_key = ?', [ref.runId, taskKey]);
+        return row?.role ?? null;
+      });
       await emit(ref, `task.${status}`, summary.slice(0, 300) || `Task ${taskKey} ${status}`, `task:${taskKey}:${status}`, {
         taskKey,
         outcome,
         turns: input.turns,
         tokens: input.tokens,
       });
+      if (handoff && fromRole)
+        await emit(ref, 'agent.handoff', `The ${fromRole} handed over to the ${handoff.toRole}: ${handoff.reason}`.slice(0, 300), `handoff:${taskKey}`, {
+          taskKey,
+          fromRole,
+          toRole: handoff.toRole,
+          reason: handoff.reason,
+        });
     },
   };
 }

@@ -12,6 +12,8 @@ import { ModelSettingsSchema } from './modules/models/model-settings.entity';
 import { UsageTotalSchema } from './modules/models/usage-total.entity';
 import { AgentTaskSchema } from './modules/agents/agent-task.entity';
 import { AgentFileBaseSchema } from './modules/agents/agent-file-base.entity';
+import { AgentInstanceSchema } from './modules/agents/agent-instance.entity';
+import { AgentHandoffSchema } from './modules/agents/agent-handoff.entity';
 import { SandboxRecordSchema } from './modules/sandbox/sandbox.entity';
 import { Migration20261127000000 } from './migrations/Migration20261127000000';
 import { Migration20261127010000 } from './migrations/Migration20261127010000';
@@ -26,8 +28,9 @@ import { Migration20261127080000 } from './migrations/Migration20261127080000';
 import { Migration20261127090000 } from './migrations/Migration20261127090000';
 import { Migration20261127100000 } from './migrations/Migration20261127100000';
 import { Migration20261127110000 } from './migrations/Migration20261127110000';
+import { Migration20261127184500 } from './migrations/Migration20261127184500';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, SandboxRecordSchema];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, AgentInstanceSchema, AgentHandoffSchema, SandboxRecordSchema];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -47,6 +50,7 @@ export const migrationsList = [
   { name: 'Migration20261127090000', class: Migration20261127090000 },
   { name: 'Migration20261127100000', class: Migration20261127100000 },
   { name: 'Migration20261127110000', class: Migration20261127110000 },
+  { name: 'Migration20261127184500', class: Migration20261127184500 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -159,6 +159,7 @@ export async function executeDag(
       turns: r.turns,
       tokens: r.tokens,
       costUsd: r.costUsd,
+      handoff: r.handoff ?? null,
     });
     const n = followUps + 1;
     if (r.outcome === 'handoff' && r.handoff) {

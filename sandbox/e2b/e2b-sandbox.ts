@@ -2,7 +2,7 @@ import type { Sandbox as E2BSandbox } from 'e2b';
 import { posix } from 'node:path';
 import { SandboxFileError } from '../errors';
 import { workspacePath } from '../paths';
-import { steps } from '../local/steps';
+import { interruptible, steps } from '../local/steps';
 import type { ExecOptions, ExecResult, FileEntry, PreviewInfo, PreviewOptions, Sandbox, SandboxRuntime, SandboxStatus, StepOptions } from '../types';
 
 /** Limits the backend applies on its side of the wire. */
@@ -15,8 +15,11 @@ export interface E2BHandleOptions {
 /** Project steps on E2B: the VM has its own network, so installs need no gateway. */
 const e2bSteps: Record<SandboxRuntime, { install: string; test: string; build: string; start: string }> = {
   ...steps,
-  node: { ...steps.node, install: 'test -f package.json || exit 0; npm install --no-audit --no-fund' },
-  python: { ...steps.python, install: 'test -f requirements.txt || exit 0; python3 -m pip install --target .python_packages -r requirements.txt' },
+  node: { ...steps.node, install: `test -f package.json || exit 0; ${interruptible('node_modules', 'npm install --no-audit --no-fund')}` },
+  python: {
+    ...steps.python,
+    install: `test -f requirements.txt || exit 0; ${interruptible('.python_packages', 'python3 -m pip install --target .python_packages -r requirements.txt')}`,
+  },
 };
 
 /** One E2B sandbox behind the common interface; the workspace is /home/user/workspace. */

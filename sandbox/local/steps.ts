@@ -3,19 +3,22 @@ import type { SandboxRuntime } from '../types';
 /** Port the bridge exposes the registry gateway on inside an install step. */
 export const GATEWAY_PORT = 4873;
 
+/** Present in the workspace while an install runs; only an install that exited (either way) removes it. */
+export const INSTALL_MARKER = '.atelier-installing';
+
 /**
  * Shell commands of the project steps per runtime. Installs get the registry gateway as their https
  * proxy through bridge.cjs (started first, waited for); everything else runs without any way out.
  */
 export const steps: Record<SandboxRuntime, { install: string; test: string; build: string; start: string }> = {
   node: {
-    install: `test -f package.json || exit 0; ${withGateway(`npm install --no-audit --no-fund --proxy=$PROXY --https-proxy=$PROXY`)}`,
+    install: `test -f package.json || exit 0; ${withGateway(interruptible('node_modules', 'npm install --no-audit --no-fund --proxy=$PROXY --https-proxy=$PROXY'))}`,
     test: 'npm test',
     build: 'npm run build --if-present',
     start: 'npm start',
   },
   python: {
-    install: `test -f requirements.txt || exit 0; ${withGateway('python3 -m pip install --proxy $PROXY --target .python_packages -r requirements.txt')}`,
+    install: `test -f requirements.txt || exit 0; ${withGateway(interruptible('.python_packages', 'python3 -m pip install --proxy $PROXY --target .python_packages -r requirements.txt'))}`,
     test: 'PYTHONPATH=.python_packages python3 -m pytest -q',
     build: 'python3 -m compileall -q .',
     start: 'PYTHONPATH=.python_packages python3 main.py',
@@ -33,6 +36,15 @@ export const steps: Record<SandboxRuntime, { install: string; test: string; buil
     start: 'cargo run',
   },
 };
+
+/**
+ * An install killed half-way (a worker crash, a timeout, a cancelled run) leaves packages half-extracted, and
+ * npm and pip trust what they find on the next run (a package.json without its index.js stays broken). So a
+ * marker left behind means the folder is wiped and the install starts clean (from the warm cache).
+ */
+export function interruptible(folder: string, install: string): string {
+  return `(if [ -e ${INSTALL_MARKER} ]; then rm -rf ${folder}; fi; touch ${INSTALL_MARKER}; ${install}; c=$?; rm -f ${INSTALL_MARKER}; exit $c)`;
+}
 
 function withGateway(command: string): string {
   return [

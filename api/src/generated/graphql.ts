@@ -26,6 +26,46 @@ export type Scalars = {
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** An agent handing its task over to another role (a tester to the debugger when tests fail, say). */
+export type AgentHandoff = {
+  __typename?: 'AgentHandoff';
+  /** What the agent passed on (at most 4000 characters). */
+  context: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  fromRole: Scalars['String']['output'];
+  fromTaskKey: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  toRole: Scalars['String']['output'];
+  /** The follow-up task the coordinator created for it, once assigned. */
+  toTaskKey: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One agent of a run: a role that was given tasks, its durable status, its totals over its finished tasks,
+ * and its tasks in the order it was given them.
+ */
+export type AgentInstance = {
+  __typename?: 'AgentInstance';
+  costUsd: Scalars['Float']['output'];
+  /** The task it works on, while working (the latest given, when it has several). */
+  currentTaskKey: Maybe<Scalars['String']['output']>;
+  firstActiveAt: Maybe<Scalars['DateTime']['output']>;
+  history: Array<AgentTask>;
+  id: Scalars['ID']['output'];
+  lastActiveAt: Maybe<Scalars['DateTime']['output']>;
+  role: Scalars['String']['output'];
+  /** idle or working while the run goes on (recorded as tasks start and finish), done once the run has ended. */
+  status: Scalars['String']['output'];
+  /** Done over finished tasks; null before any finished. */
+  successRate: Maybe<Scalars['Float']['output']>;
+  tasksDone: Scalars['Int']['output'];
+  tasksFailed: Scalars['Int']['output'];
+  /** Wall time of its finished tasks, summed, in ms. */
+  timeMs: Scalars['Float']['output'];
+  tokens: Scalars['Int']['output'];
+  turns: Scalars['Int']['output'];
+};
+
 /** What one role did in a run. */
 export type AgentMetrics = {
   __typename?: 'AgentMetrics';
@@ -599,10 +639,14 @@ export type ProjectRun = {
   __typename?: 'ProjectRun';
   agentMetrics: Array<AgentMetrics>;
   agentTasks: Array<AgentTask>;
+  /** The run's agents, one per role that was given a task, in the order they started. */
+  agents: Array<AgentInstance>;
   createdAt: Scalars['DateTime']['output'];
   /** A readable reason when status is FAILED; never an internal message. */
   error: Maybe<Scalars['String']['output']>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Handoffs between agents, oldest first. */
+  handoffs: Array<AgentHandoff>;
   id: Scalars['ID']['output'];
   /** The architect's plan: { summary, tasks: [...] }. */
   plan: Maybe<Scalars['JSON']['output']>;
@@ -960,6 +1004,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AgentHandoff: ResolverTypeWrapper<AgentHandoff>;
+  AgentInstance: ResolverTypeWrapper<AgentInstance>;
   AgentMetrics: ResolverTypeWrapper<AgentMetrics>;
   AgentTask: ResolverTypeWrapper<AgentTask>;
   AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
@@ -1013,6 +1059,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AgentHandoff: AgentHandoff;
+  AgentInstance: AgentInstance;
   AgentMetrics: AgentMetrics;
   AgentTask: AgentTask;
   AuditEvent: AuditEventEntity;
@@ -1059,6 +1107,33 @@ export type ResolversParentTypes = {
   Usage: Usage;
   UsageMeter: UsageMeter;
   User: UserEntity;
+};
+
+export type AgentHandoffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentHandoff'] = ResolversParentTypes['AgentHandoff']> = {
+  context?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromTaskKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toTaskKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AgentInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentInstance'] = ResolversParentTypes['AgentInstance']> = {
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currentTaskKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstActiveAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AgentTask']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastActiveAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tasksDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  turns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AgentMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentMetrics'] = ResolversParentTypes['AgentMetrics']> = {
@@ -1284,9 +1359,11 @@ export type ProjectModelSettingsResolvers<ContextType = GraphQLContext, ParentTy
 export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectRun'] = ResolversParentTypes['ProjectRun']> = {
   agentMetrics?: Resolver<Array<ResolversTypes['AgentMetrics']>, ParentType, ContextType>;
   agentTasks?: Resolver<Array<ResolversTypes['AgentTask']>, ParentType, ContextType>;
+  agents?: Resolver<Array<ResolversTypes['AgentInstance']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  handoffs?: Resolver<Array<ResolversTypes['AgentHandoff']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   planStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1429,6 +1506,8 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AgentHandoff?: AgentHandoffResolvers<ContextType>;
+  AgentInstance?: AgentInstanceResolvers<ContextType>;
   AgentMetrics?: AgentMetricsResolvers<ContextType>;
   AgentTask?: AgentTaskResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;

@@ -9,6 +9,8 @@ export const agentResolvers: Resolvers = {
   ProjectRun: {
     agentTasks: (run, _args, ctx) => teams(ctx).tasks(run.id),
     agentMetrics: (run, _args, ctx) => teams(ctx).metrics(run.id),
+    agents: (run, _args, ctx) => teams(ctx).agents(run),
+    handoffs: (run, _args, ctx) => teams(ctx).handoffs(run.id),
     team: async (run, _args, ctx) => {
       const project = await ctx.em.findOneOrFail(Project, { id: run.project.id });
       return teams(ctx).liveState(project, run);

@@ -25,11 +25,27 @@ type Run = {
   planStatus: string | null;
   plan: { tasks: unknown[] } | null;
   team: { phase: string; planVersion: number; pausedReason: string | null; tasks: { key: string; role: string; status: string }[] } | null;
-  agentTasks: { key: string; role: string; status: string; reasoning: string; turns: number }[];
+  agentTasks: { key: string; role: string; status: string; outcome: string | null; reasoning: string; turns: number; tokens: number }[];
   agentMetrics: { role: string; tasksDone: number; successRate: number | null; tokens: number }[];
+  agents: {
+    role: string;
+    status: string;
+    currentTaskKey: string | null;
+    tasksDone: number;
+    tasksFailed: number;
+    turns: number;
+    tokens: number;
+    costUsd: number;
+    timeMs: number;
+    successRate: number | null;
+    history: { key: string }[];
+  }[];
+  handoffs: { fromTaskKey: string; fromRole: string; toRole: string; toTaskKey: string | null; reason: string }[];
 };
 const RUN = `query($id: ID!) { project(id: $id) { latestRun { status error planStatus plan team { phase planVersion pausedReason tasks { key role status } }
-  agentTasks { key role status reasoning turns } agentMetrics { role tasksDone successRate tokens } } } }`;
+  agentTasks { key role status outcome reasoning turns tokens } agentMetrics { role tasksDone successRate tokens }
+  agents { role status currentTaskKey tasksDone tasksFailed turns tokens costUsd timeMs successRate history { key } }
+  handoffs { fromTaskKey fromRole toRole toTaskKey reason } } } }`;
 
 async function createTeamProject(cookie: string, name: string): Promise<string> {
   const reply = await gql<{ createProject: { id: string; buildMode: string } }>(
@@ -41,6 +57,29 @@ async function createTeamProject(cookie: string, name: string): Promise<string> 
   );
   expect(reply.data!.createProject.buildMode).toBe('team');
   return reply.data!.createProject.id;
+}
+
+/** One agent per role that worked, whose totals and history are exactly its tasks; a handoff per task that handed over. */
+function expectAgentsMatchTasks(r: Run): void {
+  const roles = [...new Set(r.agentTasks.map((t) => t.role))].sort();
+  expect(r.agents.map((a) => a.role).sort()).toEqual(roles);
+  for (const agent of r.agents) {
+    const mine = r.agentTasks.filter((t) => t.role === agent.role);
+    const done = mine.filter((t) => t.status === 'done').length;
+    const failed = mine.filter((t) => t.status === 'failed').length;
+    expect(agent).toMatchObject({
+      tasksDone: done,
+      tasksFailed: failed,
+      turns: mine.reduce((n, t) => n + t.turns, 0),
+      tokens: mine.reduce((n, t) => n + t.tokens, 0),
+      successRate: done + failed ? done / (done + failed) : null,
+    });
+    expect(agent.history.map((t) => t.key)).toEqual(mine.map((t) => t.key));
+  }
+  const handedOver = r.agentTasks.filter((t) => t.outcome === 'handoff');
+  const byKey = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+  expect(r.handoffs.map((h) => [h.fromTaskKey, h.fromRole]).sort(byKey)).toEqual(handedOver.map((t) => [t.key, t.role]).sort(byKey));
+  for (const h of r.handoffs) expect(r.agentTasks.find((t) => t.key === h.toTaskKey)?.role).toBe(h.toRole);
 }
 
 const run = async (cookie: string, id: string) => (await gql<{ project: { latestRun: Run } }>(cookie, RUN, { id })).data!.project.latestRun;
@@ -74,6 +113,7 @@ test('a person reviews the plan, pauses and resumes the team, and reads its reco
   });
   expect(paused.team!.pausedReason).toBe('Lunch');
   expect(paused.agentTasks).toEqual([]);
+  expect(paused).toMatchObject({ agents: [], handoffs: [] });
   await gql(ada.cookie, 'mutation($p: ID!) { resumeRun(projectId: $p) }', { p: id });
 
   const done = await waitFor(
@@ -90,6 +130,13 @@ test('a person reviews the plan, pauses and resumes the team, and reads its reco
   const backend = done.agentMetrics.find((m) => m.role === 'backend')!;
   expect(backend).toMatchObject({ tasksDone: 2, successRate: 1 });
   expect(backend.tokens).toBeGreaterThan(0);
+  expectAgentsMatchTasks(done);
+  expect(done.agents.every((a) => a.status === 'done' && a.currentTaskKey === null && a.timeMs > 0)).toBe(true);
+  expect(done.agentMetrics).toEqual(
+    [...done.agents].sort((a, b) => a.role.localeCompare(b.role)).map(({ role, tasksDone, successRate, tokens }) => ({ role, tasksDone, successRate, tokens })),
+  );
+  // A stranger reaches no run, so none of its agents or handoffs: the project's own policy check answers.
+  expect((await gql(eve.cookie, RUN, { id })).data).toEqual({ project: null });
   expect((await gql(ada.cookie, REVIEW, { p: id, a: true })).errors![0]!.extensions.code).toBe('CONFLICT');
 });
 

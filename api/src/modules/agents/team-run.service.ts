@@ -9,6 +9,8 @@ import { ProjectRun, type Project } from '../project/project.entity';
 import { asResource, type ProjectService } from '../project/project.service';
 import type { TeamStatus } from '../../../../workflows/agent-team/coordinator';
 import type { AgentTaskState } from '../../../../workflows/run-agent-task.workflow';
+import { AgentHandoff } from './agent-handoff.entity';
+import { AgentInstance } from './agent-instance.entity';
 import { AgentTask } from './agent-task.entity';
 
 /** Thrown when a team action needs a running agent-team build and the project has none. */
@@ -35,13 +37,6 @@ export interface AgentMetricsRow {
   successRate: number | null;
 }
 
-const METRICS = `
-select role,
-  count(*) filter (where status = 'done')::int as done, count(*) filter (where status = 'failed')::int as failed,
-  coalesce(sum(turns), 0)::int as turns, coalesce(sum(tokens), 0)::int as tokens, coalesce(sum(cost_usd_nanos), 0)::text as cost,
-  coalesce(sum(extract(epoch from (finished_at - started_at)) * 1000) filter (where finished_at is not null), 0)::float as time_ms
-from agent_tasks where run_id = ? group by role order by role`;
-
 /** People's side of an agent-team run: its records, its live state, and the controls (signals, cancel). */
 export class TeamRunService {
   constructor(
@@ -64,22 +59,34 @@ export class TeamRunService {
     }));
   }
 
+  /** Each role's totals, read from its agent record (kept by the record activities, so no aggregation here). */
   async metrics(runId: string): Promise<AgentMetricsRow[]> {
-    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(METRICS, [runId]);
-    return rows.map((r) => {
-      const done = Number(r.done);
-      const failed = Number(r.failed);
-      return {
-        role: String(r.role),
-        tasksDone: done,
-        tasksFailed: failed,
-        turns: Number(r.turns),
-        tokens: Number(r.tokens),
-        costUsd: fromNanos(String(r.cost)),
-        timeMs: Number(r.time_ms),
-        successRate: done + failed ? done / (done + failed) : null,
-      };
-    });
+    const agents = await this.em.find(AgentInstance, { runId }, { orderBy: { role: 'asc' } });
+    return agents.map(totals);
+  }
+
+  /**
+   * The run's agents with their totals and their tasks in order. An agent's recorded status is idle or
+   * working; once the run has ended every agent reads done, including one whose last task never reported.
+   */
+  async agents(run: Pick<ProjectRun, 'id' | 'status'>) {
+    const agents = await this.em.find(AgentInstance, { runId: run.id }, { orderBy: { firstActiveAt: 'asc', createdAt: 'asc' } });
+    const tasks = await this.tasks(run.id);
+    const ended = run.status === 'SUCCEEDED' || run.status === 'FAILED';
+    return agents.map((a) => ({
+      ...totals(a),
+      id: a.id,
+      status: ended ? 'done' : a.status,
+      currentTaskKey: ended ? null : (a.currentTaskKey ?? null),
+      firstActiveAt: a.firstActiveAt ?? null,
+      lastActiveAt: a.lastActiveAt ?? null,
+      history: tasks.filter((t) => t.role === a.role),
+    }));
+  }
+
+  async handoffs(runId: string) {
+    const rows = await this.em.find(AgentHandoff, { runId }, { orderBy: { createdAt: 'asc', fromTaskKey: 'asc' } });
+    return rows.map((h) => ({ ...h, toTaskKey: h.toTaskKey ?? null }));
   }
 
   /**
@@ -186,4 +193,18 @@ export class TeamRunService {
     });
     return { run, state };
   }
+}
+
+function totals(a: AgentInstance): AgentMetricsRow {
+  const finished = a.tasksDone + a.tasksFailed;
+  return {
+    role: a.role,
+    tasksDone: a.tasksDone,
+    tasksFailed: a.tasksFailed,
+    turns: a.turns,
+    tokens: a.tokens,
+    costUsd: fromNanos(a.costUsdNanos),
+    timeMs: a.timeMs,
+    successRate: finished ? a.tasksDone / finished : null,
+  };
 }

@@ -48,11 +48,14 @@ test('createSandbox is idempotent per workflow and activity id; files sync; exec
   const first = await run(env, activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' as const });
   const retried = await run(new MockActivityEnvironment({ ...info('create-1'), attempt: 2 }), activities.createSandbox, { projectId, ownerId: userId, runtime: 'node' as const });
   expect(retried.sandboxId).toBe(first.sandboxId);
-  // A retried sync resumes after the heartbeated count.
-  const sync = await run(new MockActivityEnvironment({ ...info('sync'), heartbeatDetails: 1 }), activities.syncProjectFiles, { sandboxId: first.sandboxId, projectId });
+  // A retried sync copies every file again: one changed since the first attempt must not stay stale.
+  const sandbox = (await manager.open(first.sandboxId)).sandbox;
+  await sandbox.writeFile('a.txt', 'stale');
+  const sync = await run(new MockActivityEnvironment({ ...info('sync'), heartbeatDetails: 1, attempt: 2 }), activities.syncProjectFiles, { sandboxId: first.sandboxId, projectId });
   expect(sync.files).toBe(2);
-  const result = await run(new MockActivityEnvironment(info('exec')), activities.execInSandbox, { sandboxId: first.sandboxId, command: 'cat dir/b.txt; test -e a.txt || echo no-a' });
-  expect(result).toMatchObject({ exitCode: 0, stdoutTail: 'Bno-a\n', timedOut: false });
+  expect((await sandbox.readFile('a.txt')).toString()).toBe('A');
+  const result = await run(new MockActivityEnvironment(info('exec')), activities.execInSandbox, { sandboxId: first.sandboxId, command: 'cat dir/b.txt a.txt; echo' });
+  expect(result).toMatchObject({ exitCode: 0, stdoutTail: 'BA\n', timedOut: false });
   await run(new MockActivityEnvironment(info('destroy')), activities.destroySandbox, { sandboxId: first.sandboxId });
   await expect(run(new MockActivityEnvironment(info('exec2')), activities.execInSandbox, { sandboxId: first.sandboxId, command: 'true' })).rejects.toMatchObject({ type: 'NOT_FOUND', nonRetryable: true });
 });

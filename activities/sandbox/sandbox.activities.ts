@@ -43,13 +43,16 @@ export function createSandboxActivities({ orm, sandboxes }: ActivityDeps) {
       return { sandboxId: record.id };
     },
 
-    /** Copies the project's stored files into the sandbox, resuming after the last heartbeated file. */
+    /**
+     * Copies the project's stored files into the sandbox. A retry copies every file again rather than resuming
+     * after the last heartbeated one: agents working in parallel may have changed files the first attempt had
+     * already copied, and a stale copy would make the tests run against old code.
+     */
     async syncProjectFiles(input: { sandboxId: string; projectId: string }): Promise<{ files: number }> {
       const ctx = Context.current();
       const { sandbox } = await asFailure(() => manager().open(input.sandboxId));
       const files = await orm.em.fork().find(ProjectFile, { project: input.projectId }, { orderBy: { path: 'asc' } });
-      const resumeFrom = Number(ctx.info.heartbeatDetails ?? 0);
-      for (let i = resumeFrom; i < files.length; i++) {
+      for (let i = 0; i < files.length; i++) {
         await asFailure(() => sandbox.writeFile(files[i]!.path, files[i]!.content));
         ctx.heartbeat(i + 1);
       }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
 import type { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
 import type { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
 import type { ModelGateway } from '../api/src/modules/models/model-gateway';
@@ -15,4 +16,6 @@ export interface ActivityDeps {
   sandboxes?: SandboxManager;
   /** The model layer (issue 4); `callModel` fails non-retryably on a worker built without it. */
   models?: ModelGateway;
+  /** The tier's concurrent agent runs; without it every team run is admitted. */
+  leases?: ConcurrencyLimiter;
 }

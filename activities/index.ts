@@ -3,6 +3,7 @@ import { createAgentFileActivities } from './agents/agent-files.activities';
 import { createAgentRecordActivities } from './agents/agent-records.activities';
 import { createLlmActivities } from './llm/llm.activities';
 import { createProjectActivities } from './projects/project.activities';
+import { createRunLeaseActivities } from './agents/run-lease.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
 import { createSandboxActivities } from './sandbox/sandbox.activities';
 
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLlmActivities(deps),
     ...createAgentFileActivities(deps),
     ...createAgentRecordActivities(deps),
+    ...createRunLeaseActivities(deps),
   };
 }
 

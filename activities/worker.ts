@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { ConfigError, loadConfig } from '../api/src/config';
 import { createOrm } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+import { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
 import { DEFAULT_LIMITS } from '../api/src/modules/limits/tiers';
 import { buildSandboxManager } from '../api/src/modules/sandbox/build-sandboxes';
 import { createModelLayer } from '../api/src/modules/models/model-layer';
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { orm, events: new ProjectEventStream(redis), logger, scaffoldFileDelayMs: config.ATELIER_SCAFFOLD_FILE_DELAY_MS, sandboxes, models: models.gateway },
+    deps: { orm, events: new ProjectEventStream(redis), logger, scaffoldFileDelayMs: config.ATELIER_SCAFFOLD_FILE_DELAY_MS, sandboxes,
+      models: models.gateway,
+      leases: new ConcurrencyLimiter(redis, { config: DEFAULT_LIMITS, logger }),
+    },
     workflowBundle: await loadWorkflowBundle(logger),
   });
   const stop = () => worker.shutdown();

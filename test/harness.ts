@@ -12,6 +12,7 @@ import { createBuildWorker } from '../activities/build-worker';
 import { createApp, type AppDeps, type AtelierApp } from '../api/src/app';
 import { migrateUp, ormOptions } from '../api/src/db';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
+import { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
 import { DEFAULT_LIMITS, type LimitsConfig } from '../api/src/modules/limits/tiers';
 import { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
 import type { SandboxBackend } from '../sandbox/types';
@@ -149,7 +150,15 @@ export async function createStack(
         connection: native,
         namespace: 'default',
         taskQueue,
-        deps: { orm: db.orm, events, logger: silentLogger, scaffoldFileDelayMs, models: models.gateway, sandboxes },
+        deps: {
+          orm: db.orm,
+          events,
+          logger: silentLogger,
+          scaffoldFileDelayMs,
+          models: models.gateway,
+          sandboxes,
+          leases: new ConcurrencyLimiter(redis, { config: options.limits ?? testLimits }),
+        },
         workflowBundle: await workflowBundle(),
       });
       const running = worker.run();

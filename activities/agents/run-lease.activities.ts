@@ -1,0 +1,59 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { ConcurrentLimitExceededError } from '../../api/src/modules/limits/limit-errors';
+import { User } from '../../api/src/modules/user/user.entity';
+import type { LimitSubject, Tier } from '../../api/src/modules/limits/tiers';
+import { ErrorCode } from '../../api/src/shared/errors';
+import type { ActivityDeps } from '../deps';
+import type { RunRef } from '../projects/project.activities';
+
+/** What the coordinator learns when it asks for one of its owner's agent-run slots. */
+export type RunLeaseAnswer =
+  | { granted: true; limit: number | null }
+  | { granted: false; limit: number; held: number; retryAfterSeconds: number };
+
+/**
+ * The tier's concurrent agent runs: a team run holds a lease (keyed by its run id, so a retried or continued
+ * run holds the same one) from before its first agent until it ends. The lease expires unless renewed, so a
+ * run whose workflow vanished frees its slot by itself. A worker built without a limiter grants every run.
+ */
+export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) {
+  const subject = async (userId: string): Promise<LimitSubject> => {
+    const user = await orm.em.fork().findOne(User, { id: userId }, { fields: ['id', 'tier'] });
+    if (!user) throw ApplicationFailure.nonRetryable(`User ${userId} does not exist`, ErrorCode.NOT_FOUND);
+    return { id: user.id, tier: user.tier as Tier };
+  };
+
+  return {
+    async acquireAgentRunLease(input: { ref: RunRef; userId: string; ttlMs: number }): Promise<RunLeaseAnswer> {
+      if (!leases) return { granted: true, limit: null };
+      const { ref, userId, ttlMs } = input;
+      try {
+        const lease = await leases.acquire(await subject(userId), 'agent-runs', ref.runId, ttlMs);
+        return { granted: true, limit: lease.limit };
+      } catch (error) {
+        if (!(error instanceof ConcurrentLimitExceededError)) throw error;
+        const { limit, retryAfter } = error;
+        // One event per wait, however often the coordinator asks again.
+        await events.append({
+          projectId: ref.projectId,
+          runId: ref.runId,
+          type: 'run.waiting',
+          message: `Waiting for a free agent-run slot: your plan runs ${limit} team${limit === 1 ? '' : 's'} at a time`,
+          data: { limit },
+          dedupeKey: `run:${ref.runId}:waiting-for-slot`,
+        });
+        return { granted: false, limit, held: limit, retryAfterSeconds: retryAfter };
+      }
+    },
+
+    /** False when the lease had already expired (the coordinator then takes it again). */
+    async renewAgentRunLease(input: { ref: RunRef; userId: string; ttlMs: number }): Promise<boolean> {
+      if (!leases) return true;
+      return leases.renew(input.userId, 'agent-runs', input.ref.runId, input.ttlMs);
+    },
+
+    async releaseAgentRunLease(input: { ref: RunRef; userId: string }): Promise<void> {
+      await leases?.release(input.userId, 'agent-runs', input.ref.runId);
+    },
+  };
+}

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AgentHandoff } from '../../api/src/modules/agents/agent-handoff.entity';
+import { AgentInstance } from '../../api/src/modules/agents/agent-instance.entity';
 import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
 import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
 import { Project, ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
@@ -181,6 +183,23 @@ test('plan → buggy implementation → failing tests → debugger fix → chang
     ['docs', 'documentation', 'done'],
   ]);
   expect(tasks.find((t) => t.taskKey === 'tests-debugger-1')!.handoffFrom).toBe('tests');
+  const handoffs = await stack.db.orm.em.fork().find(AgentHandoff, { runId: run.id });
+  expect(handoffs.map((h) => [h.fromTaskKey, h.fromRole, h.toRole, h.toTaskKey, h.reason, h.context])).toEqual([
+    ['tests', 'tester', 'debugger', 'tests-debugger-1', 'sum is wrong', 'test adds fails: expected 5'],
+  ]);
+  const agents = await stack.db.orm.em.fork().find(AgentInstance, { runId: run.id }, { orderBy: { role: 'asc' } });
+  expect(agents.map((a) => [a.role, a.status, a.tasksDone, a.tasksFailed])).toEqual([
+    ['backend', 'idle', 1, 0],
+    ['coder', 'idle', 1, 0],
+    ['debugger', 'idle', 1, 0],
+    ['documentation', 'idle', 1, 0],
+    ['reviewer', 'idle', 2, 0],
+    ['tester', 'idle', 2, 0],
+  ]);
+  for (const agent of agents) {
+    const mine = tasks.filter((t) => t.role === agent.role);
+    expect([agent.turns, agent.tokens]).toEqual([mine.reduce((n, t) => n + t.turns, 0), mine.reduce((n, t) => n + t.tokens, 0)]);
+  }
   const files = await stack.db.orm.em.fork().find(ProjectFile, { project: project.id }, { orderBy: { path: 'asc' } });
   expect(Object.fromEntries(files.map((f) => [f.path, f.content]))).toEqual({
     'README.md': '# sum\n\n`sum(a, b)` adds two numbers.\n',

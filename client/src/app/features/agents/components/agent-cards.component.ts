@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { DecimalPipe, PercentPipe } from '@angular/common';
 import type { AgentCard } from '../models/team-view';
 
-/** One card per role: what it works on now (or idle) and its metrics in this run. */
+/** One card per role: what it works on now (idle, or finished once the run ended) and its totals in this run. */
 @Component({
   selector: 'app-agent-cards',
   imports: [DecimalPipe, PercentPipe],
@@ -15,6 +15,7 @@ import type { AgentCard } from '../models/team-view';
           data-testid="agent-card"
           [attr.data-role]="card.role"
           [class.working]="card.working.length"
+          [attr.data-agent-status]="card.metrics?.status ?? 'idle'"
         >
           <strong>{{ card.role }}</strong>
           <span data-testid="agent-activity">
@@ -29,6 +30,8 @@ import type { AgentCard } from '../models/team-view';
                 }
                 {{ last ? '' : ', ' }}
               }
+            } @else if (card.metrics?.status === 'done') {
+              <span class="muted">Finished</span>
             } @else {
               <span class="muted">Idle</span>
             }
@@ -40,6 +43,9 @@ import type { AgentCard } from '../models/team-view';
               }}{{ m.costUsd | number: '1.2-4' }}
               @if (m.successRate !== null) {
                 · {{ m.successRate | percent }} success
+              }
+              @if (m.timeMs) {
+                · {{ m.timeMs / 1000 | number: '1.0-1' }} s
               }
             </span>
           }

@@ -42,7 +42,8 @@ function runPayload(extra: Record<string, unknown> = {}) {
     planStatus: 'proposed',
     team: team('awaiting_approval'),
     agentTasks: [] as unknown[],
-    agentMetrics: [] as unknown[],
+    agents: [] as unknown[],
+    handoffs: [] as unknown[],
     ...extra,
   };
 }
@@ -273,17 +274,30 @@ describe('TeamPanelComponent', () => {
             tokens: 100,
             costUsd: 0,
           })),
-          agentMetrics: [
+          agents: [
             {
-              __typename: 'AgentMetrics',
+              __typename: 'AgentInstance',
               role: 'backend',
+              status: 'done',
+              currentTaskKey: null,
               tasksDone: 3,
               tasksFailed: 0,
               turns: 6,
               tokens: 300,
               costUsd: 0,
-              timeMs: 10,
+              timeMs: 4200,
               successRate: 1,
+            },
+          ],
+          handoffs: [
+            {
+              __typename: 'AgentHandoff',
+              fromTaskKey: 'routes',
+              fromRole: 'tester',
+              toRole: 'debugger',
+              toTaskKey: 'routes-debugger-1',
+              reason: 'a route returns 500',
+              context: 'GET /todos fails',
             },
           ],
         }),
@@ -295,7 +309,23 @@ describe('TeamPanelComponent', () => {
     expect(ids('run-pause')).toHaveLength(0);
     expect(ids('agent-card')).toHaveLength(10);
     expect(
-      root.querySelector('[data-role="backend"] [data-testid="agent-metrics"]')?.textContent,
-    ).toMatch(/3 done · 6 turns · 300 tokens .* 100% success/);
+      root
+        .querySelector('[data-role="backend"] [data-testid="agent-metrics"]')
+        ?.textContent?.replace(/\s+/g, ' '),
+    ).toMatch(/3 done · 6 turns · 300 tokens · \$0\.00 · 100% success · 4\.2 s/);
+    const backend = root.querySelector<HTMLElement>('[data-role="backend"]')!;
+    expect(backend.dataset['agentStatus']).toBe('done');
+    expect(backend.querySelector('[data-testid="agent-activity"]')?.textContent).toContain(
+      'Finished',
+    );
+    expect(
+      root.querySelector('[data-role="tester"] [data-testid="agent-activity"]')?.textContent,
+    ).toContain('Idle');
+    expect(ids('handoff').map((h) => h.textContent?.replace(/\s+/g, ' '))).toEqual([
+      expect.stringContaining(
+        'tester → debugger: a route returns 500 (routes → routes-debugger-1)',
+      ),
+    ]);
+    expect(ids('handoff-context')[0]?.textContent).toBe('GET /todos fails');
   });
 });

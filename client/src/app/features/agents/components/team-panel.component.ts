@@ -27,6 +27,7 @@ import { agentCards, taskViews } from '../models/team-view';
 import type { Accepted } from '../services/agents-api.service';
 import { AgentsApi } from '../services/agents-api.service';
 import { AgentCardsComponent } from './agent-cards.component';
+import { AgentHandoffsComponent } from './agent-handoffs.component';
 import { AgentInboxComponent } from './agent-inbox.component';
 import { PlanGraphComponent } from './plan-graph.component';
 import { PlanReviewComponent } from './plan-review.component';
@@ -48,13 +49,14 @@ type Busy = 'review' | 'controls' | null;
 
 /**
  * The project page's agent-team panel: the plan as a graph with each task's live status, the approval
- * prompt, the controls, one card per role, and a box to talk to the agent of each running task. Shows
+ * prompt, the controls, one card per role, the handoffs between agents, and a box to talk to the agent of each running task. Shows
  * nothing for projects the team does not build.
  */
 @Component({
   selector: 'app-team-panel',
   imports: [
     AgentCardsComponent,
+    AgentHandoffsComponent,
     AgentInboxComponent,
     PlanGraphComponent,
     PlanReviewComponent,

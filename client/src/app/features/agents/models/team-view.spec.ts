@@ -33,7 +33,8 @@ const run = (extra: Partial<TeamRun>): TeamRun => ({
   planStatus: 'approved',
   team: null,
   agentTasks: [],
-  agentMetrics: [],
+  agents: [],
+  handoffs: [],
   ...extra,
 });
 
@@ -81,9 +82,11 @@ describe('agentCards', () => {
   it('gives every role a card with its running tasks and its metrics', () => {
     const r = run({
       agentTasks: [record('api', 'running')],
-      agentMetrics: [
+      agents: [
         {
           role: 'backend',
+          status: 'working',
+          currentTaskKey: 'api',
           tasksDone: 2,
           tasksFailed: 0,
           turns: 5,

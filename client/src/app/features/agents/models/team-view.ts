@@ -1,6 +1,6 @@
 import {
   TEAM_ROLES,
-  type AgentMetrics,
+  type AgentInstance,
   type PlanTask,
   type TaskStatus,
   type TeamRun,
@@ -25,7 +25,8 @@ export interface AgentCard {
     readonly title: string;
     readonly agentStatus?: string;
   }[];
-  readonly metrics: AgentMetrics | null;
+  /** Its record in this run: status (idle, working, done) and totals; null before it was given a task. */
+  readonly metrics: AgentInstance | null;
 }
 
 /**
@@ -76,9 +77,9 @@ export function taskViews(run: TeamRun): TaskView[] {
   return views;
 }
 
-/** One card per role of the team, with its running tasks and its metrics (null before it worked). */
+/** One card per role of the team, with its running tasks and its record (null before it worked). */
 export function agentCards(run: TeamRun, tasks: readonly TaskView[]): AgentCard[] {
-  const metrics = new Map(run.agentMetrics.map((m) => [m.role, m]));
+  const metrics = new Map(run.agents.map((m) => [m.role, m]));
   return TEAM_ROLES.map((role) => ({
     role,
     working: tasks

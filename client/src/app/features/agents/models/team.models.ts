@@ -91,6 +91,25 @@ export interface AgentMetrics {
   readonly successRate: number | null;
 }
 
+/** One agent of the run (`ProjectRun.agents`): a role that was given tasks, with its totals. */
+export interface AgentInstance extends AgentMetrics {
+  /** idle or working while the run goes on, done once it ended. */
+  readonly status: string;
+  /** The task it works on, while working. */
+  readonly currentTaskKey: string | null;
+}
+
+/** An agent handing its task over to another role (`ProjectRun.handoffs`). */
+export interface AgentHandoff {
+  readonly fromTaskKey: string;
+  readonly fromRole: string;
+  readonly toRole: string;
+  /** The follow-up task, once the coordinator assigned it. */
+  readonly toTaskKey: string | null;
+  readonly reason: string;
+  readonly context: string;
+}
+
 export interface TeamRun {
   readonly id: string;
   /** QUEUED, RUNNING, SUCCEEDED or FAILED. */
@@ -103,7 +122,8 @@ export interface TeamRun {
   readonly testsPassed?: boolean | null;
   readonly team: TeamState | null;
   readonly agentTasks: readonly AgentTask[];
-  readonly agentMetrics: readonly AgentMetrics[];
+  readonly agents: readonly AgentInstance[];
+  readonly handoffs: readonly AgentHandoff[];
 }
 
 /** A project as the team panel needs it: whether the team builds it, and its latest run. */
@@ -114,11 +134,12 @@ export interface TeamProject {
   readonly latestRun: TeamRun | null;
 }
 
-/** Event types after which the run's plan, tasks or metrics have changed. */
+/** Event types after which the run's plan, tasks, agents or handoffs have changed. */
 export function isTeamEvent(type: string): boolean {
   return (
     type.startsWith('plan.') ||
     type.startsWith('task.') ||
+    type === 'agent.handoff' ||
     type === 'run.completed' ||
     type === 'run.failed'
   );

@@ -18,7 +18,8 @@ export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string 
         testsPassed
         team { ${TEAM_FIELDS} }
         agentTasks { key title type role reasoning handoffFrom status outcome summary turns tokens costUsd }
-        agentMetrics { role tasksDone tasksFailed turns tokens costUsd timeMs successRate }
+        agents { role status currentTaskKey tasksDone tasksFailed turns tokens costUsd timeMs successRate }
+        handoffs { fromTaskKey fromRole toRole toTaskKey reason context }
       }
     }
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
 import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
@@ -14,6 +15,7 @@ import { resumeRunSignal, teamStatusQuery } from './coordinator';
  * (the agent had started a background process); raising the budget and resuming finishes the run. The local
  * backend already reaps each command's process tree when it returns; the coordinator's stop on pause is for
  * backends where background processes outlive the command (E2B), so here the check guards the outcome.
+ * Cancelling mid-command is checked from the host: the agent's foreground process must be gone.
  */
 const openai = new OpenAIFake();
 let stack: Stack;
@@ -109,4 +111,41 @@ test('budget exhaustion mid-task pauses the run with its reason and kills what t
   await handle.signal(resumeRunSignal);
   await handle.result();
   expect((await handle.query(teamStatusQuery)).phase).toBe('done');
+});
+
+/** Host pids of the agent's `sleep 417` (a duration no other test uses). */
+const sleeping = (): string[] => {
+  const found = spawnSync('pgrep', ['-x', '-f', 'sleep 417'], { encoding: 'utf8' });
+  return found.stdout.split('\n').filter(Boolean);
+};
+
+test('cancelling the run while an agent command runs kills it and destroys the sandbox', async () => {
+  const em = stack.db.orm.em.fork();
+  const user = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Owner', tier: 'pro' });
+  const project = em.create(Project, { owner: user, name: `cancel-${randomUUID().slice(0, 8)}`, framework: 'express', buildMode: 'team', autoApprovePlan: true });
+  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  em.create(ModelSettings, { scope: 'project', scopeId: project.id, roleModels: { architect: ['openai/gpt-4.1'], coder: ['openai/gpt-4.1'] } });
+  await em.flush();
+  openai.replyFor = (req: RecordedRequest) => {
+    if (req.body.response_format) return { json: PLAN, usage };
+    // A foreground command that would run for five minutes.
+    return call('run_command', { command: 'sleep 417', timeoutSeconds: 600 });
+  };
+  const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
+    taskQueue: stack.taskQueue,
+    workflowId: run.workflowId,
+    args: [{ projectId: project.id, runId: run.id, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
+  });
+  const record = await waitFor('the sandbox record', () => stack.db.orm.em.fork().findOne(SandboxRecord, { project: project.id, status: 'RUNNING' }));
+  const sandbox = await local.backend.connect(record.backendId!);
+  await waitFor('the agent command to be running', async () => ((await sandbox.status()).processes ?? 0) > 0 && sleeping().length > 0);
+
+  await handle.cancel();
+  await expect(handle.result()).rejects.toThrow();
+  expect((await stack.db.orm.em.fork().findOneOrFail(SandboxRecord, { id: record.id })).status).toBe('DESTROYED');
+  // The command's process (seen from the host) is gone, and the backend no longer lists the sandbox.
+  expect(sleeping()).toEqual([]);
+  expect(await local.backend.list()).not.toContain(record.backendId);
+  const finished = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: run.id });
+  expect({ status: finished.status, error: finished.error }).toEqual({ status: 'FAILED', error: 'The build was cancelled' });
 });

@@ -38,7 +38,7 @@ export const ROLE_TOOLS: Record<AgentRole, AgentToolName[]> = {
   devops: ['list_files', 'read_file', 'write_file', 'run_command', 'ask_human', 'handoff', 'finish'],
   tester: ['list_files', 'read_file', 'write_file', 'apply_patch', 'search', 'run_tests', 'ask_human', 'handoff', 'finish'],
   documentation: ['list_files', 'read_file', 'write_file', 'search', 'ask_human', 'handoff', 'finish'],
-  optimizer: ['list_files', 'read_file', 'apply_patch', 'search', 'run_tests', 'ask_human', 'handoff', 'finish'],
+  optimizer: ['list_files', 'read_file', 'apply_patch', 'search', 'run_tests', 'run_command', 'ask_human', 'handoff', 'finish'],
 };
 
 export function systemPrompt(role: AgentRole): string {

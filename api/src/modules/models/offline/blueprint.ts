@@ -4,7 +4,8 @@
  */
 import type { AgentRole } from '../model-types';
 
-export const TASK_TYPES = ['design', 'implement', 'test', 'review', 'docs'] as const;
+/** The plan task types a blueprint uses; the same as the plan schema's (workflows/agent-team/plan.ts). */
+export const TASK_TYPES = ['design', 'implement', 'debug', 'review', 'deploy', 'optimize', 'test', 'docs'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
 /** One task of the plan the architect returns. */
@@ -19,7 +20,7 @@ export interface PlanTask {
   priority: number;
   /** Ids of tasks that must finish first. */
   dependencies: string[];
-  /** Files the task writes (for design and review: the files it reads). */
+  /** Files the task writes (design, review and optimize: the files it reads; debug: the files it may restore). */
   files: string[];
   acceptanceCriteria: string[];
 }
@@ -34,11 +35,24 @@ export interface BlueprintFile {
   content: string;
 }
 
+/** A measurement the optimizer runs with run_command. */
+export interface Benchmark {
+  /** What is measured, for the optimizer's summary. */
+  what: string;
+  /** Shell command run from the project root; its last output line is a JSON object of milliseconds. */
+  command: string;
+  /** Upper bound per metric; a metric over it is reported as a regression. */
+  budgetMs: Readonly<Record<string, number>>;
+}
+
 export interface Blueprint {
   id: string;
   name: string;
   /** Command that runs the project's tests from its root. */
   testCommand: string;
+  /** What devops runs with run_command after writing the deployment files: it must exit 0. */
+  deployCheck?: string;
+  benchmark?: Benchmark;
   /** Every file of the finished project except README.md. */
   files: BlueprintFile[];
   readme: string;

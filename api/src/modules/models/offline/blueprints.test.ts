@@ -79,6 +79,29 @@ describe('blueprint tests pass under node', () => {
     },
   );
 
+  it('the todo deploy check and benchmark pass on the project', async () => {
+    const todo = selectBlueprint('a todo REST API in Express');
+    const check = await runIn(todo, '/bin/sh', ['-c', todo.deployCheck!], { PATH: process.env.PATH ?? '/usr/bin' });
+    expect(check).toEqual({ code: 0, stdout: 'npm start and the image both run: node src/server.js\n' });
+    const bench = await runIn(todo, '/bin/sh', ['-c', todo.benchmark!.command], { PATH: process.env.PATH ?? '/usr/bin' });
+    expect(bench.code).toBe(0);
+    const metrics = JSON.parse(bench.stdout) as Record<string, number>;
+    expect(Object.keys(metrics)).toEqual(Object.keys(todo.benchmark!.budgetMs));
+    for (const [name, ms] of Object.entries(metrics)) expect(ms).toBeLessThan(todo.benchmark!.budgetMs[name]!);
+  });
+
+  it('a drifted start script fails the deploy check (the check above can fail)', async () => {
+    const todo = selectBlueprint('a todo REST API in Express');
+    const drifted = {
+      ...todo,
+      files: todo.files.map((f) =>
+        f.path === 'package.json' ? { ...f, content: f.content.replace('"node src/server.js"', '"node src/app.js"') } : f,
+      ),
+    };
+    const check = await runIn(drifted, '/bin/sh', ['-c', todo.deployCheck!], { PATH: process.env.PATH ?? '/usr/bin' });
+    expect(check.code).toBe(1);
+  });
+
   it('a broken todo app fails its tests (the check above can fail)', async () => {
     const todo = selectBlueprint('a todo REST API in Express');
     const broken = {
@@ -126,9 +149,15 @@ describe.each(BLUEPRINTS.map((b) => [b.id, b] as const))('blueprint %s', (_id, b
       for (const dep of task.dependencies) expect(ids.slice(0, ids.indexOf(task.id))).toContain(dep);
       for (const file of task.files) expect(paths).toContain(file);
     }
-    const written = blueprint.plan.tasks
-      .filter((t) => t.type === 'implement' || t.type === 'test' || t.type === 'docs')
-      .flatMap((t) => t.files);
+    // Writers (implement, test, deploy, docs) write every file once; the rest read or restore them.
+    const written = blueprint.plan.tasks.filter((t) => ['implement', 'test', 'deploy', 'docs'].includes(t.type)).flatMap((t) => t.files);
     expect([...written].sort()).toEqual([...paths].sort());
+  });
+
+  it('has a deploy check exactly when its plan deploys, and a benchmark only with an optimize task', () => {
+    const types = blueprint.plan.tasks.map((t) => t.type);
+    expect(blueprint.deployCheck !== undefined).toBe(types.includes('deploy'));
+    if (blueprint.benchmark) expect(types).toContain('optimize');
+    expect(types).toContain('debug');
   });
 });

@@ -1,4 +1,4 @@
-import { isMissingFile, lastCall, readConversation, testsPassed, writtenPaths } from './conversation';
+import { commandResult, isMissingFile, lastCall, lastLine, readConversation, testsPassed, writtenPaths } from './conversation';
 
 describe('readConversation', () => {
   it('pairs tool results with their calls by id and counts assistant turns', () => {
@@ -50,4 +50,13 @@ it('isMissingFile reads only how a result starts, since source code says "not fo
   expect(isMissingFile(undefined)).toBe(true);
   expect(isMissingFile("const x = 1;\nres.status(404).json({ error: 'todo not found' });")).toBe(false);
   expect(isMissingFile('')).toBe(false);
+});
+
+it('commandResult reads the run_command JSON; plain text is all output with no exit code', () => {
+  expect(commandResult('{"exitCode":0,"output":"a\\nb\\n"}')).toEqual({ exitCode: 0, output: 'a\nb\n' });
+  expect(commandResult('{"output":"x"}')).toEqual({ output: 'x' });
+  expect(commandResult('Error: run_command needs a sandbox')).toEqual({ output: 'Error: run_command needs a sandbox' });
+  expect(commandResult(undefined)).toEqual({ output: '' });
+  expect(lastLine('first\n {"createMs":1} \n\n')).toBe('{"createMs":1}');
+  expect(lastLine('')).toBe('');
 });

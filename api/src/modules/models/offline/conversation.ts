@@ -90,3 +90,20 @@ export function testsPassed(result: string | undefined): boolean | undefined {
 export function isMissingFile(result: string | undefined): boolean {
   return result === undefined || /^\s*(\{\s*"error"|error\b|ENOENT|no such file|(file )?not found)/i.test(result);
 }
+
+/** A run_command (or run_tests) result: exit code and output from its JSON; plain text is all output, exit code unknown. */
+export function commandResult(result: string | undefined): { exitCode?: number; output: string } {
+  if (result === undefined) return { output: '' };
+  try {
+    const parsed = JSON.parse(result) as { exitCode?: unknown; output?: unknown };
+    const output = typeof parsed.output === 'string' ? parsed.output : '';
+    return typeof parsed.exitCode === 'number' ? { exitCode: parsed.exitCode, output } : { output };
+  } catch {
+    return { output: result };
+  }
+}
+
+/** The last non-empty line of some output, trimmed; '' when there is none. */
+export function lastLine(output: string): string {
+  return output.trim().split('\n').at(-1)?.trim() ?? '';
+}

@@ -1,10 +1,11 @@
 /**
- * The offline debugger: the blueprint is the known-good project, so a fix is restoring a file that differs
- * from it. Files named in the failure come first; each is read, rewritten if it differs (write_file; a
- * whole-file apply_patch when only that is offered), and the tests rerun after every fix until they pass.
+ * The offline debugger: it first runs the whole suite, and when that passes there is nothing to fix. Otherwise
+ * the blueprint is the known-good project, so a fix is restoring a file that differs from it. Files named in
+ * the failure come first; each is read, rewritten if it differs (write_file; a whole-file apply_patch when
+ * only that is offered), and the tests rerun after every fix until they pass.
  */
 import { blueprintFile } from './blueprint';
-import { isMissingFile, lastCall, testsPassed } from './conversation';
+import { commandResult, isMissingFile, lastCall, testsPassed } from './conversation';
 import { finish, label, type RoleScript, type ScriptContext, type Step } from './script-kit';
 import { wholeFileDiff } from './unified-diff';
 
@@ -29,8 +30,21 @@ function lastFix(ctx: ScriptContext, path: string): number {
   return Math.max(lastCall(ctx.conversation, 'write_file', path), lastCall(ctx.conversation, 'apply_patch', path));
 }
 
-/** Reads suspects, restores the first that differs, reruns the tests; finishes failed when nothing helps. */
+/** The first step: run the suite (when run_tests is offered); a pass before any fix ends the task. */
+function firstRun(ctx: ScriptContext): Step | undefined {
+  if (!ctx.offered.has('run_tests')) return undefined;
+  const first = ctx.conversation.exchanges.findIndex((e) => e.name === 'run_tests');
+  if (first < 0) return { tool: 'run_tests', args: {} };
+  const result = ctx.conversation.exchanges[first]!.result;
+  if (testsPassed(result) !== true) return undefined;
+  const count = /# pass (\d+)/.exec(commandResult(result).output)?.[1];
+  return finish(`Ran the whole suite: ${count ? `all ${count} tests pass` : 'it passes'}, so there is nothing to fix (${label(ctx)}).`);
+}
+
+/** Runs the suite; when it fails, reads suspects, restores the first that differs, reruns; finishes failed when nothing helps. */
 export const debuggerScript: RoleScript = (ctx) => {
+  const start = firstRun(ctx);
+  if (start) return start;
   const conv = ctx.conversation;
   const fixed: string[] = [];
   for (const path of candidates(ctx)) {

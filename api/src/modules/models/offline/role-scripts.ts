@@ -7,6 +7,8 @@ import type { AgentRole } from '../model-types';
 import { blueprintFile } from './blueprint';
 import { isMissingFile, lastCall, testsPassed } from './conversation';
 import { debuggerScript } from './debugger.script';
+import { devopsScript } from './devops.script';
+import { optimizerScript } from './optimizer.script';
 import { filesOf, finish, label, roleTasks, writeNext, writeThenFinish, type RoleScript, type ScriptContext } from './script-kit';
 
 /** The plan as plain text: the architect's summary when it cannot answer in JSON. */
@@ -60,11 +62,6 @@ const documentation: RoleScript = (ctx) => {
   return writeNext(ctx, files) ?? finish(`Wrote ${files.join(', ')} (${label(ctx)}).`);
 };
 
-const nothingOffline =
-  (work: string): RoleScript =>
-  (ctx) =>
-    finish(`Nothing to do offline: ${work} needs a real model (${label(ctx)}).`);
-
 /** The script of each role; the provider calls it once per turn with the conversation so far. */
 export const ROLE_SCRIPTS: Readonly<Record<AgentRole, RoleScript>> = {
   architect,
@@ -75,6 +72,6 @@ export const ROLE_SCRIPTS: Readonly<Record<AgentRole, RoleScript>> = {
   debugger: debuggerScript,
   reviewer,
   documentation,
-  devops: nothingOffline('deployment and infrastructure work'),
-  optimizer: nothingOffline('performance work'),
+  devops: devopsScript,
+  optimizer: optimizerScript,
 };

@@ -39,11 +39,11 @@ const ROLE_WORK: Readonly<Record<AgentRole, { types: readonly TaskType[]; anyRol
   backend: { types: ['implement'], anyRole: true },
   frontend: { types: ['implement'], anyRole: false },
   tester: { types: ['test'], anyRole: true },
-  debugger: { types: ['implement', 'test'], anyRole: true },
+  debugger: { types: ['debug'], anyRole: true },
   reviewer: { types: ['review'], anyRole: true },
   documentation: { types: ['docs'], anyRole: true },
-  devops: { types: [], anyRole: false },
-  optimizer: { types: [], anyRole: false },
+  devops: { types: ['deploy'], anyRole: true },
+  optimizer: { types: ['optimize'], anyRole: true },
 };
 
 /**

@@ -47,6 +47,18 @@ export async function runNodeTests(dir: string): Promise<RunTestsResult> {
   );
 }
 
+/** A shell command in the project folder; answers what the run_command tool answers. */
+export async function runCommand(dir: string, command: string): Promise<{ exitCode: number; output: string }> {
+  const env = { PATH: process.env.PATH ?? '/usr/bin', NODE_PATH: join(repoRoot, 'node_modules') };
+  return run('/bin/sh', ['-c', command], { cwd: dir, env, timeout: 60_000 }).then(
+    ({ stdout, stderr }) => ({ exitCode: 0, output: `${stdout}${stderr}` }),
+    (err: { code?: number; stdout?: string; stderr?: string }) => ({
+      exitCode: typeof err.code === 'number' ? err.code : 1,
+      output: `${err.stdout ?? ''}${err.stderr ?? ''}`,
+    }),
+  );
+}
+
 async function execute(dir: string, call: ToolCall): Promise<string> {
   const args = call.arguments as Record<string, string>;
   switch (call.name) {
@@ -73,6 +85,8 @@ async function execute(dir: string, call: ToolCall): Promise<string> {
       }
     case 'run_tests':
       return JSON.stringify(await runNodeTests(dir));
+    case 'run_command':
+      return JSON.stringify(await runCommand(dir, args.command!));
     default:
       return `${call.name} is not simulated`;
   }

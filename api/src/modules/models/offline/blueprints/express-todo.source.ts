@@ -87,7 +87,8 @@ function parseId(raw) {
 module.exports = { validateTodo, parseId, MAX_TITLE };
 `;
 
-const app = `const express = require('express');
+const app = `const path = require('node:path');
+const express = require('express');
 const { TodoStore } = require('./store');
 const { parseId, validateTodo } = require('./validate');
 
@@ -95,6 +96,8 @@ const { parseId, validateTodo } = require('./validate');
 function createApp({ store = new TodoStore() } = {}) {
   const app = express();
   app.use(express.json());
+  // The todo page (public/index.html) at /, from the project's public folder wherever the app is started.
+  app.use(express.static(path.join(__dirname, '..', 'public')));
 
   // Resolves :id to a stored todo or answers 404 itself.
   const withTodo = (handler) => (req, res) => {

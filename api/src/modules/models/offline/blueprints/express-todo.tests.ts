@@ -101,6 +101,15 @@ test('DELETE removes a todo once', async () => {
   assert.equal((await call('DELETE', '/todos/1')).status, 404);
 });
 
+test('GET / serves the todo page', async () => {
+  const res = await fetch(\`\${base}/\`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\\/html/);
+  const html = await res.text();
+  assert.match(html, /<title>Todos<\\/title>/);
+  assert.match(html, /fetch\\(/);
+});
+
 test('unknown ids and paths answer 404 in JSON', async () => {
   assert.deepEqual(await call('GET', '/todos/abc'), { status: 404, location: null, body: { error: 'todo not found' } });
   assert.deepEqual(await call('GET', '/nope'), { status: 404, location: null, body: { error: 'not found' } });

@@ -13,11 +13,18 @@ test(${JSON.stringify(name)}, async (t) => {
 const pkg = (name: string, main: string, dependencies?: Record<string, string>) =>
   `${JSON.stringify({ name, version: '0.1.0', private: true, main, scripts: { test: 'node --test test/' }, engines: { node: '>=20' }, ...(dependencies && { dependencies }) }, null, 2)}\n`;
 
+/** Dockerfile and .dockerignore, for the blueprints whose plan has a deploy task. */
+const containerFiles = (dockerfile: string, dockerignore: string) => [
+  { path: 'Dockerfile', content: dockerfile },
+  { path: '.dockerignore', content: dockerignore },
+];
+
 /** An Express 5 API with a health route and its test, for Express/Node API requests the todo blueprint does not fit. */
 export const expressApiBlueprint: Blueprint = {
   id: 'express-api',
   name: 'Express API',
   testCommand: 'node --test test/',
+  deployCheck: 'node --check src/server.js && node --check src/app.js',
   files: [
     { path: 'package.json', content: pkg('express-api', 'src/server.js', { express: '5.2.1' }) },
     {
@@ -41,6 +48,10 @@ module.exports = { createApp };
       content: "const { createApp } = require('./app');\n\ncreateApp().listen(Number(process.env.PORT || 3000));\n",
     },
     { path: '.gitignore', content: 'node_modules/\n' },
+    ...containerFiles(
+      'FROM node:22-alpine\nWORKDIR /app\nENV NODE_ENV=production\nCOPY package.json ./\nRUN npm install --omit=dev\nCOPY src ./src\nUSER node\nEXPOSE 3000\nCMD ["node", "src/server.js"]\n',
+      'node_modules\ntest\n.git\n',
+    ),
     {
       path: 'test/app.test.js',
       content: nodeTest(
@@ -66,6 +77,7 @@ async function run(t) {
     sourceFiles: ['package.json', 'src/app.js', 'src/server.js', '.gitignore'],
     testFiles: ['test/app.test.js'],
     acceptance: ['GET /health answers { status: "ok" }', 'Unknown paths answer 404 in JSON'],
+    deployFiles: ['Dockerfile', '.dockerignore'],
   }),
 };
 
@@ -74,6 +86,8 @@ export const fastapiBlueprint: Blueprint = {
   id: 'fastapi-service',
   name: 'FastAPI service',
   testCommand: 'pytest -q',
+  // Parses without writing __pycache__ into the project.
+  deployCheck: `python3 -c 'import ast; ast.parse(open("app/main.py").read(), "app/main.py")'`,
   files: [
     { path: 'requirements.txt', content: 'fastapi==0.115.6\nuvicorn==0.32.1\nhttpx==0.28.1\npytest==8.3.4\n' },
     { path: 'app/__init__.py', content: '' },
@@ -83,6 +97,10 @@ export const fastapiBlueprint: Blueprint = {
         'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health() -> dict[str, str]:\n    return {"status": "ok"}\n',
     },
     { path: '.gitignore', content: '__pycache__/\n.venv/\n' },
+    ...containerFiles(
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY app ./app\nUSER nobody\nEXPOSE 8000\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+      '__pycache__\n.venv\ntests\n.git\n',
+    ),
     { path: 'tests/__init__.py', content: '' },
     {
       path: 'tests/test_main.py',
@@ -98,6 +116,7 @@ export const fastapiBlueprint: Blueprint = {
     sourceFiles: ['requirements.txt', 'app/__init__.py', 'app/main.py', '.gitignore'],
     testFiles: ['tests/__init__.py', 'tests/test_main.py'],
     acceptance: ['GET /health answers { "status": "ok" }'],
+    deployFiles: ['Dockerfile', '.dockerignore'],
   }),
 };
 

@@ -1,6 +1,6 @@
-import type { Plan } from '../blueprint';
+import type { Plan, PlanTask } from '../blueprint';
 
-/** What a small blueprint's plan is made of: one implement task, one test task, a review and a README. */
+/** What a small blueprint's plan is made of: one implement task, one test task, a suite check, a review, a README. */
 export interface SimplePlanInput {
   summary: string;
   /** What the implement task builds. */
@@ -8,15 +8,36 @@ export interface SimplePlanInput {
   sourceFiles: string[];
   testFiles: string[];
   acceptance: string[];
+  /** Container files devops writes (and then checks with the blueprint's deployCheck); no deploy task without. */
+  deployFiles?: string[];
 }
 
-/** The design → implement → test → review → docs plan every small blueprint shares. */
+/** The design → implement → test → (deploy) → debug → review plan, plus docs, that every small blueprint shares. */
 export function simplePlan(input: SimplePlanInput): Plan {
-  const { summary, build, sourceFiles, testFiles, acceptance } = input;
+  const { summary, build, sourceFiles, testFiles, acceptance, deployFiles } = input;
+  const task = (t: Omit<PlanTask, 'acceptanceCriteria'> & { acceptanceCriteria?: string[] }): PlanTask => ({
+    acceptanceCriteria: acceptance,
+    ...t,
+  });
+  const deploy: PlanTask[] = deployFiles
+    ? [
+        task({
+          id: 'deploy',
+          title: 'Container image',
+          type: 'deploy',
+          role: 'devops',
+          description: 'A Dockerfile and .dockerignore for the project, and a check that it starts from what was built.',
+          priority: 4,
+          dependencies: ['tests'],
+          files: deployFiles,
+          acceptanceCriteria: ['The image runs the app', 'Tests stay out of the image'],
+        }),
+      ]
+    : [];
   return {
     summary,
     tasks: [
-      {
+      task({
         id: 'design',
         title: 'Design the project',
         type: 'design',
@@ -26,8 +47,8 @@ export function simplePlan(input: SimplePlanInput): Plan {
         dependencies: [],
         files: [],
         acceptanceCriteria: ['The layout and test command are decided'],
-      },
-      {
+      }),
+      task({
         id: 'implement',
         title: 'Implement',
         type: 'implement',
@@ -36,9 +57,8 @@ export function simplePlan(input: SimplePlanInput): Plan {
         priority: 2,
         dependencies: ['design'],
         files: sourceFiles,
-        acceptanceCriteria: acceptance,
-      },
-      {
+      }),
+      task({
         id: 'tests',
         title: 'Write the tests',
         type: 'test',
@@ -48,19 +68,30 @@ export function simplePlan(input: SimplePlanInput): Plan {
         dependencies: ['implement'],
         files: testFiles,
         acceptanceCriteria: ['The tests pass'],
-      },
-      {
+      }),
+      ...deploy,
+      task({
+        id: 'suite-check',
+        title: 'Run the whole suite; fix anything failing',
+        type: 'debug',
+        role: 'debugger',
+        description: 'Run every test after all changes; restore whatever breaks them.',
+        priority: 4,
+        dependencies: ['tests'],
+        files: [...sourceFiles, ...testFiles],
+        acceptanceCriteria: ['The tests pass'],
+      }),
+      task({
         id: 'review',
         title: 'Review',
         type: 'review',
         role: 'reviewer',
         description: 'Read the source against the acceptance criteria.',
-        priority: 4,
-        dependencies: ['tests'],
+        priority: 5,
+        dependencies: ['suite-check'],
         files: sourceFiles.filter((f) => !f.endsWith('.json') && !f.startsWith('.')),
-        acceptanceCriteria: acceptance,
-      },
-      {
+      }),
+      task({
         id: 'readme',
         title: 'Write the README',
         type: 'docs',
@@ -70,7 +101,7 @@ export function simplePlan(input: SimplePlanInput): Plan {
         dependencies: ['implement'],
         files: ['README.md'],
         acceptanceCriteria: ['Install, test and run are documented'],
-      },
+      }),
     ],
   };
 }

@@ -9,6 +9,7 @@ import { Project, ProjectFile, ProjectRun } from '../../api/src/modules/project/
 import { User } from '../../api/src/modules/user/user.entity';
 import { selectBlueprint } from '../../api/src/modules/models/offline/select-blueprint';
 import { projectFiles } from '../../api/src/modules/models/offline/blueprint';
+import { AGENT_ROLES } from '../../api/src/modules/models/model-types';
 import { reviewPlanSignal, teamStatusQuery, type TeamStatus } from './coordinator';
 import type { ProjectBuildState } from '../project-build.workflow';
 
@@ -89,6 +90,21 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
     ]),
   );
   expect(tasks.every((t) => t.reasoning.length > 0 && t.turns > 0)).toBe(true);
+  // The offline plan puts every role to work: frontend, coder, devops, optimizer and debugger included.
+  expect(new Set(tasks.map((t) => t.role))).toEqual(new Set(AGENT_ROLES));
+  expect(tasks.map((t) => [t.taskKey, t.role, t.status])).toEqual(
+    expect.arrayContaining([
+      ['project-setup', 'coder', 'done'],
+      ['todo-page', 'frontend', 'done'],
+      ['store-performance', 'optimizer', 'done'],
+      ['deploy', 'devops', 'done'],
+      ['suite-check', 'debugger', 'done'],
+    ]),
+  );
+  const summaryOf = (key: string) => tasks.find((t) => t.taskKey === key)?.summary ?? '';
+  expect(summaryOf('store-performance')).toMatch(/createMs [\d.]+ ms .*Within budget/);
+  expect(summaryOf('deploy')).toContain('the deploy check passes: npm start and the image both run: node src/server.js');
+  expect(summaryOf('suite-check')).toMatch(/^Ran the whole suite: all \d+ tests pass/);
   const run = await em.findOneOrFail(ProjectRun, { id: runId });
   expect(run).toMatchObject({ status: 'SUCCEEDED', planStatus: 'approved', testsPassed: true });
   const types = (await stack.events.read(projectId)).map((e) => e.type);

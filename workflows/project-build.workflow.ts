@@ -1,7 +1,16 @@
-import { ApplicationFailure, CancellationScope, defineQuery, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  ContinueAsNew,
+  continueAsNew,
+  defineQuery,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { activityPresets } from '../temporal.config';
-import { DEFAULT_TEAM_OPTIONS, runAgentTeam, type TeamOptions } from './agent-team/coordinator';
+import { DEFAULT_TEAM_OPTIONS, runAgentTeam, type TeamCarry, type TeamOptions } from './agent-team/coordinator';
 
 export interface ProjectBuildInput {
   projectId: string;
@@ -9,6 +18,8 @@ export interface ProjectBuildInput {
   runId: string;
   /** Build with the agent team instead of the built-in starter. */
   team?: Partial<TeamOptions>;
+  /** Set only by the coordinator continuing as new: the team run so far, summarised. */
+  resume?: TeamCarry;
 }
 
 export type ProjectBuildPhase = 'starting' | 'scaffolding' | 'team' | 'finishing' | 'succeeded' | 'failed';
@@ -43,13 +54,17 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
   const state: ProjectBuildState = { phase: 'starting', filesWritten: 0, error: null };
   setHandler(projectBuildStateQuery, () => state);
 
-  await bookkeeping.markRunStarted(input);
+  // A continued run started in an earlier history.
+  if (!input.resume) await bookkeeping.markRunStarted(input);
   let testsPassed: boolean | null | undefined;
   try {
     let files: number;
     if (input.team) {
       state.phase = 'team';
-      const team = await runAgentTeam(input, { ...DEFAULT_TEAM_OPTIONS, ...input.team });
+      const ref = { projectId: input.projectId, runId: input.runId };
+      const outcome = await runAgentTeam(ref, { ...DEFAULT_TEAM_OPTIONS, ...input.team }, input.resume);
+      if (outcome.carry) await continueAsNew<typeof projectBuildWorkflow>({ ...input, resume: outcome.carry });
+      const team = outcome.status;
       testsPassed = team.testsPassed;
       if (team.phase === 'failed') {
         const failed = team.tasks.filter((t) => t.status === 'failed').map((t) => t.title);
@@ -73,6 +88,8 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     state.phase = 'succeeded';
     return state;
   } catch (error) {
+    // Not an ending: the run goes on in a fresh history.
+    if (error instanceof ContinueAsNew) throw error;
     if (isCancellation(error)) {
       state.error = 'The build was cancelled';
       state.phase = 'failed';

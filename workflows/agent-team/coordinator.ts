@@ -4,6 +4,7 @@
  * follow-up tasks for handoffs and requested changes (bounded), and finish with the project's own tests.
  */
 import {
+  allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
   condition,
@@ -11,11 +12,12 @@ import {
   defineSignal,
   proxyActivities,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { AgentRole } from '../../api/src/modules/models/model-types';
 import { activityPresets } from '../../temporal.config';
-import { executeDag } from './execute-dag';
+import { executeDag, newDagProgress, type DagProgress } from './execute-dag';
 import { failureOf } from './failure';
 import { planProblems, routeTask, type Plan, type TaskStatus } from './plan';
 import { PLAN_SCHEMA, toPlan } from './plan-schema';
@@ -30,9 +32,17 @@ export interface TeamOptions {
   maxTurns: number;
   /** Follow-up tasks (fixes after failing tests or requested changes) the run may add. */
   maxFollowUps: number;
+  /** Continue as new once the coordinator's history holds this many events (Temporal also suggests it). */
+  maxHistoryEvents: number;
 }
 
-export const DEFAULT_TEAM_OPTIONS: TeamOptions = { autoApprove: false, maxParallel: 2, maxTurns: 30, maxFollowUps: 4 };
+export const DEFAULT_TEAM_OPTIONS: TeamOptions = {
+  autoApprove: false,
+  maxParallel: 2,
+  maxTurns: 30,
+  maxFollowUps: 4,
+  maxHistoryEvents: 10_000,
+};
 
 export interface PlanReview {
   approve: boolean;
@@ -59,22 +69,56 @@ export const pauseRunSignal = defineSignal<[string?]>('pauseRun');
 export const resumeRunSignal = defineSignal('resumeRun');
 export const teamStatusQuery = defineQuery<TeamStatus>('teamStatus');
 
+interface ProjectBrief {
+  name: string;
+  description: string;
+  framework: string;
+  ownerId: string;
+}
+
+/**
+ * A team run summarised for its next history (the coordinator continues as new so a run can last days):
+ * the agreed plan with its follow-ups, where each task stands, the pause, and the sandbox it keeps using.
+ */
+export interface TeamCarry {
+  brief: ProjectBrief;
+  plan: Plan;
+  sandboxId: string | null;
+  planVersion: number;
+  tasks: TeamStatus['tasks'];
+  reviewApproved: boolean | null;
+  paused: boolean;
+  pausedReason: string | null;
+  progress: DagProgress;
+}
+
+/** How a team run ended in this history: finished with its status, or to be continued with `carry`. */
+export type TeamOutcome = { status: TeamStatus; carry: null } | { status: TeamStatus; carry: TeamCarry };
+
 const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
 const records = proxyActivities<Activities>(activityPresets.bookkeeping);
 const sandbox = proxyActivities<Activities>({ ...activityPresets.longStep, startToCloseTimeout: '15m', heartbeatTimeout: '30s' });
 
-export async function runAgentTeam(ref: { projectId: string; runId: string }, options: TeamOptions): Promise<TeamStatus> {
+/**
+ * Runs the team, or (given `carried`) goes on with a run that continued as new: no second plan or approval,
+ * the same sandbox, and the attempts counted on so no child id repeats.
+ */
+export async function runAgentTeam(
+  ref: { projectId: string; runId: string },
+  options: TeamOptions,
+  carried?: TeamCarry,
+): Promise<TeamOutcome> {
   const status: TeamStatus = {
     phase: 'planning',
-    planVersion: 0,
-    tasks: [],
-    pausedReason: null,
+    planVersion: carried?.planVersion ?? 0,
+    tasks: carried?.tasks ?? [],
+    pausedReason: carried?.pausedReason ?? null,
     testsPassed: null,
-    filesWritten: 0,
-    reviewApproved: null,
+    filesWritten: carried?.progress.written.length ?? 0,
+    reviewApproved: carried?.reviewApproved ?? null,
   };
   let review: PlanReview | null = null;
-  let paused = false;
+  let paused = carried?.paused ?? false;
   setHandler(teamStatusQuery, () => status);
   setHandler(reviewPlanSignal, (r) => void (review = r));
   setHandler(pauseRunSignal, (reason) => {
@@ -88,37 +132,45 @@ export async function runAgentTeam(ref: { projectId: string; runId: string }, op
     if (status.phase === 'paused') status.phase = 'running';
   });
 
-  const brief = await records.loadProjectBrief({ projectId: ref.projectId });
-  const plan = await agreePlan(
-    ref,
-    brief,
-    options,
-    status,
-    () => review,
-    () => (review = null),
-  );
-  let sandboxId: string | null = null;
-  try {
-    sandboxId = (await sandbox.createSandbox({ projectId: ref.projectId, ownerId: brief.ownerId, runtime: 'node' })).sandboxId;
-  } catch (error) {
-    if (failureOf(error).type !== 'SERVICE_UNAVAILABLE') throw error;
-  }
+  const brief = carried?.brief ?? (await records.loadProjectBrief({ projectId: ref.projectId }));
+  const plan =
+    carried?.plan ??
+    (await agreePlan(
+      ref,
+      brief,
+      options,
+      status,
+      () => review,
+      () => (review = null),
+    ));
+  const sandboxId = carried ? carried.sandboxId : await openSandbox(ref.projectId, brief.ownerId);
+  let continuing = false;
   try {
     status.phase = paused ? 'paused' : 'running';
-    await executeDag(
+    const progress = carried?.progress ?? newDagProgress();
+    const end = await executeDag({
       ref,
       brief,
       plan,
       options,
       status,
       sandboxId,
-      () => paused,
-      (reason: string) => {
+      progress,
+      isPaused: () => paused,
+      pause: (reason: string) => {
         paused = true;
         status.pausedReason = reason;
         status.phase = 'paused';
       },
-    );
+      historyFull: () => historyFull(options),
+    });
+    if (end === 'continue') {
+      continuing = true;
+      // A signal still being handled lands in the carry rather than in the history that closes.
+      await condition(allHandlersFinished);
+      const { planVersion, tasks, reviewApproved, pausedReason } = status;
+      return { status, carry: { brief, plan, sandboxId, planVersion, tasks, reviewApproved, paused, pausedReason, progress } };
+    }
     status.phase = 'verifying';
     if (sandboxId) {
       await sandbox.syncProjectFiles({ sandboxId, projectId: ref.projectId });
@@ -127,13 +179,29 @@ export async function runAgentTeam(ref: { projectId: string; runId: string }, op
       status.testsPassed = tests.exitCode === 0 && !tests.timedOut;
     }
   } finally {
-    // Also when the run is cancelled: the sandbox and every process in it go away.
-    if (sandboxId) await CancellationScope.nonCancellable(() => sandbox.destroySandbox({ sandboxId: sandboxId! }));
+    // Also when the run is cancelled: the sandbox and every process in it go away. A run continuing as new
+    // keeps it.
+    if (sandboxId && !continuing) await CancellationScope.nonCancellable(() => sandbox.destroySandbox({ sandboxId: sandboxId! }));
   }
   const failed = Object.values(status.tasks).some((t) => t.status === 'failed');
   // Done means the project's own tests pass and the reviewer approved.
   status.phase = failed || status.testsPassed === false || status.reviewApproved === false ? 'failed' : 'done';
-  return status;
+  return { status, carry: null };
+}
+
+/** The run's sandbox, or null where no sandbox backend is available (agents then work without commands). */
+async function openSandbox(projectId: string, ownerId: string): Promise<string | null> {
+  try {
+    return (await sandbox.createSandbox({ projectId, ownerId, runtime: 'node' })).sandboxId;
+  } catch (error) {
+    if (failureOf(error).type !== 'SERVICE_UNAVAILABLE') throw error;
+    return null;
+  }
+}
+
+function historyFull(options: TeamOptions): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength > options.maxHistoryEvents;
 }
 
 async function agreePlan(

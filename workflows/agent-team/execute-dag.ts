@@ -30,25 +30,59 @@ interface Finished {
   error?: unknown;
 }
 
-export async function executeDag(
-  ref: { projectId: string; runId: string },
-  brief: { ownerId: string; description: string },
-  plan: Plan,
-  options: TeamOptions,
-  status: TeamStatus,
-  sandboxId: string | null,
-  isPaused: () => boolean,
-  pause: (reason: string) => void,
-): Promise<void> {
-  const state: Record<string, TaskStatus> = {};
-  const roles: Record<string, AgentRole> = {};
-  const contexts: Record<string, string> = {};
+/**
+ * The driver's bookkeeping between tasks. Small (no model transcripts) because it rides a continue-as-new
+ * to the run's next history, together with the plan its follow-ups were added to.
+ */
+export interface DagProgress {
+  /** Each task's status; a task missing here is pending. */
+  state: Record<string, TaskStatus>;
+  /** Follow-up task → the role it was handed to. */
+  roles: Record<string, AgentRole>;
+  /** Follow-up task → the context it was handed over with. */
+  contexts: Record<string, string>;
   /** Follow-up task → the task whose result created it (a handoff or a review). */
-  const origins: Record<string, string> = {};
-  const attempts: Record<string, number> = {};
+  origins: Record<string, string>;
+  /** Child workflows started per task: the attempt is part of the child id, which must never repeat. */
+  attempts: Record<string, number>;
+  /** Follow-up tasks added so far (bounded by `maxFollowUps`). */
+  followUps: number;
+  /** Distinct project files the agents wrote. */
+  written: string[];
+}
+
+export function newDagProgress(): DagProgress {
+  return { state: {}, roles: {}, contexts: {}, origins: {}, attempts: {}, followUps: 0, written: [] };
+}
+
+/** One run of the driver over a plan: what it works on, where it reports, and when it must stop. */
+export interface DagRun {
+  ref: { projectId: string; runId: string };
+  brief: { ownerId: string; description: string };
+  /** Follow-ups are added to it. */
+  plan: Plan;
+  options: TeamOptions;
+  status: TeamStatus;
+  sandboxId: string | null;
+  /** Updated as tasks start and finish; from an earlier history when the run continued as new. */
+  progress: DagProgress;
+  isPaused: () => boolean;
+  pause: (reason: string) => void;
+  /** True once this history is long enough that the run should continue as new. */
+  historyFull: () => boolean;
+}
+
+/**
+ * 'continue' when the history filled up with work left: nothing new was started, every agent in flight
+ * finished and was folded in, so `progress` and the plan are the whole state. 'finished' when the DAG is done.
+ */
+export async function executeDag(run: DagRun): Promise<'finished' | 'continue'> {
+  const { ref, brief, plan, options, status, sandboxId, progress, isPaused, pause } = run;
+  const { state, roles, contexts, origins, attempts } = progress;
   const running = new Map<string, Promise<Finished>>();
-  let followUps = 0;
-  const written = new Set<string>();
+  const written = new Set<string>(progress.written);
+  /** Children this history started: a fresh history always starts one, so no threshold loops forever. */
+  let startedHere = 0;
 
   const setStatus = (key: string, next: TaskStatus) => {
     state[key] = next;
@@ -72,6 +106,7 @@ export async function executeDag(
       },
     });
     setStatus(task.id, 'running');
+    startedHere++;
     attempts[task.id] = (attempts[task.id] ?? 0) + 1;
     // From the run id (part of the input), not the workflow id, so recorded histories replay under any id.
     const childId = `agent-task:${ref.runId}:${task.id}:${attempts[task.id]}`;
@@ -109,8 +144,8 @@ export async function executeDag(
     context: string,
     dependencies: string[] = [],
   ): boolean => {
-    if (followUps >= options.maxFollowUps) return false;
-    followUps++;
+    if (progress.followUps >= options.maxFollowUps) return false;
+    progress.followUps++;
     const original = plan.tasks.find((t) => t.id === after)!;
     plan.tasks.push({ ...task, priority: original.priority, dependencies });
     for (const t of plan.tasks)
@@ -147,6 +182,7 @@ export async function executeDag(
     const r = result!;
     if (r.outcome === 'approved' || r.outcome === 'changes_requested') status.reviewApproved = r.outcome === 'approved';
     for (const path of r.wrote) written.add(path);
+    progress.written = [...written];
     status.filesWritten = written.size;
     const ok = r.outcome === 'done' || r.outcome === 'approved' || r.outcome === 'handoff' || r.outcome === 'changes_requested';
     setStatus(key, ok ? 'done' : 'failed');
@@ -159,9 +195,8 @@ export async function executeDag(
       turns: r.turns,
       tokens: r.tokens,
       costUsd: r.costUsd,
-      handoff: r.handoff ?? null,
     });
-    const n = followUps + 1;
+    const n = progress.followUps + 1;
     if (r.outcome === 'handoff' && r.handoff) {
       const to = r.handoff.toRole;
       const fixId = `${key}-${to}-${n}`;
@@ -206,8 +241,11 @@ export async function executeDag(
   };
 
   for (;;) {
+    // A full history starts nothing more; once the agents in flight are folded in, the run continues as new.
+    const draining = startedHere > 0 && run.historyFull();
+    if (draining && running.size === 0 && hasWorkLeft(plan, state)) return 'continue';
     await condition(() => !isPaused() || running.size > 0);
-    if (!isPaused()) {
+    if (!isPaused() && !draining) {
       const leased = new Set(plan.tasks.filter((t) => state[t.id] === 'running').flatMap((t) => t.files));
       for (const task of readyTasks(plan, state, options.maxParallel - running.size, leased)) await start(task);
     }
@@ -234,4 +272,11 @@ export async function executeDag(
       costUsd: 0,
     });
   }
+  return 'finished';
+}
+
+/** Pending tasks that may still start (their dependencies are not dead). */
+function hasWorkLeft(plan: Plan, state: Readonly<Record<string, TaskStatus>>): boolean {
+  const blocked = new Set(blockedTasks(plan, state).map((t) => t.id));
+  return plan.tasks.some((t) => (state[t.id] ?? 'pending') === 'pending' && !blocked.has(t.id));
 }

@@ -106,7 +106,7 @@ async function expectEachTaskOnce(projectId: string, runId: string, handle: Work
 }
 
 test('a long team run continues as new with its state carried, and builds the project with every task done once', async () => {
-  // Each history of this run holds 47–77 events at 40: a task or two per history.
+  // At 40 each history holds a task or two (47–77 events measured with the todo blueprint).
   const { projectId, runId, handle } = await startRun(40);
   const state = (await handle.result()) as ProjectBuildState;
   expect(state.phase).toBe('succeeded');

@@ -7,7 +7,11 @@
  * Baseline in the same run: a bare HTTP round trip to the same fake through the OpenAI SDK.
  */
 import { randomUUID } from 'node:crypto';
+import type { History } from '@temporalio/common/lib/proto-utils';
+import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testing';
 import OpenAI from 'openai';
+import pino from 'pino';
+import { createActivities } from '../activities';
 import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
 import { Project, ProjectRun } from '../api/src/modules/project/project.entity';
 import { User } from '../api/src/modules/user/user.entity';
@@ -62,6 +66,42 @@ function plan(tasks: number) {
   };
 }
 
+type HistoryEvent = NonNullable<History['events']>[number];
+/** temporal.api.enums.v1.EventType values this bench reads. */
+const EVENT = { workflowTaskStarted: 6, workflowTaskCompleted: 7, activityStarted: 11, activityCompleted: 12 } as const;
+
+/**
+ * Where one step's time goes, from the server's event times: the model-turn activity itself, the hop from its
+ * completion to the next workflow task, that workflow task (which runs the file tool as a local activity), and
+ * the hop from its completion to the next activity's start.
+ */
+function stepSegments(events: HistoryEvent[]) {
+  const ms = (e: HistoryEvent) => Number(e.eventTime!.seconds) * 1000 + Math.floor((e.eventTime!.nanos ?? 0) / 1e6);
+  const out = { activity: [] as number[], dispatch: [] as number[], workflowTask: [] as number[], schedule: [] as number[] };
+  let activityDone: number | null = null;
+  let taskStarted: number | null = null;
+  let taskDone: number | null = null;
+  for (const e of events) {
+    if (e.eventType === EVENT.activityStarted) {
+      if (taskDone !== null) out.schedule.push(ms(e) - taskDone);
+      taskDone = null;
+    } else if (e.eventType === EVENT.activityCompleted) {
+      const started = events.find((s) => s.eventId?.toString() === e.activityTaskCompletedEventAttributes?.startedEventId?.toString());
+      if (started) out.activity.push(ms(e) - ms(started));
+      activityDone = ms(e);
+    } else if (e.eventType === EVENT.workflowTaskStarted) {
+      if (activityDone !== null) out.dispatch.push(ms(e) - activityDone);
+      activityDone = null;
+      taskStarted = ms(e);
+    } else if (e.eventType === EVENT.workflowTaskCompleted && taskStarted !== null) {
+      out.workflowTask.push(ms(e) - taskStarted);
+      taskDone = ms(e);
+      taskStarted = null;
+    }
+  }
+  return out;
+}
+
 export async function run(args: string[]): Promise<void> {
   const steps = Number(args[0] ?? 40);
   const tasks = Number(args[1] ?? 30);
@@ -103,16 +143,64 @@ export async function run(args: string[]): Promise<void> {
         files: [],
         acceptanceCriteria: [],
       };
-      await stack.temporal.workflow.execute('runAgentTask', {
+      const handle = await stack.temporal.workflow.start('runAgentTask', {
         taskQueue: stack.taskQueue,
         workflowId: `bench-agent-${randomUUID()}`,
         args: [{ ...ids, role: 'backend', task, projectDescription: 'bench', maxTurns: steps + 5 }],
       });
+      await handle.result();
       if (warm === 0) continue;
       const at = fake.requests.map((r: RecordedRequest) => r.at);
       const intervals = at.slice(1).map((t, i) => t - at[i]!);
+      const split = stepSegments((await handle.fetchHistory()).events ?? []);
       printTable(`agents: one agent, ${steps} steps (model turn + write_file), instant fake model, no sandbox`, [
         { name: 'agent step (request → next request)', samples: intervals },
+        { name: '  model-turn activity (gateway + fake)', samples: split.activity },
+        { name: '  activity done → workflow task started', samples: split.dispatch },
+        { name: '  workflow task (file-tool local activity)', samples: split.workflowTask },
+        { name: '  workflow task done → next activity', samples: split.schedule },
+        { name: 'baseline: bare SDK call to the fake', samples: bare },
+      ]);
+    }
+
+    // 1b. The same two activities called directly (no Temporal), to split what is ours from the server's hops.
+    {
+      const ids = await seed(stack, 'bench direct');
+      const activities = createActivities({
+        orm: stack.db.orm,
+        events: stack.events,
+        logger: pino({ level: 'silent' }),
+        scaffoldFileDelayMs: 0,
+        models: stack.models.gateway,
+      });
+      fake.reset();
+      fake.defaultReply = { toolCalls: [{ id: 'call_w', name: 'write_file', arguments: { path: 'src/x.js', content: 'x' } }], usage };
+      const direct = { model: [] as number[], file: [] as number[] };
+      for (let i = 0; i < 60; i++) {
+        const env = new MockActivityEnvironment({
+          ...defaultActivityInfo,
+          activityId: String(i),
+          workflowExecution: { workflowId: `bench-direct-${ids.runId}`, runId: 'r' },
+        });
+        let t0 = performance.now();
+        await env.run(activities.callModel, {
+          userId: ids.userId,
+          projectId: ids.projectId,
+          runId: ids.runId,
+          role: 'backend' as const,
+          toolNames: ['write_file' as const, 'finish' as const],
+          request: { messages: [{ role: 'user' as const, content: 'go' }], toolChoice: 'auto' as const },
+          stream: true,
+        });
+        if (i >= 10) direct.model.push(performance.now() - t0);
+        t0 = performance.now();
+        const call = { id: `call_${i}`, name: 'write_file', arguments: { path: `src/d${i}.js`, content: `export const n = ${i};\n` } };
+        await env.run(activities.runAgentFileTool, { ref: { projectId: ids.projectId, runId: ids.runId, taskId: 'direct', role: 'backend' }, call });
+        if (i >= 10) direct.file.push(performance.now() - t0);
+      }
+      printTable('agents: the step\'s activities called directly (no Temporal)', [
+        { name: 'callModel (gateway, usage row, stream events)', samples: direct.model },
+        { name: 'runAgentFileTool write_file (file, base, event)', samples: direct.file },
         { name: 'baseline: bare SDK call to the fake', samples: bare },
       ]);
     }

@@ -2,15 +2,27 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { threeWayMerge } from '../../api/src/modules/agents/three-way-merge';
 import { languageOf } from '../scaffold/templates';
 
-const UPSERT = `
-insert into project_files (id, project_id, path, content, language, size)
-values (gen_random_uuid(), ?, ?, ?, ?, ?)
-on conflict (project_id, path) do update
-  set content = excluded.content, language = excluded.language, size = excluded.size, updated_at = now()`;
+/** The file and the task's base for it, in one statement (one commit): they never disagree after a crash. */
+const WRITE = `
+with stored as (
+  insert into project_files (id, project_id, path, content, language, size)
+  values (gen_random_uuid(), ?, ?, ?, ?, ?)
+  on conflict (project_id, path) do update
+    set content = excluded.content, language = excluded.language, size = excluded.size, updated_at = now()
+  returning path, content
+)
+insert into agent_file_bases (run_id, task_key, path, content)
+select ?, ?, path, content from stored
+on conflict (run_id, task_key, path) do update set content = excluded.content`;
 
 const REMEMBER = `
 insert into agent_file_bases (run_id, task_key, path, content) values (?, ?, ?, ?)
 on conflict (run_id, task_key, path) do update set content = excluded.content`;
+
+/** The stored file and what the task last saw of it, in one round trip. */
+const CURRENT_AND_BASE = `
+select (select content from project_files where project_id = ? and path = ?) as current,
+       (select content from agent_file_bases where run_id = ? and task_key = ? and path = ?) as base`;
 
 /** What a write did: stored (maybe merged with a newer edit), or refused as a conflict. */
 export type WriteOutcome =
@@ -55,7 +67,13 @@ export class ProjectFileStore {
   }
 
   async write(path: string, wanted: string): Promise<WriteOutcome> {
-    const [current, base] = await Promise.all([this.read(path), this.base(path)]);
+    const [row] = await this.em
+      .getConnection()
+      .execute<
+        { current: string | null; base: string | null }[]
+      >(CURRENT_AND_BASE, [this.ref.projectId, path, this.ref.runId, this.ref.taskId, path]);
+    const current = row?.current ?? undefined;
+    const base = row?.base ?? undefined;
     let content = wanted;
     let merged = false;
     if (current !== undefined && base !== undefined && current !== base) {
@@ -66,8 +84,7 @@ export class ProjectFileStore {
     }
     const size = Buffer.byteLength(content, 'utf8');
     if (size > this.maxBytes) return { kind: 'too_large', size };
-    await this.em.getConnection().execute(UPSERT, [this.ref.projectId, path, content, languageOf(path), size]);
-    await this.remember(path, content);
+    await this.em.getConnection().execute(WRITE, [this.ref.projectId, path, content, languageOf(path), size, this.ref.runId, this.ref.taskId]);
     return { kind: 'written', content, size, merged };
   }
 

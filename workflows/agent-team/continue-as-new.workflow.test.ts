@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId as WorkflowHandle } from '@temporalio/client';
 import { createStack, waitFor, type Stack } from '../../test/harness';
 import { testLocalBackend } from '../../sandbox/test-backends';
 import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';

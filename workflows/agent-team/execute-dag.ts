@@ -195,6 +195,7 @@ export async function executeDag(run: DagRun): Promise<'finished' | 'continue'> 
       turns: r.turns,
       tokens: r.tokens,
       costUsd: r.costUsd,
+      handoff: r.handoff ?? null,
     });
     const n = progress.followUps + 1;
     if (r.outcome === 'handoff' && r.handoff) {

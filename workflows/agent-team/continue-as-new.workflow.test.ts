@@ -58,7 +58,8 @@ async function startRun(maxHistoryEvents: number) {
 async function executionChain(handle: WorkflowHandle): Promise<{ runId: string; signals: string[] }[]> {
   const chain: { runId: string; signals: string[] }[] = [];
   for (let runId: string | null | undefined = handle.firstExecutionRunId; runId; ) {
-    const events = (await stack.temporal.workflow.getHandle(handle.workflowId, runId).fetchHistory()).events ?? [];
+    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await stack.temporal.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
     chain.push({ runId, signals: events.flatMap((e) => e.workflowExecutionSignaledEventAttributes?.signalName ?? []) });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
   }

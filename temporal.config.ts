@@ -81,6 +81,17 @@ export const localActivityPresets = {
   },
 } as const satisfies Record<string, LocalActivityOptions>;
 
+/**
+ * The tier's concurrent agent runs are leases in Redis that expire unless renewed (a vanished run frees its
+ * slot by itself). A team run renews its lease well inside the lease's life, and a run waiting for a slot asks
+ * again at most this often.
+ */
+export const agentRunLease = {
+  ttlMs: 30 * 60_000,
+  renewEvery: '10m',
+  maxWaitPollSeconds: 15,
+} as const;
+
 /** Where and how to reach Temporal. */
 export interface TemporalConnectionConfig {
   /** host:port of the frontend service. */

@@ -7,7 +7,9 @@ import { workflowBundle } from '../test/harness';
 /**
  * Replays committed histories against today's workflow code: a change that would make running
  * workflows non-deterministic fails here before it reaches a cluster. Record new histories with
- * `RECORD_HISTORIES=1 npm test -- workflows/project-build.workflow.test.ts`.
+ * `RECORD_HISTORIES=1 npm test -- workflows/project-build.workflow.test.ts` (the team's with
+ * workflows/agent-team/team.workflow.test.ts). Histories of older versions stay (`*-before-*.json`, `*-six-roles.json`):
+ * runs started before a change must still replay after it, which is what `patched()` markers are for.
  */
 const dir = join(__dirname, 'histories');
 const histories = readdirSync(dir).filter((f) => f.endsWith('.json'));

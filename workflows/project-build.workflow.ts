@@ -5,12 +5,14 @@ import {
   continueAsNew,
   defineQuery,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { activityPresets } from '../temporal.config';
 import { DEFAULT_TEAM_OPTIONS, runAgentTeam, type TeamCarry, type TeamOptions } from './agent-team/coordinator';
+import { takeRunSlot, type RunSlot } from './agent-team/run-slot';
 
 export interface ProjectBuildInput {
   projectId: string;
@@ -22,7 +24,8 @@ export interface ProjectBuildInput {
   resume?: TeamCarry;
 }
 
-export type ProjectBuildPhase = 'starting' | 'scaffolding' | 'team' | 'finishing' | 'succeeded' | 'failed';
+/** `waiting`: a team run queued behind the owner's other team runs (the tier's concurrent agent runs). */
+export type ProjectBuildPhase = 'waiting' | 'starting' | 'scaffolding' | 'team' | 'finishing' | 'succeeded' | 'failed';
 
 export interface ProjectBuildState {
   phase: ProjectBuildPhase;
@@ -54,16 +57,25 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
   const state: ProjectBuildState = { phase: 'starting', filesWritten: 0, error: null };
   setHandler(projectBuildStateQuery, () => state);
 
-  // A continued run started in an earlier history.
-  if (!input.resume) await bookkeeping.markRunStarted(input);
   let testsPassed: boolean | null | undefined;
+  let slot: RunSlot | null = null;
   try {
+    const ref = { projectId: input.projectId, runId: input.runId };
+    // A team run waits (still queued) for one of its owner's agent-run slots; a continued run extends its own.
+    // Patched: runs recorded before the slot existed replay without it.
+    if (input.team && patched('agent-run-lease')) slot = await takeRunSlot(ref, () => void (state.phase = 'waiting'));
+    state.phase = 'starting';
+    // A continued run started in an earlier history.
+    if (!input.resume) await bookkeeping.markRunStarted(input);
     let files: number;
     if (input.team) {
       state.phase = 'team';
-      const ref = { projectId: input.projectId, runId: input.runId };
       const outcome = await runAgentTeam(ref, { ...DEFAULT_TEAM_OPTIONS, ...input.team }, input.resume);
-      if (outcome.carry) await continueAsNew<typeof projectBuildWorkflow>({ ...input, resume: outcome.carry });
+      if (outcome.carry) {
+        slot?.handOver();
+        slot = null;
+        await continueAsNew<typeof projectBuildWorkflow>({ ...input, resume: outcome.carry });
+      }
       const team = outcome.status;
       testsPassed = team.testsPassed;
       if (team.phase === 'failed') {
@@ -100,5 +112,7 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     state.phase = 'failed';
     await bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error, testsPassed });
     throw ApplicationFailure.nonRetryable(state.error, 'BUILD_FAILED');
+  } finally {
+    await slot?.release();
   }
 }

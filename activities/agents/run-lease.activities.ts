@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ConcurrentLimitExceededError } from '../../api/src/modules/limits/limit-errors';
-import { User } from '../../api/src/modules/user/user.entity';
+import { Project } from '../../api/src/modules/project/project.entity';
 import type { LimitSubject, Tier } from '../../api/src/modules/limits/tiers';
 import { ErrorCode } from '../../api/src/shared/errors';
 import type { ActivityDeps } from '../deps';
@@ -17,18 +17,20 @@ export type RunLeaseAnswer =
  * run whose workflow vanished frees its slot by itself. A worker built without a limiter grants every run.
  */
 export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) {
-  const subject = async (userId: string): Promise<LimitSubject> => {
-    const user = await orm.em.fork().findOne(User, { id: userId }, { fields: ['id', 'tier'] });
-    if (!user) throw ApplicationFailure.nonRetryable(`User ${userId} does not exist`, ErrorCode.NOT_FOUND);
+  /** The project owner's id and tier: runs count against the person who owns the project. */
+  const owner = async (projectId: string): Promise<LimitSubject> => {
+    const project = await orm.em.fork().findOne(Project, { id: projectId }, { populate: ['owner'] });
+    if (!project) throw ApplicationFailure.nonRetryable(`Project ${projectId} does not exist`, ErrorCode.NOT_FOUND);
+    const user = project.owner.getEntity();
     return { id: user.id, tier: user.tier as Tier };
   };
 
   return {
-    async acquireAgentRunLease(input: { ref: RunRef; userId: string; ttlMs: number }): Promise<RunLeaseAnswer> {
+    async acquireAgentRunLease(input: { ref: RunRef; ttlMs: number }): Promise<RunLeaseAnswer> {
       if (!leases) return { granted: true, limit: null };
-      const { ref, userId, ttlMs } = input;
+      const { ref, ttlMs } = input;
       try {
-        const lease = await leases.acquire(await subject(userId), 'agent-runs', ref.runId, ttlMs);
+        const lease = await leases.acquire(await owner(ref.projectId), 'agent-runs', ref.runId, ttlMs);
         return { granted: true, limit: lease.limit };
       } catch (error) {
         if (!(error instanceof ConcurrentLimitExceededError)) throw error;
@@ -47,13 +49,13 @@ export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) 
     },
 
     /** False when the lease had already expired (the coordinator then takes it again). */
-    async renewAgentRunLease(input: { ref: RunRef; userId: string; ttlMs: number }): Promise<boolean> {
+    async renewAgentRunLease(input: { ref: RunRef; ttlMs: number }): Promise<boolean> {
       if (!leases) return true;
-      return leases.renew(input.userId, 'agent-runs', input.ref.runId, input.ttlMs);
+      return leases.renew((await owner(input.ref.projectId)).id, 'agent-runs', input.ref.runId, input.ttlMs);
     },
 
-    async releaseAgentRunLease(input: { ref: RunRef; userId: string }): Promise<void> {
-      await leases?.release(input.userId, 'agent-runs', input.ref.runId);
+    async releaseAgentRunLease(input: { ref: RunRef }): Promise<void> {
+      if (leases) await leases.release((await owner(input.ref.projectId)).id, 'agent-runs', input.ref.runId);
     },
   };
 }

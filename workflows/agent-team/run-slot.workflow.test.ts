@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyLimiter } from '../../api/src/modules/limits/concurrency-limiter';
+import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
+import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { User } from '../../api/src/modules/user/user.entity';
+import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
+import { OpenAIFake } from '../../test/fakes/openai-fake';
+import { createStack, waitFor, type Stack } from '../../test/harness';
+import { projectBuildStateQuery } from '../project-build.workflow';
+import { answerQuestionSignal } from '../run-agent-task.workflow';
+
+/**
+ * The tier's concurrent agent runs: a free-tier owner's second team run waits, still queued, while the first
+ * one works, and starts once the first ends and frees its slot. Nothing is left held afterwards.
+ */
+const openai = new OpenAIFake();
+let stack: Stack;
+let stopWorker: () => Promise<void>;
+
+beforeAll(async () => {
+  await openai.start();
+  stack = await createStack({ config: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL } });
+  stopWorker = (await stack.startWorker()).stop;
+});
+afterAll(async () => {
+  await stopWorker?.();
+  await stack?.dispose();
+  await openai.close();
+});
+
+const usage = { inputTokens: 20, outputTokens: 10 };
+const PLAN = {
+  summary: 'one task',
+  tasks: [{ id: 'work', title: 'Work', type: 'implement', description: 'work', priority: 1, dependencies: [], files: [], acceptanceCriteria: [] }],
+};
+const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ id: `call_${name}`, name, arguments: args }], usage });
+
+test("a free-tier owner's second team run waits for the first to end, then runs", async () => {
+  const em = stack.db.orm.em.fork();
+  const owner = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Free owner', tier: 'free' });
+  const runs = ['First', 'Second'].map((name) => {
+    const project = em.create(Project, { owner, name: `${name}-${randomUUID().slice(0, 8)}`, framework: 'express', description: name, buildMode: 'team', autoApprovePlan: true });
+    em.create(ModelSettings, { scope: 'project', scopeId: project.id, roleModels: { architect: ['openai/gpt-4.1'], coder: ['openai/gpt-4.1'] } });
+    return em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  });
+  await em.flush();
+  // The first run's agent asks a question and waits for the answer; the second's finishes at once.
+  openai.replyFor = (req: RecordedRequest) => {
+    if (req.body.response_format) return { json: PLAN, usage };
+    const messages = req.body.messages as { role: string; content: string }[];
+    const first = messages.some((m) => m.role === 'user' && m.content === 'First');
+    const answered = messages.some((m) => m.role === 'tool');
+    return first && !answered ? call('ask_human', { question: 'Ready?' }) : call('finish', { summary: 'done' });
+  };
+  const start = (run: ProjectRun) =>
+    stack.temporal.workflow.start('projectBuildWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId: run.workflowId,
+      args: [{ projectId: run.project.id, runId: run.id, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
+    });
+  const first = await start(runs[0]!);
+  // The coder's turn (its question) is done: the agent now waits for the answer, holding the slot.
+  await waitFor('the first agent to ask', async () =>
+    (await stack.events.read(runs[0]!.project.id)).some((e) => e.type === 'model.completed' && e.message.startsWith('coder')),
+  );
+  const second = await start(runs[1]!);
+
+  await waitFor('the second run to wait for a slot', async () => (await second.query(projectBuildStateQuery)).phase === 'waiting');
+  const waitingEvents = await stack.events.read(runs[1]!.project.id);
+  expect(waitingEvents.filter((e) => e.type === 'run.waiting')).toHaveLength(1);
+  expect(waitingEvents.map((e) => e.type)).not.toContain('run.started');
+  expect((await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: runs[1]!.id })).status).toBe('QUEUED');
+
+  await stack.temporal.workflow.getHandle(`agent-task:${runs[0]!.id}:work:1`).signal(answerQuestionSignal, 'Yes');
+  await first.result();
+  await second.result();
+  const second_events = (await stack.events.read(runs[1]!.project.id)).map((e) => e.type);
+  expect(second_events.filter((t) => t === 'run.waiting')).toHaveLength(1);
+  expect(second_events.slice(-1)).toEqual(['run.completed']);
+  for (const run of runs) expect((await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: run.id })).status).toBe('SUCCEEDED');
+  expect(await new ConcurrencyLimiter(stack.redis).held(owner.id, 'agent-runs')).toBe(0);
+}, 120_000);

@@ -59,8 +59,11 @@ it('builds a described app with the agent team after the plan is approved', asyn
   const statuses = await attributes('plan-node', 'data-status');
   expect(statuses.length).toBeGreaterThanOrEqual(keys.length);
   expect(new Set(statuses)).toEqual(new Set(['done']));
-  const backend = page.locator('[data-role="backend"] [data-testid="agent-metrics"]');
-  expect(await backend.textContent()).toMatch(/[1-9]\d* done/);
+  // Every one of the ten roles did work of its own in this run.
+  for (const role of ['architect', 'coder', 'frontend', 'backend', 'debugger', 'reviewer', 'devops', 'tester', 'documentation', 'optimizer']) {
+    const metrics = page.locator(`[data-role="${role}"] [data-testid="agent-metrics"]`);
+    expect({ role, metrics: await metrics.textContent() }).toEqual({ role, metrics: expect.stringMatching(/[1-9]\d* done/) });
+  }
   await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 30_000 });
   await byTestId('team-tests').filter({ hasText: 'Tests passed' }).waitFor({ timeout: 15_000 });
   if (process.env.E2E_SCREENSHOT) await byTestId('team-panel').screenshot({ path: `${process.env.E2E_SCREENSHOT}-done.png` });

@@ -100,6 +100,11 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   // Activities scheduled on the worker's own queue start with the workflow task's completion, saving a poll
   // round trip per agent step (a production cluster needs the same dynamic config to benefit).
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
+  // The dev server has one history shard, whose transfer and timer queues poll their tasks at most 20 times a
+  // second by default: past a small burst, every workflow task waited up to 50 ms for its turn (measured: an
+  // agent step, or a bare activity loop, went from ~10 ms to 50 ms after ~25 tasks). A cluster spreads this
+  // over hundreds of shards; here one shard carries everything, so it may poll as often as it needs.
+  for (const queue of ['transfer', 'timer']) args.push('--dynamic-config-value', `history.${queue}ProcessorMaxPollRPS=10000`);
   const proc = startProcess({ name: opts.name ?? 'temporal', command: opts.cli, args, logDir: opts.logDir, echo: opts.echo });
   try {
     const timeoutMs = opts.timeoutMs ?? 60_000;

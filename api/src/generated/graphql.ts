@@ -363,6 +363,12 @@ export type Mutation = {
    * preview started (sandboxVerifyWorkflow). Returns the workflow id; the sandbox appears in projectSandboxes.
    */
   startProjectSandbox: Scalars['String']['output'];
+  /**
+   * Starts another agent-team build of an existing project once its last build ended (project editors): the team
+   * plans from the description (replaced when given) and works on the project's current files. CONFLICT while a
+   * build is in progress; the owner's tier may queue it behind their other team runs.
+   */
+  startTeamRun: ProjectRun;
   /** The owner hands ownership to another member and becomes an admin. */
   transferTeamOwnership: Team;
   /** Confirms the email address from a single-use, expiring token. */
@@ -537,6 +543,13 @@ export type MutationSignUpArgs = {
 
 
 export type MutationStartProjectSandboxArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartTeamRunArgs = {
+  autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
   projectId: Scalars['ID']['input'];
 };
 
@@ -1305,6 +1318,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startProjectSandbox?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartProjectSandboxArgs, 'projectId'>>;
+  startTeamRun?: Resolver<ResolversTypes['ProjectRun'], ParentType, ContextType, RequireFields<MutationStartTeamRunArgs, 'projectId'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };

@@ -17,6 +17,8 @@ export const agentResolvers: Resolvers = {
     },
   },
   Mutation: {
+    startTeamRun: (_root, { projectId, description, autoApprovePlan }, ctx) =>
+      ctx.projects.startTeamRun(requireViewer(ctx), projectId, { description, autoApprovePlan }),
     reviewPlan: (_root, { projectId, approve, feedback }, ctx) => teams(ctx).reviewPlan(requireViewer(ctx), projectId, approve, feedback),
     pauseRun: (_root, { projectId, reason }, ctx) => teams(ctx).pause(requireViewer(ctx), projectId, reason),
     resumeRun: (_root, { projectId }, ctx) => teams(ctx).resume(requireViewer(ctx), projectId),

@@ -152,3 +152,47 @@ test('cancelling a run marks it failed as cancelled and leaves no sandbox', asyn
   expect(cancelled.error).toBe('The build was cancelled');
   await waitFor('the sandbox to be destroyed', async () => (await local.backend.list()).length === 0);
 });
+
+test('a person starts another team build of a project whose last build ended', async () => {
+  const ada = await signUp('AgainAda');
+  const eve = await signUp('AgainEve');
+  const id = await createTeamProject(ada.cookie, 'Built twice');
+  const START = 'mutation($p: ID!, $d: String, $a: Boolean) { startTeamRun(projectId: $p, description: $d, autoApprovePlan: $a) { id status } }';
+  // While the first build waits for approval, a second one is refused; strangers and bad input are refused.
+  await waitFor('the plan to await approval', async () => (await run(ada.cookie, id)).team?.phase === 'awaiting_approval');
+  expect((await gql(ada.cookie, START, { p: id })).errors![0]!.extensions.code).toBe('CONFLICT');
+  expect((await gql(eve.cookie, START, { p: id })).errors![0]!.extensions.code).toBe('NOT_FOUND');
+  expect((await gql(ada.cookie, START, { p: id, d: '   ' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
+  await gql(ada.cookie, 'mutation($p: ID!) { cancelRun(projectId: $p) }', { p: id });
+  await waitFor('the first build to stop', async () => (await run(ada.cookie, id)).status === 'FAILED');
+
+  const started = await gql<{ startTeamRun: { id: string; status: string } }>(ada.cookie, START, {
+    p: id,
+    d: 'A todo REST API in Express with tests, again',
+    a: true,
+  });
+  expect(started.errors).toBeUndefined();
+  const second = await waitFor(
+    'the second build to finish',
+    async () => {
+      const r = await run(ada.cookie, id);
+      return r.status === 'SUCCEEDED' || r.status === 'FAILED' ? r : null;
+    },
+    120_000,
+  );
+  expect({ status: second.status, error: second.error }).toEqual({ status: 'SUCCEEDED', error: null });
+  expect(second.agentTasks.length).toBe(second.plan!.tasks.length);
+  const runs = await gql<{ project: { description: string; autoApprovePlan: boolean; runs: { id: string; status: string }[] } }>(
+    ada.cookie,
+    'query($id: ID!) { project(id: $id) { description autoApprovePlan runs { id status } } }',
+    { id },
+  );
+  expect(runs.data!.project).toEqual({
+    description: 'A todo REST API in Express with tests, again',
+    autoApprovePlan: true,
+    runs: [
+      { id: started.data!.startTeamRun.id, status: 'SUCCEEDED' },
+      { id: expect.any(String), status: 'FAILED' },
+    ],
+  });
+}, 180_000);

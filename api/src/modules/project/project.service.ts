@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { projectBuildWorkflow } from '../../../../workflows';
 import { workflowIds } from '../../../../temporal.config';
-import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../shared/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../../shared/errors';
 import { isUuid } from '../../shared/validation';
 import { loadActor } from '../access/actor';
 import { can, type Visibility } from '../access/policy';
@@ -80,6 +80,50 @@ export class ProjectService {
     }
     await this.startRun(project, run);
     return project;
+  }
+
+  /**
+   * Starts another agent-team build of an existing project (after its last one ended): the team plans from the
+   * description (replaced when given) and works on the project's current files. One build at a time per
+   * project, under a lock: a build in progress answers CONFLICT, except a queued one whose start failed
+   * (Temporal was down), which this starts instead.
+   */
+  async startTeamRun(viewerId: string, projectId: string, input: { description?: string | null; autoApprovePlan?: boolean | null }): Promise<ProjectRun> {
+    const project = await this.get(viewerId, projectId);
+    if (!can(await loadActor(this.em, viewerId), 'project:run', asResource(project))) throw new ForbiddenError('Only the project’s editors start its builds');
+    const description = input.description?.trim();
+    if (input.description != null && (!description || description.length > 500))
+      throw new ValidationError([{ field: 'description', message: 'Describe the app in 1 to 500 characters' }]);
+    const { run, fresh } = await this.em.transactional(async (em) => {
+      await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`project-run:${project.id}`]);
+      const active = await em.findOne(ProjectRun, { project: project.id, status: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
+      if (active) return { run: active, fresh: false };
+      const locked = await em.findOneOrFail(Project, { id: project.id });
+      Object.assign(locked, {
+        buildMode: 'team',
+        status: 'QUEUED',
+        ...(description ? { description } : {}),
+        ...(input.autoApprovePlan != null ? { autoApprovePlan: input.autoApprovePlan } : {}),
+      });
+      const created = em.create(ProjectRun, { project: locked, workflowId: '' });
+      created.workflowId = workflowIds.projectRebuild(project.id, created.id);
+      return { run: created, fresh: true };
+    });
+    if (!fresh && (run.status === 'RUNNING' || (await this.workflowExists(run.workflowId))))
+      throw new ConflictError('A build of this project is in progress; cancel it or wait for it to end');
+    await this.em.refresh(project);
+    await this.startRun(project, run);
+    return run;
+  }
+
+  private async workflowExists(workflowId: string): Promise<boolean> {
+    try {
+      await this.temporal.workflow.getHandle(workflowId).describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw new ServiceUnavailableError('The build service', { cause: error });
+    }
   }
 
   private async findByKey(viewerId: string, key: string): Promise<Project | null> {

@@ -49,8 +49,18 @@ function runPayload(extra: Record<string, unknown> = {}) {
 }
 
 const projectPayload = (run: unknown, buildMode = 'team') => ({
-  project: { __typename: 'Project', id: 'p1', buildMode, autoApprovePlan: false, latestRun: run },
+  project: {
+    __typename: 'Project',
+    id: 'p1',
+    buildMode,
+    description: 'A todo REST API in Express with tests',
+    autoApprovePlan: false,
+    latestRun: run,
+  },
 });
+
+const endedRun = (status = 'SUCCEEDED') =>
+  runPayload({ status, planStatus: 'approved', team: null, error: null });
 
 describe('TeamPanelComponent', () => {
   let fixture: ComponentFixture<TeamPanelComponent>;
@@ -94,6 +104,140 @@ describe('TeamPanelComponent', () => {
   it('shows nothing for a project built from the starter', async () => {
     await open(projectPayload(runPayload({ plan: null, team: null }), 'starter'));
     expect(ids('team-panel')).toHaveLength(0);
+    expect(ids('rebuild-form')).toHaveLength(0);
+  });
+
+  describe('build again with the team', () => {
+    const description = () => ids('rebuild-description')[0] as HTMLTextAreaElement;
+    const autoApprove = () => ids('rebuild-auto-approve')[0] as HTMLInputElement;
+    const submit = () => ids('rebuild-submit')[0] as HTMLButtonElement;
+
+    it('is offered only once the latest run ended', async () => {
+      await open(projectPayload(runPayload({ team: team('running') })));
+      expect(ids('rebuild-form')).toHaveLength(0);
+      fixture.componentRef.setInput('events', [{ type: 'run.completed' }]);
+      await settle(fixture);
+      await reread(projectPayload(runPayload({ status: 'SUCCEEDED', team: team('done') })));
+      expect(ids('rebuild-form')).toHaveLength(1);
+      expect(description().value).toBe('A todo REST API in Express with tests');
+      expect(autoApprove().checked).toBe(false);
+    });
+
+    it('is offered after a failed starter build, prefilled from the project', async () => {
+      const starter = projectPayload(
+        { ...endedRun('FAILED'), plan: null, planStatus: null, error: 'npm install failed' },
+        'starter',
+      );
+      await open({ project: { ...starter.project, autoApprovePlan: true } });
+      expect(ids('team-panel')).toHaveLength(0);
+      expect(ids('team-rebuild')).toHaveLength(1);
+      expect(autoApprove().checked).toBe(true);
+    });
+
+    it('blocks a blank description with a visible message and sends nothing', async () => {
+      await open(projectPayload(endedRun()));
+      typeInto(description(), '   ');
+      await click('rebuild-submit');
+      apollo.expectNone('StartTeamRun');
+      expect(ids('field-error-description')[0]?.textContent).toContain('1 to 500 characters');
+      expect(description().getAttribute('aria-invalid')).toBe('true');
+
+      typeInto(description(), 'x'.repeat(501));
+      await settle(fixture);
+      expect(ids('field-error-description')).toHaveLength(1);
+      await click('rebuild-submit');
+      apollo.expectNone('StartTeamRun');
+
+      typeInto(description(), 'A todo API');
+      await settle(fixture);
+      expect(ids('field-error-description')).toHaveLength(0);
+    });
+
+    it('starts a new run, switches a starter project to the team and follows the new run', async () => {
+      const starter = projectPayload({ ...endedRun(), plan: null, planStatus: null }, 'starter');
+      await open(starter);
+      const started: string[] = [];
+      fixture.componentInstance.rebuilt.subscribe((id) => started.push(id));
+
+      typeInto(description(), '  A todo REST API with tags  ');
+      autoApprove().click();
+      await click('rebuild-submit');
+      expect(submit().disabled).toBe(true);
+      expect(submit().textContent).toContain('Starting');
+      const op = apollo.expectOne('StartTeamRun');
+      expect(op.operation.variables).toEqual({
+        projectId: 'p1',
+        description: 'A todo REST API with tags',
+        autoApprovePlan: true,
+      });
+      op.flushData({ startTeamRun: { __typename: 'ProjectRun', id: 'r2', status: 'QUEUED' } });
+      const next = projectPayload(
+        runPayload({ id: 'r2', status: 'QUEUED', plan: null, planStatus: null, team: null }),
+      );
+      await reread({
+        project: {
+          ...next.project,
+          description: 'A todo REST API with tags',
+          autoApprovePlan: true,
+        },
+      });
+
+      expect(started).toEqual(['r2']);
+      expect(ids('team-panel')).toHaveLength(1);
+      expect(ids('team-phase')[0]?.dataset['phase']).toBe('QUEUED');
+      expect(ids('rebuild-form')).toHaveLength(0);
+      expect(ids('plan-empty')).toHaveLength(1);
+
+      // The new run's plan events make the panel read it again.
+      fixture.componentRef.setInput('events', [{ type: 'plan.proposed' }]);
+      await settle(fixture);
+      await reread(projectPayload(runPayload({ id: 'r2' })));
+      expect(ids('plan-review')).toHaveLength(1);
+    });
+
+    it('shows CONFLICT next to the form and keeps what was typed', async () => {
+      await open(projectPayload(endedRun('FAILED')));
+      typeInto(description(), 'A todo API with due dates');
+      autoApprove().click();
+      await click('rebuild-submit');
+      apollo.expectOne('StartTeamRun').graphqlErrors([
+        new GraphQLError(
+          'A build of this project is in progress; cancel it or wait for it to end',
+          {
+            extensions: { code: 'CONFLICT' },
+          },
+        ),
+      ]);
+      await settle(fixture);
+      apollo.expectNone('TeamRun');
+      expect(ids('rebuild-error')[0]?.textContent).toContain(
+        'A build of this project is in progress',
+      );
+      expect(description().value).toBe('A todo API with due dates');
+      expect(autoApprove().checked).toBe(true);
+      expect(submit().disabled).toBe(false);
+    });
+
+    it('shows the server’s description error under the field', async () => {
+      await open(projectPayload(endedRun()));
+      typeInto(description(), 'A todo API');
+      await click('rebuild-submit');
+      apollo.expectOne('StartTeamRun').graphqlErrors([
+        new GraphQLError('description: Describe the app in 1 to 500 characters', {
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            field: 'description',
+            fieldErrors: [
+              { field: 'description', message: 'Describe the app in 1 to 500 characters' },
+            ],
+          },
+        }),
+      ]);
+      await settle(fixture);
+      expect(ids('field-error-description')[0]?.textContent).toContain('1 to 500 characters');
+      expect(ids('rebuild-error')).toHaveLength(0);
+      expect(description().value).toBe('A todo API');
+    });
   });
 
   it('draws the plan by dependency depth and approves it', async () => {

@@ -6,6 +6,7 @@ import {
   computed,
   inject,
   input,
+  output,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
@@ -22,15 +23,21 @@ import {
   tap,
 } from 'rxjs';
 import type { Result, UserFacingError } from '../../../core/user-facing-error';
-import { isLive, isTeamEvent, type TeamProject, type TeamRun } from '../models/team.models';
+import {
+  hasEnded,
+  isLive,
+  isTeamEvent,
+  type TeamProject,
+  type TeamRun,
+} from '../models/team.models';
 import { agentCards, taskViews } from '../models/team-view';
-import type { Accepted } from '../services/agents-api.service';
 import { AgentsApi } from '../services/agents-api.service';
 import { AgentCardsComponent } from './agent-cards.component';
 import { AgentHandoffsComponent } from './agent-handoffs.component';
 import { AgentInboxComponent } from './agent-inbox.component';
 import { PlanGraphComponent } from './plan-graph.component';
 import { PlanReviewComponent } from './plan-review.component';
+import { RebuildFormComponent, type RebuildRequest } from './rebuild-form.component';
 import { RunControlsComponent } from './run-controls.component';
 
 /** How often the live team state is read while the run can still change. */
@@ -45,12 +52,13 @@ export const TEAM_REFRESH_MS = new InjectionToken<number>('TEAM_REFRESH_MS', {
   factory: () => 300,
 });
 
-type Busy = 'review' | 'controls' | null;
+type Busy = 'review' | 'controls' | 'rebuild' | null;
 
 /**
  * The project page's agent-team panel: the plan as a graph with each task's live status, the approval
- * prompt, the controls, one card per role, the handoffs between agents, and a box to talk to the agent of each running task. Shows
- * nothing for projects the team does not build.
+ * prompt, the controls, one card per role, the handoffs between agents, and a box to talk to the agent of each running task.
+ * Once the latest run ended it offers to build again with the team (a starter project then switches to the
+ * team; until then the panel shows only that form for it).
  */
 @Component({
   selector: 'app-team-panel',
@@ -60,6 +68,7 @@ type Busy = 'review' | 'controls' | null;
     AgentInboxComponent,
     PlanGraphComponent,
     PlanReviewComponent,
+    RebuildFormComponent,
     RunControlsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,6 +79,8 @@ export class TeamPanelComponent {
   readonly projectId = input.required<string>();
   /** The project's events as the page holds them: plan.* and task.* ones make the panel read the run again. */
   readonly events = input<readonly { readonly type: string }[]>([]);
+  /** A new build started (its run id): the page reads the project again. */
+  readonly rebuilt = output<string>();
 
   private readonly api = inject(AgentsApi);
   private readonly pollMs = inject(TEAM_POLL_MS);
@@ -78,15 +89,15 @@ export class TeamPanelComponent {
   protected readonly busy = signal<Busy>(null);
   protected readonly reviewError = signal<UserFacingError | null>(null);
   protected readonly controlsError = signal<UserFacingError | null>(null);
+  protected readonly rebuildError = signal<UserFacingError | null>(null);
 
-  protected readonly isTeam = computed(() => {
+  protected readonly loaded = computed(() => {
     const project = this.project();
-    return !!project?.ok && project.value.buildMode === 'team';
+    return project?.ok ? project.value : null;
   });
-  protected readonly run = computed<TeamRun | null>(() => {
-    const project = this.project();
-    return project?.ok ? project.value.latestRun : null;
-  });
+  protected readonly isTeam = computed(() => this.loaded()?.buildMode === 'team');
+  protected readonly run = computed<TeamRun | null>(() => this.loaded()?.latestRun ?? null);
+  protected readonly ended = computed(() => hasEnded(this.run()));
   protected readonly tasks = computed(() => {
     const run = this.run();
     return run ? taskViews(run) : [];
@@ -139,18 +150,32 @@ export class TeamPanelComponent {
     await this.act('controls', this.controlsError, this.api.cancel(this.projectId()));
   }
 
-  /** Sends one control; its error stays shown, success reads the run again (the signal's effect is async). */
-  private async act(
+  /** Starts another team build; the panel then follows the new run, and the page hears of it. */
+  protected async rebuild({ description, autoApprovePlan }: RebuildRequest): Promise<void> {
+    const call = this.api.startTeamRun(this.projectId(), description, autoApprovePlan);
+    const run = await this.act('rebuild', this.rebuildError, call);
+    if (run) this.rebuilt.emit(run.id);
+  }
+
+  /**
+   * Sends one control; its error stays shown, success reads the run again (the signal's effect is async).
+   * Returns what the server answered, or null when it refused.
+   */
+  private async act<T>(
     busy: Busy,
     error: WritableSignal<UserFacingError | null>,
-    call: Observable<Accepted>,
-  ): Promise<void> {
+    call: Observable<Result<T>>,
+  ): Promise<T | null> {
     this.busy.set(busy);
     error.set(null);
-    const result: Accepted = await firstValueFrom(call);
+    const result = await firstValueFrom(call);
     this.busy.set(null);
-    if (!result.ok) error.set(result.error);
-    else await this.reload();
+    if (!result.ok) {
+      error.set(result.error);
+      return null;
+    }
+    await this.reload();
+    return result.value;
   }
 
   private async reload(): Promise<void> {
@@ -199,5 +224,6 @@ export class TeamPanelComponent {
     this.busy.set(null);
     this.reviewError.set(null);
     this.controlsError.set(null);
+    this.rebuildError.set(null);
   }
 }

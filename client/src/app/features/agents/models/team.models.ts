@@ -126,10 +126,11 @@ export interface TeamRun {
   readonly handoffs: readonly AgentHandoff[];
 }
 
-/** A project as the team panel needs it: whether the team builds it, and its latest run. */
+/** A project as the team panel needs it: whether the team builds it, what from, and its latest run. */
 export interface TeamProject {
   readonly id: string;
   readonly buildMode: string;
+  readonly description: string;
   readonly autoApprovePlan: boolean;
   readonly latestRun: TeamRun | null;
 }
@@ -143,6 +144,11 @@ export function isTeamEvent(type: string): boolean {
     type === 'run.completed' ||
     type === 'run.failed'
   );
+}
+
+/** Whether the run ended (succeeded or failed), so the project can be built again. */
+export function hasEnded(run: TeamRun | null): boolean {
+  return run?.status === 'SUCCEEDED' || run?.status === 'FAILED';
 }
 
 /** Whether the run can still change (so the panel keeps polling the live state). */

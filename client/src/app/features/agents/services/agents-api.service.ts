@@ -11,6 +11,7 @@ import {
   PAUSE_RUN_MUTATION,
   RESUME_RUN_MUTATION,
   REVIEW_PLAN_MUTATION,
+  START_TEAM_RUN_MUTATION,
   TEAM_RUN_QUERY,
   TEAM_STATE_QUERY,
 } from './agents.documents';
@@ -52,6 +53,24 @@ export class AgentsApi {
         const run = d.project?.latestRun;
         return run ? { runId: run.id, status: run.status, team: run.team } : null;
       },
+    );
+  }
+
+  /**
+   * Starts another team build once the last one ended; the description and the auto-approval replace the
+   * project's. CONFLICT while a build is in progress, BAD_USER_INPUT on `description`.
+   */
+  startTeamRun(
+    projectId: string,
+    description: string | null,
+    autoApprovePlan: boolean | null,
+  ): Observable<Result<{ id: string; status: string }>> {
+    return toResult(
+      this.apollo.mutate({
+        mutation: START_TEAM_RUN_MUTATION,
+        variables: { projectId, description, autoApprovePlan },
+      }),
+      (d) => d.startTeamRun,
     );
   }
 

@@ -8,6 +8,7 @@ export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string 
     project(id: $id) {
       id
       buildMode
+      description
       autoApprovePlan
       latestRun {
         id
@@ -42,6 +43,22 @@ export const TEAM_STATE_QUERY = gql<
         status
         team { ${TEAM_FIELDS} }
       }
+    }
+  }
+`;
+
+export const START_TEAM_RUN_MUTATION = gql<
+  { startTeamRun: { id: string; status: string } },
+  { projectId: string; description: string | null; autoApprovePlan: boolean | null }
+>`
+  mutation StartTeamRun($projectId: ID!, $description: String, $autoApprovePlan: Boolean) {
+    startTeamRun(
+      projectId: $projectId
+      description: $description
+      autoApprovePlan: $autoApprovePlan
+    ) {
+      id
+      status
     }
   }
 `;

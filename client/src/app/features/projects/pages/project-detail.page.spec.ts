@@ -13,6 +13,7 @@ import {
   FakeRealtimeConnection,
   byTestId,
   settle,
+  typeInto,
 } from '../../../../testing/fakes';
 import { EVENT_STREAM_RETRY_DELAY } from '../services/project-event-stream.service';
 import { ProjectDetailPage, REFRESH_AUDIT_MS } from './project-detail.page';
@@ -169,6 +170,70 @@ describe('ProjectDetailPage', () => {
     expect(file?.textContent).toContain('1.2 kB');
   });
 
+  it('offers to build again with the team once the run ended, then shows the new run and its events', async () => {
+    const finished = { ...projectPayload().latestRun, status: 'SUCCEEDED' };
+    const live = await open(projectPayload({ status: 'READY', latestRun: finished }));
+    await settle(fixture);
+    const teamRun = (run: Record<string, unknown>, buildMode: string, description: string) => ({
+      project: {
+        __typename: 'Project',
+        id: 'p1',
+        buildMode,
+        description,
+        autoApprovePlan: false,
+        latestRun: {
+          __typename: 'ProjectRun',
+          error: null,
+          plan: null,
+          planStatus: null,
+          testsPassed: null,
+          team: null,
+          agentTasks: [],
+          agents: [],
+          handoffs: [],
+          ...run,
+        },
+      },
+    });
+    apollo
+      .expectOne('TeamRun')
+      .flushData(teamRun({ id: 'r1', status: 'SUCCEEDED' }, 'starter', 'Save and tag recipes.'));
+    await settle(fixture);
+    const description = testIds('rebuild-description')[0] as HTMLTextAreaElement;
+    expect(description.value).toBe('Save and tag recipes.');
+
+    typeInto(description, 'Save, tag and share recipes.');
+    testIds('rebuild-submit')[0]?.click();
+    await settle(fixture);
+    apollo
+      .expectOne('StartTeamRun')
+      .flushData({ startTeamRun: { __typename: 'ProjectRun', id: 'r2', status: 'QUEUED' } });
+    await settle(fixture);
+    apollo
+      .expectOne('TeamRun')
+      .flushData(teamRun({ id: 'r2', status: 'QUEUED' }, 'team', 'Save, tag and share recipes.'));
+    await settle(fixture, REFRESH_AUDIT_MS + 20);
+
+    // The page reads the project again: the new run, its status and the new description.
+    apollo.expectOne('Project').flushData({
+      project: projectPayload({
+        description: 'Save, tag and share recipes.',
+        status: 'QUEUED',
+        latestRun: { ...finished, id: 'r2', status: 'QUEUED', startedAt: null },
+      }),
+    });
+    await settle(fixture);
+    expect(testIds('project-status')[0]?.dataset['status']).toBe('QUEUED');
+    expect(testIds('run-status')[0]?.dataset['status']).toBe('QUEUED');
+    expect(root.querySelector('.project-description')?.textContent).toContain('share recipes');
+    expect(testIds('team-panel')).toHaveLength(1);
+    expect(testIds('rebuild-form')).toHaveLength(0);
+
+    // The log goes on with the new run's events.
+    await emit(live, '9-0', 'run.queued', 'Queued a build of Recipe box');
+    expect(renderedEvents().at(-1)).toEqual(['9-0', 'run.queued']);
+  });
+
   it('opens a file read-only in the code viewer', async () => {
     await open(
       projectPayload({
@@ -178,15 +243,13 @@ describe('ProjectDetailPage', () => {
 
     testIds('file-item')[0]?.click();
     await settle(fixture);
-    apollo
-      .expectOne('ProjectFile')
-      .flushData({
-        project: {
-          __typename: 'Project',
-          id: 'p1',
-          file: { ...filePayload('src/app.ts'), content: 'export const x = 1;\n' },
-        },
-      });
+    apollo.expectOne('ProjectFile').flushData({
+      project: {
+        __typename: 'Project',
+        id: 'p1',
+        file: { ...filePayload('src/app.ts'), content: 'export const x = 1;\n' },
+      },
+    });
     await settle(fixture);
 
     const viewer = testIds('code-viewer')[0];

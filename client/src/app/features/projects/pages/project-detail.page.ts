@@ -52,7 +52,8 @@ export class ProjectDetailPage {
 
   private readonly api = inject(ProjectsApi);
   private readonly stream = inject(ProjectEventStream);
-  private readonly changed = new Subject<void>();
+  /** Something changed the project (an event, a new build started from the team panel): read it again. */
+  protected readonly changed = new Subject<void>();
   private readonly opens = new Subject<string>();
 
   protected readonly project = signal<Result<ProjectDetail> | null>(null);

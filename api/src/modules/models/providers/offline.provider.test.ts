@@ -9,9 +9,9 @@ function request(overrides: Partial<ModelRequest> = {}): ModelRequest {
   return { model: OFFLINE_MODEL, messages: [{ role: 'user', content: TODO }], tools: agentToolSpecs(), agentRole: 'coder', ...overrides };
 }
 
-// A mid-conversation request: the coder already wrote one file and got its result.
+// A mid-conversation request: the backend agent already wrote one file and got its result.
 const midConversation: ChatMessage[] = [
-  { role: 'system', content: 'You are the coder.' },
+  { role: 'system', content: 'You are the backend developer.' },
   { role: 'user', content: TODO },
   { role: 'assistant', content: '', toolCalls: [{ id: 'call_offline_0', name: 'write_file', arguments: { path: 'src/store.js', content: 'x' } }] },
   { role: 'tool', toolCallId: 'call_offline_0', name: 'write_file', content: 'wrote src/store.js' },
@@ -26,8 +26,9 @@ describe('OfflineProvider', () => {
   });
 
   it('continues from the tool calls already made', async () => {
-    const first = await new OfflineProvider().generate(request());
-    const next = await new OfflineProvider().generate(request({ messages: midConversation }));
+    // The backend's first task writes the store, then the validator.
+    const first = await new OfflineProvider().generate(request({ agentRole: 'backend' }));
+    const next = await new OfflineProvider().generate(request({ agentRole: 'backend', messages: midConversation }));
     expect(first.toolCalls[0]!.arguments.path).toBe('src/store.js');
     expect(next.toolCalls[0]!.arguments.path).toBe('src/validate.js');
     expect(next.toolCalls[0]!.id).not.toBe(first.toolCalls[0]!.id);
@@ -51,7 +52,8 @@ describe('OfflineProvider', () => {
   });
 
   it('calls only the tool a named toolChoice allows', async () => {
-    const res = await new OfflineProvider().generate(request({ agentRole: 'devops', toolChoice: { name: 'finish' } }));
+    // The architect's next step is finishing with the plan once list_files is not on offer.
+    const res = await new OfflineProvider().generate(request({ agentRole: 'architect', tools: agentToolSpecs(['finish']), toolChoice: { name: 'finish' } }));
     expect(res.toolCalls.map((c) => c.name)).toEqual(['finish']);
     const refused = await new OfflineProvider().generate(request({ toolChoice: { name: 'finish' } }));
     expect(refused.toolCalls).toEqual([]);

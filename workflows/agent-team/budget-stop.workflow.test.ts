@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
-import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { ProjectRun } from '../../api/src/modules/project/project.entity';
 import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
-import { User } from '../../api/src/modules/user/user.entity';
 import { testLocalBackend } from '../../sandbox/test-backends';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';
 import { resumeRunSignal, teamStatusQuery } from './coordinator';
+import { seedTeamRun } from '../../test/team-runs';
 
 /**
  * A run whose budget runs out mid-task pauses, asking a person, and leaves nothing running in its sandbox
@@ -57,24 +55,8 @@ const PLAN = {
 };
 
 test('budget exhaustion mid-task pauses the run with its reason and kills what the agent left running', async () => {
-  const em = stack.db.orm.em.fork();
-  const user = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Owner', tier: 'pro' });
-  const project = em.create(Project, {
-    owner: user,
-    name: `budget-${randomUUID().slice(0, 8)}`,
-    framework: 'express',
-    buildMode: 'team',
-    autoApprovePlan: true,
-  });
-  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
   // The plan and one agent turn fit (200 tokens); the second turn is refused.
-  em.create(ModelSettings, {
-    scope: 'project',
-    scopeId: project.id,
-    roleModels: { architect: ['openai/gpt-4.1'], coder: ['openai/gpt-4.1'] },
-    runTokenBudget: 200,
-  });
-  await em.flush();
+  const run = await seedTeamRun(stack, { fakeRoles: ['architect', 'coder'], runTokenBudget: 200 });
   openai.replyFor = (req: RecordedRequest) => {
     if (req.body.response_format) return { json: PLAN, usage };
     const step = (req.body.messages as { role: string }[]).filter((m) => m.role === 'tool').length;
@@ -90,7 +72,7 @@ test('budget exhaustion mid-task pauses the run with its reason and kills what t
   const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
     taskQueue: stack.taskQueue,
     workflowId: run.workflowId,
-    args: [{ projectId: project.id, runId: run.id, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
+    args: [{ projectId: run.projectId, runId: run.runId, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
   });
   const paused = await waitFor('the run to pause on its budget', async () => {
     const s = await handle.query(teamStatusQuery).catch(() => null);
@@ -98,7 +80,7 @@ test('budget exhaustion mid-task pauses the run with its reason and kills what t
   });
   expect(paused.pausedReason).toMatch(/run budget is used up \(200 of 200 tokens\)/);
   const record = await waitFor('the sandbox record', () =>
-    stack.db.orm.em.fork().findOne(SandboxRecord, { project: project.id, status: 'RUNNING' }),
+    stack.db.orm.em.fork().findOne(SandboxRecord, { project: run.projectId, status: 'RUNNING' }),
   );
   const sandbox = await local.backend.connect(record.backendId!);
   await waitFor('no process left in the sandbox', async () => (await sandbox.status()).processes === 0);
@@ -107,7 +89,7 @@ test('budget exhaustion mid-task pauses the run with its reason and kills what t
   await stack.db.orm.em
     .fork()
     .getConnection()
-    .execute('update model_settings set run_token_budget = 10000 where scope_id = ?', [project.id]);
+    .execute('update model_settings set run_token_budget = 10000 where scope_id = ?', [run.projectId]);
   await handle.signal(resumeRunSignal);
   await handle.result();
   expect((await handle.query(teamStatusQuery)).phase).toBe('done');
@@ -120,12 +102,7 @@ const sleeping = (): string[] => {
 };
 
 test('cancelling the run while an agent command runs kills it and destroys the sandbox', async () => {
-  const em = stack.db.orm.em.fork();
-  const user = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Owner', tier: 'pro' });
-  const project = em.create(Project, { owner: user, name: `cancel-${randomUUID().slice(0, 8)}`, framework: 'express', buildMode: 'team', autoApprovePlan: true });
-  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
-  em.create(ModelSettings, { scope: 'project', scopeId: project.id, roleModels: { architect: ['openai/gpt-4.1'], coder: ['openai/gpt-4.1'] } });
-  await em.flush();
+  const run = await seedTeamRun(stack, { fakeRoles: ['architect', 'coder'] });
   openai.replyFor = (req: RecordedRequest) => {
     if (req.body.response_format) return { json: PLAN, usage };
     // A foreground command that would run for five minutes.
@@ -134,9 +111,9 @@ test('cancelling the run while an agent command runs kills it and destroys the s
   const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
     taskQueue: stack.taskQueue,
     workflowId: run.workflowId,
-    args: [{ projectId: project.id, runId: run.id, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
+    args: [{ projectId: run.projectId, runId: run.runId, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
   });
-  const record = await waitFor('the sandbox record', () => stack.db.orm.em.fork().findOne(SandboxRecord, { project: project.id, status: 'RUNNING' }));
+  const record = await waitFor('the sandbox record', () => stack.db.orm.em.fork().findOne(SandboxRecord, { project: run.projectId, status: 'RUNNING' }));
   const sandbox = await local.backend.connect(record.backendId!);
   await waitFor('the agent command to be running', async () => ((await sandbox.status()).processes ?? 0) > 0 && sleeping().length > 0);
 
@@ -146,6 +123,6 @@ test('cancelling the run while an agent command runs kills it and destroys the s
   // The command's process (seen from the host) is gone, and the backend no longer lists the sandbox.
   expect(sleeping()).toEqual([]);
   expect(await local.backend.list()).not.toContain(record.backendId);
-  const finished = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: run.id });
+  const finished = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: run.runId });
   expect({ status: finished.status, error: finished.error }).toEqual({ status: 'FAILED', error: 'The build was cancelled' });
 });

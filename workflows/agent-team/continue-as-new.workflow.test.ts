@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { WorkflowHandleWithFirstExecutionRunId as WorkflowHandle } from '@temporalio/client';
 import { createStack, waitFor, type Stack } from '../../test/harness';
 import { testLocalBackend } from '../../sandbox/test-backends';
 import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
-import { Project, ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
 import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
-import { User } from '../../api/src/modules/user/user.entity';
 import { selectBlueprint } from '../../api/src/modules/models/offline/select-blueprint';
 import { projectFiles } from '../../api/src/modules/models/offline/blueprint';
 import { pauseRunSignal, resumeRunSignal, teamStatusQuery } from './coordinator';
+import { seedTeamRun } from '../../test/team-runs';
 import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
@@ -34,24 +33,13 @@ afterAll(async () => {
 
 /** A team run whose coordinator continues as new once its history holds `maxHistoryEvents` events. */
 async function startRun(maxHistoryEvents: number) {
-  const em = stack.db.orm.em.fork();
-  const user = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Team owner', tier: 'pro' });
-  const project = em.create(Project, {
-    owner: user,
-    name: `long-${randomUUID().slice(0, 8)}`,
-    framework: 'express',
-    description: DESCRIPTION,
-  });
-  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
-  await em.flush();
+  const { projectId, runId, workflowId } = await seedTeamRun(stack, { description: DESCRIPTION });
   const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
     taskQueue: stack.taskQueue,
-    workflowId: run.workflowId,
-    args: [
-      { projectId: project.id, runId: run.id, team: { autoApprove: true, maxParallel: 2, maxTurns: 30, maxHistoryEvents } },
-    ],
+    workflowId,
+    args: [{ projectId, runId, team: { autoApprove: true, maxParallel: 2, maxTurns: 30, maxHistoryEvents } }],
   });
-  return { projectId: project.id, runId: run.id, handle };
+  return { projectId, runId, handle };
 }
 
 /** The execution chain, first run to latest, followed through each continue-as-new: each run's signals. */

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { ConcurrencyLimiter } from '../../api/src/modules/limits/concurrency-limiter';
-import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
-import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
-import { User } from '../../api/src/modules/user/user.entity';
+import { ProjectRun } from '../../api/src/modules/project/project.entity';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';
 import { projectBuildStateQuery } from '../project-build.workflow';
 import { answerQuestionSignal } from '../run-agent-task.workflow';
+import { seedTeamRun, type SeededRun } from '../../test/team-runs';
 
 /**
  * The tier's concurrent agent runs: a free-tier owner's second team run waits, still queued, while the first
@@ -36,14 +34,8 @@ const PLAN = {
 const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ id: `call_${name}`, name, arguments: args }], usage });
 
 test("a free-tier owner's second team run waits for the first to end, then runs", async () => {
-  const em = stack.db.orm.em.fork();
-  const owner = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Free owner', tier: 'free' });
-  const runs = ['First', 'Second'].map((name) => {
-    const project = em.create(Project, { owner, name: `${name}-${randomUUID().slice(0, 8)}`, framework: 'express', description: name, buildMode: 'team', autoApprovePlan: true });
-    em.create(ModelSettings, { scope: 'project', scopeId: project.id, roleModels: { architect: ['openai/gpt-4.1'], coder: ['openai/gpt-4.1'] } });
-    return em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
-  });
-  await em.flush();
+  const firstRun = await seedTeamRun(stack, { tier: 'free', description: 'First', fakeRoles: ['architect', 'coder'] });
+  const runs = [firstRun, await seedTeamRun(stack, { ownerId: firstRun.ownerId, description: 'Second', fakeRoles: ['architect', 'coder'] })];
   // The first run's agent asks a question and waits for the answer; the second's finishes at once.
   openai.replyFor = (req: RecordedRequest) => {
     if (req.body.response_format) return { json: PLAN, usage };
@@ -52,31 +44,31 @@ test("a free-tier owner's second team run waits for the first to end, then runs"
     const answered = messages.some((m) => m.role === 'tool');
     return first && !answered ? call('ask_human', { question: 'Ready?' }) : call('finish', { summary: 'done' });
   };
-  const start = (run: ProjectRun) =>
+  const start = (run: SeededRun) =>
     stack.temporal.workflow.start('projectBuildWorkflow', {
       taskQueue: stack.taskQueue,
       workflowId: run.workflowId,
-      args: [{ projectId: run.project.id, runId: run.id, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
+      args: [{ projectId: run.projectId, runId: run.runId, team: { autoApprove: true, maxParallel: 1, maxTurns: 5 } }],
     });
   const first = await start(runs[0]!);
   // The coder's turn (its question) is done: the agent now waits for the answer, holding the slot.
   await waitFor('the first agent to ask', async () =>
-    (await stack.events.read(runs[0]!.project.id)).some((e) => e.type === 'model.completed' && e.message.startsWith('coder')),
+    (await stack.events.read(runs[0]!.projectId)).some((e) => e.type === 'model.completed' && e.message.startsWith('coder')),
   );
   const second = await start(runs[1]!);
 
   await waitFor('the second run to wait for a slot', async () => (await second.query(projectBuildStateQuery)).phase === 'waiting');
-  const waitingEvents = await stack.events.read(runs[1]!.project.id);
+  const waitingEvents = await stack.events.read(runs[1]!.projectId);
   expect(waitingEvents.filter((e) => e.type === 'run.waiting')).toHaveLength(1);
   expect(waitingEvents.map((e) => e.type)).not.toContain('run.started');
-  expect((await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: runs[1]!.id })).status).toBe('QUEUED');
+  expect((await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: runs[1]!.runId })).status).toBe('QUEUED');
 
-  await stack.temporal.workflow.getHandle(`agent-task:${runs[0]!.id}:work:1`).signal(answerQuestionSignal, 'Yes');
+  await stack.temporal.workflow.getHandle(`agent-task:${runs[0]!.runId}:work:1`).signal(answerQuestionSignal, 'Yes');
   await first.result();
   await second.result();
-  const second_events = (await stack.events.read(runs[1]!.project.id)).map((e) => e.type);
+  const second_events = (await stack.events.read(runs[1]!.projectId)).map((e) => e.type);
   expect(second_events.filter((t) => t === 'run.waiting')).toHaveLength(1);
   expect(second_events.slice(-1)).toEqual(['run.completed']);
-  for (const run of runs) expect((await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: run.id })).status).toBe('SUCCEEDED');
-  expect(await new ConcurrencyLimiter(stack.redis).held(owner.id, 'agent-runs')).toBe(0);
+  for (const run of runs) expect((await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: run.runId })).status).toBe('SUCCEEDED');
+  expect(await new ConcurrencyLimiter(stack.redis).held(firstRun.ownerId, 'agent-runs')).toBe(0);
 }, 120_000);

@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStack, testServices, type Stack } from '../../test/harness';
 import { testLocalBackend } from '../../sandbox/test-backends';
 import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
-import { Project, ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
-import { User } from '../../api/src/modules/user/user.entity';
+import { ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
 import { selectBlueprint } from '../../api/src/modules/models/offline/select-blueprint';
 import { projectFiles } from '../../api/src/modules/models/offline/blueprint';
 import { AGENT_ROLES } from '../../api/src/modules/models/model-types';
 import { reviewPlanSignal, teamStatusQuery, type TeamStatus } from './coordinator';
+import { seedTeamRun } from '../../test/team-runs';
 import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
@@ -33,22 +32,8 @@ afterAll(async () => {
   await local?.dispose();
 });
 
-async function seedRun() {
-  const em = stack.db.orm.em.fork();
-  const user = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Team owner', tier: 'pro' });
-  const project = em.create(Project, {
-    owner: user,
-    name: `team-${randomUUID().slice(0, 8)}`,
-    framework: 'express',
-    description: DESCRIPTION,
-  });
-  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
-  await em.flush();
-  return { projectId: project.id, runId: run.id, workflowId: run.workflowId };
-}
-
 test('offline, the team plans, waits for approval, builds the todo API and its tests pass in the sandbox', async () => {
-  const { projectId, runId, workflowId } = await seedRun();
+  const { projectId, runId, workflowId } = await seedTeamRun(stack, { description: DESCRIPTION });
   const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
     taskQueue: stack.taskQueue,
     workflowId,

@@ -1,0 +1,52 @@
+/** Seeding for the agent-team workflow tests: an owner, a team-mode project and its queued run. */
+import { randomUUID } from 'node:crypto';
+import type { Tier } from '../api/src/modules/limits/tiers';
+import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
+import { Project, ProjectRun } from '../api/src/modules/project/project.entity';
+import { User } from '../api/src/modules/user/user.entity';
+import type { Stack } from './harness';
+
+export interface SeedTeamRunOptions {
+  description?: string;
+  /** The owner's tier (its agent-run slots and message windows); pro unless given. */
+  tier?: Tier;
+  /** An existing owner instead of a new one. */
+  ownerId?: string;
+  /** Roles whose model chain is set on the project (all to `openai/gpt-4.1`): the wire fake answers them. */
+  fakeRoles?: string[];
+  runTokenBudget?: number;
+}
+
+export interface SeededRun {
+  ownerId: string;
+  projectId: string;
+  runId: string;
+  workflowId: string;
+}
+
+/** A fresh owner (unless given), a team-mode project with auto-approval, and its run, as createProject leaves them. */
+export async function seedTeamRun(stack: Stack, options: SeedTeamRunOptions = {}): Promise<SeededRun> {
+  const em = stack.db.orm.em.fork();
+  const owner = options.ownerId
+    ? em.getReference(User, options.ownerId)
+    : em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Team owner', tier: options.tier ?? 'pro' });
+  const project = em.create(Project, {
+    owner,
+    name: `team-${randomUUID().slice(0, 8)}`,
+    framework: 'express',
+    description: options.description ?? 'A todo REST API in Express with tests',
+    buildMode: 'team',
+    autoApprovePlan: true,
+  });
+  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  if (options.fakeRoles || options.runTokenBudget !== undefined) {
+    em.create(ModelSettings, {
+      scope: 'project',
+      scopeId: project.id,
+      roleModels: Object.fromEntries((options.fakeRoles ?? []).map((role) => [role, ['openai/gpt-4.1']])),
+      ...(options.runTokenBudget !== undefined ? { runTokenBudget: options.runTokenBudget } : {}),
+    });
+  }
+  await em.flush();
+  return { ownerId: owner.id, projectId: project.id, runId: run.id, workflowId: run.workflowId };
+}

@@ -1,7 +1,9 @@
 /**
  * The issue's newcomer scenario in a browser, offline: describe an app, see the architect's plan as a
  * graph with the approval prompt, approve it, and watch the team run until every task is done and the
- * project's tests pass in the local sandbox.
+ * project's tests pass in the local sandbox. Then a starter project built again with the team: the form
+ * appears once its build ended, a blank description is refused before sending, and the new description with
+ * auto-approval starts a team run that the panel, the page and the event log follow to the end.
  */
 import type { Page } from 'playwright-core';
 import { testLocalBackend } from '../../sandbox/test-backends';
@@ -67,4 +69,52 @@ it('builds a described app with the agent team after the plan is approved', asyn
   await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 30_000 });
   await byTestId('team-tests').filter({ hasText: 'Tests passed' }).waitFor({ timeout: 15_000 });
   if (process.env.E2E_SCREENSHOT) await byTestId('team-panel').screenshot({ path: `${process.env.E2E_SCREENSHOT}-done.png` });
+}, 300_000);
+
+const eventTypes = () => byTestId('event-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type')));
+
+it('builds a starter project again with the team, from a new description, approving the plan automatically', async () => {
+  await page.goto(`${e2e.baseUrl}/projects/new`);
+  await byTestId('project-name-input').fill('Rebuilt by the team');
+  await byTestId('project-framework-select').selectOption('express');
+  await byTestId('project-description-input').fill('A todo REST API');
+  await byTestId('project-team-build').uncheck();
+  await byTestId('create-project-submit').click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+
+  // Not while the starter build runs; once it ended, prefilled from the project.
+  await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 60_000 });
+  const form = byTestId('rebuild-form');
+  await form.waitFor({ timeout: 15_000 });
+  const description = byTestId('rebuild-description');
+  expect(await description.inputValue()).toBe('A todo REST API');
+  expect(await byTestId('rebuild-auto-approve').isChecked()).toBe(false);
+
+  await description.fill('   ');
+  await byTestId('rebuild-submit').click();
+  await byTestId('field-error-description').waitFor({ timeout: 5_000 });
+
+  await description.fill('A todo REST API in Express with tests');
+  await byTestId('rebuild-auto-approve').check();
+  await byTestId('rebuild-submit').click();
+
+  // The team takes over: no approval prompt, the page and the log follow the new run to its end.
+  await byTestId('team-panel').waitFor({ timeout: 15_000 });
+  await form.waitFor({ state: 'detached', timeout: 15_000 });
+  await page.locator('.project-description', { hasText: 'in Express with tests' }).waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid="team-phase"][data-phase="SUCCEEDED"]').waitFor({ timeout: 180_000 });
+  expect(await byTestId('plan-review').count()).toBe(0);
+  expect(new Set(await byTestId('plan-node').evaluateAll((n) => n.map((i) => i.getAttribute('data-status'))))).toEqual(new Set(['done']));
+  await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="run-status"][data-status="SUCCEEDED"]').waitFor({ timeout: 15_000 });
+  const types = await eventTypes();
+  expect(types.filter((t) => t === 'run.queued')).toHaveLength(2);
+  expect(types.filter((t) => t === 'run.completed')).toHaveLength(2);
+  expect(types).toContain('plan.approved');
+
+  // Ended again: the form is back, now with the new description and the setting it saved.
+  await form.waitFor({ timeout: 15_000 });
+  expect(await description.inputValue()).toBe('A todo REST API in Express with tests');
+  expect(await byTestId('rebuild-auto-approve').isChecked()).toBe(true);
+  if (process.env.E2E_SCREENSHOT) await byTestId('team-panel').screenshot({ path: `${process.env.E2E_SCREENSHOT}-rebuilt.png` });
 }, 300_000);

@@ -1,5 +1,6 @@
 import { ConcurrencyLimiter } from '../../api/src/modules/limits/concurrency-limiter';
-import { ProjectRun } from '../../api/src/modules/project/project.entity';
+import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { TeamRunService } from '../../api/src/modules/agents/team-run.service';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';
@@ -62,6 +63,13 @@ test("a free-tier owner's second team run waits for the first to end, then runs"
   expect(waitingEvents.filter((e) => e.type === 'run.waiting')).toHaveLength(1);
   expect(waitingEvents.map((e) => e.type)).not.toContain('run.started');
   expect((await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: runs[1]!.runId })).status).toBe('QUEUED');
+  // What the API's team state says of it (the project page shows it instead of "planning").
+  const ctx = stack.app.createContext(firstRun.ownerId);
+  const live = await new TeamRunService(ctx.em, ctx.projects, ctx.temporal).liveState(
+    await ctx.em.findOneOrFail(Project, { id: runs[1]!.projectId }),
+    await ctx.em.findOneOrFail(ProjectRun, { id: runs[1]!.runId }),
+  );
+  expect(live).toMatchObject({ phase: 'waiting', tasks: [] });
 
   await stack.temporal.workflow.getHandle(`agent-task:${runs[0]!.runId}:work:1`).signal(answerQuestionSignal, 'Yes');
   await first.result();

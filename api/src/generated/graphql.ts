@@ -889,7 +889,7 @@ export type TeamState = {
   __typename?: 'TeamState';
   filesWritten: Scalars['Int']['output'];
   pausedReason: Maybe<Scalars['String']['output']>;
-  /** planning, awaiting_approval, running, paused, verifying, done or failed. */
+  /** waiting (for one of the owner's agent-run slots), planning, awaiting_approval, running, paused, verifying, done or failed. */
   phase: Scalars['String']['output'];
   planVersion: Scalars['Int']['output'];
   /** The latest review's verdict (null before any review). */

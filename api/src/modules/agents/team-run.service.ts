@@ -9,6 +9,7 @@ import { ProjectRun, type Project } from '../project/project.entity';
 import { asResource, type ProjectService } from '../project/project.service';
 import type { TeamStatus } from '../../../../workflows/agent-team/coordinator';
 import type { AgentTaskState } from '../../../../workflows/run-agent-task.workflow';
+import type { ProjectBuildState } from '../../../../workflows/project-build.workflow';
 import { AgentHandoff } from './agent-handoff.entity';
 import { AgentInstance } from './agent-instance.entity';
 import { AgentTask } from './agent-task.entity';
@@ -22,9 +23,14 @@ export class NoTeamRunError extends ConflictError {
 }
 
 /** The team's state with each running agent's own: status (idle, thinking, coding, testing, reviewing, blocked) and question. */
-export type LiveTeamState = Omit<TeamStatus, 'tasks'> & {
+export type LiveTeamState = Omit<TeamStatus, 'tasks' | 'phase'> & {
+  /** The coordinator's phase, or `waiting`: queued behind the owner's other team runs (the tier's agent-run slots). */
+  phase: TeamStatus['phase'] | 'waiting';
   tasks: (TeamStatus['tasks'][number] & { agentStatus: string; question: string | null; turns: number | null })[];
 };
+
+/** A run waiting for an agent-run slot: no coordinator state yet. */
+const WAITING: LiveTeamState = { phase: 'waiting', planVersion: 0, tasks: [], pausedReason: null, testsPassed: null, filesWritten: 0, reviewApproved: null };
 
 export interface AgentMetricsRow {
   role: string;
@@ -95,11 +101,14 @@ export class TeamRunService {
    */
   async liveState(project: Pick<Project, 'buildMode'>, run: ProjectRun): Promise<LiveTeamState | null> {
     if (project.buildMode !== 'team' || run.status === 'SUCCEEDED' || run.status === 'FAILED') return null;
+    const handle = this.temporal.workflow.getHandle(run.workflowId);
     let team: TeamStatus;
     try {
-      team = await this.temporal.workflow.getHandle(run.workflowId).query<TeamStatus>('teamStatus');
+      team = await handle.query<TeamStatus>('teamStatus');
     } catch {
-      return null; // not started yet, or between tasks of a worker restart: the records still answer
+      // Not started yet, waiting for a slot, or between tasks of a worker restart: the records still answer.
+      const build = await handle.query<ProjectBuildState>('projectBuildState').catch(() => null);
+      return build?.phase === 'waiting' ? WAITING : null;
     }
     const tasks = await Promise.all(
       team.tasks.map(async (task) => {

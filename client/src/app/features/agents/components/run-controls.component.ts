@@ -8,7 +8,8 @@ const PAUSABLE: ReadonlySet<string> = new Set([
   'running',
   'verifying',
 ]);
-const CANCELLABLE: ReadonlySet<string> = new Set([...PAUSABLE, 'paused']);
+/** A run waiting for an agent-run slot can be cancelled (there is nothing to pause yet). */
+const CANCELLABLE: ReadonlySet<string> = new Set([...PAUSABLE, 'paused', 'waiting']);
 
 /** Pause (with a reason), resume and cancel (after a confirmation); only what the phase allows shows. */
 @Component({

@@ -107,6 +107,15 @@ describe('TeamPanelComponent', () => {
     expect(ids('rebuild-form')).toHaveLength(0);
   });
 
+  it('says a queued run waits for a slot (not that the architect plans) and lets it be cancelled', async () => {
+    await open(projectPayload(runPayload({ status: 'QUEUED', plan: null, planStatus: null, team: team('waiting') })));
+    expect(ids('team-phase')[0]?.dataset['phase']).toBe('waiting');
+    expect(ids('team-waiting')[0]?.textContent).toContain('Waiting for a free agent-run slot');
+    expect(ids('plan-empty')).toHaveLength(0);
+    expect(ids('run-cancel')).toHaveLength(1);
+    expect(ids('run-pause')).toHaveLength(0);
+  });
+
   describe('build again with the team', () => {
     const description = () => ids('rebuild-description')[0] as HTMLTextAreaElement;
     const autoApprove = () => ids('rebuild-auto-approve')[0] as HTMLInputElement;

@@ -116,3 +116,20 @@ test('finishing a task that was never assigned (blocked, cancelled) records no a
   await run(activities.recordTaskFinished, { ...finished(ref, 'never', 'done', 0), status: 'cancelled' as const, outcome: 'blocked' });
   expect(await instances(ref.runId)).toEqual({});
 });
+
+test('initializeAgents makes one idle agent per role once; assigning then works on the same row', async () => {
+  const ref = { runId: randomUUID(), projectId: randomUUID() };
+  await run(activities.initializeAgents, { ref, roles: ['architect', 'backend', 'tester'] });
+  await run(activities.initializeAgents, { ref, roles: ['architect', 'backend', 'tester'] }, 2);
+  const em = db.orm.em.fork();
+  const agents = await em.find(AgentInstance, { runId: ref.runId }, { orderBy: { role: 'asc' } });
+  expect(agents.map((a) => [a.role, a.status, a.tasksDone])).toEqual([
+    ['architect', 'idle', 0],
+    ['backend', 'idle', 0],
+    ['tester', 'idle', 0],
+  ]);
+  await run(activities.recordTaskAssigned, { ref, task: task('store', 'backend') });
+  const backend = await db.orm.em.fork().find(AgentInstance, { runId: ref.runId, role: 'backend' });
+  expect(backend.map((a) => [a.status, a.currentTaskKey])).toEqual([['working', 'store']]);
+  expect((await events.read(ref.projectId)).filter((e) => e.type === 'team.initialized')).toHaveLength(1);
+});

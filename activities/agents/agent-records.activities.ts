@@ -121,6 +121,22 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
       await emit(ref, `plan.${status}`, message, `plan:${version}:${status}`, { version, tasks, feedback: input.feedback ?? null });
     },
 
+    /** initializeAgents: one idle agent per role of the approved plan; a retry or a re-plan adds nothing twice. */
+    async initializeAgents(input: { ref: RunRef; roles: string[] }): Promise<void> {
+      const { ref, roles } = input;
+      if (!roles.length) return;
+      await orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into agent_instances (id, run_id, project_id, role, status)
+           select gen_random_uuid(), ?, ?, role, 'idle' from unnest(?::text[]) as role
+           on conflict (run_id, role) do nothing`,
+          [ref.runId, ref.projectId, `{${roles.join(',')}}`],
+        );
+      await emit(ref, 'team.initialized', `The team: ${roles.join(', ')}`, 'team:initialized', { roles });
+    },
+
     async recordTaskAssigned(input: { ref: RunRef; task: TaskRecord }): Promise<void> {
       const { ref, task } = input;
       await orm.em.fork().transactional(async (em) => {

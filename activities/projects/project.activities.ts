@@ -53,6 +53,8 @@ export function createProjectActivities({ orm, events }: ActivityDeps) {
         project.status = finish.status === 'SUCCEEDED' ? 'READY' : 'FAILED';
         await em.flush();
       }
+      // Agent-team runs: every agent of the run is done with it (outside the guard, so a retry finishes it).
+      await em.getConnection().execute(`update agent_instances set status = 'done', current_task_key = null, updated_at = now() where run_id = ? and status <> 'done'`, [run.id]);
       const succeeded = finish.status === 'SUCCEEDED';
       await events.append({
         projectId: finish.projectId,

@@ -10,6 +10,7 @@ import {
   condition,
   defineQuery,
   defineSignal,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -143,6 +144,12 @@ export async function runAgentTeam(
       () => review,
       () => (review = null),
     ));
+  // initializeAgents: the team for this plan, one idle agent per role it routes work to (patched: runs recorded
+  // before it replay without it).
+  if (!carried && patched('initialize-agents')) {
+    const roles = [...new Set(plan.tasks.map((t) => routeTask(t).role))];
+    await records.initializeAgents({ ref, roles });
+  }
   const sandboxId = carried ? carried.sandboxId : await openSandbox(ref.projectId, brief.ownerId);
   let continuing = false;
   try {

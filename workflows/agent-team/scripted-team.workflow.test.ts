@@ -189,12 +189,12 @@ test('plan → buggy implementation → failing tests → debugger fix → chang
   ]);
   const agents = await stack.db.orm.em.fork().find(AgentInstance, { runId: run.id }, { orderBy: { role: 'asc' } });
   expect(agents.map((a) => [a.role, a.status, a.tasksDone, a.tasksFailed])).toEqual([
-    ['backend', 'idle', 1, 0],
-    ['coder', 'idle', 1, 0],
-    ['debugger', 'idle', 1, 0],
-    ['documentation', 'idle', 1, 0],
-    ['reviewer', 'idle', 2, 0],
-    ['tester', 'idle', 2, 0],
+    ['backend', 'done', 1, 0],
+    ['coder', 'done', 1, 0],
+    ['debugger', 'done', 1, 0],
+    ['documentation', 'done', 1, 0],
+    ['reviewer', 'done', 2, 0],
+    ['tester', 'done', 2, 0],
   ]);
   for (const agent of agents) {
     const mine = tasks.filter((t) => t.role === agent.role);

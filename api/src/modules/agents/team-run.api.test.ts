@@ -113,7 +113,10 @@ test('a person reviews the plan, pauses and resumes the team, and reads its reco
   });
   expect(paused.team!.pausedReason).toBe('Lunch');
   expect(paused.agentTasks).toEqual([]);
-  expect(paused).toMatchObject({ agents: [], handoffs: [] });
+  // initializeAgents: once the plan is approved the team exists, one idle agent per role the plan routes work to.
+  expect(paused.handoffs).toEqual([]);
+  expect(paused.agents.map((a) => a.role).sort()).toEqual([...new Set(paused.team!.tasks.map((t) => t.role))].sort());
+  expect(paused.agents.every((a) => a.status === 'idle' && a.tasksDone === 0 && a.history.length === 0)).toBe(true);
   await gql(ada.cookie, 'mutation($p: ID!) { resumeRun(projectId: $p) }', { p: id });
 
   const done = await waitFor(

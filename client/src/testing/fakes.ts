@@ -41,6 +41,23 @@ export async function settle(fixture: { whenStable(): Promise<unknown> }, ms = 0
   await fixture.whenStable();
 }
 
+/**
+ * Settles the fixture until `found` holds (a timer or a fake API answering later under load), failing after
+ * `timeoutMs`: for what a fixed pause would only usually wait long enough for.
+ */
+export async function settleUntil(
+  fixture: { whenStable(): Promise<unknown> },
+  found: () => boolean,
+  timeoutMs = 3000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await settle(fixture, 10);
+    if (found()) return;
+    if (Date.now() > deadline) throw new Error(`settleUntil: not found after ${timeoutMs} ms`);
+  }
+}
+
 /** Elements of a rendered fixture by `data-testid`. */
 export function byTestId(root: HTMLElement, id: string): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));

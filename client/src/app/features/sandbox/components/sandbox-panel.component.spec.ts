@@ -1,7 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { of } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
-import { byTestId, settle } from '../../../../testing/fakes';
+import { byTestId, settle, settleUntil } from '../../../../testing/fakes';
 import { SandboxApi } from '../services/sandbox-api.service';
 import type { SandboxView } from '../services/sandbox.documents';
 import { SandboxPanelComponent } from './sandbox-panel.component';
@@ -73,7 +73,7 @@ describe('SandboxPanelComponent', () => {
       },
     ];
     fixture.componentRef.setInput('projectId', 'p2');
-    await settle(fixture, 10);
+    await settleUntil(fixture, () => byTestId(fixture.nativeElement, 'sandbox-preview').length > 0);
     const [frame] = byTestId(fixture.nativeElement, 'sandbox-preview') as HTMLIFrameElement[];
     expect(frame!.getAttribute('src')).toBe(`/preview/${ID}/`);
     expect(frame!.getAttribute('sandbox')).toContain('allow-scripts');

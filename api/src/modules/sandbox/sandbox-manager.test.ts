@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { testLocalBackend } from '../../../../sandbox/test-backends';
 import { createTestDatabase, silentLogger } from '../../../../test/harness';
 import { DEFAULT_LIMITS } from '../limits/tiers';
-import { Project } from '../project/project.entity';
+import { Project, ProjectRun } from '../project/project.entity';
 import { User } from '../user/user.entity';
 import { SandboxManager } from './sandbox-manager';
 import { SandboxRecord } from './sandbox.entity';
@@ -72,6 +72,21 @@ test('the reaper destroys sandboxes idle past the limit and keeps active ones', 
   expect(await manager.find(idle.record.id)).toMatchObject({ status: 'DESTROYED', destroyReason: 'idle' });
   expect(await local.backend.list()).not.toContain(idle.sandbox.id);
   expect(await local.backend.list()).toContain(busy.sandbox.id);
+});
+
+test("the reaper keeps an idle sandbox of a build in progress, and reaps it once the build ended", async () => {
+  const { userId, projectId } = await seed('team');
+  const em = db.orm.em.fork();
+  const run = em.create(ProjectRun, { project: em.getReference(Project, projectId), workflowId: `project-build:${projectId}`, status: 'RUNNING' });
+  await em.flush();
+  const build = await manager.create({ projectId, ownerId: userId, runtime: 'node', idempotencyKey: `project-build:${projectId}:5` });
+  const other = await manager.create({ projectId, ownerId: userId, runtime: 'node' });
+  await db.orm.em.fork().nativeUpdate(SandboxRecord, { id: { $in: [build.record.id, other.record.id] } }, { lastActivityAt: new Date(Date.now() - 120_000) });
+  const reaped = await manager.reapIdle();
+  expect(reaped).toContain(other.record.id);
+  expect(reaped).not.toContain(build.record.id);
+  await db.orm.em.fork().nativeUpdate(ProjectRun, { id: run.id }, { status: 'SUCCEEDED' });
+  expect(await manager.reapIdle()).toContain(build.record.id);
 });
 
 test('the start-up sweep destroys unrecorded sandboxes and closes rows whose sandbox is gone', async () => {

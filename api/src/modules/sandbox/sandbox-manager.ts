@@ -140,10 +140,25 @@ export class SandboxManager {
     await em.flush();
   }
 
-  /** Destroys running sandboxes idle for longer than `idleMs`; returns their ids. */
+  /**
+   * Destroys running sandboxes idle for longer than `idleMs`; returns their ids. A build's own sandbox (made by
+   * the project-build workflow) is kept while that build is in progress: a team paused overnight, or an agent
+   * waiting for an answer, comes back to its sandbox (the build destroys it when it ends).
+   */
   async reapIdle(now = new Date()): Promise<string[]> {
     const cutoff = new Date(now.getTime() - this.options.idleMs);
-    const idle = await this.em().find(SandboxRecord, { status: 'RUNNING', backend: this.backend.name, lastActivityAt: { $lt: cutoff } });
+    const held = await this.em()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `select s.id from sandboxes s where s.status = 'RUNNING' and s.idempotency_key like 'project-build:%'
+           and exists (select 1 from project_runs r where r.project_id = s.project_id and r.status in ('QUEUED', 'RUNNING'))`,
+      );
+    const idle = await this.em().find(SandboxRecord, {
+      status: 'RUNNING',
+      backend: this.backend.name,
+      lastActivityAt: { $lt: cutoff },
+      id: { $nin: held.map((r) => r.id) },
+    });
     for (const record of idle) await this.destroy(record.id, 'idle');
     if (idle.length) this.options.logger.info({ sandboxes: idle.map((r) => r.id) }, 'reaped idle sandboxes');
     return idle.map((r) => r.id);

@@ -13,6 +13,7 @@ import OpenAI from 'openai';
 import pino from 'pino';
 import { createActivities } from '../activities';
 import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
+import { AGENT_ROLES } from '../api/src/modules/models/model-types';
 import { Project, ProjectRun } from '../api/src/modules/project/project.entity';
 import { User } from '../api/src/modules/user/user.entity';
 import { OpenAIFake } from '../test/fakes/openai-fake';
@@ -40,7 +41,7 @@ async function seed(stack: Stack, description: string) {
   const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
   const everyone = ['openai/gpt-4.1'];
   const roles = Object.fromEntries(
-    ['architect', 'coder', 'frontend', 'backend', 'debugger', 'reviewer', 'devops', 'tester', 'documentation', 'optimizer'].map((r) => [
+    AGENT_ROLES.map((r) => [
       r,
       everyone,
     ]),

@@ -4,7 +4,8 @@ import type { Tier } from '../api/src/modules/limits/tiers';
 import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
 import { Project, ProjectRun } from '../api/src/modules/project/project.entity';
 import { User } from '../api/src/modules/user/user.entity';
-import type { Stack } from './harness';
+import { testLocalBackend } from '../sandbox/test-backends';
+import { createStack, type Stack } from './harness';
 
 export interface SeedTeamRunOptions {
   description?: string;
@@ -49,4 +50,27 @@ export async function seedTeamRun(stack: Stack, options: SeedTeamRunOptions = {}
   }
   await em.flush();
   return { ownerId: owner.id, projectId: project.id, runId: run.id, workflowId: run.workflowId };
+}
+
+/** A test file's stack: a local sandbox backend and a worker, both started before its tests and stopped after. */
+export interface SandboxStack {
+  stack: Stack;
+  local: ReturnType<typeof testLocalBackend>;
+}
+
+/** Registers the file's hooks and returns the stack they fill in (read it inside tests, not at load time). */
+export function useSandboxStack(): SandboxStack {
+  const env = {} as SandboxStack;
+  let stopWorker: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    env.local = testLocalBackend({ execTimeoutMs: 120_000 });
+    env.stack = await createStack({ sandboxBackend: env.local.backend });
+    stopWorker = (await env.stack.startWorker()).stop;
+  });
+  afterAll(async () => {
+    await stopWorker?.();
+    await env.stack?.dispose();
+    await env.local?.dispose();
+  });
+  return env;
 }

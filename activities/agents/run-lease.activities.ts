@@ -9,7 +9,7 @@ import type { RunRef } from '../projects/project.activities';
 /** What the coordinator learns when it asks for one of its owner's agent-run slots. */
 export type RunLeaseAnswer =
   | { granted: true; limit: number | null }
-  | { granted: false; limit: number; held: number; retryAfterSeconds: number };
+  | { granted: false; limit: number; retryAfterSeconds: number };
 
 /**
  * The tier's concurrent agent runs: a team run holds a lease (keyed by its run id, so a retried or continued
@@ -44,7 +44,7 @@ export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) 
           data: { limit },
           dedupeKey: `run:${ref.runId}:waiting-for-slot`,
         });
-        return { granted: false, limit, held: limit, retryAfterSeconds: retryAfter };
+        return { granted: false, limit, retryAfterSeconds: retryAfter };
       }
     },
 

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { testLocalBackend } from '../../sandbox/test-backends';
+import { AGENT_ROLES } from '../../api/src/modules/models/model-types';
 import { LOCAL_USER_ID } from '../../api/src/modules/user/user.entity';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
@@ -62,7 +63,7 @@ it('builds a described app with the agent team after the plan is approved', asyn
   expect(statuses.length).toBeGreaterThanOrEqual(keys.length);
   expect(new Set(statuses)).toEqual(new Set(['done']));
   // Every one of the ten roles did work of its own in this run.
-  for (const role of ['architect', 'coder', 'frontend', 'backend', 'debugger', 'reviewer', 'devops', 'tester', 'documentation', 'optimizer']) {
+  for (const role of AGENT_ROLES) {
     const metrics = page.locator(`[data-role="${role}"] [data-testid="agent-metrics"]`);
     expect({ role, metrics: await metrics.textContent() }).toEqual({ role, metrics: expect.stringMatching(/[1-9]\d* done/) });
   }

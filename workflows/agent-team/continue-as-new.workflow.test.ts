@@ -1,13 +1,12 @@
 import type { WorkflowHandleWithFirstExecutionRunId as WorkflowHandle } from '@temporalio/client';
-import { createStack, waitFor, type Stack } from '../../test/harness';
-import { testLocalBackend } from '../../sandbox/test-backends';
+import { waitFor } from '../../test/harness';
 import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
 import { ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
 import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
 import { selectBlueprint } from '../../api/src/modules/models/offline/select-blueprint';
 import { projectFiles } from '../../api/src/modules/models/offline/blueprint';
 import { pauseRunSignal, resumeRunSignal, teamStatusQuery } from './coordinator';
-import { seedTeamRun } from '../../test/team-runs';
+import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
 import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
@@ -15,27 +14,14 @@ import type { ProjectBuildState } from '../project-build.workflow';
  * history limit spans several runs of the coordinator and still builds the project once, task by task, in
  * one sandbox, with one plan and one start and end. A pause taken before a boundary holds after it.
  */
-let stack: Stack;
-let local: ReturnType<typeof testLocalBackend>;
-let stopWorker: () => Promise<void>;
+const env = useSandboxStack();
 const DESCRIPTION = 'A todo REST API in Express with tests';
-
-beforeAll(async () => {
-  local = testLocalBackend({ execTimeoutMs: 120_000 });
-  stack = await createStack({ sandboxBackend: local.backend });
-  stopWorker = (await stack.startWorker()).stop;
-});
-afterAll(async () => {
-  await stopWorker?.();
-  await stack?.dispose();
-  await local?.dispose();
-});
 
 /** A team run whose coordinator continues as new once its history holds `maxHistoryEvents` events. */
 async function startRun(maxHistoryEvents: number) {
-  const { projectId, runId, workflowId } = await seedTeamRun(stack, { description: DESCRIPTION });
-  const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
-    taskQueue: stack.taskQueue,
+  const { projectId, runId, workflowId } = await seedTeamRun(env.stack, { description: DESCRIPTION });
+  const handle = await env.stack.temporal.workflow.start('projectBuildWorkflow', {
+    taskQueue: env.stack.taskQueue,
     workflowId,
     args: [{ projectId, runId, team: { autoApprove: true, maxParallel: 2, maxTurns: 30, maxHistoryEvents } }],
   });
@@ -46,7 +32,7 @@ async function startRun(maxHistoryEvents: number) {
 async function executionChain(handle: WorkflowHandle): Promise<{ runId: string; signals: string[] }[]> {
   const chain: { runId: string; signals: string[] }[] = [];
   for (let runId: string | null | undefined = handle.firstExecutionRunId; runId; ) {
-    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await stack.temporal.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> = await env.stack.temporal.workflow.getHandle(handle.workflowId, runId).fetchHistory();
     const events = history.events ?? [];
     chain.push({ runId, signals: events.flatMap((e) => e.workflowExecutionSignaledEventAttributes?.signalName ?? []) });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
@@ -62,16 +48,16 @@ async function expectEachTaskOnce(projectId: string, runId: string, handle: Work
     final.tasks.map((t) => [t.key, 'done', `agent-task:${runId}:${t.key}:1`]),
   );
   for (const task of final.tasks)
-    await expect(stack.temporal.workflow.getHandle(`agent-task:${runId}:${task.key}:2`).describe()).rejects.toThrow();
+    await expect(env.stack.temporal.workflow.getHandle(`agent-task:${runId}:${task.key}:2`).describe()).rejects.toThrow();
 
-  const em = stack.db.orm.em.fork();
+  const em = env.stack.db.orm.em.fork();
   const rows = await em.find(AgentTask, { runId });
   expect(rows.map((t) => t.taskKey).sort()).toEqual(final.tasks.map((t) => t.key).sort());
   expect(rows.every((t) => t.status === 'done' && t.turns > 0)).toBe(true);
   const blueprint = selectBlueprint(DESCRIPTION);
   for (const id of blueprint.plan.tasks.map((t) => t.id)) expect(rows.map((t) => t.taskKey)).toContain(id);
 
-  const events = await stack.events.read(projectId);
+  const events = await env.stack.events.read(projectId);
   const count = (type: string) => events.filter((e) => e.type === type).length;
   expect(count('task.assigned')).toBe(rows.length);
   expect(count('task.done')).toBe(rows.length);
@@ -91,7 +77,7 @@ async function expectEachTaskOnce(projectId: string, runId: string, handle: Work
   expect(run).toMatchObject({ status: 'SUCCEEDED', planStatus: 'approved', testsPassed: true });
   // One sandbox for the whole chain, gone at the end.
   expect(await em.count(SandboxRecord, { project: projectId })).toBe(1);
-  expect(await local.backend.list()).toEqual([]);
+  expect(await env.local.backend.list()).toEqual([]);
 }
 
 test('a long team run continues as new with its state carried, and builds the project with every task done once', async () => {
@@ -101,7 +87,7 @@ test('a long team run continues as new with its state carried, and builds the pr
   expect(state.phase).toBe('succeeded');
   const chain = await executionChain(handle);
   expect(chain.length).toBeGreaterThanOrEqual(3);
-  const first = await stack.temporal.workflow.getHandle(handle.workflowId, chain[0]!.runId).describe();
+  const first = await env.stack.temporal.workflow.getHandle(handle.workflowId, chain[0]!.runId).describe();
   expect(first.status.name).toBe('CONTINUED_AS_NEW');
   await expectEachTaskOnce(projectId, runId, handle);
 });
@@ -127,9 +113,9 @@ test('a run paused before a continue-as-new stays paused after it, and resuming 
   const paused = await waitFor('the continued run to answer', () => handle.query(teamStatusQuery).catch(() => null));
   expect(paused).toMatchObject({ phase: 'paused', pausedReason: 'Holding for the weekend' });
   expect(paused.tasks.some((t) => t.status === 'pending')).toBe(true);
-  const assigned = await stack.db.orm.em.fork().count(AgentTask, { runId });
+  const assigned = await env.stack.db.orm.em.fork().count(AgentTask, { runId });
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  expect(await stack.db.orm.em.fork().count(AgentTask, { runId })).toBe(assigned);
+  expect(await env.stack.db.orm.em.fork().count(AgentTask, { runId })).toBe(assigned);
   expect((await executionChain(handle)).at(-1)!.runId).toBe(pausedRunId);
   expect(paused.tasks.some((t) => t.status === 'running')).toBe(false);
 
@@ -148,13 +134,13 @@ test('cancelling a continued run destroys its sandbox and fails the run as cance
   await handle.cancel();
   await expect(handle.result()).rejects.toThrow();
 
-  const em = stack.db.orm.em.fork();
+  const em = env.stack.db.orm.em.fork();
   const sandboxes = await em.find(SandboxRecord, { project: projectId });
   expect(sandboxes.map((s) => s.status)).toEqual(['DESTROYED']);
-  expect(await local.backend.list()).toEqual([]);
+  expect(await env.local.backend.list()).toEqual([]);
   const run = await em.findOneOrFail(ProjectRun, { id: runId });
   expect({ status: run.status, error: run.error }).toEqual({ status: 'FAILED', error: 'The build was cancelled' });
-  const types = (await stack.events.read(projectId)).map((e) => e.type);
+  const types = (await env.stack.events.read(projectId)).map((e) => e.type);
   expect(types.filter((t) => t === 'run.failed')).toHaveLength(1);
   expect(types).not.toContain('run.completed');
 });

@@ -1,41 +1,27 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createStack, testServices, type Stack } from '../../test/harness';
-import { testLocalBackend } from '../../sandbox/test-backends';
+import { testServices } from '../../test/harness';
 import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
 import { ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
 import { selectBlueprint } from '../../api/src/modules/models/offline/select-blueprint';
 import { projectFiles } from '../../api/src/modules/models/offline/blueprint';
 import { AGENT_ROLES } from '../../api/src/modules/models/model-types';
 import { reviewPlanSignal, teamStatusQuery, type TeamStatus } from './coordinator';
-import { seedTeamRun } from '../../test/team-runs';
+import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
 import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
  * The whole team on the Temporal dev server with the offline provider and the local sandbox: plan, approval
  * (with one round of requested changes), the DAG of agents writing real files, and the project's own tests.
  */
-let stack: Stack;
-let local: ReturnType<typeof testLocalBackend>;
-let stopWorker: () => Promise<void>;
+const env = useSandboxStack();
 const DESCRIPTION = 'A todo REST API in Express with tests';
 
-beforeAll(async () => {
-  local = testLocalBackend({ execTimeoutMs: 120_000 });
-  stack = await createStack({ sandboxBackend: local.backend });
-  stopWorker = (await stack.startWorker()).stop;
-});
-afterAll(async () => {
-  await stopWorker?.();
-  await stack?.dispose();
-  await local?.dispose();
-});
-
 test('offline, the team plans, waits for approval, builds the todo API and its tests pass in the sandbox', async () => {
-  const { projectId, runId, workflowId } = await seedTeamRun(stack, { description: DESCRIPTION });
-  const handle = await stack.temporal.workflow.start('projectBuildWorkflow', {
-    taskQueue: stack.taskQueue,
+  const { projectId, runId, workflowId } = await seedTeamRun(env.stack, { description: DESCRIPTION });
+  const handle = await env.stack.temporal.workflow.start('projectBuildWorkflow', {
+    taskQueue: env.stack.taskQueue,
     workflowId,
     args: [{ projectId, runId, team: { autoApprove: false, maxParallel: 2, maxTurns: 30 } }],
   });
@@ -60,7 +46,7 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
   expect(final).toMatchObject({ phase: 'done', testsPassed: true });
   expect(final.tasks.every((t) => t.status === 'done')).toBe(true);
 
-  const em = stack.db.orm.em.fork();
+  const em = env.stack.db.orm.em.fork();
   const stored = await em.find(ProjectFile, { project: projectId }, { orderBy: { path: 'asc' } });
   expect(stored.map((f) => f.path)).toEqual(
     projectFiles(selectBlueprint(DESCRIPTION))
@@ -92,11 +78,11 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
   expect(summaryOf('suite-check')).toMatch(/^Ran the whole suite: all \d+ tests pass/);
   const run = await em.findOneOrFail(ProjectRun, { id: runId });
   expect(run).toMatchObject({ status: 'SUCCEEDED', planStatus: 'approved', testsPassed: true });
-  const types = (await stack.events.read(projectId)).map((e) => e.type);
+  const types = (await env.stack.events.read(projectId)).map((e) => e.type);
   expect(types.filter((t) => t === 'plan.proposed')).toHaveLength(2);
   expect(types).toContain('plan.changes_requested');
   expect(types.filter((t) => t === 'task.assigned').length).toBe(tasks.length);
-  expect(await local.backend.list()).toEqual([]);
+  expect(await env.local.backend.list()).toEqual([]);
 
   if (process.env.RECORD_HISTORIES) {
     // The parent (coordinator) and one agent task, for workflows/project-build.replay.test.ts.

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { SandboxNotFoundError } from '../../../../sandbox/errors';
 import type { Sandbox, SandboxBackend, SandboxRuntime } from '../../../../sandbox/types';
+import { workflowIds } from '../../../../temporal.config';
 import { NotFoundError } from '../../shared/errors';
 import type { LimitsConfig, Tier } from '../limits/tiers';
 import { User } from '../user/user.entity';
@@ -150,8 +151,10 @@ export class SandboxManager {
     const held = await this.em()
       .getConnection()
       .execute<{ id: string }[]>(
-        `select s.id from sandboxes s where s.status = 'RUNNING' and s.idempotency_key like 'project-build:%'
+        `select s.id from sandboxes s where s.status = 'RUNNING' and s.idempotency_key like ?
            and exists (select 1 from project_runs r where r.project_id = s.project_id and r.status in ('QUEUED', 'RUNNING'))`,
+        // createSandbox keys a sandbox by its workflow's id; every build's id starts like this.
+        [`${workflowIds.projectBuild('')}%`],
       );
     const idle = await this.em().find(SandboxRecord, {
       status: 'RUNNING',

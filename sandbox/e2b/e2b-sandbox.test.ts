@@ -88,3 +88,47 @@ test('the preview is E2B\'s public host for the port; killProcesses kills every 
   await box.killProcesses();
   expect(removed).toEqual(['pid:7', 'pid:8']);
 });
+
+test('stdin reaches the command byte for byte: no shell expansion of $(), backticks or $VAR', async () => {
+  // The fake runs the generated script in a real shell, as E2B's VM would, with the files it was handed.
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const host = mkdtempSync('/tmp/e2b-fake-');
+  const ran: string[] = [];
+  const removed: string[] = [];
+  const sdk = {
+    sandboxId: 'e2b-stdin',
+    setTimeout: async () => undefined,
+    commands: {
+      run: async (cmd: string, opts: { onStdout?: (d: string) => void }) => {
+        ran.push(cmd);
+        const stdout = execFileSync('/bin/sh', ['-c', cmd], { cwd: host, env: { ROOT: host, HOME: '/home/victim', PATH: process.env.PATH } }).toString();
+        opts.onStdout?.(stdout);
+        return { exitCode: 0 };
+      },
+    },
+    files: {
+      // Only the handle's stdin files under /tmp are written, so the fake may use the same absolute path.
+      write: async (path: string, data: string | ArrayBuffer) => writeFileSync(path, typeof data === 'string' ? data : Buffer.from(data)),
+      remove: async (path: string) => {
+        removed.push(path);
+        rmSync(path, { force: true });
+      },
+    },
+  };
+  try {
+    const box = new E2BSandboxHandle(sdk as unknown as E2BSandbox, 'node', { ...options, maxOutputBytes: 1 << 20 });
+    const stdin = 'a $(touch pwned) `touch pwned2` $HOME "q" \'s\' \\n %s\nline two\n';
+    const result = await box.exec('cat', { stdin, cwd: '.' });
+    expect(result.stdout).toBe(stdin);
+    expect(() => readFileSync(join(host, 'pwned'))).toThrow();
+    expect(() => readFileSync(join(host, 'pwned2'))).toThrow();
+    expect(ran.join('\n')).not.toContain('touch pwned');
+    // The stdin file is gone afterwards.
+    expect(removed).toHaveLength(1);
+    expect(() => readFileSync(removed[0]!)).toThrow();
+  } finally {
+    rmSync(host, { recursive: true, force: true });
+  }
+});

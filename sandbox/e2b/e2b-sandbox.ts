@@ -1,7 +1,9 @@
 import type { Sandbox as E2BSandbox } from 'e2b';
+import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
 import { SandboxFileError } from '../errors';
 import { workspacePath } from '../paths';
+import { shellQuote } from '../local/bwrap';
 import { interruptible, steps } from '../local/steps';
 import type { ExecOptions, ExecResult, FileEntry, PreviewInfo, PreviewOptions, Sandbox, SandboxRuntime, SandboxStatus, StepOptions } from '../types';
 
@@ -70,7 +72,10 @@ export class E2BSandboxHandle implements Sandbox {
     const out = capped(options.onStdout);
     const err = capped(options.onStderr);
     const started = performance.now();
-    const script = options.stdin === undefined ? command : `printf %s ${JSON.stringify(options.stdin)} | { ${command}; }`;
+    // Stdin travels as a file, never as shell text: nothing in it ($(), backticks, $VAR) can expand.
+    const stdinFile = options.stdin === undefined ? null : `/tmp/atelier-stdin-${randomUUID()}`;
+    if (stdinFile) await this.sandbox.files.write(stdinFile, toWritable(options.stdin!));
+    const script = stdinFile ? `{ ${command}\n} < ${shellQuote(stdinFile)}` : command;
     let exitCode = 0;
     let timedOut = false;
     try {
@@ -91,13 +96,14 @@ export class E2BSandboxHandle implements Sandbox {
         timedOut = !options.signal?.aborted;
         exitCode = 137;
       } else throw error;
+    } finally {
+      if (stdinFile) await this.sandbox.files.remove(stdinFile).catch(() => undefined);
     }
     return { exitCode, stdout: out.text(), stderr: err.text(), durationMs: performance.now() - started, timedOut, truncated };
   }
 
   async writeFile(path: string, content: string | Buffer): Promise<void> {
-    const data = typeof content === 'string' ? content : content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength);
-    await this.sandbox.files.write(this.abs(path), data as string | ArrayBuffer);
+    await this.sandbox.files.write(this.abs(path), toWritable(content));
   }
 
   async readFile(path: string): Promise<Buffer> {
@@ -151,4 +157,9 @@ export class E2BSandboxHandle implements Sandbox {
   async destroy(): Promise<void> {
     await this.sandbox.kill();
   }
+}
+
+/** What the SDK's `files.write` takes: a string as it is, a Buffer as exactly its own bytes. */
+function toWritable(content: string | Buffer): string | ArrayBuffer {
+  return typeof content === 'string' ? content : (content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer);
 }

@@ -11,6 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { filterTerminalEscapes } from './terminal-escape-filter';
 
 /** Opens the terminal's WebSocket; tests swap in a fake. */
 export const TERMINAL_SOCKET = new InjectionToken<(url: string) => WebSocket>('TERMINAL_SOCKET', {
@@ -22,7 +23,8 @@ type TerminalState = 'connecting' | 'open' | 'closed';
 
 /**
  * An xterm.js terminal bound to `/terminal/<sandboxId>`: keystrokes go out as `{type:'input'}`,
- * size changes (fit addon) as `{type:'resize'}`, and the PTY's output is written as it arrives.
+ * size changes (fit addon) as `{type:'resize'}`, and the PTY's output is written as it arrives, less
+ * the escape sequences that would reach the clipboard or answer on the input side (terminal-escape-filter.ts).
  * xterm loads lazily, the first time a terminal opens.
  */
 @Component({
@@ -64,6 +66,8 @@ export class SandboxTerminalComponent implements OnDestroy {
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(this.host().nativeElement);
+    // Last, so it runs before any addon's handler: sandbox output never reaches the clipboard or types input.
+    const escapes = filterTerminalEscapes(term);
     fit.fit();
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const ws = this.openSocket(
@@ -84,6 +88,7 @@ export class SandboxTerminalComponent implements OnDestroy {
       () => input.dispose(),
       () => resize.dispose(),
       () => ws.close(),
+      () => escapes.dispose(),
       () => term.dispose(),
     ];
   }

@@ -152,6 +152,11 @@ test('the admin allow-list lets a loopback base URL through, connecting to the c
   models.credentials.forget(ids.userId);
   expect((await models.gateway.call(callOf(ids))).response.text).toBe('hello from the fake');
   expect(fake.lastRequest.headers).toMatchObject({ host: `ollama.lan:${port}`, authorization: 'Bearer sk-allowed-key-000002' });
+  // Streamed replies come through the pinned fetch too.
+  const deltas: string[] = [];
+  await models.gateway.call({ ...callOf(ids), onDelta: (text) => deltas.push(text) });
+  expect(deltas.join('')).toBe('hello from the fake');
+  expect(fake.lastRequest.body.stream).toBe(true);
 });
 
 test('a platform-configured local server (Ollama style) still works without any allow-list', async () => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAIFake } from '../fakes/openai-fake';
 import { graphqlOver, type Gql } from '../graphql-http';
-import { createStack, waitFor, type Stack } from '../harness';
+import { createStack, silentLogger, waitFor, type Stack } from '../harness';
 import { TEST_MASTER_KEYS, ask } from '../../api/src/modules/models/gateway.fixtures';
 import { BudgetExceededError } from '../../api/src/modules/models/model-errors';
 import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
+import { createAgentRecordActivities } from '../../activities/agents/agent-records.activities';
 
 /**
  * Issue 11, item 5: a team project's runs are the team's. A creator removed from the team neither pays for
@@ -142,6 +143,10 @@ test('a removed creator neither pays for nor controls a team project’s runs, a
     .getConnection()
     .execute(`select count(*)::int as n from usage_totals where scope = 'user' and scope_id = ?`, [mallory.id]);
   expect(mine).toEqual({ n: 0 });
+
+  // The run's sandbox slots (and the user its calls are attributed to) are the team owner's, not Mallory's.
+  const records = createAgentRecordActivities({ orm: stack.db.orm, events: stack.events, logger: silentLogger, scaffoldFileDelayMs: 0 });
+  expect((await records.loadProjectBrief({ projectId: built })).ownerId).toBe(owner.id);
 
   // Mallory controls none of the team's runs any more.
   for (const [mutation, vars] of [

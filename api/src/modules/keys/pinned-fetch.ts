@@ -15,13 +15,12 @@ function pinnedLookup({ address, family }: ResolvedAddress): LookupFunction {
 }
 
 /**
- * A `fetch` for the vendor SDKs (their `fetch` option) that connects only to addresses the policy checked:
- * each request asks `policy.connectAddress(host)` (one resolution, every answer public) and a new socket
- * dials exactly that address, through the `lookup` hook of node's http(s) sockets (a kept-alive socket was
- * dialled to an address checked the same way), so TLS still
- * verifies the certificate for the host name (SNI) and the Host header is the URL's. Node's own fetch
- * takes no agent, hence this small one over node:http: enough for JSON and SSE replies (no redirects,
- * identity encoding).
+ * A `fetch` for the vendor SDKs (their `fetch` option) that connects only to addresses the policy checked.
+ * Each request asks `policy.connectAddress(host)` (one resolution, every answer public) and a new socket
+ * dials exactly that address through the socket's `lookup` hook; a kept-alive socket was dialled the same
+ * way. TLS still verifies the certificate for the host name (SNI) and the Host header stays the URL's.
+ * Node's own fetch takes no agent, hence this small one over node:http: enough for the SDKs' JSON and SSE
+ * replies (no redirects, identity encoding).
  */
 export function pinnedFetch(policy: BaseUrlPolicy): typeof globalThis.fetch {
   const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };

@@ -24,6 +24,10 @@ import type { Tier } from '../limits/tiers';
 export interface ModelCall {
   /** Stable across retries of the same logical call (workflow id + activity id): the exactly-once key. */
   callKey: string;
+  /**
+   * Who the call is attributed to. For a personal project (or none) also whose keys, budgets and message
+   * windows it uses; for a team project those are the team's, whoever this names.
+   */
   userId: string;
   projectId?: string | null;
   runId?: string | null;

@@ -1,5 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../api/src/modules/project/project.entity';
+import { runPayerId } from '../../api/src/modules/project/run-payer';
 import { toNanos } from '../../api/src/modules/models/cost';
 import { ErrorCode } from '../../api/src/shared/errors';
 import { HANDOFF_CONTEXT_MAX } from '../../api/src/modules/agents/agent-handoff.entity';
@@ -94,10 +95,12 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
     async loadProjectBrief(input: {
       projectId: string;
     }): Promise<{ name: string; description: string; framework: string; ownerId: string }> {
-      const project = await orm.em.fork().findOne(Project, { id: input.projectId });
+      const em = orm.em.fork();
+      const project = await em.findOne(Project, { id: input.projectId });
       if (!project) throw ApplicationFailure.nonRetryable(`Project ${input.projectId} does not exist`, ErrorCode.NOT_FOUND);
       const description = project.description?.trim() || `A ${project.framework} project named ${project.name}`;
-      return { name: project.name, description, framework: project.framework, ownerId: project.owner.id };
+      // A team project's sandboxes and model calls are the team's (its owner's slots), not its creator's.
+      return { name: project.name, description, framework: project.framework, ownerId: await runPayerId(em, project) };
     },
 
     async recordPlan(input: {

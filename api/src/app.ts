@@ -127,7 +127,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       auth: newAuthService(em),
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
       teams: new TeamService(em, () => publicUrl),
-      providerKeys: new ProviderKeyService(em, secretBox),
+      providerKeys: new ProviderKeyService(em, secretBox, models.baseUrls),
       sandboxes: sandboxManager ? new SandboxService(em, new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE), sandboxManager, temporal, deps.config.TEMPORAL_TASK_QUEUE) : null,
       models,
       temporal,

@@ -74,6 +74,12 @@ const schema = z.object({
   /** Any OpenAI-compatible server (Ollama http://127.0.0.1:11434/v1, vLLM, LM Studio, llama.cpp). */
   OPENAI_COMPATIBLE_BASE_URL: z.string().url().optional(),
   OPENAI_COMPATIBLE_API_KEY: z.string().min(1).optional(),
+  /**
+   * Hosts (comma-separated: `127.0.0.1,localhost,ollama.lan`) that users' and teams' stored provider base URLs
+   * may name although they are loopback or private, over http too; every other stored base URL must be https
+   * and resolve to public addresses only.
+   */
+  ATELIER_PROVIDER_HOST_ALLOWLIST: z.string().optional(),
   /** Models that server serves, comma-separated (`llama3.1:8b,qwen2.5-coder:7b`), added to the catalog at no cost. */
   OPENAI_COMPATIBLE_MODELS: z.string().optional(),
   /** A JSON file that overrides or extends the model catalog: `{ "models": [...], "remove": [...] }`. */

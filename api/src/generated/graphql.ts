@@ -310,6 +310,7 @@ export type Mutation = {
   deleteProviderKey: Scalars['Boolean']['output'];
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
+  deleteTeamProviderKey: Scalars['Boolean']['output'];
   /** Destroys a sandbox of a project the viewer may run; true when it existed. */
   destroySandbox: Scalars['Boolean']['output'];
   /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
@@ -344,8 +345,19 @@ export type Mutation = {
   rotateProviderKeys: Scalars['Int']['output'];
   /** Sets a project's role → model chains and budgets (editors of the project). */
   setProjectModelSettings: ProjectModelSettings;
-  /** Stores (or replaces) the caller's key for a provider, sealed with AES-256-GCM. baseUrl is required for openai-compatible. */
+  /**
+   * Stores (or replaces) the caller's key for a provider, sealed with AES-256-GCM. baseUrl is required for
+   * openai-compatible; it must be https with no query or fragment and resolve to public addresses only (hosts on
+   * ATELIER_PROVIDER_HOST_ALLOWLIST excepted); BAD_USER_INPUT on baseUrl otherwise.
+   */
   setProviderKey: ProviderKey;
+  /** Sets a team's model budgets, which its projects' runs answer to (team owners and admins). */
+  setTeamModelBudgets: TeamModelBudgets;
+  /**
+   * Stores (or replaces) a team's key for a provider (team owners and admins). The team's projects' runs use it
+   * instead of the platform's key; a member's own key is never used for them.
+   */
+  setTeamProviderKey: ProviderKey;
   /** Sets a team's role → model chains, the default for its projects (team owners and admins). */
   setTeamRoleModels: Array<RoleModelChain>;
   /**
@@ -428,6 +440,12 @@ export type MutationDeleteProviderKeyArgs = {
 
 
 export type MutationDeleteTeamArgs = {
+  teamId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteTeamProviderKeyArgs = {
+  provider: Scalars['String']['input'];
   teamId: Scalars['ID']['input'];
 };
 
@@ -520,6 +538,19 @@ export type MutationSetProviderKeyArgs = {
   baseUrl?: InputMaybe<Scalars['String']['input']>;
   key: Scalars['String']['input'];
   provider: Scalars['String']['input'];
+};
+
+
+export type MutationSetTeamModelBudgetsArgs = {
+  input: TeamModelBudgetsInput;
+};
+
+
+export type MutationSetTeamProviderKeyArgs = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  provider: Scalars['String']['input'];
+  teamId: Scalars['ID']['input'];
 };
 
 
@@ -654,6 +685,10 @@ export type ProjectRun = {
   agentTasks: Array<AgentTask>;
   /** The run's agents, one per role that was given a task, in the order they started. */
   agents: Array<AgentInstance>;
+  /** Who approved the agent team's plan; null until approved by a person (or approved automatically). */
+  approvedBy: Maybe<RunActor>;
+  /** Who cancelled the run. */
+  cancelledBy: Maybe<RunActor>;
   createdAt: Scalars['DateTime']['output'];
   /** A readable reason when status is FAILED; never an internal message. */
   error: Maybe<Scalars['String']['output']>;
@@ -661,11 +696,15 @@ export type ProjectRun = {
   /** Handoffs between agents, oldest first. */
   handoffs: Array<AgentHandoff>;
   id: Scalars['ID']['output'];
+  /** Who paused the run last. */
+  pausedBy: Maybe<RunActor>;
   /** The architect's plan: { summary, tasks: [...] }. */
   plan: Maybe<Scalars['JSON']['output']>;
   /** proposed, approved or changes_requested. */
   planStatus: Maybe<Scalars['String']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who started the run; null for runs from before this was recorded, or a deleted account. */
+  startedBy: Maybe<RunActor>;
   status: RunStatus;
   /** Live team state while the run's workflow is open; null for starter builds and finished runs. */
   team: Maybe<TeamState>;
@@ -680,7 +719,7 @@ export type ProjectStatus =
   | 'QUEUED'
   | 'READY';
 
-/** One of the caller's own model provider keys. The key itself is never returned, only a hint. */
+/** One of the caller's own model provider keys, or one of a team's. The key itself is never returned, only a hint. */
 export type ProviderKey = {
   __typename?: 'ProviderKey';
   baseUrl: Maybe<Scalars['String']['output']>;
@@ -721,6 +760,10 @@ export type Query = {
   sessions: Array<Session>;
   /** A team the caller belongs to, or null. */
   team: Maybe<Team>;
+  /** A team's model budgets and this month's spending (team members). */
+  teamModelBudgets: TeamModelBudgets;
+  /** A team's own provider keys, used by its projects' runs (team owners and admins; NOT_FOUND for non-members, FORBIDDEN for plain members). */
+  teamProviderKeys: Array<ProviderKey>;
   /** Teams the caller belongs to. UNAUTHENTICATED when signed out. */
   teams: Array<Team>;
   /** The caller's usage against their tier's limits (and any admin override). UNAUTHENTICATED when signed out. */
@@ -774,6 +817,16 @@ export type QueryTeamArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryTeamModelBudgetsArgs = {
+  teamId: Scalars['ID']['input'];
+};
+
+
+export type QueryTeamProviderKeysArgs = {
+  teamId: Scalars['ID']['input'];
+};
+
 /** A role's model chain and where it comes from (PROJECT, TEAM, PLATFORM or DEFAULT). */
 export type RoleModelChain = {
   __typename?: 'RoleModelChain';
@@ -787,6 +840,13 @@ export type RoleModelInput = {
   models: Array<Scalars['String']['input']>;
   /** architect, coder, frontend, backend, debugger, reviewer, devops, tester, documentation or optimizer. */
   role: Scalars['String']['input'];
+};
+
+/** A person who acted on a run: their id and display name only. */
+export type RunActor = {
+  __typename?: 'RunActor';
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
 };
 
 export type RunStatus =
@@ -882,6 +942,30 @@ export type TeamMember = {
   /** owner, admin or member. */
   role: Scalars['String']['output'];
   user: User;
+};
+
+export type TeamModelBudgets = {
+  __typename?: 'TeamModelBudgets';
+  monthCostUsdUsed: Scalars['Float']['output'];
+  /** What the team's projects spent this calendar month (UTC). */
+  monthTokensUsed: Scalars['Float']['output'];
+  monthlyCostBudgetUsd: Maybe<Scalars['Float']['output']>;
+  monthlyTokenBudget: Maybe<Scalars['Float']['output']>;
+  runCostBudgetUsd: Maybe<Scalars['Float']['output']>;
+  runTokenBudget: Maybe<Scalars['Int']['output']>;
+  teamId: Scalars['ID']['output'];
+};
+
+/**
+ * A team's model budgets: per run of one of its projects, and per calendar month (UTC) over all its projects.
+ * Null: no budget of the team's own (its owner's tier still caps it). Fields left out stay as they are.
+ */
+export type TeamModelBudgetsInput = {
+  monthlyCostBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
+  monthlyTokenBudget?: InputMaybe<Scalars['Float']['input']>;
+  runCostBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
+  runTokenBudget?: InputMaybe<Scalars['Int']['input']>;
+  teamId: Scalars['ID']['input'];
 };
 
 /** The coordinator's live state, read from the running workflow. */
@@ -1054,6 +1138,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoleModelChain: ResolverTypeWrapper<RoleModelChain>;
   RoleModelInput: RoleModelInput;
+  RunActor: ResolverTypeWrapper<RunActor>;
   RunStatus: RunStatus;
   Sandbox: ResolverTypeWrapper<Sandbox>;
   Session: ResolverTypeWrapper<Session>;
@@ -1063,6 +1148,8 @@ export type ResolversTypes = {
   Team: ResolverTypeWrapper<TeamEntity>;
   TeamInvitation: ResolverTypeWrapper<TeamInvitationEntity>;
   TeamMember: ResolverTypeWrapper<Omit<TeamMember, 'user'> & { user: ResolversTypes['User'] }>;
+  TeamModelBudgets: ResolverTypeWrapper<TeamModelBudgets>;
+  TeamModelBudgetsInput: TeamModelBudgetsInput;
   TeamState: ResolverTypeWrapper<TeamState>;
   TeamTaskState: ResolverTypeWrapper<TeamTaskState>;
   Usage: ResolverTypeWrapper<Usage>;
@@ -1107,6 +1194,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RoleModelChain: RoleModelChain;
   RoleModelInput: RoleModelInput;
+  RunActor: RunActor;
   Sandbox: Sandbox;
   Session: Session;
   SignUpInput: SignUpInput;
@@ -1115,6 +1203,8 @@ export type ResolversParentTypes = {
   Team: TeamEntity;
   TeamInvitation: TeamInvitationEntity;
   TeamMember: Omit<TeamMember, 'user'> & { user: ResolversParentTypes['User'] };
+  TeamModelBudgets: TeamModelBudgets;
+  TeamModelBudgetsInput: TeamModelBudgetsInput;
   TeamState: TeamState;
   TeamTaskState: TeamTaskState;
   Usage: Usage;
@@ -1295,6 +1385,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
+  deleteTeamProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamProviderKeyArgs, 'provider' | 'teamId'>>;
   destroySandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDestroySandboxArgs, 'id'>>;
   inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
   leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
@@ -1314,6 +1405,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rotateProviderKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   setProjectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<MutationSetProjectModelSettingsArgs, 'input'>>;
   setProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetProviderKeyArgs, 'key' | 'provider'>>;
+  setTeamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<MutationSetTeamModelBudgetsArgs, 'input'>>;
+  setTeamProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetTeamProviderKeyArgs, 'key' | 'provider' | 'teamId'>>;
   setTeamRoleModels?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType, RequireFields<MutationSetTeamRoleModelsArgs, 'roles' | 'teamId'>>;
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
@@ -1374,14 +1467,18 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
   agentMetrics?: Resolver<Array<ResolversTypes['AgentMetrics']>, ParentType, ContextType>;
   agentTasks?: Resolver<Array<ResolversTypes['AgentTask']>, ParentType, ContextType>;
   agents?: Resolver<Array<ResolversTypes['AgentInstance']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['RunActor']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['RunActor']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   handoffs?: Resolver<Array<ResolversTypes['AgentHandoff']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pausedBy?: Resolver<Maybe<ResolversTypes['RunActor']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   planStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  startedBy?: Resolver<Maybe<ResolversTypes['RunActor']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['TeamState']>, ParentType, ContextType>;
   testsPassed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1414,6 +1511,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   providerKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
+  teamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<QueryTeamModelBudgetsArgs, 'teamId'>>;
+  teamProviderKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType, RequireFields<QueryTeamProviderKeysArgs, 'teamId'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1423,6 +1522,11 @@ export type RoleModelChainResolvers<ContextType = GraphQLContext, ParentType ext
   models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RunActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunActor'] = ResolversParentTypes['RunActor']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type SandboxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Sandbox'] = ResolversParentTypes['Sandbox']> = {
@@ -1475,6 +1579,16 @@ export type TeamMemberResolvers<ContextType = GraphQLContext, ParentType extends
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type TeamModelBudgetsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamModelBudgets'] = ResolversParentTypes['TeamModelBudgets']> = {
+  monthCostUsdUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  monthTokensUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  monthlyCostBudgetUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  monthlyTokenBudget?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  runCostBudgetUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  runTokenBudget?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  teamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type TeamStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamState'] = ResolversParentTypes['TeamState']> = {
@@ -1546,12 +1660,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProviderKey?: ProviderKeyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RoleModelChain?: RoleModelChainResolvers<ContextType>;
+  RunActor?: RunActorResolvers<ContextType>;
   Sandbox?: SandboxResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TeamInvitation?: TeamInvitationResolvers<ContextType>;
   TeamMember?: TeamMemberResolvers<ContextType>;
+  TeamModelBudgets?: TeamModelBudgetsResolvers<ContextType>;
   TeamState?: TeamStateResolvers<ContextType>;
   TeamTaskState?: TeamTaskStateResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;

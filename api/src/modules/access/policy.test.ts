@@ -49,10 +49,15 @@ const cases: Case[] = [
   ['A team', project('memberA', 'A', 'team'), 'project:delete', 'ownerA adminA'],
   ['A public', project('memberA', 'A', 'public'), 'project:read', ALL],
   ['A public', project('memberA', 'A', 'public'), 'project:update', 'ownerA adminA memberA'],
+  // A creator removed from the team controls none of its runs (issue 11: team runs are the team's).
+  ['A team by memberB (left A)', project('memberB', 'A', 'team'), 'project:run', 'ownerA adminA memberA'],
+  ['A public by memberB (left A)', project('memberB', 'A', 'public'), 'project:run', 'ownerA adminA memberA'],
   // Team A administration.
   ['team A', { kind: 'team', teamId: 'A' }, 'team:read', 'ownerA adminA memberA'],
   ['team A', { kind: 'team', teamId: 'A' }, 'team:create-project', 'ownerA adminA memberA'],
   ['team A', { kind: 'team', teamId: 'A' }, 'team:invite', 'ownerA adminA'],
+  ['team A', { kind: 'team', teamId: 'A' }, 'team:manage-settings', 'ownerA adminA'],
+  ['team A', { kind: 'team', teamId: 'A' }, 'team:manage-keys', 'ownerA adminA'],
   ['team A member', { kind: 'team', teamId: 'A', targetUserId: 'memberA', targetRole: 'member' }, 'team:remove-member', 'ownerA adminA'],
   ['team A admin', { kind: 'team', teamId: 'A', targetUserId: 'adminA', targetRole: 'admin' }, 'team:remove-member', 'ownerA'],
   ['team A owner', { kind: 'team', teamId: 'A', targetUserId: 'ownerA', targetRole: 'owner' }, 'team:remove-member', ''],

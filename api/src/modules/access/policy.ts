@@ -35,8 +35,10 @@ export type TeamAction =
   | 'team:read'
   | 'team:create-project'
   | 'team:invite'
-  /** Team-wide settings such as the role → model map. */
+  /** Team-wide settings: the role → model map and the team's model budgets. */
   | 'team:manage-settings'
+  /** The team's own model provider keys, which its projects' runs use. */
+  | 'team:manage-keys'
   | 'team:remove-member'
   | 'team:change-role'
   | 'team:transfer'
@@ -71,6 +73,7 @@ function canOnTeam(actor: Actor, action: TeamAction, team: Extract<Resource, { k
       return atLeast(role, 'member');
     case 'team:invite':
     case 'team:manage-settings':
+    case 'team:manage-keys':
       return atLeast(role, 'admin');
     case 'team:remove-member':
       // Owners remove anyone but themselves; admins remove plain members.

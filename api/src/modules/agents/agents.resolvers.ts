@@ -1,12 +1,25 @@
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
+import type { Ref } from '@mikro-orm/core';
 import { Project } from '../project/project.entity';
+import { User } from '../user/user.entity';
 import { TeamRunService } from './team-run.service';
 
 const teams = (ctx: GraphQLContext) => new TeamRunService(ctx.em, ctx.projects, ctx.temporal);
 
+/** Who acted on a run: id and display name only, whoever reads the run. */
+async function actor(ctx: GraphQLContext, ref: Ref<User> | null | undefined) {
+  if (!ref) return null;
+  const user = await ctx.em.findOne(User, { id: ref.id });
+  return user ? { id: user.id, displayName: user.displayName } : null;
+}
+
 export const agentResolvers: Resolvers = {
   ProjectRun: {
+    startedBy: (run, _args, ctx) => actor(ctx, run.startedBy),
+    approvedBy: (run, _args, ctx) => actor(ctx, run.approvedBy),
+    pausedBy: (run, _args, ctx) => actor(ctx, run.pausedBy),
+    cancelledBy: (run, _args, ctx) => actor(ctx, run.cancelledBy),
     agentTasks: (run, _args, ctx) => teams(ctx).tasks(run.id),
     agentMetrics: (run, _args, ctx) => teams(ctx).metrics(run.id),
     agents: (run, _args, ctx) => teams(ctx).agents(run),

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit-log';
 import { fromNanos } from '../models/cost';
 import { ProjectRun, type Project } from '../project/project.entity';
 import { asResource, type ProjectService } from '../project/project.service';
+import { User } from '../user/user.entity';
 import type { TeamStatus } from '../../../../workflows/agent-team/coordinator';
 import type { AgentTaskState } from '../../../../workflows/run-agent-task.workflow';
 import type { ProjectBuildState } from '../../../../workflows/project-build.workflow';
@@ -131,6 +132,7 @@ export class TeamRunService {
     const { run, state } = await this.controllable(viewerId, projectId, 'Reviewing the plan');
     if (state?.phase !== 'awaiting_approval') throw new ConflictError('There is no plan waiting for approval');
     await this.temporal.workflow.getHandle(run.workflowId).signal('reviewPlan', { approve, feedback: trimmed || undefined });
+    if (approve) run.approvedBy = this.em.getReference(User, viewerId, { wrapped: true });
     recordAudit(this.em, {
       actorId: viewerId,
       action: approve ? 'team.plan-approved' : 'team.plan-changes',
@@ -144,6 +146,9 @@ export class TeamRunService {
   async pause(viewerId: string, projectId: string, reason?: string | null): Promise<boolean> {
     const { run } = await this.controllable(viewerId, projectId, 'Pausing');
     await this.temporal.workflow.getHandle(run.workflowId).signal('pauseRun', reason?.trim().slice(0, 500) || 'Paused by a person');
+    run.pausedBy = this.em.getReference(User, viewerId, { wrapped: true });
+    recordAudit(this.em, { actorId: viewerId, action: 'team.run-paused', target: `project:${projectId}` });
+    await this.em.flush();
     return true;
   }
 
@@ -156,6 +161,7 @@ export class TeamRunService {
   async cancel(viewerId: string, projectId: string): Promise<boolean> {
     const { run } = await this.controllable(viewerId, projectId, 'Cancelling');
     await this.temporal.workflow.getHandle(run.workflowId).cancel();
+    run.cancelledBy = this.em.getReference(User, viewerId, { wrapped: true });
     recordAudit(this.em, { actorId: viewerId, action: 'team.run-cancelled', target: `project:${projectId}` });
     await this.em.flush();
     return true;

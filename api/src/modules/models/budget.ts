@@ -17,7 +17,10 @@ export const DEFAULT_MODEL_BUDGETS: Readonly<Record<Tier, TierModelBudget>> = {
   enterprise: { runTokens: null, runCostUsd: null, monthlyTokens: null, monthlyCostUsd: null },
 };
 
-/** What usage_logs holds for the subject: tokens and nano-USD per scope (user: this calendar month, UTC). */
+/**
+ * What usage_logs holds for the subject: tokens and nano-USD per scope. `user*` is the paying subject's
+ * calendar month (UTC): the user's for a personal project, the team's for a team project.
+ */
 export interface Spent {
   runTokens: number;
   runCostNanos: bigint;
@@ -49,22 +52,27 @@ const usd = (v: number | null) => (v === null ? null : toNanos(v));
 
 /**
  * The budgets in force for a call: per run and per project (from the project's settings, the run's capped by
- * the tier), and per user per month (the user's settings capped by the tier). A scope the call has no id for
- * has no line.
+ * the tier and, for a team project, by the team's run budget), and per month for the paying subject: the
+ * user (their settings capped by the tier) or, for a team project (`scopes.team`), the team (the team's
+ * settings capped by its owner's tier). A scope the call has no id for has no line.
  */
 export function budgetLines(
-  scopes: { run: boolean; project: boolean },
+  scopes: { run: boolean; project: boolean; team?: boolean },
   spent: Spent,
   tier: TierModelBudget,
-  settings: { project?: BudgetSettings | null; user?: BudgetSettings | null },
+  settings: { project?: BudgetSettings | null; user?: BudgetSettings | null; team?: BudgetSettings | null },
 ): BudgetLine[] {
-  const { project, user } = settings;
+  const { project } = settings;
+  const user = scopes.team ? settings.team : settings.user;
   const lines: BudgetLine[] = [];
   if (scopes.run) {
     lines.push({
       scope: 'run',
-      tokens: { used: spent.runTokens, limit: minOf(num(project?.runTokenBudget), tier.runTokens) },
-      costUsdNanos: { used: spent.runCostNanos, limit: minOf(big(project?.runCostBudgetUsdNanos), usd(tier.runCostUsd)) },
+      tokens: { used: spent.runTokens, limit: minOf(minOf(num(project?.runTokenBudget), num(user?.runTokenBudget)), tier.runTokens) },
+      costUsdNanos: {
+        used: spent.runCostNanos,
+        limit: minOf(minOf(big(project?.runCostBudgetUsdNanos), big(user?.runCostBudgetUsdNanos)), usd(tier.runCostUsd)),
+      },
     });
   }
   if (scopes.project) {
@@ -75,7 +83,7 @@ export function budgetLines(
     });
   }
   lines.push({
-    scope: 'user',
+    scope: scopes.team ? 'team' : 'user',
     tokens: { used: spent.userTokens, limit: minOf(num(user?.tokenBudget), tier.monthlyTokens) },
     costUsdNanos: { used: spent.userCostNanos, limit: minOf(big(user?.costBudgetUsdNanos), usd(tier.monthlyCostUsd)) },
   });

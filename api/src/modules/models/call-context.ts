@@ -6,7 +6,9 @@ import { LIFETIME } from './usage-total.entity';
 
 /** Everything a model call needs from PostgreSQL before it goes out, read in one round trip by primary keys. */
 export interface CallContext {
+  /** The paying subject's tier: the user's for a personal project (or no project), the team owner's for a team project. */
   tier: Tier;
+  /** The project's team: the call is the team's (its keys, budgets and message windows), never the member's. */
   teamId: string | null;
   /** The stored reply when this call key already completed (a retried activity). */
   replay: {
@@ -21,9 +23,13 @@ export interface CallContext {
   spent: Spent;
 }
 
+// A team project's calls are the team's: the tier is its owner's, the monthly spend and the month budget are
+// the team's (usage_totals scope 'team'), and the caller's own settings and spend do not apply.
 const CONTEXT = `
 with subject as (
-  select u.id as user_id, u.tier, p.id as project_id, p.owner_team_id as team_id
+  select u.id as user_id, p.id as project_id, p.owner_team_id as team_id,
+    coalesce((select o.tier from team_members tm join users o on o.id = tm.user_id
+              where p.owner_team_id is not null and tm.team_id = p.owner_team_id and tm.role = 'owner' limit 1), u.tier) as tier
   from users u left join projects p on p.id = ?::uuid where u.id = ?::uuid
 )
 select s.tier, s.team_id,
@@ -31,7 +37,8 @@ select s.tier, s.team_id,
   (select json_agg(json_build_object('scope', m.scope, 'roleModels', m.role_models, 'runTokenBudget', m.run_token_budget,
      'runCostBudgetUsdNanos', m.run_cost_budget_usd_nanos::text, 'tokenBudget', m.token_budget, 'costBudgetUsdNanos', m.cost_budget_usd_nanos::text))
    from model_settings m
-   where (m.scope = 'project' and m.scope_id = s.project_id) or (m.scope = 'team' and m.scope_id = s.team_id) or (m.scope = 'user' and m.scope_id = s.user_id)) as settings,
+   where (m.scope = 'project' and m.scope_id = s.project_id) or (m.scope = 'team' and m.scope_id = s.team_id)
+      or (m.scope = 'user' and m.scope_id = s.user_id and s.team_id is null)) as settings,
   spent.*
 from subject s, lateral (
   select
@@ -39,12 +46,13 @@ from subject s, lateral (
     coalesce(sum(cost_usd_nanos) filter (where scope = 'run'), 0)::text as run_cost,
     coalesce(sum(tokens) filter (where scope = 'project'), 0)::text as project_tokens,
     coalesce(sum(cost_usd_nanos) filter (where scope = 'project'), 0)::text as project_cost,
-    coalesce(sum(tokens) filter (where scope = 'user'), 0)::text as user_tokens,
-    coalesce(sum(cost_usd_nanos) filter (where scope = 'user'), 0)::text as user_cost
+    coalesce(sum(tokens) filter (where scope in ('user', 'team')), 0)::text as user_tokens,
+    coalesce(sum(cost_usd_nanos) filter (where scope in ('user', 'team')), 0)::text as user_cost
   from usage_totals
   where (scope = 'run' and scope_id = ?::uuid and period = date '${LIFETIME}')
      or (scope = 'project' and scope_id = s.project_id and period = date '${LIFETIME}')
-     or (scope = 'user' and scope_id = s.user_id and period = ?::date)
+     or (scope = 'user' and scope_id = s.user_id and s.team_id is null and period = ?::date)
+     or (scope = 'team' and scope_id = s.team_id and period = ?::date)
 ) spent`;
 
 /** Thrown when the call names a user who does not exist (deleted mid-run). */
@@ -63,11 +71,10 @@ export async function loadCallContext(
 ): Promise<CallContext> {
   const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const run = call.runId ?? null;
+  const monthDay = month.toISOString().slice(0, 10);
   const rows = await em
     .getConnection()
-    .execute<
-      Record<string, unknown>[]
-    >(CONTEXT, [call.projectId ?? null, call.userId, call.callKey, run, month.toISOString().slice(0, 10)]);
+    .execute<Record<string, unknown>[]>(CONTEXT, [call.projectId ?? null, call.userId, call.callKey, run, monthDay, monthDay]);
   const row = rows[0];
   if (!row) throw new UnknownCallerError(call.userId);
   const settings = (row.settings ?? []) as (ModelSettings & { scope: string })[];

@@ -1,9 +1,9 @@
 import { ErrorCode } from '../../shared/errors';
 
 /** Which budget a call would cross. */
-export type BudgetScope = 'run' | 'project' | 'user';
+export type BudgetScope = 'run' | 'project' | 'user' | 'team';
 
-/** Thrown before a model call when a run, project or user budget (tokens or money) is used up. */
+/** Thrown before a model call when a run, project, user or team budget (tokens or money) is used up. */
 export class BudgetExceededError extends Error {
   override readonly name = 'BudgetExceededError';
   readonly code = ErrorCode.BUDGET_EXCEEDED;
@@ -21,7 +21,7 @@ export class BudgetExceededError extends Error {
 
 /** Thrown when no model for the role can be used: none configured with a key, or the vendor refused our key or model name. */
 export class ModelNotAvailableError extends Error {
-  override readonly name = 'ModelNotAvailableError';
+  override readonly name: string = 'ModelNotAvailableError';
   readonly code = ErrorCode.MODEL_NOT_AVAILABLE;
   constructor(
     readonly role: string,
@@ -42,6 +42,11 @@ export class ProviderRequestError extends Error {
   ) {
     super(`The model ${model} rejected the request (${kind.replace('_', ' ')})`);
   }
+}
+
+/** Thrown when a stored key's base URL names or resolves to a non-public address at connect time. */
+export class BaseUrlNotAllowedError extends ModelNotAvailableError {
+  override readonly name = 'BaseUrlNotAllowedError';
 }
 
 /** One model tried and how it failed, in chain order. */

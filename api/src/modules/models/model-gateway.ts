@@ -5,7 +5,14 @@ import type { ModelCatalog, ModelInfo } from './catalog';
 import type { CircuitBreaker } from './circuit-breaker';
 import { costOf, fromNanos } from './cost';
 import type { ModelCredentials, ProviderCredential } from './credentials';
-import { ModelFallbackFailedError, ModelNotAvailableError, ProviderRequestError, type FallbackAttempt } from './model-errors';
+import { BaseUrlRefusedError } from '../keys/base-url-policy';
+import {
+  BaseUrlNotAllowedError,
+  ModelFallbackFailedError,
+  ModelNotAvailableError,
+  ProviderRequestError,
+  type FallbackAttempt,
+} from './model-errors';
 import type { AgentRole, ModelProvider, ModelRequest, ModelResponse } from './model-types';
 import { ProviderError } from './provider-error';
 import { resolveRoleChain, type RoleModelOverride } from './role-models';
@@ -17,6 +24,10 @@ import type { Tier } from '../limits/tiers';
 export interface ModelCall {
   /** Stable across retries of the same logical call (workflow id + activity id): the exactly-once key. */
   callKey: string;
+  /**
+   * Who the call is attributed to. For a personal project (or none) also whose keys, budgets and message
+   * windows it uses; for a team project those are the team's, whoever this names.
+   */
   userId: string;
   projectId?: string | null;
   runId?: string | null;
@@ -77,12 +88,14 @@ export class ModelGateway {
     const em = this.deps.orm.em.fork();
     const context = await loadCallContext(em, call);
     if (context.replay) return this.replayed(context.replay);
-    const scopes = { run: Boolean(call.runId), project: Boolean(call.projectId) };
+    const scopes = { run: Boolean(call.runId), project: Boolean(call.projectId), team: Boolean(context.teamId) };
     const tierBudget = (this.deps.tierBudgets ?? DEFAULT_MODEL_BUDGETS)[context.tier];
     assertWithinBudget(budgetLines(scopes, context.spent, tierBudget, context.settings));
-    await this.deps.rateLimiter?.check({ id: call.userId, tier: context.tier }, 'message');
+    // A team project's calls count against the team's own message windows (its owner's tier), not a member's.
+    const windows = context.teamId ? `team:${context.teamId}` : call.userId;
+    await this.deps.rateLimiter?.check({ id: windows, tier: context.tier }, 'message');
 
-    const chain = await this.chain(call, context.settings);
+    const chain = await this.chain(call, context.settings, context.teamId);
     const attempts: FallbackAttempt[] = [];
     for (const [index, { model, credential }] of chain.entries()) {
       const offline = model.provider === 'offline';
@@ -130,6 +143,13 @@ export class ModelGateway {
           replayed: false,
         };
       } catch (error) {
+        if (causedBy(error, BaseUrlRefusedError)) {
+          throw new BaseUrlNotAllowedError(
+            call.role,
+            [model.id],
+            `the key's base URL is not allowed: ${causedBy(error, BaseUrlRefusedError)!.reason}`,
+          );
+        }
         if (!(error instanceof ProviderError)) throw error;
         if (!error.retryable) {
           if (error.kind === 'auth' || error.kind === 'model_not_found') {
@@ -149,13 +169,13 @@ export class ModelGateway {
   }
 
   /** The role's chain narrowed to catalog models with a key; the offline model when no vendor key exists at all. */
-  private async chain(call: ModelCall, settings: Awaited<ReturnType<typeof loadCallContext>>['settings']) {
+  private async chain(call: ModelCall, settings: Awaited<ReturnType<typeof loadCallContext>>['settings'], teamId: string | null) {
     const { models } = resolveRoleChain(call.role, {
       project: settings.project?.roleModels as RoleModelOverride | undefined,
       team: settings.team?.roleModels as RoleModelOverride | undefined,
       platform: this.deps.platformRoleModels,
     });
-    const keys = await this.deps.credentials.forUser(call.userId);
+    const keys = teamId ? await this.deps.credentials.forTeam(teamId) : await this.deps.credentials.forUser(call.userId);
     const catalog = await this.deps.catalog.list();
     if (keys.size === 0 || models.every((id) => id === OFFLINE_MODEL_ID)) {
       const offline = catalog.find((m) => m.id === OFFLINE_MODEL_ID);
@@ -195,4 +215,10 @@ export class ModelGateway {
       replayed: true,
     };
   }
+}
+
+/** The first error of type `type` in `error`'s cause chain (SDKs wrap what their fetch threw). */
+function causedBy<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof type) return e;
+  return null;
 }

@@ -6,6 +6,8 @@ import { ProviderKeyService } from '../keys/provider-key.service';
 import { RateLimiter } from '../limits/rate-limiter';
 import type { LimitsConfig } from '../limits/tiers';
 import type { SecretBox } from '../keys/secret-box';
+import { BaseUrlPolicy, parseHostAllowlist, type Resolver } from '../keys/base-url-policy';
+import { pinnedFetch } from '../keys/pinned-fetch';
 import { catalogOverrideSchema, ModelCatalog, type CatalogOverride } from './catalog';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerOptions } from './circuit-breaker';
 import { ModelCredentials, type PlatformKeys } from './credentials';
@@ -22,6 +24,8 @@ export interface ModelLayer {
   credentials: ModelCredentials;
   platformKeys: PlatformKeys;
   platformRoleModels: RoleModelOverride;
+  /** Where stored keys' base URLs may point; the API checks them with it when they are stored. */
+  baseUrls: BaseUrlPolicy;
 }
 
 /** The configuration fields the model layer reads. */
@@ -40,6 +44,7 @@ export type ModelEnv = Pick<
   | 'ATELIER_MODEL_CATALOG'
   | 'ATELIER_ROLE_MODELS'
   | 'ATELIER_MODEL_TIMEOUT_MS'
+  | 'ATELIER_PROVIDER_HOST_ALLOWLIST'
 >;
 
 /** The platform's vendor keys and endpoints from the environment. */
@@ -111,6 +116,8 @@ export function createModelLayer(deps: {
   box: SecretBox | null;
   breaker?: BreakerOptions;
   limits?: LimitsConfig;
+  /** Resolves stored base URLs' host names (the system resolver by default). */
+  resolve?: Resolver;
 }): ModelLayer {
   const { env, orm, redis, box } = deps;
   const timeoutMs = env.ATELIER_MODEL_TIMEOUT_MS ?? 180_000;
@@ -118,17 +125,19 @@ export function createModelLayer(deps: {
   const platformRoleModels = roleModelsOf(env);
   const catalog = new ModelCatalog(redis, catalogOverrideOf(env));
   const breaker = new CircuitBreaker(redis, deps.breaker ?? DEFAULT_BREAKER);
-  const credentials = new ModelCredentials(platformKeys, box ? (o) => new ProviderKeyService(o.em.fork(), box) : null, orm);
+  const baseUrls = new BaseUrlPolicy({ allowHosts: parseHostAllowlist(env.ATELIER_PROVIDER_HOST_ALLOWLIST), resolve: deps.resolve });
+  const pinned = pinnedFetch(baseUrls);
+  const credentials = new ModelCredentials(platformKeys, box ? (o) => new ProviderKeyService(o.em.fork(), box, baseUrls) : null, orm);
   const gateway = new ModelGateway({
     orm,
     catalog,
     breaker,
     credentials,
-    createProvider: (credential) => createProvider({ ...credential, timeoutMs }),
+    createProvider: (credential) => createProvider({ ...credential, timeoutMs, fetch: credential.pinned ? pinned : undefined }),
     offline: new OfflineProvider(),
     platformRoleModels,
     timeoutMs,
     rateLimiter: deps.limits ? new RateLimiter(redis, { config: deps.limits }) : undefined,
   });
-  return { gateway, catalog, breaker, credentials, platformKeys, platformRoleModels };
+  return { gateway, catalog, breaker, credentials, platformKeys, platformRoleModels, baseUrls };
 }

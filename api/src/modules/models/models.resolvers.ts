@@ -2,6 +2,7 @@ import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { ModelSettingsService } from './model-settings.service';
 import { ModelUsageService } from './model-usage.service';
+import { TeamBudgetsService } from './team-budgets.service';
 
 const settings = (ctx: GraphQLContext) => new ModelSettingsService(ctx.em, ctx.projects, ctx.models.catalog, ctx.models.platformRoleModels);
 
@@ -48,9 +49,11 @@ export const modelResolvers: Resolvers = {
     },
     modelUsage: (_root, { input }, ctx) => new ModelUsageService(ctx.em, ctx.projects).usage(requireViewer(ctx), input),
     projectModelSettings: (_root, { projectId }, ctx) => settings(ctx).forProject(ctx.viewerId, projectId),
+    teamModelBudgets: (_root, { teamId }, ctx) => new TeamBudgetsService(ctx.em).get(requireViewer(ctx), teamId),
   },
   Mutation: {
     setProjectModelSettings: (_root, { input }, ctx) => settings(ctx).setProject(requireViewer(ctx), input),
+    setTeamModelBudgets: (_root, { input }, ctx) => new TeamBudgetsService(ctx.em).set(requireViewer(ctx), input),
     setTeamRoleModels: (_root, { teamId, roles }, ctx) => settings(ctx).setTeam(requireViewer(ctx), teamId, roles),
   },
 };

@@ -12,14 +12,16 @@ with row as (
     prompt_tokens, completion_tokens, total_tokens, cost_usd_nanos, cost_inr_nanos, latency_ms, response)
   values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   on conflict (call_key) do nothing
-  returning id, user_id, project_id, run_id, total_tokens, cost_usd_nanos, created_at
+  returning id, user_id, project_id, team_id, run_id, total_tokens, cost_usd_nanos, created_at
 ), totals as (
   insert into usage_totals (scope, scope_id, period, tokens, cost_usd_nanos)
   select t.scope, t.scope_id, t.period, row.total_tokens, row.cost_usd_nanos
   from row, lateral (values
     ('run', row.run_id, date '${LIFETIME}'),
     ('project', row.project_id, date '${LIFETIME}'),
-    ('user', row.user_id, date_trunc('month', row.created_at at time zone 'UTC')::date)
+    -- A team project's spend is the team's month, not its caller's.
+    ('user', case when row.team_id is null then row.user_id end, date_trunc('month', row.created_at at time zone 'UTC')::date),
+    ('team', row.team_id, date_trunc('month', row.created_at at time zone 'UTC')::date)
   ) as t(scope, scope_id, period)
   where t.scope_id is not null
   on conflict (scope, scope_id, period) do update

@@ -1,7 +1,10 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** Where a running total applies: one run, one project over its life, or one user in one calendar month. */
-export type UsageTotalScope = 'run' | 'project' | 'user';
+/**
+ * Where a running total applies: one run, one project over its life, or one user's personal projects (and
+ * calls without a project) or one team's projects in one calendar month.
+ */
+export type UsageTotalScope = 'run' | 'project' | 'user' | 'team';
 
 /** The period of lifetime totals (runs, projects). */
 export const LIFETIME = '1970-01-01';
@@ -13,7 +16,7 @@ export const LIFETIME = '1970-01-01';
 export class UsageTotal {
   scope!: UsageTotalScope;
   scopeId!: string;
-  /** `1970-01-01` for run and project totals; the first day of the month (UTC) for user totals. */
+  /** `1970-01-01` for run and project totals; the first day of the month (UTC) for user and team totals. */
   period!: string;
   tokens!: string;
   costUsdNanos!: string;

@@ -60,6 +60,14 @@ export class ProjectRun {
   planStatus?: string | null;
   /** For agent-team builds: whether the project's own tests passed in the sandbox at the end (null: not run). */
   testsPassed?: boolean | null;
+  /** Who started the run (the creator for a project's first build); null once that account is deleted. */
+  startedBy?: Ref<User> | null;
+  /** Who approved the agent team's plan (null: not yet, or approved automatically). */
+  approvedBy?: Ref<User> | null;
+  /** Who paused it last. */
+  pausedBy?: Ref<User> | null;
+  /** Who cancelled it. */
+  cancelledBy?: Ref<User> | null;
   createdAt: Date = new Date();
 }
 
@@ -119,6 +127,10 @@ export const ProjectRunSchema = new EntitySchema<ProjectRun>({
     plan: { type: 'json', nullable: true },
     planStatus: { type: 'string', length: 24, nullable: true },
     testsPassed: { type: 'boolean', nullable: true },
+    startedBy: { kind: 'm:1', entity: () => User, ref: true, nullable: true, deleteRule: 'set null' },
+    approvedBy: { kind: 'm:1', entity: () => User, ref: true, nullable: true, deleteRule: 'set null' },
+    pausedBy: { kind: 'm:1', entity: () => User, ref: true, nullable: true, deleteRule: 'set null' },
+    cancelledBy: { kind: 'm:1', entity: () => User, ref: true, nullable: true, deleteRule: 'set null' },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
   },
 });

@@ -68,7 +68,7 @@ export class ProjectService {
       owner: this.em.getReference(User, viewerId),
       ownerTeam: teamId ? this.em.getReference(Team, teamId) : null,
     });
-    const run = this.em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id) });
+    const run = this.em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id), startedBy: this.em.getReference(User, viewerId) });
     try {
       await this.em.flush();
     } catch (error) {
@@ -105,7 +105,7 @@ export class ProjectService {
         ...(description ? { description } : {}),
         ...(input.autoApprovePlan != null ? { autoApprovePlan: input.autoApprovePlan } : {}),
       });
-      const created = em.create(ProjectRun, { project: locked, workflowId: '' });
+      const created = em.create(ProjectRun, { project: locked, workflowId: '', startedBy: em.getReference(User, viewerId) });
       created.workflowId = workflowIds.projectRebuild(project.id, created.id);
       return { run: created, fresh: true };
     });

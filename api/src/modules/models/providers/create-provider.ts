@@ -11,6 +11,8 @@ export interface VendorProviderConfig {
   baseURL?: string;
   /** Default per-call timeout in ms (whole reply, stream included). */
   timeoutMs?: number;
+  /** The SDK's HTTP client; a pinned one (keys/pinned-fetch.ts) for base URLs that users supplied. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /**
@@ -18,15 +20,15 @@ export interface VendorProviderConfig {
  * offline.provider.ts, not here.
  */
 export function createProvider(config: VendorProviderConfig): ModelProvider {
-  const { apiKey, baseURL, timeoutMs } = config;
+  const { apiKey, baseURL, timeoutMs, fetch } = config;
   switch (config.provider) {
     case 'openai':
     case 'openai-compatible':
-      return new OpenAIProvider({ id: config.provider, apiKey, baseURL, timeoutMs });
+      return new OpenAIProvider({ id: config.provider, apiKey, baseURL, timeoutMs, fetch });
     case 'anthropic':
-      return new AnthropicProvider({ apiKey, baseURL, timeoutMs });
+      return new AnthropicProvider({ apiKey, baseURL, timeoutMs, fetch });
     case 'google':
-      return new GoogleProvider({ apiKey, baseURL, timeoutMs });
+      return new GoogleProvider({ apiKey, baseURL, timeoutMs, fetch });
     case 'offline':
       throw new Error('createProvider: the offline provider is not a vendor; build it from offline.provider.ts');
   }

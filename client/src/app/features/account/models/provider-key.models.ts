@@ -40,7 +40,8 @@ export function validateProviderKey(v: ProviderKeyValue): FormErrors<ProviderKey
     const url = v.baseUrl.trim();
     if (!url) errors.baseUrl = 'An OpenAI-compatible key needs the base URL.';
     else if (!/^https?:\/\/\S+$/.test(url))
-      errors.baseUrl = 'Base URL must be an http(s) URL such as http://127.0.0.1:11434/v1.';
+      errors.baseUrl =
+        'Base URL must be a URL such as https://llm.example.com/v1 (a local or private server only when your admin allows its host).';
   }
   return errors;
 }

@@ -30,6 +30,13 @@ export interface LocalSandboxContext {
 /** Largest file a read returns. */
 const MAX_READ_BYTES = 32 * 1024 * 1024;
 
+/**
+ * The sandbox's code can put a FIFO (or a symlink to one, or a device) where a file is expected, and can swap
+ * one in after any check. So what exists must be a regular file, and reads and writes open with O_NONBLOCK
+ * (dd's nonblock flags): a FIFO swapped in later fails at once (ENXIO, EAGAIN) or reads empty, never waits.
+ */
+const REFUSE_SPECIAL = 'if [ -e "$p" ] && [ ! -f "$p" ]; then echo "not a regular file" >&2; exit 1; fi';
+
 /** A sandbox on this host: every operation is a fresh bubblewrap launch inside the sandbox's cgroup. */
 export class LocalSandbox implements Sandbox {
   readonly backend = 'local' as const;
@@ -107,11 +114,11 @@ export class LocalSandbox implements Sandbox {
   }
 
   async writeFile(path: string, content: string | Buffer): Promise<void> {
-    await this.fileOp(path, 'mkdir -p -- "$(dirname -- "$p")"; cat > "$p"', Buffer.from(content));
+    await this.fileOp(path, `mkdir -p -- "$(dirname -- "$p")"; ${REFUSE_SPECIAL}; dd of="$p" oflag=nonblock bs=65536 status=none`, Buffer.from(content));
   }
 
   async readFile(path: string): Promise<Buffer> {
-    return this.fileOp(path, `test -f "$p" || { echo "not a file" >&2; exit 1; }; head -c ${MAX_READ_BYTES} -- "$p"`, undefined, MAX_READ_BYTES);
+    return this.fileOp(path, `test -f "$p" || { echo "not a regular file" >&2; exit 1; }; dd if="$p" iflag=nonblock,count_bytes bs=65536 count=${MAX_READ_BYTES} status=none`, undefined, MAX_READ_BYTES);
   }
 
   async listFiles(path = '.'): Promise<FileEntry[]> {

@@ -77,13 +77,12 @@ export class LocalSandbox implements Sandbox {
     return launcherArgv(this.ctx.cgroup.procsFiles, argv);
   }
 
-  private async run(command: string, options: ExecOptions & { stdinBytes?: Buffer; gateway?: boolean }): Promise<RunResult> {
+  private async run(command: string, options: ExecOptions & { stdinBytes?: Buffer; gatewaySocket?: string }): Promise<RunResult> {
     this.ctx.touch(this.id);
-    if (options.gateway) await this.ctx.gateway.start();
     const argv = this.argv(command, {
       cwd: workspacePath(options.cwd ?? '.'),
       env: options.env ?? {},
-      gatewaySocket: options.gateway ? this.ctx.gateway.socketPath : undefined,
+      gatewaySocket: options.gatewaySocket,
       infoFd: 3,
     });
     try {
@@ -142,7 +141,14 @@ export class LocalSandbox implements Sandbox {
   }
 
   async installDependencies(options: StepOptions = {}): Promise<ExecResult> {
-    return decode(await this.run(steps[this.runtime].install, { timeoutMs: this.ctx.installTimeoutMs, ...options, gateway: true }));
+    const timeoutMs = options.timeoutMs ?? this.ctx.installTimeoutMs;
+    // The install's own gateway socket: closed, with every connection it accepted, however the install ends.
+    const gateway = await this.ctx.gateway.open(this.id, timeoutMs + 10_000);
+    try {
+      return decode(await this.run(steps[this.runtime].install, { ...options, timeoutMs, gatewaySocket: gateway.socketPath }));
+    } finally {
+      await gateway.close();
+    }
   }
 
   runTests(options: StepOptions = {}): Promise<ExecResult> {

@@ -89,12 +89,12 @@ test('host Unix sockets are out of reach, abstract ones included', async () => {
 
 test('the registry gateway tunnels only to allow-listed registries', async () => {
   const refused: string[] = [];
-  const gateway = new RegistryGateway({ socketPath: join(repoRoot, '.data', 'test', `gw-${process.pid}.sock`), allowedHosts: ['registry.npmjs.org'], onRefused: (t) => refused.push(t) });
-  await gateway.start();
+  const gateway = new RegistryGateway({ dir: join(repoRoot, '.data', 'test', `gw-${process.pid}`), allowedHosts: ['registry.npmjs.org'], onRefused: (t) => refused.push(t) });
+  const session = await gateway.open('test', 60_000);
   try {
     const ask = (request: string) =>
       new Promise<string>((resolve) => {
-        const s = connect(gateway.socketPath);
+        const s = connect(session.socketPath);
         let text = '';
         s.on('data', (d: Buffer) => {
           text += d.toString();
@@ -109,9 +109,12 @@ test('the registry gateway tunnels only to allow-listed registries', async () =>
     expect(await ask('CONNECT example.com:443 HTTP/1.1\r\nHost: x\r\n\r\n')).toContain('403');
     expect(await ask('CONNECT registry.npmjs.org:22 HTTP/1.1\r\nHost: x\r\n\r\n')).toContain('403');
     expect(await ask('GET http://registry.npmjs.org/ HTTP/1.1\r\nHost: registry.npmjs.org\r\n\r\n')).toContain('403');
+    // Refusals arrive over the gateway process's IPC channel, not the socket: wait for them a little.
+    for (let i = 0; i < 100 && refused.length < 4; i++) await new Promise((r) => setTimeout(r, 10));
     expect(refused).toHaveLength(4);
     expect(accepted).toBe(0);
   } finally {
+    await session.close();
     await gateway.close();
   }
 });

@@ -116,15 +116,20 @@ export class RegistryGateway {
       ...(root ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     child.on('message', (message: Message) => this.receive(message));
-    child.on('exit', () => {
+    // A spawn failure emits 'error' without 'exit': either way, whoever waits gets an error, not a hang.
+    const gone = () => {
       if (this.child === child) this.child = undefined;
       for (const [id, waiter] of this.waiting) {
         this.waiting.delete(id);
         waiter.reject(new Error('The registry gateway process exited'));
       }
       for (const id of [...this.sockets.keys()]) this.forget(id);
+    };
+    child.on('exit', gone);
+    child.on('error', () => {
+      child.kill('SIGKILL');
+      gone();
     });
-    child.on('error', () => undefined);
     child.unref();
     this.child = child;
     this.hold(false);

@@ -4,7 +4,7 @@
  * processes, no path tricks in file operations, and a host that stays responsive throughout.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -89,7 +89,8 @@ test('host Unix sockets are out of reach, abstract ones included', async () => {
 
 test('the registry gateway tunnels only to allow-listed registries', async () => {
   const refused: string[] = [];
-  const gateway = new RegistryGateway({ dir: join(repoRoot, '.data', 'test', `gw-${process.pid}`), allowedHosts: ['registry.npmjs.org'], onRefused: (t) => refused.push(t) });
+  const dir = join(repoRoot, '.data', 'test', `gw-${process.pid}`);
+  const gateway = new RegistryGateway({ dir, allowedHosts: ['registry.npmjs.org'], onRefused: (t) => refused.push(t) });
   const session = await gateway.open('test', 60_000);
   try {
     const ask = (request: string) =>
@@ -116,6 +117,7 @@ test('the registry gateway tunnels only to allow-listed registries', async () =>
   } finally {
     await session.close();
     await gateway.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

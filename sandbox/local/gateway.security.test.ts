@@ -106,7 +106,7 @@ type Held = Awaited<ReturnType<typeof holdInstall>>;
 /** How an install ends: its script exits, it runs past its timeout, or its caller aborts it. */
 const endings: [string, StepOptions, (held: Held, abort: AbortController) => Promise<ExecResult>][] = [
   ['exits', {}, (held) => held.release()],
-  ['runs past its timeout', { timeoutMs: 8_000 }, (held) => held.result],
+  ['runs past its timeout', { timeoutMs: 12_000 }, (held) => held.result],
   ['is aborted', {}, (held, abort) => (abort.abort(), held.result)],
 ];
 

@@ -41,6 +41,12 @@ export interface LocalBackendOptions {
   readonly maxOutputBytes?: number;
   /** Hosts the registry gateway lets installs reach. */
   readonly registryHosts?: readonly string[];
+  /** Where a registry host is really reached, as `host:port` (tests point one at a loopback fake); default `<host>:443`. */
+  readonly registryUpstreams?: Readonly<Record<string, string>>;
+  /** Connections to the registry gateway one sandbox may hold at once (default 64). */
+  readonly gatewayMaxConnections?: number;
+  /** A gateway connection idle this long is closed, in ms (default 60 s). */
+  readonly gatewayIdleTimeoutMs?: number;
   /** Told after every sandbox operation (the manager records last activity). */
   readonly onActivity?: (id: string) => void;
 }
@@ -80,7 +86,13 @@ export class LocalSandboxBackend implements SandboxBackend {
     const closed = ancestors(this.root).find((dir) => existsSync(dir) && (statSync(dir).mode & 0o001) === 0);
     if (closed) throw new SandboxUnsupportedError(`${closed} must be traversable by other users (chmod o+x) to hold sandboxes`);
     this.runtimes = (Object.keys(runtimeBinaries) as SandboxRuntime[]).filter((r) => runtimeBinaries[r].some((bin) => existsSync(bin)));
-    this.gateway = new RegistryGateway({ socketPath: join(this.root, '.gateway', `${process.pid}.sock`), allowedHosts: options.registryHosts ?? DEFAULT_REGISTRY_HOSTS });
+    this.gateway = new RegistryGateway({
+      dir: join(this.root, '.gateway'),
+      allowedHosts: options.registryHosts ?? DEFAULT_REGISTRY_HOSTS,
+      upstreams: options.registryUpstreams,
+      maxConnectionsPerSandbox: options.gatewayMaxConnections,
+      idleTimeoutMs: options.gatewayIdleTimeoutMs,
+    });
   }
 
   async create(options: CreateSandboxOptions): Promise<LocalSandbox> {
@@ -128,7 +140,7 @@ export class LocalSandboxBackend implements SandboxBackend {
     await rm(dir, { recursive: true, force: true });
   }
 
-  /** Stops the registry gateway of this process. */
+  /** Kills the registry gateway's process. */
   async close(): Promise<void> {
     await this.gateway.close();
   }

@@ -30,6 +30,13 @@ export interface LocalSandboxContext {
 /** Largest file a read returns. */
 const MAX_READ_BYTES = 32 * 1024 * 1024;
 
+/**
+ * The sandbox's code can put a FIFO (or a symlink to one, or a device) where a file is expected, and can swap
+ * one in after any check. So what exists must be a regular file, and reads and writes open with O_NONBLOCK
+ * (dd's nonblock flags): a FIFO swapped in later fails at once (ENXIO, EAGAIN) or reads empty, never waits.
+ */
+const REFUSE_SPECIAL = 'if [ -e "$p" ] && [ ! -f "$p" ]; then echo "not a regular file" >&2; exit 1; fi';
+
 /** A sandbox on this host: every operation is a fresh bubblewrap launch inside the sandbox's cgroup. */
 export class LocalSandbox implements Sandbox {
   readonly backend = 'local' as const;
@@ -70,13 +77,12 @@ export class LocalSandbox implements Sandbox {
     return launcherArgv(this.ctx.cgroup.procsFiles, argv);
   }
 
-  private async run(command: string, options: ExecOptions & { stdinBytes?: Buffer; gateway?: boolean }): Promise<RunResult> {
+  private async run(command: string, options: ExecOptions & { stdinBytes?: Buffer; gatewaySocket?: string }): Promise<RunResult> {
     this.ctx.touch(this.id);
-    if (options.gateway) await this.ctx.gateway.start();
     const argv = this.argv(command, {
       cwd: workspacePath(options.cwd ?? '.'),
       env: options.env ?? {},
-      gatewaySocket: options.gateway ? this.ctx.gateway.socketPath : undefined,
+      gatewaySocket: options.gatewaySocket,
       infoFd: 3,
     });
     try {
@@ -107,11 +113,11 @@ export class LocalSandbox implements Sandbox {
   }
 
   async writeFile(path: string, content: string | Buffer): Promise<void> {
-    await this.fileOp(path, 'mkdir -p -- "$(dirname -- "$p")"; cat > "$p"', Buffer.from(content));
+    await this.fileOp(path, `mkdir -p -- "$(dirname -- "$p")"; ${REFUSE_SPECIAL}; dd of="$p" oflag=nonblock bs=65536 status=none`, Buffer.from(content));
   }
 
   async readFile(path: string): Promise<Buffer> {
-    return this.fileOp(path, `test -f "$p" || { echo "not a file" >&2; exit 1; }; head -c ${MAX_READ_BYTES} -- "$p"`, undefined, MAX_READ_BYTES);
+    return this.fileOp(path, `test -f "$p" || { echo "not a regular file" >&2; exit 1; }; dd if="$p" iflag=nonblock,count_bytes bs=65536 count=${MAX_READ_BYTES} status=none`, undefined, MAX_READ_BYTES);
   }
 
   async listFiles(path = '.'): Promise<FileEntry[]> {
@@ -135,7 +141,14 @@ export class LocalSandbox implements Sandbox {
   }
 
   async installDependencies(options: StepOptions = {}): Promise<ExecResult> {
-    return decode(await this.run(steps[this.runtime].install, { timeoutMs: this.ctx.installTimeoutMs, ...options, gateway: true }));
+    const timeoutMs = options.timeoutMs ?? this.ctx.installTimeoutMs;
+    // The install's own gateway socket: closed, with every connection it accepted, however the install ends.
+    const gateway = await this.ctx.gateway.open(this.id, timeoutMs + 10_000);
+    try {
+      return decode(await this.run(steps[this.runtime].install, { ...options, timeoutMs, gatewaySocket: gateway.socketPath }));
+    } finally {
+      await gateway.close();
+    }
   }
 
   runTests(options: StepOptions = {}): Promise<ExecResult> {

@@ -4,7 +4,7 @@
  * processes, no path tricks in file operations, and a host that stays responsive throughout.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -89,12 +89,13 @@ test('host Unix sockets are out of reach, abstract ones included', async () => {
 
 test('the registry gateway tunnels only to allow-listed registries', async () => {
   const refused: string[] = [];
-  const gateway = new RegistryGateway({ socketPath: join(repoRoot, '.data', 'test', `gw-${process.pid}.sock`), allowedHosts: ['registry.npmjs.org'], onRefused: (t) => refused.push(t) });
-  await gateway.start();
+  const dir = join(repoRoot, '.data', 'test', `gw-${process.pid}`);
+  const gateway = new RegistryGateway({ dir, allowedHosts: ['registry.npmjs.org'], onRefused: (t) => refused.push(t) });
+  const session = await gateway.open('test', 60_000);
   try {
     const ask = (request: string) =>
       new Promise<string>((resolve) => {
-        const s = connect(gateway.socketPath);
+        const s = connect(session.socketPath);
         let text = '';
         s.on('data', (d: Buffer) => {
           text += d.toString();
@@ -109,10 +110,14 @@ test('the registry gateway tunnels only to allow-listed registries', async () =>
     expect(await ask('CONNECT example.com:443 HTTP/1.1\r\nHost: x\r\n\r\n')).toContain('403');
     expect(await ask('CONNECT registry.npmjs.org:22 HTTP/1.1\r\nHost: x\r\n\r\n')).toContain('403');
     expect(await ask('GET http://registry.npmjs.org/ HTTP/1.1\r\nHost: registry.npmjs.org\r\n\r\n')).toContain('403');
+    // Refusals arrive over the gateway process's IPC channel, not the socket: wait for them a little.
+    for (let i = 0; i < 100 && refused.length < 4; i++) await new Promise((r) => setTimeout(r, 10));
     expect(refused).toHaveLength(4);
     expect(accepted).toBe(0);
   } finally {
+    await session.close();
     await gateway.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

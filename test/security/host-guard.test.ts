@@ -6,9 +6,10 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { createHostGuard } from '../../api/src/http/host-guard';
 import { Project } from '../../api/src/modules/project/project.entity';
 import { LOCAL_USER_ID } from '../../api/src/modules/user/user.entity';
 import { testLocalBackend } from '../../sandbox/test-backends';
@@ -141,5 +142,24 @@ describe('an allowed Host with a foreign Origin is refused', () => {
   ])('%#', async (origin) => {
     expect(await upgrade('/graphql', `127.0.0.1:${port}`, origin(), 'graphql-transport-ws')).toBe('refused 403');
     expect(await upgrade(`/terminal/${sandboxId}`, `127.0.0.1:${port}`, origin())).toBe('refused 403');
+  });
+});
+
+describe('on a wildcard bind (HOST=0.0.0.0)', () => {
+  // An IP literal cannot be re-pointed by DNS, so this machine's own addresses are safe to answer to.
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+
+  test('answers to the IPs of its interfaces on its port, and to nothing else', () => {
+    const wildcard = createHostGuard({ port: () => 4000, bindHost: () => '0.0.0.0' });
+    const loopbackOnly = createHostGuard({ port: () => 4000, bindHost: () => '127.0.0.1' });
+    if (lan) {
+      expect([wildcard.allowsHost(`${lan}:4000`), wildcard.allowsOrigin(`http://${lan}:4000`)]).toEqual([true, true]);
+      expect([wildcard.allowsHost(`${lan}:4001`), loopbackOnly.allowsHost(`${lan}:4000`)]).toEqual([false, false]);
+    }
+    expect(wildcard.allowsHost('rebind.attacker.example:4000')).toBe(false);
+    expect(wildcard.allowsHost('0.0.0.0:4000')).toBe(false);
+    expect(wildcard.allowsOrigin('http://rebind.attacker.example:4000')).toBe(false);
   });
 });

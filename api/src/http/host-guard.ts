@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type { RequestHandler } from 'express';
 
@@ -59,6 +60,19 @@ export function isLoopbackName(hostname: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || /^::ffff:127\./.test(bare);
 }
 
+/** An IP as URL.hostname spells it (`[…]` around IPv6, compressed, lower case). */
+const ipHostname = (ip: string) => parseName(isIP(ip) === 6 ? `[${ip}]` : ip)?.hostname;
+
+let interfaces: { at: number; hostnames: Set<string> } | undefined;
+/** The IPs of this machine's interfaces, re-read at most once a minute (DHCP renews, VPNs come and go). */
+function interfaceHostnames(): Set<string> {
+  if (!interfaces || Date.now() - interfaces.at > 60_000) {
+    const ips = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => ipHostname(i.address)));
+    interfaces = { at: Date.now(), hostnames: new Set(ips.filter((ip): ip is string => Boolean(ip))) };
+  }
+  return interfaces.hostnames;
+}
+
 export function createHostGuard(options: HostGuardOptions): HostGuard {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : null;
   const extra = (options.allowedHosts ?? '')
@@ -66,12 +80,16 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
     .map((entry) => parseName(entry))
     .filter((name): name is Name => name !== null);
   const listening = () => String(options.port() ?? '');
-  /** This machine by a name no attacker's DNS can re-point: a loopback name or the bound IP, on our port. */
+  /**
+   * This machine by an address no attacker's DNS can re-point, on our port: a loopback name, the bound IP, or
+   * on a wildcard bind (0.0.0.0, ::) the IP of any of its interfaces, so a LAN install answers to its address.
+   */
   const isOwnAddress = (name: Name) => {
     if ((name.port || '80') !== listening()) return false;
     if (isLoopbackName(name.hostname)) return true;
     const bound = options.bindHost();
-    return Boolean(bound && isIP(bound) && !UNSPECIFIED.has(bound) && parseName(isIP(bound) === 6 ? `[${bound}]` : bound)?.hostname === name.hostname);
+    if (!bound || !isIP(bound)) return false;
+    return UNSPECIFIED.has(bound) ? interfaceHostnames().has(name.hostname) : ipHostname(bound) === name.hostname;
   };
   const isExtra = (name: Name) => extra.some((entry) => entry.hostname === name.hostname && (entry.port === '' || entry.port === name.port));
 

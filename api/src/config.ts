@@ -21,7 +21,10 @@ const schema = z.object({
    * Extra host names the API answers to, comma-separated, `name` (any port) or `name:port`. Loopback names on
    * PORT and the host of ATELIER_PUBLIC_URL are always allowed; any other Host is refused (DNS rebinding).
    */
-  ATELIER_ALLOWED_HOSTS: z.string().optional(),
+  ATELIER_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^\s*[\w.\-[\]:]+(\s*,\s*[\w.\-[\]:]+)*\s*$/, 'ATELIER_ALLOWED_HOSTS must be host names or host:port, comma-separated')
+    .optional(),
   /** Express `trust proxy` (true, a hop count or addresses) when the API sits behind a reverse proxy. */
   ATELIER_TRUST_PROXY: z.string().optional(),
   /** Master keys for secrets at rest, `id:base64-of-32-bytes`, comma-separated, newest first. */

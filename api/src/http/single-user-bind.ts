@@ -25,6 +25,7 @@ export class SingleUserExposedError extends Error {
         '  npm run create-admin -- --email you@example.com --name "Your Name"          (asks for the password)',
         '  npm run create-admin -- --email you@example.com --password-file ./password   (or reads it from a file)',
         '',
+        "With npm start's embedded PostgreSQL, `npm run stack -- postgres` runs it alone and prints its DATABASE_URL.",
         'Or bind to loopback (HOST=127.0.0.1) to use single-user mode on this machine only.',
       ].join('\n'),
     );

@@ -21,15 +21,23 @@ class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const USAGE = 'Usage: npm run create-admin -- --email you@example.com [--name "Your Name"] [--password-file FILE]\n' + 'The password is read from FILE, or from stdin (asked for on a terminal).';
+const USAGE =
+  'Usage: npm run create-admin -- --email you@example.com [--name "Your Name"] [--password-file FILE]\n' +
+  'The password is read from FILE, or from stdin (asked for on a terminal).';
 
 function readArgs(argv: string[]): { email: string; name?: string; passwordFile?: string } {
   if (argv.some((a) => a === '--password' || a.startsWith('--password='))) {
-    throw new UsageError(`A password is never on the command line (other users of this machine can read it). Use --password-file or stdin.\n${USAGE}`);
+    throw new UsageError(
+      `A password is never on the command line (other users of this machine can read it). Use --password-file or stdin.\n${USAGE}`,
+    );
   }
   let values: { email?: string; name?: string; 'password-file'?: string };
   try {
-    ({ values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, 'password-file': { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { email: { type: 'string' }, name: { type: 'string' }, 'password-file': { type: 'string' } },
+      strict: true,
+    }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -44,7 +52,8 @@ const firstLine = (text: string) => text.split(/\r?\n/)[0] ?? '';
 function prompt(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
-  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => write(s.startsWith(question) ? question : s.replace(/[^\r\n]/g, ''));
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) =>
+    write(s.startsWith(question) ? question : s.replace(/[^\r\n]/g, ''));
   return new Promise((resolve) =>
     rl.question(question, (answer) => {
       rl.close();
@@ -77,10 +86,17 @@ async function main(): Promise<void> {
     await migrateUp(orm);
     const em = orm.em.fork();
     if (await anyAccountExists(em)) {
-      throw new UsageError('An account already exists, so create-admin does nothing: sign up in the web app, and a platform admin can promote you.');
+      throw new UsageError(
+        'An account already exists, so create-admin does nothing: sign up in the web app, and a platform admin can promote you.',
+      );
     }
     const passwordHash = await hashPassword(input.password);
-    const user = await createAccount(em, { email: input.email, displayName: input.displayName, passwordHash }, { ip: null, userAgent: 'create-admin' }, { action: 'auth.signup', data: { via: 'create-admin' } });
+    const user = await createAccount(
+      em,
+      { email: input.email, displayName: input.displayName, passwordHash },
+      { ip: null, userAgent: 'create-admin' },
+      { action: 'auth.signup', data: { via: 'create-admin' } },
+    );
     // createAccount decides "first" under its lock: someone who signed up in between made this a plain user.
     if (user.platformRole !== 'admin') throw new Error(`another account was created meanwhile; ${user.email} is a plain user`);
     process.stdout.write(`Created ${user.email} (${user.displayName}) as the platform admin. Log in with it once the API runs.\n`);
@@ -96,6 +112,8 @@ main().catch((error: unknown) => {
     process.exitCode = 2;
     return;
   }
-  process.stderr.write(`create-admin failed: ${error instanceof Error ? error.message : String(error)}\nCheck that PostgreSQL at DATABASE_URL is running and reachable.\n`);
+  process.stderr.write(
+    `create-admin failed: ${error instanceof Error ? error.message : String(error)}\nCheck that PostgreSQL at DATABASE_URL is running and reachable.\n`,
+  );
   process.exitCode = 1;
 });

@@ -98,7 +98,13 @@ describe('a rebound Host is refused', () => {
   });
 
   test('loopback names on another port, and names that only look like ours', async () => {
-    for (const host of [`localhost:${port + 1}`, `127.0.0.1:${port + 1}`, 'atelier.example.com.attacker.example', `localhost.attacker.example:${port}`, `user@127.0.0.1:${port}`]) {
+    for (const host of [
+      `localhost:${port + 1}`,
+      `127.0.0.1:${port + 1}`,
+      'atelier.example.com.attacker.example',
+      `localhost.attacker.example:${port}`,
+      `user@127.0.0.1:${port}`,
+    ]) {
       expect([host, (await send(host, '/graphql', query)).status]).toEqual([host, 421]);
     }
   });

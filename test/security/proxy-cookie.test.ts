@@ -43,7 +43,11 @@ const setCookie = (res: Response, name = 'atelier_session') => res.headers.getSe
 const isSecure = (line: string | undefined) => (line ?? '').split(/;\s*/).some((a) => a.toLowerCase() === 'secure');
 
 function gql(base: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
 }
 const SIGN_UP = 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }';
 const LOG_IN = 'mutation($i: LogInInput!) { logIn(input: $i) { id } }';

@@ -57,7 +57,9 @@ function run(script: string, args: string[], env: Record<string, string>, stdin?
     ready = m.url;
     child.kill('SIGTERM');
   });
-  return new Promise((done) => child.on('exit', (code) => done(ready ? { result: 'ready', url: ready, output } : { result: code, output })));
+  return new Promise((done) =>
+    child.on('exit', (code) => done(ready ? { result: 'ready', url: ready, output } : { result: code, output })),
+  );
 }
 
 const api = (host: string, env: Record<string, string> = {}) => run('api/src/server.ts', [], { HOST: host, ...env });

@@ -41,7 +41,8 @@ interface Name {
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::']);
 const HOST_HEADER = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-const REFUSED_HOST = 'This server does not answer to that host name. Open it by its own address; an operator can add a name with ATELIER_ALLOWED_HOSTS.\n';
+const REFUSED_HOST =
+  'This server does not answer to that host name. Open it by its own address; an operator can add a name with ATELIER_ALLOWED_HOSTS.\n';
 
 /** Parses a Host header or a `host[:port]` entry; null for anything that is not a plain name or IP. */
 function parseName(value: string | undefined): Name | null {
@@ -91,7 +92,8 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
     if (!bound || !isIP(bound)) return false;
     return UNSPECIFIED.has(bound) ? interfaceHostnames().has(name.hostname) : ipHostname(bound) === name.hostname;
   };
-  const isExtra = (name: Name) => extra.some((entry) => entry.hostname === name.hostname && (entry.port === '' || entry.port === name.port));
+  const isExtra = (name: Name) =>
+    extra.some((entry) => entry.hostname === name.hostname && (entry.port === '' || entry.port === name.port));
 
   // Behind a proxy the port in Host varies with its setup; the name is what a rebinding attacker cannot forge.
   const allowsHost = (host: string | undefined) => {
@@ -128,7 +130,8 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
         // The preview's sandboxed iframe has an opaque origin; sandbox.routes.ts checks it until previews move to
         // their own origin (issue 11, item 1), which removes this exemption.
         const framedPreview = req.headers.origin === 'null' && req.url?.startsWith('/preview/');
-        if (!framedPreview && !allowsOrigin(req.headers.origin)) return refuse(socket, 403, 'Forbidden', 'WebSockets are accepted only from this site.\n');
+        if (!framedPreview && !allowsOrigin(req.headers.origin))
+          return refuse(socket, 403, 'Forbidden', 'WebSockets are accepted only from this site.\n');
         return emit(event, ...args);
       }) as Server['emit'];
     },
@@ -136,6 +139,8 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
 }
 
 function refuse(socket: Duplex, status: number, reason: string, text: string): true {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+  );
   return true;
 }

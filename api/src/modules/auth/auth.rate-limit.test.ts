@@ -34,9 +34,14 @@ async function call(ip: string, query: string, i: Record<string, unknown>): Prom
   });
   return (await res.json()) as Reply;
 }
-const logIn = (ip: string, account: string, password = 'wrong password here') => call(ip, 'mutation($i: LogInInput!) { logIn(input: $i) { id } }', { email: account, password });
+const logIn = (ip: string, account: string, password = 'wrong password here') =>
+  call(ip, 'mutation($i: LogInInput!) { logIn(input: $i) { id } }', { email: account, password });
 const signUp = async (account: string) => {
-  const reply = await call(address(), 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', { email: account, password: PASSWORD, displayName: 'Someone' });
+  const reply = await call(address(), 'mutation($i: SignUpInput!) { signUp(input: $i) { id } }', {
+    email: account,
+    password: PASSWORD,
+    displayName: 'Someone',
+  });
   expect(reply.errors).toBeUndefined();
 };
 const codeOf = (reply: Reply) => reply.errors?.[0]?.extensions.code ?? (reply.data?.logIn ? 'OK' : undefined);
@@ -82,7 +87,12 @@ describe('per account', () => {
       for (let i = 0; i < limit; i++) expect(codeOf(await logIn(address(), account))).toBe('UNAUTHENTICATED');
       replies.push(await logIn(address(), account));
     }
-    const shape = (r: Reply) => ({ message: r.errors?.[0]?.message.replace(/\d+ s$/, 'N s'), ...r.errors?.[0]?.extensions, retryAfter: 'N', resetAt: 'T' });
+    const shape = (r: Reply) => ({
+      message: r.errors?.[0]?.message.replace(/\d+ s$/, 'N s'),
+      ...r.errors?.[0]?.extensions,
+      retryAfter: 'N',
+      resetAt: 'T',
+    });
     expect(shape(replies[1]!)).toEqual(shape(replies[0]!));
     expect(replies[1]!.errors?.[0]?.extensions.code).toBe('RATE_LIMIT_EXCEEDED');
   });

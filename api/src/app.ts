@@ -41,6 +41,7 @@ import { ProjectService } from './modules/project/project.service';
 import { DateTimeScalar, JSONScalar } from './modules/scalars';
 import { LOCAL_USER_ID } from './modules/user/user.entity';
 import { userResolvers } from './modules/user/user.resolvers';
+import { createHostGuard } from './http/host-guard';
 import { createReadinessCheck } from './readiness';
 import { createErrorFormatter } from './shared/graphql-errors';
 import { buildSandboxManager, type SandboxConfig } from './modules/sandbox/build-sandboxes';
@@ -54,6 +55,8 @@ export interface AppDeps {
   config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> & OAuthConfig & {
     /** Base URL for links in emails; defaults to the address the API listens on. */
     ATELIER_PUBLIC_URL?: string;
+    /** Extra host names the API answers to besides loopback and the public URL's (see http/host-guard.ts). */
+    ATELIER_ALLOWED_HOSTS?: string;
     /** Express `trust proxy` setting, so client IPs (audit, per-IP limits) come from X-Forwarded-For. */
     ATELIER_TRUST_PROXY?: string;
     /** Keyring for secrets at rest (`id:base64,…`, newest first); without it provider keys cannot be stored. */
@@ -162,13 +165,22 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   app.disable('x-powered-by');
   if (deps.config.ATELIER_TRUST_PROXY) app.set('trust proxy', trustProxyValue(deps.config.ATELIER_TRUST_PROXY));
   const httpServer = createServer(app);
+  let boundHost: string | undefined;
+  const hostGuard = createHostGuard({
+    port: () => (httpServer.address() as AddressInfo | null)?.port,
+    bindHost: () => boundHost,
+    publicUrl: deps.config.ATELIER_PUBLIC_URL,
+    allowedHosts: deps.config.ATELIER_ALLOWED_HOSTS,
+  });
+  app.use(hostGuard.middleware);
+  hostGuard.guardUpgrades(httpServer);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsServerCleanup = useServer(
     {
       schema,
       context: (ctx) => contextFor(ctx.extra.request),
       // Browsers always send Origin on WebSocket upgrades: refuse other sites (cross-site WebSocket hijacking).
-      onConnect: (ctx) => sameOrigin(ctx.extra.request),
+      onConnect: (ctx) => hostGuard.allowsOrigin(ctx.extra.request.headers.origin),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as GraphQLFormattedError[] } : undefined,
@@ -214,6 +226,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
+        boundHost = host;
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
           const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
@@ -229,17 +242,6 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
 function trustProxyValue(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
   return /^\d+$/.test(value) ? Number(value) : value;
-}
-
-/** True unless the request names an Origin whose host differs from the Host it was sent to. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 /** Serves the built Angular client, with deep links falling back to index.html. */

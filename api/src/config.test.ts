@@ -24,3 +24,8 @@ it('lists every problem in one readable error', () => {
 it('says which certificate file it could not read', () => {
   expect(() => loadConfig({ ...valid, TEMPORAL_TLS_CERT: '/nonexistent/cert.pem' })).toThrow(/TEMPORAL_TLS_CERT: cannot read \/nonexistent\/cert.pem/);
 });
+
+it('takes extra allowed hosts as names or name:port, comma-separated, and refuses anything else', () => {
+  expect(loadConfig({ ...valid, ATELIER_ALLOWED_HOSTS: 'ide.example.org, lan-box:8080,[fd00::2]:4000' }).ATELIER_ALLOWED_HOSTS).toBeDefined();
+  expect(() => loadConfig({ ...valid, ATELIER_ALLOWED_HOSTS: 'https://ide.example.org/' })).toThrow(/ATELIER_ALLOWED_HOSTS must be host names/);
+});

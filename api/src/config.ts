@@ -17,6 +17,14 @@ const schema = z.object({
   ATELIER_CLIENT_DIST: z.string().default(resolve(__dirname, '../../client/dist/client/browser')),
   /** Public base URL of the web app, for links in emails; defaults to http://HOST:PORT. */
   ATELIER_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Extra host names the API answers to, comma-separated, `name` (any port) or `name:port`. Loopback names on
+   * PORT and the host of ATELIER_PUBLIC_URL are always allowed; any other Host is refused (DNS rebinding).
+   */
+  ATELIER_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^\s*[\w.\-[\]:]+(\s*,\s*[\w.\-[\]:]+)*\s*$/, 'ATELIER_ALLOWED_HOSTS must be host names or host:port, comma-separated')
+    .optional(),
   /** Express `trust proxy` (true, a hop count or addresses) when the API sits behind a reverse proxy. */
   ATELIER_TRUST_PROXY: z.string().optional(),
   /** Master keys for secrets at rest, `id:base64-of-32-bytes`, comma-separated, newest first. */

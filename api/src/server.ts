@@ -5,11 +5,17 @@ import pino from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createOrm } from './db';
+import { assertSingleUserSafe, SingleUserExposedError } from './http/single-user-bind';
+import { anyAccountExists } from './modules/auth/create-account';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
   const orm = await createOrm(config.DATABASE_URL);
+  await assertSingleUserSafe({ host: config.HOST, publicUrl: config.ATELIER_PUBLIC_URL }, () => anyAccountExists(orm.em.fork())).catch(async (error: unknown) => {
+    await orm.close(true);
+    throw error;
+  });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   const { address, tls, apiKey, namespace } = config.temporal;
   const connection = await Connection.connect({
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : `API stopped: ${error instanceof Error ? error.message : String(error)}`;
+  const message = error instanceof ConfigError || error instanceof SingleUserExposedError ? error.message : `API stopped: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

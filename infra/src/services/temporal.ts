@@ -94,7 +94,9 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   const address = `127.0.0.1:${opts.port}`;
   if (opts.dbFile) fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port)];
-  args.push(...(opts.headless ? ['--headless'] : ['--ui-port', String(opts.uiPort)]));
+  // The Web UI has no authentication and can start, signal and terminate any workflow: loopback only, even if
+  // --ip above ever changes (the CLI's --ui-ip defaults to it).
+  args.push(...(opts.headless ? ['--headless'] : ['--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort)]));
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   args.push('--namespace', opts.namespace, '--log-level', 'warn');
   // Activities scheduled on the worker's own queue start with the workflow task's completion, saving a poll

@@ -2,6 +2,7 @@ import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { ServiceUnavailableError } from '../../shared/errors';
 import { User } from '../user/user.entity';
+import { normaliseEmail } from './auth-input';
 
 /** Brute-force protection for unauthenticated endpoints: one sliding window per client IP. */
 async function limitByIp(ctx: GraphQLContext): Promise<void> {
@@ -43,7 +44,11 @@ export const authResolvers: Resolvers = {
     },
     logIn: async (_root, { input }, ctx) => {
       await limitByIp(ctx);
+      // Counted before the password is checked, for every email alike: past the limit even a right guess is refused.
+      const account = normaliseEmail(input.email);
+      await ctx.rateLimiter.checkAccount(account, 'login');
       const { user, token } = await ctx.auth.logIn(input, ctx.meta);
+      await ctx.rateLimiter.resetAccount(account, 'login');
       cookies(ctx).set(token);
       return user;
     },

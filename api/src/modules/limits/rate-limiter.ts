@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError } from '../../shared/errors';
 import { RateLimitExceededError } from './limit-errors';
 import { degradedResult, parseWindowReply, type LimitWarningEvent, type RateCheckResult, type WindowSpec } from './rate-check-result';
 import { callRedis, overridesKey, userTag, withLimitScripts, type LimitScripts } from './limit-redis';
-import { DEFAULT_LIMITS, type IpKind, type LimitSubject, type LimitsConfig, type RedisDownPolicy, type UserAction } from './tiers';
+import { DEFAULT_LIMITS, type AccountKind, type IpKind, type LimitSubject, type LimitsConfig, type RedisDownPolicy, type UserAction } from './tiers';
 
 export type { LimitWarningEvent, RateCheckResult, WindowUsage } from './rate-check-result';
 
@@ -53,6 +53,24 @@ export class RateLimiter {
     return this.run(`ip:${ip}`, tag, windows, policy.gracePercent, policy.onRedisDown, `ratelimit:${tag}:overrides`);
   }
 
+  /**
+   * Counts one attempt against the account `account` names (a normalised email), known or not, so a refusal
+   * says nothing about which accounts exist. The key holds a hash: Redis never sees the address.
+   */
+  checkAccount(account: string, kind: AccountKind): Promise<RateCheckResult> {
+    const policy = this.config.account[kind];
+    const tag = accountTag(account);
+    const windows = [{ kind, limit: policy.limit, windowMs: policy.windowMs }];
+    return this.run(tag, tag, windows, policy.gracePercent, policy.onRedisDown, `ratelimit:${tag}:overrides`);
+  }
+
+  /** Empties an account's window, e.g. after the owner proved the password; a lost reset only costs attempts. */
+  async resetAccount(account: string, kind: AccountKind): Promise<void> {
+    await callRedis(this.redis, () => this.redis.del(`ratelimit:${accountTag(account)}:${kind}`), this.options.timeoutMs ?? 500).catch((error: unknown) => {
+      this.options.logger?.warn({ err: error, kind }, 'could not reset an account window');
+    });
+  }
+
   private async run(
     subject: string,
     tag: string,
@@ -87,4 +105,9 @@ export class RateLimiter {
       this.options.logger?.warn({ err: error, event }, 'onWarning callback failed');
     }
   }
+}
+
+/** `account:{<sha256 of the name, 128 bits>}`: one Redis Cluster slot per account, no email in key names. */
+function accountTag(account: string): string {
+  return `account:{${createHash('sha256').update(account).digest('hex').slice(0, 32)}}`;
 }

@@ -32,10 +32,12 @@ export type WindowKind = 'messages:hourly' | 'messages:daily' | 'uploads:daily';
 export type ConcurrencyKind = 'agent-runs' | 'rooms';
 /** Windows counted per client IP, for endpoints that have no user yet. */
 export type IpKind = 'auth';
+/** Windows counted per account a request names (a normalised email), whether or not the account exists. */
+export type AccountKind = 'login';
 /** Every limit a platform admin can override for one user. */
 export type UserLimitKind = WindowKind | ConcurrencyKind;
 /** Every kind a refusal can name. */
-export type LimitKind = UserLimitKind | IpKind;
+export type LimitKind = UserLimitKind | IpKind | AccountKind;
 /** A user action that consumes one unit of one or more windows, in one round trip. */
 export type UserAction = 'message' | 'upload';
 
@@ -92,6 +94,11 @@ export interface LimitsConfig {
   readonly concurrency: Readonly<Record<ConcurrencyKind, ConcurrencyPolicy>>;
   /** The limits per client IP. */
   readonly ip: Readonly<Record<IpKind, IpPolicy>>;
+  /**
+   * The limits per named account. `login` counts failed log-ins (a successful one clears the count) so that
+   * guesses spread over many IPs still meet a limit.
+   */
+  readonly account: Readonly<Record<AccountKind, IpPolicy>>;
 }
 
 const HOUR = 3_600_000;
@@ -138,6 +145,9 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   },
   ip: {
     auth: { limit: 10, windowMs: 15 * 60_000, gracePercent: 0, onRedisDown: 'closed' },
+  },
+  account: {
+    login: { limit: 10, windowMs: 15 * 60_000, gracePercent: 0, onRedisDown: 'closed' },
   },
 };
 

@@ -17,6 +17,16 @@ const schema = z.object({
   ATELIER_CLIENT_DIST: z.string().default(resolve(__dirname, '../../client/dist/client/browser')),
   /** Public base URL of the web app, for links in emails; defaults to http://HOST:PORT. */
   ATELIER_PUBLIC_URL: z.string().url().optional(),
+  /** Port of the preview listener: each sandbox's preview is served at `http://<sandboxId>.preview.localhost:<it>/`. */
+  ATELIER_PREVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  /**
+   * Public origin of previews in production, a wildcard such as `https://*.preview.example.com` (a reverse
+   * proxy sends it to ATELIER_PREVIEW_PORT, keeping Host). Best on a registrable domain other than the app's.
+   */
+  ATELIER_PREVIEW_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/\*\.[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?\/?$/i, 'ATELIER_PREVIEW_ORIGIN must look like https://*.preview.example.com')
+    .optional(),
   /** Express `trust proxy` (true, a hop count or addresses) when the API sits behind a reverse proxy. */
   ATELIER_TRUST_PROXY: z.string().optional(),
   /** Master keys for secrets at rest, `id:base64-of-32-bytes`, comma-separated, newest first. */

@@ -42,8 +42,9 @@ const schema = z.object({
   /** Overrides the build task queue (isolated test runs, blue/green deploys); both API and worker must agree. */
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(taskQueues.build),
   /**
-   * Key material for signed and sealed cookies (the OAuth sign-in state); at least 32 characters. Unset, a
-   * random key is made per process, which is fine for development, but a restart then breaks log-ins in flight.
+   * Key material for signed and sealed cookies (the OAuth sign-in state, preview tokens); at least 32
+   * characters. Unset, a random key is made per process, which is fine for development, but a restart then
+   * breaks log-ins and preview links in flight, and several API processes cannot share them.
    */
   ATELIER_SESSION_SECRET: z.string().min(32, 'ATELIER_SESSION_SECRET must be at least 32 characters').optional(),
   /** GitHub OAuth app client id; GitHub log-in is offered only when the id and the secret are both set. */

@@ -13,7 +13,8 @@ import { createStack, type Stack } from '../harness';
 
 const clientDist = resolve(__dirname, '../../client/dist/client/browser');
 const chromiumPath = process.env.ATELIER_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// Third-party cookies blocked, as in incognito windows: the preview's cookie must still work in the frame.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--test-third-party-cookie-phaseout'];
 
 let local: ReturnType<typeof testLocalBackend>;
 let stack: Stack;

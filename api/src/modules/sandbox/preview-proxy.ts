@@ -31,7 +31,7 @@ function dropHopByHop(headers: IncomingHttpHeaders, keepUpgrade: boolean): Recor
 }
 
 /** Headers forwarded to a preview: hop-by-hop ones and the platform's cookies are dropped. */
-export function previewRequestHeaders(req: IncomingMessage, host: string, options: ProxyOptions, upgrade = false): OutgoingHttpHeaders {
+export function previewRequestHeaders(req: IncomingMessage, options: ProxyOptions, upgrade = false): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = dropHopByHop(req.headers, false);
   const cookie = (req.headers.cookie ?? '')
     .split(';')
@@ -41,7 +41,8 @@ export function previewRequestHeaders(req: IncomingMessage, host: string, option
   if (cookie) headers.cookie = cookie;
   else delete headers.cookie;
   if (upgrade) Object.assign(headers, { connection: 'Upgrade', upgrade: req.headers.upgrade });
-  headers.host = host;
+  // The Host a preview sees is set per target in upstreamRequest, never the browser's.
+  delete headers.host;
   return headers;
 }
 
@@ -71,7 +72,7 @@ function upstreamRequest(target: PreviewInfo['target'], method: string | undefin
 
 /** Forwards one HTTP request to the preview server and streams the answer back. */
 export function proxyPreviewRequest(target: PreviewInfo['target'], req: IncomingMessage, res: ServerResponse, path: string, options: ProxyOptions): void {
-  const upstream = upstreamRequest(target, req.method, path, previewRequestHeaders(req, 'localhost', options));
+  const upstream = upstreamRequest(target, req.method, path, previewRequestHeaders(req, options));
   upstream.on('response', (answer) => {
     res.writeHead(answer.statusCode ?? 502, previewResponseHeaders(answer.headers, options));
     answer.pipe(res);
@@ -85,7 +86,7 @@ export function proxyPreviewRequest(target: PreviewInfo['target'], req: Incoming
 
 /** Forwards a WebSocket upgrade (hot reload); the 101 answer's headers are filtered like any other. */
 export function proxyPreviewUpgrade(target: PreviewInfo['target'], req: IncomingMessage, socket: Socket, head: Buffer, path: string, options: ProxyOptions): void {
-  const upstream = upstreamRequest(target, req.method, path, previewRequestHeaders(req, 'localhost', options, true));
+  const upstream = upstreamRequest(target, req.method, path, previewRequestHeaders(req, options, true));
   const statusLine = (res: IncomingMessage) => `HTTP/1.1 ${res.statusCode ?? 502} ${res.statusMessage ?? ''}`;
   upstream.on('upgrade', (answer: IncomingMessage, upSocket: Socket, upHead: Buffer) => {
     socket.write(`${statusLine(answer)}\r\n${headerLines(previewResponseHeaders(answer.headers, options, true))}\r\n`);

@@ -220,6 +220,15 @@ describe('the preview origin', () => {
     expect((await onPreview(previewHost(publicId), '/')).status).toBe(200);
   });
 
+  it('refuses requests other sites make with the cookie, letting their navigations through (Fetch Metadata)', async () => {
+    const { cookie } = await exchange((await openPreview(owner.cookie, privateId)).data!.openPreview.url);
+    const from = (site: string, mode: string) => ({ cookie, 'sec-fetch-site': site, 'sec-fetch-mode': mode });
+    expect((await onPreview(previewHost(privateId), '/', from('cross-site', 'cors'))).status).toBe(403);
+    expect((await onPreview(previewHost(privateId), '/', from('same-site', 'no-cors'))).status).toBe(403);
+    expect((await onPreview(previewHost(privateId), '/', from('cross-site', 'navigate'))).status).toBe(200);
+    expect((await onPreview(previewHost(privateId), '/', from('same-origin', 'cors'))).status).toBe(200);
+  });
+
   it('proxies WebSocket upgrades (hot reload) from the preview itself only, filtering the 101 headers', async () => {
     const { cookie } = await exchange((await openPreview(owner.cookie, privateId)).data!.openPreview.url);
     const open = (origin: string) =>

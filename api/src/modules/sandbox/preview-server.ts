@@ -54,6 +54,7 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const sandboxId = origin.sandboxIdOf(req.headers.host);
     if (!sandboxId) return refuse(res, 404, 'No such preview.\n');
+    if (!fetchedByItself(req)) return refuse(res, 403, 'Other sites (sibling previews included) may only open this preview, not call it.\n');
     // The raw request target, never parsed as a URL: `//other.host/x` is a path here.
     const raw = req.url ?? '/';
     const [path, query = ''] = raw.includes('?') ? [raw.slice(0, raw.indexOf('?')), raw.slice(raw.indexOf('?') + 1)] : [raw, ''];
@@ -135,6 +136,18 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Fetch Metadata resource isolation: the access cookie is SameSite=None (the preview is a third party in
+ * the app's frame), so another site, or a sibling preview, could otherwise send it on requests of its own.
+ * Only the preview's own requests and plain top-level or frame navigations (GET) pass; browsers that send
+ * no Sec-Fetch-Site are let through.
+ */
+function fetchedByItself(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site === undefined || site === 'same-origin' || site === 'none') return true;
+  return req.headers['sec-fetch-mode'] === 'navigate' && (req.method === 'GET' || req.method === 'HEAD');
 }
 
 function refuseSocket(socket: Socket, status: number): void {

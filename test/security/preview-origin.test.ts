@@ -191,7 +191,7 @@ describe('the preview origin', () => {
     const now = Date.now();
     const good = new URL((await openPreview(owner.cookie, privateId)).data!.openPreview.url).searchParams.get('atelier_preview_token')!;
     const forged = `${good.slice(0, -2)}${good.endsWith('A') ? 'B' : 'A'}${good.slice(-1)}`;
-    const asOwner = (sandboxId: string, expiresAt: number) => ({ sandboxId, userId: owner.id, expiresAt });
+    const asOwner = (sandboxId: string, expiresAt: number) => ({ sandboxId, userId: owner.id, sessionId: null, expiresAt });
     const bad = [
       forged,
       tokens.sign('link', asOwner(privateId, now - 1000)),
@@ -213,11 +213,22 @@ describe('the preview origin', () => {
   it('follows can(): a stranger gets no link and a signed token for them is refused; a public project is open to all', async () => {
     expect((await openPreview(stranger.cookie, privateId)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     expect((await openPreview(undefined, privateId)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
-    const strangers = new PreviewTokens(SECRET).sign('link', { sandboxId: privateId, userId: stranger.id, expiresAt: Date.now() + 60_000 });
+    const strangers = new PreviewTokens(SECRET).sign('link', { sandboxId: privateId, userId: stranger.id, sessionId: null, expiresAt: Date.now() + 60_000 });
     expect((await onPreview(previewHost(privateId), `/?atelier_preview_token=${strangers}`)).status).toBe(404);
     const anonymous = await openPreview(undefined, publicId);
     expect(anonymous.data?.openPreview).toEqual({ url: `http://${previewHost(publicId)}/`, expiresAt: null });
     expect((await onPreview(previewHost(publicId), '/')).status).toBe(200);
+  });
+
+  it('ends with the session that asked for it: logging out closes the preview', async () => {
+    const { gql } = graphqlOver(base);
+    const second = await gql(undefined, 'mutation($i: LogInInput!) { logIn(input: $i) { id } }', { i: { email: 'preview-owner@example.com', password: 'a long enough passphrase' } });
+    const { cookie } = await exchange((await openPreview(second.cookie, privateId)).data!.openPreview.url);
+    expect((await onPreview(previewHost(privateId), '/', { cookie })).status).toBe(200);
+    const unused = (await openPreview(second.cookie, privateId)).data!.openPreview.url;
+    expect((await gql<{ logOut: boolean }>(second.cookie, 'mutation { logOut }')).data?.logOut).toBe(true);
+    expect((await onPreview(previewHost(privateId), '/', { cookie })).status).toBe(401);
+    expect((await exchange(unused)).answer.status).toBe(401);
   });
 
   it('refuses requests other sites make with the cookie, letting their navigations through (Fetch Metadata)', async () => {

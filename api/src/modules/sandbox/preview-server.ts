@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { PreviewOrigin } from './preview-origin';
 import { proxyPreviewRequest, proxyPreviewUpgrade, type ProxyOptions } from './preview-proxy';
+import { fetchedByItself, sessionLives } from './preview-guards';
 import { PREVIEW_COOKIE_TTL_MS, PREVIEW_LINK_TTL_MS, type PreviewTokens } from './preview-token';
 import { checkViewerAccess } from './sandbox-access';
 import type { SandboxManager } from './sandbox-manager';
@@ -33,7 +34,7 @@ export interface PreviewSite {
   /** Known once listening (the port may be 0 until then). */
   origin(): PreviewOrigin;
   /** A link that opens the preview for `userId` (a bare URL for anonymous readers of public projects). */
-  link(sandboxId: string, userId: string | null): { url: string; expiresAt: Date | null };
+  link(sandboxId: string, userId: string | null, sessionId: string | null): { url: string; expiresAt: Date | null };
   listen(port: number, host: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,8 +49,11 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
   const refuse = (res: ServerResponse, status: number, text: string, extra: OutgoingHttpHeaders = {}) =>
     void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...proxyOptions().responseHeaders, ...extra }).end(text);
 
-  /** Who the request is, from this host's own cookie; never from the platform session. */
-  const viewerOf = (req: IncomingMessage, sandboxId: string) => deps.tokens.verify('cookie', parse(req.headers.cookie ?? '')[cookieName()], sandboxId)?.userId ?? null;
+  /** Who the request is, from this host's own cookie (never the platform's), while the session behind it lives. */
+  const viewerOf = async (req: IncomingMessage, sandboxId: string, em: EntityManager) => {
+    const grant = deps.tokens.verify('cookie', parse(req.headers.cookie ?? '')[cookieName()], sandboxId);
+    return grant && (await sessionLives(em, grant)) ? grant.userId : null;
+  };
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const sandboxId = origin.sandboxIdOf(req.headers.host);
@@ -62,12 +66,12 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
     const em = deps.em();
     if (params.has(PREVIEW_TOKEN_PARAM)) {
       const grant = deps.tokens.verify('link', params.get(PREVIEW_TOKEN_PARAM), sandboxId);
-      if (!grant) return refuse(res, 401, 'This preview link is invalid or has expired. Open the preview again from the project page.\n');
+      if (!grant || !(await sessionLives(em, grant))) return refuse(res, 401, 'This preview link is invalid or has expired. Open the preview again from the project page.\n');
       const access = await checkViewerAccess(grant.userId, em, sandboxId, 'project:read', deps.sandboxes);
       if (!access.ok) return refuse(res, access.status, refusalText(access.status));
       params.delete(PREVIEW_TOKEN_PARAM);
       const rest = params.toString();
-      const cookie = deps.tokens.sign('cookie', { sandboxId, userId: grant.userId, expiresAt: Date.now() + PREVIEW_COOKIE_TTL_MS });
+      const cookie = deps.tokens.sign('cookie', { ...grant, expiresAt: Date.now() + PREVIEW_COOKIE_TTL_MS });
       // In the app's iframe this host is a third party: only SameSite=None reaches it, and Partitioned
       // (keyed to the embedding site) keeps it working where third-party cookies are blocked.
       const attributes = origin.secureCookies ? { secure: true, sameSite: 'none' as const, partitioned: true } : { sameSite: 'lax' as const };
@@ -77,7 +81,7 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
         'referrer-policy': 'no-referrer',
       });
     }
-    const access = await checkViewerAccess(viewerOf(req, sandboxId), em, sandboxId, 'project:read', deps.sandboxes);
+    const access = await checkViewerAccess(await viewerOf(req, sandboxId, em), em, sandboxId, 'project:read', deps.sandboxes);
     if (!access.ok) return refuse(res, access.status, refusalText(access.status));
     const { sandbox } = await deps.sandboxes.open(sandboxId);
     const preview = (await sandbox.status()).preview;
@@ -90,7 +94,8 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
     if (!sandboxId) return refuseSocket(socket, 404);
     // Browsers send Origin on every WebSocket; only the preview's own pages may open its sockets.
     if (req.headers.origin !== undefined && req.headers.origin !== origin.originOf(sandboxId)) return refuseSocket(socket, 403);
-    const access = await checkViewerAccess(viewerOf(req, sandboxId), deps.em(), sandboxId, 'project:read', deps.sandboxes);
+    const em = deps.em();
+    const access = await checkViewerAccess(await viewerOf(req, sandboxId, em), em, sandboxId, 'project:read', deps.sandboxes);
     if (!access.ok) return refuseSocket(socket, access.status);
     const { sandbox } = await deps.sandboxes.open(sandboxId);
     const preview = (await sandbox.status()).preview;
@@ -115,11 +120,11 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
   return {
     server,
     origin: () => origin,
-    link(sandboxId, userId) {
+    link(sandboxId, userId, sessionId) {
       if (!userId) return { url: origin.urlFor(sandboxId), expiresAt: null };
       // Five minutes: enough to load the frame; the link is useless once its cookie is set.
       const expiresAt = Date.now() + Math.min(5 * 60_000, PREVIEW_LINK_TTL_MS);
-      const token = deps.tokens.sign('link', { sandboxId, userId, expiresAt });
+      const token = deps.tokens.sign('link', { sandboxId, userId, sessionId, expiresAt });
       return { url: `${origin.urlFor(sandboxId)}?${PREVIEW_TOKEN_PARAM}=${encodeURIComponent(token)}`, expiresAt: new Date(expiresAt) };
     },
     listen: (port, host) =>
@@ -136,18 +141,6 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * Fetch Metadata resource isolation: the access cookie is SameSite=None (the preview is a third party in
- * the app's frame), so another site, or a sibling preview, could otherwise send it on requests of its own.
- * Only the preview's own requests and plain top-level or frame navigations (GET) pass; browsers that send
- * no Sec-Fetch-Site are let through.
- */
-function fetchedByItself(req: IncomingMessage): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site === undefined || site === 'same-origin' || site === 'none') return true;
-  return req.headers['sec-fetch-mode'] === 'navigate' && (req.method === 'GET' || req.method === 'HEAD');
 }
 
 function refuseSocket(socket: Socket, status: number): void {

@@ -9,6 +9,8 @@ export const PREVIEW_COOKIE_TTL_MS = 8 * 60 * 60_000;
 export interface PreviewGrant {
   readonly sandboxId: string;
   readonly userId: string;
+  /** The platform session that asked for it (null in single-user mode): revoking the session ends the grant. */
+  readonly sessionId: string | null;
   /** Epoch milliseconds. */
   readonly expiresAt: number;
 }
@@ -17,7 +19,7 @@ export interface PreviewGrant {
 export type PreviewTokenKind = 'link' | 'cookie';
 
 /**
- * Signs and checks preview tokens: `<sandboxId>.<userId>.<expiresAt>.<HMAC-SHA256>` under a key derived
+ * Signs and checks preview tokens: `<sandboxId>.<userId>.<sessionId|->.<expiresAt>.<HMAC-SHA256>` under a key derived
  * from ATELIER_SESSION_SECRET (or a per-process random key). The kind is part of the MAC, so a cookie
  * value cannot be replayed as a link, nor a link as a cookie past the link's 10 minutes.
  */
@@ -29,7 +31,7 @@ export class PreviewTokens {
   }
 
   sign(kind: PreviewTokenKind, grant: PreviewGrant): string {
-    const body = `${grant.sandboxId}.${grant.userId}.${grant.expiresAt}`;
+    const body = `${grant.sandboxId}.${grant.userId}.${grant.sessionId ?? '-'}.${grant.expiresAt}`;
     return `${body}.${this.mac(kind, body)}`;
   }
 
@@ -37,15 +39,15 @@ export class PreviewTokens {
   verify(kind: PreviewTokenKind, token: unknown, sandboxId: string, now = Date.now()): PreviewGrant | null {
     if (typeof token !== 'string' || token.length > 300) return null;
     const parts = token.split('.');
-    if (parts.length !== 4) return null;
-    const [id, userId, expires, mac] = parts as [string, string, string, string];
-    const expected = Buffer.from(this.mac(kind, `${id}.${userId}.${expires}`));
+    if (parts.length !== 5) return null;
+    const [id, userId, session, expires, mac] = parts as [string, string, string, string, string];
+    const expected = Buffer.from(this.mac(kind, `${id}.${userId}.${session}.${expires}`));
     const given = Buffer.from(mac);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const expiresAt = Number(expires);
     const maxLife = kind === 'link' ? PREVIEW_LINK_TTL_MS : PREVIEW_COOKIE_TTL_MS;
     if (id !== sandboxId || !Number.isSafeInteger(expiresAt) || expiresAt <= now || expiresAt > now + maxLife) return null;
-    return { sandboxId: id, userId, expiresAt };
+    return { sandboxId: id, userId, sessionId: session === '-' ? null : session, expiresAt };
   }
 
   private mac(kind: PreviewTokenKind, body: string): string {

@@ -32,6 +32,6 @@ export const sandboxResolvers: Resolvers = {
   Mutation: {
     startProjectSandbox: (_root, { projectId }, ctx) => service(ctx).start(requireViewer(ctx), projectId),
     destroySandbox: (_root, { id }, ctx) => service(ctx).destroy(requireViewer(ctx), id),
-    openPreview: (_root, { sandboxId }, ctx) => service(ctx).openPreview(ctx.viewerId, sandboxId),
+    openPreview: (_root, { sandboxId }, ctx) => service(ctx).openPreview(ctx.viewerId, ctx.sessionId, sandboxId),
   },
 };

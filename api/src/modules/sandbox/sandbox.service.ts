@@ -31,11 +31,11 @@ export class SandboxService {
   }
 
   /** A link that opens the preview as the viewer: a short-lived signed token the preview host trades for its own cookie. */
-  async openPreview(viewerId: string | null, sandboxId: string): Promise<{ url: string; expiresAt: Date | null }> {
+  async openPreview(viewerId: string | null, sessionId: string | null, sandboxId: string): Promise<{ url: string; expiresAt: Date | null }> {
     const record = await this.manager.find(sandboxId);
     const project = record?.status === 'RUNNING' && record.previewUrl ? await this.projects.get(viewerId, record.project.id).catch(() => null) : null;
     if (!record || !project || !this.previews) throw new NotFoundError('Sandbox', sandboxId);
-    return this.previews.link(record.id, viewerId);
+    return this.previews.link(record.id, viewerId, sessionId);
   }
 
   /** Live sandboxes of a project the viewer may read, newest first. */

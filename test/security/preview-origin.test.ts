@@ -125,6 +125,17 @@ describe('the app origin', () => {
     }
   });
 
+  it('proxies no WebSocket to a preview (hot reload used to upgrade on /preview/<id>/)', async () => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/preview/${privateId}/hmr`, { headers: { cookie: owner.cookie } });
+    const outcome = await new Promise<string>((resolve) => {
+      ws.once('message', () => resolve('proxied'));
+      ws.once('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
+      ws.once('error', () => resolve('refused'));
+    });
+    ws.terminate();
+    expect(outcome).toMatch(/^refused/);
+  });
+
   it('sends a CSP that frames only the preview origin and is never framed, nosniff and a Referrer-Policy', async () => {
     for (const path of ['/healthz', '/projects']) {
       const { headers } = await get(`${base}${path}`);

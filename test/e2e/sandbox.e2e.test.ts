@@ -108,6 +108,11 @@ it('runs the express starter in a sandbox from its project page: preview in the 
   }, baseUrl);
   expect(stolen).toMatch(/^refused/);
   expect(await previewFrame.evaluate('document.cookie')).toBe('');
+  // "Open the preview in a tab" opens it top-level with a fresh link of its own.
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), byTestId('sandbox-open-tab').click()]);
+  await tab.locator('#api', { hasText: 'API says ok' }).waitFor({ timeout: 30_000 });
+  expect(tab.url()).toBe(`${src.origin}/`);
+  await tab.close();
   // The app's origin no longer serves previews.
   expect((await page.request.get(`${baseUrl}/preview/${sandboxId}/`)).status()).toBe(404);
 

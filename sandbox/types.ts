@@ -82,7 +82,7 @@ export interface PreviewInfo {
   readonly port: number;
   /**
    * How the host reaches the server: a Unix socket path (local backend) or an https URL (E2B).
-   * The API's `/preview/<sandboxId>/` proxy connects to it; people never see it.
+   * The API's preview listener (its own origin, one host per sandbox) connects to it; people never see it.
    */
   readonly target: { readonly socketPath: string } | { readonly url: string };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +48,9 @@ import { createErrorFormatter } from './shared/graphql-errors';
 import { buildSandboxManager, type SandboxConfig } from './modules/sandbox/build-sandboxes';
 import type { SandboxManager } from './modules/sandbox/sandbox-manager';
 import { mountSandboxRoutes } from './modules/sandbox/sandbox.routes';
+import { createPreviewSite, type PreviewSite } from './modules/sandbox/preview-server';
+import { PreviewTokens } from './modules/sandbox/preview-token';
+import { securityHeaders } from './shared/security-headers';
 import { sandboxResolvers } from './modules/sandbox/sandbox.resolvers';
 import { SandboxService } from './modules/sandbox/sandbox.service';
 
@@ -62,6 +66,7 @@ export interface AppDeps {
     /** Keyring for secrets at rest (`id:base64,…`, newest first); without it provider keys cannot be stored. */
     ATELIER_MASTER_KEYS?: string;
   } & Partial<SandboxConfig> &
+    Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
     Partial<ModelEnv>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
@@ -79,6 +84,8 @@ export interface AppDeps {
 
 export interface AtelierApp {
   httpServer: Server;
+  /** The preview listener (its own origin); null without a sandbox backend. */
+  previews: PreviewSite | null;
   /** For `executeOperation` in tests. */
   apollo: ApolloServer<GraphQLContext>;
   /** A context for `viewerId` (default: the built-in local user), as tests need it. */
@@ -131,7 +138,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE),
       teams: new TeamService(em, () => publicUrl),
       providerKeys: new ProviderKeyService(em, secretBox, models.baseUrls),
-      sandboxes: sandboxManager ? new SandboxService(em, new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE), sandboxManager, temporal, deps.config.TEMPORAL_TASK_QUEUE) : null,
+      sandboxes: sandboxManager ? new SandboxService(em, new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE), sandboxManager, temporal, deps.config.TEMPORAL_TASK_QUEUE, previews) : null,
       models,
       temporal,
       ...extra,
@@ -163,6 +170,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ frameSrc: () => previews?.origin().pattern ?? null }));
   if (deps.config.ATELIER_TRUST_PROXY) app.set('trust proxy', trustProxyValue(deps.config.ATELIER_TRUST_PROXY));
   const httpServer = createServer(app);
   let boundHost: string | undefined;
@@ -216,11 +224,23 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     (ATELIER_SANDBOX_BACKEND && ATELIER_SANDBOX_IDLE_MINUTES && ATELIER_DATA_DIR
       ? buildSandboxManager({ ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY }, { orm, limits: deps.limits ?? DEFAULT_LIMITS, logger })
       : undefined);
-  if (sandboxManager) mountSandboxRoutes(app, httpServer, { sandboxes: sandboxManager, logger, viewer: (req) => contextFor(req) });
+  let appOrigins: string[] = [];
+  const previews = sandboxManager
+    ? createPreviewSite({
+        sandboxes: sandboxManager,
+        tokens: new PreviewTokens(deps.config.ATELIER_SESSION_SECRET ?? randomBytes(32)),
+        em: () => orm.em.fork(),
+        originPattern: deps.config.ATELIER_PREVIEW_ORIGIN,
+        appOrigins: () => appOrigins,
+        logger,
+      })
+    : null;
+  if (sandboxManager) mountSandboxRoutes(httpServer, { sandboxes: sandboxManager, logger, viewer: (req) => contextFor(req) });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 
   return {
     httpServer,
+    previews,
     apollo,
     createContext: (viewerId = LOCAL_USER_ID) => baseContext(viewerId),
     listen: (port, host) =>
@@ -231,10 +251,14 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
           const address = httpServer.address() as AddressInfo;
           const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
           publicUrl = deps.config.ATELIER_PUBLIC_URL ?? url;
-          resolve(url);
+          appOrigins = [...new Set([new URL(publicUrl).origin, ...['127.0.0.1', 'localhost', '[::1]'].map((h) => `http://${h}:${address.port}`)])];
+          (previews ? previews.listen(deps.config.ATELIER_PREVIEW_PORT ?? 0, host) : Promise.resolve()).then(() => resolve(url), reject);
         });
       }),
-    close: () => apollo.stop(),
+    close: async () => {
+      await previews?.close();
+      await apollo.stop();
+    },
   };
 }
 

@@ -25,6 +25,16 @@ const schema = z.object({
     .string()
     .regex(/^\s*[\w.\-[\]:]+(\s*,\s*[\w.\-[\]:]+)*\s*$/, 'ATELIER_ALLOWED_HOSTS must be host names or host:port, comma-separated')
     .optional(),
+  /** Port of the preview listener: each sandbox's preview is served at `http://<sandboxId>.preview.localhost:<it>/`. */
+  ATELIER_PREVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  /**
+   * Public origin of previews in production, a wildcard such as `https://*.preview.example.com` (a reverse
+   * proxy sends it to ATELIER_PREVIEW_PORT, keeping Host). Best on a registrable domain other than the app's.
+   */
+  ATELIER_PREVIEW_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/\*\.[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?\/?$/i, 'ATELIER_PREVIEW_ORIGIN must look like https://*.preview.example.com')
+    .optional(),
   /** Express `trust proxy` (true, a hop count or addresses) when the API sits behind a reverse proxy. */
   ATELIER_TRUST_PROXY: z.string().optional(),
   /** Master keys for secrets at rest, `id:base64-of-32-bytes`, comma-separated, newest first. */
@@ -40,8 +50,9 @@ const schema = z.object({
   /** Overrides the build task queue (isolated test runs, blue/green deploys); both API and worker must agree. */
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(taskQueues.build),
   /**
-   * Key material for signed and sealed cookies (the OAuth sign-in state); at least 32 characters. Unset, a
-   * random key is made per process, which is fine for development, but a restart then breaks log-ins in flight.
+   * Key material for signed and sealed cookies (the OAuth sign-in state, preview tokens); at least 32
+   * characters. Unset, a random key is made per process, which is fine for development, but a restart then
+   * breaks log-ins and preview links in flight, and several API processes cannot share them.
    */
   ATELIER_SESSION_SECRET: z.string().min(32, 'ATELIER_SESSION_SECRET must be at least 32 characters').optional(),
   /** GitHub OAuth app client id; GitHub log-in is offered only when the id and the secret are both set. */

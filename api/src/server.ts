@@ -32,8 +32,9 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace });
   const app = await createApp({ config, orm, redis, temporal, logger });
   const url = await app.listen(config.PORT, config.HOST);
-  logger.info({ url, graphql: `${url}/graphql` }, 'api ready');
-  process.send?.({ type: 'ready', url });
+  const previewUrl = app.previews?.origin().pattern;
+  logger.info({ url, graphql: `${url}/graphql`, previews: previewUrl }, 'api ready');
+  process.send?.({ type: 'ready', url, previewUrl });
 
   let closing = false;
   const shutdown = async () => {

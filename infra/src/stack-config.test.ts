@@ -9,6 +9,7 @@ describe('loadStackConfig', () => {
       toolsDir: path.join(repoRoot, '.tools'),
       host: '127.0.0.1',
       apiPort: 4000,
+      previewPort: 4001,
       temporalPort: 7233,
       temporalUiPort: 8233,
       temporalNamespace: 'default',

@@ -22,6 +22,7 @@ const schema = z.object({
   ATELIER_TOOLS_DIR: z.string().min(1).default('.tools'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port('PORT', 4000),
+  ATELIER_PREVIEW_PORT: port('ATELIER_PREVIEW_PORT', 4001),
   ATELIER_TEMPORAL_PORT: port('ATELIER_TEMPORAL_PORT', 7233),
   ATELIER_TEMPORAL_UI_PORT: port('ATELIER_TEMPORAL_UI_PORT', 8233),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -41,6 +42,8 @@ export interface StackConfig {
   host: string;
   /** API and web app port (PORT, default 4000). */
   apiPort: number;
+  /** Preview listener port: each sandbox at `http://<id>.preview.localhost:<it>/` (ATELIER_PREVIEW_PORT, default 4001). */
+  previewPort: number;
   /** Temporal dev server gRPC port (ATELIER_TEMPORAL_PORT, default 7233). */
   temporalPort: number;
   /** Temporal Web UI port (ATELIER_TEMPORAL_UI_PORT, default 8233). */
@@ -71,6 +74,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env, rootDir = 
     toolsDir: path.resolve(rootDir, c.ATELIER_TOOLS_DIR),
     host: c.HOST,
     apiPort: c.PORT,
+    previewPort: c.ATELIER_PREVIEW_PORT,
     temporalPort: c.ATELIER_TEMPORAL_PORT,
     temporalUiPort: c.ATELIER_TEMPORAL_UI_PORT,
     temporalNamespace: c.TEMPORAL_NAMESPACE,

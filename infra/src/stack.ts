@@ -72,6 +72,8 @@ export interface ServiceInfo {
 export interface RunningStack {
   /** Base URL of the API and web app. */
   appUrl: string;
+  /** Where sandbox previews live, `http://*.preview.localhost:4001` (one host per sandbox). */
+  previewUrl?: string;
   graphqlUrl: string;
   temporalUiUrl?: string;
   services: ServiceInfo[];
@@ -190,6 +192,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
       TEMPORAL_NAMESPACE: config.temporalNamespace,
       LIVEBLOCKS_SECRET_KEY: liveblocks.secretKey,
       PORT: String(config.apiPort),
+      ATELIER_PREVIEW_PORT: String(config.previewPort),
       HOST: config.host,
       ATELIER_CLIENT_DIST: env.ATELIER_CLIENT_DIST ?? path.join(repoRoot, 'client', 'dist', 'client', 'browser'),
       LOG_LEVEL: config.logLevel,
@@ -213,12 +216,12 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
 
     const spawnReady = async (name: 'worker' | 'api') => {
       const proc = startProcess({ name, ...entries[name], cwd: repoRoot, env: childEnv, logDir, ipc: true, echo });
-      const ready = proc.waitForMessage<{ type: 'ready'; url?: string }>('ready');
+      const ready = proc.waitForMessage<{ type: 'ready'; url?: string; previewUrl?: string }>('ready');
       ready.catch(() => undefined); // awaited below; this only keeps an early rejection from going unhandled
       await register(name, () => proc.stop());
       const message = await ready;
       // Already registered for stopping; the step's own stop has nothing left to do.
-      return { child: proc, stop: alreadyRegistered, url: message.url };
+      return { child: proc, stop: alreadyRegistered, url: message.url, previewUrl: message.previewUrl };
     };
     // The API needs Temporal, not a ready worker: start both at once, fail if either fails.
     const [worker, api] = await Promise.allSettled([step('Worker', () => spawnReady('worker')), step('API', () => spawnReady('api'))]);
@@ -233,7 +236,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
         });
       }
     });
-    return { appUrl, graphqlUrl: `${appUrl}/graphql`, temporalUiUrl, services, childEnv, pids: children.map((c) => c.pid), processes: children.map((c) => ({ name: c.name, pid: c.pid })), crashed, stop };
+    return { appUrl, previewUrl: api.value.previewUrl, graphqlUrl: `${appUrl}/graphql`, temporalUiUrl, services, childEnv, pids: children.map((c) => c.pid), processes: children.map((c) => ({ name: c.name, pid: c.pid })), crashed, stop };
   } catch (err) {
     await stop();
     throw err;

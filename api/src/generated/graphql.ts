@@ -327,6 +327,11 @@ export type Mutation = {
   messageAgent: Scalars['Boolean']['output'];
   /** Sends a message to every agent working now; returns how many received it. CONFLICT when none is working. */
   messageTeam: Scalars['Int']['output'];
+  /**
+   * A link to the running preview for someone who may read the project. The preview host trades its token
+   * for a cookie of its own (the platform's session cookie never reaches previews). NOT_FOUND otherwise.
+   */
+  openPreview: PreviewLink;
   /** Pauses the running team after the tasks in flight (project editors). */
   pauseRun: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
@@ -484,6 +489,11 @@ export type MutationMessageTeamArgs = {
 };
 
 
+export type MutationOpenPreviewArgs = {
+  sandboxId: Scalars['ID']['input'];
+};
+
+
 export type MutationPauseRunArgs = {
   projectId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -593,6 +603,14 @@ export type MutationTransferTeamOwnershipArgs = {
 
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
+};
+
+/** A link that opens a preview: its origin plus a signed token, bound to the viewer and the sandbox. */
+export type PreviewLink = {
+  __typename?: 'PreviewLink';
+  /** When the token stops working (at most 10 minutes); null for a public project opened without an account. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  url: Scalars['String']['output'];
 };
 
 /** An application that a team and its agents build together. */
@@ -865,7 +883,10 @@ export type Sandbox = {
   lastActivityAt: Scalars['DateTime']['output'];
   /** Ports a preview server listens on inside the sandbox. */
   ports: Array<Scalars['Int']['output']>;
-  /** Where the preview opens (/preview/<id>/ on the API), once a preview server runs. */
+  /**
+   * The preview's own origin (http://<id>.preview.localhost:4001/, or ATELIER_PREVIEW_ORIGIN), once a preview
+   * server runs. A private project's preview needs a link from openPreview first.
+   */
   previewUrl: Maybe<Scalars['String']['output']>;
   projectId: Scalars['ID']['output'];
   /** node, python, go or rust. */
@@ -1127,6 +1148,7 @@ export type ResolversTypes = {
   ModelUsageInput: ModelUsageInput;
   ModelUsageRow: ResolverTypeWrapper<ModelUsageRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
   ProjectFile: ResolverTypeWrapper<ProjectFileEntity>;
@@ -1184,6 +1206,7 @@ export type ResolversParentTypes = {
   ModelUsageInput: ModelUsageInput;
   ModelUsageRow: ModelUsageRow;
   Mutation: Record<PropertyKey, never>;
+  PreviewLink: PreviewLink;
   Project: ProjectEntity;
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
@@ -1394,6 +1417,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messageAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMessageAgentArgs, 'projectId' | 'taskKey' | 'text'>>;
   messageTeam?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMessageTeamArgs, 'projectId' | 'text'>>;
+  openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
@@ -1414,6 +1438,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startTeamRun?: Resolver<ResolversTypes['ProjectRun'], ParentType, ContextType, RequireFields<MutationStartTeamRunArgs, 'projectId'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+};
+
+export type PreviewLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PreviewLink'] = ResolversParentTypes['PreviewLink']> = {
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
@@ -1652,6 +1681,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ModelUsage?: ModelUsageResolvers<ContextType>;
   ModelUsageRow?: ModelUsageRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PreviewLink?: PreviewLinkResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectEvent?: ProjectEventResolvers<ContextType>;
   ProjectFile?: ProjectFileResolvers<ContextType>;

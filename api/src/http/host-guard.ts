@@ -127,10 +127,8 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
         if (event !== 'upgrade') return emit(event, ...args);
         const [req, socket] = args as [IncomingMessage, Duplex];
         if (!allowsHost(req.headers.host)) return refuse(socket, 421, 'Misdirected Request', REFUSED_HOST);
-        // The preview's sandboxed iframe has an opaque origin; sandbox.routes.ts checks it until previews move to
-        // their own origin (issue 11, item 1), which removes this exemption.
-        const framedPreview = req.headers.origin === 'null' && req.url?.startsWith('/preview/');
-        if (!framedPreview && !allowsOrigin(req.headers.origin))
+        // Previews live on their own origin and listener now, so no opaque-origin exemption is left here.
+        if (!allowsOrigin(req.headers.origin))
           return refuse(socket, 403, 'Forbidden', 'WebSockets are accepted only from this site.\n');
         return emit(event, ...args);
       }) as Server['emit'];

@@ -1,63 +1,116 @@
-import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import type { Socket } from 'node:net';
 import type { PreviewInfo } from '../../../../sandbox/types';
-import { SESSION_COOKIE } from '../auth/session-cookie';
 
-/** Headers forwarded to a preview: hop-by-hop ones and the platform's session cookie are dropped. */
-export function previewHeaders(req: IncomingMessage, prefix: string, keepUpgrade = false): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { ...req.headers };
-  for (const name of ['host', 'connection', 'keep-alive', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', ...(keepUpgrade ? [] : ['upgrade'])]) delete headers[name];
+/** RFC 9110 §7.6.1 connection-specific fields, plus the ones proxies commonly misuse. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+
+/**
+ * Response fields a preview must not send: ones that reach beyond its own page (a service worker's
+ * scope, wiping the site's data, pinning HTTPS, alternative services).
+ */
+const FORBIDDEN_RESPONSE = ['service-worker-allowed', 'clear-site-data', 'strict-transport-security', 'alt-svc', 'public-key-pins', 'nel', 'report-to'];
+
+/** What the preview listener tells the proxy about itself. */
+export interface ProxyOptions {
+  /** Cookie names the platform owns (session, preview grant): never forwarded, never set by a preview. */
+  readonly reservedCookies: readonly string[];
+  /** Fields added to every response (the preview origin's frame-ancestors). */
+  readonly responseHeaders: OutgoingHttpHeaders;
+}
+
+function dropHopByHop(headers: IncomingHttpHeaders, keepUpgrade: boolean): Record<string, string | string[] | undefined> {
+  const named = String(headers.connection ?? '')
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
+  const out: Record<string, string | string[] | undefined> = { ...headers };
+  for (const name of [...HOP_BY_HOP, ...named]) if (!(keepUpgrade && (name === 'upgrade' || name === 'connection'))) delete out[name];
+  return out;
+}
+
+/** Headers forwarded to a preview: hop-by-hop ones and the platform's cookies are dropped. */
+export function previewRequestHeaders(req: IncomingMessage, options: ProxyOptions, upgrade = false): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = dropHopByHop(req.headers, false);
   const cookie = (req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim())
-    .filter((c) => c && !c.startsWith(`${SESSION_COOKIE}=`))
+    .filter((c) => c && !options.reservedCookies.some((name) => c.startsWith(`${name}=`)))
     .join('; ');
   if (cookie) headers.cookie = cookie;
   else delete headers.cookie;
-  headers['x-forwarded-prefix'] = prefix;
-  headers.host = 'localhost';
+  if (upgrade) Object.assign(headers, { connection: 'Upgrade', upgrade: req.headers.upgrade });
+  // The Host a preview sees is set per target in upstreamRequest, never the browser's.
+  delete headers.host;
   return headers;
 }
 
+/** The preview's answer headers without hop-by-hop fields, platform-reaching fields and cookie tricks. */
+export function previewResponseHeaders(headers: IncomingHttpHeaders, options: ProxyOptions, upgrade = false): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = dropHopByHop(headers, upgrade);
+  for (const name of FORBIDDEN_RESPONSE) delete out[name];
+  const cookies = (headers['set-cookie'] ?? []).filter((line) => {
+    const name = line.slice(0, line.indexOf('=')).trim();
+    // A Domain attribute widens a cookie to sibling previews (or the app, on a shared parent domain).
+    return !options.reservedCookies.includes(name) && !/;\s*domain\s*=/i.test(line);
+  });
+  if (cookies.length) out['set-cookie'] = cookies;
+  else delete out['set-cookie'];
+  return { ...out, ...options.responseHeaders };
+}
+
+/**
+ * A request to the preview server. For a URL target the path is sent as the request target on the
+ * target's own host: it is never resolved against the URL, where `//other.host/x` would pick another host.
+ */
+function upstreamRequest(target: PreviewInfo['target'], method: string | undefined, path: string, headers: OutgoingHttpHeaders): ClientRequest {
+  if ('socketPath' in target) return httpRequest({ socketPath: target.socketPath, method, path, headers: { ...headers, host: 'localhost' } });
+  const base = new URL(target.url);
+  return httpsRequest({ hostname: base.hostname, port: base.port || 443, servername: base.hostname, method, path, headers: { ...headers, host: base.host } });
+}
+
 /** Forwards one HTTP request to the preview server and streams the answer back. */
-export function proxyPreviewRequest(target: PreviewInfo['target'], req: IncomingMessage, res: ServerResponse, path: string, prefix: string): void {
-  const headers = previewHeaders(req, prefix);
-  const options = { method: req.method, path, headers };
-  const upstream =
-    'socketPath' in target
-      ? httpRequest({ ...options, socketPath: target.socketPath })
-      : httpsRequest(new URL(path, target.url), { method: req.method, headers: { ...headers, host: new URL(target.url).host } });
+export function proxyPreviewRequest(target: PreviewInfo['target'], req: IncomingMessage, res: ServerResponse, path: string, options: ProxyOptions): void {
+  const upstream = upstreamRequest(target, req.method, path, previewRequestHeaders(req, options));
   upstream.on('response', (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    res.writeHead(answer.statusCode ?? 502, previewResponseHeaders(answer.headers, options));
     answer.pipe(res);
   });
   upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end('The preview server is not answering.\n');
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain', ...options.responseHeaders }).end('The preview server is not answering.\n');
     else res.destroy();
   });
   req.pipe(upstream);
 }
 
-/** Forwards a WebSocket upgrade (hot reload) to the preview server as raw bytes. */
-export function proxyPreviewUpgrade(target: PreviewInfo['target'], req: IncomingMessage, socket: Socket, head: Buffer, path: string, prefix: string): void {
-  const upstream: Socket =
-    'socketPath' in target ? netConnect(target.socketPath) : tlsConnect({ host: new URL(target.url).hostname, port: 443, servername: new URL(target.url).hostname });
-  const headers = previewHeaders(req, prefix, true);
-  if (!('socketPath' in target)) headers.host = new URL(target.url).host;
-  headers.connection = 'Upgrade';
-  const lines = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => `${k}: ${x}`) : v === undefined ? [] : [`${k}: ${v}`]));
-  upstream.write(`${req.method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`);
-  if (head.length) upstream.write(head);
-  upstream.pipe(socket);
-  socket.pipe(upstream);
-  const close = () => {
-    upstream.destroy();
-    socket.destroy();
-  };
-  upstream.on('error', close);
-  socket.on('error', close);
-  upstream.on('close', close);
-  socket.on('close', close);
+/** Forwards a WebSocket upgrade (hot reload); the 101 answer's headers are filtered like any other. */
+export function proxyPreviewUpgrade(target: PreviewInfo['target'], req: IncomingMessage, socket: Socket, head: Buffer, path: string, options: ProxyOptions): void {
+  const upstream = upstreamRequest(target, req.method, path, previewRequestHeaders(req, options, true));
+  const statusLine = (res: IncomingMessage) => `HTTP/1.1 ${res.statusCode ?? 502} ${res.statusMessage ?? ''}`;
+  upstream.on('upgrade', (answer: IncomingMessage, upSocket: Socket, upHead: Buffer) => {
+    socket.write(`${statusLine(answer)}\r\n${headerLines(previewResponseHeaders(answer.headers, options, true))}\r\n`);
+    if (upHead.length) socket.write(upHead);
+    if (head.length) upSocket.write(head);
+    upSocket.pipe(socket);
+    socket.pipe(upSocket);
+    const close = () => {
+      upSocket.destroy();
+      socket.destroy();
+    };
+    for (const s of [upSocket, socket]) s.on('error', close).on('close', close);
+  });
+  upstream.on('response', (answer) => {
+    answer.resume();
+    socket.end(`${statusLine(answer)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  upstream.on('error', () => socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'));
+  socket.on('error', () => upstream.destroy());
+  upstream.end();
+}
+
+function headerLines(headers: OutgoingHttpHeaders): string {
+  return Object.entries(headers)
+    .flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => `${k}: ${x}\r\n`) : [`${k}: ${String(v)}\r\n`]))
+    .join('');
 }

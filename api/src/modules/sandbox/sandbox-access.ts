@@ -18,9 +18,14 @@ export type SandboxAccess = { ok: true; record: SandboxRecord } | { ok: false; s
  * existence is not revealed.
  */
 export async function checkSandboxAccess(req: IncomingMessage, sandboxId: string, action: ProjectAction, deps: { sandboxes: SandboxManager; viewer: ViewerResolver }): Promise<SandboxAccess> {
-  const record = await deps.sandboxes.find(sandboxId);
-  if (!record || record.status !== 'RUNNING') return { ok: false, status: 404 };
   const { viewerId, em } = await deps.viewer(req);
+  return checkViewerAccess(viewerId, em, sandboxId, action, deps.sandboxes);
+}
+
+/** The same decision for a viewer already known (the preview listener knows it from its own cookie). */
+export async function checkViewerAccess(viewerId: string | null, em: EntityManager, sandboxId: string, action: ProjectAction, sandboxes: SandboxManager): Promise<SandboxAccess> {
+  const record = await sandboxes.find(sandboxId);
+  if (!record || record.status !== 'RUNNING') return { ok: false, status: 404 };
   const project = await em.findOne(Project, { id: record.project.id });
   if (!project) return { ok: false, status: 404 };
   const actor = await loadActor(em, viewerId);

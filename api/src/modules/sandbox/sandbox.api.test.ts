@@ -1,6 +1,6 @@
 /**
- * Preview proxy and terminal over real HTTP and WebSockets on the API's port, with real sessions:
- * the owner gets through, another user and an anonymous visitor are refused.
+ * The terminal over real WebSockets on the API's port, with real sessions: the owner gets through,
+ * another user and an anonymous visitor are refused. Previews: test/security/preview-origin.test.ts.
  */
 import { request } from 'node:http';
 import WebSocket from 'ws';
@@ -43,6 +43,7 @@ beforeAll(async () => {
   sandboxId = record.id;
   await sandbox.writeFile('server.js', SERVER);
   await sandbox.startPreview({ command: 'node server.js', port: 3000 });
+  await stack.sandboxes!.recordPreview(record.id, 3000);
 });
 afterAll(async () => {
   await stack?.dispose();
@@ -71,31 +72,11 @@ function openSocket(path: string, cookie?: string): Promise<{ ws: WebSocket; fir
   });
 }
 
-test('the preview proxies HTTP for the owner, without the platform session cookie', async () => {
-  const res = await get(`/preview/${sandboxId}/hello?x=1`, owner.cookie);
-  expect(res.status).toBe(200);
-  expect(JSON.parse(res.body)).toEqual({ path: '/hello?x=1', cookie: 'theme=dark' });
-  const bare = await get(`/preview/${sandboxId}`, owner.cookie);
-  expect(bare.status).toBe(308);
+test('the app origin serves no preview (previews have their own origin: test/security/preview-origin.test.ts)', async () => {
+  expect((await get(`/preview/${sandboxId}/hello`, owner.cookie)).status).toBe(404);
 });
 
-test('the preview refuses another user and an anonymous visitor', async () => {
-  expect((await get(`/preview/${sandboxId}/`, stranger.cookie)).status).toBe(404);
-  expect((await get(`/preview/${sandboxId}/`)).status).toBe(401);
-  expect((await get('/preview/00000000-0000-4000-8000-000000000000/', owner.cookie)).status).toBe(404);
-});
-
-test('the preview proxies WebSocket upgrades (hot reload) for the owner only', async () => {
-  const { ws, first } = await openSocket(`/preview/${sandboxId}/hmr`, owner.cookie);
-  expect(first).toBe('hello');
-  ws.close();
-  await expect(openSocket(`/preview/${sandboxId}/hmr`, stranger.cookie)).rejects.toThrow('refused 404');
-});
-
-test('a sandboxed iframe (Origin: null) reaches the preview socket but not the terminal', async () => {
-  const fromFrame = new WebSocket(`${base.replace('http', 'ws')}/preview/${sandboxId}/hmr`, { headers: { cookie: owner.cookie, origin: 'null' } });
-  expect(await new Promise((resolve) => fromFrame.once('message', (d: Buffer) => resolve(d.toString())))).toBe('hello');
-  fromFrame.close();
+test('the terminal refuses an opaque origin (a sandboxed frame)', async () => {
   const terminal = new WebSocket(`${base.replace('http', 'ws')}/terminal/${sandboxId}`, { headers: { cookie: owner.cookie, origin: 'null' } });
   expect(await new Promise((resolve) => terminal.once('unexpected-response', (_req, res) => resolve(res.statusCode)))).toBe(403);
 });
@@ -140,10 +121,12 @@ test('GraphQL lists a project\'s sandboxes to those who may read it; only those 
   const mine = await gql<{ projectSandboxes: unknown[] }>(owner.cookie, list, { p: projectId });
   expect(mine.data?.projectSandboxes).toEqual([{ id: sandboxId, status: 'RUNNING', runtime: 'node', terminalPath: `/terminal/${sandboxId}` }]);
   expect((await gql<{ projectSandboxes: unknown[] }>(stranger.cookie, list, { p: projectId })).data?.projectSandboxes).toEqual([]);
+  const open = 'mutation($id: ID!) { openPreview(sandboxId: $id) { url } }';
+  expect((await gql<{ openPreview: { url: string } }>(owner.cookie, open, { id: sandboxId })).data?.openPreview.url).toContain(`http://${sandboxId}.preview.localhost:`);
   const destroy = 'mutation($id: ID!) { destroySandbox(id: $id) }';
   const refused = await gql(stranger.cookie, destroy, { id: sandboxId });
   expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   expect((await gql<{ destroySandbox: boolean }>(owner.cookie, destroy, { id: sandboxId })).data?.destroySandbox).toBe(true);
   expect((await gql<{ projectSandboxes: unknown[] }>(owner.cookie, list, { p: projectId })).data?.projectSandboxes).toEqual([]);
-  expect((await get(`/preview/${sandboxId}/`, owner.cookie)).status).toBe(404);
+  expect((await gql(owner.cookie, open, { id: sandboxId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 });

@@ -21,7 +21,7 @@ export class SandboxRecord {
   backendId?: string | null;
   /** Ports a preview server listens on inside the sandbox. */
   ports: number[] = [];
-  /** Where people open the preview: `/preview/<id>/` on the API. */
+  /** Set once a preview server runs; people open it on the preview origin (`openPreview`), not at this path. */
   previewUrl?: string | null;
   /** Makes create safe to retry (activities pass one derived from the workflow and activity ids). */
   idempotencyKey?: string | null;

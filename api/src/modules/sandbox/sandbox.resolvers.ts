@@ -1,16 +1,17 @@
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers, Sandbox } from '../../generated/graphql';
 import { ServiceUnavailableError } from '../../shared/errors';
+import type { SandboxService } from './sandbox.service';
 import type { SandboxRecord } from './sandbox.entity';
 
-const toGraphQL = (r: SandboxRecord): Sandbox => ({
+const toGraphQL = (service: SandboxService, r: SandboxRecord): Sandbox => ({
   id: r.id,
   projectId: r.project.id,
   backend: r.backend,
   runtime: r.runtime,
   status: r.status,
   ports: r.ports,
-  previewUrl: r.previewUrl ?? null,
+  previewUrl: service.previewUrlOf(r),
   terminalPath: `/terminal/${r.id}`,
   lastActivityAt: r.lastActivityAt,
   createdAt: r.createdAt,
@@ -23,10 +24,14 @@ function service(ctx: GraphQLContext) {
 
 export const sandboxResolvers: Resolvers = {
   Query: {
-    projectSandboxes: async (_root, { projectId }, ctx) => (ctx.sandboxes ? (await ctx.sandboxes.listForProject(ctx.viewerId, projectId)).map(toGraphQL) : []),
+    projectSandboxes: async (_root, { projectId }, ctx) => {
+      const sandboxes = ctx.sandboxes;
+      return sandboxes ? (await sandboxes.listForProject(ctx.viewerId, projectId)).map((r) => toGraphQL(sandboxes, r)) : [];
+    },
   },
   Mutation: {
     startProjectSandbox: (_root, { projectId }, ctx) => service(ctx).start(requireViewer(ctx), projectId),
     destroySandbox: (_root, { id }, ctx) => service(ctx).destroy(requireViewer(ctx), id),
+    openPreview: (_root, { sandboxId }, ctx) => service(ctx).openPreview(ctx.viewerId, ctx.sessionId, sandboxId),
   },
 };

@@ -7,6 +7,7 @@ import { loadActor } from '../access/actor';
 import { can, type Visibility } from '../access/policy';
 import type { Project } from '../project/project.entity';
 import type { ProjectService } from '../project/project.service';
+import type { PreviewSite } from './preview-server';
 import type { SandboxManager } from './sandbox-manager';
 import { SandboxRecord } from './sandbox.entity';
 
@@ -21,7 +22,21 @@ export class SandboxService {
     private readonly manager: SandboxManager,
     private readonly temporal: Client,
     private readonly taskQueue: string,
+    private readonly previews: PreviewSite | null = null,
   ) {}
+
+  /** Where a running preview lives (its own origin), or null while none runs. */
+  previewUrlOf(record: SandboxRecord): string | null {
+    return record.previewUrl && this.previews ? this.previews.origin().urlFor(record.id) : null;
+  }
+
+  /** A link that opens the preview as the viewer: a short-lived signed token the preview host trades for its own cookie. */
+  async openPreview(viewerId: string | null, sessionId: string | null, sandboxId: string): Promise<{ url: string; expiresAt: Date | null }> {
+    const record = await this.manager.find(sandboxId);
+    const project = record?.status === 'RUNNING' && record.previewUrl ? await this.projects.get(viewerId, record.project.id).catch(() => null) : null;
+    if (!record || !project || !this.previews) throw new NotFoundError('Sandbox', sandboxId);
+    return this.previews.link(record.id, viewerId, sessionId);
+  }
 
   /** Live sandboxes of a project the viewer may read, newest first. */
   async listForProject(viewerId: string | null, projectId: string): Promise<SandboxRecord[]> {

@@ -111,12 +111,15 @@ function readPending(sealer: CookieSealer, req: Request, provider: OAuthProvider
   return pending;
 }
 
-/** Same-site paths only: one leading `/`, no `//` or `/\` (other hosts), no control characters. */
+/** Paths the API answers itself; a log-in returns only to the web app's pages. */
+const SERVER_PATHS = /^\/(preview|terminal|graphql|auth|healthz|readyz)(?:[/?#]|$)/i;
+
+/** App paths only: one leading `/`, no `//` or `/\` (other hosts), no control characters, no server routes. */
 export function safeReturnUrl(value: unknown): string {
   if (typeof value !== 'string' || value.length > 2000) return FALLBACK_RETURN_URL;
   // eslint-disable-next-line no-control-regex
   if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return FALLBACK_RETURN_URL;
-  return value;
+  return SERVER_PATHS.test(value) ? FALLBACK_RETURN_URL : value;
 }
 
 /** Scoped to the OAuth routes, httpOnly and SameSite=Lax, so it comes back on the provider's top-level redirect. */

@@ -7,10 +7,13 @@ export function logInUrl(router: Router, returnUrl: string): UrlTree {
 
 /**
  * Where to go after logging in: `returnUrl` when it is a path inside the app (never another origin,
- * never back to the auth pages), else the project list.
+ * never a backslash or control character, never back to the auth pages or to a server route such as
+ * `/preview/…`), else the project list. The server's OAuth `safeReturnUrl` applies the same rule.
  */
 export function safeReturnUrl(returnUrl: string | null | undefined): string {
   if (!returnUrl || !returnUrl.startsWith('/') || returnUrl.startsWith('//')) return '/projects';
-  if (/^\/(log-in|sign-up)(?:[/?#]|$)/.test(returnUrl)) return '/projects';
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]/.test(returnUrl)) return '/projects';
+  if (/^\/(log-in|sign-up|preview|terminal|graphql|auth|healthz|readyz)(?:[/?#]|$)/i.test(returnUrl)) return '/projects';
   return returnUrl;
 }

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
@@ -11,8 +12,9 @@ import { SandboxTerminalComponent } from './sandbox-terminal.component';
 export const SANDBOX_POLL_MS = 3000;
 
 /**
- * The project's sandbox: start one (install, test, preview), watch the preview in a sandboxed iframe
- * (an opaque origin, so the preview's scripts cannot act as the signed-in user), open a terminal, stop it.
+ * The project's sandbox: start one (install, test, preview), watch the preview in an iframe, open a
+ * terminal, stop it. The preview lives on its own origin (`<sandboxId>.preview.<host>`), so its scripts
+ * cannot act as the signed-in user even with `allow-same-origin`, which lets the page call its own API.
  */
 @Component({
   selector: 'app-sandbox-panel',
@@ -33,14 +35,21 @@ export const SANDBOX_POLL_MS = 3000;
         <code>{{ box.runtime }}</code> · {{ box.status === 'RUNNING' ? 'running' : 'starting' }}
       </p>
       @if (box.previewUrl) {
-        <iframe
-          data-testid="sandbox-preview"
-          title="Preview"
-          [src]="safe(box.previewUrl)"
-          sandbox="allow-scripts allow-forms allow-popups allow-modals"
-          style="width: 100%; height: 18rem; border: 1px solid var(--border, #ccc)"
-        ></iframe>
-        <a [href]="box.previewUrl" target="_blank" rel="noopener">Open the preview in a tab</a>
+        @let frame = preview();
+        @if (frame?.id === box.id) {
+          <iframe
+            data-testid="sandbox-preview"
+            title="Preview"
+            [src]="frame!.src"
+            sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals"
+            style="width: 100%; height: 18rem; border: 1px solid var(--border, #ccc)"
+          ></iframe>
+        } @else {
+          <p class="muted" aria-busy="true">Opening the preview…</p>
+        }
+        <button type="button" class="link" data-testid="sandbox-open-tab" (click)="openInTab(box.id)">
+          Open the preview in a tab
+        </button>
       } @else {
         <p class="muted" data-testid="sandbox-waiting">
           Installing and testing; the preview appears when its server answers.
@@ -79,6 +88,7 @@ export class SandboxPanelComponent {
   readonly projectId = input.required<string>();
   private readonly api = inject(SandboxApi);
   private readonly sanitizer = inject(DomSanitizer);
+  private readonly window = inject(DOCUMENT).defaultView;
   private readonly refresh = new Subject<void>();
   protected readonly sandboxes = signal<Result<SandboxView[]> | null>(null);
   protected readonly actionError = signal<string | null>(null);
@@ -89,7 +99,9 @@ export class SandboxPanelComponent {
     const list = this.sandboxes();
     return list?.ok ? (list.value[0] ?? null) : null;
   });
-  private readonly urls = new Map<string, SafeResourceUrl>();
+  /** The iframe's source: a link with a token, asked for once per sandbox (its cookie outlives the token). */
+  protected readonly preview = signal<{ id: string; src: SafeResourceUrl } | null>(null);
+  private previewAskedFor: string | null = null;
 
   constructor() {
     toObservable(this.projectId)
@@ -99,15 +111,29 @@ export class SandboxPanelComponent {
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((result) => this.sandboxes.set(result));
+      .subscribe((result) => {
+        this.sandboxes.set(result);
+        this.askForPreview();
+      });
   }
 
-  /** Preview URLs are same-host paths from the API; trusted as iframe sources once each. */
-  protected safe(url: string): SafeResourceUrl {
-    const trusted = /^\/preview\/[0-9a-f-]{36}\/$/i.test(url) ? url : 'about:blank';
-    if (!this.urls.has(url))
-      this.urls.set(url, this.sanitizer.bypassSecurityTrustResourceUrl(trusted));
-    return this.urls.get(url)!;
+  private askForPreview(): void {
+    const box = this.current();
+    if (!box?.previewUrl || this.previewAskedFor === box.id) return;
+    this.previewAskedFor = box.id;
+    this.api.openPreview(box.id).subscribe((result) => {
+      if (!result.ok) return this.actionError.set(result.error.message);
+      const src = this.sanitizer.bypassSecurityTrustResourceUrl(previewSource(box.id, result.value.url));
+      this.preview.set({ id: box.id, src });
+    });
+  }
+
+  /** A new tab needs its own token: the frame's cookie is partitioned to this page. */
+  protected openInTab(id: string): void {
+    this.api.openPreview(id).subscribe((result) => {
+      if (result.ok) this.window?.open(previewSource(id, result.value.url), '_blank', 'noopener');
+      else this.actionError.set(result.error.message);
+    });
   }
 
   protected start(): void {
@@ -125,5 +151,16 @@ export class SandboxPanelComponent {
       this.actionError.set(result.ok ? null : result.error.message);
       this.refresh.next();
     });
+  }
+}
+
+/** Only an http(s) URL on the sandbox's own preview host is trusted as a frame or tab source. */
+export function previewSource(sandboxId: string, url: string): string {
+  try {
+    const parsed = new URL(url);
+    const ok = /^https?:$/.test(parsed.protocol) && parsed.hostname.startsWith(`${sandboxId.toLowerCase()}.`);
+    return ok ? parsed.toString() : 'about:blank';
+  } catch {
+    return 'about:blank';
   }
 }

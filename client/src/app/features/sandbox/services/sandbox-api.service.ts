@@ -5,7 +5,9 @@ import { toResult } from '../../../core/apollo-result';
 import type { Result } from '../../../core/user-facing-error';
 import {
   DESTROY_SANDBOX_MUTATION,
+  OPEN_PREVIEW_MUTATION,
   PROJECT_SANDBOXES_QUERY,
+  type PreviewLink,
   START_PROJECT_SANDBOX_MUTATION,
   type SandboxView,
 } from './sandbox.documents';
@@ -37,6 +39,14 @@ export class SandboxApi {
     return toResult(
       this.apollo.mutate({ mutation: DESTROY_SANDBOX_MUTATION, variables: { id } }),
       (d) => d.destroySandbox,
+    );
+  }
+
+  /** A fresh link to the preview (its token expires within minutes: ask again for each frame or tab). */
+  openPreview(sandboxId: string): Observable<Result<PreviewLink>> {
+    return toResult(
+      this.apollo.mutate({ mutation: OPEN_PREVIEW_MUTATION, variables: { sandboxId } }),
+      (d) => d.openPreview,
     );
   }
 }

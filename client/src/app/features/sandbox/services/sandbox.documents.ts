@@ -40,3 +40,18 @@ export const DESTROY_SANDBOX_MUTATION = gql<{ destroySandbox: boolean }, { id: s
     destroySandbox(id: $id)
   }
 `;
+
+/** A link that opens a preview on its own origin, with a short-lived token for the viewer. */
+export interface PreviewLink {
+  readonly url: string;
+  readonly expiresAt: string | null;
+}
+
+export const OPEN_PREVIEW_MUTATION = gql<{ openPreview: PreviewLink }, { sandboxId: string }>`
+  mutation OpenPreview($sandboxId: ID!) {
+    openPreview(sandboxId: $sandboxId) {
+      url
+      expiresAt
+    }
+  }
+`;

@@ -1,0 +1,86 @@
+import { graphqlOver, type Gql } from '../graphql-http';
+import { createStack, type Stack } from '../harness';
+
+/** Issue 11, item 10: the limits a tier shows are the limits it enforces. */
+let stack: Stack;
+let gql: Gql;
+let signUp: ReturnType<typeof graphqlOver>['signUp'];
+
+beforeAll(async () => {
+  stack = await createStack();
+  ({ gql, signUp } = graphqlOver(await stack.app.listen(0, '127.0.0.1')));
+});
+afterAll(() => stack?.dispose());
+
+type Errors = { message: string; extensions: Record<string, unknown> }[];
+const CREATE = 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }';
+const create = (cookie: string, input: Record<string, unknown>) =>
+  gql<{ createProject: { id: string } | null }>(cookie, CREATE, { i: { framework: 'express', ...input } }) as Promise<{
+    data?: { createProject: { id: string } | null } | null;
+    errors?: Errors;
+  }>;
+const USAGE = '{ usage { tier meters { kind used limit percent warning } } }';
+type Meter = { kind: string; used: number; limit: number | null; percent: number | null; warning: number | null };
+
+describe('the project cap of the tier (free: 5)', () => {
+  it('refuses the 6th personal project with LIMIT_EXCEEDED naming the limit and the cap; a retried key is not counted twice', async () => {
+    const uma = await signUp('Capped');
+    for (let i = 1; i <= 5; i++) expect((await create(uma.cookie, { name: `P${i}`, idempotencyKey: `cap-key-000${i}` })).errors).toBeUndefined();
+    // Retrying a create that already happened returns the same project, even at the cap.
+    const retried = await create(uma.cookie, { name: 'P5', idempotencyKey: 'cap-key-0005' });
+    expect(retried.errors).toBeUndefined();
+
+    const sixth = await create(uma.cookie, { name: 'P6' });
+    expect(sixth.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', kind: 'projects', limit: 5, used: 5, scope: 'user' });
+    expect(sixth.errors?.[0]?.message).toMatch(/5 projects/);
+    expect(await stack.db.orm.em.fork().count('Project', { owner: uma.id })).toBe(5);
+  });
+
+  it('lets exactly one of two concurrent creates at cap - 1 through', async () => {
+    const ida = await signUp('Racer');
+    for (let i = 1; i <= 4; i++) expect((await create(ida.cookie, { name: `R${i}` })).errors).toBeUndefined();
+    const both = await Promise.all([create(ida.cookie, { name: 'R5a' }), create(ida.cookie, { name: 'R5b' })]);
+    expect(both.filter((r) => r.data?.createProject).length).toBe(1);
+    expect(both.flatMap((r) => r.errors ?? []).map((e) => e.extensions.code)).toEqual(['LIMIT_EXCEEDED']);
+    expect(await stack.db.orm.em.fork().count('Project', { owner: ida.id })).toBe(5);
+  });
+
+  it('lets two concurrent retries of one create at cap - 1 both answer the same project', async () => {
+    const rea = await signUp('Retrier');
+    for (let i = 1; i <= 4; i++) expect((await create(rea.cookie, { name: `K${i}` })).errors).toBeUndefined();
+    const input = { name: 'K5', idempotencyKey: 'cap-retry-key-01' };
+    const both = await Promise.all([create(rea.cookie, input), create(rea.cookie, input)]);
+    expect(both.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(new Set(both.map((r) => r.data?.createProject?.id)).size).toBe(1);
+  });
+
+  it("counts a team's projects against the team owner's tier, apart from the members' personal ones", async () => {
+    const owner = await signUp('TeamCapOwner');
+    const member = await signUp('TeamCapMember');
+    const team = (await gql<{ createTeam: { id: string } }>(owner.cookie, 'mutation { createTeam(name: "Cap Team") { id } }')).data!.createTeam;
+    const invite = (await gql<{ inviteToTeam: { token: string } }>(owner.cookie, 'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "admin") { token } }', { t: team.id }))
+      .data!.inviteToTeam;
+    await gql(member.cookie, 'mutation($k: String!) { acceptInvitation(token: $k) { id } }', { k: invite.token });
+    // The member fills their own personal cap first: it must not matter for the team.
+    for (let i = 1; i <= 5; i++) expect((await create(member.cookie, { name: `Mine ${i}` })).errors).toBeUndefined();
+    for (let i = 1; i <= 5; i++) {
+      const by = i % 2 ? member : owner;
+      expect((await create(by.cookie, { name: `Team ${i}`, teamId: team.id, visibility: 'team' })).errors).toBeUndefined();
+    }
+    const sixth = await create(member.cookie, { name: 'Team 6', teamId: team.id });
+    expect(sixth.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', kind: 'projects', limit: 5, used: 5, scope: 'team' });
+    // The owner's personal projects are a separate count.
+    expect((await create(owner.cookie, { name: 'Owner personal' })).errors).toBeUndefined();
+  });
+});
+
+describe('usage right after sign-up', () => {
+  it('shows no meter at or near its limit, so the header shows no badge', async () => {
+    const fresh = await signUp('Fresh');
+    const reply = await gql<{ usage: { tier: string; meters: Meter[] } }>(fresh.cookie, USAGE);
+    expect(reply.errors).toBeUndefined();
+    const meters = reply.data!.usage.meters;
+    expect(meters.filter((m) => m.warning !== null || (m.percent ?? 0) > 0)).toEqual([]);
+    expect(meters.every((m) => m.used === 0)).toBe(true);
+  });
+});

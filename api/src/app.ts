@@ -126,7 +126,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       limits: deps.limits ?? DEFAULT_LIMITS,
       auth: newAuthService(em),
       projects: new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE, deps.limits ?? DEFAULT_LIMITS),
-      teams: new TeamService(em, () => publicUrl),
+      teams: new TeamService(em, () => publicUrl, rateLimiter),
       providerKeys: new ProviderKeyService(em, secretBox),
       sandboxes: sandboxManager ? new SandboxService(em, new ProjectService(em, temporal, events, deps.config.TEMPORAL_TASK_QUEUE), sandboxManager, temporal, deps.config.TEMPORAL_TASK_QUEUE) : null,
       models,

@@ -1,5 +1,5 @@
 import { graphqlOver, type Gql } from '../graphql-http';
-import { createStack, type Stack } from '../harness';
+import { createStack, testLimits, type Stack } from '../harness';
 
 /** Issue 11, item 10: the limits a tier shows are the limits it enforces. */
 let stack: Stack;
@@ -82,5 +82,34 @@ describe('usage right after sign-up', () => {
     const meters = reply.data!.usage.meters;
     expect(meters.filter((m) => m.warning !== null || (m.percent ?? 0) > 0)).toEqual([]);
     expect(meters.every((m) => m.used === 0)).toBe(true);
+  });
+});
+
+describe('windows for team creation and invitations', () => {
+  const free = testLimits.tiers.free;
+  const withGrace = (limit: number) => limit + Math.floor((limit * testLimits.gracePercent) / 100);
+
+  it('refuses a free user the team past teams:daily with RATE_LIMIT_EXCEEDED, and counts the attempt nowhere else', async () => {
+    const tom = await signUp('TeamSpammer');
+    const createTeam = (n: number) => gql<{ createTeam: { id: string } }>(tom.cookie, 'mutation($n: String!) { createTeam(name: $n) { id } }', { n: `Spam ${n}` });
+    const allowed = withGrace(free.teamsPerDay!);
+    for (let i = 1; i <= allowed; i++) expect((await createTeam(i)).errors).toBeUndefined();
+    const refused = await createTeam(allowed + 1);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', kind: 'teams:daily', limit: free.teamsPerDay, remaining: 0 });
+    expect(refused.errors?.[0]?.extensions.retryAfter).toBeGreaterThan(0);
+    expect(await stack.db.orm.em.fork().count('TeamMember', { user: tom.id })).toBe(allowed);
+  });
+
+  it('refuses a free user the invitation past invitations:hourly, over all their teams', async () => {
+    const ivy = await signUp('InviteSpammer');
+    const teams = await Promise.all(
+      ['Ivy One', 'Ivy Two'].map(async (n) => (await gql<{ createTeam: { id: string } }>(ivy.cookie, 'mutation($n: String!) { createTeam(name: $n) { id } }', { n })).data!.createTeam.id),
+    );
+    const invite = (t: string) => gql(ivy.cookie, 'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "member") { token } }', { t });
+    const allowed = withGrace(free.invitationsPerHour!);
+    for (let i = 1; i <= allowed; i++) expect((await invite(teams[i % 2]!)).errors).toBeUndefined();
+    const refused = await invite(teams[0]!);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', kind: 'invitations:hourly', limit: free.invitationsPerHour });
+    expect(await stack.db.orm.em.fork().count('TeamInvitation', { invitedBy: ivy.id })).toBe(allowed);
   });
 });

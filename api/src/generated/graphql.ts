@@ -922,7 +922,7 @@ export type Usage = {
 /** How much of one limit the caller has used. `limit` null means unlimited. */
 export type UsageMeter = {
   __typename?: 'UsageMeter';
-  /** messages:hourly, messages:daily, uploads:daily, agent-runs, rooms or projects. */
+  /** messages:hourly, messages:daily, uploads:daily, teams:daily, invitations:hourly, agent-runs, rooms or projects. */
   kind: Scalars['String']['output'];
   limit: Maybe<Scalars['Int']['output']>;
   /** Percent of the limit used, rounded down; null when unlimited. */

@@ -1,14 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { QuotaExceededError } from '../limits/limit-errors';
-import { TIERS, type LimitsConfig, type Tier } from '../limits/tiers';
+import { asTier, type LimitsConfig } from '../limits/tiers';
 import { TeamMember } from '../team/team.entity';
 import { LOCAL_USER_ID, User } from '../user/user.entity';
 import { Project } from './project.entity';
-
-/** A stored tier name, or `free` for anything the config does not know. */
-export function tierOf(user: User): Tier {
-  return (TIERS as readonly string[]).includes(user.tier) ? (user.tier as Tier) : 'free';
-}
 
 /** Who a new project belongs to: a team project has both the creator and the team. */
 export interface ProjectOwner {
@@ -36,7 +31,7 @@ export async function assertProjectQuota(em: EntityManager, limits: LimitsConfig
   const payer = owner.teamId
     ? (await em.findOneOrFail(TeamMember, { team: owner.teamId, role: 'owner' }, { populate: ['user'] })).user.getEntity()
     : await em.findOneOrFail(User, { id: owner.userId });
-  const cap = limits.tiers[tierOf(payer)].projects;
+  const cap = limits.tiers[asTier(payer.tier)].projects;
   if (cap === null) return;
   const used = await em.count(Project, owner.teamId ? { ownerTeam: owner.teamId } : { owner: owner.userId, ownerTeam: null });
   if (used >= cap) throw new QuotaExceededError('projects', cap, used, owner.teamId ? 'team' : 'user');

@@ -1,4 +1,5 @@
 import { graphqlOver, type Gql } from '../graphql-http';
+import { LOCAL_USER_ID } from '../../api/src/modules/user/user.entity';
 import { createStack, testLimits, type Stack } from '../harness';
 
 /** Issue 11, item 10: the limits a tier shows are the limits it enforces. */
@@ -25,7 +26,8 @@ type Meter = { kind: string; used: number; limit: number | null; percent: number
 describe('the project cap of the tier (free: 5)', () => {
   it('refuses the 6th personal project with LIMIT_EXCEEDED naming the limit and the cap; a retried key is not counted twice', async () => {
     const uma = await signUp('Capped');
-    for (let i = 1; i <= 5; i++) expect((await create(uma.cookie, { name: `P${i}`, idempotencyKey: `cap-key-000${i}` })).errors).toBeUndefined();
+    for (let i = 1; i <= 5; i++)
+      expect((await create(uma.cookie, { name: `P${i}`, idempotencyKey: `cap-key-000${i}` })).errors).toBeUndefined();
     // Retrying a create that already happened returns the same project, even at the cap.
     const retried = await create(uma.cookie, { name: 'P5', idempotencyKey: 'cap-key-0005' });
     expect(retried.errors).toBeUndefined();
@@ -57,9 +59,15 @@ describe('the project cap of the tier (free: 5)', () => {
   it("counts a team's projects against the team owner's tier, apart from the members' personal ones", async () => {
     const owner = await signUp('TeamCapOwner');
     const member = await signUp('TeamCapMember');
-    const team = (await gql<{ createTeam: { id: string } }>(owner.cookie, 'mutation { createTeam(name: "Cap Team") { id } }')).data!.createTeam;
-    const invite = (await gql<{ inviteToTeam: { token: string } }>(owner.cookie, 'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "admin") { token } }', { t: team.id }))
-      .data!.inviteToTeam;
+    const team = (await gql<{ createTeam: { id: string } }>(owner.cookie, 'mutation { createTeam(name: "Cap Team") { id } }')).data!
+      .createTeam;
+    const invite = (
+      await gql<{ inviteToTeam: { token: string } }>(
+        owner.cookie,
+        'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "admin") { token } }',
+        { t: team.id },
+      )
+    ).data!.inviteToTeam;
     await gql(member.cookie, 'mutation($k: String!) { acceptInvitation(token: $k) { id } }', { k: invite.token });
     // The member fills their own personal cap first: it must not matter for the team.
     for (let i = 1; i <= 5; i++) expect((await create(member.cookie, { name: `Mine ${i}` })).errors).toBeUndefined();
@@ -91,11 +99,17 @@ describe('windows for team creation and invitations', () => {
 
   it('refuses a free user the team past teams:daily with RATE_LIMIT_EXCEEDED, and counts the attempt nowhere else', async () => {
     const tom = await signUp('TeamSpammer');
-    const createTeam = (n: number) => gql<{ createTeam: { id: string } }>(tom.cookie, 'mutation($n: String!) { createTeam(name: $n) { id } }', { n: `Spam ${n}` });
+    const createTeam = (n: number) =>
+      gql<{ createTeam: { id: string } }>(tom.cookie, 'mutation($n: String!) { createTeam(name: $n) { id } }', { n: `Spam ${n}` });
     const allowed = withGrace(free.teamsPerDay!);
     for (let i = 1; i <= allowed; i++) expect((await createTeam(i)).errors).toBeUndefined();
     const refused = await createTeam(allowed + 1);
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', kind: 'teams:daily', limit: free.teamsPerDay, remaining: 0 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMIT_EXCEEDED',
+      kind: 'teams:daily',
+      limit: free.teamsPerDay,
+      remaining: 0,
+    });
     expect(refused.errors?.[0]?.extensions.retryAfter).toBeGreaterThan(0);
     expect(await stack.db.orm.em.fork().count('TeamMember', { user: tom.id })).toBe(allowed);
   });
@@ -103,13 +117,46 @@ describe('windows for team creation and invitations', () => {
   it('refuses a free user the invitation past invitations:hourly, over all their teams', async () => {
     const ivy = await signUp('InviteSpammer');
     const teams = await Promise.all(
-      ['Ivy One', 'Ivy Two'].map(async (n) => (await gql<{ createTeam: { id: string } }>(ivy.cookie, 'mutation($n: String!) { createTeam(name: $n) { id } }', { n })).data!.createTeam.id),
+      ['Ivy One', 'Ivy Two'].map(
+        async (n) =>
+          (await gql<{ createTeam: { id: string } }>(ivy.cookie, 'mutation($n: String!) { createTeam(name: $n) { id } }', { n })).data!
+            .createTeam.id,
+      ),
     );
     const invite = (t: string) => gql(ivy.cookie, 'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "member") { token } }', { t });
     const allowed = withGrace(free.invitationsPerHour!);
     for (let i = 1; i <= allowed; i++) expect((await invite(teams[i % 2]!)).errors).toBeUndefined();
     const refused = await invite(teams[0]!);
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', kind: 'invitations:hourly', limit: free.invitationsPerHour });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMIT_EXCEEDED',
+      kind: 'invitations:hourly',
+      limit: free.invitationsPerHour,
+    });
     expect(await stack.db.orm.em.fork().count('TeamInvitation', { invitedBy: ivy.id })).toBe(allowed);
+  });
+});
+
+describe('the first account, which adopts the projects of single-user mode', () => {
+  it('reads those projects in its meter (the "Usage 100%" after sign-up) and is held to the cap from then on', async () => {
+    const fresh = await createStack();
+    try {
+      const local = fresh.app.createContext();
+      // Single-user mode (no account yet): the built-in local user has no cap.
+      for (let i = 1; i <= 5; i++) await local.projects.create(LOCAL_USER_ID, { name: `Local ${i}`, framework: 'express' });
+      const first = graphqlOver(await fresh.app.listen(0, '127.0.0.1'));
+      const admin = await first.signUp('FirstAdmin');
+      const usage = await first.gql<{ usage: { meters: Meter[] } }>(admin.cookie, USAGE);
+      expect(usage.data!.usage.meters.filter((m) => m.warning !== null)).toEqual([
+        { kind: 'projects', used: 5, limit: 5, percent: 100, warning: 90 },
+      ]);
+      const sixth = await first.gql(admin.cookie, CREATE, { i: { name: 'Sixth', framework: 'express' } });
+      expect(sixth.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', kind: 'projects', limit: 5, used: 5 });
+      // A later sign-up starts from nothing.
+      const second = await first.signUp('SecondUser');
+      const clean = await first.gql<{ usage: { meters: Meter[] } }>(second.cookie, USAGE);
+      expect(clean.data!.usage.meters.filter((m) => m.used > 0 || m.warning !== null)).toEqual([]);
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

@@ -94,6 +94,14 @@ export const agentRunLease = {
   maxWaitPollSeconds: 15,
 } as const;
 
+/**
+ * A team build waiting for one of its owner's sandboxes: how often it asks again (a sandbox is freed by a person
+ * or the idle reaper, which nothing announces, so the build polls; bounded so the wait costs a few events a minute).
+ */
+export const buildSandboxWait = {
+  pollSeconds: 5,
+} as const;
+
 /** Where and how to reach Temporal. */
 export interface TemporalConnectionConfig {
   /** host:port of the frontend service. */

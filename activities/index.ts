@@ -5,6 +5,7 @@ import { createLlmActivities } from './llm/llm.activities';
 import { createProjectActivities } from './projects/project.activities';
 import { createRunLeaseActivities } from './agents/run-lease.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
+import { createBuildSandboxActivities } from './sandbox/build-sandbox.activities';
 import { createSandboxActivities } from './sandbox/sandbox.activities';
 
 export type { ActivityDeps } from './deps';
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProjectActivities(deps),
     ...createScaffoldActivities(deps),
     ...createSandboxActivities(deps),
+    ...createBuildSandboxActivities(deps),
     ...createLlmActivities(deps),
     ...createAgentFileActivities(deps),
     ...createAgentRecordActivities(deps),

@@ -12,7 +12,9 @@ import {
 import type { Activities } from '../activities';
 import { activityPresets } from '../temporal.config';
 import { DEFAULT_TEAM_OPTIONS, runAgentTeam, type TeamCarry, type TeamOptions } from './agent-team/coordinator';
+import { releaseBuildSandbox, takeBuildSandbox } from './agent-team/build-sandbox';
 import { takeRunSlot, type RunSlot } from './agent-team/run-slot';
+import type { BuildWait } from './build-wait';
 
 export interface ProjectBuildInput {
   projectId: string;
@@ -31,6 +33,8 @@ export interface ProjectBuildState {
   phase: ProjectBuildPhase;
   filesWritten: number;
   error: string | null;
+  /** While `waiting`: what for (an agent-run slot or a sandbox), how many are in use, and by which builds. */
+  waitingFor?: BuildWait | null;
 }
 
 /** Where the build is now, for the API and the Temporal UI. */
@@ -59,21 +63,33 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
 
   let testsPassed: boolean | null | undefined;
   let slot: RunSlot | null = null;
+  let opened: { sandboxId: string | null } | undefined;
+  const waitFor = (wait: BuildWait) => {
+    state.phase = 'waiting';
+    state.waitingFor = wait;
+  };
   try {
     const ref = { projectId: input.projectId, runId: input.runId };
     // A team run waits (still queued) for one of its owner's agent-run slots; a continued run extends its own.
     // Patched: runs recorded before the slot existed replay without it.
-    if (input.team && patched('agent-run-lease')) slot = await takeRunSlot(ref, () => void (state.phase = 'waiting'));
+    if (input.team && patched('agent-run-lease'))
+      slot = await takeRunSlot(ref, ({ limit, holders }) => waitFor({ kind: 'agent-run', limit, used: limit, holders: holders ?? [] }));
+    // Then, still queued, for one of the owner's sandboxes, before any model is paid for (a full owner used to
+    // fail the build after planning). Patched: runs recorded before open their sandbox in the coordinator.
+    if (input.team && !input.resume && patched('build-sandbox-wait')) opened = { sandboxId: await takeBuildSandbox(ref, waitFor) };
+    state.waitingFor = null;
     state.phase = 'starting';
     // A continued run started in an earlier history.
     if (!input.resume) await bookkeeping.markRunStarted(input);
     let files: number;
     if (input.team) {
       state.phase = 'team';
-      const outcome = await runAgentTeam(ref, { ...DEFAULT_TEAM_OPTIONS, ...input.team }, input.resume);
+      const outcome = await runAgentTeam(ref, { ...DEFAULT_TEAM_OPTIONS, ...input.team }, input.resume, opened);
       if (outcome.carry) {
         slot?.handOver();
         slot = null;
+        // The next history's coordinator carries the sandbox on and destroys it at the end.
+        opened = undefined;
         await continueAsNew<typeof projectBuildWorkflow>({ ...input, resume: outcome.carry });
       }
       const team = outcome.status;
@@ -113,6 +129,7 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     await bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error, testsPassed });
     throw ApplicationFailure.nonRetryable(state.error, 'BUILD_FAILED');
   } finally {
+    if (opened?.sandboxId) await releaseBuildSandbox(opened.sandboxId);
     await slot?.release();
   }
 }

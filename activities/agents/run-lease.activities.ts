@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ConcurrentLimitExceededError } from '../../api/src/modules/limits/limit-errors';
-import { Project } from '../../api/src/modules/project/project.entity';
+import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { isUuid } from '../../api/src/shared/validation';
+import type { BuildWaitHolder } from '../../workflows/build-wait';
 import type { LimitSubject, Tier } from '../../api/src/modules/limits/tiers';
 import { ErrorCode } from '../../api/src/shared/errors';
 import type { ActivityDeps } from '../deps';
@@ -9,7 +11,7 @@ import type { RunRef } from '../projects/project.activities';
 /** What the coordinator learns when it asks for one of its owner's agent-run slots. */
 export type RunLeaseAnswer =
   | { granted: true; limit: number | null }
-  | { granted: false; limit: number; retryAfterSeconds: number };
+  | { granted: false; limit: number; retryAfterSeconds: number; holders?: BuildWaitHolder[] };
 
 /**
  * The tier's concurrent agent runs: a team run holds a lease (keyed by its run id, so a retried or continued
@@ -25,12 +27,21 @@ export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) 
     return { id: user.id, tier: user.tier as Tier };
   };
 
+  /** The runs holding the owner's slots (lease ids are run ids); the API names those a viewer may read. */
+  const holdersOf = async (userId: string): Promise<BuildWaitHolder[]> => {
+    const runIds = (await leases!.holders(userId, 'agent-runs').catch(() => [] as string[])).filter(isUuid);
+    if (!runIds.length) return [];
+    const runs = await orm.em.fork().find(ProjectRun, { id: { $in: runIds } });
+    return runs.map((run) => ({ projectId: run.project.id, runId: run.id }));
+  };
+
   return {
     async acquireAgentRunLease(input: { ref: RunRef; ttlMs: number }): Promise<RunLeaseAnswer> {
       if (!leases) return { granted: true, limit: null };
       const { ref, ttlMs } = input;
+      const subject = await owner(ref.projectId);
       try {
-        const lease = await leases.acquire(await owner(ref.projectId), 'agent-runs', ref.runId, ttlMs);
+        const lease = await leases.acquire(subject, 'agent-runs', ref.runId, ttlMs);
         return { granted: true, limit: lease.limit };
       } catch (error) {
         if (!(error instanceof ConcurrentLimitExceededError)) throw error;
@@ -44,7 +55,7 @@ export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) 
           data: { limit },
           dedupeKey: `run:${ref.runId}:waiting-for-slot`,
         });
-        return { granted: false, limit, retryAfterSeconds: retryAfter };
+        return { granted: false, limit, retryAfterSeconds: retryAfter, holders: await holdersOf(subject.id) };
       }
     },
 

@@ -102,12 +102,15 @@ const sandbox = proxyActivities<Activities>({ ...activityPresets.longStep, start
 
 /**
  * Runs the team, or (given `carried`) goes on with a run that continued as new: no second plan or approval,
- * the same sandbox, and the attempts counted on so no child id repeats.
+ * the same sandbox, and the attempts counted on so no child id repeats. Given `opened`, the team works in that
+ * sandbox, which the caller took before the build started and also destroys; without it (runs recorded before
+ * the build took its sandbox up front) the team opens its own after the plan.
  */
 export async function runAgentTeam(
   ref: { projectId: string; runId: string },
   options: TeamOptions,
   carried?: TeamCarry,
+  opened?: { sandboxId: string | null },
 ): Promise<TeamOutcome> {
   const status: TeamStatus = {
     phase: 'planning',
@@ -150,7 +153,7 @@ export async function runAgentTeam(
     const roles = [...new Set(plan.tasks.map((t) => routeTask(t).role))];
     await records.initializeAgents({ ref, roles });
   }
-  const sandboxId = carried ? carried.sandboxId : await openSandbox(ref.projectId, brief.ownerId);
+  const sandboxId = carried ? carried.sandboxId : opened ? opened.sandboxId : await openSandbox(ref.projectId, brief.ownerId);
   let continuing = false;
   try {
     status.phase = paused ? 'paused' : 'running';
@@ -187,8 +190,9 @@ export async function runAgentTeam(
     }
   } finally {
     // Also when the run is cancelled: the sandbox and every process in it go away. A run continuing as new
-    // keeps it.
-    if (sandboxId && !continuing) await CancellationScope.nonCancellable(() => sandbox.destroySandbox({ sandboxId: sandboxId! }));
+    // keeps it; a sandbox the caller opened is the caller's to destroy.
+    if (sandboxId && !continuing && !opened)
+      await CancellationScope.nonCancellable(() => sandbox.destroySandbox({ sandboxId: sandboxId! }));
   }
   const failed = Object.values(status.tasks).some((t) => t.status === 'failed');
   // Done means the project's own tests pass and the reviewer approved.

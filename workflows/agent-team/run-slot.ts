@@ -2,6 +2,7 @@
 import { CancellationScope, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { activityPresets, agentRunLease } from '../../temporal.config';
+import type { BuildWaitHolder } from '../build-wait';
 
 const leases = proxyActivities<Activities>(activityPresets.bookkeeping);
 
@@ -17,11 +18,14 @@ export interface RunSlot {
  * most every few seconds), then keeps the lease alive in the background. Taking it again is harmless: the
  * lease is keyed by the run, so a continued run simply extends its own.
  */
-export async function takeRunSlot(ref: { projectId: string; runId: string }, onWaiting: (limit: number) => void): Promise<RunSlot> {
+export async function takeRunSlot(
+  ref: { projectId: string; runId: string },
+  onWaiting: (refusal: { limit: number; holders?: BuildWaitHolder[] }) => void,
+): Promise<RunSlot> {
   for (;;) {
     const answer = await leases.acquireAgentRunLease({ ref, ttlMs: agentRunLease.ttlMs });
     if (answer.granted) break;
-    onWaiting(answer.limit);
+    onWaiting(answer);
     await sleep(Math.min(Math.max(answer.retryAfterSeconds, 1), agentRunLease.maxWaitPollSeconds) * 1000);
   }
   const renewal = new CancellationScope();

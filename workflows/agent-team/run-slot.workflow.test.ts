@@ -30,13 +30,21 @@ afterAll(async () => {
 const usage = { inputTokens: 20, outputTokens: 10 };
 const PLAN = {
   summary: 'one task',
-  tasks: [{ id: 'work', title: 'Work', type: 'implement', description: 'work', priority: 1, dependencies: [], files: [], acceptanceCriteria: [] }],
+  tasks: [
+    { id: 'work', title: 'Work', type: 'implement', description: 'work', priority: 1, dependencies: [], files: [], acceptanceCriteria: [] },
+  ],
 };
-const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ id: `call_${name}`, name, arguments: args }], usage });
+const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({
+  toolCalls: [{ id: `call_${name}`, name, arguments: args }],
+  usage,
+});
 
 test("a free-tier owner's second team run waits for the first to end, then runs", async () => {
   const firstRun = await seedTeamRun(stack, { tier: 'free', description: 'First', fakeRoles: ['architect', 'coder'] });
-  const runs = [firstRun, await seedTeamRun(stack, { ownerId: firstRun.ownerId, description: 'Second', fakeRoles: ['architect', 'coder'] })];
+  const runs = [
+    firstRun,
+    await seedTeamRun(stack, { ownerId: firstRun.ownerId, description: 'Second', fakeRoles: ['architect', 'coder'] }),
+  ];
   // The first run's agent asks a question and waits for the answer; the second's finishes at once.
   openai.replyFor = (req: RecordedRequest) => {
     if (req.body.response_format) return { json: PLAN, usage };
@@ -68,8 +76,21 @@ test("a free-tier owner's second team run waits for the first to end, then runs"
   const live = await new TeamRunService(ctx.em, ctx.projects, ctx.temporal).liveState(
     await ctx.em.findOneOrFail(Project, { id: runs[1]!.projectId }),
     await ctx.em.findOneOrFail(ProjectRun, { id: runs[1]!.runId }),
+    firstRun.ownerId,
   );
-  expect(live).toMatchObject({ phase: 'waiting', tasks: [] });
+  // It says which run holds the slot (the viewer may read that project).
+  const holderName = (await ctx.em.findOneOrFail(Project, { id: runs[0]!.projectId })).name;
+  expect(live).toMatchObject({
+    phase: 'waiting',
+    tasks: [],
+    waiting: {
+      kind: 'agent-run',
+      limit: 1,
+      used: 1,
+      holders: [{ projectId: runs[0]!.projectId, projectName: holderName, runId: runs[0]!.runId }],
+      hiddenHolders: 0,
+    },
+  });
 
   await stack.temporal.workflow.getHandle(`agent-task:${runs[0]!.runId}:work:1`).signal(answerQuestionSignal, 'Yes');
   await first.result();

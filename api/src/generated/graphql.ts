@@ -135,6 +135,27 @@ export type AuthState = {
   viewer: Maybe<User>;
 };
 
+/** What a queued build waits for: one of its owner's agent-run slots or sandboxes, all in use. */
+export type BuildWait = {
+  __typename?: 'BuildWait';
+  /** Holders in projects the viewer may not read: counted, never named. */
+  hiddenHolders: Scalars['Int']['output'];
+  /** The builds (or projects) holding them, among the projects the viewer may read. */
+  holders: Array<BuildWaitHolder>;
+  /** agent-run or sandbox. */
+  kind: Scalars['String']['output'];
+  limit: Scalars['Int']['output'];
+  used: Scalars['Int']['output'];
+};
+
+export type BuildWaitHolder = {
+  __typename?: 'BuildWaitHolder';
+  projectId: Scalars['ID']['output'];
+  projectName: Scalars['String']['output'];
+  /** The run holding it, when a build does. */
+  runId: Maybe<Scalars['ID']['output']>;
+};
+
 export type CreateProjectInput = {
   /** With the agent team: build without waiting for a person to approve the plan. */
   autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1001,6 +1022,8 @@ export type TeamState = {
   reviewApproved: Maybe<Scalars['Boolean']['output']>;
   tasks: Array<TeamTaskState>;
   testsPassed: Maybe<Scalars['Boolean']['output']>;
+  /** While waiting: for what, and who holds it. */
+  waiting: Maybe<BuildWait>;
 };
 
 export type TeamTaskState = {
@@ -1027,7 +1050,7 @@ export type Usage = {
 /** How much of one limit the caller has used. `limit` null means unlimited. */
 export type UsageMeter = {
   __typename?: 'UsageMeter';
-  /** messages:hourly, messages:daily, uploads:daily, agent-runs, rooms or projects. */
+  /** messages:hourly, messages:daily, uploads:daily, teams:daily, invitations:hourly, agent-runs, rooms or projects. */
   kind: Scalars['String']['output'];
   limit: Maybe<Scalars['Int']['output']>;
   /** Percent of the limit used, rounded down; null when unlimited. */
@@ -1129,6 +1152,8 @@ export type ResolversTypes = {
   AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BuildWait: ResolverTypeWrapper<BuildWait>;
+  BuildWaitHolder: ResolverTypeWrapper<BuildWaitHolder>;
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1188,6 +1213,8 @@ export type ResolversParentTypes = {
   AuditEvent: AuditEventEntity;
   AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
   Boolean: Scalars['Boolean']['output'];
+  BuildWait: BuildWait;
+  BuildWaitHolder: BuildWaitHolder;
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
   DateTime: Scalars['DateTime']['output'];
@@ -1310,6 +1337,20 @@ export type AuthStateResolvers<ContextType = GraphQLContext, ParentType extends 
   accountsExist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   oauthProviders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type BuildWaitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuildWait'] = ResolversParentTypes['BuildWait']> = {
+  hiddenHolders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  holders?: Resolver<Array<ResolversTypes['BuildWaitHolder']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BuildWaitHolderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuildWaitHolder'] = ResolversParentTypes['BuildWaitHolder']> = {
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  projectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CreatedInvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedInvitation'] = ResolversParentTypes['CreatedInvitation']> = {
@@ -1628,6 +1669,7 @@ export type TeamStateResolvers<ContextType = GraphQLContext, ParentType extends 
   reviewApproved?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['TeamTaskState']>, ParentType, ContextType>;
   testsPassed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  waiting?: Resolver<Maybe<ResolversTypes['BuildWait']>, ParentType, ContextType>;
 };
 
 export type TeamTaskStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamTaskState'] = ResolversParentTypes['TeamTaskState']> = {
@@ -1669,6 +1711,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AgentTask?: AgentTaskResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuthState?: AuthStateResolvers<ContextType>;
+  BuildWait?: BuildWaitResolvers<ContextType>;
+  BuildWaitHolder?: BuildWaitHolderResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { ConcurrentLimitExceededError, RateLimitExceededError } from '../modules/limits/limit-errors';
+import { ConcurrentLimitExceededError, QuotaExceededError, RateLimitExceededError } from '../modules/limits/limit-errors';
 import {
   ConflictError,
   ErrorCode,
@@ -51,6 +51,10 @@ export function createErrorFormatter(logger: Logger) {
         message: original.message,
         extensions: { code, retryAfter, remaining, resetAt: resetAt.toISOString(), limit, kind },
       };
+    }
+    if (original instanceof QuotaExceededError) {
+      const { code, kind, limit, used, scope } = original;
+      return { ...base, message: original.message, extensions: { code, kind, limit, used, scope } };
     }
     if (original instanceof ServiceUnavailableError) {
       logger.warn({ err: original.cause ?? original }, 'dependency unavailable');

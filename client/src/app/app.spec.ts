@@ -6,6 +6,7 @@ import { FakeRealtimeConnection, byTestId, settle } from '../testing/fakes';
 import { authStatePayload, meterPayload, usagePayload, viewerPayload } from '../testing/fixtures';
 import { App } from './app';
 import { RealtimeConnection } from './core/realtime-connection';
+import { UsageStatus } from './features/account/services/usage-status.service';
 
 describe('App shell', () => {
   let fixture: ComponentFixture<App>;
@@ -75,6 +76,19 @@ describe('App shell', () => {
     expect(navigate).toHaveBeenCalledWith('/log-in');
     expect(byTestId(root, 'viewer-name')).toHaveLength(0);
     expect(byTestId(root, 'log-in-link')).toHaveLength(1);
+  });
+
+  it('reads usage again when the viewer used some of a limit', async () => {
+    jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await open(authStatePayload(true, viewerPayload()));
+    apollo.expectOne('Usage').flushData(usagePayload([meterPayload('projects', 3, 5)]));
+    await settle(fixture);
+    expect(byTestId(root, 'usage-warning-badge')).toHaveLength(0);
+
+    TestBed.inject(UsageStatus).changed();
+    apollo.expectOne('Usage').flushData(usagePayload([meterPayload('projects', 5, 5)]));
+    await settle(fixture);
+    expect(byTestId(root, 'usage-warning-badge')[0]?.textContent?.trim()).toBe('Usage 100%');
   });
 
   it('reads usage once after sign-in and flags the meter nearest its limit', async () => {

@@ -26,7 +26,7 @@ export const agentResolvers: Resolvers = {
     handoffs: (run, _args, ctx) => teams(ctx).handoffs(run.id),
     team: async (run, _args, ctx) => {
       const project = await ctx.em.findOneOrFail(Project, { id: run.project.id });
-      return teams(ctx).liveState(project, run);
+      return teams(ctx).liveState(project, run, ctx.viewerId);
     },
   },
   Mutation: {

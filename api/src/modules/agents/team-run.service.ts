@@ -12,6 +12,7 @@ import type { TeamStatus } from '../../../../workflows/agent-team/coordinator';
 import type { AgentTaskState } from '../../../../workflows/run-agent-task.workflow';
 import type { ProjectBuildState } from '../../../../workflows/project-build.workflow';
 import { AgentHandoff } from './agent-handoff.entity';
+import { viewBuildWait, type BuildWaitView } from './build-wait-view';
 import { AgentInstance } from './agent-instance.entity';
 import { AgentTask } from './agent-task.entity';
 
@@ -27,11 +28,13 @@ export class NoTeamRunError extends ConflictError {
 export type LiveTeamState = Omit<TeamStatus, 'tasks' | 'phase'> & {
   /** The coordinator's phase, or `waiting`: queued behind the owner's other team runs (the tier's agent-run slots). */
   phase: TeamStatus['phase'] | 'waiting';
+  /** While `waiting`: for what, and the holders the viewer may read. */
+  waiting: BuildWaitView | null;
   tasks: (TeamStatus['tasks'][number] & { agentStatus: string; question: string | null; turns: number | null })[];
 };
 
 /** A run waiting for an agent-run slot: no coordinator state yet. */
-const WAITING: LiveTeamState = { phase: 'waiting', planVersion: 0, tasks: [], pausedReason: null, testsPassed: null, filesWritten: 0, reviewApproved: null };
+const WAITING: LiveTeamState = { phase: 'waiting', waiting: null, planVersion: 0, tasks: [], pausedReason: null, testsPassed: null, filesWritten: 0, reviewApproved: null };
 
 export interface AgentMetricsRow {
   role: string;
@@ -100,7 +103,7 @@ export class TeamRunService {
    * The coordinator's state while the run's workflow is open (null otherwise), with each working agent's own
    * state: thinking, coding, testing, reviewing or blocked on a question, and the question.
    */
-  async liveState(project: Pick<Project, 'buildMode'>, run: ProjectRun): Promise<LiveTeamState | null> {
+  async liveState(project: Pick<Project, 'buildMode'>, run: ProjectRun, viewerId: string | null = null): Promise<LiveTeamState | null> {
     if (project.buildMode !== 'team' || run.status === 'SUCCEEDED' || run.status === 'FAILED') return null;
     const handle = this.temporal.workflow.getHandle(run.workflowId);
     let team: TeamStatus;
@@ -109,7 +112,8 @@ export class TeamRunService {
     } catch {
       // Not started yet, waiting for a slot, or between tasks of a worker restart: the records still answer.
       const build = await handle.query<ProjectBuildState>('projectBuildState').catch(() => null);
-      return build?.phase === 'waiting' ? WAITING : null;
+      if (build?.phase !== 'waiting') return null;
+      return { ...WAITING, waiting: build.waitingFor ? await viewBuildWait(this.em, viewerId, build.waitingFor) : null };
     }
     const tasks = await Promise.all(
       team.tasks.map(async (task) => {
@@ -122,7 +126,7 @@ export class TeamRunService {
         return { ...task, agentStatus: agent?.status ?? 'thinking', question: agent?.question ?? null, turns: agent?.turns ?? null };
       }),
     );
-    return { ...team, tasks };
+    return { ...team, waiting: null, tasks };
   }
 
   async reviewPlan(viewerId: string, projectId: string, approve: boolean, feedback?: string | null): Promise<boolean> {

@@ -8,7 +8,7 @@ import type { UserLimitKind } from '../limits/tiers';
 import { AuditEvent } from './audit.entity';
 import { PostgresAuditSink } from './postgres-audit-sink';
 
-const LIMIT_KINDS: readonly UserLimitKind[] = ['messages:hourly', 'messages:daily', 'uploads:daily', 'agent-runs', 'rooms'];
+const LIMIT_KINDS: readonly UserLimitKind[] = ['messages:hourly', 'messages:daily', 'uploads:daily', 'teams:daily', 'invitations:hourly', 'agent-runs', 'rooms'];
 
 async function requirePlatform(ctx: GraphQLContext, action: PlatformAction): Promise<string> {
   const viewerId = requireViewer(ctx);

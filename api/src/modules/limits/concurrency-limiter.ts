@@ -85,6 +85,19 @@ export class ConcurrencyLimiter {
     }
   }
 
+  /** The ids of a user's live leases of one kind (for agent runs: the run ids holding the slots). */
+  async holders(userId: string, kind: ConcurrencyKind): Promise<string[]> {
+    const key = ConcurrencyLimiter.key(userId, kind);
+    return callRedis(
+      this.redis,
+      async () => {
+        const now = await this.redis.time();
+        return this.redis.zrangebyscore(key, `(${Number(now[0]) * 1000 + Math.floor(Number(now[1]) / 1000)}`, '+inf');
+      },
+      this.timeoutMs,
+    );
+  }
+
   /** Live leases of a user's kind. */
   async held(userId: string, kind: ConcurrencyKind): Promise<number> {
     const key = ConcurrencyLimiter.key(userId, kind);

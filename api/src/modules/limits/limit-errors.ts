@@ -46,6 +46,23 @@ export class ConcurrentLimitExceededError extends LimitExceededError {
   }
 }
 
+/** What a count limit is counted over: one user's own things, or a team's (against its owner's tier). */
+export type QuotaScope = 'user' | 'team';
+
+/** Thrown when creating one more of something (projects) would pass the tier's count limit. */
+export class QuotaExceededError extends Error {
+  override readonly name = 'QuotaExceededError';
+  readonly code = ErrorCode.LIMIT_EXCEEDED;
+  constructor(
+    readonly kind: 'projects',
+    readonly limit: number,
+    readonly used: number,
+    readonly scope: QuotaScope,
+  ) {
+    super(`${scope === 'team' ? 'This team has' : 'You have'} ${used} of ${limit} ${kind} allowed by ${scope === 'team' ? "its owner's" : 'your'} plan; delete one or upgrade to create another`);
+  }
+}
+
 /** The refusal of a check answered at `nowMs` (Redis clock) whose next free unit comes at `resetAtMs`. */
 export function refusal(kind: LimitKind, limit: number, resetAtMs: number, nowMs: number): LimitRefusal {
   return { kind, limit, remaining: 0, resetAt: new Date(resetAtMs), retryAfter: Math.max(1, Math.ceil((resetAtMs - nowMs) / 1000)) };

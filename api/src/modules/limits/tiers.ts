@@ -8,6 +8,11 @@
 export const TIERS = ['free', 'pro', 'team', 'enterprise'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** A stored tier name as a Tier; anything the config does not know counts as `free`. */
+export function asTier(name: string): Tier {
+  return (TIERS as readonly string[]).includes(name) ? (name as Tier) : 'free';
+}
+
 /** What one tier may do; `null` means no limit. */
 export interface TierLimits {
   /** Model messages (one LLM call an agent or the user triggers) per rolling hour. */
@@ -20,6 +25,10 @@ export interface TierLimits {
   readonly concurrentRooms: number | null;
   /** File uploads per rolling 24 hours. */
   readonly uploadsPerDay: number | null;
+  /** Teams a user may create per rolling 24 hours; bounds throwaway teams made to multiply project caps. */
+  readonly teamsPerDay: number | null;
+  /** Team invitations a user may create per rolling hour, over all their teams; bounds invitation spam. */
+  readonly invitationsPerHour: number | null;
   /** Projects a user may own; a count, checked by the project service against its own total. */
   readonly projects: number | null;
   /** Sandboxes a user may have running at once; counted by the sandbox manager in PostgreSQL. */
@@ -27,7 +36,7 @@ export interface TierLimits {
 }
 
 /** Sliding windows counted per user; the names are the Redis key suffixes and the errors' `kind`. */
-export type WindowKind = 'messages:hourly' | 'messages:daily' | 'uploads:daily';
+export type WindowKind = 'messages:hourly' | 'messages:daily' | 'uploads:daily' | 'teams:daily' | 'invitations:hourly';
 /** Leases counted per user. */
 export type ConcurrencyKind = 'agent-runs' | 'rooms';
 /** Windows counted per client IP, for endpoints that have no user yet. */
@@ -39,7 +48,7 @@ export type UserLimitKind = WindowKind | ConcurrencyKind;
 /** Every kind a refusal can name. */
 export type LimitKind = UserLimitKind | IpKind | AccountKind;
 /** A user action that consumes one unit of one or more windows, in one round trip. */
-export type UserAction = 'message' | 'upload';
+export type UserAction = 'message' | 'upload' | 'create-team' | 'invite';
 
 /**
  * When Redis cannot be reached: `open` admits (flagged `degraded`, logged), `closed` refuses with a
@@ -51,7 +60,7 @@ export interface WindowPolicy {
   /** Length of the sliding window in ms. */
   readonly windowMs: number;
   /** The tier field that holds this window's limit. */
-  readonly tierField: 'messagesPerHour' | 'messagesPerDay' | 'uploadsPerDay';
+  readonly tierField: 'messagesPerHour' | 'messagesPerDay' | 'uploadsPerDay' | 'teamsPerDay' | 'invitationsPerHour';
 }
 
 export interface ActionPolicy {
@@ -107,14 +116,16 @@ const DAY = 24 * HOUR;
 /** The limits Atelier ships with. */
 export const DEFAULT_LIMITS: LimitsConfig = {
   tiers: {
-    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, projects: 5, sandboxes: 2 },
-    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, projects: 50, sandboxes: 5 },
+    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, teamsPerDay: 5, invitationsPerHour: 20, projects: 5, sandboxes: 2 },
+    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, teamsPerDay: 20, invitationsPerHour: 100, projects: 50, sandboxes: 5 },
     team: {
       messagesPerHour: 1_000,
       messagesPerDay: 10_000,
       concurrentAgentRuns: 10,
       concurrentRooms: 50,
       uploadsPerDay: 1_000,
+      teamsPerDay: 50,
+      invitationsPerHour: 500,
       projects: 500,
       sandboxes: 20,
     },
@@ -124,6 +135,8 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       concurrentAgentRuns: null,
       concurrentRooms: null,
       uploadsPerDay: null,
+      teamsPerDay: null,
+      invitationsPerHour: null,
       projects: null,
       sandboxes: null,
     },
@@ -134,10 +147,15 @@ export const DEFAULT_LIMITS: LimitsConfig = {
     'messages:hourly': { windowMs: HOUR, tierField: 'messagesPerHour' },
     'messages:daily': { windowMs: DAY, tierField: 'messagesPerDay' },
     'uploads:daily': { windowMs: DAY, tierField: 'uploadsPerDay' },
+    'teams:daily': { windowMs: DAY, tierField: 'teamsPerDay' },
+    'invitations:hourly': { windowMs: HOUR, tierField: 'invitationsPerHour' },
   },
   actions: {
     message: { windows: ['messages:hourly', 'messages:daily'], onRedisDown: 'open' },
     upload: { windows: ['uploads:daily'], onRedisDown: 'open' },
+    // Open like messages: an outage should not stop a team forming; the cost of a short over-admission is small.
+    'create-team': { windows: ['teams:daily'], onRedisDown: 'open' },
+    invite: { windows: ['invitations:hourly'], onRedisDown: 'open' },
   },
   concurrency: {
     'agent-runs': { tierField: 'concurrentAgentRuns', onRedisDown: 'closed' },

@@ -9,7 +9,9 @@ import { can, type Visibility } from '../access/policy';
 import { Team } from '../team/team.entity';
 import type { ProjectEventStream } from '../events/project-event-stream';
 import { User } from '../user/user.entity';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../limits/tiers';
 import { Project, ProjectRun } from './project.entity';
+import { assertProjectQuota, lockProjectOwner } from './project-quota';
 import { parseCreateProjectInput, type CreateProjectRawInput } from './project-input';
 
 /** Creating projects and starting their durable builds. */
@@ -19,6 +21,7 @@ export class ProjectService {
     private readonly temporal: Client,
     private readonly events: ProjectEventStream,
     private readonly taskQueue: string,
+    private readonly limits: LimitsConfig = DEFAULT_LIMITS,
   ) {}
 
   /** A project the viewer may read (anyone for a public one), or NotFoundError: existence is not revealed. */
@@ -62,22 +65,34 @@ export class ProjectService {
       const existing = await this.findByKey(viewerId, idempotencyKey);
       if (existing) return existing;
     }
-    const project = this.em.create(Project, {
-      ...fields,
-      idempotencyKey: idempotencyKey ?? null,
-      owner: this.em.getReference(User, viewerId),
-      ownerTeam: teamId ? this.em.getReference(Team, teamId) : null,
-    });
-    const run = this.em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id), startedBy: this.em.getReference(User, viewerId) });
+    let created: { project: Project; run: ProjectRun } | null;
     try {
-      await this.em.flush();
+      created = await this.em.transactional(async (em) => {
+        const owner = { userId: viewerId, teamId: teamId ?? null };
+        await lockProjectOwner(em, owner);
+        // A retry that waited on the lock behind its own first attempt finds it and is not counted twice.
+        if (idempotencyKey && (await em.count(Project, { owner: viewerId, idempotencyKey }))) return null;
+        await assertProjectQuota(em, this.limits, owner);
+        const project = em.create(Project, {
+          ...fields,
+          idempotencyKey: idempotencyKey ?? null,
+          owner: em.getReference(User, viewerId),
+          ownerTeam: teamId ? em.getReference(Team, teamId) : null,
+        });
+        return { project, run: em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id), startedBy: em.getReference(User, viewerId) }) };
+      });
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      created = null;
+      if (!idempotencyKey) throw new ValidationError([{ field: 'name', message: `You already have a project named "${fields.name}"` }]);
+    }
+    if (!created) {
       this.em.clear();
       const raced = idempotencyKey ? await this.findByKey(viewerId, idempotencyKey) : null;
       if (raced) return raced;
       throw new ValidationError([{ field: 'name', message: `You already have a project named "${fields.name}"` }]);
     }
+    const { project, run } = created;
     await this.startRun(project, run);
     return project;
   }

@@ -6,6 +6,8 @@ import { loadActor } from '../access/actor';
 import { can, type TeamAction, type TeamRole } from '../access/policy';
 import { recordAudit } from '../audit/audit-log';
 import { newToken, tokenId } from '../auth/secrets';
+import type { RateLimiter } from '../limits/rate-limiter';
+import { asTier } from '../limits/tiers';
 import { User } from '../user/user.entity';
 import { Team, TeamInvitation, TeamMember } from './team.entity';
 
@@ -19,7 +21,15 @@ export class TeamService {
   constructor(
     private readonly em: EntityManager,
     private readonly publicUrl: () => string,
+    private readonly rateLimiter: RateLimiter | null = null,
   ) {}
+
+  /** Counts one `action` of the viewer in its window (tiers.ts); RATE_LIMIT_EXCEEDED once it is used up. */
+  private async count(viewerId: string, action: 'create-team' | 'invite'): Promise<void> {
+    if (!this.rateLimiter) return;
+    const user = await this.em.findOneOrFail(User, { id: viewerId });
+    await this.rateLimiter.check({ id: user.id, tier: asTier(user.tier) }, action);
+  }
 
   /** The team if the viewer may do `action` on it; NOT_FOUND for outsiders, FORBIDDEN for a weaker role. */
   private async authorise(viewerId: string, teamId: string, action: TeamAction, target?: { userId: string }): Promise<Team> {
@@ -49,6 +59,7 @@ export class TeamService {
 
   async create(viewerId: string, rawName: string): Promise<Team> {
     const { name } = parseInput(z.object({ name: teamName }), { name: rawName });
+    await this.count(viewerId, 'create-team');
     const team = this.em.create(Team, { name });
     this.em.create(TeamMember, { team, user: this.em.getReference(User, viewerId), role: 'owner' });
     recordAudit(this.em, { actorId: viewerId, action: 'team.created', target: `team:${team.id}` });
@@ -59,6 +70,7 @@ export class TeamService {
   async invite(viewerId: string, teamId: string, rawRole: string): Promise<{ invitation: TeamInvitation; token: string; link: string }> {
     const team = await this.authorise(viewerId, teamId, 'team:invite');
     const { role } = parseInput(z.object({ role: invitedRole }), { role: rawRole });
+    await this.count(viewerId, 'invite');
     const { token, id } = newToken();
     const invitation = this.em.create(TeamInvitation, {
       id,

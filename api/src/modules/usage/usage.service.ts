@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import { ConcurrencyLimiter } from '../limits/concurrency-limiter';
 import { overridesKey, userTag } from '../limits/limit-redis';
-import { DEFAULT_LIMITS, TIERS, type ConcurrencyKind, type LimitsConfig, type Tier } from '../limits/tiers';
+import { DEFAULT_LIMITS, asTier, type ConcurrencyKind, type LimitsConfig, type Tier } from '../limits/tiers';
 import { Project } from '../project/project.entity';
 import { User } from '../user/user.entity';
 
@@ -27,7 +27,7 @@ export class UsageService {
 
   async usage(userId: string): Promise<{ tier: Tier; meters: UsageMeter[] }> {
     const user = await this.em.findOneOrFail(User, { id: userId });
-    const tier: Tier = (TIERS as readonly string[]).includes(user.tier) ? (user.tier as Tier) : 'free';
+    const tier = asTier(user.tier);
     const limits = this.config.tiers[tier];
     const [seconds, micros] = await this.redis.time();
     const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);

@@ -40,6 +40,12 @@ describe('toUserFacingError', () => {
     });
   });
 
+  it('shows the message of a reached plan limit, which names the limit and the cap', () => {
+    const message = 'You have 5 of 5 projects allowed by your plan; delete one or upgrade to create another';
+    const error = toUserFacingError(graphqlError({ code: 'LIMIT_EXCEEDED', kind: 'projects', limit: 5 }, message));
+    expect(error).toMatchObject({ code: 'LIMIT_REACHED', message });
+  });
+
   it("shows UNAUTHENTICATED's message, written for users by contract", () => {
     const error = toUserFacingError(
       graphqlError({ code: 'UNAUTHENTICATED' }, 'Wrong email or password.'),

@@ -8,6 +8,7 @@ export type UserFacingErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
+  | 'LIMIT_REACHED'
   | 'SERVICE_UNAVAILABLE'
   | 'NETWORK'
   | 'INTERNAL';
@@ -32,6 +33,7 @@ const MESSAGES: Record<UserFacingErrorCode, string> = {
   UNAUTHENTICATED: 'Please log in to continue.',
   FORBIDDEN: 'You are not allowed to do that.',
   RATE_LIMITED: 'Too many attempts, try again later.',
+  LIMIT_REACHED: 'Your plan does not allow more of that.',
   SERVICE_UNAVAILABLE: 'A service Atelier needs is unavailable. Try again shortly.',
   NETWORK: 'Cannot reach the Atelier server. Check that it is running, then try again.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
@@ -66,6 +68,9 @@ export function toUserFacingError(error: unknown): UserFacingError {
         : MESSAGES.RATE_LIMITED;
     return { code: 'RATE_LIMITED', message, fieldErrors: {} };
   }
+  // Names the limit and the cap ("You have 5 of 5 projects allowed by your plan…"), written for users.
+  if (code === 'LIMIT_EXCEEDED' || code === 'CONCURRENT_LIMIT_EXCEEDED')
+    return { code: 'LIMIT_REACHED', message: first?.message || MESSAGES.LIMIT_REACHED, fieldErrors: {} };
   // Says which role the action needs ("Only the owner can delete the team."), written for users by contract.
   if (code === 'FORBIDDEN')
     return { code, message: first?.message || MESSAGES.FORBIDDEN, fieldErrors: {} };

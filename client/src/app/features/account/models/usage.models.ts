@@ -1,6 +1,6 @@
 /** How much of one limit the viewer has used; `limit` and `percent` are null when unlimited. */
 export interface UsageMeter {
-  /** `messages:hourly`, `messages:daily`, `uploads:daily`, `agent-runs`, `rooms` or `projects`. */
+  /** `messages:hourly`, `messages:daily`, `uploads:daily`, `teams:daily`, `invitations:hourly`, `agent-runs`, `rooms` or `projects`. */
   readonly kind: string;
   readonly used: number;
   readonly limit: number | null;
@@ -18,6 +18,8 @@ const KINDS: Record<string, { readonly label: string; readonly noun: string }> =
   'messages:hourly': { label: 'Messages per hour', noun: 'hourly messages' },
   'messages:daily': { label: 'Messages per day', noun: 'daily messages' },
   'uploads:daily': { label: 'Uploads per day', noun: 'daily uploads' },
+  'teams:daily': { label: 'Teams created per day', noun: 'daily team creations' },
+  'invitations:hourly': { label: 'Invitations per hour', noun: 'hourly invitations' },
   'agent-runs': { label: 'Concurrent agent runs', noun: 'concurrent agent runs' },
   rooms: { label: 'Rooms', noun: 'rooms' },
   projects: { label: 'Projects', noun: 'projects' },

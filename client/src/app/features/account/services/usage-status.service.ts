@@ -32,6 +32,14 @@ export class UsageStatus {
     if (viewerId) void this.refresh();
   }
 
+  /**
+   * The viewer just used up some of a limit (created a project, a team …): read again, so the badge does not
+   * keep showing the usage of sign-in time. Nothing while nobody is followed (signed out, single-user mode).
+   */
+  changed(): void {
+    if (this.viewerId) void this.refresh();
+  }
+
   async refresh(): Promise<void> {
     const generation = this.generation;
     const result = await firstValueFrom(this.api.usage());

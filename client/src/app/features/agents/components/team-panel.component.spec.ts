@@ -17,6 +17,7 @@ function team(phase: string, statuses: Record<string, string> = {}, extra = {}) 
   return {
     __typename: 'TeamState',
     phase,
+    waiting: null,
     planVersion: 1,
     pausedReason: null,
     testsPassed: null,
@@ -114,6 +115,21 @@ describe('TeamPanelComponent', () => {
     expect(ids('plan-empty')).toHaveLength(0);
     expect(ids('run-cancel')).toHaveLength(1);
     expect(ids('run-pause')).toHaveLength(0);
+  });
+
+  it('says what a queued run waits for: the sandboxes in use and the builds holding them', async () => {
+    const waiting = {
+      __typename: 'BuildWait',
+      kind: 'sandbox',
+      limit: 2,
+      used: 2,
+      hiddenHolders: 1,
+      holders: [{ __typename: 'BuildWaitHolder', projectId: 'p9', projectName: 'Shop', runId: '1a2b3c4d-0000-4000-8000-000000000000' }],
+    };
+    await open(projectPayload(runPayload({ status: 'QUEUED', plan: null, planStatus: null, team: team('waiting', {}, { waiting }) })));
+    expect(ids('team-waiting')[0]?.textContent?.trim()).toBe(
+      'Waiting for a free sandbox: 2 of 2 in use by Shop (run 1a2b3c4d) and 1 project you cannot see. This build starts when one is stopped.',
+    );
   });
 
   describe('build again with the team', () => {

@@ -39,6 +39,7 @@ import { PlanGraphComponent } from './plan-graph.component';
 import { PlanReviewComponent } from './plan-review.component';
 import { RebuildFormComponent, type RebuildRequest } from './rebuild-form.component';
 import { RunControlsComponent } from './run-controls.component';
+import { waitingText } from '../models/build-wait';
 
 /** How often the live team state is read while the run can still change. */
 export const TEAM_POLL_MS = new InjectionToken<number>('TEAM_POLL_MS', {
@@ -87,6 +88,7 @@ export class TeamPanelComponent {
   private readonly refreshMs = inject(TEAM_REFRESH_MS);
   protected readonly project = signal<Result<TeamProject> | null>(null);
   protected readonly busy = signal<Busy>(null);
+  protected readonly waitingText = waitingText;
   protected readonly reviewError = signal<UserFacingError | null>(null);
   protected readonly controlsError = signal<UserFacingError | null>(null);
   protected readonly rebuildError = signal<UserFacingError | null>(null);

@@ -1,4 +1,5 @@
 /** Shapes of an agent-team run as the GraphQL API returns them (see api/src/modules/agents/agents.graphql). */
+import type { BuildWait } from './build-wait';
 
 /** The ten roles of the team, in the order their cards show. */
 export const TEAM_ROLES = [
@@ -14,7 +15,7 @@ export const TEAM_ROLES = [
   'optimizer',
 ] as const;
 
-/** planning, awaiting_approval, running, paused, verifying, done or failed. */
+/** waiting, planning, awaiting_approval, running, paused, verifying, done or failed. */
 export type TeamPhase = string;
 
 /** Phases after which the coordinator changes nothing more. */
@@ -56,6 +57,8 @@ export interface TeamTaskState {
 /** The coordinator's live state; null once the run's workflow closed. */
 export interface TeamState {
   readonly phase: TeamPhase;
+  /** While `waiting`: for an agent-run slot or a sandbox, and who holds them. */
+  readonly waiting?: BuildWait | null;
   readonly planVersion: number;
   readonly pausedReason: string | null;
   readonly testsPassed: boolean | null;

@@ -1,7 +1,7 @@
 import { gql } from 'apollo-angular';
 import type { TeamProject, TeamState } from '../models/team.models';
 
-const TEAM_FIELDS = `phase planVersion pausedReason testsPassed filesWritten tasks { key title role status agentStatus question }`;
+const TEAM_FIELDS = `phase waiting { kind limit used hiddenHolders holders { projectId projectName runId } } planVersion pausedReason testsPassed filesWritten tasks { key title role status agentStatus question }`;
 
 export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string }>`
   query TeamRun($id: ID!) {

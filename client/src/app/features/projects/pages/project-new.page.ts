@@ -27,6 +27,7 @@ import {
   validateProjectForm,
 } from '../models/project-form';
 import { ProjectsApi } from '../services/projects-api.service';
+import { UsageStatus } from '../../account/services/usage-status.service';
 
 /** Makes the idempotency key of one submission. */
 export const IDEMPOTENCY_KEY = new InjectionToken<() => string>('IDEMPOTENCY_KEY', {
@@ -65,6 +66,7 @@ export class ProjectNewPage {
   private readonly newKey = inject(IDEMPOTENCY_KEY);
   private readonly destroyRef = inject(DestroyRef);
   private readonly session = inject(AuthSession);
+  private readonly usage = inject(UsageStatus);
   private readonly teamsApi = inject(TeamsApi);
 
   /** The plain choice fields, rendered by one loop in the template. */
@@ -183,6 +185,7 @@ export class ProjectNewPage {
         this.pending.set(false);
         if (result.ok) {
           this.retryable = null;
+          this.usage.changed();
           void this.router.navigate(['/projects', result.value.id]);
           return;
         }

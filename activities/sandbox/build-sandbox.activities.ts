@@ -1,0 +1,73 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
+import { SandboxLimitExceededError } from '../../api/src/modules/sandbox/sandbox.errors';
+import { ErrorCode, NotFoundError } from '../../api/src/shared/errors';
+import type { BuildWait } from '../../workflows/build-wait';
+import type { ActivityDeps } from '../deps';
+import type { RunRef } from '../projects/project.activities';
+
+/** A build's sandbox, `null` where the worker has no sandbox backend, or what the build must wait for. */
+export type BuildSandboxAnswer = { sandboxId: string | null; wait?: undefined } | { sandboxId?: undefined; wait: BuildWait };
+
+/**
+ * The sandbox a team build works in, taken before the build starts. When the project owner's sandboxes are all
+ * in use the answer says so (with the holders) instead of failing, and the build waits and asks again. The
+ * sandbox is keyed by the build's workflow, so asking again after a retry or a worker restart finds the same one.
+ */
+export function createBuildSandboxActivities({ orm, events, sandboxes }: ActivityDeps) {
+  return {
+    async openBuildSandbox(input: { ref: RunRef }): Promise<BuildSandboxAnswer> {
+      if (!sandboxes) return { sandboxId: null };
+      const { ref } = input;
+      const project = await orm.em.fork().findOne(Project, { id: ref.projectId });
+      if (!project) throw ApplicationFailure.nonRetryable(`Project ${ref.projectId} does not exist`, ErrorCode.NOT_FOUND);
+      const workflowId = Context.current().info.workflowExecution?.workflowId ?? `run:${ref.runId}`;
+      try {
+        const { record } = await sandboxes.create({
+          projectId: ref.projectId,
+          ownerId: project.owner.id,
+          runtime: 'node',
+          idempotencyKey: `${workflowId}:build-sandbox`,
+        });
+        return { sandboxId: record.id };
+      } catch (error) {
+        // The build's own sandbox already went away (it failed to start): not something asking again mends.
+        if (error instanceof NotFoundError) throw ApplicationFailure.nonRetryable(error.message, ErrorCode.NOT_FOUND);
+        if (!(error instanceof SandboxLimitExceededError)) throw error;
+        const wait = await sandboxWait(orm.em.fork(), project.owner.id, error.limit);
+        // One event per wait, however often the build asks again. Holders are not named here: every reader of
+        // this project reads its events, and the holders may be projects they cannot see.
+        await events.append({
+          projectId: ref.projectId,
+          runId: ref.runId,
+          type: 'run.waiting',
+          message: `Waiting for a free sandbox: ${wait.used} of ${wait.limit} in use`,
+          data: { kind: 'sandbox', limit: wait.limit, used: wait.used },
+          dedupeKey: `run:${ref.runId}:waiting-for-sandbox`,
+        });
+        return { wait };
+      }
+    },
+  };
+}
+
+/** The owner's live sandboxes as a wait: each one's project, and the build run that made it, if one did. */
+async function sandboxWait(em: ReturnType<ActivityDeps['orm']['em']['fork']>, ownerId: string, limit: number): Promise<BuildWait> {
+  const live = await em.find(
+    SandboxRecord,
+    { owner: ownerId, status: { $in: ['CREATING', 'RUNNING'] } },
+    { orderBy: { createdAt: 'asc' } },
+  );
+  // A build's sandbox is keyed `<workflow id>:<activity>`: the run is the one with that workflow id.
+  const workflowIds = live
+    .map((s) => s.idempotencyKey?.slice(0, s.idempotencyKey.lastIndexOf(':')))
+    .filter((id): id is string => Boolean(id));
+  const runs = workflowIds.length ? await em.find(ProjectRun, { workflowId: { $in: workflowIds } }) : [];
+  const holders = live.map((s) => {
+    const key = s.idempotencyKey;
+    const run = key ? runs.find((r) => r.workflowId === key.slice(0, key.lastIndexOf(':'))) : undefined;
+    return { projectId: s.project.id, runId: run?.id ?? null };
+  });
+  return { kind: 'sandbox', limit, used: live.length, holders };
+}

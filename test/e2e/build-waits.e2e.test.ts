@@ -1,0 +1,56 @@
+/**
+ * A team build whose owner's sandboxes are all in use, in a browser: the project page says the build waits for a
+ * sandbox, how many are in use and by which project, and the build goes on by itself once one is stopped.
+ */
+import type { Page } from 'playwright-core';
+import { testLocalBackend } from '../../sandbox/test-backends';
+import { Project } from '../../api/src/modules/project/project.entity';
+import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
+import { LOCAL_USER_ID, User } from '../../api/src/modules/user/user.entity';
+import { byTestId as on, startE2E, type E2E } from './browser';
+
+let local: ReturnType<typeof testLocalBackend>;
+let e2e: E2E;
+let page: Page;
+
+beforeAll(async () => {
+  local = testLocalBackend({ execTimeoutMs: 120_000 });
+  e2e = await startE2E({ sandboxBackend: local.backend });
+  page = await e2e.newPage();
+});
+afterAll(async () => {
+  await e2e?.dispose();
+  await local?.dispose();
+});
+
+it('shows what a queued team build waits for, then builds once a sandbox is stopped', async () => {
+  const em = e2e.stack.db.orm.em.fork();
+  // Free tier: two sandboxes at a time, both already open (by hand, in another project, on a backend this
+  // stack's worker does not run, so only the test stops them).
+  await em.getConnection().execute(`update users set tier = 'free' where id = ?`, [LOCAL_USER_ID]);
+  const owner = em.getReference(User, LOCAL_USER_ID);
+  const holder = em.create(Project, { owner, name: 'Shop front', framework: 'express' });
+  const held = [1, 2].map((i) =>
+    em.create(SandboxRecord, { project: holder, owner, backend: 'elsewhere', runtime: 'node', status: 'RUNNING', backendId: `held-${i}` }),
+  );
+  await em.flush();
+
+  const project = await e2e.stack.app.createContext().projects.create(LOCAL_USER_ID, {
+    name: 'Waiting team',
+    framework: 'express',
+    description: 'A todo REST API in Express with tests',
+    buildMode: 'team',
+    autoApprovePlan: true,
+  });
+  await page.goto(`${e2e.baseUrl}/projects/${project.id}`);
+  const waiting = on(page, 'team-waiting');
+  await page.locator('[data-testid="team-waiting"]', { hasText: 'sandbox' }).waitFor({ timeout: 30_000 });
+  expect((await waiting.textContent())?.trim()).toBe(
+    'Waiting for a free sandbox: 2 of 2 in use by Shop front (2). This build starts when one is stopped.',
+  );
+  if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT}-waiting.png`, fullPage: true });
+
+  await e2e.stack.db.orm.em.fork().nativeUpdate(SandboxRecord, { id: held[0]!.id }, { status: 'DESTROYED', destroyedAt: new Date() });
+  await waiting.waitFor({ state: 'detached', timeout: 60_000 });
+  await e2e.stack.db.orm.em.fork().getConnection().execute(`update users set tier = 'enterprise' where id = ?`, [LOCAL_USER_ID]);
+}, 180_000);

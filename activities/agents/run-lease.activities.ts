@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ConcurrentLimitExceededError } from '../../api/src/modules/limits/limit-errors';
 import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { runPayerId } from '../../api/src/modules/project/run-payer';
+import { User } from '../../api/src/modules/user/user.entity';
 import { isUuid } from '../../api/src/shared/validation';
 import type { BuildWaitHolder } from '../../workflows/build-wait';
 import type { LimitSubject, Tier } from '../../api/src/modules/limits/tiers';
@@ -19,11 +21,15 @@ export type RunLeaseAnswer =
  * run whose workflow vanished frees its slot by itself. A worker built without a limiter grants every run.
  */
 export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) {
-  /** The project owner's id and tier: runs count against the person who owns the project. */
+  /**
+   * Whose slots a run takes: a personal project's owner, a team project's team owner (runPayerId), never a
+   * team project's creator as such, who may have left the team.
+   */
   const owner = async (projectId: string): Promise<LimitSubject> => {
-    const project = await orm.em.fork().findOne(Project, { id: projectId }, { populate: ['owner'] });
+    const em = orm.em.fork();
+    const project = await em.findOne(Project, { id: projectId });
     if (!project) throw ApplicationFailure.nonRetryable(`Project ${projectId} does not exist`, ErrorCode.NOT_FOUND);
-    const user = project.owner.getEntity();
+    const user = await em.findOneOrFail(User, { id: await runPayerId(em, project) });
     return { id: user.id, tier: user.tier as Tier };
   };
 

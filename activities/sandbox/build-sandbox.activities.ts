@@ -1,5 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
+import { runPayerId } from '../../api/src/modules/project/run-payer';
 import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
 import { SandboxLimitExceededError } from '../../api/src/modules/sandbox/sandbox.errors';
 import { ErrorCode, NotFoundError } from '../../api/src/shared/errors';
@@ -11,7 +12,7 @@ import type { RunRef } from '../projects/project.activities';
 export type BuildSandboxAnswer = { sandboxId: string | null; wait?: undefined } | { sandboxId?: undefined; wait: BuildWait };
 
 /**
- * The sandbox a team build works in, taken before the build starts. When the project owner's sandboxes are all
+ * The sandbox a team build works in, taken before the build starts. When the payer's (runPayerId) sandboxes are all
  * in use the answer says so (with the holders) instead of failing, and the build waits and asks again. The
  * sandbox is keyed by the build's workflow, so asking again after a retry or a worker restart finds the same one.
  */
@@ -20,13 +21,16 @@ export function createBuildSandboxActivities({ orm, events, sandboxes }: Activit
     async openBuildSandbox(input: { ref: RunRef }): Promise<BuildSandboxAnswer> {
       if (!sandboxes) return { sandboxId: null };
       const { ref } = input;
-      const project = await orm.em.fork().findOne(Project, { id: ref.projectId });
+      const em = orm.em.fork();
+      const project = await em.findOne(Project, { id: ref.projectId });
       if (!project) throw ApplicationFailure.nonRetryable(`Project ${ref.projectId} does not exist`, ErrorCode.NOT_FOUND);
+      // A team project's sandboxes are its team owner's, never its creator's, who may have left the team.
+      const payerId = await runPayerId(em, project);
       const workflowId = Context.current().info.workflowExecution?.workflowId ?? `run:${ref.runId}`;
       try {
         const { record } = await sandboxes.create({
           projectId: ref.projectId,
-          ownerId: project.owner.id,
+          ownerId: payerId,
           runtime: 'node',
           idempotencyKey: `${workflowId}:build-sandbox`,
         });
@@ -35,7 +39,7 @@ export function createBuildSandboxActivities({ orm, events, sandboxes }: Activit
         // The build's own sandbox already went away (it failed to start): not something asking again mends.
         if (error instanceof NotFoundError) throw ApplicationFailure.nonRetryable(error.message, ErrorCode.NOT_FOUND);
         if (!(error instanceof SandboxLimitExceededError)) throw error;
-        const wait = await sandboxWait(orm.em.fork(), project.owner.id, error.limit);
+        const wait = await sandboxWait(orm.em.fork(), payerId, error.limit);
         // One event per wait, however often the build asks again. Holders are not named here: every reader of
         // this project reads its events, and the holders may be projects they cannot see.
         await events.append({

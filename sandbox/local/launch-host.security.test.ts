@@ -13,7 +13,10 @@ const fixture = join(__dirname, 'launch-probe.fixture.ts');
 const node = ['node', '--import', 'tsx', fixture];
 
 /** Runs `argv`, returns its exit code and the JSON line it printed. */
-function probe(argv: string[], stdio: StdioOptions = ['ignore', 'pipe', 'pipe']): Promise<{ code: number | null; result: Record<string, unknown> | null; stderr: string }> {
+function probe(
+  argv: string[],
+  stdio: StdioOptions = ['ignore', 'pipe', 'pipe'],
+): Promise<{ code: number | null; result: Record<string, unknown> | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), { cwd: repoRoot, stdio, env: { ...process.env, NODE_OPTIONS: '' } });
     let out = '';
@@ -38,7 +41,7 @@ assert libc.syscall(ctypes.c_long(248), b'user', b'worker-secret', b'worker-data
 os.execvp(sys.argv[1], sys.argv[1:])
 `;
 
-test('a launch sees neither the worker\'s session keyring nor another sandbox\'s keys', async () => {
+test("a launch sees neither the worker's session keyring nor another sandbox's keys", async () => {
   const { code, result, stderr } = await probe(['python3', '-c', WITH_SESSION_KEY, ...node, 'keyring']);
   expect({ code, stderr }).toEqual({ code: 0, stderr: expect.any(String) });
   expect(result).toEqual({ added: 'EPERM', seenByA: 'from-a EPERM\nworker-secret EPERM', seenByB: 'from-a EPERM\nworker-secret EPERM' });

@@ -109,7 +109,7 @@ function sandboxUid(): number {
   return (sandbox as unknown as { ctx: { uid: number } }).ctx.uid;
 }
 
-test('code that ptraces bubblewrap\'s init does not outlive its timeout', async () => {
+test("code that ptraces bubblewrap's init does not outlive its timeout", async () => {
   const daemon = '(setsid sleep 300 </dev/null >/dev/null 2>&1 &)';
   const r = await sandbox.exec(`python3 inject.py; ${daemon}; exec sleep 60 </dev/null >/dev/null 2>&1`, { timeoutMs: 3000 });
   expect(r.timedOut).toBe(true);
@@ -124,7 +124,10 @@ test('code that ptraces bubblewrap\'s init does not outlive its timeout', async 
 
 test('each launch runs in a child cgroup of its own, removed when the launch ends', async () => {
   const pidsDir = `/sys/fs/cgroup/pids/${cgroupParent()}/${sandbox.id}`;
-  const launchGroups = () => readdirSync(pidsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const launchGroups = () =>
+    readdirSync(pidsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   const running = sandbox.exec('sleep 30', { timeoutMs: 1500 });
   const procs = (group: string) => readFileSync(join(pidsDir, group, 'cgroup.procs'), 'utf8').trim();
   let seen: string[] = [];
@@ -145,7 +148,12 @@ test('each launch runs in a child cgroup of its own, removed when the launch end
 
 test('the seccomp filter denies ptrace, cross-process memory, keyrings, io_uring, userfaultfd, AF_VSOCK and x32', async () => {
   const r = await sandbox.exec('python3 calls.py');
-  const result = Object.fromEntries(r.stdout.trim().split('\n').map((l) => l.split(' ')));
+  const result = Object.fromEntries(
+    r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ')),
+  );
   expect(result).toEqual({
     ptrace: 'EPERM',
     process_vm_readv: 'EPERM',
@@ -164,13 +172,17 @@ test('the seccomp filter denies ptrace, cross-process memory, keyrings, io_uring
   const seccomp = await sandbox.exec('grep -E "^Seccomp:" /proc/self/status');
   expect(seccomp.stdout).toMatch(/Seccomp:\s+2/);
   // Node (libuv) and npm still start under the filter.
-  const node = await sandbox.exec('node -e "require(\'fs\').promises.readFile(\'/proc/self/status\').then(()=>console.log(\'node ok\'))" && npm --version');
+  const node = await sandbox.exec(
+    "node -e \"require('fs').promises.readFile('/proc/self/status').then(()=>console.log('node ok'))\" && npm --version",
+  );
   expect(node.stdout).toMatch(/node ok\n\d+\.\d+/);
 });
 
-test('/dev is read-only and /dev/shm stops at the sandbox\'s disk cap', async () => {
+test("/dev is read-only and /dev/shm stops at the sandbox's disk cap", async () => {
   // Files under the per-file cap (RLIMIT_FSIZE), 96 MiB in all, so the mount's own size is what stops them.
-  const shm = await sandbox.exec('for i in 1 2 3 4 5 6 7 8; do dd if=/dev/zero of=/dev/shm/big$i bs=1M count=12 2>&1; done; du -sk /dev/shm');
+  const shm = await sandbox.exec(
+    'for i in 1 2 3 4 5 6 7 8; do dd if=/dev/zero of=/dev/shm/big$i bs=1M count=12 2>&1; done; du -sk /dev/shm',
+  );
   expect(shm.stdout).toMatch(/No space left/);
   expect(Number(/^(\d+)\s+\/dev\/shm$/m.exec(shm.stdout)?.[1] ?? 'NaN')).toBeLessThanOrEqual(32 * 1024);
   const dev = await sandbox.exec('touch /dev/evil 2>&1; mkdir /dev/evil2 2>&1; echo x > /dev/null && head -c 4 /dev/urandom | wc -c');

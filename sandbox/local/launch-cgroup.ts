@@ -35,24 +35,39 @@ export class LaunchCgroup {
     return procsOf(this.dirs[0]!);
   }
 
-  /** Kills every process of the launch, waits until none is left, and removes the group; once. */
+  /**
+   * Kills every process of the launch and resolves once none is left; once. The directories are removed
+   * after that without holding up the caller (an exiting task can keep a v1 group busy for a few ms
+   * after it left `cgroup.procs`); `killAndRemove` waits for that too.
+   */
   kill(): Promise<void> {
     this.killed ??= (async () => {
       const freezer = this.version === 2 ? null : (this.dirs.find((d) => d.startsWith(join(ROOT, 'freezer', '/'))) ?? null);
       await killGroup(this.version, this.dirs[0]!, freezer, () => this.pids());
-      for (const dir of this.dirs) {
-        // A process that is exiting can keep the group busy for a moment after it left cgroup.procs.
-        for (let attempt = 0; attempt < 50; attempt++) {
-          const error = await rmdir(dir).then(
-            () => null,
-            (e: NodeJS.ErrnoException) => e,
-          );
-          if (!error || error.code === 'ENOENT') break;
-          await new Promise((r) => setTimeout(r, 10));
-        }
-      }
+      this.removed = this.removeDirs();
     })();
     return this.killed;
+  }
+
+  /** `kill`, then waits until the directories are gone (before a group of the same name is made again). */
+  async killAndRemove(): Promise<void> {
+    await this.kill();
+    await this.removed;
+  }
+
+  private removed?: Promise<void>;
+
+  private async removeDirs(): Promise<void> {
+    for (const dir of this.dirs) {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const error = await rmdir(dir).then(
+          () => null,
+          (e: NodeJS.ErrnoException) => e,
+        );
+        if (!error || error.code === 'ENOENT') break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
   }
 }
 

@@ -38,7 +38,7 @@ export async function startPreview(sandbox: LocalSandbox, dir: string, bridgeDir
   const existing = await readPreview(dir);
   if (existing && existing.port === options.port) return existing;
   // A preview on another port (or a dead one) is replaced: its whole group goes first.
-  await sandbox.previewCgroup().kill();
+  await sandbox.previewCgroup().killAndRemove();
   const group = sandbox.previewCgroup();
   await group.create();
   const log = openSync(join(dir, 'ctl', 'preview.log'), 'a');

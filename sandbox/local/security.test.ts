@@ -162,7 +162,8 @@ test('a fork bomb is contained by the pids limit and killed at its timeout', asy
     }
   }, 50);
   const t0 = Date.now();
-  const r = await sandbox.exec('bomb() { bomb | bomb & }; bomb; sleep 5', { timeoutMs: 3000 }).finally(() => clearInterval(sampler));
+  // A builtin loop, not `sleep`: a refused fork must not end the launch before the sampler saw the group.
+  const r = await sandbox.exec('bomb() { bomb | bomb & }; bomb; while :; do :; done', { timeoutMs: 3000 }).finally(() => clearInterval(sampler));
   expect(Date.now() - t0).toBeLessThan(10_000);
   expect(r.timedOut || r.exitCode !== 0).toBe(true);
   expect((await sandbox.status()).processes).toBe(0);

@@ -96,7 +96,7 @@ function compile(): Buffer {
   return buf;
 }
 
-/** The compiled program, or null on a host architecture the tables do not cover (no filter then). */
+/** The compiled program, or null on a host architecture the tables do not cover (the backend refuses those). */
 export const SECCOMP_PROGRAM: Buffer | null = process.arch === 'x64' || process.arch === 'arm64' ? compile() : null;
 
 /** Syscall numbers the launcher needs on this host (keyctl, close, dup3), or null when unknown. */

@@ -3,7 +3,7 @@
  * it even when the code ptraces bubblewrap's init, the seccomp filter denies the calls it lists, /dev is
  * read-only with a capped /dev/shm, and an output flood is cut short and killed.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testLocalBackend } from '../test-backends';
 import type { Sandbox } from '../types';
@@ -201,5 +201,22 @@ test('an output flood stops at the cap: the launch is killed, not drained until 
   expect(r.stdout.length).toBe(64 * 1024);
   expect(performance.now() - t0).toBeLessThan(3000);
   expect(await survivorsOf(sandboxUid())).toEqual([]);
+  expect((await sandbox.status()).processes).toBe(0);
+});
+
+test('a preview keeps a group of its own, killed when another preview replaces it and by killProcesses', async () => {
+  const server = (tag: string) => `node -e "require('http').createServer((q,s)=>s.end('${tag}')).listen(process.env.PORT,'127.0.0.1')"`;
+  const group = `/sys/fs/cgroup/pids/${cgroupParent()}/${sandbox.id}/preview/cgroup.procs`;
+  const pids = () => readFileSync(group, 'utf8').split('\n').filter(Boolean).map(Number);
+  await sandbox.startPreview({ command: server('one'), port: 3001 });
+  const first = pids();
+  // The server's launch (bwrap, its init, sh or node) and the forwarder.
+  expect(first.length).toBeGreaterThanOrEqual(3);
+  await sandbox.startPreview({ command: server('two'), port: 3002 });
+  const second = pids();
+  expect(second.filter((p) => first.includes(p))).toEqual([]);
+  expect(first.filter((p) => existsSync(`/proc/${p}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${p}/status`, 'utf8')))).toEqual([]);
+  await sandbox.killProcesses();
+  expect(pids()).toEqual([]);
   expect((await sandbox.status()).processes).toBe(0);
 });

@@ -97,11 +97,13 @@ export async function killGroup(version: Version, dir: string, freezerDir: strin
     (await pids()).forEach(killQuietly);
     if (frozen) await writeFile(state!, 'THAWED').catch(() => undefined);
   }
-  for (let attempt = 0; attempt < 500; attempt++) {
+  // Killed tasks usually leave within a millisecond or two: poll fast first (every launch ends here
+  // when bubblewrap's init is still being torn down as it exits), then back off to 10 ms, ~5 s in all.
+  for (let attempt = 0; attempt < 520; attempt++) {
     left = await pids();
     if (left.length === 0) return;
     left.forEach(killQuietly);
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, attempt < 20 ? 1 : 10));
   }
 }
 

@@ -220,3 +220,8 @@ test('a preview keeps a group of its own, killed when another preview replaces i
   expect(pids()).toEqual([]);
   expect((await sandbox.status()).processes).toBe(0);
 });
+
+test('output exactly at the cap is complete, not cut', async () => {
+  const r = await sandbox.exec('head -c 65536 /dev/zero', { maxOutputBytes: 64 * 1024 });
+  expect({ code: r.exitCode, truncated: r.truncated, length: r.stdout.length }).toEqual({ code: 0, truncated: false, length: 65536 });
+});

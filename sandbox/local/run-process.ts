@@ -86,14 +86,16 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
       let size = 0;
       const decoder = new StringDecoder('utf8');
       stream.on('data', (chunk: Buffer) => {
-        const room = options.maxOutputBytes - size;
-        if (room <= 0) return;
+        const room = Math.max(0, options.maxOutputBytes - size);
         const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        chunks.push(kept);
-        size += kept.length;
-        if (sink) sink(decoder.write(kept));
-        if (kept.length < chunk.length || size >= options.maxOutputBytes) {
-          // Draining a flood costs the worker CPU for nothing: the cap ends the launch.
+        if (kept.length > 0) {
+          chunks.push(kept);
+          size += kept.length;
+          if (sink) sink(decoder.write(kept));
+        }
+        // A byte past the cap (output exactly at the cap is complete): draining a flood costs the worker
+        // CPU for nothing, so the cap ends the launch.
+        if (kept.length < chunk.length) {
           truncated = true;
           kill();
         }

@@ -29,6 +29,8 @@ export interface LaunchSpec {
   readonly interactive?: boolean;
   /** Fd bubblewrap writes `{"child-pid": N}` to. */
   readonly infoFd?: number;
+  /** Fd bubblewrap reads the seccomp program from (the launcher puts it there). */
+  readonly seccompFd?: number;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -112,6 +114,11 @@ export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[
     '/proc',
     '--dev',
     '/dev',
+    // POSIX shared memory gets the same cap as /tmp; the rest of /dev is remounted read-only below.
+    '--size',
+    String(spec.tmpBytes),
+    '--tmpfs',
+    '/dev/shm',
     '--size',
     String(spec.tmpBytes),
     '--tmpfs',
@@ -128,9 +135,12 @@ export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[
       ? // The CA bundle lets npm verify the registry through whatever TLS the host's egress presents.
         ['--ro-bind-try', '/etc/ssl/certs', '/etc/ssl/certs', '--ro-bind', spec.gatewaySocket, GATEWAY_IN_SANDBOX]
       : []),
-    // bubblewrap's own root is a tmpfs: without this, '/' would be a writable, uncapped scratch space.
+    // bubblewrap's own root and /dev are tmpfs: without this they would be writable, uncapped scratch space.
+    '--remount-ro',
+    '/dev',
     '--remount-ro',
     '/',
+    ...(spec.seccompFd !== undefined ? ['--seccomp', String(spec.seccompFd)] : []),
     ...(spec.infoFd !== undefined ? ['--info-fd', String(spec.infoFd)] : []),
     '--chdir',
     join('/workspace', spec.cwd),
@@ -138,15 +148,6 @@ export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[
     ...command,
   ];
   return argv;
-}
-
-/**
- * Joins the cgroup (writing its own pid into each `cgroup.procs`) and then execs `argv`, so nothing
- * the sandbox starts can run outside the group, even for an instant.
- */
-export function launcherArgv(procsFiles: readonly string[], argv: readonly string[]): string[] {
-  const script = 'for f in "$@"; do case "$f" in --) break;; esac; echo $$ > "$f" || exit 125; shift; done; shift; exec "$@"';
-  return ['/bin/sh', '-c', script, 'launcher', ...procsFiles, '--', ...argv];
 }
 
 /** Single-quotes a word for `sh -c`. */

@@ -1,14 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SandboxLimits } from '../types';
+import { CGROUP_ROOT as ROOT, LaunchCgroup, killGroup, procsOf } from './launch-cgroup';
 
 /** Which cgroup layout the host offers for sandbox limits. */
 export type CgroupVersion = 1 | 2;
 
-const ROOT = '/sys/fs/cgroup';
 /** v1 controllers a sandbox gets a group in; freezer lets `killAll` stop a fork bomb before killing it. */
 const V1_CONTROLLERS = ['memory', 'pids', 'cpu', 'freezer'] as const;
+/**
+ * v1 controllers a launch gets a child group in: enough to list and kill its processes. Memory and CPU
+ * stay charged to the sandbox's group: a child memory cgroup per launch would leave an offline memcg
+ * behind for every launch that wrote tmpfs pages.
+ */
+const LAUNCH_CONTROLLERS = ['pids', 'freezer'] as const;
 
 /**
  * v2 when the unified hierarchy has the memory and pids controllers; else v1 when its memory and
@@ -72,11 +79,27 @@ export class SandboxCgroup {
     await writeFile(at('cpu', 'cpu.cfs_quota_us'), String(quota)).catch(() => undefined);
   }
 
-  /** Pids in the group (empty when it does not exist). */
+  /** Pids in the group and its launch groups (empty when it does not exist). */
   async pids(): Promise<number[]> {
-    const file = this.version === 2 ? join(this.dirs[0]!, 'cgroup.procs') : join(ROOT, 'pids', this.parent, this.id, 'cgroup.procs');
-    const text = await readFile(file, 'utf8').catch(() => '');
-    return text.split('\n').filter(Boolean).map(Number);
+    const dir = this.version === 2 ? this.dirs[0]! : join(ROOT, 'pids', this.parent, this.id);
+    const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const lists = await Promise.all([dir, ...children.filter((e) => e.isDirectory()).map((e) => join(dir, e.name))].map(procsOf));
+    return lists.flat();
+  }
+
+  /**
+   * A child group for one launch: the launcher joins it (pids and freezer on v1; memory and CPU stay
+   * charged to the sandbox's group), and `kill()` ends everything in it and removes it. `name` is fixed
+   * for a launch that outlives its caller (the preview), random otherwise.
+   */
+  launch(name = `l-${randomBytes(6).toString('hex')}`): LaunchCgroup {
+    const dirs =
+      this.version === 2
+        ? [join(this.dirs[0]!, name)]
+        : LAUNCH_CONTROLLERS.map((c) => join(ROOT, c, this.parent, this.id, name)).filter((d) => existsSync(join(d, '..')));
+    const shared =
+      this.version === 2 ? [] : this.procsFiles.filter((f) => !LAUNCH_CONTROLLERS.some((c) => f.startsWith(join(ROOT, c, '/'))));
+    return new LaunchCgroup(this.version, dirs, shared);
   }
 
   /** Memory charged to the group, in bytes, or null when unknown. */
@@ -86,31 +109,20 @@ export class SandboxCgroup {
     return text === null ? null : Number(text.trim());
   }
 
-  /** Kills every process in the group; freezes first so a fork bomb cannot outrun the kill loop. */
+  /** Kills every process in the group and its launch groups; freezes first so a fork bomb cannot outrun the kill. */
   async killAll(): Promise<void> {
-    if (this.version === 2) {
-      await writeFile(join(this.dirs[0]!, 'cgroup.kill'), '1').catch(() => undefined);
-    } else {
-      const freezer = join(ROOT, 'freezer', this.parent, this.id, 'freezer.state');
-      const frozen = await writeFile(freezer, 'FROZEN').then(
-        () => true,
-        () => false,
-      );
-      for (const pid of await this.pids()) killQuietly(pid);
-      if (frozen) await writeFile(freezer, 'THAWED').catch(() => undefined);
-    }
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const left = await this.pids();
-      if (left.length === 0) return;
-      left.forEach(killQuietly);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    const freezer = this.version === 2 ? null : join(ROOT, 'freezer', this.parent, this.id);
+    await killGroup(this.version, this.dirs[0]!, freezer, () => this.pids());
   }
 
   /** Kills what is left and removes the group's directories. */
   async remove(): Promise<void> {
     await this.killAll();
-    for (const dir of this.dirs) await rmdir(dir).catch(() => undefined);
+    for (const dir of this.dirs) {
+      const children = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const child of children.filter((e) => e.isDirectory())) await rmdir(join(dir, child.name)).catch(() => undefined);
+      await rmdir(dir).catch(() => undefined);
+    }
   }
 
   /** Ids of every sandbox group under `parent` (for the orphan sweep). */
@@ -118,13 +130,5 @@ export class SandboxCgroup {
     const dir = version === 2 ? join(ROOT, parent) : join(ROOT, 'pids', parent);
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     return entries.filter((e) => e.isDirectory()).map((e) => e.name);
-  }
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // Already gone.
   }
 }

@@ -9,6 +9,7 @@ import type { CreateSandboxOptions, SandboxBackend, SandboxLimits, SandboxRuntim
 import { SandboxCgroup, detectCgroupVersion, type CgroupVersion } from './cgroups';
 import { LocalSandbox } from './local-sandbox';
 import { DEFAULT_REGISTRY_HOSTS, RegistryGateway } from './registry-gateway';
+import { LAUNCHER_SYSCALLS } from './seccomp';
 import { runtimeBinaries } from './steps';
 
 const run = promisify(execFile);
@@ -78,8 +79,9 @@ export class LocalSandboxBackend implements SandboxBackend {
     const version = detectCgroupVersion();
     if (version === null) throw new SandboxUnsupportedError('No writable cgroup v1 or v2 memory and pids controllers on this host');
     if (process.getuid?.() !== 0) throw new SandboxUnsupportedError('The local sandbox backend must run as root');
-    const missing = ['bwrap', 'prlimit', 'setpriv', 'nsenter', 'mount'].filter((tool) => !onPath(tool));
-    if (missing.length) throw new SandboxUnsupportedError(`The local sandbox backend needs ${missing.join(', ')} (apt-get install bubblewrap util-linux mount)`);
+    const missing = ['bwrap', 'prlimit', 'setpriv', 'nsenter', 'mount', 'perl'].filter((tool) => !onPath(tool));
+    if (missing.length) throw new SandboxUnsupportedError(`The local sandbox backend needs ${missing.join(', ')} (apt-get install bubblewrap util-linux mount perl-base)`);
+    if (!LAUNCHER_SYSCALLS) throw new SandboxUnsupportedError(`The local sandbox backend runs on x86_64 and aarch64 hosts, not ${process.arch}`);
     this.cgroupVersion = version;
     this.root = resolve(options.root);
     // bubblewrap runs as the sandbox's uid and must reach the workspace: every folder above it needs o+x.

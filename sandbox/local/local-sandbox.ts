@@ -1,11 +1,14 @@
 import { SandboxFileError } from '../errors';
 import { workspacePath } from '../paths';
 import type { ExecOptions, ExecResult, FileEntry, PreviewInfo, PreviewOptions, Sandbox, SandboxLimits, SandboxRuntime, SandboxStatus, StepOptions } from '../types';
-import { bwrapArgv, launcherArgv, shellQuote, type LaunchSpec } from './bwrap';
+import { bwrapArgv, shellQuote, type LaunchSpec } from './bwrap';
 import type { SandboxCgroup } from './cgroups';
+import type { LaunchCgroup } from './launch-cgroup';
+import { launcherArgv } from './launcher';
 import { startPreview, readPreview } from './preview';
 import type { RegistryGateway } from './registry-gateway';
 import { runProcess, type RunResult } from './run-process';
+import { SECCOMP_FD, SECCOMP_PROGRAM } from './seccomp';
 import { steps } from './steps';
 
 /** What a LocalSandbox needs from its backend; persisted in `ctl/sandbox.json` but for the live parts. */
@@ -63,30 +66,40 @@ export class LocalSandbox implements Sandbox {
       tmpBytes: this.ctx.limits.diskMb * 1024 * 1024,
       cwd: '.',
       env: {},
+      seccompFd: SECCOMP_PROGRAM ? SECCOMP_FD : undefined,
       ...overrides,
     };
   }
 
-  /** argv of `command` run in this sandbox (joined to its cgroup first). */
-  argv(command: string, overrides: Partial<LaunchSpec> = {}): string[] {
-    return launcherArgv(this.ctx.cgroup.procsFiles, bwrapArgv(this.spec(overrides), ['/bin/sh', '-c', command]));
+  /**
+   * argv of `command` run in this sandbox, joined to `procsFiles` first (a launch group, or the
+   * sandbox's own group for the terminal), under the seccomp filter.
+   */
+  argv(command: string, overrides: Partial<LaunchSpec> = {}, procsFiles = this.ctx.cgroup.procsFiles): string[] {
+    const spec = this.spec(overrides);
+    const keepFds = spec.infoFd !== undefined ? [spec.infoFd] : [];
+    return launcherArgv(procsFiles, bwrapArgv(spec, ['/bin/sh', '-c', command]), { keepFds, seccomp: spec.seccompFd !== undefined });
   }
 
-  /** argv of a host command that joins this sandbox's cgroup first (the preview forwarder). */
-  inCgroup(argv: readonly string[]): string[] {
-    return launcherArgv(this.ctx.cgroup.procsFiles, argv);
+  /** argv of a host command that joins `procsFiles` first (the preview forwarder). */
+  inCgroup(argv: readonly string[], procsFiles = this.ctx.cgroup.procsFiles): string[] {
+    return launcherArgv(procsFiles, argv);
+  }
+
+  /** The group of the preview server and its forwarder, killed when a new preview replaces it or on destroy. */
+  previewCgroup(): LaunchCgroup {
+    return this.ctx.cgroup.launch('preview');
   }
 
   private async run(command: string, options: ExecOptions & { stdinBytes?: Buffer; gatewaySocket?: string }): Promise<RunResult> {
     this.ctx.touch(this.id);
-    const argv = this.argv(command, {
-      cwd: workspacePath(options.cwd ?? '.'),
-      env: options.env ?? {},
-      gatewaySocket: options.gatewaySocket,
-      infoFd: 3,
-    });
+    // A group of its own per launch: whatever the command leaves running is killed when the call ends.
+    const launch = this.ctx.cgroup.launch();
+    await launch.create();
+    const argv = this.argv(command, { cwd: workspacePath(options.cwd ?? '.'), env: options.env ?? {}, gatewaySocket: options.gatewaySocket }, launch.procsFiles);
     try {
       return await runProcess(argv, {
+        killTree: () => launch.kill(),
         stdin: options.stdinBytes ?? options.stdin,
         timeoutMs: options.timeoutMs ?? this.ctx.execTimeoutMs,
         maxOutputBytes: options.maxOutputBytes ?? this.ctx.maxOutputBytes,
@@ -95,6 +108,7 @@ export class LocalSandbox implements Sandbox {
         signal: options.signal,
       });
     } finally {
+      await launch.kill();
       this.ctx.touch(this.id);
     }
   }

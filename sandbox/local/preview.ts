@@ -37,8 +37,13 @@ export async function readPreview(dir: string): Promise<PreviewInfo | null> {
 export async function startPreview(sandbox: LocalSandbox, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number }): Promise<PreviewInfo> {
   const existing = await readPreview(dir);
   if (existing && existing.port === options.port) return existing;
+  // A preview on another port (or a dead one) is replaced: its whole group goes first.
+  await sandbox.previewCgroup().killAndRemove();
+  const group = sandbox.previewCgroup();
+  await group.create();
   const log = openSync(join(dir, 'ctl', 'preview.log'), 'a');
-  const argv = sandbox.argv(options.command, { env: { PORT: String(options.port), HOST: '127.0.0.1' }, outliveParent: true, infoFd: 3 });
+  const env = { PORT: String(options.port), HOST: '127.0.0.1' };
+  const argv = sandbox.argv(options.command, { env, outliveParent: true, infoFd: 3 }, group.procsFiles);
   const server = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', log, log, 'pipe'], detached: true, env: {} });
   closeSync(log);
   server.unref();
@@ -55,8 +60,9 @@ export async function startPreview(sandbox: LocalSandbox, dir: string, bridgeDir
   // The info pipe is left to drain and close on its own: bubblewrap writes more after the pid, and
   // closing our end early would kill it with SIGPIPE (and the server with it).
   const socketPath = previewSocket(dir);
-  // The forwarder joins the sandbox's cgroup too, so destroy and the reaper kill it with the rest.
-  const forwarderArgv = sandbox.inCgroup(['nsenter', '-t', String(childPid), '-n', '--', process.execPath, join(bridgeDir, 'bridge.cjs'), `unix:${socketPath}`, `tcp:127.0.0.1:${options.port}`]);
+  // The forwarder joins the preview's group too: replacing the preview, destroy and the reaper kill it with the rest.
+  const bridge = [process.execPath, join(bridgeDir, 'bridge.cjs'), `unix:${socketPath}`, `tcp:127.0.0.1:${options.port}`];
+  const forwarderArgv = sandbox.inCgroup(['nsenter', '-t', String(childPid), '-n', '--', ...bridge], group.procsFiles);
   const forwarder = spawn(forwarderArgv[0]!, forwarderArgv.slice(1), {
     stdio: ['ignore', 'pipe', 'ignore'],
     detached: true,

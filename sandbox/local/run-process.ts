@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 
 /** How one sandboxed process is run and watched. */
@@ -11,6 +10,12 @@ export interface RunOptions {
   readonly onStderr?: (chunk: string) => void;
   readonly signal?: AbortSignal;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Kills every process of the launch (its cgroup) and resolves once none is left. Called on timeout,
+   * abort, a full output cap, and when the launched process exits (whatever it left running). Without
+   * it only the launched process itself is killed.
+   */
+  readonly killTree?: () => Promise<void>;
 }
 
 /** Raw result: output kept as bytes so file reads stay binary-safe. */
@@ -23,67 +28,95 @@ export interface RunResult {
   readonly truncated: boolean;
 }
 
+/** Thrown when the launch itself could not start (no descriptors or processes left, a missing binary). */
+export class SandboxLaunchError extends Error {
+  override readonly name = 'SandboxLaunchError';
+  constructor(readonly detail: string) {
+    super(`Could not start the sandbox process: ${detail}`);
+  }
+}
+
 /**
- * Spawns `argv` (the launcher → prlimit → setpriv → bwrap chain, all exec'd, so the child pid is
- * bubblewrap's) and collects capped output. On timeout or abort the child gets SIGKILL; bubblewrap's
- * `--die-with-parent` then kills the namespace's init, and the kernel kills everything in the pid
- * namespace with it.
+ * Spawns `argv` (the launcher → prlimit → setpriv → bwrap chain, all exec'd) and collects capped
+ * output. The call returns only once `killTree` reports the launch empty, so nothing it started is
+ * still running, whether the command exited, timed out, was aborted or flooded its output.
  */
 export function runProcess(argv: readonly string[], options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    // fd 3 is bubblewrap's --info-fd: it names the namespace's init, whose death means the whole tree is gone.
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: options.env ?? {} });
-    let nsInit: number | undefined;
-    let info = '';
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
-      info += chunk.toString('utf8');
-      nsInit ??= Number(/"child-pid"\s*:\s*(\d+)/.exec(info)?.[1]) || undefined;
-    });
-    let killed = false;
+    let child: ChildProcess;
+    try {
+      child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? {} });
+    } catch (error) {
+      reject(new SandboxLaunchError((error as Error).message));
+      return;
+    }
+    // First, before anything else can throw: an unhandled 'error' (EMFILE, EAGAIN) would end the process.
+    child.on('error', (error) => fail(error.message));
+    let settled = false;
     let timedOut = false;
     let truncated = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, options.timeoutMs);
+    const fail = (detail: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      // A launcher that started (it got a pid) may have gone on to start more: end it all first.
+      void killTree().then(() => reject(new SandboxLaunchError(detail)));
+    };
+    let tree: Promise<void> | undefined;
+    const killTree = (): Promise<void> => {
+      tree ??= (options.killTree ? options.killTree() : Promise.resolve(void child.kill('SIGKILL'))).catch(() => undefined);
+      return tree;
+    };
+    const kill = () => void killTree();
+    const onAbort = () => kill();
+    const { stdin, stdout: out, stderr: err } = child;
+    if (!stdin || !out || !err) {
+      // spawn hands back a child without pipes when it could not make them; its 'error' names why.
+      setTimeout(() => fail('no stdio pipes'), 0);
+      return;
+    }
     const collect = (stream: NodeJS.ReadableStream, sink?: (chunk: string) => void) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const decoder = new StringDecoder('utf8');
       stream.on('data', (chunk: Buffer) => {
-        const room = options.maxOutputBytes - size;
-        if (room <= 0) {
-          truncated = true;
-          return;
-        }
+        const room = Math.max(0, options.maxOutputBytes - size);
         const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        if (kept.length < chunk.length) truncated = true;
-        chunks.push(kept);
-        size += kept.length;
-        if (sink) sink(decoder.write(kept));
+        if (kept.length > 0) {
+          chunks.push(kept);
+          size += kept.length;
+          if (sink) sink(decoder.write(kept));
+        }
+        // A byte past the cap (output exactly at the cap is complete): draining a flood costs the worker
+        // CPU for nothing, so the cap ends the launch.
+        if (kept.length < chunk.length) {
+          truncated = true;
+          kill();
+        }
       });
       return () => Buffer.concat(chunks);
     };
-    const stdout = collect(child.stdout, options.onStdout);
-    const stderr = collect(child.stderr, options.onStderr);
-    const kill = () => {
-      killed = true;
-      child.kill('SIGKILL');
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, options.timeoutMs);
-    const onAbort = () => kill();
+    const stdout = collect(out, options.onStdout);
+    const stderr = collect(err, options.onStderr);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) kill();
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.stdin ?? '');
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+    stdin.on('error', () => undefined);
+    stdin.end(options.stdin ?? '');
+    // Once bubblewrap is gone, whatever its namespace left running (init kept alive, a daemon) is killed,
+    // which also closes any pipe such a process still held.
+    child.on('exit', () => void killTree());
     child.on('close', async (code, signal) => {
+      if (settled) return;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      if (killed && nsInit) await untilGone(nsInit);
+      await killTree();
+      settled = true;
       resolve({
         exitCode: code ?? 128 + (signal ? signalNumber(signal) : 9),
         stdout: stdout(),
@@ -94,18 +127,6 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
       });
     });
   });
-}
-
-/**
- * Waits (up to 5 s) until the namespace's init is reaped or a zombie: the kernel kills and reaps every
- * other process of a pid namespace before its init finishes exiting.
- */
-async function untilGone(pid: number): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-    if (stat === null || /\) [ZX] /.test(stat)) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

@@ -303,7 +303,8 @@ export type Mutation = {
   createTeam: Team;
   /**
    * Deletes the caller's account after checking the password: personal projects, sessions and tokens go;
-   * team projects stay with their teams; audit entries are kept without the user's id. Refused with
+   * team projects stay with their teams; audit entries are kept without the user's id; usage_logs rows lose
+   * the reply text and the user's id but keep their token and cost numbers, which team budgets sum. Refused with
    * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
    */
   deleteAccount: Scalars['Boolean']['output'];
@@ -698,7 +699,12 @@ export type Query = {
   /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
   auditEvents: Array<AuditEvent>;
   authState: AuthState;
-  /** Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session tokens are never included. */
+  /**
+   * Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session
+   * tokens are never included. Projects: those the caller created and may still read (a team project stays
+   * with the team once the caller has left it). usageLogs: every metered model call of the caller; the reply
+   * text only for calls whose project the caller may still read.
+   */
   exportMyData: Scalars['JSON']['output'];
   frameworks: Array<FrameworkOption>;
   /** What an invitation link offers; BAD_USER_INPUT (field token) when invalid, expired or used. */
@@ -879,8 +885,9 @@ export type TeamInvitation = {
 export type TeamMember = {
   __typename?: 'TeamMember';
   joinedAt: Scalars['DateTime']['output'];
-  /** owner, admin or member. */
-  role: Scalars['String']['output'];
+  /** owner, admin or member; null for anyone outside the team (except platform admins). */
+  role: Maybe<Scalars['String']['output']>;
+  /** Outsiders (readers of a team's public project) see the display name only. */
   user: User;
 };
 
@@ -932,16 +939,20 @@ export type UsageMeter = {
   warning: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * A person. email, platformRole, tier and emailVerified are null unless the caller is this user, shares a
+ * team with them, or is a platform admin: someone reading a public project sees display names only.
+ */
 export type User = {
   __typename?: 'User';
   displayName: Scalars['String']['output'];
-  email: Scalars['String']['output'];
-  emailVerified: Scalars['Boolean']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  emailVerified: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   /** user or admin (platform administrator). */
-  platformRole: Scalars['String']['output'];
+  platformRole: Maybe<Scalars['String']['output']>;
   /** free, pro, team or enterprise. */
-  tier: Scalars['String']['output'];
+  tier: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1473,7 +1484,7 @@ export type TeamInvitationResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type TeamMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamMember'] = ResolversParentTypes['TeamMember']> = {
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
@@ -1512,11 +1523,11 @@ export type UsageMeterResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  platformRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {

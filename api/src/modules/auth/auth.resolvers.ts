@@ -1,6 +1,7 @@
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { ServiceUnavailableError } from '../../shared/errors';
+import { provenSelf } from '../access/field-access';
 import { User } from '../user/user.entity';
 
 /** Brute-force protection for unauthenticated endpoints: one sliding window per client IP. */
@@ -39,12 +40,14 @@ export const authResolvers: Resolvers = {
       await limitByIp(ctx);
       const { user, token } = await ctx.auth.signUp(input, ctx.meta);
       cookies(ctx).set(token);
+      provenSelf(ctx, user);
       return user;
     },
     logIn: async (_root, { input }, ctx) => {
       await limitByIp(ctx);
       const { user, token } = await ctx.auth.logIn(input, ctx.meta);
       cookies(ctx).set(token);
+      provenSelf(ctx, user);
       return user;
     },
     logOut: async (_root, _args, ctx) => {
@@ -73,8 +76,4 @@ export const authResolvers: Resolvers = {
       return true;
     },
   },
-  User: {
-    emailVerified: (user) => Boolean(user.emailVerifiedAt),
-  },
 };
-

@@ -1,14 +1,14 @@
 /** Entry point of the API process: the composition root for GraphQL, subscriptions and the web app. */
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import pino from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createOrm } from './db';
+import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+  const logger = createLogger({ level: config.LOG_LEVEL, service: 'api' });
   const orm = await createOrm(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   const { address, tls, apiKey, namespace } = config.temporal;

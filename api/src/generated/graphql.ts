@@ -331,8 +331,14 @@ export type Mutation = {
   pauseRun: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
   removeTeamMember: Scalars['Boolean']['output'];
-  /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (in development, the API log). */
+  /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (without SMTP_URL, an .eml file in .data/mail). */
   requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sends the signed-in caller a new verification link, to their own address only (so it reveals nothing about
+   * other accounts). UNAUTHENTICATED when signed out; RATE_LIMIT_EXCEEDED (retryAfter) within a minute of the
+   * last verification mail; BAD_USER_INPUT (field email) when already verified.
+   */
+  resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
   resetPassword: Scalars['Boolean']['output'];
   resumeRun: Scalars['Boolean']['output'];
@@ -1317,6 +1323,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
   resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
   reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;

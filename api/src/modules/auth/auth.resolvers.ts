@@ -3,6 +3,7 @@ import type { Resolvers } from '../../generated/graphql';
 import { ServiceUnavailableError } from '../../shared/errors';
 import { provenSelf } from '../access/field-access';
 import { User } from '../user/user.entity';
+import { claimVerificationMail } from './verification-cooldown';
 
 /** Brute-force protection for unauthenticated endpoints: one sliding window per client IP. */
 async function limitByIp(ctx: GraphQLContext): Promise<void> {
@@ -39,6 +40,8 @@ export const authResolvers: Resolvers = {
     signUp: async (_root, { input }, ctx) => {
       await limitByIp(ctx);
       const { user, token } = await ctx.auth.signUp(input, ctx.meta);
+      // The sign-up mail counts as the first verification mail of the window.
+      await claimVerificationMail(ctx.redis, user.id).catch(() => undefined);
       cookies(ctx).set(token);
       provenSelf(ctx, user);
       return user;
@@ -69,6 +72,13 @@ export const authResolvers: Resolvers = {
     resetPassword: async (_root, { token, password }, ctx) => {
       await limitByIp(ctx);
       await ctx.auth.resetPassword(token, password, ctx.meta);
+      return true;
+    },
+    resendVerificationEmail: async (_root, _args, ctx) => {
+      const viewerId = requireViewer(ctx);
+      await limitByIp(ctx);
+      await claimVerificationMail(ctx.redis, viewerId);
+      await ctx.auth.resendVerification(viewerId);
       return true;
     },
     verifyEmail: async (_root, { token }, ctx) => {

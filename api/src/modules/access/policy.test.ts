@@ -100,10 +100,6 @@ it('refuses actions that do not belong to the resource kind', () => {
 it('covers every actor in the table at least once as allowed and once as refused', () => {
   for (const name of Object.keys(actors)) {
     const answers = cases.map(([, resource, action]) => can(actors[name]!, action, resource));
-    expect({ name, someAllowed: answers.some(Boolean), someRefused: answers.some((a) => !a) }).toEqual({
-      name,
-      someAllowed: true,
-      someRefused: true,
-    });
+    expect({ name, someAllowed: answers.some(Boolean), someRefused: answers.some((a) => !a) }).toEqual({ name, someAllowed: true, someRefused: true });
   }
 });

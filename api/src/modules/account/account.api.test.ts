@@ -18,22 +18,15 @@ afterAll(() => stack?.dispose());
 
 const password = 'a long enough passphrase';
 const createProject = async (cookie: string, input: Record<string, unknown>) =>
-  (
-    await gql<{ createProject: { id: string } }>(cookie, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
-      i: { framework: 'express', ...input },
-    })
-  ).data!.createProject.id;
+  (await gql<{ createProject: { id: string } }>(cookie, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: { framework: 'express', ...input } })).data!
+    .createProject.id;
 
 it('exports a user’s data, then deletes the account while team work stays with the team', async () => {
   const ada = await signUp('Ada');
   const bob = await signUp('Bob');
-  const team = (await gql<{ createTeam: { id: string } }>(ada.cookie, 'mutation { createTeam(name: "Studio") { id } }')).data!.createTeam
-    .id;
-  const token = (
-    await gql<{ inviteToTeam: { token: string } }>(ada.cookie, 'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "member") { token } }', {
-      t: team,
-    })
-  ).data!.inviteToTeam.token;
+  const team = (await gql<{ createTeam: { id: string } }>(ada.cookie, 'mutation { createTeam(name: "Studio") { id } }')).data!.createTeam.id;
+  const token = (await gql<{ inviteToTeam: { token: string } }>(ada.cookie, 'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "member") { token } }', { t: team })).data!
+    .inviteToTeam.token;
   await gql(bob.cookie, 'mutation($k: String!) { acceptInvitation(token: $k) { id } }', { k: token });
   const bobPersonal = await createProject(bob.cookie, { name: 'Bob Notes' });
   const bobTeamWork = await createProject(bob.cookie, { name: 'Shared Site', teamId: team, visibility: 'team' });
@@ -57,9 +50,7 @@ it('exports a user’s data, then deletes the account while team work stays with
   // The owner of a team with other members must hand it over first.
   const blocked = await gql(ada.cookie, 'mutation($p: String!) { deleteAccount(password: $p) }', { p: password });
   expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teams' });
-  expect((await gql(bob.cookie, 'mutation { deleteAccount(password: "not it at all") }')).errors?.[0]?.extensions.code).toBe(
-    'UNAUTHENTICATED',
-  );
+  expect((await gql(bob.cookie, 'mutation { deleteAccount(password: "not it at all") }')).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
 
   const deleted = await gql(bob.cookie, 'mutation($p: String!) { deleteAccount(password: $p) }', { p: password });
   expect(deleted.data).toEqual({ deleteAccount: true });
@@ -72,15 +63,8 @@ it('exports a user’s data, then deletes the account while team work stays with
   expect(await em.count(AuditEvent, { actorId: bob.id })).toBe(0);
   expect(await em.count(AuditEvent, { action: 'account.deleted' })).toBe(1);
   expect((await gql(bob.cookie, '{ authState { viewer { id } } }')).data).toEqual({ authState: { viewer: null } });
-  const login = await gql(
-    undefined,
-    'mutation { logIn(input: { email: "bob@example.com", password: "a long enough passphrase" }) { id } }',
-  );
+  const login = await gql(undefined, 'mutation { logIn(input: { email: "bob@example.com", password: "a long enough passphrase" }) { id } }');
   expect(login.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
-  const team2 = await gql<{ team: { members: unknown[]; projects: { name: string }[] } }>(
-    ada.cookie,
-    'query($t: ID!) { team(id: $t) { members { role } projects { name } } }',
-    { t: team },
-  );
+  const team2 = await gql<{ team: { members: unknown[]; projects: { name: string }[] } }>(ada.cookie, 'query($t: ID!) { team(id: $t) { members { role } projects { name } } }', { t: team });
   expect(team2.data?.team).toEqual({ members: [{ role: 'owner' }], projects: [{ name: 'Shared Site' }] });
 });

@@ -17,16 +17,8 @@ const mailDir = mkdtempSync(join(tmpdir(), 'atelier-auth-mail-'));
 const emails = () =>
   readdirSync(mailDir)
     .sort()
-    .map((f) =>
-      readFileSync(join(mailDir, f), 'utf8')
-        .replace(/=\r?\n/g, '')
-        .replace(/=3D/g, '='),
-    )
-    .map((eml) => ({
-      to: eml.match(/^To: (.*)$/m)![1]!,
-      subject: eml.match(/^Subject: (.*)$/m)![1]!,
-      link: eml.match(/https?:\/\/\S+\?token=[\w-]+/)![0],
-    }));
+    .map((f) => readFileSync(join(mailDir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+    .map((eml) => ({ to: eml.match(/^To: (.*)$/m)![1]!, subject: eml.match(/^Subject: (.*)$/m)![1]!, link: eml.match(/https?:\/\/\S+\?token=[\w-]+/)![0] }));
 
 beforeAll(async () => {
   stack = await createStack({ config: { ATELIER_MAIL_DIR: mailDir } });
@@ -75,11 +67,7 @@ describe('accounts', () => {
   it('validates sign-up, naming every bad field', async () => {
     const bad = await gql(SIGN_UP, { i: { email: 'nope', password: 'short', displayName: ' ' } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect((bad.errors?.[0]?.extensions.fieldErrors as { field: string }[]).map((e) => e.field).sort()).toEqual([
-      'displayName',
-      'email',
-      'password',
-    ]);
+    expect((bad.errors?.[0]?.extensions.fieldErrors as { field: string }[]).map((e) => e.field).sort()).toEqual(['displayName', 'email', 'password']);
     expect(bad.setCookie).toBeNull();
   });
 
@@ -92,10 +80,7 @@ describe('accounts', () => {
     const stored = await stack.db.orm.em.fork().findOneOrFail(User, { id: ada.id });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await stack.db.orm.em.fork().count(Project, { owner: ada.id })).toBe(1);
-    expect((await gql(AUTH_STATE, {}, ada.cookie)).data?.authState).toEqual({
-      accountsExist: true,
-      viewer: { id: ada.id, email: 'ada@example.com' },
-    });
+    expect((await gql(AUTH_STATE, {}, ada.cookie)).data?.authState).toEqual({ accountsExist: true, viewer: { id: ada.id, email: 'ada@example.com' } });
     expect((await gql(AUTH_STATE)).data?.authState).toEqual({ accountsExist: true, viewer: null });
     expect((await gql('{ projects { name } }')).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -110,8 +95,7 @@ describe('accounts', () => {
     expect(bob.data?.signUp).toMatchObject({ platformRole: 'user' });
     const create = 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }';
     const secret = (await gql(create, { i: { name: 'Secret', framework: 'express' } }, ada.cookie)).data!.createProject as { id: string };
-    const open = (await gql(create, { i: { name: 'Open', framework: 'express', visibility: 'public' } }, ada.cookie)).data!
-      .createProject as { id: string };
+    const open = (await gql(create, { i: { name: 'Open', framework: 'express', visibility: 'public' } }, ada.cookie)).data!.createProject as { id: string };
 
     const read = (id: string, cookie?: string) => gql('query($id: ID!) { project(id: $id) { name } }', { id }, cookie);
     expect((await read(secret.id, bob.cookie)).data?.project).toBeNull();
@@ -140,9 +124,7 @@ describe('accounts', () => {
     const sessions = (await gql('{ sessions { id current } }', {}, second)).data!.sessions as { id: string; current: boolean }[];
     expect(sessions).toHaveLength(2);
     const other = sessions.find((s) => !s.current)!;
-    expect(await gql('mutation($id: ID!) { revokeSession(id: $id) }', { id: other.id }, second)).toMatchObject({
-      data: { revokeSession: true },
-    });
+    expect(await gql('mutation($id: ID!) { revokeSession(id: $id) }', { id: other.id }, second)).toMatchObject({ data: { revokeSession: true } });
     expect((await gql(AUTH_STATE, {}, ada.cookie)).data?.authState).toMatchObject({ viewer: null });
     ada.cookie = (await gql(LOG_IN, { i: { email: 'ada@example.com', password } })).cookie!;
     const everywhere = await gql('mutation { logOutEverywhere }', {}, second);
@@ -159,15 +141,9 @@ describe('accounts', () => {
     expect(emails().some((e) => e.to === 'ghost@example.com')).toBe(false);
 
     const reset = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) }';
-    expect((await gql(reset, { t: token, p: 'short' })).errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'password',
-    });
+    expect((await gql(reset, { t: token, p: 'short' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     expect((await gql(reset, { t: token, p: 'a brand new passphrase' })).data).toEqual({ resetPassword: true });
-    expect((await gql(reset, { t: token, p: 'yet another passphrase' })).errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'token',
-    });
+    expect((await gql(reset, { t: token, p: 'yet another passphrase' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
     expect((await gql(AUTH_STATE, {}, before)).data?.authState).toMatchObject({ viewer: null });
     expect((await gql(LOG_IN, { i: { email: 'ada@example.com', password } })).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect((await gql(LOG_IN, { i: { email: 'ada@example.com', password: 'a brand new passphrase' } })).cookie).toBeTruthy();

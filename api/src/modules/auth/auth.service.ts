@@ -54,9 +54,7 @@ export class AuthService {
   async signUp(raw: Record<string, unknown>, meta: RequestMeta): Promise<{ user: User; token: string }> {
     const input = parseSignUp(raw);
     const passwordHash = await hashPassword(input.password);
-    const user = await createAccount(this.em, { email: input.email, displayName: input.displayName, passwordHash }, meta, {
-      action: 'auth.signup',
-    });
+    const user = await createAccount(this.em, { email: input.email, displayName: input.displayName, passwordHash }, meta, { action: 'auth.signup' });
     await this.sendToken(user, 'verify-email', 'Confirm your email for Atelier', '/verify-email');
     return { user, token: await this.openSession(user, meta, 'auth.login') };
   }
@@ -118,13 +116,7 @@ export class AuthService {
   async revoke(userId: string, meta: RequestMeta, sessionId?: string): Promise<boolean> {
     const where = { user: userId, revokedAt: null, ...(sessionId ? { id: sessionId } : {}) };
     const count = await this.em.nativeUpdate(Session, where, { revokedAt: new Date() });
-    recordAudit(this.em, {
-      actorId: userId,
-      action: sessionId ? 'auth.session_revoked' : 'auth.sessions_revoked',
-      target: `user:${userId}`,
-      ip: meta.ip,
-      data: { count },
-    });
+    recordAudit(this.em, { actorId: userId, action: sessionId ? 'auth.session_revoked' : 'auth.sessions_revoked', target: `user:${userId}`, ip: meta.ip, data: { count } });
     await this.em.flush();
     return count > 0;
   }
@@ -186,11 +178,7 @@ export class AuthService {
 
   /** Marks a single-use token used, atomically, and returns its user. */
   private async useToken(token: string, purpose: AuthTokenPurpose): Promise<User> {
-    const used = await this.em.nativeUpdate(
-      AuthToken,
-      { id: tokenId(token), purpose, usedAt: null, expiresAt: { $gt: new Date() } },
-      { usedAt: new Date() },
-    );
+    const used = await this.em.nativeUpdate(AuthToken, { id: tokenId(token), purpose, usedAt: null, expiresAt: { $gt: new Date() } }, { usedAt: new Date() });
     const row = used === 1 ? await this.em.findOne(AuthToken, { id: tokenId(token) }, { populate: ['user'] }) : null;
     if (!row) throw new ValidationError([{ field: 'token', message: 'This link is invalid, expired or already used; ask for a new one' }]);
     return row.user.getEntity();

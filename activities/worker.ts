@@ -1,9 +1,10 @@
 /** Entry point of the worker process: the composition root for activities. */
 import { Redis } from 'ioredis';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from '../api/src/config';
 import { createOrm } from '../api/src/db';
+import { createLogger } from '../api/src/logger';
 import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
 import { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
 import { DEFAULT_LIMITS } from '../api/src/modules/limits/tiers';
@@ -15,7 +16,7 @@ import { loadWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
+  const logger = createLogger({ level: config.LOG_LEVEL, service: 'worker' });
   routeSdkLogs(logger);
   const orm = await createOrm(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });

@@ -21,7 +21,8 @@ import { accountResolvers } from './modules/account/account.resolvers';
 import { adminResolvers } from './modules/audit/admin.resolvers';
 import { authResolvers } from './modules/auth/auth.resolvers';
 import { AuthService } from './modules/auth/auth.service';
-import { createLogMailer, type Mailer } from './modules/auth/mailer';
+import { createMailer, mailDir } from './modules/mail/create-mailer';
+import type { Mailer } from './modules/mail/mailer';
 import { createOAuthRouter, oauthFromConfig, type OAuthConfig } from './modules/auth/oauth';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './modules/auth/session-cookie';
 import { eventResolvers } from './modules/events/events.resolvers';
@@ -65,6 +66,10 @@ export interface AppDeps {
     ATELIER_TRUST_PROXY?: string;
     /** Keyring for secrets at rest (`id:base64,…`, newest first); without it provider keys cannot be stored. */
     ATELIER_MASTER_KEYS?: string;
+    /** Outgoing mail: SMTP when set, else `.eml` files in ATELIER_MAIL_DIR (default `<ATELIER_DATA_DIR>/mail`). */
+    SMTP_URL?: string;
+    ATELIER_MAIL_DIR?: string;
+    ATELIER_MAIL_FROM?: string;
   } & Partial<SandboxConfig> &
     Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
     Partial<ModelEnv>;
@@ -74,7 +79,7 @@ export interface AppDeps {
   redis: Redis;
   temporal: Client;
   logger: Logger;
-  /** Outgoing email; the development default prints messages to the log. */
+  /** Outgoing email; by default from SMTP_URL / ATELIER_MAIL_DIR (see createMailer). */
   mailer?: Mailer;
   /** The model layer; built from the config's model keys when not given. */
   models?: ModelLayer;
@@ -114,7 +119,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     typeDefs: loadTypeDefs(),
     resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, eventResolvers, sandboxResolvers] as never,
   });
-  const mailer = deps.mailer ?? createLogMailer(logger);
+  const mailer = deps.mailer ?? createMailer({ ...deps.config, ATELIER_MAIL_DIR: mailDir(deps.config) }, logger);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
   const secretBox = deps.config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(deps.config.ATELIER_MASTER_KEYS)) : null;
   const models = deps.models ?? createModelLayer({ env: deps.config, orm, redis, box: secretBox, limits: deps.limits ?? DEFAULT_LIMITS });

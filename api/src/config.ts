@@ -45,6 +45,12 @@ const schema = z.object({
   LIVEBLOCKS_BASE_URL: z.string().url().optional(),
   /** Pauses between scaffolded files, in ms: shows progress in demos and lets tests crash a worker mid-step. */
   ATELIER_SCAFFOLD_FILE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** Outgoing mail over SMTP, `smtp://user:pass@host:587` or `smtps://…`; unset, mails become `.eml` files in ATELIER_MAIL_DIR. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  /** Where mails go as `.eml` files (0600, folder 0700) when SMTP_URL is unset; default `<ATELIER_DATA_DIR>/mail`. */
+  ATELIER_MAIL_DIR: z.string().optional(),
+  /** The From header of outgoing mail. */
+  ATELIER_MAIL_FROM: z.string().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Overrides the build task queue (isolated test runs, blue/green deploys); both API and worker must agree. */

@@ -1,16 +1,16 @@
 /** Entry point of the API process: the composition root for GraphQL, subscriptions and the web app. */
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import pino from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createOrm } from './db';
 import { assertSingleUserSafe, SingleUserExposedError } from './http/single-user-bind';
 import { anyAccountExists } from './modules/auth/create-account';
+import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+  const logger = createLogger({ level: config.LOG_LEVEL, service: 'api' });
   const orm = await createOrm(config.DATABASE_URL);
   await assertSingleUserSafe({ host: config.HOST, publicUrl: config.ATELIER_PUBLIC_URL }, () => anyAccountExists(orm.em.fork())).catch(async (error: unknown) => {
     await orm.close(true);

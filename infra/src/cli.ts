@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeError } from './errors';
 import { killAllProcesses, stopAllProcesses } from './process';
+import { localSecret, postgresPassword, prepareDataDir } from './local-secrets';
 import { startEmbeddedPostgres } from './services/postgres';
 import { startRedis } from './services/redis';
 import { startLiveblocksDevServer } from './services/liveblocks';
@@ -91,7 +92,7 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
   }
   const pids = stack.pids;
   // Read by tests and by whoever wants to know what runs.
-  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids, processes: stack.processes, appUrl: stack.appUrl, temporalUiUrl: stack.temporalUiUrl, services: stack.services }, null, 2));
+  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids, processes: stack.processes, appUrl: stack.appUrl, temporalUiUrl: stack.temporalUiUrl, services: stack.services }, null, 2), { mode: 0o600 });
   printBanner(stack, config);
   console.log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const crash = await stack.crashed;
@@ -107,8 +108,16 @@ async function runAlone(name: string, config: StackConfig): Promise<number> {
   const starters: Record<string, () => Promise<{ stop(): Promise<void>; pid: number; child: unknown }>> = {
     temporal: async () =>
       startTemporalDevServer({ cli: await findTemporalCli(config.toolsDir), port: config.temporalPort, uiPort: config.temporalUiPort, namespace: config.temporalNamespace, dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'), logDir }),
-    postgres: () => startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.postgresPort, logDir }),
-    redis: () => startRedis({ port: config.redisPort, dataDir: path.join(config.dataDir, 'redis'), logDir }),
+    postgres: () => {
+      prepareDataDir(config.dataDir);
+      const dataDir = path.join(config.dataDir, 'postgres');
+      return startEmbeddedPostgres({ dataDir, ...postgresPassword(config.dataDir, dataDir), port: config.postgresPort, logDir });
+    },
+    redis: () => {
+      prepareDataDir(config.dataDir);
+      const auth = { password: localSecret(config.dataDir, 'redis-password').value, configDir: path.join(config.dataDir, 'secrets') };
+      return startRedis({ port: config.redisPort, dataDir: path.join(config.dataDir, 'redis'), ...auth, logDir });
+    },
     liveblocks: () => startLiveblocksDevServer({ port: config.liveblocksPort, dataDir: path.join(config.dataDir, 'liveblocks'), logDir }),
   };
   const start = starters[name];

@@ -78,9 +78,12 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
   let logFile: string | undefined;
   let log: fs.WriteStream | undefined;
   if (spec.logDir) {
-    fs.mkdirSync(spec.logDir, { recursive: true });
+    fs.mkdirSync(spec.logDir, { recursive: true, mode: 0o700 });
     logFile = path.join(spec.logDir, `${spec.name}.log`);
-    log = fs.createWriteStream(logFile, { flags: 'a' });
+    // Logs can hold whatever a service prints (URLs with passwords, request details): owner only.
+    const fd = fs.openSync(logFile, 'a', 0o600);
+    fs.fchmodSync(fd, 0o600);
+    log = fs.createWriteStream(logFile, { fd });
     log.write(`\n--- ${new Date().toISOString()} ${spec.command} ${(spec.args ?? []).join(' ')}\n`);
   }
   const child = spawn(spec.command, spec.args ?? [], {

@@ -88,6 +88,10 @@ async function openPorts(ports: Ports): Promise<number[]> {
   return open;
 }
 
+/** The embedded Redis wants the password the launcher keeps in the data folder. */
+const redisUrl = (dataDir: string, ports: Ports) =>
+  `redis://:${fs.readFileSync(path.join(dataDir, 'secrets', 'redis-password'), 'utf8').trim()}@127.0.0.1:${ports.ATELIER_REDIS_PORT}`;
+
 describe('startStack through the launcher', () => {
   let dataDir: string;
   let ports: Ports;
@@ -140,10 +144,16 @@ describe('startStack through the launcher', () => {
     expect(project.status).toBe('READY');
     expect(project.files.map((f) => f.path)).toContain('src/app.js');
 
-    const env = { REDIS_URL: `redis://127.0.0.1:${ports.ATELIER_REDIS_PORT}`, LIVEBLOCKS_BASE_URL: `http://127.0.0.1:${ports.ATELIER_LIVEBLOCKS_PORT}` };
+    const env = { REDIS_URL: redisUrl(dataDir, ports), LIVEBLOCKS_BASE_URL: `http://127.0.0.1:${ports.ATELIER_LIVEBLOCKS_PORT}` };
     expect((await fetch(state.temporalUiUrl)).status).toBe(200);
     expect(await canConnect(ports.ATELIER_POSTGRES_PORT)).toBe(true);
     expect(await ping(env.REDIS_URL)).toBe(true);
+    expect(await ping(`redis://127.0.0.1:${ports.ATELIER_REDIS_PORT}`).catch(() => false)).toBe(false);
+    // Secrets and logs in the data folder: owner only (the postgres user may pass through .data as root).
+    expect(fs.statSync(dataDir).mode & 0o077).toBe(process.getuid?.() === 0 ? 0o010 : 0);
+    for (const f of ['secrets/redis-password', 'secrets/postgres-password', 'master-keys', 'logs/api.log', 'stack.json']) {
+      expect([f, fs.statSync(path.join(dataDir, f)).mode & 0o777]).toEqual([f, 0o600]);
+    }
     const rooms = await fetch(`${env.LIVEBLOCKS_BASE_URL}/v2/rooms`, { headers: { authorization: 'Bearer sk_localdev' } });
     expect(rooms.status).toBe(200);
 
@@ -166,7 +176,7 @@ describe('startStack through the launcher', () => {
     const state = await waitReady(current, dataDir);
     expect(fs.statSync(pgVersion).ino).toBe(before.ino);
     expect(fs.statSync(pgVersion).mtimeMs).toBe(before.mtimeMs);
-    const redis = new Redis(`redis://127.0.0.1:${ports.ATELIER_REDIS_PORT}`);
+    const redis = new Redis(redisUrl(dataDir, ports));
     expect(await redis.get('atelier:stack-test')).toBe('kept');
     redis.disconnect();
     current.child.kill('SIGTERM');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ChildExitedError, StackError } from './errors';
 import { preflight } from './stack-preflight';
 import { startProcess, type ManagedProcess } from './process';
+import { localSecret, postgresPassword, prepareDataDir } from './local-secrets';
 import { startEmbeddedPostgres } from './services/postgres';
 import { startRedis } from './services/redis';
 import { startLiveblocksDevServer } from './services/liveblocks';
@@ -140,7 +141,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
   };
 
   try {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    prepareDataDir(config.dataDir);
     await preflight(config, env, { ...defaultEntries, ...opts.entries });
 
     const services: ServiceInfo[] = [];
@@ -166,14 +167,17 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
 
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
-      const pg = await step('Postgres', () => startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.postgresPort, logDir, echo: serviceEcho }));
+      const dataDir = path.join(config.dataDir, 'postgres');
+      const secret = postgresPassword(config.dataDir, dataDir);
+      const pg = await step('Postgres', () => startEmbeddedPostgres({ dataDir, ...secret, port: config.postgresPort, logDir, echo: serviceEcho }));
       databaseUrl = pg.url;
     }
     services.push({ name: 'PostgreSQL', url: redactPassword(databaseUrl), embedded: !env.DATABASE_URL });
 
     let redisUrl = env.REDIS_URL;
     if (!redisUrl) {
-      const redis = await step('Redis', () => startRedis({ port: config.redisPort, dataDir: persist ? path.join(config.dataDir, 'redis') : undefined, logDir, echo: serviceEcho }));
+      const auth = { password: localSecret(config.dataDir, 'redis-password').value, configDir: path.join(config.dataDir, 'secrets') };
+      const redis = await step('Redis', () => startRedis({ port: config.redisPort, dataDir: persist ? path.join(config.dataDir, 'redis') : undefined, ...auth, logDir, echo: serviceEcho }));
       redisUrl = redis.url;
     }
     services.push({ name: 'Redis', url: redactPassword(redisUrl), embedded: !env.REDIS_URL });

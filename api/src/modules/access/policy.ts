@@ -9,7 +9,9 @@
  *   `private` team project only by the team's owner and admins and its creator (while a member).
  * - A user's own project: only that user. `team` visibility on a personal project means private.
  * - Platform admins administer the platform (audit log, limit overrides) but get no silent access to
- *   private projects or user data.
+ *   private projects or user data; they do see users' contact details (email, tier, roles).
+ * - A user's email, tier and roles: themselves, their teammates and platform admins; everyone else who
+ *   meets them (on a public project) sees the display name only.
  */
 
 export type TeamRole = 'owner' | 'admin' | 'member';
@@ -27,7 +29,8 @@ export type Resource =
   | { kind: 'project'; ownerUserId: string | null; ownerTeamId: string | null; visibility: Visibility }
   /** A team; `targetRole` is the role of the member an action is aimed at (removal, role change). */
   | { kind: 'team'; teamId: string; targetUserId?: string; targetRole?: TeamRole }
-  | { kind: 'user'; userId: string }
+  /** A user; `teamIds` are the teams they belong to (needed for `user:read-contact`). */
+  | { kind: 'user'; userId: string; teamIds?: readonly string[] }
   | { kind: 'platform' };
 
 export type ProjectAction = 'project:read' | 'project:update' | 'project:run' | 'project:delete';
@@ -43,8 +46,17 @@ export type TeamAction =
   | 'team:change-role'
   | 'team:transfer'
   | 'team:delete'
-  | 'team:leave';
-export type UserAction = 'user:read-private' | 'user:update' | 'user:export' | 'user:delete' | 'user:create-project';
+  | 'team:leave'
+  /** Members' roles (names are public wherever a public project shows its team). */
+  | 'team:read-members';
+export type UserAction =
+  | 'user:read-private'
+  /** Email, tier, platform role and verification state, wherever the user appears (owners, members). */
+  | 'user:read-contact'
+  | 'user:update'
+  | 'user:export'
+  | 'user:delete'
+  | 'user:create-project';
 export type PlatformAction = 'platform:read-audit' | 'platform:override-limits' | 'platform:rotate-keys';
 export type Action = ProjectAction | TeamAction | UserAction | PlatformAction;
 
@@ -87,7 +99,15 @@ function canOnTeam(actor: Actor, action: TeamAction, team: Extract<Resource, { k
     case 'team:leave':
       // An owner transfers ownership first, so a team is never left without one.
       return role === 'admin' || role === 'member';
+    case 'team:read-members':
+      return atLeast(role, 'member') || actor.platformAdmin;
   }
+}
+
+function canOnUser(actor: Actor, action: UserAction, user: Extract<Resource, { kind: 'user' }>): boolean {
+  if (actor.userId === user.userId) return true;
+  // Teammates and platform admins see contact details; a reader of a public project sees display names only.
+  return action === 'user:read-contact' && (actor.platformAdmin || (user.teamIds ?? []).some((id) => actor.teams.has(id)));
 }
 
 /** Whether `actor` may do `action` on `resource`. Unknown combinations are refused. */
@@ -98,7 +118,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'team':
       return action.startsWith('team:') && actor.userId !== null && canOnTeam(actor, action as TeamAction, resource);
     case 'user':
-      return action.startsWith('user:') && actor.userId !== null && actor.userId === resource.userId;
+      return action.startsWith('user:') && actor.userId !== null && canOnUser(actor, action as UserAction, resource);
     case 'platform':
       return action.startsWith('platform:') && actor.userId !== null && actor.platformAdmin;
   }

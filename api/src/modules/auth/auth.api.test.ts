@@ -1,4 +1,6 @@
-import pino from 'pino';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createStack, type Stack } from '../../../../test/harness';
 import { AuditEvent } from '../audit/audit.entity';
@@ -10,15 +12,22 @@ import { LOCAL_USER_ID, User } from '../user/user.entity';
 /** Accounts over real HTTP, with cookies handled the way a browser would. */
 let stack: Stack;
 let url: string;
-const emails: { to: string; subject: string; link: string }[] = [];
+const mailDir = mkdtempSync(join(tmpdir(), 'atelier-auth-mail-'));
+/** The mails the embedded mailer wrote (.eml, quoted-printable), oldest first. */
+const emails = () =>
+  readdirSync(mailDir)
+    .sort()
+    .map((f) => readFileSync(join(mailDir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+    .map((eml) => ({ to: eml.match(/^To: (.*)$/m)![1]!, subject: eml.match(/^Subject: (.*)$/m)![1]!, link: eml.match(/https?:\/\/\S+\?token=[\w-]+/)![0] }));
 
 beforeAll(async () => {
-  // The development mailer writes to the log; the test reads the links from there.
-  const logger = pino({ level: 'info' }, { write: (line: string) => void (JSON.parse(line).link && emails.push(JSON.parse(line))) });
-  stack = await createStack({ logger });
+  stack = await createStack({ config: { ATELIER_MAIL_DIR: mailDir } });
   url = await stack.app.listen(0, '127.0.0.1');
 });
-afterAll(() => stack?.dispose());
+afterAll(async () => {
+  await stack?.dispose();
+  rmSync(mailDir, { recursive: true, force: true });
+});
 
 interface Reply {
   data?: Record<string, unknown> | null;
@@ -43,7 +52,7 @@ const LOG_IN = 'mutation($i: LogInInput!) { logIn(input: $i) { id } }';
 const AUTH_STATE = '{ authState { accountsExist viewer { id email } } }';
 const password = 'correct horse battery';
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
-const lastEmail = (to: string, subject: RegExp) => [...emails].reverse().find((e) => e.to === to && subject.test(e.subject))!;
+const lastEmail = (to: string, subject: RegExp) => [...emails()].reverse().find((e) => e.to === to && subject.test(e.subject))!;
 
 describe('accounts', () => {
   let ada: { id: string; cookie: string };
@@ -129,7 +138,7 @@ describe('accounts', () => {
     expect((await gql('mutation { requestPasswordReset(email: "ghost@example.com") }')).data).toEqual({ requestPasswordReset: true });
     expect((await gql('mutation { requestPasswordReset(email: "ADA@example.com") }')).data).toEqual({ requestPasswordReset: true });
     const token = tokenOf(lastEmail('ada@example.com', /Reset/).link);
-    expect(emails.some((e) => e.to === 'ghost@example.com')).toBe(false);
+    expect(emails().some((e) => e.to === 'ghost@example.com')).toBe(false);
 
     const reset = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) }';
     expect((await gql(reset, { t: token, p: 'short' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });

@@ -1,8 +1,10 @@
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { ServiceUnavailableError } from '../../shared/errors';
+import { provenSelf } from '../access/field-access';
 import { User } from '../user/user.entity';
 import { normaliseEmail } from './auth-input';
+import { claimVerificationMail } from './verification-cooldown';
 
 /** Brute-force protection for unauthenticated endpoints: one sliding window per client IP. */
 async function limitByIp(ctx: GraphQLContext): Promise<void> {
@@ -39,7 +41,10 @@ export const authResolvers: Resolvers = {
     signUp: async (_root, { input }, ctx) => {
       await limitByIp(ctx);
       const { user, token } = await ctx.auth.signUp(input, ctx.meta);
+      // The sign-up mail counts as the first verification mail of the window.
+      await claimVerificationMail(ctx.redis, user.id).catch(() => undefined);
       cookies(ctx).set(token);
+      provenSelf(ctx, user);
       return user;
     },
     logIn: async (_root, { input }, ctx) => {
@@ -50,6 +55,7 @@ export const authResolvers: Resolvers = {
       const { user, token } = await ctx.auth.logIn(input, ctx.meta);
       await ctx.rateLimiter.resetAccount(account, 'login');
       cookies(ctx).set(token);
+      provenSelf(ctx, user);
       return user;
     },
     logOut: async (_root, _args, ctx) => {
@@ -73,13 +79,16 @@ export const authResolvers: Resolvers = {
       await ctx.auth.resetPassword(token, password, ctx.meta);
       return true;
     },
+    resendVerificationEmail: async (_root, _args, ctx) => {
+      const viewerId = requireViewer(ctx);
+      await limitByIp(ctx);
+      await claimVerificationMail(ctx.redis, viewerId);
+      await ctx.auth.resendVerification(viewerId);
+      return true;
+    },
     verifyEmail: async (_root, { token }, ctx) => {
       await ctx.auth.verifyEmail(token);
       return true;
     },
   },
-  User: {
-    emailVerified: (user) => Boolean(user.emailVerifiedAt),
-  },
 };
-

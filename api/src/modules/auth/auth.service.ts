@@ -5,7 +5,7 @@ import { User } from '../user/user.entity';
 import { AuthToken, Session, type AuthTokenPurpose } from './auth.entity';
 import { anyAccountExists, createAccount } from './create-account';
 import { normaliseEmail, parseNewPassword, parseSignUp } from './auth-input';
-import type { Mailer } from './mailer';
+import type { Mailer } from '../mail/mailer';
 import { burnPasswordCheck, hashPassword, newToken, tokenId, verifyPassword } from './secrets';
 
 const DAY = 24 * 3600 * 1000;
@@ -138,6 +138,13 @@ export class AuthService {
     await this.revoke(user.id, meta);
     recordAudit(this.em, { actorId: user.id, action: 'auth.password_reset', target: `user:${user.id}`, ip: meta.ip });
     await this.em.flush();
+  }
+
+  /** Sends a fresh verification link to the user's own address; BAD_USER_INPUT (field email) once verified. */
+  async resendVerification(userId: string): Promise<void> {
+    const user = await this.em.findOneOrFail(User, { id: userId });
+    if (user.emailVerifiedAt) throw new ValidationError([{ field: 'email', message: 'Your email address is already verified' }]);
+    await this.sendToken(user, 'verify-email', 'Confirm your email for Atelier', '/verify-email');
   }
 
   async verifyEmail(token: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { requireViewer } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
+import { mayReadMembers } from '../access/field-access';
 import { User } from '../user/user.entity';
 import { TeamMember } from './team.entity';
 
@@ -33,9 +34,11 @@ export const teamResolvers: Resolvers = {
   },
   Team: {
     viewerRole: async (team, _args, ctx) => (await ctx.teams.roleOf(team.id, requireViewer(ctx))) ?? 'none',
-    members: async (team, _args, { em }) => {
-      const members = await em.find(TeamMember, { team }, { populate: ['user'], orderBy: { joinedAt: 'asc' } });
-      return members.map((m) => ({ user: m.user.getEntity(), role: m.role, joinedAt: m.joinedAt }));
+    members: async (team, _args, ctx) => {
+      const members = await ctx.em.find(TeamMember, { team }, { populate: ['user'], orderBy: { joinedAt: 'asc' } });
+      // A public project shows its team to anyone; roles only to the team (and platform admins).
+      const roles = await mayReadMembers(ctx, team.id);
+      return members.map((m) => ({ user: m.user.getEntity(), role: roles ? m.role : null, joinedAt: m.joinedAt }));
     },
     invitations: (team, _args, ctx) => ctx.teams.pendingInvitations(requireViewer(ctx), team),
     projects: (team, _args, ctx) => ctx.projects.listForTeam(ctx.viewerId, team.id),

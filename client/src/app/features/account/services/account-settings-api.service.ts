@@ -10,6 +10,7 @@ import {
   DELETE_PROVIDER_KEY_MUTATION,
   EXPORT_MY_DATA_QUERY,
   PROVIDER_KEYS_QUERY,
+  RESEND_VERIFICATION_MUTATION,
   SET_PROVIDER_KEY_MUTATION,
   USAGE_QUERY,
 } from './account-settings.documents';
@@ -71,6 +72,14 @@ export class AccountSettingsApi {
     return toResult(
       this.apollo.mutate({ mutation: DELETE_ACCOUNT_MUTATION, variables: { password } }),
       (d) => d.deleteAccount,
+    );
+  }
+
+  /** A new verification link to the viewer's own address; at most one a minute (RATE_LIMIT_EXCEEDED). */
+  resendVerificationEmail(): Observable<Result<boolean>> {
+    return toResult(
+      this.apollo.mutate({ mutation: RESEND_VERIFICATION_MUTATION }),
+      (d) => d.resendVerificationEmail,
     );
   }
 }

@@ -54,3 +54,9 @@ export const DELETE_ACCOUNT_MUTATION = gql<{ deleteAccount: boolean }, { passwor
     deleteAccount(password: $password)
   }
 `;
+
+export const RESEND_VERIFICATION_MUTATION = gql<{ resendVerificationEmail: boolean }, Record<string, never>>`
+  mutation ResendVerificationEmail {
+    resendVerificationEmail
+  }
+`;

@@ -6,6 +6,7 @@ import { AuthSession } from '../../../core/auth/auth-session.service';
 import type { Result } from '../../../core/user-facing-error';
 import { MyDataComponent } from '../../account/components/my-data.component';
 import { ProviderKeysComponent } from '../../account/components/provider-keys.component';
+import { ResendVerificationComponent } from '../../account/components/resend-verification.component';
 import { UsageMetersComponent } from '../../account/components/usage-meters.component';
 import { MyModelUsageComponent } from '../../models/components/my-model-usage.component';
 import type { AccountSession } from '../models/account.models';
@@ -24,6 +25,7 @@ import { AccountApi } from '../services/account-api.service';
     UsageMetersComponent,
     MyModelUsageComponent,
     MyDataComponent,
+    ResendVerificationComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account.page.html',

@@ -1,0 +1,105 @@
+/** Issue 11, item 4: what the launcher leaves in `.data` is readable by its owner only, and its services ask for passwords. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { localSecret, prepareDataDir } from './local-secrets';
+import { freePort } from './ports';
+import { startProcess } from './process';
+import { ping, startRedis } from './services/redis';
+
+let dataDir: string;
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-secrets-'));
+  fs.chmodSync(dataDir, 0o755);
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const modeOf = (p: string) => fs.statSync(p).mode & 0o777;
+
+it('makes the data folder and its subfolders 0700, and log files 0600', async () => {
+  fs.mkdirSync(path.join(dataDir, 'logs'), { mode: 0o755 });
+  fs.writeFileSync(path.join(dataDir, 'logs', 'old.log'), 'from an older launcher', { mode: 0o644 });
+  prepareDataDir(dataDir);
+  expect(modeOf(dataDir)).toBe(0o700);
+  for (const sub of ['logs', 'mail', 'secrets', 'redis', 'temporal', 'liveblocks'])
+    expect([sub, modeOf(path.join(dataDir, sub))]).toEqual([sub, 0o700]);
+  expect(modeOf(path.join(dataDir, 'logs', 'old.log'))).toBe(0o600);
+
+  const child = startProcess({ name: 'modes-probe', command: 'true', logDir: path.join(dataDir, 'logs'), echo: null });
+  await child.stop();
+  expect(modeOf(path.join(dataDir, 'logs', 'modes-probe.log'))).toBe(0o600);
+});
+
+it('makes each password once, keeps it in .data/secrets (0600) and returns the same one after', () => {
+  const first = localSecret(dataDir, 'probe-password');
+  expect(first.created).toBe(true);
+  expect(first.value).toMatch(/^[\w-]{32}$/);
+  expect(localSecret(dataDir, 'probe-password')).toEqual({ value: first.value, created: false });
+  expect(modeOf(path.join(dataDir, 'secrets', 'probe-password'))).toBe(0o600);
+});
+
+it('embedded Redis refuses a client without the password, which is not on its command line', async () => {
+  const password = localSecret(dataDir, 'redis-password').value;
+  const redis = await startRedis({
+    port: await freePort(),
+    password,
+    configDir: path.join(dataDir, 'secrets'),
+    logDir: path.join(dataDir, 'logs'),
+    name: 'secret-redis',
+    echo: null,
+  });
+  try {
+    const bare = redis.url.replace(/\/\/[^@]*@/, '//');
+    expect(bare).not.toContain(password);
+    // A bare client, as anything on the machine could open one: no AUTH, straight to a command.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(bare).port), '127.0.0.1', () => socket.write('PING\r\n'));
+      socket.once('data', (d) => (resolve(d.toString()), socket.destroy()));
+      socket.once('error', reject);
+    });
+    expect(answer).toMatch(/^-NOAUTH/);
+    expect(await ping(redis.url)).toBe(true);
+    expect(fs.readFileSync(`/proc/${redis.pid}/cmdline`, 'utf8')).not.toContain(password);
+    expect(modeOf(path.join(dataDir, 'secrets', 'secret-redis.conf'))).toBe(0o600);
+  } finally {
+    await redis.stop();
+  }
+});
+
+/** The `pg` driver (CommonJS, no bundled types). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require('pg') as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; end(): Promise<void> } };
+
+it('embedded PostgreSQL takes the random password, refuses the old default, and keeps .data closed', async () => {
+  const fixture = path.join(__dirname, '__fixtures__', 'start-postgres.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+    env: { ...process.env, PROBE_DATA_DIR: dataDir, PROBE_PORT: String(await freePort()) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const started = await new Promise<{ url: string; password: string }>((resolve, reject) => {
+      child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString())));
+      child.once('exit', () => reject(new Error(`postgres fixture exited: ${err}`)));
+    });
+    expect(started.url).toContain(`:${started.password}@`);
+    expect(started.password).not.toBe('postgres');
+    const connect = async (url: string) => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.end();
+    };
+    await expect(connect(started.url)).resolves.toBeUndefined();
+    await expect(connect(started.url.replace(started.password, 'postgres'))).rejects.toThrow(/password authentication failed/);
+    expect(modeOf(path.join(dataDir, 'secrets', 'postgres-password'))).toBe(0o600);
+    // As root the postgres user may only pass through .data (group postgres, 0710); otherwise 0700.
+    expect(modeOf(dataDir)).toBe(process.getuid?.() === 0 ? 0o710 : 0o700);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+});

@@ -78,6 +78,11 @@ export class FanoutSubscription<T> implements AsyncIterableIterator<T>, Follower
     throw error;
   }
 
+  /** True once the subscription ended, for whatever reason. */
+  get ended(): boolean {
+    return this.done;
+  }
+
   [Symbol.asyncIterator](): this {
     return this;
   }

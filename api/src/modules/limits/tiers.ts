@@ -32,10 +32,12 @@ export type WindowKind = 'messages:hourly' | 'messages:daily' | 'uploads:daily';
 export type ConcurrencyKind = 'agent-runs' | 'rooms';
 /** Windows counted per client IP, for endpoints that have no user yet. */
 export type IpKind = 'auth';
+/** Request windows on the GraphQL endpoint itself (HTTP and WebSocket operations), per client IP and per user. */
+export type RequestKind = 'graphql:ip' | 'graphql:user';
 /** Every limit a platform admin can override for one user. */
 export type UserLimitKind = WindowKind | ConcurrencyKind;
 /** Every kind a refusal can name. */
-export type LimitKind = UserLimitKind | IpKind;
+export type LimitKind = UserLimitKind | IpKind | RequestKind;
 /** A user action that consumes one unit of one or more windows, in one round trip. */
 export type UserAction = 'message' | 'upload';
 
@@ -92,6 +94,10 @@ export interface LimitsConfig {
   readonly concurrency: Readonly<Record<ConcurrencyKind, ConcurrencyPolicy>>;
   /** The limits per client IP. */
   readonly ip: Readonly<Record<IpKind, IpPolicy>>;
+  /** GraphQL operations per client IP and per user (the same for every tier): a flood brake, not a quota. */
+  readonly requests: Readonly<Record<RequestKind, IpPolicy>>;
+  /** Live subscriptions at once, per WebSocket and per user (anonymous: per IP) in one API process. */
+  readonly subscriptions: { readonly perSocket: number; readonly perUser: number };
 }
 
 const HOUR = 3_600_000;
@@ -139,6 +145,12 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   ip: {
     auth: { limit: 10, windowMs: 15 * 60_000, gracePercent: 0, onRedisDown: 'closed' },
   },
+  // The web app makes a few operations per page and a handful per second at most; a NAT shares an IP.
+  requests: {
+    'graphql:ip': { limit: 3_000, windowMs: 60_000, gracePercent: 0, onRedisDown: 'open' },
+    'graphql:user': { limit: 1_200, windowMs: 60_000, gracePercent: 0, onRedisDown: 'open' },
+  },
+  subscriptions: { perSocket: 50, perUser: 200 },
 };
 
 /** The user a check counts against: its id (the Redis hash tag) and tier. */

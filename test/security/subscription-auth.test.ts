@@ -1,3 +1,5 @@
+import { Session } from '../../api/src/modules/auth/auth.entity';
+import { tokenId } from '../../api/src/modules/auth/secrets';
 import { graphqlOver, type Gql } from '../graphql-http';
 import { createStack, type Stack } from '../harness';
 import { subscribeAndSettle, wsClient, type WsErrors } from './ws-client';
@@ -83,4 +85,26 @@ it("closes a removed member's stream of a team project within a second; the owne
   expect(ownerSub.isCompleted()).toBe(false);
   await memberClient.dispose();
   await ownerClient.dispose();
+});
+
+it("keeps the stream of a session replaced by the daily rotation, until the successor is logged out", async () => {
+  const rita = await signUp('Rita');
+  const project = (await gql<{ createProject: { id: string } }>(rita.cookie, CREATE, { i: { name: 'Rotating', framework: 'express' } })).data!.createProject;
+  const client = wsClient(ws, rita.cookie);
+  const sub = subscribeAndSettle(client, EVENTS, { p: project.id });
+  expect(await sub.settled).toBe('accepted');
+  // A day later the next HTTP request rotates the token; the old one expires (here: at once, not after a minute).
+  const oldId = tokenId(rita.cookie.split('=')[1]!);
+  const em = stack.db.orm.em.fork();
+  await em.nativeUpdate(Session, { id: oldId }, { issuedAt: new Date(Date.now() - 2 * 86_400_000) });
+  const rotated = await gql(rita.cookie, '{ viewer { id } }');
+  expect(rotated.cookie).toBeDefined();
+  expect(rotated.cookie).not.toBe(rita.cookie);
+  await em.nativeUpdate(Session, { id: oldId }, { expiresAt: new Date(Date.now() - 1000) });
+  expect(await endsWithin(sub, 1500)).toBe('still open');
+  await gql(rotated.cookie, 'mutation { logOut }');
+  const ended = await endsWithin(sub);
+  expect(ended).not.toBe('still open');
+  expect((ended as { errors?: WsErrors }).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  await client.dispose();
 });

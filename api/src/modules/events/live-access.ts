@@ -26,7 +26,8 @@ export interface LiveAccessOptions {
  * Re-checks, on one timer for the whole process, that every live `projectEvents` stream may still run:
  * its session is neither revoked nor expired, and its viewer may still read the project (a removed team
  * member, a project made private). Four queries per tick, however many streams: sessions, users, team
- * memberships and projects, each by `id IN (…)`; the policy (`can`) then runs in memory. A stream that
+ * memberships and projects, each by `id IN (…)` (a fifth when a rotated session needs its successor); the
+ * policy (`can`) then runs in memory. A stream that
  * fails ends with UNAUTHENTICATED or NOT_FOUND, the same answers it would get when subscribing anew.
  */
 export class LiveAccess {
@@ -84,13 +85,12 @@ export class LiveAccess {
     const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
     const sessionIds = distinct(streams.map((s) => s.sessionId));
     const viewerIds = distinct(streams.map((s) => s.viewerId));
-    const [sessions, users, memberships, projects] = await Promise.all([
-      sessionIds.length ? em.find(Session, { id: { $in: sessionIds }, revokedAt: null, expiresAt: { $gt: new Date() } }, { fields: ['id'] }) : [],
+    const [liveSessions, users, memberships, projects] = await Promise.all([
+      this.liveSessions(sessionIds),
       viewerIds.length ? em.find(User, { id: { $in: viewerIds } }, { fields: ['id', 'platformRole'] }) : [],
       viewerIds.length ? em.find(TeamMember, { user: { $in: viewerIds } }) : [],
       em.find(Project, { id: { $in: distinct(streams.map((s) => s.projectId)) } }),
     ]);
-    const liveSessions = new Set(sessions.map((s) => s.id));
     const admins = new Set(users.filter((u) => u.platformRole === 'admin').map((u) => u.id));
     const teams = new Map<string, Record<string, TeamRole>>();
     for (const m of memberships) teams.set(m.user.id, { ...teams.get(m.user.id), [m.team.id]: m.role as TeamRole });
@@ -105,5 +105,28 @@ export class LiveAccess {
       const actor = actorOf(stream.viewerId, stream.viewerId ? teams.get(stream.viewerId) : {}, stream.viewerId ? admins.has(stream.viewerId) : false);
       if (!project || !can(actor, 'project:read', asResource(project))) stream.subscription.fail(new NotFoundError('Project', stream.projectId));
     }
+  }
+
+  /**
+   * The ids among `ids` whose session still holds. A socket keeps the token it connected with, so a session
+   * replaced by a daily rotation (expired, not revoked) holds while its successor does: same user, same
+   * sign-in time, neither revoked nor expired. Revocation (log-out, "log out everywhere") never carries over.
+   */
+  private async liveSessions(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const em = this.orm.em.fork();
+    const now = new Date();
+    const rows = await em.find(Session, { id: { $in: ids } }, { fields: ['id', 'revokedAt', 'expiresAt', 'createdAt', 'user'] });
+    const live = new Set(rows.filter((r) => !r.revokedAt && r.expiresAt > now).map((r) => r.id));
+    const rotated = rows.filter((r) => !r.revokedAt && r.expiresAt <= now);
+    if (rotated.length === 0) return live;
+    const successors = await em.find(
+      Session,
+      { user: { $in: rotated.map((r) => r.user.id) }, createdAt: { $in: rotated.map((r) => r.createdAt) }, revokedAt: null, expiresAt: { $gt: now } },
+      { fields: ['createdAt', 'user'] },
+    );
+    const held = new Set(successors.map((s) => `${s.user.id}|${s.createdAt.getTime()}`));
+    for (const r of rotated) if (held.has(`${r.user.id}|${r.createdAt.getTime()}`)) live.add(r.id);
+    return live;
   }
 }

@@ -28,7 +28,7 @@ const schema = z.object({
   /** Pauses between scaffolded files, in ms: shows progress in demos and lets tests crash a worker mid-step. */
   ATELIER_SCAFFOLD_FILE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** `production` turns off GraphQL introspection and "Did you mean" suggestions; anything else keeps them for tools. */
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  NODE_ENV: z.string().default('development'),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Overrides the build task queue (isolated test runs, blue/green deploys); both API and worker must agree. */

@@ -81,8 +81,15 @@ export interface Stack {
 }
 
 /** A whole API + worker stack on a fresh database and its own task queue. */
-/** Test limits: the per-IP auth window is wide, since every test signs in from 127.0.0.1. */
-export const testLimits: LimitsConfig = { ...DEFAULT_LIMITS, ip: { auth: { ...DEFAULT_LIMITS.ip.auth, limit: 10_000 } } };
+/** Test limits: the per-IP auth and GraphQL windows are wide, since every test calls from 127.0.0.1. */
+export const testLimits: LimitsConfig = {
+  ...DEFAULT_LIMITS,
+  ip: { auth: { ...DEFAULT_LIMITS.ip.auth, limit: 10_000 } },
+  requests: {
+    'graphql:ip': { ...DEFAULT_LIMITS.requests['graphql:ip'], limit: 1_000_000 },
+    'graphql:user': { ...DEFAULT_LIMITS.requests['graphql:user'], limit: 1_000_000 },
+  },
+};
 
 export async function createStack(
   options: {

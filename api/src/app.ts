@@ -17,6 +17,10 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { AppConfig } from './config';
 import type { GraphQLContext } from './context';
+import { validationRules } from './graphql/limits';
+import { createRequestWindow } from './graphql/request-window';
+import { createWsGuard } from './graphql/ws-guard';
+import { LiveAccess } from './modules/events/live-access';
 import { accountResolvers } from './modules/account/account.resolvers';
 import { adminResolvers } from './modules/audit/admin.resolvers';
 import { authResolvers } from './modules/auth/auth.resolvers';
@@ -72,7 +76,8 @@ export interface AppDeps {
     ATELIER_MAIL_FROM?: string;
   } & Partial<SandboxConfig> &
     Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
-    Partial<ModelEnv>;
+    Partial<ModelEnv> &
+    Partial<Pick<AppConfig, 'NODE_ENV'>>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
   orm: MikroORM;
@@ -115,6 +120,9 @@ function loadTypeDefs(): string[] {
 export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const { orm, redis, temporal, logger } = deps;
   const events = new ProjectEventStream(redis);
+  const liveAccess = new LiveAccess(orm, logger);
+  const production = deps.config.NODE_ENV === 'production';
+  const rules = validationRules({ production });
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, eventResolvers, sandboxResolvers] as never,
@@ -137,6 +145,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
       accountsExist: false,
       meta: {},
       events,
+      liveAccess,
       rateLimiter,
       limits: deps.limits ?? DEFAULT_LIMITS,
       auth: newAuthService(em),
@@ -172,6 +181,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     return ctx;
   };
   const formatError = createErrorFormatter(logger);
+  const requestWindow = createRequestWindow(rateLimiter);
 
   const app = express();
   app.disable('x-powered-by');
@@ -187,13 +197,17 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   });
   app.use(hostGuard.middleware);
   hostGuard.guardUpgrades(httpServer);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // maxPayload matches the HTTP body cap (express.json below): a larger message closes the socket unparsed (1009).
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 2 * 1024 * 1024 });
+  const caps = (deps.limits ?? DEFAULT_LIMITS).subscriptions;
+  const wsGuard = createWsGuard({ schema, rules, production, caps, contextFor: (req) => contextFor(req), requestWindow });
   const wsServerCleanup = useServer(
     {
       schema,
       context: (ctx) => contextFor(ctx.extra.request),
       // Browsers always send Origin on WebSocket upgrades: refuse other sites (cross-site WebSocket hijacking).
       onConnect: (ctx) => hostGuard.allowsOrigin(ctx.extra.request.headers.origin),
+      ...wsGuard,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as GraphQLFormattedError[] } : undefined,
@@ -204,6 +218,9 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: rules,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsServerCleanup.dispose()) }) },
@@ -217,7 +234,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     const report = await readiness();
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req, res) }));
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => requestWindow(await contextFor(req, res)) }));
   const oauthServices = () => {
     const em = orm.em.fork();
     return { em, auth: newAuthService(em) };
@@ -263,6 +280,8 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     close: async () => {
       await previews?.close();
       await apollo.stop();
+      liveAccess.close();
+      events.close();
     },
   };
 }

@@ -51,6 +51,8 @@ const schema = z.object({
   ATELIER_MAIL_DIR: z.string().optional(),
   /** The From header of outgoing mail. */
   ATELIER_MAIL_FROM: z.string().optional(),
+  /** `production` turns off GraphQL introspection and "Did you mean" suggestions; anything else keeps them for tools. */
+  NODE_ENV: z.string().default('development'),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Overrides the build task queue (isolated test runs, blue/green deploys); both API and worker must agree. */

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Client } from '@temporalio/client';
 import { UnauthenticatedError } from './shared/errors';
 import type { AuthService, RequestMeta } from './modules/auth/auth.service';
+import type { LiveAccess } from './modules/events/live-access';
 import type { ProjectEventStream } from './modules/events/project-event-stream';
 import type { RateLimiter } from './modules/limits/rate-limiter';
 import type { LimitsConfig } from './modules/limits/tiers';
@@ -36,6 +37,8 @@ export interface GraphQLContext {
   /** Sandboxes of projects; null when this process runs without a sandbox backend. */
   sandboxes: SandboxService | null;
   events: ProjectEventStream;
+  /** Re-authorises live subscriptions; absent in contexts built outside the app (then nothing re-checks). */
+  liveAccess?: LiveAccess;
   rateLimiter: RateLimiter;
   /** The limits in force (tiers, windows), for reading usage. */
   limits: LimitsConfig;

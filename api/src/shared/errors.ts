@@ -11,6 +11,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
+  /** An operation deeper, more aliased or costlier than the API's limits (api/src/graphql/limits.ts). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Too many live subscriptions on one socket or for one user. */
+  SUBSCRIPTION_LIMIT_EXCEEDED: 'SUBSCRIPTION_LIMIT_EXCEEDED',
   CONCURRENT_LIMIT_EXCEEDED: 'CONCURRENT_LIMIT_EXCEEDED',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',

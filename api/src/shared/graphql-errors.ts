@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { QueryTooComplexError } from '../graphql/limits';
+import { SubscriptionLimitExceededError } from '../graphql/ws-guard';
 import { ConcurrentLimitExceededError, QuotaExceededError, RateLimitExceededError } from '../modules/limits/limit-errors';
 import {
   ConflictError,
@@ -29,8 +31,17 @@ const REQUEST_CODES = new Set([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // Errors raised outside resolvers (validation rules, the request window, graphql-ws hooks) arrive wrapped.
+    while (original instanceof GraphQLError && original.originalError) original = original.originalError;
     const base = { path: formatted.path, locations: formatted.locations };
+    if (original instanceof QueryTooComplexError) {
+      const { code, measure, limit, actual } = original;
+      return { ...base, message: original.message, extensions: { code, measure, limit, actual } };
+    }
+    if (original instanceof SubscriptionLimitExceededError) {
+      return { ...base, message: original.message, extensions: { code: original.code, scope: original.scope, limit: original.limit } };
+    }
     if (original instanceof ValidationError) {
       return {
         ...base,

@@ -21,10 +21,13 @@ export const eventResolvers: Resolvers = {
   },
   Subscription: {
     projectEvents: {
-      subscribe: async (_root, { projectId, after }, { projects, events, viewerId }) => {
+      subscribe: async (_root, { projectId, after }, { projects, events, viewerId, sessionId, liveAccess }) => {
         const from = checkAfter(after);
         await projects.get(viewerId, projectId);
-        return events.subscribe(projectId, from) as AsyncIterable<never>;
+        const subscription = events.subscribe(projectId, from);
+        // Authorised at the start, and re-checked while it runs (a revoked session, a removed member).
+        liveAccess?.watch({ viewerId, sessionId, projectId, subscription });
+        return subscription as AsyncIterable<never>;
       },
       resolve: (event: ProjectEvent) => event,
     },

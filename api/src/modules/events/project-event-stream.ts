@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import type { FanoutSubscription } from './fanout-subscription';
+import { StreamFanout } from './stream-fanout';
 
 /** A progress event as stored in a project's Redis Stream; `id` is the stream id. */
 export interface ProjectEvent {
@@ -32,6 +34,8 @@ export interface ProjectEventStreamOptions {
   dedupeTtlSeconds?: number;
   /** How long one blocking read waits before it loops, in ms. */
   blockMs?: number;
+  /** Live events queued for one subscriber before it is closed as too slow (it may resume with `after`). */
+  maxQueue?: number;
 }
 
 const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
@@ -59,7 +63,7 @@ return id
 export class ProjectEventStream {
   private readonly maxLen: number;
   private readonly dedupeTtlSeconds: number;
-  private readonly blockMs: number;
+  private readonly fanout: StreamFanout<ProjectEvent>;
 
   constructor(
     private readonly redis: Redis,
@@ -67,7 +71,7 @@ export class ProjectEventStream {
   ) {
     this.maxLen = options.maxLen ?? 10_000;
     this.dedupeTtlSeconds = options.dedupeTtlSeconds ?? 7 * 24 * 3600;
-    this.blockMs = options.blockMs ?? 10_000;
+    this.fanout = new StreamFanout(redis, parseEntry, { blockMs: options.blockMs ?? 10_000, pageSize: 100, maxQueue: options.maxQueue ?? 1_000 });
   }
 
   /** The stream key; the hash tag keeps a project's keys in one Redis Cluster slot. */
@@ -102,59 +106,21 @@ export class ProjectEventStream {
   }
 
   /**
-   * Every event after `after`, then live ones, until `return()` is called. Each subscription blocks
-   * on its own connection, closed on return so no read outlives its subscriber.
+   * Every event after `after`, then live ones, until `return()` is called. All subscriptions of this
+   * instance share one blocking Redis connection (see StreamFanout), open only while any is live.
    */
-  subscribe(projectId: string, after?: string | null): AsyncIterableIterator<ProjectEvent> {
-    const key = ProjectEventStream.streamKey(projectId);
-    const connection = this.redis.duplicate();
-    const buffer: ProjectEvent[] = [];
-    let last = after ?? '0-0';
-    let finished = false;
-    const blockMs = this.blockMs;
+  subscribe(projectId: string, after?: string | null): FanoutSubscription<ProjectEvent> {
+    return this.fanout.subscribe(ProjectEventStream.streamKey(projectId), after ?? '0-0');
+  }
 
-    const finish = (): IteratorReturnResult<undefined> => {
-      if (!finished) {
-        finished = true;
-        connection.disconnect();
-      }
-      return { value: undefined, done: true };
-    };
+  /** Live subscriptions and Redis readers, for the bench and tests. */
+  stats(): { streams: number; subscribers: number; readers: number } {
+    return this.fanout.stats();
+  }
 
-    const iterator: AsyncIterableIterator<ProjectEvent> = {
-      async next(): Promise<IteratorResult<ProjectEvent>> {
-        while (!finished) {
-          const event = buffer.shift();
-          if (event) return { value: event, done: false };
-          let reply: [string, [string, string[]][]][] | null;
-          try {
-            reply = (await connection.xread('COUNT', 100, 'BLOCK', blockMs, 'STREAMS', key, last)) as typeof reply;
-          } catch (error) {
-            if (finished) break;
-            finish();
-            throw error;
-          }
-          for (const [, entries] of reply ?? []) {
-            for (const [id, fields] of entries) {
-              buffer.push(parseEntry(id, fields));
-              last = id;
-            }
-          }
-        }
-        return finish();
-      },
-      async return(): Promise<IteratorResult<ProjectEvent>> {
-        return finish();
-      },
-      async throw(error?: unknown): Promise<IteratorResult<ProjectEvent>> {
-        finish();
-        throw error;
-      },
-      [Symbol.asyncIterator]() {
-        return iterator;
-      },
-    };
-    return iterator;
+  /** Ends every subscription and closes the reader connection. */
+  close(): void {
+    this.fanout.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { ServiceUnavailableError } from '../../shared/errors';
 import { RateLimitExceededError } from './limit-errors';
 import { degradedResult, parseWindowReply, type LimitWarningEvent, type RateCheckResult, type WindowSpec } from './rate-check-result';
 import { callRedis, overridesKey, userTag, withLimitScripts, type LimitScripts } from './limit-redis';
-import { DEFAULT_LIMITS, type AccountKind, type IpKind, type LimitSubject, type LimitsConfig, type RedisDownPolicy, type UserAction } from './tiers';
+import { DEFAULT_LIMITS, type AccountKind, type IpKind, type LimitSubject, type LimitsConfig, type RedisDownPolicy, type RequestKind, type UserAction } from './tiers';
 
 export type { LimitWarningEvent, RateCheckResult, WindowUsage } from './rate-check-result';
 
@@ -69,6 +69,14 @@ export class RateLimiter {
     await callRedis(this.redis, () => this.redis.del(`ratelimit:${accountTag(account)}:${kind}`), this.options.timeoutMs ?? 500).catch((error: unknown) => {
       this.options.logger?.warn({ err: error, kind }, 'could not reset an account window');
     });
+  }
+
+  /** Counts one GraphQL operation of `subject` (a client IP or a user id) in the window of `kind`. */
+  checkRequest(kind: RequestKind, subject: string): Promise<RateCheckResult> {
+    const policy = this.config.requests[kind];
+    const tag = kind === 'graphql:ip' ? `ip:{${subject}}` : userTag(subject);
+    const windows = [{ kind, limit: policy.limit, windowMs: policy.windowMs }];
+    return this.run(`${kind}:${subject}`, tag, windows, policy.gracePercent, policy.onRedisDown, `ratelimit:${tag}:overrides`);
   }
 
   private async run(

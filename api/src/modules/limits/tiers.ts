@@ -43,10 +43,12 @@ export type ConcurrencyKind = 'agent-runs' | 'rooms';
 export type IpKind = 'auth';
 /** Windows counted per account a request names (a normalised email), whether or not the account exists. */
 export type AccountKind = 'login';
+/** Request windows on the GraphQL endpoint itself (HTTP and WebSocket operations), per client IP and per user. */
+export type RequestKind = 'graphql:ip' | 'graphql:user';
 /** Every limit a platform admin can override for one user. */
 export type UserLimitKind = WindowKind | ConcurrencyKind;
 /** Every kind a refusal can name. */
-export type LimitKind = UserLimitKind | IpKind | AccountKind;
+export type LimitKind = UserLimitKind | IpKind | AccountKind | RequestKind;
 /** A user action that consumes one unit of one or more windows, in one round trip. */
 export type UserAction = 'message' | 'upload' | 'create-team' | 'invite';
 
@@ -108,6 +110,10 @@ export interface LimitsConfig {
    * guesses spread over many IPs still meet a limit.
    */
   readonly account: Readonly<Record<AccountKind, IpPolicy>>;
+  /** GraphQL operations per client IP and per user (the same for every tier): a flood brake, not a quota. */
+  readonly requests: Readonly<Record<RequestKind, IpPolicy>>;
+  /** Live subscriptions at once, per WebSocket and per user (anonymous: per IP) in one API process. */
+  readonly subscriptions: { readonly perSocket: number; readonly perUser: number };
 }
 
 const HOUR = 3_600_000;
@@ -167,6 +173,12 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   account: {
     login: { limit: 10, windowMs: 15 * 60_000, gracePercent: 0, onRedisDown: 'closed' },
   },
+  // The web app makes a few operations per page and a handful per second at most; a NAT shares an IP.
+  requests: {
+    'graphql:ip': { limit: 3_000, windowMs: 60_000, gracePercent: 0, onRedisDown: 'open' },
+    'graphql:user': { limit: 1_200, windowMs: 60_000, gracePercent: 0, onRedisDown: 'open' },
+  },
+  subscriptions: { perSocket: 50, perUser: 200 },
 };
 
 /** The user a check counts against: its id (the Redis hash tag) and tier. */

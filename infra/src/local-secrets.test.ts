@@ -18,11 +18,12 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const modeOf = (p: string) => fs.statSync(p).mode & 0o777;
 
-it('makes the data folder and its subfolders 0700, and log files 0600', async () => {
+it('makes the data folder traverse-only (0711) and its subfolders 0700, and log files 0600', async () => {
   fs.mkdirSync(path.join(dataDir, 'logs'), { mode: 0o755 });
   fs.writeFileSync(path.join(dataDir, 'logs', 'old.log'), 'from an older launcher', { mode: 0o644 });
   prepareDataDir(dataDir);
-  expect(modeOf(dataDir)).toBe(0o700);
+  // Others may pass through (sandbox uids reach their workspaces under it) but list and read nothing.
+  expect(modeOf(dataDir)).toBe(0o711);
   for (const sub of ['logs', 'mail', 'secrets', 'redis', 'temporal', 'liveblocks'])
     expect([sub, modeOf(path.join(dataDir, sub))]).toEqual([sub, 0o700]);
   expect(modeOf(path.join(dataDir, 'logs', 'old.log'))).toBe(0o600);
@@ -96,8 +97,8 @@ it('embedded PostgreSQL takes the random password, refuses the old default, and 
     await expect(connect(started.url)).resolves.toBeUndefined();
     await expect(connect(started.url.replace(started.password, 'postgres'))).rejects.toThrow(/password authentication failed/);
     expect(modeOf(path.join(dataDir, 'secrets', 'postgres-password'))).toBe(0o600);
-    // As root the postgres user may only pass through .data (group postgres, 0710); otherwise 0700.
-    expect(modeOf(dataDir)).toBe(process.getuid?.() === 0 ? 0o710 : 0o700);
+    // The postgres user (group) and the sandboxes' uids may only pass through .data.
+    expect(modeOf(dataDir)).toBe(0o711);
   } finally {
     child.kill('SIGTERM');
     await exited;

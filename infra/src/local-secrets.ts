@@ -1,7 +1,7 @@
 /**
  * The embedded stack's secrets and folder modes. `.data` holds live secrets (service passwords, the master
- * keyring, mails with reset links, session-bearing logs), so it and its folders are 0700 and the secret
- * files 0600: another account on the machine reads nothing.
+ * keyring, mails with reset links, session-bearing logs), so its folders are 0700 and the secret files 0600
+ * (the data folder itself 0711, for the sandboxes): another account on the machine reads nothing.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,9 +17,13 @@ export function privateDir(dir: string): string {
   return dir;
 }
 
-/** The data folder and its standard subfolders, each 0700; existing log files tightened to 0600. */
+/**
+ * The data folder 0711 (others may pass through, never list: the local sandboxes under `sandboxes/` run as
+ * their own uids and must reach their workspaces), its standard subfolders 0700, existing log files 0600.
+ */
 export function prepareDataDir(dataDir: string): void {
-  privateDir(dataDir);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  fs.chmodSync(dataDir, 0o711);
   for (const sub of DATA_SUBDIRS) privateDir(path.join(dataDir, sub));
   const logs = path.join(dataDir, 'logs');
   for (const file of fs.readdirSync(logs)) fs.chmodSync(path.join(logs, file), 0o600);

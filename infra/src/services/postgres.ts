@@ -82,14 +82,15 @@ async function postgresBinary(): Promise<string> {
 
 /**
  * Makes `dir` and every parent traversable by the postgres user (mkdtemp and some homes are 0700). As root,
- * `dir` itself (the data folder) becomes 0710 with the postgres group: that user may pass through to its
- * cluster but not list or read anything else; other accounts get nothing.
+ * `dir` itself (the data folder) becomes 0711 with the postgres group: that user may pass through to its
+ * cluster but not list or read anything else; other accounts may only pass through too (the sandboxes'
+ * uids reach their workspaces under it), and every folder inside is 0700.
  */
 function openPathForPostgres(dir: string): void {
   const { gid } = postgresIds();
   if (gid !== undefined) {
     fs.chownSync(dir, fs.statSync(dir).uid, gid);
-    fs.chmodSync(dir, 0o710);
+    fs.chmodSync(dir, 0o711);
   }
   for (let d = gid === undefined ? path.resolve(dir) : path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
     const mode = fs.statSync(d).mode;

@@ -11,6 +11,12 @@ export interface ProjectSummary {
   readonly createdAt: string;
 }
 
+/** A person who acted on a run, as the API names them (never an email). */
+export interface RunActor {
+  readonly id: string;
+  readonly displayName: string;
+}
+
 export interface ProjectRun {
   readonly id: string;
   readonly status: RunStatus;
@@ -18,6 +24,11 @@ export interface ProjectRun {
   readonly finishedAt: string | null;
   readonly error: string | null;
   readonly createdAt: string;
+  /** Null for runs from before this was recorded, or a deleted account. */
+  readonly startedBy: RunActor | null;
+  readonly approvedBy: RunActor | null;
+  readonly pausedBy: RunActor | null;
+  readonly cancelledBy: RunActor | null;
 }
 
 /** A file as listed: content is loaded only when the file is opened. */

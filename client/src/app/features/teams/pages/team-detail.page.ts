@@ -11,6 +11,7 @@ import { StatusBadgeComponent } from '../../projects/components/status-badge.com
 import { InvitePanelComponent } from '../components/invite-panel.component';
 import { MemberListComponent } from '../components/member-list.component';
 import { RoleBadgeComponent } from '../components/role-badge.component';
+import { TeamModelSettingsComponent } from '../components/team-model-settings.component';
 import { teamActions } from '../models/team-permissions';
 import type { TeamDetail, TeamInvitation, TeamMember } from '../models/team.models';
 import { TeamsApi } from '../services/teams-api.service';
@@ -28,6 +29,7 @@ import { TeamsApi } from '../services/teams-api.service';
     MemberListComponent,
     RoleBadgeComponent,
     StatusBadgeComponent,
+    TeamModelSettingsComponent,
     TeamModelUsageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -103,7 +103,18 @@ it("an owner sets the team's model key and budgets on its page; a member sees on
   await id(eve, 'create-team-submit').click();
   await eve.locator('[data-testid="team-row"] a', { hasText: 'Studio' }).click();
   await id(eve, 'provider-keys-empty').waitFor();
+  await id(eve, 'team-budget-cap-runTokenBudget').waitFor();
   const teamUrl = eve.url();
+  await shot(eve, 'team-owner-empty');
+
+  // The server refuses a base URL on a private address; the form keeps what was typed.
+  await id(eve, 'provider-select').selectOption('openai-compatible');
+  await id(eve, 'provider-key-input').fill('sk-compat-0123456789');
+  await id(eve, 'provider-base-url-input').fill('https://10.0.0.7/v1');
+  await id(eve, 'save-provider-key').click();
+  await id(eve, 'field-error-baseUrl').waitFor();
+  await shot(eve, 'team-owner-key-error');
+  expect(await id(eve, 'provider-base-url-input').inputValue()).toBe('https://10.0.0.7/v1');
 
   await id(eve, 'provider-select').selectOption('anthropic');
   await id(eve, 'provider-key-input').fill('sk-ant-team-0123456789');
@@ -115,6 +126,7 @@ it("an owner sets the team's model key and budgets on its page; a member sees on
   await id(eve, 'team-budget-runTokenBudget').fill('1.5');
   await id(eve, 'save-team-budgets').click();
   await id(eve, 'field-error-runTokenBudget').waitFor();
+  await shot(eve, 'team-owner-errors');
   await id(eve, 'team-budget-runTokenBudget').fill('200000');
   await id(eve, 'team-budget-monthlyCostBudgetUsd').fill('4');
   await id(eve, 'save-team-budgets').click();
@@ -123,10 +135,9 @@ it("an owner sets the team's model key and budgets on its page; a member sees on
 
   await eve.reload();
   await eve.locator('[data-testid="provider-key-row"][data-provider="anthropic"]').waitFor();
-  // The inputs' values are properties (not attributes) once the budgets have loaded.
-  await eve.waitForFunction(
-    () => document.querySelector<HTMLInputElement>('[data-testid="team-budget-runTokenBudget"]')?.value === '200000',
-  );
+  // The inputs are filled when the budgets arrive, which is when the month's spend shows.
+  await id(eve, 'team-month-spent').waitFor();
+  expect(await id(eve, 'team-budget-runTokenBudget').inputValue()).toBe('200000');
   expect(await id(eve, 'team-budget-monthlyCostBudgetUsd').inputValue()).toBe('4');
   await shot(eve, 'team-owner');
 

@@ -53,6 +53,10 @@ export interface ProviderKeySource {
       padding: 16px 0 0;
       max-width: none;
     }
+    /* A field error under one input must not stretch the inputs beside it. */
+    .field-row {
+      align-items: start;
+    }
     .table-scroll {
       overflow-x: auto;
     }

@@ -30,11 +30,24 @@ import { TeamSettingsApi } from '../services/team-settings-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-budgets.component.html',
   styles: `
+    :host {
+      display: block;
+    }
+    .section-body {
+      padding: 14px;
+    }
+    .section-body > p:first-child {
+      margin-top: 0;
+    }
     .budget-grid {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(170px, 1fr));
       gap: 12px;
-      margin-top: 12px;
+      align-items: start;
+      margin: 12px 0 16px;
+    }
+    .saved {
+      align-self: center;
     }
     .field input {
       width: 100%;

@@ -23,14 +23,17 @@ import { TeamBudgetsComponent } from './team-budgets.component';
         is never used for them. Keys are stored encrypted and never shown again.
       </p>
     </app-provider-keys-panel>
-    <section class="card team-budgets" data-testid="team-budgets">
+    <section
+      class="card team-budgets"
+      data-testid="team-budgets"
+      aria-labelledby="team-budgets-heading"
+    >
       <app-team-budgets [teamId]="teamId()" />
     </section>
   `,
   styles: `
     .team-budgets {
       margin-top: 16px;
-      padding: 14px;
     }
   `,
 })

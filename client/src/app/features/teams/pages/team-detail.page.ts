@@ -34,6 +34,20 @@ import { TeamsApi } from '../services/teams-api.service';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-detail.page.html',
+  // The page's own cards carry a bare heading: give it the panel header's spacing and rule.
+  styles: `
+    section.card {
+      margin-top: 16px;
+    }
+    section.card > h2 {
+      padding: 10px 14px;
+      border-bottom: 1px solid var(--border);
+    }
+    section.card > h3 {
+      margin: 0;
+      padding: 14px 14px 0;
+    }
+  `,
 })
 export class TeamDetailPage {
   private readonly api = inject(TeamsApi);

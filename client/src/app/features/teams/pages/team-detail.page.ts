@@ -39,6 +39,10 @@ import { TeamsApi } from '../services/teams-api.service';
     section.card {
       margin-top: 16px;
     }
+    .page-header .form-actions {
+      border-top: 0;
+      padding-top: 0;
+    }
     section.card > h2 {
       padding: 10px 14px;
       border-bottom: 1px solid var(--border);

@@ -109,4 +109,6 @@ export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
   'file.created',
   // The agent team writes project files as it works.
   'file.written',
+  // The run summary names who approved the plan.
+  'plan.approved',
 ]);

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { byTestId as id, startE2E, type E2E } from './browser';
 
@@ -11,7 +13,8 @@ let e2e: E2E;
 let baseUrl: string;
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  // Team keys are sealed under a master key.
+  e2e = await startE2E({ masterKeys: `e2e:${randomBytes(32).toString('base64')}` });
   baseUrl = e2e.baseUrl;
 });
 afterAll(() => e2e?.dispose());
@@ -84,4 +87,75 @@ it('a newcomer creates a team, invites a second user who joins, and private proj
   await ada.goto(bobPrivate);
   await id(ada, 'project-not-found').waitFor();
   if (process.env.E2E_SCREENSHOT) await bob.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+});
+
+/** Full-page screenshots for a person to look at, when `E2E_SHOTS_DIR` names a folder. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS_DIR;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+it("an owner sets the team's model key and budgets on its page; a member sees only who manages them", async () => {
+  const eve = await person();
+  await signUp(eve, 'eve@example.com', 'Eve');
+  await eve.goto(`${baseUrl}/teams`);
+  await id(eve, 'create-team-name-input').fill('Studio');
+  await id(eve, 'create-team-submit').click();
+  await eve.locator('[data-testid="team-row"] a', { hasText: 'Studio' }).click();
+  await id(eve, 'provider-keys-empty').waitFor();
+  await id(eve, 'team-budget-cap-runTokenBudget').waitFor();
+  const teamUrl = eve.url();
+  await shot(eve, 'team-owner-empty');
+
+  // The server refuses a base URL on a private address; the form keeps what was typed.
+  await id(eve, 'provider-select').selectOption('openai-compatible');
+  await id(eve, 'provider-key-input').fill('sk-compat-0123456789');
+  await id(eve, 'provider-base-url-input').fill('https://10.0.0.7/v1');
+  await id(eve, 'save-provider-key').click();
+  await id(eve, 'field-error-baseUrl').waitFor();
+  await shot(eve, 'team-owner-key-error');
+  expect(await id(eve, 'provider-base-url-input').inputValue()).toBe('https://10.0.0.7/v1');
+
+  await id(eve, 'provider-select').selectOption('anthropic');
+  await id(eve, 'provider-key-input').fill('sk-ant-team-0123456789');
+  await id(eve, 'save-provider-key').click();
+  await eve.locator('[data-testid="provider-key-row"][data-provider="anthropic"]').waitFor();
+  expect((await id(eve, 'provider-key-hint').innerText()).trim()).toMatch(/^sk-.*6789$/);
+
+  // A client check first, then a budget the server stores; a free tier's run cap is $1.
+  await id(eve, 'team-budget-runTokenBudget').fill('1.5');
+  await id(eve, 'save-team-budgets').click();
+  await id(eve, 'field-error-runTokenBudget').waitFor();
+  await shot(eve, 'team-owner-errors');
+  await id(eve, 'team-budget-runTokenBudget').fill('200000');
+  await id(eve, 'team-budget-monthlyCostBudgetUsd').fill('4');
+  await id(eve, 'save-team-budgets').click();
+  await id(eve, 'team-budgets-saved').waitFor();
+  expect(await id(eve, 'team-budget-cap-runCostBudgetUsd').innerText()).toContain('$1.00');
+
+  await eve.reload();
+  await eve.locator('[data-testid="provider-key-row"][data-provider="anthropic"]').waitFor();
+  // The inputs are filled when the budgets arrive, which is when the month's spend shows.
+  await id(eve, 'team-month-spent').waitFor();
+  expect(await id(eve, 'team-budget-runTokenBudget').inputValue()).toBe('200000');
+  expect(await id(eve, 'team-budget-monthlyCostBudgetUsd').inputValue()).toBe('4');
+  await shot(eve, 'team-owner');
+
+  await id(eve, 'invite-submit').click();
+  const link = (await id(eve, 'invite-link').innerText()).trim();
+  const sam = await person();
+  await signUp(sam, 'sam@example.com', 'Sam');
+  await sam.goto(link);
+  await id(sam, 'accept-invitation').click();
+  await sam.locator('[data-testid="team-name"]', { hasText: 'Studio' }).waitFor();
+  expect(await id(sam, 'team-models-managed').innerText()).toContain('managed by its owners and admins');
+  expect(await id(sam, 'team-provider-keys').count()).toBe(0);
+  expect(await sam.getByText('sk-').count()).toBe(0);
+  await shot(sam, 'team-member');
+  expect(sam.url()).toBe(teamUrl);
+
+  const project = await createProject(sam, 'Studio Site', 'Studio');
+  await eve.goto(project);
+  await eve.locator('[data-testid="run-started-by"]', { hasText: 'Sam' }).waitFor();
+  await shot(eve, 'project-started-by');
 });

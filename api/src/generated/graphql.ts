@@ -1006,9 +1006,13 @@ export type TeamModelBudgets = {
   monthTokensUsed: Scalars['Float']['output'];
   monthlyCostBudgetUsd: Maybe<Scalars['Float']['output']>;
   monthlyTokenBudget: Maybe<Scalars['Float']['output']>;
+  /** The team owner's tier (free, pro, team or enterprise), whose limits cap the budgets above. */
+  ownerTier: Scalars['String']['output'];
   runCostBudgetUsd: Maybe<Scalars['Float']['output']>;
   runTokenBudget: Maybe<Scalars['Int']['output']>;
   teamId: Scalars['ID']['output'];
+  /** That tier's limits: a team budget above one of them has no effect beyond it. */
+  tierCap: TierModelBudget;
 };
 
 /**
@@ -1052,6 +1056,15 @@ export type TeamTaskState = {
   title: Scalars['String']['output'];
   /** Model turns so far, while running. */
   turns: Maybe<Scalars['Int']['output']>;
+};
+
+/** A tier's model limits per run and per calendar month; null: unlimited. */
+export type TierModelBudget = {
+  __typename?: 'TierModelBudget';
+  monthlyCostUsd: Maybe<Scalars['Float']['output']>;
+  monthlyTokens: Maybe<Scalars['Float']['output']>;
+  runCostUsd: Maybe<Scalars['Float']['output']>;
+  runTokens: Maybe<Scalars['Float']['output']>;
 };
 
 export type Usage = {
@@ -1216,6 +1229,7 @@ export type ResolversTypes = {
   TeamModelBudgetsInput: TeamModelBudgetsInput;
   TeamState: ResolverTypeWrapper<TeamState>;
   TeamTaskState: ResolverTypeWrapper<TeamTaskState>;
+  TierModelBudget: ResolverTypeWrapper<TierModelBudget>;
   Usage: ResolverTypeWrapper<Usage>;
   UsageMeter: ResolverTypeWrapper<UsageMeter>;
   User: ResolverTypeWrapper<UserEntity>;
@@ -1274,6 +1288,7 @@ export type ResolversParentTypes = {
   TeamModelBudgetsInput: TeamModelBudgetsInput;
   TeamState: TeamState;
   TeamTaskState: TeamTaskState;
+  TierModelBudget: TierModelBudget;
   Usage: Usage;
   UsageMeter: UsageMeter;
   User: UserEntity;
@@ -1674,9 +1689,11 @@ export type TeamModelBudgetsResolvers<ContextType = GraphQLContext, ParentType e
   monthTokensUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   monthlyCostBudgetUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   monthlyTokenBudget?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ownerTier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   runCostBudgetUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   runTokenBudget?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   teamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tierCap?: Resolver<ResolversTypes['TierModelBudget'], ParentType, ContextType>;
 };
 
 export type TeamStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TeamState'] = ResolversParentTypes['TeamState']> = {
@@ -1698,6 +1715,13 @@ export type TeamTaskStateResolvers<ContextType = GraphQLContext, ParentType exte
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   turns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TierModelBudgetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TierModelBudget'] = ResolversParentTypes['TierModelBudget']> = {
+  monthlyCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  monthlyTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  runCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  runTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type UsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = {
@@ -1762,6 +1786,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   TeamModelBudgets?: TeamModelBudgetsResolvers<ContextType>;
   TeamState?: TeamStateResolvers<ContextType>;
   TeamTaskState?: TeamTaskStateResolvers<ContextType>;
+  TierModelBudget?: TierModelBudgetResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
   UsageMeter?: UsageMeterResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -23,6 +23,10 @@ export function projectPayload(overrides: Record<string, unknown> = {}) {
       finishedAt: null,
       error: null,
       createdAt: '2026-11-27T10:00:00.000Z',
+      startedBy: { __typename: 'RunActor', id: 'u1', displayName: 'Ada' },
+      approvedBy: null,
+      pausedBy: null,
+      cancelledBy: null,
     },
     files: [] as unknown[],
     ...overrides,
@@ -83,11 +87,19 @@ export function viewerPayload(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function authStatePayload(accountsExist: boolean, viewer: unknown, oauthProviders: string[] = []) {
+export function authStatePayload(
+  accountsExist: boolean,
+  viewer: unknown,
+  oauthProviders: string[] = [],
+) {
   return { authState: { __typename: 'AuthState', accountsExist, oauthProviders, viewer } };
 }
 
-export function sessionPayload(id: string, current: boolean, lastSeenAt = '2026-11-27T10:00:00.000Z') {
+export function sessionPayload(
+  id: string,
+  current: boolean,
+  lastSeenAt = '2026-11-27T10:00:00.000Z',
+) {
   return {
     __typename: 'Session',
     id,
@@ -152,7 +164,11 @@ export function teamPayload(viewerRole: string, overrides: Record<string, unknow
   };
 }
 
-export function providerKeyPayload(provider: string, hint: string, extra: Record<string, unknown> = {}) {
+export function providerKeyPayload(
+  provider: string,
+  hint: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     __typename: 'ProviderKey',
     provider,
@@ -173,4 +189,26 @@ export function meterPayload(kind: string, used: number, limit: number | null) {
 
 export function usagePayload(meters: unknown[], tier = 'free') {
   return { usage: { __typename: 'Usage', tier, meters } };
+}
+
+export function teamBudgetsPayload(extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'TeamModelBudgets',
+    teamId: 't1',
+    runTokenBudget: null,
+    runCostBudgetUsd: null,
+    monthlyTokenBudget: null,
+    monthlyCostBudgetUsd: null,
+    monthTokensUsed: 0,
+    monthCostUsdUsed: 0,
+    ownerTier: 'pro',
+    tierCap: {
+      __typename: 'TierModelBudget',
+      runTokens: 3_000_000,
+      runCostUsd: 15,
+      monthlyTokens: 40_000_000,
+      monthlyCostUsd: 150,
+    },
+    ...extra,
+  };
 }

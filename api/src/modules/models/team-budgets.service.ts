@@ -5,7 +5,9 @@ import { isUuid } from '../../shared/validation';
 import { loadActor } from '../access/actor';
 import { can, type TeamAction } from '../access/policy';
 import { recordAudit } from '../audit/audit-log';
-import { Team } from '../team/team.entity';
+import type { Tier } from '../limits/tiers';
+import { Team, TeamMember } from '../team/team.entity';
+import { DEFAULT_MODEL_BUDGETS, type TierModelBudget } from './budget';
 import { fromNanos, toNanos } from './cost';
 import { ModelSettings } from './model-settings.entity';
 import { UsageTotal } from './usage-total.entity';
@@ -18,6 +20,8 @@ export interface TeamModelBudgetsView {
   monthlyCostBudgetUsd: number | null;
   monthTokensUsed: number;
   monthCostUsdUsed: number;
+  ownerTier: string;
+  tierCap: TierModelBudget;
 }
 
 /** NotFoundError unless the viewer is in the team; ForbiddenError unless their role allows `action`. */
@@ -82,10 +86,13 @@ export class TeamBudgetsService {
 
   private async view(teamId: string, now = new Date()): Promise<TeamModelBudgetsView> {
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
-    const [row, spent] = await Promise.all([
+    const [row, spent, owner] = await Promise.all([
       this.em.findOne(ModelSettings, { scope: 'team', scopeId: teamId }),
       this.em.findOne(UsageTotal, { scope: 'team', scopeId: teamId, period: month }),
+      this.em.findOne(TeamMember, { team: teamId, role: 'owner' }, { populate: ['user'] }),
     ]);
+    // The gateway caps a team's budgets by its owner's tier (call-context.ts), so the page shows that cap.
+    const ownerTier = owner?.user.getEntity().tier ?? 'free';
     const usd = (nanos: string | null | undefined) => (nanos == null ? null : fromNanos(nanos));
     return {
       teamId,
@@ -95,6 +102,8 @@ export class TeamBudgetsService {
       monthlyCostBudgetUsd: usd(row?.costBudgetUsdNanos),
       monthTokensUsed: Number(spent?.tokens ?? 0),
       monthCostUsdUsed: fromNanos(spent?.costUsdNanos ?? '0'),
+      ownerTier,
+      tierCap: DEFAULT_MODEL_BUDGETS[ownerTier as Tier] ?? DEFAULT_MODEL_BUDGETS.free,
     };
   }
 }

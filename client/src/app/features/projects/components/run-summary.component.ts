@@ -1,9 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { ProjectRun } from '../models/project.models';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { ProjectRun, RunActor } from '../models/project.models';
 import { StatusBadgeComponent } from './status-badge.component';
 
-/** The latest run: its status, when it was queued, started and finished, and why it failed. */
+/**
+ * The latest run: its status, when it was queued, started and finished, who started, approved, paused
+ * or cancelled it (a team's runs are anyone's in the team to act on), and why it failed.
+ */
 @Component({
   selector: 'app-run-summary',
   imports: [DatePipe, StatusBadgeComponent],
@@ -30,6 +33,15 @@ import { StatusBadgeComponent } from './status-badge.component';
           <dd>{{ run.finishedAt ? (run.finishedAt | date: 'MMM d, HH:mm:ss') : '—' }}</dd>
         </div>
       </dl>
+      @if (actors().length) {
+        <p class="muted run-actors" data-testid="run-actors">
+          @for (a of actors(); track a.key) {
+            {{ a.label }}
+            <span class="strong" [attr.data-testid]="'run-' + a.key + '-by'">{{ a.name }}</span
+            >{{ $last ? '.' : ',' }}
+          }
+        </p>
+      }
       @if (run.error) {
         <p class="run-error" role="alert">{{ run.error }}</p>
       }
@@ -40,4 +52,23 @@ import { StatusBadgeComponent } from './status-badge.component';
 })
 export class RunSummaryComponent {
   readonly run = input.required<ProjectRun | null>();
+
+  /** Who acted, in the order a run goes through: "Started by A, approved by B." */
+  protected readonly actors = computed(() => {
+    const run = this.run();
+    if (!run) return [];
+    const acts: [string, RunActor | null | undefined][] = [
+      ['started', run.startedBy],
+      ['approved', run.approvedBy],
+      ['paused', run.pausedBy],
+      ['cancelled', run.cancelledBy],
+    ];
+    return acts
+      .filter((act): act is [string, RunActor] => !!act[1])
+      .map(([key, actor], i) => ({
+        key,
+        label: `${i === 0 ? key[0]!.toUpperCase() + key.slice(1) : key} by`,
+        name: actor.displayName,
+      }));
+  });
 }

@@ -11,6 +11,12 @@ export interface ProjectSummary {
   readonly createdAt: string;
 }
 
+/** A person who acted on a run, as the API names them (never an email). */
+export interface RunActor {
+  readonly id: string;
+  readonly displayName: string;
+}
+
 export interface ProjectRun {
   readonly id: string;
   readonly status: RunStatus;
@@ -18,6 +24,11 @@ export interface ProjectRun {
   readonly finishedAt: string | null;
   readonly error: string | null;
   readonly createdAt: string;
+  /** Null for runs from before this was recorded, or a deleted account. */
+  readonly startedBy: RunActor | null;
+  readonly approvedBy: RunActor | null;
+  readonly pausedBy: RunActor | null;
+  readonly cancelledBy: RunActor | null;
 }
 
 /** A file as listed: content is loaded only when the file is opened. */
@@ -98,4 +109,6 @@ export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
   'file.created',
   // The agent team writes project files as it works.
   'file.written',
+  // The run summary names who approved the plan.
+  'plan.approved',
 ]);

@@ -46,6 +46,10 @@ export const PROJECT_QUERY = gql<{ project: ProjectDetail | null }, { id: string
         finishedAt
         error
         createdAt
+        startedBy { id displayName }
+        approvedBy { id displayName }
+        pausedBy { id displayName }
+        cancelledBy { id displayName }
       }
       files {
         id

@@ -50,29 +50,32 @@ import { RoleBadgeComponent } from './role-badge.component';
               }
             </td>
             <td class="muted">{{ member.joinedAt | date: 'MMM d, y' }}</td>
-            <td class="row-actions">
-              @if (can.transfer) {
-                <button
-                  type="button"
-                  class="button"
-                  data-testid="transfer-ownership"
-                  [disabled]="busy()"
-                  (click)="transfer.emit(member)"
-                >
-                  Make owner
-                </button>
-              }
-              @if (can.remove) {
-                <button
-                  type="button"
-                  class="button"
-                  data-testid="remove-member"
-                  [disabled]="busy()"
-                  (click)="remove.emit(member)"
-                >
-                  Remove
-                </button>
-              }
+            <!-- Flex on the cell itself would take it out of the table's layout. -->
+            <td>
+              <div class="row-actions">
+                @if (can.transfer) {
+                  <button
+                    type="button"
+                    class="button"
+                    data-testid="transfer-ownership"
+                    [disabled]="busy()"
+                    (click)="transfer.emit(member)"
+                  >
+                    Make owner
+                  </button>
+                }
+                @if (can.remove) {
+                  <button
+                    type="button"
+                    class="button"
+                    data-testid="remove-member"
+                    [disabled]="busy()"
+                    (click)="remove.emit(member)"
+                  >
+                    Remove
+                  </button>
+                }
+              </div>
             </td>
           </tr>
         }

@@ -15,6 +15,8 @@ export interface TeamActions {
   /** Admins and members leave; an owner transfers ownership first. */
   readonly leave: boolean;
   readonly delete: boolean;
+  /** The team's model keys and budgets (`team:manage-keys`, `team:manage-settings`). */
+  readonly manageModels: boolean;
   readonly forMember: (member: TeamMember) => MemberActions;
 }
 
@@ -25,6 +27,7 @@ export function teamActions(viewerRole: string, viewerId: string | null): TeamAc
     invite: owner || admin,
     leave: viewerRole === 'admin' || viewerRole === 'member',
     delete: owner,
+    manageModels: owner || admin,
     forMember: (member) => {
       const self = member.user.id === viewerId;
       return {

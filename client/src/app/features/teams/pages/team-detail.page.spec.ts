@@ -43,6 +43,9 @@ describe('TeamDetailPage', () => {
   afterEach(() => {
     // The model usage section (features/models) has its own spec; here it only asks.
     apollo.match('ModelUsage');
+    // So is the keys and budgets section (components/team-model-settings.component.spec.ts).
+    apollo.match('TeamProviderKeys');
+    apollo.match('TeamModelBudgets');
     apollo.verify();
   });
 
@@ -105,6 +108,10 @@ describe('TeamDetailPage', () => {
     expect(count('revoke-invitation')).toBe(1);
     expect(count('delete-team')).toBe(1);
     expect(count('leave-team')).toBe(0);
+    expect(count('team-provider-keys')).toBe(1);
+    expect(count('team-budgets')).toBe(1);
+    expect(count('team-models-managed')).toBe(0);
+    expect(apollo.match('TeamProviderKeys')[0]?.operation.variables).toEqual({ teamId: 't1' });
   });
 
   it('offers an admin invitations and removing plain members, and leaving', async () => {
@@ -119,6 +126,8 @@ describe('TeamDetailPage', () => {
     expect(count('revoke-invitation')).toBe(1);
     expect(count('leave-team')).toBe(1);
     expect(count('delete-team')).toBe(0);
+    expect(count('team-provider-keys')).toBe(1);
+    expect(count('team-budgets')).toBe(1);
   });
 
   it('offers a plain member only leaving', async () => {
@@ -132,6 +141,17 @@ describe('TeamDetailPage', () => {
     expect(count('invitation-row')).toBe(0);
     expect(count('leave-team')).toBe(1);
     expect(count('delete-team')).toBe(0);
+  });
+
+  it("tells a plain member who manages the team's keys and budgets, and asks for neither", async () => {
+    await openAs('member');
+    expect(byTestId(root, 'team-models-managed')[0]?.textContent).toContain(
+      'managed by its owners and admins',
+    );
+    expect(count('team-provider-keys')).toBe(0);
+    expect(count('team-budgets')).toBe(0);
+    expect(apollo.match('TeamProviderKeys')).toHaveLength(0);
+    expect(apollo.match('TeamModelBudgets')).toHaveLength(0);
   });
 
   it('shows a new invitation link once, with a copy button, and lists the invitation without it', async () => {

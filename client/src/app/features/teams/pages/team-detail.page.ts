@@ -11,6 +11,7 @@ import { StatusBadgeComponent } from '../../projects/components/status-badge.com
 import { InvitePanelComponent } from '../components/invite-panel.component';
 import { MemberListComponent } from '../components/member-list.component';
 import { RoleBadgeComponent } from '../components/role-badge.component';
+import { TeamModelSettingsComponent } from '../components/team-model-settings.component';
 import { teamActions } from '../models/team-permissions';
 import type { TeamDetail, TeamInvitation, TeamMember } from '../models/team.models';
 import { TeamsApi } from '../services/teams-api.service';
@@ -28,10 +29,29 @@ import { TeamsApi } from '../services/teams-api.service';
     MemberListComponent,
     RoleBadgeComponent,
     StatusBadgeComponent,
+    TeamModelSettingsComponent,
     TeamModelUsageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-detail.page.html',
+  // The page's own cards carry a bare heading: give it the panel header's spacing and rule.
+  styles: `
+    section.card {
+      margin-top: 16px;
+    }
+    .page-header .form-actions {
+      border-top: 0;
+      padding-top: 0;
+    }
+    section.card > h2 {
+      padding: 10px 14px;
+      border-bottom: 1px solid var(--border);
+    }
+    section.card > h3 {
+      margin: 0;
+      padding: 14px 14px 0;
+    }
+  `,
 })
 export class TeamDetailPage {
   private readonly api = inject(TeamsApi);

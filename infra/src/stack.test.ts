@@ -149,8 +149,8 @@ describe('startStack through the launcher', () => {
     expect(await canConnect(ports.ATELIER_POSTGRES_PORT)).toBe(true);
     expect(await ping(env.REDIS_URL)).toBe(true);
     expect(await ping(`redis://127.0.0.1:${ports.ATELIER_REDIS_PORT}`).catch(() => false)).toBe(false);
-    // Secrets and logs in the data folder: owner only (the postgres user may pass through .data as root).
-    expect(fs.statSync(dataDir).mode & 0o077).toBe(process.getuid?.() === 0 ? 0o010 : 0);
+    // Secrets and logs in the data folder: owner only; others (the postgres user, sandbox uids) may pass through .data.
+    expect(fs.statSync(dataDir).mode & 0o077).toBe(0o011);
     for (const f of ['secrets/redis-password', 'secrets/postgres-password', 'master-keys', 'logs/api.log', 'stack.json']) {
       expect([f, fs.statSync(path.join(dataDir, f)).mode & 0o777]).toEqual([f, 0o600]);
     }

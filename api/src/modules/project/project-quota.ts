@@ -14,10 +14,12 @@ export interface ProjectOwner {
 /**
  * Serialises project creates of one owner (a user's personal projects, or one team's) until the surrounding
  * transaction ends, so two creates at cap - 1 cannot both see room. Take it before any check-then-insert.
+ * `em.execute` runs in the transaction; `em.getConnection().execute` would take a pooled connection of its
+ * own, whose implicit transaction releases the lock at once.
  */
 export async function lockProjectOwner(em: EntityManager, owner: ProjectOwner): Promise<void> {
   const key = owner.teamId ? `project-cap:team:${owner.teamId}` : `project-cap:user:${owner.userId}`;
-  await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
 }
 
 /**

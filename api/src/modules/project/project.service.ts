@@ -110,7 +110,7 @@ export class ProjectService {
     if (input.description != null && (!description || description.length > 500))
       throw new ValidationError([{ field: 'description', message: 'Describe the app in 1 to 500 characters' }]);
     const { run, fresh } = await this.em.transactional(async (em) => {
-      await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`project-run:${project.id}`]);
+      await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`project-run:${project.id}`]);
       const active = await em.findOne(ProjectRun, { project: project.id, status: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
       if (active) return { run: active, fresh: false };
       const locked = await em.findOneOrFail(Project, { id: project.id });

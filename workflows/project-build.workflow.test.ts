@@ -61,7 +61,7 @@ it('scaffolds an express starter, stores each file once and reports progress in 
   const { projectId, runId, workflowId } = await seedProject('express');
   const handle = await env.client.workflow.start(projectBuildWorkflow, { taskQueue, workflowId, args: [{ projectId, runId }] });
   const result = await handle.result();
-  expect(result).toEqual({ phase: 'succeeded', filesWritten: 6, error: null });
+  expect(result).toEqual({ phase: 'succeeded', filesWritten: 6, error: null, waitingFor: null });
   expect(await handle.query(projectBuildStateQuery)).toEqual(result);
 
   const em = db.orm.em.fork();

@@ -7,6 +7,9 @@ import { testLocalBackend } from '../../sandbox/test-backends';
 import { Project } from '../../api/src/modules/project/project.entity';
 import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
 import { LOCAL_USER_ID, User } from '../../api/src/modules/user/user.entity';
+import { workflowIds } from '../../temporal.config';
+import { projectBuildStateQuery } from '../../workflows/project-build.workflow';
+import { waitFor } from '../harness';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
 let local: ReturnType<typeof testLocalBackend>;
@@ -42,6 +45,16 @@ it('shows what a queued team build waits for, then builds once a sandbox is stop
     buildMode: 'team',
     autoApprovePlan: true,
   });
+  // Load the page once the build waits (its state query says so), so the first render already shows it.
+  await waitFor(
+    'the build to wait for a sandbox',
+    async () => {
+      const handle = e2e.stack.app.createContext().temporal.workflow.getHandle(workflowIds.projectBuild(project.id));
+      const state = await handle.query(projectBuildStateQuery).catch(() => null);
+      return state?.waitingFor?.kind === 'sandbox';
+    },
+    60_000,
+  );
   await page.goto(`${e2e.baseUrl}/projects/${project.id}`);
   const waiting = on(page, 'team-waiting');
   await page.locator('[data-testid="team-waiting"]', { hasText: 'sandbox' }).waitFor({ timeout: 30_000 });

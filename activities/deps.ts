@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
-import type { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
-import type { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
-import type { ModelGateway } from '../api/src/modules/models/model-gateway';
+import type { ConcurrencyLimiter } from '../core/limits/concurrency-limiter';
+import type { ProjectEventStream } from '../core/events/project-event-stream';
+import type { SandboxManager } from '../core/sandbox/sandbox-manager';
+import type { ModelGateway } from '../core/models/model-gateway';
 
 /** Everything activities touch, built once by the worker's composition root. */
 export interface ActivityDeps {

@@ -1,8 +1,8 @@
 import type { ActivityDeps } from './deps';
 import { createAgentFileActivities } from './agents/agent-files.activities';
 import { createAgentRecordActivities } from './agents/agent-records.activities';
-import { createLlmActivities } from './llm/llm.activities';
-import { createProjectActivities } from './projects/project.activities';
+import { createLlmActivities } from './models/models.activities';
+import { createProjectActivities } from './project/project.activities';
 import { createRunLeaseActivities } from './agents/run-lease.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
 import { createBuildSandboxActivities } from './sandbox/build-sandbox.activities';

@@ -2,15 +2,15 @@
 import { Redis } from 'ioredis';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { ConfigError, loadConfig } from '../api/src/config';
-import { createOrm } from '../api/src/db';
-import { createLogger } from '../api/src/logger';
-import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
-import { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
-import { DEFAULT_LIMITS } from '../api/src/modules/limits/tiers';
-import { buildSandboxManager } from '../api/src/modules/sandbox/build-sandboxes';
-import { createModelLayer } from '../api/src/modules/models/model-layer';
-import { SecretBox, parseKeyring } from '../api/src/modules/keys/secret-box';
+import { ConfigError, loadConfig } from '../core/config';
+import { createOrm } from '../core/db/db';
+import { createLogger } from '../core/logger';
+import { ProjectEventStream } from '../core/events/project-event-stream';
+import { ConcurrencyLimiter } from '../core/limits/concurrency-limiter';
+import { DEFAULT_LIMITS } from '../core/limits/tiers';
+import { buildSandboxManager } from '../core/sandbox/build-sandboxes';
+import { createModelLayer } from '../core/models/model-layer';
+import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { connectWorker, createBuildWorker } from './build-worker';
 import { loadWorkflowBundle } from './workflow-bundle';
 

@@ -2,7 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Typed resolvers from the schema files; run `npm run codegen` after editing any .graphql file. */
 const config: CodegenConfig = {
-  schema: 'api/src/modules/**/*.graphql',
+  schema: 'api/src/graphql/**/*.graphql',
   generates: {
     'api/src/generated/graphql.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
@@ -12,15 +12,15 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         scalars: { DateTime: 'Date', JSON: 'Record<string, unknown>' },
         mappers: {
-          Project: '../modules/project/project.entity#Project as ProjectEntity',
-          ProjectRun: '../modules/project/project.entity#ProjectRun as ProjectRunEntity',
-          ProjectFile: '../modules/project/project.entity#ProjectFile as ProjectFileEntity',
-          User: '../modules/user/user.entity#User as UserEntity',
-          ProjectEvent: '../modules/events/project-event-stream#ProjectEvent as ProjectEventRecord',
-          Team: '../modules/team/team.entity#Team as TeamEntity',
-          AuditEvent: '../modules/audit/audit.entity#AuditEvent as AuditEventEntity',
-          ProviderKey: '../modules/keys/provider-key.entity#ProviderKey as ProviderKeyEntity',
-          TeamInvitation: '../modules/team/team.entity#TeamInvitation as TeamInvitationEntity',
+          Project: '../../../core/project/project.entity#Project as ProjectEntity',
+          ProjectRun: '../../../core/project/project.entity#ProjectRun as ProjectRunEntity',
+          ProjectFile: '../../../core/project/project.entity#ProjectFile as ProjectFileEntity',
+          User: '../../../core/user/user.entity#User as UserEntity',
+          ProjectEvent: '../../../core/events/project-event-stream#ProjectEvent as ProjectEventRecord',
+          Team: '../../../core/team/team.entity#Team as TeamEntity',
+          AuditEvent: '../../../core/audit/audit.entity#AuditEvent as AuditEventEntity',
+          ProviderKey: '../../../core/keys/provider-key.entity#ProviderKey as ProviderKeyEntity',
+          TeamInvitation: '../../../core/team/team.entity#TeamInvitation as TeamInvitationEntity',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

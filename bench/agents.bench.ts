@@ -12,10 +12,10 @@ import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testin
 import OpenAI from 'openai';
 import pino from 'pino';
 import { createActivities } from '../activities';
-import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
-import { AGENT_ROLES } from '../api/src/modules/models/model-types';
-import { Project, ProjectRun } from '../api/src/modules/project/project.entity';
-import { User } from '../api/src/modules/user/user.entity';
+import { ModelSettings } from '../core/models/model-settings.entity';
+import { AGENT_ROLES } from '../core/models/model-types';
+import { Project, ProjectRun } from '../core/project/project.entity';
+import { User } from '../core/user/user.entity';
 import { OpenAIFake } from '../test/fakes/openai-fake';
 import type { RecordedRequest, ScriptedReply } from '../test/fakes/fake-vendor';
 import { createStack, type Stack } from '../test/harness';

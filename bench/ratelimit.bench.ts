@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
-import { createLimiterRedis } from '../api/src/modules/limits/limit-redis';
-import { RateLimiter } from '../api/src/modules/limits/rate-limiter';
-import { DEFAULT_LIMITS, type LimitSubject } from '../api/src/modules/limits/tiers';
+import { ConcurrencyLimiter } from '../core/limits/concurrency-limiter';
+import { createLimiterRedis } from '../core/limits/limit-redis';
+import { RateLimiter } from '../core/limits/rate-limiter';
+import { DEFAULT_LIMITS, type LimitSubject } from '../core/limits/tiers';
 import { testEnv } from '../test/services';
 import { percentile } from './stats';
 

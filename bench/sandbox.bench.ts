@@ -5,7 +5,7 @@
  * the aim here is under 60 ms p50 and under 1 s for 20.
  */
 import { spawn } from 'node:child_process';
-import { testLocalBackend } from '../sandbox/test-backends';
+import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../sandbox/types';
 import { percentile, printTable } from './stats';
 

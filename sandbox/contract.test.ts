@@ -3,7 +3,7 @@
  * against E2B when E2B_API_KEY is set (otherwise it shows up as skipped, with the reason in its name).
  */
 import { SandboxNotFoundError, SandboxPathError } from './errors';
-import { testLocalBackend } from './test-backends';
+import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import type { Sandbox, SandboxBackend } from './types';
 import { E2BSandboxBackend } from './e2b/e2b-backend';
 

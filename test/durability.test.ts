@@ -2,8 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProjectFile, ProjectRun } from '../api/src/modules/project/project.entity';
-import { LOCAL_USER_ID } from '../api/src/modules/user/user.entity';
+import { ProjectFile, ProjectRun } from '../core/project/project.entity';
+import { LOCAL_USER_ID } from '../core/user/user.entity';
 import { createStack, waitFor, type Stack } from './harness';
 import { startWorkerProcess } from './worker-process';
 

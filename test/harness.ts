@@ -10,14 +10,14 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createBuildWorker } from '../activities/build-worker';
 import { createApp, type AppDeps, type AtelierApp } from '../api/src/app';
-import { migrateUp, ormOptions } from '../api/src/db';
-import { ProjectEventStream } from '../api/src/modules/events/project-event-stream';
-import { ConcurrencyLimiter } from '../api/src/modules/limits/concurrency-limiter';
-import { DEFAULT_LIMITS, type LimitsConfig } from '../api/src/modules/limits/tiers';
-import { SandboxManager } from '../api/src/modules/sandbox/sandbox-manager';
+import { migrateUp, ormOptions } from '../core/db/db';
+import { ProjectEventStream } from '../core/events/project-event-stream';
+import { ConcurrencyLimiter } from '../core/limits/concurrency-limiter';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../core/limits/tiers';
+import { SandboxManager } from '../core/sandbox/sandbox-manager';
 import type { SandboxBackend } from '../sandbox/types';
-import { createModelLayer, type ModelLayer } from '../api/src/modules/models/model-layer';
-import { SecretBox, parseKeyring } from '../api/src/modules/keys/secret-box';
+import { createModelLayer, type ModelLayer } from '../core/models/model-layer';
+import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { testEnv } from './services';
 
 /** The services global-setup started (see test/services.ts). */

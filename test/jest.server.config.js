@@ -14,7 +14,7 @@ module.exports = {
       },
     ],
   },
-  testMatch: ['<rootDir>/{api,activities,workflows,infra,sandbox,test}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{core,contracts,api,activities,workflows,infra,sandbox,test}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/client/', '<rootDir>/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/infra/liveblocks/'],
   globalSetup: '<rootDir>/test/global-setup.ts',

@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgentTask } from '../api/src/modules/agents/agent-task.entity';
-import { projectFiles } from '../api/src/modules/models/offline/blueprint';
-import { selectBlueprint } from '../api/src/modules/models/offline/select-blueprint';
-import { ProjectFile, ProjectRun } from '../api/src/modules/project/project.entity';
-import { LOCAL_USER_ID } from '../api/src/modules/user/user.entity';
+import { AgentTask } from '../core/agents/agent-task.entity';
+import { projectFiles } from '../core/models/offline/blueprint';
+import { selectBlueprint } from '../core/models/offline/select-blueprint';
+import { ProjectFile, ProjectRun } from '../core/project/project.entity';
+import { LOCAL_USER_ID } from '../core/user/user.entity';
 import { createStack, waitFor, type Stack } from './harness';
 import { startWorkerProcess } from './worker-process';
 

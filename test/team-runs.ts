@@ -1,10 +1,10 @@
 /** Seeding for the agent-team workflow tests: an owner, a team-mode project and its queued run. */
 import { randomUUID } from 'node:crypto';
-import type { Tier } from '../api/src/modules/limits/tiers';
-import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
-import { Project, ProjectRun } from '../api/src/modules/project/project.entity';
-import { User } from '../api/src/modules/user/user.entity';
-import { testLocalBackend } from '../sandbox/test-backends';
+import type { Tier } from '../core/limits/tiers';
+import { ModelSettings } from '../core/models/model-settings.entity';
+import { Project, ProjectRun } from '../core/project/project.entity';
+import { User } from '../core/user/user.entity';
+import { testLocalBackend } from './fixtures/sandbox-backends';
 import { createStack, type Stack } from './harness';
 
 export interface SeedTeamRunOptions {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createStack, type Stack } from '../test/harness';
 import { OpenAIFake } from '../test/fakes/openai-fake';
 import type { RecordedRequest, ScriptedReply } from '../test/fakes/fake-vendor';
-import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
-import { Project, ProjectFile } from '../api/src/modules/project/project.entity';
-import { User } from '../api/src/modules/user/user.entity';
+import { ModelSettings } from '../core/models/model-settings.entity';
+import { Project, ProjectFile } from '../core/project/project.entity';
+import { User } from '../core/user/user.entity';
 import type { PlanTask } from './agent-team/plan';
 import type { AgentTaskResult } from './run-agent-task.workflow';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createStack, type Stack } from '../test/harness';
 import { OpenAIFake } from '../test/fakes/openai-fake';
-import { ModelSettings } from '../api/src/modules/models/model-settings.entity';
-import { Project, ProjectFile } from '../api/src/modules/project/project.entity';
-import { User } from '../api/src/modules/user/user.entity';
-import { selectBlueprint } from '../api/src/modules/models/offline/select-blueprint';
+import { ModelSettings } from '../core/models/model-settings.entity';
+import { Project, ProjectFile } from '../core/project/project.entity';
+import { User } from '../core/user/user.entity';
+import { selectBlueprint } from '../core/models/offline/select-blueprint';
 import type { PlanTask } from './agent-team/plan';
 import {
   agentTaskStateQuery,

@@ -9,8 +9,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { AgentToolName, FinishOutcome } from '../api/src/modules/agents/agent-tools';
-import type { AgentRole, ChatMessage, ToolCall } from '../api/src/modules/models/model-types';
+import type { AgentToolName, FinishOutcome } from '../core/agents/agent-tools';
+import type { AgentRole, ChatMessage, ToolCall } from '../core/models/model-types';
 import type { AgentToolResult } from '../activities/agents/agent-files.activities';
 import { activityPresets, localActivityPresets } from '../temporal.config';
 import type { PlanTask } from './agent-team/plan';

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { expressTemplate } from '../activities/scaffold/templates/express.template';
-import { Project, ProjectFile } from '../api/src/modules/project/project.entity';
-import { User } from '../api/src/modules/user/user.entity';
-import { testLocalBackend } from '../sandbox/test-backends';
+import { Project, ProjectFile } from '../core/project/project.entity';
+import { User } from '../core/user/user.entity';
+import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import { createStack, waitFor, type Stack } from '../test/harness';
 import { sandboxVerifyStateQuery, sandboxVerifyWorkflow, type SandboxVerifyInput } from './sandbox-verify.workflow';
 

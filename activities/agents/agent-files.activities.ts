@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
-import { PatchConflictError, applyUnifiedPatch } from '../../api/src/modules/agents/unified-patch';
-import type { ToolCall } from '../../api/src/modules/models/model-types';
+import { PatchConflictError, applyUnifiedPatch } from '../../core/agents/unified-patch';
+import type { ToolCall } from '../../core/models/model-types';
 import type { ActivityDeps } from '../deps';
 import { ProjectFileStore } from './project-file-store';
 

@@ -1,11 +1,11 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { Project } from '../../api/src/modules/project/project.entity';
-import { runPayerId } from '../../api/src/modules/project/run-payer';
-import { toNanos } from '../../api/src/modules/models/cost';
-import { ErrorCode } from '../../api/src/shared/errors';
-import { HANDOFF_CONTEXT_MAX } from '../../api/src/modules/agents/agent-handoff.entity';
+import { Project } from '../../core/project/project.entity';
+import { runPayerId } from '../../core/project/run-payer';
+import { toNanos } from '../../core/models/cost';
+import { ErrorCode } from '../../core/shared/domain.errors';
+import { HANDOFF_CONTEXT_MAX } from '../../core/agents/agent-handoff.entity';
 import type { ActivityDeps } from '../deps';
-import type { RunRef } from '../projects/project.activities';
+import type { RunRef } from '../project/project.activities';
 
 /** A plan task as the coordinator records it, with its routing. */
 export interface TaskRecord {

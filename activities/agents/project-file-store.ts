@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { threeWayMerge } from '../../api/src/modules/agents/three-way-merge';
+import { threeWayMerge } from '../../core/agents/three-way-merge';
 import { languageOf } from '../scaffold/templates';
 
 /** The file and the task's base for it, in one statement (one commit): they never disagree after a crash. */

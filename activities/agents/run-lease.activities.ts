@@ -1,14 +1,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { ConcurrentLimitExceededError } from '../../api/src/modules/limits/limit-errors';
-import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
-import { runPayerId } from '../../api/src/modules/project/run-payer';
-import { User } from '../../api/src/modules/user/user.entity';
-import { isUuid } from '../../api/src/shared/validation';
+import { ConcurrentLimitExceededError } from '../../core/limits/limits.errors';
+import { Project, ProjectRun } from '../../core/project/project.entity';
+import { runPayerId } from '../../core/project/run-payer';
+import { User } from '../../core/user/user.entity';
+import { isUuid } from '../../core/shared/validation';
 import type { BuildWaitHolder } from '../../workflows/build-wait';
-import type { LimitSubject, Tier } from '../../api/src/modules/limits/tiers';
-import { ErrorCode } from '../../api/src/shared/errors';
+import type { LimitSubject, Tier } from '../../core/limits/tiers';
+import { ErrorCode } from '../../core/shared/domain.errors';
 import type { ActivityDeps } from '../deps';
-import type { RunRef } from '../projects/project.activities';
+import type { RunRef } from '../project/project.activities';
 
 /** What the coordinator learns when it asks for one of its owner's agent-run slots. */
 export type RunLeaseAnswer =

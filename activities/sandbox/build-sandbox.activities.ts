@@ -1,12 +1,12 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
-import { runPayerId } from '../../api/src/modules/project/run-payer';
-import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
-import { SandboxLimitExceededError } from '../../api/src/modules/sandbox/sandbox.errors';
-import { ErrorCode, NotFoundError } from '../../api/src/shared/errors';
+import { Project, ProjectRun } from '../../core/project/project.entity';
+import { runPayerId } from '../../core/project/run-payer';
+import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
+import { SandboxLimitExceededError } from '../../core/sandbox/sandbox.errors';
+import { ErrorCode, NotFoundError } from '../../core/shared/domain.errors';
 import type { BuildWait } from '../../workflows/build-wait';
 import type { ActivityDeps } from '../deps';
-import type { RunRef } from '../projects/project.activities';
+import type { RunRef } from '../project/project.activities';
 
 /** A build's sandbox, `null` where the worker has no sandbox backend, or what the build must wait for. */
 export type BuildSandboxAnswer = { sandboxId: string | null; wait?: undefined } | { sandboxId?: undefined; wait: BuildWait };

@@ -1,11 +1,11 @@
 /** Sandbox activities in MockActivityEnvironment over a real database and the real local backend. */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testing';
-import { DEFAULT_LIMITS } from '../../api/src/modules/limits/tiers';
-import { Project, ProjectFile } from '../../api/src/modules/project/project.entity';
-import { SandboxManager } from '../../api/src/modules/sandbox/sandbox-manager';
-import { User } from '../../api/src/modules/user/user.entity';
-import { testLocalBackend } from '../../sandbox/test-backends';
+import { DEFAULT_LIMITS } from '../../core/limits/tiers';
+import { Project, ProjectFile } from '../../core/project/project.entity';
+import { SandboxManager } from '../../core/sandbox/sandbox-manager';
+import { User } from '../../core/user/user.entity';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import { createTestDatabase, silentLogger } from '../../test/harness';
 import type { ActivityDeps } from '../deps';
 import { createSandboxActivities } from './sandbox.activities';

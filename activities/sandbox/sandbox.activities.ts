@@ -1,8 +1,8 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { ProjectFile } from '../../api/src/modules/project/project.entity';
-import type { SandboxManager } from '../../api/src/modules/sandbox/sandbox-manager';
-import { SandboxLimitExceededError } from '../../api/src/modules/sandbox/sandbox.errors';
-import { ErrorCode, NotFoundError } from '../../api/src/shared/errors';
+import { ProjectFile } from '../../core/project/project.entity';
+import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
+import { SandboxLimitExceededError } from '../../core/sandbox/sandbox.errors';
+import { ErrorCode, NotFoundError } from '../../core/shared/domain.errors';
 import { SandboxPathError, SandboxUnsupportedError } from '../../sandbox/errors';
 import type { SandboxRuntime } from '../../sandbox/types';
 import type { ActivityDeps } from '../deps';

@@ -1,8 +1,8 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { Project } from '../../api/src/modules/project/project.entity';
-import { ErrorCode } from '../../api/src/shared/errors';
+import { Project } from '../../core/project/project.entity';
+import { ErrorCode } from '../../core/shared/domain.errors';
 import type { ActivityDeps } from '../deps';
-import type { RunRef } from '../projects/project.activities';
+import type { RunRef } from '../project/project.activities';
 import { languageOf, starterTemplates } from './templates';
 
 /** Writes a file once per (project, path): a retried attempt overwrites the same row, never adds one. */

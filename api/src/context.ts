@@ -1,17 +1,17 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Client } from '@temporalio/client';
-import { UnauthenticatedError } from './shared/errors';
-import type { AuthService, RequestMeta } from './modules/auth/auth.service';
-import type { LiveAccess } from './modules/events/live-access';
-import type { ProjectEventStream } from './modules/events/project-event-stream';
-import type { RateLimiter } from './modules/limits/rate-limiter';
-import type { LimitsConfig } from './modules/limits/tiers';
-import type { ProviderKeyService } from './modules/keys/provider-key.service';
-import type { ModelLayer } from './modules/models/model-layer';
-import type { ProjectService } from './modules/project/project.service';
-import type { SandboxService } from './modules/sandbox/sandbox.service';
-import type { TeamService } from './modules/team/team.service';
+import { UnauthenticatedError } from '../../core/shared/domain.errors';
+import type { AuthService, RequestMeta } from '../../core/auth/auth.service';
+import type { LiveAccess } from './graphql/events/live-access';
+import type { ProjectEventStream } from '../../core/events/project-event-stream';
+import type { RateLimiter } from '../../core/limits/rate-limiter';
+import type { LimitsConfig } from '../../core/limits/tiers';
+import type { ProviderKeyService } from '../../core/keys/provider-key.service';
+import type { ModelLayer } from '../../core/models/model-layer';
+import type { ProjectService } from '../../core/project/project.service';
+import type { SandboxService } from '../../core/sandbox/sandbox.service';
+import type { TeamService } from '../../core/team/team.service';
 
 /** What every resolver sees; built per request (or per WebSocket operation). */
 export interface GraphQLContext {

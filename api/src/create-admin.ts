@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError } from './config';
-import { createOrm, migrateUp } from './db';
-import { parseSignUp } from './modules/auth/auth-input';
-import { anyAccountExists, createAccount } from './modules/auth/create-account';
-import { hashPassword } from './modules/auth/secrets';
-import { ValidationError } from './shared/errors';
+import { ConfigError } from '../../core/config';
+import { createOrm, migrateUp } from '../../core/db/db';
+import { parseSignUp } from '../../core/auth/auth-input';
+import { anyAccountExists, createAccount } from '../../core/auth/create-account';
+import { hashPassword } from '../../core/auth/secrets';
+import { ValidationError } from '../../core/shared/domain.errors';
 
 /** Thrown when the command line is wrong or an account already exists; exit code 2, message only. */
 class UsageError extends Error {

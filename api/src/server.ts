@@ -2,11 +2,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { createOrm } from './db';
+import { ConfigError, loadConfig } from '../../core/config';
+import { createOrm } from '../../core/db/db';
 import { assertSingleUserSafe, SingleUserExposedError } from './http/single-user-bind';
-import { anyAccountExists } from './modules/auth/create-account';
-import { createLogger } from './logger';
+import { anyAccountExists } from '../../core/auth/create-account';
+import { createLogger } from '../../core/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -74,7 +74,7 @@ it('embedded Redis refuses a client without the password, which is not on its co
 const { Client } = require('pg') as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; end(): Promise<void> } };
 
 it('embedded PostgreSQL takes the random password, refuses the old default, and keeps .data closed', async () => {
-  const fixture = path.join(__dirname, '__fixtures__', 'start-postgres.ts');
+  const fixture = path.join(__dirname, '..', '..', 'test', 'fixtures', 'infra', 'start-postgres.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
     env: { ...process.env, PROBE_DATA_DIR: dataDir, PROBE_PORT: String(await freePort()) },
     stdio: ['ignore', 'pipe', 'pipe'],

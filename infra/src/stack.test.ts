@@ -28,7 +28,7 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-const runner = path.join(__dirname, '__fixtures__', 'run-stack.ts');
+const runner = path.join(__dirname, '..', '..', 'test', 'fixtures', 'infra', 'run-stack.ts');
 const external = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'LIVEBLOCKS_SECRET_KEY', 'LIVEBLOCKS_BASE_URL', 'ATELIER_TEMPORAL_UI_URL'];
 
 async function freePorts(): Promise<Ports> {

@@ -38,7 +38,7 @@ export interface EntryCommand {
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 /** The app's entry points; tests may replace them with stand-ins. */
 export const defaultEntries: Record<'migrate' | 'worker' | 'api', EntryCommand> = {
-  migrate: { command: tsx, args: [path.join(repoRoot, 'api/src/migrate.ts')] },
+  migrate: { command: tsx, args: [path.join(repoRoot, 'core/db/migrate.ts')] },
   worker: { command: tsx, args: [path.join(repoRoot, 'activities/worker.ts')] },
   api: { command: tsx, args: [path.join(repoRoot, 'api/src/server.ts')] },
 };

@@ -5,7 +5,7 @@
  */
 import { request } from 'node:http';
 import { expressTemplate } from '../../activities/scaffold/templates/express.template';
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../types';
 
 let sandbox: Sandbox;

@@ -1,6 +1,6 @@
 /** The generated fastapi starter installs from PyPI through the registry gateway and passes its tests in a python sandbox. */
 import { fastapiTemplate } from '../../activities/scaffold/templates/fastapi.template';
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 
 test('the fastapi starter installs (pip through the gateway) and passes its tests', async () => {
   const local = testLocalBackend();

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SandboxFileError } from '../errors';
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../types';
 
 let sandbox: Sandbox;

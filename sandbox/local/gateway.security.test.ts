@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { ExecResult, Sandbox, StepOptions } from '../types';
 import type { LocalSandboxBackend } from './local-backend';
 

@@ -3,7 +3,7 @@
  * (this is how a worker SIGKILLed during an agent's run_tests used to leave the project's tests failing). The
  * install step's marker makes the next install start clean.
  */
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../types';
 import { INSTALL_MARKER } from './steps';
 

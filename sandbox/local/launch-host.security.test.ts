@@ -2,14 +2,14 @@
  * What a launch must not take from the process that starts it (issue 11, items 14, 15, 16): its
  * session keyring (nor share one between sandboxes), descriptors it inherited, and a descriptor
  * shortage must reject the launch instead of crashing that process. Each case runs
- * `launch-probe.fixture.ts` in a child process set up the way a worker might be.
+ * `test/fixtures/launch-probe.ts` in a child process set up the way a worker might be.
  */
 import { spawn, type StdioOptions } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repoRoot = join(__dirname, '..', '..');
-const fixture = join(__dirname, 'launch-probe.fixture.ts');
+const fixture = join(repoRoot, 'test', 'fixtures', 'launch-probe.ts');
 const node = ['node', '--import', 'tsx', fixture];
 
 /** Runs `argv`, returns its exit code and the JSON line it printed. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../types';
 import type { LocalSandboxBackend } from './local-backend';
 

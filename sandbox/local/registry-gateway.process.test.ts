@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 
 /** Gateway processes started by `parent`. */
 function gatewayProcesses(parent = process.pid): number[] {

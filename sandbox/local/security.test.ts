@@ -9,7 +9,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { SandboxFileError, SandboxPathError } from '../errors';
-import { testLocalBackend } from '../test-backends';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../types';
 import type { LocalSandboxBackend } from './local-backend';
 import { RegistryGateway } from './registry-gateway';

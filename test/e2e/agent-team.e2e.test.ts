@@ -6,9 +6,9 @@
  * auto-approval starts a team run that the panel, the page and the event log follow to the end.
  */
 import type { Page } from 'playwright-core';
-import { testLocalBackend } from '../../sandbox/test-backends';
-import { AGENT_ROLES } from '../../api/src/modules/models/model-types';
-import { LOCAL_USER_ID } from '../../api/src/modules/user/user.entity';
+import { testLocalBackend } from '../fixtures/sandbox-backends';
+import { AGENT_ROLES } from '../../core/models/model-types';
+import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
 let local: ReturnType<typeof testLocalBackend>;

@@ -3,10 +3,10 @@
  * sandbox, how many are in use and by which project, and the build goes on by itself once one is stopped.
  */
 import type { Page } from 'playwright-core';
-import { testLocalBackend } from '../../sandbox/test-backends';
-import { Project } from '../../api/src/modules/project/project.entity';
-import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
-import { LOCAL_USER_ID, User } from '../../api/src/modules/user/user.entity';
+import { testLocalBackend } from '../fixtures/sandbox-backends';
+import { Project } from '../../core/project/project.entity';
+import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
+import { LOCAL_USER_ID, User } from '../../core/user/user.entity';
 import { workflowIds } from '../../temporal.config';
 import { projectBuildStateQuery } from '../../workflows/project-build.workflow';
 import { waitFor } from '../harness';

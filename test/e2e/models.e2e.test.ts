@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { ModelStreamWriter } from '../../activities/llm/model-stream';
+import { ModelStreamWriter } from '../../activities/models/model-stream';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
 /** The model layer in the browser, with no vendor key anywhere: offline mode, the catalog, a project's chains and budgets. */

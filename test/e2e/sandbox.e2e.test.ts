@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-import { Project, ProjectFile } from '../../api/src/modules/project/project.entity';
-import { testLocalBackend } from '../../sandbox/test-backends';
+import { Project, ProjectFile } from '../../core/project/project.entity';
+import { testLocalBackend } from '../fixtures/sandbox-backends';
 import { createStack, type Stack } from '../harness';
 
 const clientDist = resolve(__dirname, '../../client/dist/client/browser');

@@ -10,9 +10,9 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createHostGuard } from '../../api/src/http/host-guard';
-import { Project } from '../../api/src/modules/project/project.entity';
-import { LOCAL_USER_ID } from '../../api/src/modules/user/user.entity';
-import { testLocalBackend } from '../../sandbox/test-backends';
+import { Project } from '../../core/project/project.entity';
+import { LOCAL_USER_ID } from '../../core/user/user.entity';
+import { testLocalBackend } from '../fixtures/sandbox-backends';
 import { createStack, type Stack } from '../harness';
 
 let stack: Stack;

@@ -1,5 +1,5 @@
 import { graphqlOver, type Gql } from '../graphql-http';
-import { LOCAL_USER_ID } from '../../api/src/modules/user/user.entity';
+import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import { createStack, testLimits, type Stack } from '../harness';
 
 /** Issue 11, item 10: the limits a tier shows are the limits it enforces. */

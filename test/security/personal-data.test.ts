@@ -1,5 +1,5 @@
-import { ProjectFile } from '../../api/src/modules/project/project.entity';
-import { UsageLog } from '../../api/src/modules/models/usage-log.entity';
+import { ProjectFile } from '../../core/project/project.entity';
+import { UsageLog } from '../../core/models/usage-log.entity';
 import { graphqlOver, type Gql } from '../graphql-http';
 import { createStack, type Stack } from '../harness';
 

@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
-import { testLocalBackend } from '../../sandbox/test-backends';
-import { safeReturnUrl } from '../../api/src/modules/auth/oauth/oauth.routes';
-import { PreviewTokens } from '../../api/src/modules/sandbox/preview-token';
+import { testLocalBackend } from '../fixtures/sandbox-backends';
+import { safeReturnUrl } from '../../api/src/http/auth/oauth.routes';
+import { PreviewTokens } from '../../core/sandbox/preview-token';
 import { graphqlOver } from '../graphql-http';
 import { createStack, type Stack } from '../harness';
-import { Project } from '../../api/src/modules/project/project.entity';
+import { Project } from '../../core/project/project.entity';
 
 const SECRET = randomBytes(32).toString('hex');
 let stack: Stack;

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { OpenAIFake } from '../fakes/openai-fake';
 import { graphqlOver, type Gql } from '../graphql-http';
 import { createStack, type Stack } from '../harness';
-import { BaseUrlPolicy, isPublicAddress, type Resolver } from '../../api/src/modules/keys/base-url-policy';
-import { ProviderKey } from '../../api/src/modules/keys/provider-key.entity';
-import { ProviderKeyService } from '../../api/src/modules/keys/provider-key.service';
-import { SecretBox, parseKeyring } from '../../api/src/modules/keys/secret-box';
-import { TEST_MASTER_KEYS, ask } from '../../api/src/modules/models/gateway.fixtures';
-import { ModelNotAvailableError } from '../../api/src/modules/models/model-errors';
-import { createModelLayer } from '../../api/src/modules/models/model-layer';
-import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
-import { Project } from '../../api/src/modules/project/project.entity';
+import { BaseUrlPolicy, isPublicAddress, type Resolver } from '../../core/keys/base-url-policy';
+import { ProviderKey } from '../../core/keys/provider-key.entity';
+import { ProviderKeyService } from '../../core/keys/provider-key.service';
+import { SecretBox, parseKeyring } from '../../core/keys/secret-box';
+import { TEST_MASTER_KEYS, ask } from '../fixtures/model-gateway';
+import { ModelNotAvailableError } from '../../core/models/models.errors';
+import { createModelLayer } from '../../core/models/model-layer';
+import { ModelSettings } from '../../core/models/model-settings.entity';
+import { Project } from '../../core/project/project.entity';
 
 /**
  * Issue 11, item 6: a stored key's base URL cannot make the worker POST the key and the prompt to an internal

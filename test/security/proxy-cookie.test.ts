@@ -4,8 +4,8 @@
  * says the browser used https (`X-Forwarded-Proto: https`). Without ATELIER_TRUST_PROXY that header is a
  * client's claim and is ignored. Real HTTP, a fake GitHub at its wire format.
  */
-import { Session } from '../../api/src/modules/auth/auth.entity';
-import { FAKE_CLIENTS, startFakeOAuthServer, type FakeOAuthServer } from '../../api/src/modules/auth/oauth/fake-oauth-server';
+import { Session } from '../../core/auth/auth.entity';
+import { FAKE_CLIENTS, startFakeOAuthServer, type FakeOAuthServer } from '../fixtures/fake-oauth-server';
 import { createStack, type Stack } from '../harness';
 
 let fake: FakeOAuthServer;

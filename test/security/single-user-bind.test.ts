@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LOCAL_USER_ID, User } from '../../api/src/modules/user/user.entity';
+import { LOCAL_USER_ID, User } from '../../core/user/user.entity';
 import { createTestDatabase, testServices } from '../harness';
 
 const root = resolve(__dirname, '../..');

@@ -1,5 +1,5 @@
-import { Session } from '../../api/src/modules/auth/auth.entity';
-import { tokenId } from '../../api/src/modules/auth/secrets';
+import { Session } from '../../core/auth/auth.entity';
+import { tokenId } from '../../core/auth/secrets';
 import { graphqlOver, type Gql } from '../graphql-http';
 import { createStack, type Stack } from '../harness';
 import { subscribeAndSettle, wsClient, type WsErrors } from './ws-client';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { OpenAIFake } from '../fakes/openai-fake';
 import { graphqlOver, type Gql } from '../graphql-http';
 import { createStack, silentLogger, waitFor, type Stack } from '../harness';
-import { TEST_MASTER_KEYS, ask } from '../../api/src/modules/models/gateway.fixtures';
-import { BudgetExceededError } from '../../api/src/modules/models/model-errors';
-import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
+import { TEST_MASTER_KEYS, ask } from '../fixtures/model-gateway';
+import { BudgetExceededError } from '../../core/models/models.errors';
+import { ModelSettings } from '../../core/models/model-settings.entity';
 import { createAgentRecordActivities } from '../../activities/agents/agent-records.activities';
 
 /**

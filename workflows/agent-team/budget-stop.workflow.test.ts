@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { ProjectRun } from '../../api/src/modules/project/project.entity';
-import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
-import { testLocalBackend } from '../../sandbox/test-backends';
+import { ProjectRun } from '../../core/project/project.entity';
+import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';

@@ -1,10 +1,10 @@
 import type { WorkflowHandleWithFirstExecutionRunId as WorkflowHandle } from '@temporalio/client';
 import { waitFor } from '../../test/harness';
-import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
-import { ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
-import { SandboxRecord } from '../../api/src/modules/sandbox/sandbox.entity';
-import { selectBlueprint } from '../../api/src/modules/models/offline/select-blueprint';
-import { projectFiles } from '../../api/src/modules/models/offline/blueprint';
+import { AgentTask } from '../../core/agents/agent-task.entity';
+import { ProjectFile, ProjectRun } from '../../core/project/project.entity';
+import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
+import { selectBlueprint } from '../../core/models/offline/select-blueprint';
+import { projectFiles } from '../../core/models/offline/blueprint';
 import { pauseRunSignal, resumeRunSignal, teamStatusQuery } from './coordinator';
 import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
 import type { ProjectBuildState } from '../project-build.workflow';

@@ -16,7 +16,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { AgentRole } from '../../api/src/modules/models/model-types';
+import type { AgentRole } from '../../core/models/model-types';
 import { activityPresets } from '../../temporal.config';
 import { executeDag, newDagProgress, type DagProgress } from './execute-dag';
 import { failureOf } from './failure';

@@ -1,7 +1,7 @@
 /** Drives an approved plan: ready tasks to agents by priority under the cap, results folded back in. */
 import { condition, executeChild, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { AgentRole } from '../../api/src/modules/models/model-types';
+import type { AgentRole } from '../../core/models/model-types';
 import { activityPresets } from '../../temporal.config';
 import { runAgentTask, type AgentTaskResult } from '../run-agent-task.workflow';
 import type { TeamOptions, TeamStatus } from './coordinator';

@@ -2,7 +2,7 @@
  * The plan an architect returns, as a task DAG, and the coordinator's pure decisions over it: is it valid,
  * which tasks are ready, and which role takes each. Deterministic (no I/O, no clock), so workflows use it.
  */
-import type { AgentRole } from '../../api/src/modules/models/model-types';
+import type { AgentRole } from '../../core/models/model-types';
 
 export const PLAN_TASK_TYPES = ['design', 'implement', 'debug', 'review', 'deploy', 'optimize', 'test', 'docs'] as const;
 export type PlanTaskType = (typeof PLAN_TASK_TYPES)[number];

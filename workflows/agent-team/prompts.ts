@@ -1,6 +1,6 @@
 /** What each role is told before its task. Short and factual: the task message carries the specifics. */
-import type { AgentRole } from '../../api/src/modules/models/model-types';
-import type { AgentToolName } from '../../api/src/modules/agents/agent-tools';
+import type { AgentRole } from '../../core/models/model-types';
+import type { AgentToolName } from '../../core/agents/agent-tools';
 import type { PlanTask } from './plan';
 
 const ROLE_BRIEFS: Record<AgentRole, string> = {

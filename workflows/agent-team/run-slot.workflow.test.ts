@@ -1,6 +1,6 @@
-import { ConcurrencyLimiter } from '../../api/src/modules/limits/concurrency-limiter';
-import { Project, ProjectRun } from '../../api/src/modules/project/project.entity';
-import { TeamRunService } from '../../api/src/modules/agents/team-run.service';
+import { ConcurrencyLimiter } from '../../core/limits/concurrency-limiter';
+import { Project, ProjectRun } from '../../core/project/project.entity';
+import { TeamRunService } from '../../core/agents/team-run.service';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';

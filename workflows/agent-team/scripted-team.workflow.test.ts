@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AgentHandoff } from '../../api/src/modules/agents/agent-handoff.entity';
-import { AgentInstance } from '../../api/src/modules/agents/agent-instance.entity';
-import { AgentTask } from '../../api/src/modules/agents/agent-task.entity';
-import { ModelSettings } from '../../api/src/modules/models/model-settings.entity';
-import { Project, ProjectFile, ProjectRun } from '../../api/src/modules/project/project.entity';
-import { User } from '../../api/src/modules/user/user.entity';
-import { testLocalBackend } from '../../sandbox/test-backends';
+import { AgentHandoff } from '../../core/agents/agent-handoff.entity';
+import { AgentInstance } from '../../core/agents/agent-instance.entity';
+import { AgentTask } from '../../core/agents/agent-task.entity';
+import { ModelSettings } from '../../core/models/model-settings.entity';
+import { Project, ProjectFile, ProjectRun } from '../../core/project/project.entity';
+import { User } from '../../core/user/user.entity';
+import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, type Stack } from '../../test/harness';

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Project as ProjectEntity, ProjectRun as ProjectRunEntity, ProjectFile as ProjectFileEntity } from '../modules/project/project.entity';
-import type { User as UserEntity } from '../modules/user/user.entity';
-import type { ProjectEvent as ProjectEventRecord } from '../modules/events/project-event-stream';
-import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from '../modules/team/team.entity';
-import type { AuditEvent as AuditEventEntity } from '../modules/audit/audit.entity';
-import type { ProviderKey as ProviderKeyEntity } from '../modules/keys/provider-key.entity';
+import type { Project as ProjectEntity, ProjectRun as ProjectRunEntity, ProjectFile as ProjectFileEntity } from '../../../core/project/project.entity';
+import type { User as UserEntity } from '../../../core/user/user.entity';
+import type { ProjectEvent as ProjectEventRecord } from '../../../core/events/project-event-stream';
+import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from '../../../core/team/team.entity';
+import type { AuditEvent as AuditEventEntity } from '../../../core/audit/audit.entity';
+import type { ProviderKey as ProviderKeyEntity } from '../../../core/keys/provider-key.entity';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;

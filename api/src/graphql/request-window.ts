@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context';
-import { RateLimitExceededError } from '../modules/limits/limit-errors';
-import type { RateLimiter } from '../modules/limits/rate-limiter';
+import { RateLimitExceededError } from '../../../core/limits/limits.errors';
+import type { RateLimiter } from '../../../core/limits/rate-limiter';
 
 /**
  * Counts one GraphQL operation against the caller's IP window and, when there is a viewer, their user

@@ -1,0 +1,69 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { ProjectRun, type RunStatus } from '../../core/project/project.entity';
+import { ErrorCode } from '../../core/shared/domain.errors';
+import type { ActivityDeps } from '../deps';
+
+export interface RunRef {
+  projectId: string;
+  runId: string;
+}
+
+export interface RunFinish extends RunRef {
+  status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED'>;
+  files?: number;
+  error?: string;
+  /** Agent-team builds: the final run of the project's own tests (null when there was no sandbox). */
+  testsPassed?: boolean | null;
+}
+
+/** Run bookkeeping: status rows and the run's start and end events. Each is safe to repeat. */
+export function createProjectActivities({ orm, events }: ActivityDeps) {
+  async function loadRun(ref: RunRef) {
+    const em = orm.em.fork();
+    const run = await em.findOne(ProjectRun, { id: ref.runId, project: ref.projectId }, { populate: ['project'] });
+    if (!run) throw ApplicationFailure.nonRetryable(`Run ${ref.runId} does not exist`, ErrorCode.NOT_FOUND);
+    return { em, run, project: run.project.getEntity() };
+  }
+
+  return {
+    async markRunStarted(ref: RunRef): Promise<void> {
+      const { em, run, project } = await loadRun(ref);
+      if (run.status === 'QUEUED') {
+        run.status = 'RUNNING';
+        run.startedAt = new Date();
+        project.status = 'BUILDING';
+        await em.flush();
+      }
+      await events.append({
+        projectId: ref.projectId,
+        runId: ref.runId,
+        type: 'run.started',
+        message: `Build started for ${project.name} (${project.framework})`,
+        dedupeKey: `run:${ref.runId}:started`,
+      });
+    },
+
+    async markRunFinished(finish: RunFinish): Promise<void> {
+      const { em, run, project } = await loadRun(finish);
+      if (run.status !== 'SUCCEEDED' && run.status !== 'FAILED') {
+        run.status = finish.status;
+        run.finishedAt = new Date();
+        run.error = finish.error ?? null;
+        if (finish.testsPassed !== undefined) run.testsPassed = finish.testsPassed;
+        project.status = finish.status === 'SUCCEEDED' ? 'READY' : 'FAILED';
+        await em.flush();
+      }
+      // Agent-team runs: every agent of the run is done with it (outside the guard, so a retry finishes it).
+      await em.getConnection().execute(`update agent_instances set status = 'done', current_task_key = null, updated_at = now() where run_id = ? and status <> 'done'`, [run.id]);
+      const succeeded = finish.status === 'SUCCEEDED';
+      await events.append({
+        projectId: finish.projectId,
+        runId: finish.runId,
+        type: succeeded ? 'run.completed' : 'run.failed',
+        message: succeeded ? `Build finished: ${finish.files ?? 0} files ready` : `Build failed: ${finish.error ?? ''}`,
+        data: succeeded ? { files: finish.files ?? 0 } : { error: finish.error ?? null },
+        dedupeKey: `run:${finish.runId}:finished`,
+      });
+    },
+  };
+}

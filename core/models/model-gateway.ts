@@ -1,0 +1,224 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { assertWithinBudget, budgetLines, DEFAULT_MODEL_BUDGETS, type TierModelBudget } from './budget';
+import { loadCallContext } from './call-context';
+import type { ModelCatalog, ModelInfo } from './catalog';
+import type { CircuitBreaker } from './circuit-breaker';
+import { costOf, fromNanos } from './cost';
+import type { ModelCredentials, ProviderCredential } from './credentials';
+import { BaseUrlRefusedError } from '../keys/base-url-policy';
+import {
+  BaseUrlNotAllowedError,
+  ModelFallbackFailedError,
+  ModelNotAvailableError,
+  ProviderRequestError,
+  type FallbackAttempt,
+} from './models.errors';
+import type { AgentRole, ModelProvider, ModelRequest, ModelResponse } from './model-types';
+import { ProviderError } from './provider.errors';
+import { resolveRoleChain, type RoleModelOverride } from './role-models';
+import { recordUsage } from './usage-recorder';
+import type { RateLimiter } from '../limits/rate-limiter';
+import type { Tier } from '../limits/tiers';
+
+/** One model call as an agent asks for it: the role picks the model, the ids meter and budget it. */
+export interface ModelCall {
+  /** Stable across retries of the same logical call (workflow id + activity id): the exactly-once key. */
+  callKey: string;
+  /**
+   * Who the call is attributed to. For a personal project (or none) also whose keys, budgets and message
+   * windows it uses; for a team project those are the team's, whoever this names.
+   */
+  userId: string;
+  projectId?: string | null;
+  runId?: string | null;
+  role: AgentRole;
+  request: Omit<ModelRequest, 'model' | 'agentRole'>;
+  /** Text deltas as they arrive; `segment` changes when a fallback model starts over. */
+  onDelta?: (text: string, segment: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface ModelCallResult {
+  response: ModelResponse;
+  model: string;
+  provider: string;
+  offline: boolean;
+  costUsd: number;
+  costInr: number;
+  /** The first model tried, when the reply came from a fallback. */
+  fallbackFrom: string | null;
+  attempts: FallbackAttempt[];
+  /** True when the reply was recorded by an earlier attempt of the same call and returned without a vendor call. */
+  replayed: boolean;
+}
+
+export interface ModelGatewayDeps {
+  orm: MikroORM;
+  catalog: ModelCatalog;
+  breaker: CircuitBreaker;
+  credentials: ModelCredentials;
+  /** Builds an adapter for a credential; the gateway keeps one per credential so connections are reused. */
+  createProvider: (credential: ProviderCredential) => ModelProvider;
+  /** The offline provider, used when neither the platform nor the user has any vendor key. */
+  offline: ModelProvider;
+  /** ATELIER_ROLE_MODELS. */
+  platformRoleModels?: RoleModelOverride;
+  tierBudgets?: Readonly<Record<Tier, TierModelBudget>>;
+  /** Per vendor call. */
+  timeoutMs: number;
+  /** Counts each call against the user's tier's message windows (RATE_LIMIT_EXCEEDED when used up); none in benchmarks. */
+  rateLimiter?: RateLimiter;
+}
+
+export const OFFLINE_MODEL_ID = 'offline/blueprint';
+
+/**
+ * The one way agents call models. Per call: return a reply already recorded under the call key; check the
+ * budgets; resolve the role's chain (project → team → platform → default) to the models with a key; walk it,
+ * skipping models whose shared breaker is open. Transient failures move to the next model; a refused key or
+ * request fails fast. The first success is metered exactly once and returned. The gateway never retries the
+ * same model itself: the Temporal activity retry policy owns "try again later" (see the README).
+ */
+export class ModelGateway {
+  private readonly providers = new Map<string, ModelProvider>();
+
+  constructor(private readonly deps: ModelGatewayDeps) {}
+
+  async call(call: ModelCall): Promise<ModelCallResult> {
+    const em = this.deps.orm.em.fork();
+    const context = await loadCallContext(em, call);
+    if (context.replay) return this.replayed(context.replay);
+    const scopes = { run: Boolean(call.runId), project: Boolean(call.projectId), team: Boolean(context.teamId) };
+    const tierBudget = (this.deps.tierBudgets ?? DEFAULT_MODEL_BUDGETS)[context.tier];
+    assertWithinBudget(budgetLines(scopes, context.spent, tierBudget, context.settings));
+    // A team project's calls count against the team's own message windows (its owner's tier), not a member's.
+    const windows = context.teamId ? `team:${context.teamId}` : call.userId;
+    await this.deps.rateLimiter?.check({ id: windows, tier: context.tier }, 'message');
+
+    const chain = await this.chain(call, context.settings, context.teamId);
+    const attempts: FallbackAttempt[] = [];
+    for (const [index, { model, credential }] of chain.entries()) {
+      const offline = model.provider === 'offline';
+      let breakerHasState = false;
+      if (!offline) {
+        const decision = await this.deps.breaker.acquire(model.id);
+        breakerHasState = decision.stored;
+        if (!decision.allowed) {
+          attempts.push({ model: model.id, outcome: 'circuit_open', retryAfterMs: decision.retryInMs || undefined });
+          continue;
+        }
+      }
+      const started = performance.now();
+      try {
+        const response = await this.provider(model, credential).generate(
+          { ...call.request, model: model.vendorModel, agentRole: call.role },
+          { signal: call.signal, timeoutMs: this.deps.timeoutMs, onDelta: call.onDelta ? (text) => call.onDelta!(text, index) : undefined },
+        );
+        const cost = costOf(response.usage, model.pricing);
+        const fallbackFrom = index > 0 ? chain[0]!.model.id : null;
+        // A breaker that counted nothing has nothing to reset: skip the round trip on the common path.
+        const [stored] = await Promise.all([
+          recordUsage(em, {
+            call,
+            teamId: context.teamId,
+            model,
+            response,
+            cost,
+            fallbackFrom,
+            latencyMs: Math.round(performance.now() - started),
+          }),
+          breakerHasState ? this.deps.breaker.recordSuccess(model.id) : undefined,
+        ]);
+        // A concurrent attempt of the same call recorded first: answer as it did, so both agree.
+        if (stored) return this.replayed(stored);
+        return {
+          response,
+          model: model.id,
+          provider: model.provider,
+          offline,
+          costUsd: fromNanos(cost.usdNanos),
+          costInr: fromNanos(cost.inrNanos),
+          fallbackFrom,
+          attempts,
+          replayed: false,
+        };
+      } catch (error) {
+        if (causedBy(error, BaseUrlRefusedError)) {
+          throw new BaseUrlNotAllowedError(
+            call.role,
+            [model.id],
+            `the key's base URL is not allowed: ${causedBy(error, BaseUrlRefusedError)!.reason}`,
+          );
+        }
+        if (!(error instanceof ProviderError)) throw error;
+        if (!error.retryable) {
+          if (error.kind === 'auth' || error.kind === 'model_not_found') {
+            throw new ModelNotAvailableError(
+              call.role,
+              [model.id],
+              error.kind === 'auth' ? `${model.provider} refused the key` : `${model.provider} does not serve ${model.vendorModel}`,
+            );
+          }
+          throw new ProviderRequestError(model.id, error.kind);
+        }
+        if (!offline) await this.deps.breaker.recordFailure(model.id);
+        attempts.push({ model: model.id, outcome: error.kind, retryAfterMs: error.retryAfterMs });
+      }
+    }
+    throw new ModelFallbackFailedError(attempts);
+  }
+
+  /** The role's chain narrowed to catalog models with a key; the offline model when no vendor key exists at all. */
+  private async chain(call: ModelCall, settings: Awaited<ReturnType<typeof loadCallContext>>['settings'], teamId: string | null) {
+    const { models } = resolveRoleChain(call.role, {
+      project: settings.project?.roleModels as RoleModelOverride | undefined,
+      team: settings.team?.roleModels as RoleModelOverride | undefined,
+      platform: this.deps.platformRoleModels,
+    });
+    const keys = teamId ? await this.deps.credentials.forTeam(teamId) : await this.deps.credentials.forUser(call.userId);
+    const catalog = await this.deps.catalog.list();
+    if (keys.size === 0 || models.every((id) => id === OFFLINE_MODEL_ID)) {
+      const offline = catalog.find((m) => m.id === OFFLINE_MODEL_ID);
+      if (!offline) throw new ModelNotAvailableError(call.role, models, 'no vendor key is configured and the offline model is disabled');
+      return [{ model: offline, credential: null }];
+    }
+    const usable = models.flatMap((id) => {
+      const model = catalog.find((m) => m.id === id);
+      const credential = model ? keys.get(model.provider) : undefined;
+      return model && credential ? [{ model, credential }] : [];
+    });
+    if (!usable.length) throw new ModelNotAvailableError(call.role, models, 'none of its models has a key configured');
+    return usable;
+  }
+
+  private provider(model: ModelInfo, credential: ProviderCredential | null): ModelProvider {
+    if (!credential) return this.deps.offline;
+    const key = `${credential.provider}\u0000${credential.baseURL ?? ''}\u0000${credential.apiKey}`;
+    let provider = this.providers.get(key);
+    if (!provider) {
+      provider = this.deps.createProvider(credential);
+      this.providers.set(key, provider);
+    }
+    return provider;
+  }
+
+  private replayed(stored: NonNullable<Awaited<ReturnType<typeof loadCallContext>>['replay']>): ModelCallResult {
+    return {
+      response: stored.response as unknown as ModelResponse,
+      model: stored.model,
+      provider: stored.provider,
+      offline: stored.provider === 'offline',
+      costUsd: fromNanos(stored.costUsdNanos),
+      costInr: fromNanos(stored.costInrNanos),
+      fallbackFrom: stored.fallbackFrom,
+      attempts: [],
+      replayed: true,
+    };
+  }
+}
+
+/** The first error of type `type` in `error`'s cause chain (SDKs wrap what their fetch threw). */
+function causedBy<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof type) return e;
+  return null;
+}

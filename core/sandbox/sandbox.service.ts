@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import type { sandboxVerifyWorkflow } from '../../workflows';
+import { ForbiddenError, NotFoundError } from '../shared/domain.errors';
+import { loadActor } from '../access/actor';
+import { can, type Visibility } from '../access/policy';
+import type { Project } from '../project/project.entity';
+import type { ProjectService } from '../project/project.service';
+import type { PreviewSite } from '../../api/src/http/sandbox/preview-server';
+import type { SandboxManager } from './sandbox-manager';
+import { SandboxRecord } from './sandbox.entity';
+
+/** Runtimes of the frameworks a project can have. */
+const runtimeOf = (framework: string): 'node' | 'python' => (['fastapi', 'django'].includes(framework) ? 'python' : 'node');
+
+/** Sandboxes as the GraphQL API offers them: listed per project, started through a workflow, destroyed. */
+export class SandboxService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly projects: ProjectService,
+    private readonly manager: SandboxManager,
+    private readonly temporal: Client,
+    private readonly taskQueue: string,
+    private readonly previews: PreviewSite | null = null,
+  ) {}
+
+  /** Where a running preview lives (its own origin), or null while none runs. */
+  previewUrlOf(record: SandboxRecord): string | null {
+    return record.previewUrl && this.previews ? this.previews.origin().urlFor(record.id) : null;
+  }
+
+  /** A link that opens the preview as the viewer: a short-lived signed token the preview host trades for its own cookie. */
+  async openPreview(viewerId: string | null, sessionId: string | null, sandboxId: string): Promise<{ url: string; expiresAt: Date | null }> {
+    const record = await this.manager.find(sandboxId);
+    const project = record?.status === 'RUNNING' && record.previewUrl ? await this.projects.get(viewerId, record.project.id).catch(() => null) : null;
+    if (!record || !project || !this.previews) throw new NotFoundError('Sandbox', sandboxId);
+    return this.previews.link(record.id, viewerId, sessionId);
+  }
+
+  /** Live sandboxes of a project the viewer may read, newest first. */
+  async listForProject(viewerId: string | null, projectId: string): Promise<SandboxRecord[]> {
+    const project = await this.projects.get(viewerId, projectId).catch(() => null);
+    if (!project) return [];
+    return this.em.find(SandboxRecord, { project: project.id, status: { $in: ['CREATING', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  /** Starts sandboxVerifyWorkflow for the project; the viewer must be allowed to run it. */
+  async start(viewerId: string, projectId: string): Promise<string> {
+    const project = await this.projects.get(viewerId, projectId);
+    await this.requireRun(viewerId, project);
+    const workflowId = `sandbox-verify:${project.id}:${randomUUID()}`;
+    await this.temporal.workflow.start<typeof sandboxVerifyWorkflow>('sandboxVerifyWorkflow', {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [{ projectId: project.id, ownerId: viewerId, runtime: runtimeOf(project.framework), preview: true }],
+    });
+    return workflowId;
+  }
+
+  async destroy(viewerId: string, id: string): Promise<boolean> {
+    const record = await this.manager.find(id);
+    if (!record || record.status === 'DESTROYED') return false;
+    const project = await this.projects.get(viewerId, record.project.id).catch(() => null);
+    if (!project) throw new NotFoundError('Sandbox', id);
+    await this.requireRun(viewerId, project);
+    await this.manager.destroy(id);
+    return true;
+  }
+
+  private async requireRun(viewerId: string, project: Project): Promise<void> {
+    const resource = { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility };
+    if (!can(await loadActor(this.em, viewerId), 'project:run', resource)) throw new ForbiddenError('You may not run code in this project');
+  }
+}

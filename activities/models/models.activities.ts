@@ -6,7 +6,7 @@ import {
   ModelNotAvailableError,
   ProviderRequestError,
 } from '../../core/models/models.errors';
-import type { ModelCallResult } from '../../core/models/model-gateway';
+import type { ModelCallResult } from '../../core/models/model-call';
 import { agentToolSpecs, type AgentToolName } from '../../core/agents/agent-tools';
 import type { AgentRole, ModelRequest } from '../../core/models/model-types';
 import { RateLimitExceededError } from '../../core/limits/limits.errors';

@@ -1,4 +1,4 @@
-import { SandboxFileError } from '../errors';
+import { SandboxFileError } from '../sandbox.errors';
 import { workspacePath } from '../paths';
 import type { ExecOptions, ExecResult, FileEntry, PreviewInfo, PreviewOptions, Sandbox, SandboxLimits, SandboxRuntime, SandboxStatus, StepOptions } from '../types';
 import { bwrapArgv, shellQuote, type LaunchSpec } from './bwrap';

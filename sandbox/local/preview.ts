@@ -3,7 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { SandboxPreviewError } from '../errors';
+import { SandboxPreviewError } from '../sandbox.errors';
 import type { PreviewInfo } from '../types';
 import type { LaunchSpec } from './bwrap';
 import type { LaunchCgroup } from './launch-cgroup';

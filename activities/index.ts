@@ -1,7 +1,7 @@
 import type { ActivityDeps } from './deps';
 import { createAgentFileActivities } from './agents/agent-files.activities';
 import { createAgentRecordActivities } from './agents/agent-records.activities';
-import { createLlmActivities } from './models/models.activities';
+import { createModelActivities } from './models/models.activities';
 import { createProjectActivities } from './project/project.activities';
 import { createRunLeaseActivities } from './agents/run-lease.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
@@ -17,7 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScaffoldActivities(deps),
     ...createSandboxActivities(deps),
     ...createBuildSandboxActivities(deps),
-    ...createLlmActivities(deps),
+    ...createModelActivities(deps),
     ...createAgentFileActivities(deps),
     ...createAgentRecordActivities(deps),
     ...createRunLeaseActivities(deps),

@@ -2,7 +2,7 @@
  * The contract every sandbox backend keeps: one suite, run against the local backend always and
  * against E2B when E2B_API_KEY is set (otherwise it shows up as skipped, with the reason in its name).
  */
-import { SandboxNotFoundError, SandboxPathError } from './errors';
+import { SandboxNotFoundError, SandboxPathError } from './sandbox.errors';
 import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import type { Sandbox, SandboxBackend } from './types';
 import { E2BSandboxBackend } from './e2b/e2b-backend';

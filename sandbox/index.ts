@@ -1,12 +1,12 @@
 /** The sandbox package's entry: the interface, its errors, and the factory composition roots call. */
 import { resolve } from 'node:path';
 import { E2BSandboxBackend } from './e2b/e2b-backend';
-import { SandboxUnsupportedError } from './errors';
+import { SandboxUnsupportedError } from './sandbox.errors';
 import { LocalSandboxBackend } from './local/local-backend';
 import type { SandboxBackend } from './types';
 
 export type * from './types';
-export * from './errors';
+export * from './sandbox.errors';
 
 /** What a composition root knows from its validated configuration. */
 export interface SandboxBackendConfig {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { SandboxPathError } from './errors';
+import { SandboxPathError } from './sandbox.errors';
 
 /**
  * Normalises a caller's path to one relative to the workspace root, refusing anything that leaves

@@ -6,7 +6,7 @@ import {
   ModelNotAvailableError,
   ProviderRequestError,
 } from '../../core/models/models.errors';
-import type { ModelCallResult } from '../../core/models/model-gateway';
+import type { ModelCallResult } from '../../core/models/model-call';
 import { agentToolSpecs, type AgentToolName } from '../../core/agents/agent-tools';
 import type { AgentRole, ModelRequest } from '../../core/models/model-types';
 import { RateLimitExceededError } from '../../core/limits/limits.errors';
@@ -29,7 +29,7 @@ export interface CallModelInput {
 export type CallModelOutput = Omit<ModelCallResult, 'attempts'> & { callKey: string };
 
 /** Model calls: one activity per call, so each is metered, budgeted, retried and replayed on its own. */
-export function createLlmActivities({ models, events }: ActivityDeps) {
+export function createModelActivities({ models, events }: ActivityDeps) {
   return {
     async callModel(input: CallModelInput): Promise<CallModelOutput> {
       if (!models) throw ApplicationFailure.nonRetryable('This worker has no model layer configured', ErrorCode.MODEL_NOT_AVAILABLE);

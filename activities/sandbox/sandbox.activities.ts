@@ -3,7 +3,7 @@ import { ProjectFile } from '../../core/project/project.entity';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
 import { SandboxLimitExceededError } from '../../core/sandbox/sandbox.errors';
 import { ErrorCode, NotFoundError } from '../../core/shared/domain.errors';
-import { SandboxPathError, SandboxUnsupportedError } from '../../sandbox/errors';
+import { SandboxPathError, SandboxUnsupportedError } from '../../sandbox/sandbox.errors';
 import type { SandboxRuntime } from '../../sandbox/types';
 import type { ActivityDeps } from '../deps';
 

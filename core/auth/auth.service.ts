@@ -5,6 +5,7 @@ import { User } from '../user/user.entity';
 import { AuthToken, Session, type AuthTokenPurpose } from './auth.entity';
 import { anyAccountExists, createAccount } from './create-account';
 import { normaliseEmail, parseNewPassword, parseSignUp } from './auth-input';
+import type { RequestMeta } from './request-meta';
 import type { Mailer } from '../mail/mailer';
 import { burnPasswordCheck, hashPassword, newToken, tokenId, verifyPassword } from './secrets';
 
@@ -18,12 +19,6 @@ export const SESSION_ROTATE_MS = DAY;
 export const ROTATION_GRACE_MS = 60_000;
 const TOKEN_TTL_MS: Record<AuthTokenPurpose, number> = { 'verify-email': 2 * DAY, 'reset-password': 3600 * 1000 };
 const TOUCH_EVERY_MS = 60_000;
-
-/** Where a request came from, recorded on sessions and audit events. */
-export interface RequestMeta {
-  ip?: string | null;
-  userAgent?: string | null;
-}
 
 export interface AuthServiceDeps {
   mailer: Mailer;

@@ -3,7 +3,7 @@ import { ValidationError } from '../shared/domain.errors';
 import { recordAudit } from '../audit/audit-log';
 import { Project } from '../project/project.entity';
 import { LOCAL_USER_ID, User } from '../user/user.entity';
-import type { RequestMeta } from './auth.service';
+import type { RequestMeta } from './request-meta';
 
 /** Whether any real account (password or OAuth) exists besides the built-in local user. */
 export async function anyAccountExists(em: EntityManager): Promise<boolean> {

@@ -1,7 +1,7 @@
 /**
  * `npm run migration:diff`: prints the SQL that would bring a database at the newest migration up to the
  * entity schemas, using a scratch database on the DATABASE_URL server (dropped afterwards). Paste it into a
- * new file in migrations/ and list it in db.ts; api/src/db.test.ts fails until the two agree.
+ * new file in migrations/ and list it in db.ts; core/db/db.test.ts fails until the two agree.
  */
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';

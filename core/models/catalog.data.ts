@@ -1,4 +1,4 @@
-import type { ModelInfo } from './catalog';
+import type { ModelInfo } from './model-info';
 
 /** The exchange rate the built-in INR prices were derived at; override a model's `pricing` to change both. */
 export const BUILT_IN_USD_TO_INR = 88;

@@ -2,30 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { BUILT_IN_MODELS } from './catalog.data';
-import { PROVIDER_IDS, type ProviderId } from './model-types';
-
-/** Prices per 1k tokens, in both currencies the platform bills in. */
-export interface ModelPricing {
-  inputPer1kUsd: number;
-  outputPer1kUsd: number;
-  inputPer1kInr: number;
-  outputPer1kInr: number;
-}
-
-/** One catalog entry; `id` is `provider/vendorModel`. */
-export interface ModelInfo {
-  id: string;
-  provider: ProviderId;
-  vendorModel: string;
-  displayName: string;
-  contextWindow: number;
-  maxOutputTokens: number;
-  streaming: boolean;
-  vision: boolean;
-  functionCalling: boolean;
-  reasoning: boolean;
-  pricing: ModelPricing;
-}
+import type { ModelInfo } from './model-info';
+import { PROVIDER_IDS } from './model-types';
 
 const price = z.number().min(0).max(1000);
 const modelSchema = z.object({

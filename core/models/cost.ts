@@ -1,4 +1,4 @@
-import type { ModelPricing } from './catalog';
+import type { ModelPricing } from './model-info';
 import type { TokenUsage } from './model-types';
 
 /** Nano-units (1e-9) per unit of currency. */

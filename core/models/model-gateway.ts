@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { assertWithinBudget, budgetLines, DEFAULT_MODEL_BUDGETS, type TierModelBudget } from './budget';
 import { loadCallContext } from './call-context';
-import type { ModelCatalog, ModelInfo } from './catalog';
+import type { ModelCatalog } from './catalog';
 import type { CircuitBreaker } from './circuit-breaker';
 import { costOf, fromNanos } from './cost';
 import type { ModelCredentials, ProviderCredential } from './credentials';
@@ -13,44 +13,14 @@ import {
   ProviderRequestError,
   type FallbackAttempt,
 } from './models.errors';
-import type { AgentRole, ModelProvider, ModelRequest, ModelResponse } from './model-types';
+import type { ModelCall, ModelCallResult } from './model-call';
+import type { ModelInfo } from './model-info';
+import type { ModelProvider, ModelResponse } from './model-types';
 import { ProviderError } from './provider.errors';
 import { resolveRoleChain, type RoleModelOverride } from './role-models';
 import { recordUsage } from './usage-recorder';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { Tier } from '../limits/tiers';
-
-/** One model call as an agent asks for it: the role picks the model, the ids meter and budget it. */
-export interface ModelCall {
-  /** Stable across retries of the same logical call (workflow id + activity id): the exactly-once key. */
-  callKey: string;
-  /**
-   * Who the call is attributed to. For a personal project (or none) also whose keys, budgets and message
-   * windows it uses; for a team project those are the team's, whoever this names.
-   */
-  userId: string;
-  projectId?: string | null;
-  runId?: string | null;
-  role: AgentRole;
-  request: Omit<ModelRequest, 'model' | 'agentRole'>;
-  /** Text deltas as they arrive; `segment` changes when a fallback model starts over. */
-  onDelta?: (text: string, segment: number) => void;
-  signal?: AbortSignal;
-}
-
-export interface ModelCallResult {
-  response: ModelResponse;
-  model: string;
-  provider: string;
-  offline: boolean;
-  costUsd: number;
-  costInr: number;
-  /** The first model tried, when the reply came from a fallback. */
-  fallbackFrom: string | null;
-  attempts: FallbackAttempt[];
-  /** True when the reply was recorded by an earlier attempt of the same call and returned without a vendor call. */
-  replayed: boolean;
-}
 
 export interface ModelGatewayDeps {
   orm: MikroORM;

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ProjectModelSettingsInput, RoleModelInput } from '../../api/src/generated/graphql';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { loadActor } from '../access/actor';
@@ -13,6 +12,23 @@ import { fromNanos, toNanos } from './cost';
 import { ModelSettings, type SettingsScope } from './model-settings.entity';
 import { AGENT_ROLES, type AgentRole } from './model-types';
 import { resolveRoleChain, type RoleModelOverride } from './role-models';
+
+/** One role's models for a scope, preferred first; an empty list removes the scope's override. */
+export interface RoleModelInput {
+  /** One of AGENT_ROLES; anything else is refused with a field error. */
+  role: string;
+  models: readonly string[];
+}
+
+/** A change to a project's model settings: role chains and budgets; a field left out stays as it is. */
+export interface ProjectModelSettingsInput {
+  projectId: string;
+  roles?: readonly RoleModelInput[] | null;
+  tokenBudget?: number | null;
+  costBudgetUsd?: number | null;
+  runTokenBudget?: number | null;
+  runCostBudgetUsd?: number | null;
+}
 
 export interface RoleChainView {
   role: AgentRole;
@@ -114,7 +130,7 @@ export class ModelSettingsService {
     return this.forProject(viewerId, project.id);
   }
 
-  async setTeam(viewerId: string, teamId: string, raw: RoleModelInput[]): Promise<RoleChainView[]> {
+  async setTeam(viewerId: string, teamId: string, raw: readonly RoleModelInput[]): Promise<RoleChainView[]> {
     const team = isUuid(teamId) ? await this.em.findOne(Team, { id: teamId }) : null;
     const actor = await loadActor(this.em, viewerId);
     if (!team || !can(actor, 'team:read', { kind: 'team', teamId })) throw new NotFoundError('Team', teamId);
@@ -143,7 +159,7 @@ export class ModelSettingsService {
       if (unknown.length) problems.push({ field: `roles.${i}.models`, message: `Not in the catalog: ${unknown.join(', ')}` });
       if (models.length > 8) problems.push({ field: `roles.${i}.models`, message: 'At most 8 models per chain' });
       if (new Set(models).size !== models.length) problems.push({ field: `roles.${i}.models`, message: 'A model appears twice' });
-      roles.set(role as AgentRole, models);
+      roles.set(role as AgentRole, [...models]);
     });
     return roles;
   }

@@ -1,11 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ModelUsageGroup, ModelUsageInput } from '../../api/src/generated/graphql';
 import { ForbiddenError, ValidationError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { loadActor } from '../access/actor';
 import { can } from '../access/policy';
 import type { ProjectService } from '../project/project.service';
 import { fromNanos } from './cost';
+
+export type ModelUsageGroup = 'MODEL' | 'ROLE' | 'DAY';
+
+/** Which usage to sum: one scope (project, team or user; the viewer's own by default), a window, groupings. */
+export interface ModelUsageInput {
+  projectId?: string | null;
+  teamId?: string | null;
+  userId?: string | null;
+  /** Inclusive start (default: 30 days ago). */
+  from?: Date | null;
+  /** Exclusive end (default: now). */
+  to?: Date | null;
+  /** Grouping, in order; default MODEL. */
+  groupBy?: readonly ModelUsageGroup[] | null;
+}
 
 export interface ModelUsageRow {
   model: string | null;

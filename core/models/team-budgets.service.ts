@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TeamModelBudgetsInput } from '../../api/src/generated/graphql';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { loadActor } from '../access/actor';
@@ -11,6 +10,15 @@ import { DEFAULT_MODEL_BUDGETS, type TierModelBudget } from './budget';
 import { fromNanos, toNanos } from './cost';
 import { ModelSettings } from './model-settings.entity';
 import { UsageTotal } from './usage-total.entity';
+
+/** A change to a team's model budgets; a field left out stays as it is. */
+export interface TeamModelBudgetsInput {
+  teamId: string;
+  runTokenBudget?: number | null;
+  runCostBudgetUsd?: number | null;
+  monthlyTokenBudget?: number | null;
+  monthlyCostBudgetUsd?: number | null;
+}
 
 export interface TeamModelBudgetsView {
   teamId: string;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CallContext } from './call-context';
-import type { ModelInfo } from './catalog';
-import type { ModelCall } from './model-gateway';
+import type { ModelInfo } from './model-info';
+import type { ModelCall } from './model-call';
 import type { ModelResponse } from './model-types';
 import { LIFETIME } from './usage-total.entity';
 

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { SandboxNotFoundError } from '../../sandbox/errors';
+import { SandboxNotFoundError } from '../../sandbox/sandbox.errors';
 import type { Sandbox, SandboxBackend, SandboxRuntime } from '../../sandbox/types';
 import { workflowIds } from '../../temporal.config';
 import { NotFoundError } from '../shared/domain.errors';

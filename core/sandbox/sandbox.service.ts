@@ -7,7 +7,7 @@ import { loadActor } from '../access/actor';
 import { can, type Visibility } from '../access/policy';
 import type { Project } from '../project/project.entity';
 import type { ProjectService } from '../project/project.service';
-import type { PreviewSite } from '../../api/src/http/sandbox/preview-server';
+import type { PreviewLinks } from './preview-links';
 import type { SandboxManager } from './sandbox-manager';
 import { SandboxRecord } from './sandbox.entity';
 
@@ -22,7 +22,7 @@ export class SandboxService {
     private readonly manager: SandboxManager,
     private readonly temporal: Client,
     private readonly taskQueue: string,
-    private readonly previews: PreviewSite | null = null,
+    private readonly previews: PreviewLinks | null = null,
   ) {}
 
   /** Where a running preview lives (its own origin), or null while none runs. */

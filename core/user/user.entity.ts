@@ -14,7 +14,7 @@ export class User {
   /** argon2id hash; null for the built-in local user (and, later, OAuth-only accounts). */
   passwordHash?: string | null;
   platformRole: PlatformRole = 'user';
-  /** Rate-limit tier: free, pro, team or enterprise (see modules/limits/tiers.ts). */
+  /** Rate-limit tier: free, pro, team or enterprise (see core/limits/tiers.ts). */
   tier = 'free';
   emailVerifiedAt?: Date | null;
   createdAt: Date = new Date();

@@ -1,5 +1,5 @@
 import type { Sandbox as E2BSandbox, SandboxOpts } from 'e2b';
-import { SandboxNotFoundError, SandboxUnsupportedError } from '../errors';
+import { SandboxNotFoundError, SandboxUnsupportedError } from '../sandbox.errors';
 import type { CreateSandboxOptions, SandboxBackend, SandboxRuntime } from '../types';
 import { E2BSandboxHandle } from './e2b-sandbox';
 

@@ -3,7 +3,7 @@
  * the SDK's Sandbox object; the contract suite covers real E2B when E2B_API_KEY is set.
  */
 import type { Sandbox as E2BSandbox } from 'e2b';
-import { SandboxPathError } from '../errors';
+import { SandboxPathError } from '../sandbox.errors';
 import { E2BSandboxHandle } from './e2b-sandbox';
 
 class Named extends Error {

@@ -1,7 +1,7 @@
 import type { Sandbox as E2BSandbox } from 'e2b';
 import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
-import { SandboxFileError } from '../errors';
+import { SandboxFileError } from '../sandbox.errors';
 import { workspacePath } from '../paths';
 import { shellQuote } from '../local/bwrap';
 import { interruptible, steps } from '../local/steps';

@@ -4,7 +4,7 @@
  * path is not a regular file or a folder.
  */
 import { randomBytes } from 'node:crypto';
-import { SandboxFileError } from '../errors';
+import { SandboxFileError } from '../sandbox.errors';
 import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../types';
 

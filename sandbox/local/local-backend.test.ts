@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SandboxUnsupportedError } from '../errors';
+import { SandboxUnsupportedError } from '../sandbox.errors';
 import { LocalSandboxBackend } from './local-backend';
 
 test('a root under a folder other users cannot traverse is refused with the folder named', () => {

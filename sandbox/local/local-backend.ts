@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { SandboxNotFoundError, SandboxUnsupportedError } from '../errors';
+import { SandboxNotFoundError, SandboxUnsupportedError } from '../sandbox.errors';
 import type { CreateSandboxOptions, SandboxBackend, SandboxLimits, SandboxRuntime } from '../types';
 import { SandboxCgroup, detectCgroupVersion, type CgroupVersion } from './cgroups';
 import { LocalSandbox } from './local-sandbox';

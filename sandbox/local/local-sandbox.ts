@@ -1,11 +1,11 @@
-import { SandboxFileError } from '../errors';
+import { SandboxFileError } from '../sandbox.errors';
 import { workspacePath } from '../paths';
 import type { ExecOptions, ExecResult, FileEntry, PreviewInfo, PreviewOptions, Sandbox, SandboxLimits, SandboxRuntime, SandboxStatus, StepOptions } from '../types';
 import { bwrapArgv, shellQuote, type LaunchSpec } from './bwrap';
 import type { SandboxCgroup } from './cgroups';
 import type { LaunchCgroup } from './launch-cgroup';
 import { launcherArgv } from './launcher';
-import { startPreview, readPreview } from './preview';
+import { startPreview, readPreview, type PreviewHost } from './preview';
 import type { RegistryGateway } from './registry-gateway';
 import { runProcess, type RunResult } from './run-process';
 import { SECCOMP_FD, SECCOMP_PROGRAM } from './seccomp';
@@ -41,7 +41,7 @@ const MAX_READ_BYTES = 32 * 1024 * 1024;
 const REFUSE_SPECIAL = 'if [ -e "$p" ] && [ ! -f "$p" ]; then echo "not a regular file" >&2; exit 1; fi';
 
 /** A sandbox on this host: every operation is a fresh bubblewrap launch inside the sandbox's cgroup. */
-export class LocalSandbox implements Sandbox {
+export class LocalSandbox implements Sandbox, PreviewHost {
   readonly backend = 'local' as const;
 
   constructor(private readonly ctx: LocalSandboxContext) {}

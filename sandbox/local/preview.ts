@@ -3,9 +3,18 @@ import { closeSync, openSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { SandboxPreviewError } from '../errors';
+import { SandboxPreviewError } from '../sandbox.errors';
 import type { PreviewInfo } from '../types';
-import type { LocalSandbox } from './local-sandbox';
+import type { LaunchSpec } from './bwrap';
+import type { LaunchCgroup } from './launch-cgroup';
+
+/** What a preview needs of its local sandbox (LocalSandbox implements it): launches and the preview's cgroup. */
+export interface PreviewHost {
+  readonly id: string;
+  argv(command: string, overrides: Partial<LaunchSpec>, procsFiles: string[]): string[];
+  inCgroup(argv: readonly string[], procsFiles: string[]): string[];
+  previewCgroup(): LaunchCgroup;
+}
 
 interface PreviewRecord {
   port: number;
@@ -34,7 +43,7 @@ export async function readPreview(dir: string): Promise<PreviewInfo | null> {
  * the server's network namespace, which listens on a root-only socket in `ctl/` and connects to
  * 127.0.0.1:<port> there. The API's preview proxy connects to that socket.
  */
-export async function startPreview(sandbox: LocalSandbox, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number }): Promise<PreviewInfo> {
+export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number }): Promise<PreviewInfo> {
   const existing = await readPreview(dir);
   if (existing && existing.port === options.port) return existing;
   // A preview on another port (or a dead one) is replaced: its whole group goes first.

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { SandboxFileError, SandboxPathError } from '../errors';
+import { SandboxFileError, SandboxPathError } from '../sandbox.errors';
 import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { Sandbox } from '../types';
 import type { LocalSandboxBackend } from './local-backend';

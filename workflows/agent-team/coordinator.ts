@@ -16,51 +16,20 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { AgentRole } from '../../core/models/model-types';
 import { activityPresets } from '../../temporal.config';
 import { executeDag, newDagProgress, type DagProgress } from './execute-dag';
 import { failureOf } from './failure';
-import { planProblems, routeTask, type Plan, type TaskStatus } from './plan';
+import { planProblems, routeTask, type Plan } from './plan';
 import { PLAN_SCHEMA, toPlan } from './plan-schema';
 import { systemPrompt } from './prompts';
+import type { TeamOptions, TeamStatus } from './team-types';
 
-export interface TeamOptions {
-  /** Skip the human approval of the plan. */
-  autoApprove: boolean;
-  /** Agent tasks running at the same time. */
-  maxParallel: number;
-  /** Model turns one agent gets for one task. */
-  maxTurns: number;
-  /** Follow-up tasks (fixes after failing tests or requested changes) the run may add. */
-  maxFollowUps: number;
-  /** Continue as new once the coordinator's history holds this many events (Temporal also suggests it). */
-  maxHistoryEvents: number;
-}
-
-export const DEFAULT_TEAM_OPTIONS: TeamOptions = {
-  autoApprove: false,
-  maxParallel: 2,
-  maxTurns: 30,
-  maxFollowUps: 4,
-  maxHistoryEvents: 10_000,
-};
+// The run's options and status are the team workflow's public types; they live apart so execute-dag can use them.
+export { DEFAULT_TEAM_OPTIONS, type TeamOptions, type TeamStatus } from './team-types';
 
 export interface PlanReview {
   approve: boolean;
   feedback?: string;
-}
-
-export interface TeamStatus {
-  phase: 'planning' | 'awaiting_approval' | 'running' | 'paused' | 'verifying' | 'done' | 'failed';
-  planVersion: number;
-  /** `workflowId`: the child workflow of the task's current attempt, for answers and messages. */
-  tasks: { key: string; title: string; role: AgentRole | null; status: TaskStatus; workflowId?: string }[];
-  pausedReason: string | null;
-  testsPassed: boolean | null;
-  /** Distinct project files the agents wrote. */
-  filesWritten: number;
-  /** The latest review's verdict: true approved, false changes requested (until a re-review approves). */
-  reviewApproved: boolean | null;
 }
 
 /** A person approves the plan or asks for changes (feedback goes to the architect). */

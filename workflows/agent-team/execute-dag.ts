@@ -4,25 +4,16 @@ import type { Activities } from '../../activities';
 import type { AgentRole } from '../../core/models/model-types';
 import { activityPresets } from '../../temporal.config';
 import { runAgentTask, type AgentTaskResult } from '../run-agent-task.workflow';
-import type { TeamOptions, TeamStatus } from './coordinator';
+import type { TeamOptions, TeamStatus } from './team-types';
 import { failureOf } from './failure';
-import { blockedTasks, readyTasks, routeTask, type Plan, type PlanTask, type PlanTaskType, type TaskStatus } from './plan';
+import { addToPlan, followUpsFor, taskSucceeded, type FollowUp } from './follow-up-rules';
+import { blockedTasks, readyTasks, routeTask, type Plan, type PlanTask, type TaskStatus } from './plan';
 
 const records = proxyActivities<Activities>(activityPresets.bookkeeping);
 const sandboxOps = proxyActivities<Activities>(activityPresets.longStep);
 
 /** A model-layer refusal that a person resolves (raise the budget, wait for the window): the run pauses. */
 const PAUSING = new Set(['BUDGET_EXCEEDED', 'RATE_LIMIT_EXCEEDED']);
-
-const TYPE_OF_ROLE: Partial<Record<AgentRole, PlanTaskType>> = {
-  debugger: 'debug',
-  tester: 'test',
-  reviewer: 'review',
-  documentation: 'docs',
-  devops: 'deploy',
-  optimizer: 'optimize',
-  architect: 'design',
-};
 
 interface Finished {
   key: string;
@@ -136,24 +127,15 @@ export async function executeDag(run: DagRun): Promise<'finished' | 'continue'> 
     );
   };
 
-  /** Adds a follow-up that the original task's dependants now also wait for. */
-  const followUp = (
-    after: string,
-    task: Omit<PlanTask, 'dependencies' | 'priority'>,
-    role: AgentRole,
-    context: string,
-    dependencies: string[] = [],
-  ): boolean => {
+  /** Adds a follow-up unless the run's cap on follow-ups is reached. */
+  const followUp = (next: FollowUp): boolean => {
     if (progress.followUps >= options.maxFollowUps) return false;
     progress.followUps++;
-    const original = plan.tasks.find((t) => t.id === after)!;
-    plan.tasks.push({ ...task, priority: original.priority, dependencies });
-    for (const t of plan.tasks)
-      if (t.id !== task.id && t.dependencies.includes(after) && !dependencies.includes(t.id)) t.dependencies.push(task.id);
-    roles[task.id] = role;
-    contexts[task.id] = context;
-    origins[task.id] = after;
-    status.tasks.push({ key: task.id, title: task.title, role, status: 'pending' });
+    addToPlan(plan, next);
+    roles[next.task.id] = next.role;
+    contexts[next.task.id] = next.context;
+    origins[next.task.id] = next.after;
+    status.tasks.push({ key: next.task.id, title: next.task.title, role: next.role, status: 'pending' });
     return true;
   };
 
@@ -184,7 +166,7 @@ export async function executeDag(run: DagRun): Promise<'finished' | 'continue'> 
     for (const path of r.wrote) written.add(path);
     progress.written = [...written];
     status.filesWritten = written.size;
-    const ok = r.outcome === 'done' || r.outcome === 'approved' || r.outcome === 'handoff' || r.outcome === 'changes_requested';
+    const ok = taskSucceeded(r.outcome);
     setStatus(key, ok ? 'done' : 'failed');
     await records.recordTaskFinished({
       ref,
@@ -197,48 +179,8 @@ export async function executeDag(run: DagRun): Promise<'finished' | 'continue'> 
       costUsd: r.costUsd,
       handoff: r.handoff ?? null,
     });
-    const n = progress.followUps + 1;
-    if (r.outcome === 'handoff' && r.handoff) {
-      const to = r.handoff.toRole;
-      const fixId = `${key}-${to}-${n}`;
-      const fix = {
-        id: fixId,
-        title: `${task.title}: ${r.handoff.reason}`.slice(0, 200),
-        type: TYPE_OF_ROLE[to] ?? 'implement',
-        description: `${r.handoff.reason}\n${r.handoff.context}`,
-        files: task.files,
-        acceptanceCriteria: task.acceptanceCriteria,
-      };
-      if (followUp(key, fix, to, r.handoff.context) && task.type === 'test') {
-        followUp(fixId, { ...task, id: `${key}-retest-${n}`, title: `Re-run: ${task.title}` }, 'tester', `After ${fixId}`, [fixId]);
-      }
-    }
-    if (r.conflicts.length) {
-      // handleAgentConflict: edits that would not merge go to the reviewer to reconcile.
-      const id = `${key}-conflict-${n}`;
-      const resolve = {
-        id,
-        title: `Resolve conflicting edits: ${r.conflicts.join(', ')}`.slice(0, 200),
-        type: 'review' as const,
-        description: `The ${task.title} task's edits to ${r.conflicts.join(', ')} collided with newer edits on the same lines. Read the files, reconcile both intents, and write the result.`,
-        files: r.conflicts,
-        acceptanceCriteria: ['Both changes are reflected or the conflict is explained'],
-      };
-      followUp(key, resolve, 'reviewer', r.summary);
-    }
-    if (r.outcome === 'changes_requested') {
-      const fixId = `${key}-changes-${n}`;
-      const fix = {
-        id: fixId,
-        title: `Requested changes: ${task.title}`.slice(0, 200),
-        type: 'implement' as const,
-        description: r.summary,
-        files: task.files,
-        acceptanceCriteria: task.acceptanceCriteria,
-      };
-      if (followUp(key, fix, 'coder', r.summary))
-        followUp(fixId, { ...task, id: `${key}-rereview-${n}`, title: `Re-review: ${task.title}` }, 'reviewer', `After ${fixId}`, [fixId]);
-    }
+    // In order; the cap never frees up, so the first refusal ends them (and a re-run never outlives its fix).
+    for (const next of followUpsFor(task, r, progress.followUps + 1)) if (!followUp(next)) break;
   };
 
   for (;;) {

@@ -5,8 +5,6 @@ import { googleProvider } from './google.provider';
 import type { OAuthProvider, OAuthProviderId } from './oauth-provider';
 import { CookieSealer } from './sealed-cookie';
 
-export { createOAuthRouter } from '../../../api/src/http/auth/oauth.routes';
-
 /** The OAuth settings createApp takes; every field is optional and a provider is on only with its id and secret. */
 export type OAuthConfig = Partial<
   Pick<

@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/audit-log';
 import { LOCAL_USER_ID, User } from '../../user/user.entity';
 import { Session } from '../auth.entity';
 import { normaliseEmail } from '../auth-input';
-import type { RequestMeta } from '../auth.service';
+import type { RequestMeta } from '../request-meta';
 import { createAccount } from '../create-account';
 import { OAuthIdentity } from './oauth-identity.entity';
 import type { OAuthProviderId, ProviderIdentity } from './oauth-provider';

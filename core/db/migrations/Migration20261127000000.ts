@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * The spine: the built-in local user, projects, their runs and files. Generated from the entity
- * schemas (api/src/db.test.ts fails when the two drift apart).
+ * schemas (core/db/db.test.ts fails when the two drift apart).
  */
 export class Migration20261127000000 extends Migration {
   override async up(): Promise<void> {

@@ -1,7 +1,7 @@
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { ServiceUnavailableError } from '../../../../core/shared/domain.errors';
-import { provenSelf } from '../../../../core/access/field-access';
+import { provenSelf } from '../field-access';
 import { User } from '../../../../core/user/user.entity';
 import { normaliseEmail } from '../../../../core/auth/auth-input';
 import { claimVerificationMail } from '../../../../core/auth/verification-cooldown';

@@ -1,6 +1,6 @@
 import { requireViewer } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
-import { mayReadMembers } from '../../../../core/access/field-access';
+import { mayReadMembers } from '../field-access';
 import { User } from '../../../../core/user/user.entity';
 import { TeamMember } from '../../../../core/team/team.entity';
 

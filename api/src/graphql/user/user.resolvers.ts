@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
-import { mayReadContact } from '../../../../core/access/field-access';
+import { mayReadContact } from '../field-access';
 import { User } from '../../../../core/user/user.entity';
 
 /** A field only the user, their teammates and platform admins see; null for everyone else. */

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse, serialize } from 'cookie';
 import type { Logger } from 'pino';
 import { SESSION_COOKIE } from '../auth/session-cookie';
+import type { PreviewLinks } from '../../../../core/sandbox/preview-links';
 import { PreviewOrigin } from '../../../../core/sandbox/preview-origin';
 import { proxyPreviewRequest, proxyPreviewUpgrade, type ProxyOptions } from './preview-proxy';
 import { fetchedByItself, sessionLives } from './preview-guards';
@@ -29,12 +30,8 @@ export interface PreviewSiteDeps {
 }
 
 /** The preview listener: one host per sandbox, with its own cookie, on its own port. */
-export interface PreviewSite {
+export interface PreviewSite extends PreviewLinks {
   readonly server: Server;
-  /** Known once listening (the port may be 0 until then). */
-  origin(): PreviewOrigin;
-  /** A link that opens the preview for `userId` (a bare URL for anonymous readers of public projects). */
-  link(sandboxId: string, userId: string | null, sessionId: string | null): { url: string; expiresAt: Date | null };
   listen(port: number, host: string): Promise<void>;
   close(): Promise<void>;
 }

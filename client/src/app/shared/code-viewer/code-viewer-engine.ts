@@ -1,23 +1,8 @@
 import { InjectionToken } from '@angular/core';
+import type { CodeViewerEngine } from './code-viewer.types';
 
-/** A document shown read-only. */
-export interface CodeDocument {
-  readonly path: string;
-  readonly language: string;
-  readonly content: string;
-}
-
-/** One editor instance in the page. */
-export interface CodeViewerInstance {
-  /** Replaces the shown document. */
-  show(doc: CodeDocument): void;
-  dispose(): void;
-}
-
-/** Creates read-only editors; the real one wraps Monaco, tests pass a fake. */
-export interface CodeViewerEngine {
-  create(host: HTMLElement, doc: CodeDocument): CodeViewerInstance;
-}
+// The types live apart so the lazily loaded Monaco engine can implement them without importing this file back.
+export type { CodeDocument, CodeViewerEngine, CodeViewerInstance } from './code-viewer.types';
 
 /**
  * Loads the editor engine on first use. The default imports Monaco dynamically, so it lives in a lazy

@@ -13,7 +13,7 @@ import 'monaco-editor/esm/vs/basic-languages/sql/sql.contribution.js';
 import 'monaco-editor/esm/vs/basic-languages/typescript/typescript.contribution.js';
 import 'monaco-editor/esm/vs/basic-languages/xml/xml.contribution.js';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
-import type { CodeDocument, CodeViewerEngine, CodeViewerInstance } from './code-viewer-engine';
+import type { CodeDocument, CodeViewerEngine, CodeViewerInstance } from './code-viewer.types';
 
 /** Emitted by the build as a non-injected style bundle (angular.json, `bundleName: "monaco"`). */
 const STYLESHEET_HREF = 'monaco.css';

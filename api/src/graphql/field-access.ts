@@ -1,7 +1,7 @@
-import type { GraphQLContext } from '../../api/src/context';
-import { TeamMember } from '../team/team.entity';
-import { loadActor } from './actor';
-import { can, type Actor } from './policy';
+import { loadActor } from '../../../core/access/actor';
+import { can, type Actor } from '../../../core/access/policy';
+import { TeamMember } from '../../../core/team/team.entity';
+import type { GraphQLContext } from '../context';
 
 type Ctx = Pick<GraphQLContext, 'em' | 'viewerId'>;
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { silentLogger } from '../../test/harness';
-import { createErrorFormatter } from '../../api/src/graphql/graphql.errors';
-import { ConcurrentLimitExceededError, RateLimitExceededError, refusal } from './limits.errors';
+import { ConcurrentLimitExceededError, RateLimitExceededError, refusal } from '../../../core/limits/limits.errors';
+import { silentLogger } from '../../../test/harness';
+import { createErrorFormatter } from './graphql.errors';
 
 const format = createErrorFormatter(silentLogger);
 

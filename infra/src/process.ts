@@ -98,7 +98,8 @@ export function startProcess(spec: ProcessSpec): ManagedProcess {
   const onLine = (line: string) => {
     tail.push(line);
     if (tail.length > 40) tail.shift();
-    log?.write(line + '\n');
+    // A child's pipes can still deliver lines after its exit closed the log: drop them rather than crash.
+    if (log && !log.writableEnded) log.write(line + '\n');
     echo?.write(prefix + line + '\n');
   };
   for (const stream of [child.stdout, child.stderr]) {

@@ -3,7 +3,7 @@ import { Apollo } from 'apollo-angular';
 import type { Observable } from 'rxjs';
 import { toResult } from '../../../core/apollo-result';
 import type { Result } from '../../../core/user-facing-error';
-import type { TeamProject, TeamState } from '../models/team.models';
+import type { TeamProject, TeamState } from '../models/agent-team.models';
 import {
   ANSWER_AGENT_MUTATION,
   CANCEL_RUN_MUTATION,

@@ -1,5 +1,5 @@
 import { gql } from 'apollo-angular';
-import type { TeamProject, TeamState } from '../models/team.models';
+import type { TeamProject, TeamState } from '../models/agent-team.models';
 
 const TEAM_FIELDS = `phase waiting { kind limit used hiddenHolders holders { projectId projectName runId } } planVersion pausedReason testsPassed filesWritten tasks { key title role status agentStatus question }`;
 

@@ -29,8 +29,8 @@ import {
   isTeamEvent,
   type TeamProject,
   type TeamRun,
-} from '../models/team.models';
-import { agentCards, taskViews } from '../models/team-view';
+} from '../models/agent-team.models';
+import { agentCards, taskViews } from '../models/agent-team-view';
 import { AgentsApi } from '../services/agents-api.service';
 import { AgentCardsComponent } from './agent-cards.component';
 import { AgentHandoffsComponent } from './agent-handoffs.component';
@@ -73,8 +73,8 @@ type Busy = 'review' | 'controls' | 'rebuild' | null;
     RunControlsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './team-panel.component.html',
-  styleUrl: './team-panel.component.css',
+  templateUrl: './agent-team-panel.component.html',
+  styleUrl: './agent-team-panel.component.css',
 })
 export class TeamPanelComponent {
   readonly projectId = input.required<string>();

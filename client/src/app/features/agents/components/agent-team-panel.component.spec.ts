@@ -2,7 +2,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { GraphQLError } from 'graphql';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { byTestId, settle, typeInto } from '../../../../testing/fakes';
-import { TEAM_POLL_MS, TEAM_REFRESH_MS, TeamPanelComponent } from './team-panel.component';
+import { TEAM_POLL_MS, TEAM_REFRESH_MS, TeamPanelComponent } from './agent-team-panel.component';
 
 const PLAN = {
   summary: 'A todo REST API',

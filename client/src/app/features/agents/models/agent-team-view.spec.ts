@@ -1,5 +1,5 @@
-import { agentCards, taskViews } from './team-view';
-import type { AgentTask, TeamRun } from './team.models';
+import { agentCards, taskViews } from './agent-team-view';
+import type { AgentTask, TeamRun } from './agent-team.models';
 
 const plan = {
   summary: 'A todo API',

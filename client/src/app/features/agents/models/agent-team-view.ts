@@ -4,7 +4,7 @@ import {
   type PlanTask,
   type TaskStatus,
   type TeamRun,
-} from './team.models';
+} from './agent-team.models';
 
 /** A task as the graph shows it: the plan's task with the role and status known now. */
 export interface TaskView extends PlanTask {

@@ -1,5 +1,5 @@
-import { agentCards, taskViews } from './team-view';
-import type { AgentTask, TeamRun } from './team.models';
+import { agentCards, taskViews } from './agent-team-view';
+import type { AgentTask, AgentTeamRun } from './agent-team.models';
 
 const plan = {
   summary: 'A todo API',
@@ -25,12 +25,13 @@ const record = (key: string, status: string, extra: Partial<AgentTask> = {}): Ag
   ...extra,
 });
 
-const run = (extra: Partial<TeamRun>): TeamRun => ({
+const run = (extra: Partial<AgentTeamRun>): AgentTeamRun => ({
   id: 'r1',
   status: 'RUNNING',
   error: null,
   plan,
   planStatus: 'approved',
+  testsPassed: null,
   team: null,
   agentTasks: [],
   agents: [],
@@ -48,7 +49,17 @@ describe('taskViews', () => {
           pausedReason: null,
           testsPassed: null,
           filesWritten: 0,
-          tasks: [{ key: 'design', title: 'Design', role: 'architect', status: 'running' }],
+          waiting: null,
+          tasks: [
+            {
+              key: 'design',
+              title: 'Design',
+              role: 'architect',
+              status: 'running',
+              agentStatus: 'coding',
+              question: null,
+            },
+          ],
         },
         agentTasks: [record('design', 'done')],
       }),
@@ -118,6 +129,7 @@ describe('live agent state', () => {
       pausedReason: null,
       testsPassed: null,
       filesWritten: 0,
+      waiting: null,
       tasks: [
         {
           key: 'design',

@@ -233,11 +233,11 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
       const proc = spawnApp(name);
       const ready = proc.waitForMessage<{ type: 'ready'; url?: string; previewUrl?: string }>('ready');
       ready.catch(() => undefined); // awaited below; this only keeps an early rejection from going unhandled
-      let supervisor: SupervisedProcess | undefined;
-      await register(name, () => (supervisor ? supervisor.stop() : proc.stop()));
+      const held: { supervisor?: SupervisedProcess } = {};
+      await register(name, () => (held.supervisor ? held.supervisor.stop() : proc.stop()));
       const message = await ready;
       // From here on a crash is restarted, not fatal (a crash before ready fails the start, as a broken build would).
-      supervisor = superviseProcess({
+      held.supervisor = superviseProcess({
         first: proc,
         spawn: () => spawnApp(name),
         stopping: () => stopping,
@@ -245,7 +245,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
         policy: opts.restartPolicy,
         onRestart: () => opts.onRestart?.(currentProcesses()),
       });
-      supervised.push(supervisor);
+      supervised.push(held.supervisor);
       // Already registered for stopping; the step's own stop has nothing left to do.
       return { stop: alreadyRegistered, url: message.url, previewUrl: message.previewUrl };
     };

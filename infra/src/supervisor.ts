@@ -3,6 +3,7 @@
  * logged with its cause and the process is started again after a backoff ({@link decideRestart}); too many
  * crashes in a row and the supervisor gives up, so the launcher can stop the stack with one message.
  */
+import os from 'node:os';
 import { StackError } from './errors';
 import type { ManagedProcess } from './process';
 import { DEFAULT_RESTART_POLICY, decideRestart, type RestartPolicy } from './restart-policy';
@@ -50,7 +51,10 @@ export interface SupervisedProcess {
 
 /** How a child ended, in words: `was killed by SIGKILL`, `exited with code 1`. */
 export function describeExit(status: { code: number | null; signal: NodeJS.Signals | null }): string {
-  return status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
+  if (status.signal) return `was killed by ${status.signal}`;
+  // tsx (the group leader) exits with 128 + n when its node child died of signal n.
+  const signal = status.code !== null && status.code > 128 ? Object.entries(os.constants.signals).find(([, n]) => n === status.code! - 128)?.[0] : undefined;
+  return signal ? `exited with code ${status.code} (killed by ${signal})` : `exited with code ${status.code}`;
 }
 
 /** Watches `first` and restarts it (through `spawn`) whenever it exits while the stack is not stopping. */

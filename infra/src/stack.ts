@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ChildExitedError, StackError } from './errors';
 import type { RestartPolicy } from './restart-policy';
 import { superviseProcess, type RestartsExhaustedError, type SupervisedProcess } from './supervisor';
+import { openToOthers, reachableHome } from './reachable-home';
 import { preflight } from './stack-preflight';
 import { startProcess, type ManagedProcess } from './process';
 import { localSecret, postgresPassword, prepareDataDir } from './local-secrets';
@@ -29,6 +30,17 @@ function localMasterKeys(dataDir: string): string {
     fs.writeFileSync(file, `local1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The sandboxes' uids must pass through every folder above their workspaces. When the data folder sits
+ * under one closed to them (a checkout in root's home or a `mktemp -d` folder), their root moves to a
+ * reachable folder outside the checkout instead; undefined keeps the default `<data>/sandboxes`.
+ */
+function reachableSandboxRoot(dataDir: string): string | undefined {
+  if (process.getuid?.() !== 0 || openToOthers(dataDir)) return undefined;
+  const home = reachableHome(dataDir);
+  return home && path.join(home, 'sandboxes');
 }
 
 /** A command line for one of the app's own processes. */
@@ -214,6 +226,8 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
     if (liveblocks.publicKey) childEnv.LIVEBLOCKS_PUBLIC_KEY = liveblocks.publicKey;
     if (temporalUiUrl) childEnv.ATELIER_TEMPORAL_UI_URL = temporalUiUrl;
     childEnv.ATELIER_MASTER_KEYS ??= localMasterKeys(config.dataDir);
+    const sandboxRoot = childEnv.ATELIER_SANDBOX_ROOT ? undefined : reachableSandboxRoot(config.dataDir);
+    if (sandboxRoot) childEnv.ATELIER_SANDBOX_ROOT = sandboxRoot;
     const entries = { ...defaultEntries, ...opts.entries };
 
     await step('Migrations', async () => {
@@ -288,5 +302,6 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
 }
 
 function redactPassword(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
+  // The user part may be empty (`redis://:secret@host`).
+  return url.replace(/\/\/([^:/@]*):[^@]+@/, '//$1:***@');
 }

@@ -81,8 +81,12 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
   const t0 = Date.now();
   let stack: RunningStack | undefined;
   // Read by tests and by whoever wants to know what runs; rewritten when the worker or the API restarts.
-  const writeState = (s: RunningStack) =>
-    fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids: s.pids, processes: s.processes, appUrl: s.appUrl, temporalUiUrl: s.temporalUiUrl, services: s.services }, null, 2), { mode: 0o600 });
+  const writeState = (s: RunningStack) => {
+    const state = { pid: process.pid, pids: s.pids, processes: s.processes, appUrl: s.appUrl, temporalUiUrl: s.temporalUiUrl, services: s.services };
+    // Whole or not at all: readers poll it while a restart rewrites it.
+    fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify(state, null, 2), { mode: 0o600 });
+    fs.renameSync(`${stateFile}.tmp`, stateFile);
+  };
   const onRestart = () => {
     if (stack && fs.existsSync(stateFile)) writeState(stack);
   };

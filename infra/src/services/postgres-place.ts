@@ -67,7 +67,7 @@ const unreachable = (what: string) =>
 
 /**
  * Places the cluster and binaries where `as` can reach them: in place when it can (always when not root).
- * Otherwise a new cluster goes to {@link reachableHome}, remembered in `<dataDir>.location` so later starts
+ * Otherwise a new cluster goes to the data folder's {@link reachableHome}, remembered in `<dataDir>.location` so later starts
  * find it, and the binaries are copied there when `as` cannot run them from `node_modules`.
  */
 export function placePostgres(dataDir: string, as: RunAs | undefined): PostgresPlace {
@@ -76,14 +76,16 @@ export function placePostgres(dataDir: string, as: RunAs | undefined): PostgresP
   if (!as) return { clusterDir: dataDir, binDir };
   const pointer = `${dataDir}.location`;
   let home = fs.existsSync(pointer) ? fs.readFileSync(pointer, 'utf8').trim() : undefined;
-  if (!home && !fs.existsSync(path.join(dataDir, 'PG_VERSION')) && !canEnter(path.dirname(dataDir), as)) {
-    home = reachableHome(dataDir);
+  // Keyed by the data folder (`.data`), as the launcher keys the sandboxes' reachable root.
+  const dataRoot = path.dirname(dataDir);
+  if (!home && !fs.existsSync(path.join(dataDir, 'PG_VERSION')) && !canEnter(dataRoot, as)) {
+    home = reachableHome(dataRoot);
     if (!home) throw unreachable(dataDir);
     fs.writeFileSync(pointer, `${home}\n`, { mode: 0o600 });
   }
-  const clusterDir = home ? path.join(home, 'postgres') : dataDir;
+  const clusterDir = home ? path.join(home, path.basename(dataDir)) : dataDir;
   if (canRun(path.join(binDir, 'initdb'), as)) return { clusterDir, binDir, home };
-  home ??= reachableHome(dataDir);
+  home ??= reachableHome(dataRoot);
   if (!home) throw unreachable(binDir);
   return { clusterDir, binDir: copyBinaries(nativeDir, path.join(home, `pg-${version}`), as), home };
 }

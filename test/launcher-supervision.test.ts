@@ -11,8 +11,24 @@ import path from 'node:path';
 import { canConnect, freePort, waitFor } from '../infra/src/ports';
 import { repoRoot } from '../infra/src/stack-config';
 
-const portVars = ['PORT', 'ATELIER_PREVIEW_PORT', 'ATELIER_TEMPORAL_PORT', 'ATELIER_TEMPORAL_UI_PORT', 'ATELIER_POSTGRES_PORT', 'ATELIER_REDIS_PORT', 'ATELIER_LIVEBLOCKS_PORT'];
-const external = ['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'LIVEBLOCKS_SECRET_KEY', 'LIVEBLOCKS_BASE_URL', 'ATELIER_TEMPORAL_UI_URL', 'ATELIER_SANDBOX_ROOT'];
+const portVars = [
+  'PORT',
+  'ATELIER_PREVIEW_PORT',
+  'ATELIER_TEMPORAL_PORT',
+  'ATELIER_TEMPORAL_UI_PORT',
+  'ATELIER_POSTGRES_PORT',
+  'ATELIER_REDIS_PORT',
+  'ATELIER_LIVEBLOCKS_PORT',
+];
+const external = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'TEMPORAL_ADDRESS',
+  'LIVEBLOCKS_SECRET_KEY',
+  'LIVEBLOCKS_BASE_URL',
+  'ATELIER_TEMPORAL_UI_URL',
+  'ATELIER_SANDBOX_ROOT',
+];
 
 interface Launcher {
   child: ChildProcess;
@@ -49,7 +65,11 @@ function launch(): Launcher {
   const env: NodeJS.ProcessEnv = { ...process.env, ATELIER_DATA_DIR: dataDir, ATELIER_SCAFFOLD_FILE_DELAY_MS: '400' };
   for (const k of external) delete env[k];
   for (const [k, v] of Object.entries(ports)) env[k] = String(v);
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['infra/src/cli.ts', 'start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['infra/src/cli.ts', 'start'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -90,7 +110,11 @@ interface ProjectView {
 }
 
 async function gql<T>(appUrl: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${appUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${appUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -102,12 +126,19 @@ it('restarts a worker SIGKILLed mid-build, says why, and the build completes', a
   const run = (current = launch());
   const state = await waitReady(run);
   const firstWorker = pidOf(state, 'worker');
-  const { createProject } = await gql<{ createProject: { id: string } }>(state.appUrl, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
-    i: { name: 'Supervised', framework: 'fastapi' },
-  });
+  const { createProject } = await gql<{ createProject: { id: string } }>(
+    state.appUrl,
+    'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
+    {
+      i: { name: 'Supervised', framework: 'fastapi' },
+    },
+  );
   const id = createProject.id;
   const project = async () => (await gql<{ project: ProjectView }>(state.appUrl, projectQuery, { id })).project;
-  await waitFor('two files to be written', async () => (await project()).files.length >= 2, { timeoutMs: 60_000, abort: stillRunning(run) });
+  await waitFor('two files to be written', async () => (await project()).files.length >= 2, {
+    timeoutMs: 60_000,
+    abort: stillRunning(run),
+  });
   const atKill = await project();
   killWorker(firstWorker);
 

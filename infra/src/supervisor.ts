@@ -53,7 +53,10 @@ export interface SupervisedProcess {
 export function describeExit(status: { code: number | null; signal: NodeJS.Signals | null }): string {
   if (status.signal) return `was killed by ${status.signal}`;
   // tsx (the group leader) exits with 128 + n when its node child died of signal n.
-  const signal = status.code !== null && status.code > 128 ? Object.entries(os.constants.signals).find(([, n]) => n === status.code! - 128)?.[0] : undefined;
+  const signal =
+    status.code !== null && status.code > 128
+      ? Object.entries(os.constants.signals).find(([, n]) => n === status.code! - 128)?.[0]
+      : undefined;
   return signal ? `exited with code ${status.code} (killed by ${signal})` : `exited with code ${status.code}`;
 }
 

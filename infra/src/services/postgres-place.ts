@@ -39,7 +39,8 @@ function postgresPackage(): { nativeDir: string; version: string } {
 export function postgresIds(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const ids = () => {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
     return { uid: id('-u'), gid: id('-g') };
   };
   try {
@@ -49,7 +50,18 @@ export function postgresIds(): RunAs | undefined {
   }
   try {
     const groupExists = spawnSync('getent', ['group', 'postgres'], { stdio: 'ignore' }).status === 0;
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres'], { stdio: 'ignore' });
+    execFileSync(
+      'useradd',
+      [
+        '--system',
+        '--no-create-home',
+        '--shell',
+        '/usr/sbin/nologin',
+        ...(groupExists ? ['-g', 'postgres'] : ['--user-group']),
+        'postgres',
+      ],
+      { stdio: 'ignore' },
+    );
     return ids();
   } catch (err) {
     throw new StackError(

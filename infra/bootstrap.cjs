@@ -67,6 +67,27 @@ function ensureClientBuilt() {
   run('npm', ['run', 'client:build'], 'Building the web client (npm run client:build) …');
 }
 
+let aptUpdated = false;
+
+/**
+ * `apt-get install -y <pkg>`, after one `apt-get update` per run: a fresh machine's package lists are empty
+ * or stale, and install then fails with "Unable to locate package". Returns whether the install worked;
+ * when `required`, a failure ends the bootstrap with a message instead.
+ */
+function aptInstall(pkg, what, { required }) {
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  const step = (args, msg) => {
+    say(msg);
+    const r = spawnSync('apt-get', args, { cwd: root, stdio: 'inherit', env: process.env });
+    if (r.status === 0) return true;
+    if (required) fail(`${msg.replace(/ …$/, '')} failed (apt-get ${args.join(' ')} exited with ${r.status ?? r.signal}).`);
+    return false;
+  };
+  if (!aptUpdated && !step(['update', '-q'], `${what}: apt-get update …`)) return false;
+  aptUpdated = true;
+  return step(['install', '-y', '-q', pkg], `${what}: apt-get install -y ${pkg} …`);
+}
+
 /** Debian's Chromium for the end-to-end tests (playwright-core cannot download a browser here). */
 function ensureChromium() {
   if (fs.existsSync('/usr/bin/chromium') || process.env.ATELIER_CHROMIUM_PATH) return;
@@ -75,9 +96,7 @@ function ensureChromium() {
   if (!isRoot || !hasApt) {
     fail('Chromium is missing: the end-to-end tests need /usr/bin/chromium. Install it (Debian: `sudo apt-get install -y chromium`) or set ATELIER_CHROMIUM_PATH.');
   }
-  process.env.DEBIAN_FRONTEND = 'noninteractive';
-  run('apt-get', ['update', '-q'], 'Chromium is missing: apt-get update …');
-  run('apt-get', ['install', '-y', '-q', 'chromium'], 'Installing Chromium (apt-get install -y chromium) …');
+  aptInstall('chromium', 'Installing Chromium', { required: true });
 }
 
 /**
@@ -92,18 +111,14 @@ function ensureBubblewrap({ required }) {
     if (required) fail('bubblewrap is missing: the sandbox tests need /usr/bin/bwrap (Debian: `sudo apt-get install -y bubblewrap`).');
     return;
   }
-  process.env.DEBIAN_FRONTEND = 'noninteractive';
-  const what = 'Installing bubblewrap for the local sandboxes (apt-get install -y bubblewrap) …';
-  if (required) {
-    run('apt-get', ['update', '-q'], 'bubblewrap is missing: apt-get update …');
-    return run('apt-get', ['install', '-y', '-q', 'bubblewrap'], what);
-  }
   // `start` goes on without sandboxes when the install fails (the worker logs that they are off).
-  say(what);
-  spawnSync('apt-get', ['install', '-y', '-q', 'bubblewrap'], { cwd: root, stdio: 'inherit', env: process.env });
+  aptInstall('bubblewrap', 'Installing bubblewrap for the local sandboxes', { required });
 }
 
-/** Runs the real command in its own process group and forwards signals to it once each. */
+/**
+ * Runs the real command in its own process group, forwards SIGINT/SIGTERM to it, and exits only once it
+ * has exited (npm's scripts `exec` this file, so a signal sent to npm reaches us, and npm waits for us).
+ */
 function handOver(cmd, args) {
   const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, detached: true });
   const forward = (sig) => {

@@ -13,6 +13,7 @@ import { startLiveblocksDevServer } from './services/liveblocks';
 import { findTemporalCli, startTemporalDevServer } from './services/temporal';
 import { startStack, StackInterruptedError, type RunningStack, type StackHandle, type StackOptions } from './stack';
 import { loadStackConfig, type StackConfig } from './stack-config';
+import { RestartsExhaustedError } from './supervisor';
 
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 
@@ -78,9 +79,19 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
     fs.rmSync(stateFile, { force: true });
   });
   const t0 = Date.now();
-  let stack: RunningStack;
+  let stack: RunningStack | undefined;
+  // Read by tests and by whoever wants to know what runs; rewritten when the worker or the API restarts.
+  const writeState = (s: RunningStack) => {
+    const state = { pid: process.pid, pids: s.pids, processes: s.processes, appUrl: s.appUrl, temporalUiUrl: s.temporalUiUrl, services: s.services };
+    // Whole or not at all: readers poll it while a restart rewrites it.
+    fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify(state, null, 2), { mode: 0o600 });
+    fs.renameSync(`${stateFile}.tmp`, stateFile);
+  };
+  const onRestart = () => {
+    if (stack && fs.existsSync(stateFile)) writeState(stack);
+  };
   try {
-    stack = await startStack({ config, ...options }, handle);
+    stack = await startStack({ config, onRestart, ...options }, handle);
   } catch (err) {
     if (err instanceof StackInterruptedError) {
       await stopAllProcesses();
@@ -90,13 +101,12 @@ export async function runStart(options: Partial<StackOptions> = {}): Promise<num
     console.error(`\n${bold('Atelier could not start.')}\n${describeError(err)}`);
     return 1;
   }
-  const pids = stack.pids;
-  // Read by tests and by whoever wants to know what runs.
-  fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, pids, processes: stack.processes, appUrl: stack.appUrl, temporalUiUrl: stack.temporalUiUrl, services: stack.services }, null, 2), { mode: 0o600 });
+  writeState(stack);
   printBanner(stack, config);
   console.log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const crash = await stack.crashed;
-  console.error(`\n${bold('A child process stopped unexpectedly.')}\n${describeError(crash)}\nStopping the rest …`);
+  const headline = crash instanceof RestartsExhaustedError ? 'Atelier is stopping: a process keeps crashing.' : 'A child process stopped unexpectedly.';
+  console.error(`\n${bold(headline)}\n${describeError(crash)}\nStopping the rest …`);
   await stack.stop();
   fs.rmSync(stateFile, { force: true });
   return 1;

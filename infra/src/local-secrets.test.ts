@@ -73,34 +73,93 @@ it('embedded Redis refuses a client without the password, which is not on its co
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Client } = require('pg') as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; end(): Promise<void> } };
 
-it('embedded PostgreSQL takes the random password, refuses the old default, and keeps .data closed', async () => {
+interface Probe {
+  url: string;
+  password: string;
+  clusterDir: string;
+  initialised: boolean;
+}
+
+/** Starts embedded PostgreSQL in a child as the launcher would (outside jest: the package is ESM), until `stop()`. */
+async function startPostgresProbe(probeDataDir: string): Promise<Probe & { stop(): Promise<void> }> {
   const fixture = path.join(__dirname, '..', '..', 'test', 'fixtures', 'infra', 'start-postgres.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
-    env: { ...process.env, PROBE_DATA_DIR: dataDir, PROBE_PORT: String(await freePort()) },
+    env: { ...process.env, PROBE_DATA_DIR: probeDataDir, PROBE_PORT: String(await freePort()) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
   try {
-    let err = '';
-    child.stderr!.on('data', (d) => (err += d));
-    const started = await new Promise<{ url: string; password: string }>((resolve, reject) => {
+    const started = await new Promise<Probe>((resolve, reject) => {
       child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString())));
       child.once('exit', () => reject(new Error(`postgres fixture exited: ${err}`)));
     });
+    return { ...started, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+const connect = async (url: string) => {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.end();
+};
+
+it('embedded PostgreSQL takes the random password, refuses the old default, and keeps .data closed', async () => {
+  const started = await startPostgresProbe(dataDir);
+  try {
     expect(started.url).toContain(`:${started.password}@`);
     expect(started.password).not.toBe('postgres');
-    const connect = async (url: string) => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      await client.end();
-    };
     await expect(connect(started.url)).resolves.toBeUndefined();
     await expect(connect(started.url.replace(started.password, 'postgres'))).rejects.toThrow(/password authentication failed/);
     expect(modeOf(path.join(dataDir, 'secrets', 'postgres-password'))).toBe(0o600);
     // The postgres user (group) and the sandboxes' uids may only pass through .data.
     expect(modeOf(dataDir)).toBe(0o711);
+    expect(started.clusterDir).toBe(path.join(dataDir, 'postgres'));
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await started.stop();
+  }
+});
+
+// Only root runs PostgreSQL as another user (`postgres`); anyone else runs it as themselves and reaches their own checkout.
+(process.getuid?.() === 0 ? it : it.skip)('embedded PostgreSQL under a folder the postgres user cannot enter runs from a reachable one, and finds it again', async () => {
+  const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-closed-')); // 0700, like root's home
+  const probeDir = path.join(closed, 'checkout', '.data');
+  fs.mkdirSync(probeDir, { recursive: true });
+  let home: string | undefined;
+  try {
+    const first = await startPostgresProbe(probeDir);
+    try {
+      await expect(connect(first.url)).resolves.toBeUndefined();
+    } finally {
+      await first.stop();
+    }
+    home = fs.readFileSync(path.join(probeDir, 'postgres.location'), 'utf8').trim();
+    expect(first.initialised).toBe(true);
+    expect(first.clusterDir).toBe(path.join(home, 'postgres'));
+    expect(first.clusterDir.startsWith(closed)).toBe(false);
+    // The user's folder is not opened up to make it work.
+    expect(modeOf(closed)).toBe(0o700);
+    const pgVersion = fs.statSync(path.join(first.clusterDir, 'PG_VERSION'));
+
+    const second = await startPostgresProbe(probeDir);
+    try {
+      expect(second.initialised).toBe(false);
+      expect(second.clusterDir).toBe(first.clusterDir);
+      expect(fs.statSync(path.join(second.clusterDir, 'PG_VERSION')).ino).toBe(pgVersion.ino);
+      await expect(connect(second.url)).resolves.toBeUndefined();
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    fs.rmSync(closed, { recursive: true, force: true });
+    if (home) fs.rmSync(home, { recursive: true, force: true });
   }
 });

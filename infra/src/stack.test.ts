@@ -99,6 +99,8 @@ describe('startStack through the launcher', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-stack-'));
+    // As a checkout others may pass through (mkdtemp makes 0700), so the cluster stays in <data>/postgres.
+    fs.chmodSync(dataDir, 0o755);
     ports = await freePorts();
   });
   afterEach(async () => {
@@ -184,13 +186,14 @@ describe('startStack through the launcher', () => {
     expect(state.pids.filter(alive)).toEqual([]);
   });
 
-  it('stops everything and exits 1 when a child crashes after startup', async () => {
+  // A crashed worker or API is restarted instead (test/launcher-supervision.test.ts).
+  it('stops everything and exits 1 when a service crashes after startup', async () => {
     current = launch(dataDir, ports);
     const state = await waitReady(current, dataDir);
-    const worker = state.processes.find((p) => p.name === 'worker')!;
-    process.kill(worker.pid, 'SIGKILL');
+    const redis = state.processes.find((p) => p.name === 'redis')!;
+    process.kill(redis.pid, 'SIGKILL');
     expect(await current.exit).toBe(1);
-    expect(current.output()).toContain('worker was killed by SIGKILL.');
+    expect(current.output()).toContain('redis was killed by SIGKILL.');
     expect(await openPorts(ports)).toEqual([]);
     expect(state.pids.filter(alive)).toEqual([]);
   });

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ChildExitedError, StackError } from './errors';
+import type { RestartPolicy } from './restart-policy';
+import { superviseProcess, type RestartsExhaustedError, type SupervisedProcess } from './supervisor';
+import { openToOthers, reachableHome } from './reachable-home';
 import { preflight } from './stack-preflight';
 import { startProcess, type ManagedProcess } from './process';
 import { localSecret, postgresPassword, prepareDataDir } from './local-secrets';
@@ -27,6 +30,17 @@ function localMasterKeys(dataDir: string): string {
     fs.writeFileSync(file, `local1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The sandboxes' uids must pass through every folder above their workspaces. When the data folder sits
+ * under one closed to them (a checkout in root's home or a `mktemp -d` folder), their root moves to a
+ * reachable folder outside the checkout instead; undefined keeps the default `<data>/sandboxes`.
+ */
+function reachableSandboxRoot(dataDir: string): string | undefined {
+  if (process.getuid?.() !== 0 || openToOthers(dataDir)) return undefined;
+  const home = reachableHome(dataDir);
+  return home && path.join(home, 'sandboxes');
 }
 
 /** A command line for one of the app's own processes. */
@@ -59,6 +73,10 @@ export interface StackOptions {
   echo?: NodeJS.WritableStream | null;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Called after the worker or the API was restarted following a crash, with the processes now running. */
+  onRestart?: (processes: Array<{ name: string; pid: number }>) => void;
+  /** When to restart a crashed worker or API and when to give up (default: {@link DEFAULT_RESTART_POLICY}). */
+  restartPolicy?: RestartPolicy;
 }
 
 /** One backing service as the banner shows it. */
@@ -80,12 +98,15 @@ export interface RunningStack {
   services: ServiceInfo[];
   /** Environment passed to migrate, worker and API. */
   childEnv: NodeJS.ProcessEnv;
-  /** Process-group leaders started by the stack. */
-  pids: number[];
+  /** Process-group leaders started by the stack, as they run now (a restarted worker or API has a new pid). */
+  readonly pids: number[];
   /** The same, by child name (temporal, postgres, redis, liveblocks, worker, api). */
-  processes: Array<{ name: string; pid: number }>;
-  /** Resolves with the error of the first child that exits while the stack runs. */
-  crashed: Promise<ChildExitedError>;
+  readonly processes: Array<{ name: string; pid: number }>;
+  /**
+   * Resolves when the stack cannot go on: a service (Temporal, Postgres, Redis, Liveblocks) exited, or the
+   * worker or the API crashed too often to be restarted again. Single worker or API crashes are restarted.
+   */
+  crashed: Promise<ChildExitedError | RestartsExhaustedError>;
   stop(): Promise<void>;
 }
 
@@ -205,6 +226,8 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
     if (liveblocks.publicKey) childEnv.LIVEBLOCKS_PUBLIC_KEY = liveblocks.publicKey;
     if (temporalUiUrl) childEnv.ATELIER_TEMPORAL_UI_URL = temporalUiUrl;
     childEnv.ATELIER_MASTER_KEYS ??= localMasterKeys(config.dataDir);
+    const sandboxRoot = childEnv.ATELIER_SANDBOX_ROOT ? undefined : reachableSandboxRoot(config.dataDir);
+    if (sandboxRoot) childEnv.ATELIER_SANDBOX_ROOT = sandboxRoot;
     const entries = { ...defaultEntries, ...opts.entries };
 
     await step('Migrations', async () => {
@@ -218,29 +241,60 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
       return { stop: alreadyRegistered };
     });
 
+    const spawnApp = (name: 'worker' | 'api') => startProcess({ name, ...entries[name], cwd: repoRoot, env: childEnv, logDir, ipc: true, echo });
+    const supervised: SupervisedProcess[] = [];
     const spawnReady = async (name: 'worker' | 'api') => {
-      const proc = startProcess({ name, ...entries[name], cwd: repoRoot, env: childEnv, logDir, ipc: true, echo });
+      const proc = spawnApp(name);
       const ready = proc.waitForMessage<{ type: 'ready'; url?: string; previewUrl?: string }>('ready');
       ready.catch(() => undefined); // awaited below; this only keeps an early rejection from going unhandled
-      await register(name, () => proc.stop());
+      const held: { supervisor?: SupervisedProcess } = {};
+      await register(name, () => (held.supervisor ? held.supervisor.stop() : proc.stop()));
       const message = await ready;
+      // From here on a crash is restarted, not fatal (a crash before ready fails the start, as a broken build would).
+      held.supervisor = superviseProcess({
+        first: proc,
+        spawn: () => spawnApp(name),
+        stopping: () => stopping,
+        log,
+        policy: opts.restartPolicy,
+        onRestart: () => opts.onRestart?.(currentProcesses()),
+      });
+      supervised.push(held.supervisor);
       // Already registered for stopping; the step's own stop has nothing left to do.
-      return { child: proc, stop: alreadyRegistered, url: message.url, previewUrl: message.previewUrl };
+      return { stop: alreadyRegistered, url: message.url, previewUrl: message.previewUrl };
     };
+    const currentProcesses = () => [...children, ...supervised.map((s) => s.current())].map((c) => ({ name: c.name, pid: c.pid }));
     // The API needs Temporal, not a ready worker: start both at once, fail if either fails.
     const [worker, api] = await Promise.allSettled([step('Worker', () => spawnReady('worker')), step('API', () => spawnReady('api'))]);
     if (worker.status === 'rejected') throw worker.reason;
     if (api.status === 'rejected') throw api.reason;
     const appUrl = (api.value.url ?? `http://${appHost}:${config.apiPort}`).replace(/\/$/, '');
 
-    const crashed = new Promise<ChildExitedError>((resolve) => {
+    // Services are not restarted: their clients (worker, API) would fail meanwhile, and their data may need a look.
+    const crashed = new Promise<ChildExitedError | RestartsExhaustedError>((resolve) => {
       for (const child of children) {
         void child.exited.then(({ code, signal }) => {
           if (!stopping) resolve(new ChildExitedError(child.name, code, signal, child.lastLines(), child.logFile));
         });
       }
+      for (const s of supervised) void s.gaveUp.then(resolve);
     });
-    return { appUrl, previewUrl: api.value.previewUrl, graphqlUrl: `${appUrl}/graphql`, temporalUiUrl, services, childEnv, pids: children.map((c) => c.pid), processes: children.map((c) => ({ name: c.name, pid: c.pid })), crashed, stop };
+    return {
+      appUrl,
+      previewUrl: api.value.previewUrl,
+      graphqlUrl: `${appUrl}/graphql`,
+      temporalUiUrl,
+      services,
+      childEnv,
+      get pids() {
+        return currentProcesses().map((p) => p.pid);
+      },
+      get processes() {
+        return currentProcesses();
+      },
+      crashed,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -248,5 +302,6 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
 }
 
 function redactPassword(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
+  // The user part may be empty (`redis://:secret@host`).
+  return url.replace(/\/\/([^:/@]*):[^@]+@/, '//$1:***@');
 }

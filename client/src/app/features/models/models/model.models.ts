@@ -80,10 +80,17 @@ export interface ModelBudget {
   readonly tokenLimit: number | null;
   readonly costUsdUsed: number;
   readonly costUsdLimit: number | null;
+  /** The limits in force (what a run pauses at), tier caps included, and whose they are: PROJECT, TEAM, USER or TIER. */
+  readonly effectiveTokenLimit?: number | null;
+  readonly tokenLimitSource?: string | null;
+  readonly effectiveCostUsdLimit?: number | null;
+  readonly costUsdLimitSource?: string | null;
 }
 
 export interface ProjectModelSettings {
   readonly projectId: string;
+  /** The tier whose caps apply (the owner's, or the team owner's). */
+  readonly tier?: string;
   readonly roles: readonly RoleModelChain[];
   readonly budgets: readonly ModelBudget[];
 }

@@ -11,7 +11,8 @@ const USAGE_ROW = `model role day calls promptTokens completionTokens totalToken
 const SETTINGS_FIELDS = `
   projectId
   roles { role models source }
-  budgets { scope tokensUsed tokenLimit costUsdUsed costUsdLimit }
+  tier
+  budgets { scope tokensUsed tokenLimit costUsdUsed costUsdLimit effectiveTokenLimit tokenLimitSource effectiveCostUsdLimit costUsdLimitSource }
 `;
 
 export const MODEL_MODE_QUERY = gql<{ modelMode: ModelMode }, Record<string, never>>`

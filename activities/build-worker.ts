@@ -1,25 +1,11 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { TemporalConnectionConfig } from '../temporal.config';
+import { temporalConnectionOptions } from '../core/temporal/connection';
 import { createActivities, type ActivityDeps } from '.';
 
 /** Connects to Temporal with the settings from temporal.config.ts. */
 export function connectWorker(config: TemporalConnectionConfig): Promise<NativeConnection> {
-  return NativeConnection.connect({
-    address: config.address,
-    tls:
-      config.tls === true
-        ? true
-        : config.tls
-          ? {
-              serverNameOverride: config.tls.serverName,
-              clientCertPair:
-                config.tls.clientCertPem && config.tls.clientKeyPem
-                  ? { crt: Buffer.from(config.tls.clientCertPem), key: Buffer.from(config.tls.clientKeyPem) }
-                  : undefined,
-            }
-          : undefined,
-    apiKey: config.apiKey,
-  });
+  return NativeConnection.connect(temporalConnectionOptions(config));
 }
 
 export interface BuildWorkerOptions {

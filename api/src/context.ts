@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Client } from '@temporalio/client';
 import { UnauthenticatedError } from '../../core/shared/domain.errors';
@@ -13,6 +15,15 @@ import type { ModelLayer } from '../../core/models/model-layer';
 import type { ProjectService } from '../../core/project/project.service';
 import type { SandboxService } from '../../core/sandbox/sandbox.service';
 import type { TeamService } from '../../core/team/team.service';
+import type { AccountService } from '../../core/account/account.service';
+import type { TeamRunService } from '../../core/agents/team-run.service';
+import type { ModelSettingsService } from '../../core/models/model-settings.service';
+import type { ModelUsageService } from '../../core/models/model-usage.service';
+import type { TeamBudgetsService } from '../../core/models/team-budgets.service';
+import type { UsageService } from '../../core/usage/usage.service';
+import { LOCAL_USER_ID } from '../../core/user/user.entity';
+import type { ApiServices } from './services';
+import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
 
 /** What every resolver sees; built per request (or per WebSocket operation). */
 export interface GraphQLContext {
@@ -31,6 +42,13 @@ export interface GraphQLContext {
   projects: ProjectService;
   teams: TeamService;
   providerKeys: ProviderKeyService;
+  /** Agent-team runs: tasks, agents, live state, approvals. */
+  teamRuns: TeamRunService;
+  usage: UsageService;
+  account: AccountService;
+  modelSettings: ModelSettingsService;
+  modelUsage: ModelUsageService;
+  teamBudgets: TeamBudgetsService;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
@@ -51,4 +69,59 @@ export interface GraphQLContext {
 export function requireViewer(ctx: Pick<GraphQLContext, 'viewerId'>): string {
   if (!ctx.viewerId) throw new UnauthenticatedError();
   return ctx.viewerId;
+}
+
+/** Builds GraphQL contexts: the per-request services over a forked entity manager, and the caller. */
+export interface ContextFactory {
+  /** A context for `viewerId` with no request behind it (tests, internal callers). */
+  base(viewerId: string | null, extra?: Partial<GraphQLContext>): GraphQLContext;
+  /** The caller of an HTTP request (which may rotate the session cookie) or a WebSocket upgrade (`res` absent). */
+  forRequest(req: IncomingMessage & { ip?: string; secure?: boolean }, res?: Response): Promise<GraphQLContext>;
+}
+
+export function createContextFactory(deps: { orm: MikroORM; redis: Redis; temporal: Client; services: ApiServices }): ContextFactory {
+  const { orm, redis, temporal, services } = deps;
+  const base = (viewerId: string | null, extra: Partial<GraphQLContext> = {}): GraphQLContext => {
+    const em = orm.em.fork();
+    return {
+      em,
+      orm,
+      redis,
+      viewerId,
+      sessionId: null,
+      accountsExist: false,
+      meta: {},
+      events: services.events,
+      liveAccess: services.liveAccess,
+      rateLimiter: services.rateLimiter,
+      limits: services.limits,
+      models: services.models,
+      temporal,
+      ...services.forRequest(em),
+      ...extra,
+    };
+  };
+  // Once an account exists the platform never returns to single-user mode, so a true answer is kept.
+  let accountsKnownToExist = false;
+  const forRequest: ContextFactory['forRequest'] = async (req, res) => {
+    const ctx = base(null, { meta: { ip: clientIp(req), userAgent: req.headers['user-agent'] ?? null } });
+    accountsKnownToExist ||= await ctx.auth.accountsExist();
+    const token = readSessionToken(req);
+    let session = token && accountsKnownToExist ? await ctx.auth.authenticate(token) : null;
+    // Only an HTTP response can carry a new cookie, so WebSocket operations never rotate.
+    const rotated = session && res ? await ctx.auth.rotateIfDue(session) : null;
+    if (rotated && res) {
+      session = rotated.session;
+      setSessionCookie(res, rotated.token, Boolean(req.secure));
+    }
+    ctx.accountsExist = accountsKnownToExist;
+    ctx.viewerId = session ? session.user.id : accountsKnownToExist ? null : LOCAL_USER_ID;
+    ctx.sessionId = session?.id ?? null;
+    if (res) {
+      const secure = Boolean(req.secure);
+      ctx.cookies = { set: (t) => setSessionCookie(res, t, secure), clear: () => clearSessionCookie(res, secure) };
+    }
+    return ctx;
+  };
+  return { base, forRequest };
 }

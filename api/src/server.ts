@@ -7,6 +7,7 @@ import { createOrm } from '../../core/db/db';
 import { assertSingleUserSafe, SingleUserExposedError } from './http/single-user-bind';
 import { anyAccountExists } from '../../core/auth/create-account';
 import { createLogger } from '../../core/logger';
+import { temporalConnectionOptions } from '../../core/temporal/connection';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,19 +18,8 @@ async function main(): Promise<void> {
     throw error;
   });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  const { address, tls, apiKey, namespace } = config.temporal;
-  const connection = await Connection.connect({
-    address,
-    apiKey,
-    tls:
-      tls === true || tls === undefined
-        ? tls
-        : {
-            serverNameOverride: tls.serverName,
-            clientCertPair: tls.clientCertPem && tls.clientKeyPem ? { crt: Buffer.from(tls.clientCertPem), key: Buffer.from(tls.clientKeyPem) } : undefined,
-          },
-  });
-  const temporal = new Client({ connection, namespace });
+  const connection = await Connection.connect(temporalConnectionOptions(config.temporal));
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await createApp({ config, orm, redis, temporal, logger });
   const url = await app.listen(config.PORT, config.HOST);
   const previewUrl = app.previews?.origin().pattern;

@@ -34,6 +34,19 @@ describe('budgets', () => {
     expect(lowered[0]!.tokens.limit).toBe(5);
   });
 
+  test('each limit in force names whose it is: a setting, the team, or the tier cap', () => {
+    const unset = budgetLines(both, none, DEFAULT_MODEL_BUDGETS.free, {});
+    expect(unset[0]!.tokens).toEqual({ used: 0, limit: 300_000, source: 'tier' });
+    expect(unset[1]!.tokens).toEqual({ used: 0, limit: null, source: null });
+    expect(budgetLines(both, none, DEFAULT_MODEL_BUDGETS.free, { project: { runTokenBudget: 5 } })[0]!.tokens.source).toBe('project');
+    const team = budgetLines({ ...both, team: true }, none, DEFAULT_MODEL_BUDGETS.pro, { team: { runTokenBudget: 7, tokenBudget: 9 } });
+    expect(team.map((l) => [l.scope, l.tokens.limit, l.tokens.source])).toEqual([
+      ['run', 7, 'team'],
+      ['project', null, null],
+      ['team', 9, 'team'],
+    ]);
+  });
+
   test('money budgets are compared in nano-USD', () => {
     const settings = { project: { costBudgetUsdNanos: toNanos(0.5).toString() } };
     expect(() =>

@@ -38,14 +38,33 @@ export interface BudgetSettings {
   costBudgetUsdNanos?: string | null;
 }
 
+/** Whose setting a limit in force comes from: the project's, the team's, the paying user's, or the tier's cap. */
+export type BudgetLimitSource = 'project' | 'team' | 'user' | 'tier';
+
+/** One measure of a budget: what has been used against the least of the limits that apply, and whose limit that is. */
+export interface BudgetMeasure<T extends number | bigint> {
+  used: T;
+  limit: T | null;
+  /** Null when no limit applies. */
+  source: BudgetLimitSource | null;
+}
+
 /** One budget in force: its limits and what has been used. */
 export interface BudgetLine {
   scope: BudgetScope;
-  tokens: { used: number; limit: number | null };
-  costUsdNanos: { used: bigint; limit: bigint | null };
+  tokens: BudgetMeasure<number>;
+  costUsdNanos: BudgetMeasure<bigint>;
 }
 
-const minOf = <T extends number | bigint>(a: T | null, b: T | null): T | null => (a === null ? b : b === null ? a : a < b ? a : b);
+type Candidate<T> = [T | null, BudgetLimitSource];
+
+/** The least of the limits set, and its source; on a tie the first listed wins (a setting before the tier's cap). */
+function least<T extends number | bigint>(used: T, ...candidates: Candidate<T>[]): BudgetMeasure<T> {
+  let best: BudgetMeasure<T> = { used, limit: null, source: null };
+  for (const [limit, source] of candidates) if (limit !== null && (best.limit === null || limit < best.limit)) best = { used, limit, source };
+  return best;
+}
+
 const num = (v: number | string | null | undefined) => (v == null ? null : Number(v));
 const big = (v: string | null | undefined) => (v == null ? null : BigInt(v));
 const usd = (v: number | null) => (v === null ? null : toNanos(v));
@@ -64,28 +83,31 @@ export function budgetLines(
 ): BudgetLine[] {
   const { project } = settings;
   const user = scopes.team ? settings.team : settings.user;
+  const payer: BudgetLimitSource = scopes.team ? 'team' : 'user';
   const lines: BudgetLine[] = [];
   if (scopes.run) {
     lines.push({
       scope: 'run',
-      tokens: { used: spent.runTokens, limit: minOf(minOf(num(project?.runTokenBudget), num(user?.runTokenBudget)), tier.runTokens) },
-      costUsdNanos: {
-        used: spent.runCostNanos,
-        limit: minOf(minOf(big(project?.runCostBudgetUsdNanos), big(user?.runCostBudgetUsdNanos)), usd(tier.runCostUsd)),
-      },
+      tokens: least(spent.runTokens, [num(project?.runTokenBudget), 'project'], [num(user?.runTokenBudget), payer], [tier.runTokens, 'tier']),
+      costUsdNanos: least(
+        spent.runCostNanos,
+        [big(project?.runCostBudgetUsdNanos), 'project'],
+        [big(user?.runCostBudgetUsdNanos), payer],
+        [usd(tier.runCostUsd), 'tier'],
+      ),
     });
   }
   if (scopes.project) {
     lines.push({
       scope: 'project',
-      tokens: { used: spent.projectTokens, limit: num(project?.tokenBudget) },
-      costUsdNanos: { used: spent.projectCostNanos, limit: big(project?.costBudgetUsdNanos) },
+      tokens: least(spent.projectTokens, [num(project?.tokenBudget), 'project']),
+      costUsdNanos: least(spent.projectCostNanos, [big(project?.costBudgetUsdNanos), 'project']),
     });
   }
   lines.push({
-    scope: scopes.team ? 'team' : 'user',
-    tokens: { used: spent.userTokens, limit: minOf(num(user?.tokenBudget), tier.monthlyTokens) },
-    costUsdNanos: { used: spent.userCostNanos, limit: minOf(big(user?.costBudgetUsdNanos), usd(tier.monthlyCostUsd)) },
+    scope: payer,
+    tokens: least(spent.userTokens, [num(user?.tokenBudget), payer], [tier.monthlyTokens, 'tier']),
+    costUsdNanos: least(spent.userCostNanos, [big(user?.costBudgetUsdNanos), payer], [usd(tier.monthlyCostUsd), 'tier']),
   });
   return lines;
 }

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { assertWithinBudget, budgetLines, DEFAULT_MODEL_BUDGETS, type TierModelBudget } from './budget';
-import { loadCallContext } from './call-context';
+import { assertWithinBudget, budgetLines, DEFAULT_MODEL_BUDGETS, type BudgetLine, type TierModelBudget } from './budget';
+import { loadCallContext, type CallContext } from './call-context';
 import type { ModelCatalog } from './catalog';
 import type { CircuitBreaker } from './circuit-breaker';
 import { costOf, fromNanos } from './cost';
@@ -54,13 +54,26 @@ export class ModelGateway {
 
   constructor(private readonly deps: ModelGatewayDeps) {}
 
+  /**
+   * The budgets a call for this project would be checked against, as `call` checks them: the same settings,
+   * tier caps and spending. A run line is always included (the run's spending is zero without `runId`).
+   */
+  async budgets(subject: { userId: string; projectId: string; runId?: string | null }): Promise<{ tier: Tier; lines: BudgetLine[] }> {
+    const context = await loadCallContext(this.deps.orm.em.fork(), { callKey: '', ...subject });
+    return { tier: context.tier, lines: this.linesOf({ run: true, project: true, team: Boolean(context.teamId) }, context) };
+  }
+
+  private linesOf(scopes: { run: boolean; project: boolean; team: boolean }, context: CallContext): BudgetLine[] {
+    const tierBudget = (this.deps.tierBudgets ?? DEFAULT_MODEL_BUDGETS)[context.tier];
+    return budgetLines(scopes, context.spent, tierBudget, context.settings);
+  }
+
   async call(call: ModelCall): Promise<ModelCallResult> {
     const em = this.deps.orm.em.fork();
     const context = await loadCallContext(em, call);
     if (context.replay) return this.replayed(context.replay);
     const scopes = { run: Boolean(call.runId), project: Boolean(call.projectId), team: Boolean(context.teamId) };
-    const tierBudget = (this.deps.tierBudgets ?? DEFAULT_MODEL_BUDGETS)[context.tier];
-    assertWithinBudget(budgetLines(scopes, context.spent, tierBudget, context.settings));
+    assertWithinBudget(this.linesOf(scopes, context));
     // A team project's calls count against the team's own message windows (its owner's tier), not a member's.
     const windows = context.teamId ? `team:${context.teamId}` : call.userId;
     await this.deps.rateLimiter?.check({ id: windows, tier: context.tier }, 'message');

@@ -116,6 +116,8 @@ export function createModelLayer(deps: {
   box: SecretBox | null;
   breaker?: BreakerOptions;
   limits?: LimitsConfig;
+  /** The process's rate limiter, shared with the rest of it; built from `limits` when not given. */
+  rateLimiter?: RateLimiter;
   /** Resolves stored base URLs' host names (the system resolver by default). */
   resolve?: Resolver;
 }): ModelLayer {
@@ -137,7 +139,7 @@ export function createModelLayer(deps: {
     offline: new OfflineProvider(),
     platformRoleModels,
     timeoutMs,
-    rateLimiter: deps.limits ? new RateLimiter(redis, { config: deps.limits }) : undefined,
+    rateLimiter: deps.rateLimiter ?? (deps.limits ? new RateLimiter(redis, { config: deps.limits }) : undefined),
   });
   return { gateway, catalog, breaker, credentials, platformKeys, platformRoleModels, baseUrls };
 }

@@ -7,7 +7,10 @@ import { recordAudit } from '../audit/audit-log';
 import { asResource, type ProjectService } from '../project/project.service';
 import { ProjectRun } from '../project/project.entity';
 import { Team } from '../team/team.entity';
+import type { Tier } from '../limits/tiers';
 import type { ModelCatalog } from './catalog';
+import type { ModelGateway } from './model-gateway';
+import type { BudgetLimitSource } from './budget';
 import { fromNanos, toNanos } from './cost';
 import { ModelSettings, type SettingsScope } from './model-settings.entity';
 import { AGENT_ROLES, type AgentRole } from './model-types';
@@ -36,13 +39,26 @@ export interface RoleChainView {
   source: string;
 }
 
-export interface ProjectModelSettingsView {
-  projectId: string;
-  roles: RoleChainView[];
-  budgets: { scope: string; tokensUsed: number; tokenLimit: number | null; costUsdUsed: number; costUsdLimit: number | null }[];
+/** One budget as shown: the project's own setting (what the form edits) and the limit in force with its source. */
+export interface ModelBudgetView {
+  scope: string;
+  tokensUsed: number;
+  tokenLimit: number | null;
+  costUsdUsed: number;
+  costUsdLimit: number | null;
+  effectiveTokenLimit: number | null;
+  tokenLimitSource: Uppercase<BudgetLimitSource> | null;
+  effectiveCostUsdLimit: number | null;
+  costUsdLimitSource: Uppercase<BudgetLimitSource> | null;
 }
 
-const SPENT = `select coalesce(sum(total_tokens), 0)::bigint::text as tokens, coalesce(sum(cost_usd_nanos), 0)::text as cost from usage_logs where `;
+export interface ProjectModelSettingsView {
+  projectId: string;
+  /** The paying subject's tier: the owner's, or the team owner's for a team project. */
+  tier: Tier;
+  roles: RoleChainView[];
+  budgets: ModelBudgetView[];
+}
 
 /** Role → model chains and budgets of projects and teams, as people set them. */
 export class ModelSettingsService {
@@ -51,6 +67,8 @@ export class ModelSettingsService {
     private readonly projects: ProjectService,
     private readonly catalog: ModelCatalog,
     private readonly platformRoleModels: RoleModelOverride,
+    /** The model gateway's budget lines: the one place budgets in force are computed. */
+    private readonly budgets: Pick<ModelGateway, 'budgets'>,
   ) {}
 
   async forProject(viewerId: string | null, projectId: string): Promise<ProjectModelSettingsView> {
@@ -70,32 +88,30 @@ export class ModelSettingsService {
       return { role, models: [...chain.models], source: chain.source.toUpperCase() };
     });
     const latestRun = await this.em.findOne(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } });
-    const connection = this.em.getConnection();
-    const [[run], [total]] = await Promise.all([
-      latestRun
-        ? connection.execute<{ tokens: string; cost: string }[]>(`${SPENT} run_id = ?`, [latestRun.id])
-        : Promise.resolve([{ tokens: '0', cost: '0' }]),
-      connection.execute<{ tokens: string; cost: string }[]>(`${SPENT} project_id = ?`, [project.id]),
-    ]);
-    const usd = (nanos: string | null | undefined) => (nanos == null ? null : fromNanos(nanos));
+    // The gateway's own budget lines, so what is shown is what a call is checked against, tier caps included.
+    const { tier, lines } = await this.budgets.budgets({ userId: project.owner.id, projectId: project.id, runId: latestRun?.id ?? null });
+    const line = (scope: 'run' | 'project') => lines.find((l) => l.scope === scope)!;
+    const view = (scope: 'run' | 'project', tokenLimit: number | null, costLimitNanos: string | null | undefined) => {
+      const { tokens, costUsdNanos } = line(scope);
+      return {
+        scope: scope.toUpperCase(),
+        tokensUsed: tokens.used,
+        tokenLimit,
+        costUsdUsed: fromNanos(costUsdNanos.used),
+        costUsdLimit: costLimitNanos == null ? null : fromNanos(costLimitNanos),
+        effectiveTokenLimit: tokens.limit,
+        tokenLimitSource: upper(tokens.source),
+        effectiveCostUsdLimit: costUsdNanos.limit === null ? null : fromNanos(costUsdNanos.limit),
+        costUsdLimitSource: upper(costUsdNanos.source),
+      };
+    };
     return {
       projectId: project.id,
+      tier,
       roles,
       budgets: [
-        {
-          scope: 'RUN',
-          tokensUsed: Number(run!.tokens),
-          tokenLimit: own?.runTokenBudget ?? null,
-          costUsdUsed: fromNanos(run!.cost),
-          costUsdLimit: usd(own?.runCostBudgetUsdNanos),
-        },
-        {
-          scope: 'PROJECT',
-          tokensUsed: Number(total!.tokens),
-          tokenLimit: own?.tokenBudget == null ? null : Number(own.tokenBudget),
-          costUsdUsed: fromNanos(total!.cost),
-          costUsdLimit: usd(own?.costBudgetUsdNanos),
-        },
+        view('run', own?.runTokenBudget ?? null, own?.runCostBudgetUsdNanos),
+        view('project', own?.tokenBudget == null ? null : Number(own.tokenBudget), own?.costBudgetUsdNanos),
       ],
     };
   }
@@ -168,6 +184,8 @@ export class ModelSettingsService {
     return (await this.em.findOne(ModelSettings, { scope, scopeId })) ?? this.em.create(ModelSettings, { scope, scopeId });
   }
 }
+
+const upper = (source: BudgetLimitSource | null) => (source === null ? null : (source.toUpperCase() as Uppercase<BudgetLimitSource>));
 
 /** Applies role changes; an empty chain removes the role's override. */
 function mergeRoles(current: Record<string, string[]>, changes: Map<AgentRole, string[]>): Record<string, string[]> {

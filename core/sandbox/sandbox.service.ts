@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { sandboxVerifyWorkflow } from '../../workflows';
 import { ForbiddenError, NotFoundError } from '../shared/domain.errors';
+import { nullIfNotFound } from '../shared/not-found';
 import { loadActor } from '../access/actor';
 import { can, type Visibility } from '../access/policy';
 import type { Project } from '../project/project.entity';
@@ -33,14 +34,14 @@ export class SandboxService {
   /** A link that opens the preview as the viewer: a short-lived signed token the preview host trades for its own cookie. */
   async openPreview(viewerId: string | null, sessionId: string | null, sandboxId: string): Promise<{ url: string; expiresAt: Date | null }> {
     const record = await this.manager.find(sandboxId);
-    const project = record?.status === 'RUNNING' && record.previewUrl ? await this.projects.get(viewerId, record.project.id).catch(() => null) : null;
+    const project = record?.status === 'RUNNING' && record.previewUrl ? await this.projects.get(viewerId, record.project.id).catch(nullIfNotFound) : null;
     if (!record || !project || !this.previews) throw new NotFoundError('Sandbox', sandboxId);
     return this.previews.link(record.id, viewerId, sessionId);
   }
 
   /** Live sandboxes of a project the viewer may read, newest first. */
   async listForProject(viewerId: string | null, projectId: string): Promise<SandboxRecord[]> {
-    const project = await this.projects.get(viewerId, projectId).catch(() => null);
+    const project = await this.projects.get(viewerId, projectId).catch(nullIfNotFound);
     if (!project) return [];
     return this.em.find(SandboxRecord, { project: project.id, status: { $in: ['CREATING', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
   }
@@ -61,7 +62,7 @@ export class SandboxService {
   async destroy(viewerId: string, id: string): Promise<boolean> {
     const record = await this.manager.find(id);
     if (!record || record.status === 'DESTROYED') return false;
-    const project = await this.projects.get(viewerId, record.project.id).catch(() => null);
+    const project = await this.projects.get(viewerId, record.project.id).catch(nullIfNotFound);
     if (!project) throw new NotFoundError('Sandbox', id);
     await this.requireRun(viewerId, project);
     await this.manager.destroy(id);

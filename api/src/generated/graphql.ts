@@ -135,6 +135,13 @@ export type AuthState = {
   viewer: Maybe<User>;
 };
 
+/** Whose limit is in force: the project's settings, its team's, its owner's, or the tier's cap. */
+export type BudgetLimitSource =
+  | 'PROJECT'
+  | 'TEAM'
+  | 'TIER'
+  | 'USER';
+
 /** What a queued build waits for: one of its owner's agent-run slots or sandboxes, all in use. */
 export type BuildWait = {
   __typename?: 'BuildWait';
@@ -238,14 +245,26 @@ export type Model = {
   vision: Scalars['Boolean']['output'];
 };
 
-/** A budget in force for a project: tokens and US dollars used against the limit (null: none). */
+/**
+ * A budget for a project: tokens and US dollars used, the project's own limit (what its settings say; null:
+ * none) and the limit in force, which a run pauses at: the least of the project's, the team's or owner's, and the
+ * tier's cap (null: unlimited).
+ */
 export type ModelBudget = {
   __typename?: 'ModelBudget';
+  /** The project's own setting. */
   costUsdLimit: Maybe<Scalars['Float']['output']>;
+  costUsdLimitSource: Maybe<BudgetLimitSource>;
   costUsdUsed: Scalars['Float']['output'];
+  /** The US-dollar limit in force (the one enforced); null: unlimited. */
+  effectiveCostUsdLimit: Maybe<Scalars['Float']['output']>;
+  /** The token limit in force (the one enforced); null: unlimited. */
+  effectiveTokenLimit: Maybe<Scalars['Float']['output']>;
   /** RUN (per run; used is the latest run's) or PROJECT (over the project's life). */
   scope: Scalars['String']['output'];
+  /** The project's own setting. */
   tokenLimit: Maybe<Scalars['Float']['output']>;
+  tokenLimitSource: Maybe<BudgetLimitSource>;
   tokensUsed: Scalars['Float']['output'];
 };
 
@@ -712,6 +731,8 @@ export type ProjectModelSettings = {
   budgets: Array<ModelBudget>;
   projectId: Scalars['ID']['output'];
   roles: Array<RoleModelChain>;
+  /** The tier whose caps apply: the owner's, or the team owner's for a team project (free, pro, team or enterprise). */
+  tier: Scalars['String']['output'];
 };
 
 /** Fields left out stay as they are; null clears a budget (the tier's limit then applies). */
@@ -1182,6 +1203,7 @@ export type ResolversTypes = {
   AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BudgetLimitSource: BudgetLimitSource;
   BuildWait: ResolverTypeWrapper<BuildWait>;
   BuildWaitHolder: ResolverTypeWrapper<BuildWaitHolder>;
   CreateProjectInput: CreateProjectInput;
@@ -1434,9 +1456,13 @@ export type ModelResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type ModelBudgetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelBudget'] = ResolversParentTypes['ModelBudget']> = {
   costUsdLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  costUsdLimitSource?: Resolver<Maybe<ResolversTypes['BudgetLimitSource']>, ParentType, ContextType>;
   costUsdUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  effectiveCostUsdLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  effectiveTokenLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tokenLimitSource?: Resolver<Maybe<ResolversTypes['BudgetLimitSource']>, ParentType, ContextType>;
   tokensUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -1564,6 +1590,7 @@ export type ProjectModelSettingsResolvers<ContextType = GraphQLContext, ParentTy
   budgets?: Resolver<Array<ResolversTypes['ModelBudget']>, ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectRun'] = ResolversParentTypes['ProjectRun']> = {

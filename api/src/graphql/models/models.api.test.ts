@@ -3,6 +3,8 @@ import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, type Stack } from '../../../../test/harness';
 import { OpenAIFake } from '../../../../test/fakes/openai-fake';
 import { CircuitBreaker } from '../../../../core/models/circuit-breaker';
+import { BudgetExceededError } from '../../../../core/models/models.errors';
+import { ProjectRun } from '../../../../core/project/project.entity';
 
 /** The models API over HTTP: catalog availability, offline mode, role maps and budgets, usage reports. */
 let stack: Stack;
@@ -184,4 +186,41 @@ test('modelUsage groups tokens and cost by model, role and day; others cannot re
   expect((await gql(eve.cookie, USAGE, { i: { userId: ada.id } })).errors![0]!.extensions.code).toBe('FORBIDDEN');
   expect((await gql(eve.cookie, USAGE, { i: { projectId } })).errors![0]!.extensions.code).toBe('NOT_FOUND');
   expect((await gql(eve.cookie, USAGE, { i: { projectId, userId: ada.id } })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+});
+
+test('a free project shows the budget it is held to, the tier cap, and its run is refused exactly there', async () => {
+  const ada = await signUp('FreeTier');
+  const projectId = await newProject(ada.cookie);
+  const run = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { project: projectId });
+  type Budget = {
+    scope: string;
+    tokensUsed: number;
+    tokenLimit: number | null;
+    effectiveTokenLimit: number | null;
+    tokenLimitSource: string | null;
+    effectiveCostUsdLimit: number | null;
+    costUsdLimitSource: string | null;
+  };
+  const BUDGETS =
+    'query($p: ID!) { projectModelSettings(projectId: $p) { tier budgets { scope tokensUsed tokenLimit effectiveTokenLimit tokenLimitSource effectiveCostUsdLimit costUsdLimitSource } } }';
+  const shown = async () => (await gql<{ projectModelSettings: { tier: string; budgets: Budget[] } }>(ada.cookie, BUDGETS, { p: projectId })).data!.projectModelSettings;
+  const before = await shown();
+  expect(before.tier).toBe('free');
+  const runBudget = before.budgets.find((b) => b.scope === 'RUN')!;
+  // The project set nothing: the run is held to the free tier's caps, and says so.
+  expect(runBudget).toMatchObject({ tokenLimit: null, effectiveTokenLimit: 300_000, tokenLimitSource: 'TIER', effectiveCostUsdLimit: 1, costUsdLimitSource: 'TIER' });
+  expect(before.budgets.find((b) => b.scope === 'PROJECT')).toMatchObject({ effectiveTokenLimit: null, tokenLimitSource: null });
+
+  // Spend up to the shown limit through the gateway the worker calls models with (gpt-4.1-mini: well under $1).
+  const ask = { messages: [{ role: 'user' as const, content: 'hi' }] };
+  const spend = (inputTokens: number) => {
+    openai.defaultReply = { text: 'ok', usage: { inputTokens, outputTokens: 0 } };
+    return stack.models.gateway.call({ callKey: `free/${randomUUID()}`, userId: ada.id, projectId, runId: run.id, role: 'tester', request: ask });
+  };
+  await spend(runBudget.effectiveTokenLimit! - 1);
+  await spend(1);
+  const refusal = await spend(1).catch((e: unknown) => e);
+  expect(refusal).toBeInstanceOf(BudgetExceededError);
+  expect(refusal).toMatchObject({ scope: 'run', measure: 'tokens', limit: runBudget.effectiveTokenLimit });
+  expect((await shown()).budgets.find((b) => b.scope === 'RUN')).toMatchObject({ tokensUsed: 300_000, effectiveTokenLimit: 300_000 });
 });

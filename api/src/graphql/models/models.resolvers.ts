@@ -1,10 +1,5 @@
-import { requireViewer, type GraphQLContext } from '../../context';
+import { requireViewer } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
-import { ModelSettingsService } from '../../../../core/models/model-settings.service';
-import { ModelUsageService } from '../../../../core/models/model-usage.service';
-import { TeamBudgetsService } from '../../../../core/models/team-budgets.service';
-
-const settings = (ctx: GraphQLContext) => new ModelSettingsService(ctx.em, ctx.projects, ctx.models.catalog, ctx.models.platformRoleModels);
 
 const OFFLINE_MESSAGE =
   'Offline mode: no model provider key is configured, so agents run on built-in blueprints with no network and no cost. Add a key in account settings (or set one for the platform) to use real models.';
@@ -47,13 +42,13 @@ export const modelResolvers: Resolvers = {
         message: offline ? OFFLINE_MESSAGE : 'Agents call the models of each role’s chain with your keys or the platform’s.',
       };
     },
-    modelUsage: (_root, { input }, ctx) => new ModelUsageService(ctx.em, ctx.projects).usage(requireViewer(ctx), input),
-    projectModelSettings: (_root, { projectId }, ctx) => settings(ctx).forProject(ctx.viewerId, projectId),
-    teamModelBudgets: (_root, { teamId }, ctx) => new TeamBudgetsService(ctx.em).get(requireViewer(ctx), teamId),
+    modelUsage: (_root, { input }, ctx) => ctx.modelUsage.usage(requireViewer(ctx), input),
+    projectModelSettings: (_root, { projectId }, ctx) => ctx.modelSettings.forProject(ctx.viewerId, projectId),
+    teamModelBudgets: (_root, { teamId }, ctx) => ctx.teamBudgets.get(requireViewer(ctx), teamId),
   },
   Mutation: {
-    setProjectModelSettings: (_root, { input }, ctx) => settings(ctx).setProject(requireViewer(ctx), input),
-    setTeamModelBudgets: (_root, { input }, ctx) => new TeamBudgetsService(ctx.em).set(requireViewer(ctx), input),
-    setTeamRoleModels: (_root, { teamId, roles }, ctx) => settings(ctx).setTeam(requireViewer(ctx), teamId, roles),
+    setProjectModelSettings: (_root, { input }, ctx) => ctx.modelSettings.setProject(requireViewer(ctx), input),
+    setTeamModelBudgets: (_root, { input }, ctx) => ctx.teamBudgets.set(requireViewer(ctx), input),
+    setTeamRoleModels: (_root, { teamId, roles }, ctx) => ctx.modelSettings.setTeam(requireViewer(ctx), teamId, roles),
   },
 };

@@ -4,17 +4,12 @@ import { Team } from '../../../../core/team/team.entity';
 import { User } from '../../../../core/user/user.entity';
 import { ProjectFile, ProjectRun } from '../../../../core/project/project.entity';
 import { frameworks } from '../../../../core/project/frameworks';
+import { nullIfNotFound } from '../../../../core/shared/not-found';
 
 export const projectResolvers: Resolvers = {
   Query: {
     projects: (_root, _args, ctx) => ctx.projects.list(requireViewer(ctx)),
-    project: async (_root, { id }, { projects, viewerId }) => {
-      try {
-        return await projects.get(viewerId, id);
-      } catch {
-        return null;
-      }
-    },
+    project: (_root, { id }, { projects, viewerId }) => projects.get(viewerId, id).catch(nullIfNotFound),
     frameworks: () => frameworks.map((f) => ({ ...f })),
   },
   Mutation: {

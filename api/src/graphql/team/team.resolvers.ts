@@ -3,11 +3,12 @@ import type { Resolvers } from '../../generated/graphql';
 import { mayReadMembers } from '../field-access';
 import { User } from '../../../../core/user/user.entity';
 import { TeamMember } from '../../../../core/team/team.entity';
+import { nullIfNotFound } from '../../../../core/shared/not-found';
 
 export const teamResolvers: Resolvers = {
   Query: {
     teams: (_root, _args, ctx) => ctx.teams.list(requireViewer(ctx)),
-    team: async (_root, { id }, ctx) => ctx.teams.get(requireViewer(ctx), id).catch(() => null),
+    team: async (_root, { id }, ctx) => ctx.teams.get(requireViewer(ctx), id).catch(nullIfNotFound),
     invitation: async (_root, { token }, ctx) => {
       const invitation = await ctx.teams.openInvitation(token);
       return {

@@ -17,6 +17,13 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** Whose limit is in force: the project's settings, its team's, its owner's, or the tier's cap. */
+export type BudgetLimitSource =
+  | 'PROJECT'
+  | 'TEAM'
+  | 'TIER'
+  | 'USER';
+
 export type CreateProjectInput = {
   /** With the agent team: build without waiting for a person to approve the plan. */
   readonly autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;

@@ -82,6 +82,8 @@ interface Meter {
 })
 export class BudgetEditorComponent {
   readonly budgets = input.required<readonly ModelBudget[]>();
+  /** The tier whose caps apply, to name a cap that is the limit in force. */
+  readonly tier = input<string | null>(null);
   /** The server's field errors of the last save, by input field name. */
   readonly serverErrors = input<Readonly<Record<string, string>>>({});
   readonly pending = input(false);
@@ -99,7 +101,7 @@ export class BudgetEditorComponent {
       if (!this.edited().has(field)) out[field as BudgetField] ??= message;
     return out;
   });
-  protected readonly meters = computed(() => this.budgets().flatMap(metersOf));
+  protected readonly meters = computed(() => this.budgets().flatMap((b) => metersOf(b, this.tier())));
   private readonly limits = computed(() => budgetFormOf(this.budgets()), {
     equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
@@ -130,22 +132,33 @@ export class BudgetEditorComponent {
   }
 }
 
-function metersOf(budget: ModelBudget): Meter[] {
+/** Whose limit is in force, when it is not the project's own: "(free tier cap)", "(team budget)". */
+function sourceNote(source: string | null | undefined, tier: string | null): string {
+  if (source === 'TIER') return tier ? ` (${tier} tier cap)` : ' (tier cap)';
+  if (source === 'TEAM') return ' (team budget)';
+  if (source === 'USER') return ' (owner’s budget)';
+  return '';
+}
+
+/** Meters show the limit in force (what a run pauses at), which may be a cap the project did not set. */
+function metersOf(budget: ModelBudget, tier: string | null): Meter[] {
   const scope = budget.scope === 'RUN' ? 'Latest run' : 'Project';
+  const tokenLimit = budget.effectiveTokenLimit === undefined ? budget.tokenLimit : budget.effectiveTokenLimit;
+  const costLimit = budget.effectiveCostUsdLimit === undefined ? budget.costUsdLimit : budget.effectiveCostUsdLimit;
   return [
     {
       key: `${budget.scope}-tokens`,
       label: `${scope} tokens`,
       used: formatTokens(budget.tokensUsed),
-      limit: budget.tokenLimit === null ? null : formatTokens(budget.tokenLimit),
-      percent: percentOf(budget.tokensUsed, budget.tokenLimit),
+      limit: tokenLimit === null ? null : formatTokens(tokenLimit) + sourceNote(budget.tokenLimitSource, tier),
+      percent: percentOf(budget.tokensUsed, tokenLimit),
     },
     {
       key: `${budget.scope}-usd`,
       label: `${scope} cost`,
       used: formatMoney(budget.costUsdUsed, 'USD'),
-      limit: budget.costUsdLimit === null ? null : formatMoney(budget.costUsdLimit, 'USD'),
-      percent: percentOf(budget.costUsdUsed, budget.costUsdLimit),
+      limit: costLimit === null ? null : formatMoney(costLimit, 'USD') + sourceNote(budget.costUsdLimitSource, tier),
+      percent: percentOf(budget.costUsdUsed, costLimit),
     },
   ];
 }

@@ -233,6 +233,24 @@ describe('ProjectModelsPanelComponent', () => {
     expect(ids('models-panel-unavailable')[0]?.textContent).toContain('not available');
   });
 
+  it('shows the limit in force when the project set none: the tier cap, not "no budget"', async () => {
+    await open(
+      settingsPayload(ROLES, [
+        budgetPayload('RUN', { effectiveTokenLimit: 300_000, tokenLimitSource: 'TIER', effectiveCostUsdLimit: 1, costUsdLimitSource: 'TIER' }),
+        budgetPayload('PROJECT'),
+      ]),
+    );
+    const meter = (key: string) =>
+      ids('budget-meter')
+        .find((m) => m.dataset['key'] === key)
+        ?.textContent?.replace(/\s+/g, ' ');
+    expect(meter('RUN-tokens')).toContain('0 / 300,000 (free tier cap)');
+    expect(meter('RUN-usd')).toContain('$0 / $1.00 (free tier cap)');
+    expect(meter('PROJECT-tokens')).toContain('no budget');
+    // The form still edits the project's own budget, which is unset.
+    expect((ids('budget-run-tokens-input')[0] as HTMLInputElement).value).toBe('');
+  });
+
   it('reads usage and budget use again when model calls finish, keeping an edit in progress', async () => {
     await open(
       settingsPayload(ROLES, [

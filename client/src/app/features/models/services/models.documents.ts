@@ -81,10 +81,15 @@ gql`
     tokenLimit
     costUsdUsed
     costUsdLimit
+    effectiveTokenLimit
+    tokenLimitSource
+    effectiveCostUsdLimit
+    costUsdLimitSource
   }
 
   fragment ProjectModelSettings on ProjectModelSettings {
     projectId
+    tier
     roles {
       role
       models

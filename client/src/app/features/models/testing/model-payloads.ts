@@ -77,6 +77,7 @@ export function settingsPayload(
   return {
     __typename: 'ProjectModelSettings',
     projectId: 'p1',
+    tier: 'free',
     roles: roles.map((r) => ({ __typename: 'RoleModelChain', ...r })),
     budgets,
   };
@@ -90,6 +91,11 @@ export function budgetPayload(scope: string, extra: Record<string, unknown> = {}
     tokenLimit: null,
     costUsdUsed: 0,
     costUsdLimit: null,
+    // As the server answers when no cap applies: the project's own limit is the one in force.
+    effectiveTokenLimit: extra['tokenLimit'] ?? null,
+    tokenLimitSource: extra['tokenLimit'] == null ? null : 'PROJECT',
+    effectiveCostUsdLimit: extra['costUsdLimit'] ?? null,
+    costUsdLimitSource: extra['costUsdLimit'] == null ? null : 'PROJECT',
     ...extra,
   };
 }

@@ -1,0 +1,44 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../core/config';
+import type { OAuthConfig } from '../../core/auth/oauth';
+import type { LimitsConfig } from '../../core/limits/tiers';
+import type { Mailer } from '../../core/mail/mailer';
+import type { ModelEnv, ModelLayer } from '../../core/models/model-layer';
+import type { SandboxConfig } from '../../core/sandbox/build-sandboxes';
+import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
+
+/** The clients the API needs, built by server.ts (or a test) and passed in. */
+export interface AppDeps {
+  config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> & OAuthConfig & {
+    /** Base URL for links in emails; defaults to the address the API listens on. */
+    ATELIER_PUBLIC_URL?: string;
+    /** Extra host names the API answers to besides loopback and the public URL's (see http/host-guard.ts). */
+    ATELIER_ALLOWED_HOSTS?: string;
+    /** Express `trust proxy` setting, so client IPs (audit, per-IP limits) come from X-Forwarded-For. */
+    ATELIER_TRUST_PROXY?: string;
+    /** Keyring for secrets at rest (`id:base64,…`, newest first); without it provider keys cannot be stored. */
+    ATELIER_MASTER_KEYS?: string;
+    /** Outgoing mail: SMTP when set, else `.eml` files in ATELIER_MAIL_DIR (default `<ATELIER_DATA_DIR>/mail`). */
+    SMTP_URL?: string;
+    ATELIER_MAIL_DIR?: string;
+    ATELIER_MAIL_FROM?: string;
+  } & Partial<SandboxConfig> &
+    Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
+    Partial<ModelEnv> &
+    Partial<Pick<AppConfig, 'NODE_ENV'>>;
+  /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
+  limits?: LimitsConfig;
+  orm: MikroORM;
+  redis: Redis;
+  temporal: Client;
+  logger: Logger;
+  /** Outgoing email; by default from SMTP_URL / ATELIER_MAIL_DIR (see createMailer). */
+  mailer?: Mailer;
+  /** The model layer; built from the config's model keys when not given. */
+  models?: ModelLayer;
+  /** Sandboxes for the preview proxy and terminal; built from ATELIER_SANDBOX_* when the config has them. */
+  sandboxes?: SandboxManager;
+}

@@ -1,0 +1,96 @@
+/** The HTTP module: the Express app and server, the guards in front of every route, and the routes themselves. */
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express, { type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { createOAuthRouter } from './auth/oauth.routes';
+import type { AppDeps } from '../app-deps';
+import type { ContextFactory } from '../context';
+import type { ApiServices } from '../services';
+import { createHostGuard, type HostGuard } from './host-guard';
+import { mountSandboxRoutes } from './sandbox/sandbox.routes';
+import { securityHeaders } from './security-headers';
+
+export interface HttpApp {
+  app: express.Express;
+  httpServer: Server;
+  hostGuard: HostGuard;
+  /** Records the host the server binds to (the host guard answers to a bound IP). */
+  bindTo(host: string): void;
+}
+
+/** The Express app on its HTTP server, with the security headers, `trust proxy` and the host guard in front. */
+export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServices, 'previews'>): HttpApp {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders({ frameSrc: () => services.previews?.origin().pattern ?? null }));
+  if (config.ATELIER_TRUST_PROXY) app.set('trust proxy', trustProxyValue(config.ATELIER_TRUST_PROXY));
+  const httpServer = createServer(app);
+  let boundHost: string | undefined;
+  const hostGuard = createHostGuard({
+    port: () => (httpServer.address() as AddressInfo | null)?.port,
+    bindHost: () => boundHost,
+    publicUrl: config.ATELIER_PUBLIC_URL,
+    allowedHosts: config.ATELIER_ALLOWED_HOSTS,
+  });
+  app.use(hostGuard.middleware);
+  hostGuard.guardUpgrades(httpServer);
+  return { app, httpServer, hostGuard, bindTo: (host) => void (boundHost = host) };
+}
+
+export interface RouteDeps {
+  config: AppDeps['config'];
+  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest'>;
+  contexts: ContextFactory;
+  /** The GraphQL HTTP handler (graphql/graphql-server.ts). */
+  graphql: RequestHandler[];
+  readiness(): Promise<{ status: string }>;
+  orm: AppDeps['orm'];
+  logger: Logger;
+}
+
+/**
+ * Health, GraphQL, OAuth, the sandbox terminal upgrades and the web client. Mount after the GraphQL module:
+ * the sandbox routes take over the upgrade listeners already on the server.
+ */
+export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void {
+  const { services, logger, orm } = deps;
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    const report = await deps.readiness();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+  app.use('/graphql', ...deps.graphql);
+  const oauthServices = () => {
+    const em = orm.em.fork();
+    return { em, auth: services.forRequest(em).auth };
+  };
+  app.use(
+    '/auth/oauth',
+    createOAuthRouter({ ...services.oauth, publicUrl: () => services.urls.publicUrl, services: oauthServices, rateLimiter: services.rateLimiter, logger }),
+  );
+  if (services.sandboxManager)
+    mountSandboxRoutes(httpServer, { sandboxes: services.sandboxManager, logger, viewer: (req: IncomingMessage) => deps.contexts.forRequest(req) });
+  mountClient(app, deps.config.ATELIER_CLIENT_DIST);
+}
+
+/** `true`/`false`, a hop count, or a list of addresses, as Express's `trust proxy` takes them. */
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Serves the built Angular client, with deep links falling back to index.html. */
+function mountClient(app: express.Express, dist: string): void {
+  const index = join(dist, 'index.html');
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz|readyz|auth\/oauth\/|preview\/|terminal\/).*/, (_req, res) => {
+    if (existsSync(index)) return res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
+    res
+      .status(503)
+      .type('text/plain')
+      .send('The web client is not built yet. Run `npm run client:build` (npm start does it for you), then reload.');
+  });
+}

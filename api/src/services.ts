@@ -1,0 +1,144 @@
+/** The API process's composition root: every service is built here, once, and reaches resolvers through the context. */
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccountService } from '../../core/account/account.service';
+import { TeamRunService } from '../../core/agents/team-run.service';
+import { AuthService } from '../../core/auth/auth.service';
+import { oauthFromConfig } from '../../core/auth/oauth';
+import { ProjectEventStream } from '../../core/events/project-event-stream';
+import { ProviderKeyService } from '../../core/keys/provider-key.service';
+import { SecretBox, parseKeyring } from '../../core/keys/secret-box';
+import { RateLimiter } from '../../core/limits/rate-limiter';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../../core/limits/tiers';
+import { createMailer, mailDir } from '../../core/mail/create-mailer';
+import type { Mailer } from '../../core/mail/mailer';
+import { createModelLayer, type ModelLayer } from '../../core/models/model-layer';
+import { ModelSettingsService } from '../../core/models/model-settings.service';
+import { ModelUsageService } from '../../core/models/model-usage.service';
+import { TeamBudgetsService } from '../../core/models/team-budgets.service';
+import { ProjectService } from '../../core/project/project.service';
+import { buildSandboxManager } from '../../core/sandbox/build-sandboxes';
+import { PreviewTokens } from '../../core/sandbox/preview-token';
+import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
+import { SandboxService } from '../../core/sandbox/sandbox.service';
+import { TeamService } from '../../core/team/team.service';
+import { UsageService } from '../../core/usage/usage.service';
+import type { AppDeps } from './app-deps';
+import { LiveAccess } from './graphql/events/live-access';
+import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
+
+/** Addresses known only once the server listens; read at use, so links follow the bound port. */
+export interface PublicUrls {
+  /** Base URL for links in emails and invitations. */
+  publicUrl: string;
+  /** The app's own origins, the only ones allowed to frame a preview. */
+  appOrigins: string[];
+}
+
+/** The services that work inside one request's unit of work (its forked entity manager). */
+export interface RequestServices {
+  auth: AuthService;
+  projects: ProjectService;
+  teams: TeamService;
+  providerKeys: ProviderKeyService;
+  /** Null when this process runs without a sandbox backend. */
+  sandboxes: SandboxService | null;
+  teamRuns: TeamRunService;
+  usage: UsageService;
+  account: AccountService;
+  modelSettings: ModelSettingsService;
+  modelUsage: ModelUsageService;
+  teamBudgets: TeamBudgetsService;
+}
+
+/** Everything the API process builds once, and the one factory of per-request services. */
+export interface ApiServices {
+  limits: LimitsConfig;
+  events: ProjectEventStream;
+  rateLimiter: RateLimiter;
+  secretBox: SecretBox | null;
+  models: ModelLayer;
+  mailer: Mailer;
+  oauth: ReturnType<typeof oauthFromConfig>;
+  /** Re-authorises live subscriptions. */
+  liveAccess: LiveAccess;
+  sandboxManager: SandboxManager | undefined;
+  /** The preview listener (its own origin); null without a sandbox backend. */
+  previews: PreviewSite | null;
+  urls: PublicUrls;
+  /** The request-scoped services over `em`, wired to the singletons above. */
+  forRequest(em: EntityManager): RequestServices;
+  close(): Promise<void>;
+}
+
+export function createServices(deps: AppDeps): ApiServices {
+  const { orm, redis, temporal, logger, config } = deps;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const taskQueue = config.TEMPORAL_TASK_QUEUE;
+  const urls: PublicUrls = { publicUrl: config.ATELIER_PUBLIC_URL ?? 'http://127.0.0.1', appOrigins: [] };
+  const events = new ProjectEventStream(redis);
+  const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
+  const secretBox = config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(config.ATELIER_MASTER_KEYS)) : null;
+  const models = deps.models ?? createModelLayer({ env: config, orm, redis, box: secretBox, limits, rateLimiter });
+  const mailer = deps.mailer ?? createMailer({ ...config, ATELIER_MAIL_DIR: mailDir(config) }, logger);
+  const oauth = oauthFromConfig(config);
+  const liveAccess = new LiveAccess(orm, logger);
+  const sandboxManager = deps.sandboxes ?? sandboxManagerFromConfig(deps, limits);
+  const previews = sandboxManager
+    ? createPreviewSite({
+        sandboxes: sandboxManager,
+        tokens: new PreviewTokens(config.ATELIER_SESSION_SECRET ?? randomBytes(32)),
+        em: () => orm.em.fork(),
+        originPattern: config.ATELIER_PREVIEW_ORIGIN,
+        appOrigins: () => urls.appOrigins,
+        logger,
+      })
+    : null;
+  const oauthProviders = [...oauth.providers.keys()];
+
+  const forRequest = (em: EntityManager): RequestServices => {
+    const projects = new ProjectService(em, temporal, events, taskQueue, limits);
+    return {
+      auth: new AuthService(em, { mailer, publicUrl: urls.publicUrl, oauthProviders }),
+      projects,
+      teams: new TeamService(em, () => urls.publicUrl, rateLimiter),
+      providerKeys: new ProviderKeyService(em, secretBox, models.baseUrls),
+      sandboxes: sandboxManager ? new SandboxService(em, projects, sandboxManager, temporal, taskQueue, previews) : null,
+      teamRuns: new TeamRunService(em, projects, temporal),
+      usage: new UsageService(em, redis, limits),
+      account: new AccountService(em),
+      modelSettings: new ModelSettingsService(em, projects, models.catalog, models.platformRoleModels, models.gateway),
+      modelUsage: new ModelUsageService(em, projects),
+      teamBudgets: new TeamBudgetsService(em),
+    };
+  };
+
+  return {
+    limits,
+    events,
+    rateLimiter,
+    secretBox,
+    models,
+    mailer,
+    oauth,
+    liveAccess,
+    sandboxManager,
+    previews,
+    urls,
+    forRequest,
+    close: async () => {
+      await previews?.close();
+      liveAccess.close();
+      events.close();
+    },
+  };
+}
+
+function sandboxManagerFromConfig({ config, orm, logger }: AppDeps, limits: LimitsConfig): SandboxManager | undefined {
+  const { ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY } = config;
+  if (!ATELIER_SANDBOX_BACKEND || !ATELIER_SANDBOX_IDLE_MINUTES || !ATELIER_DATA_DIR) return undefined;
+  return buildSandboxManager(
+    { ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY },
+    { orm, limits, logger },
+  );
+}

@@ -6,6 +6,7 @@
  * from an env record that the caller (worker, API, tests) passes in.
  */
 import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/common';
+import { ErrorCode } from './contracts/errors';
 
 /** Task queue names; one per kind of work so each can be scaled on its own. */
 export const taskQueues = {
@@ -32,7 +33,7 @@ export const retryPolicies = {
     backoffCoefficient: 2,
     maximumInterval: '1m',
     maximumAttempts: 5,
-    nonRetryableErrorTypes: ['BUDGET_EXCEEDED', 'MODEL_NOT_AVAILABLE', 'PROVIDER_ERROR', 'NOT_FOUND'],
+    nonRetryableErrorTypes: [ErrorCode.BUDGET_EXCEEDED, ErrorCode.MODEL_NOT_AVAILABLE, ErrorCode.PROVIDER_ERROR, ErrorCode.NOT_FOUND],
   },
   /** Database and Redis writes: quick retries, then back off; transient faults only. */
   storage: {
@@ -40,7 +41,7 @@ export const retryPolicies = {
     backoffCoefficient: 2,
     maximumInterval: '10s',
     maximumAttempts: 10,
-    nonRetryableErrorTypes: ['VALIDATION_FAILED', 'NOT_FOUND'],
+    nonRetryableErrorTypes: [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND],
   },
 } as const satisfies Record<string, RetryPolicy>;
 

@@ -13,7 +13,8 @@ import { Project, ProjectFile, ProjectRun } from '../core/project/project.entity
 import { LOCAL_USER_ID, User } from '../core/user/user.entity';
 import { createTestDatabase, silentLogger, testServices, workflowBundle } from '../test/harness';
 import { workflowIds } from '../temporal.config';
-import { projectBuildStateQuery, projectBuildWorkflow } from '.';
+import { projectBuildStateQuery } from '../contracts/messages';
+import { projectBuildWorkflow } from '.';
 
 let env: TestWorkflowEnvironment;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;

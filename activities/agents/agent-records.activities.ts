@@ -2,7 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../core/project/project.entity';
 import { runPayerId } from '../../core/project/run-payer';
 import { toNanos } from '../../core/models/cost';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import { HANDOFF_CONTEXT_MAX } from '../../core/agents/agent-handoff.entity';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';

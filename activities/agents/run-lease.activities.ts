@@ -4,9 +4,9 @@ import { Project, ProjectRun } from '../../core/project/project.entity';
 import { runPayerId } from '../../core/project/run-payer';
 import { User } from '../../core/user/user.entity';
 import { isUuid } from '../../core/shared/validation';
-import type { BuildWaitHolder } from '../../workflows/build-wait';
+import type { BuildWaitHolder } from '../../contracts/build-wait';
 import type { LimitSubject, Tier } from '../../core/limits/tiers';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
 

@@ -10,7 +10,7 @@ import type { ModelCallResult } from '../../core/models/model-gateway';
 import { agentToolSpecs, type AgentToolName } from '../../core/agents/agent-tools';
 import type { AgentRole, ModelRequest } from '../../core/models/model-types';
 import { RateLimitExceededError } from '../../core/limits/limits.errors';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import { ModelStreamWriter } from './model-stream';
 

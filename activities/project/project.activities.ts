@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ProjectRun, type RunStatus } from '../../core/project/project.entity';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 
 export interface RunRef {

@@ -3,8 +3,9 @@ import { Project, ProjectRun } from '../../core/project/project.entity';
 import { runPayerId } from '../../core/project/run-payer';
 import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import { SandboxLimitExceededError } from '../../core/sandbox/sandbox.errors';
-import { ErrorCode, NotFoundError } from '../../core/shared/domain.errors';
-import type { BuildWait } from '../../workflows/build-wait';
+import { ErrorCode } from '../../contracts/errors';
+import { NotFoundError } from '../../core/shared/domain.errors';
+import type { BuildWait } from '../../contracts/build-wait';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
 

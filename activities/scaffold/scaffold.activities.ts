@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../core/project/project.entity';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
 import { languageOf, starterTemplates } from './templates';

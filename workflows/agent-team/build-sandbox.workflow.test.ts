@@ -9,7 +9,7 @@ import { User } from '../../core/user/user.entity';
 import { createStack, waitFor, type Stack } from '../../test/harness';
 import { seedTeamRun } from '../../test/team-runs';
 import { startWorkerProcess } from '../../test/worker-process';
-import { projectBuildStateQuery } from '../project-build.workflow';
+import { projectBuildStateQuery } from '../../contracts/messages';
 
 /**
  * A team build whose owner's sandboxes are all in use waits, still queued, and says for what and held by whom

@@ -5,9 +5,8 @@ import { ProjectFile, ProjectRun } from '../../core/project/project.entity';
 import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import { selectBlueprint } from '../../core/models/offline/select-blueprint';
 import { projectFiles } from '../../core/models/offline/blueprint';
-import { pauseRunSignal, resumeRunSignal, teamStatusQuery } from './coordinator';
+import { pauseRunSignal, resumeRunSignal, teamStatusQuery, type ProjectBuildState } from '../../contracts/messages';
 import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
-import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
  * A long team run continues as new with its state summarised (issue 6): the offline todo team with a tiny

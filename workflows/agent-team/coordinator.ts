@@ -8,19 +8,18 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
-  defineQuery,
-  defineSignal,
   patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { AgentRole } from '../../core/models/model-types';
+import { ErrorCode } from '../../contracts/errors';
+import { pauseRunSignal, resumeRunSignal, reviewPlanSignal, teamStatusQuery, type PlanReview, type TeamStatus } from '../../contracts/messages';
 import { activityPresets } from '../../temporal.config';
 import { executeDag, newDagProgress, type DagProgress } from './execute-dag';
 import { failureOf } from './failure';
-import { planProblems, routeTask, type Plan, type TaskStatus } from './plan';
+import { planProblems, routeTask, type Plan } from './plan';
 import { PLAN_SCHEMA, toPlan } from './plan-schema';
 import { systemPrompt } from './prompts';
 
@@ -45,30 +44,7 @@ export const DEFAULT_TEAM_OPTIONS: TeamOptions = {
   maxHistoryEvents: 10_000,
 };
 
-export interface PlanReview {
-  approve: boolean;
-  feedback?: string;
-}
-
-export interface TeamStatus {
-  phase: 'planning' | 'awaiting_approval' | 'running' | 'paused' | 'verifying' | 'done' | 'failed';
-  planVersion: number;
-  /** `workflowId`: the child workflow of the task's current attempt, for answers and messages. */
-  tasks: { key: string; title: string; role: AgentRole | null; status: TaskStatus; workflowId?: string }[];
-  pausedReason: string | null;
-  testsPassed: boolean | null;
-  /** Distinct project files the agents wrote. */
-  filesWritten: number;
-  /** The latest review's verdict: true approved, false changes requested (until a re-review approves). */
-  reviewApproved: boolean | null;
-}
-
-/** A person approves the plan or asks for changes (feedback goes to the architect). */
-export const reviewPlanSignal = defineSignal<[PlanReview]>('reviewPlan');
-export const pauseRunSignal = defineSignal<[string?]>('pauseRun');
-/** Resumes a paused run (after raising a budget, for example). */
-export const resumeRunSignal = defineSignal('resumeRun');
-export const teamStatusQuery = defineQuery<TeamStatus>('teamStatus');
+export type { PlanReview, TeamStatus } from '../../contracts/messages';
 
 interface ProjectBrief {
   name: string;
@@ -247,7 +223,7 @@ async function agreePlan(
     });
     const plan = toPlan(out.response.json);
     const problems = plan ? planProblems(plan) : ['the architect did not return a plan'];
-    if (problems.length) throw ApplicationFailure.nonRetryable(`The architect's plan is unusable: ${problems.join('; ')}`, 'PLAN_INVALID');
+    if (problems.length) throw ApplicationFailure.nonRetryable(`The architect's plan is unusable: ${problems.join('; ')}`, ErrorCode.PLAN_INVALID);
     status.tasks = plan!.tasks.map((t) => ({ key: t.id, title: t.title, role: routeTask(t).role, status: 'pending' }));
     if (options.autoApprove) {
       await records.recordPlan({ ref, plan: plan as never, status: 'approved', version: status.planVersion });

@@ -4,8 +4,7 @@ import { TeamRunService } from '../../core/agents/team-run.service';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';
-import { projectBuildStateQuery } from '../project-build.workflow';
-import { answerQuestionSignal } from '../run-agent-task.workflow';
+import { answerQuestionSignal, projectBuildStateQuery } from '../../contracts/messages';
 import { seedTeamRun, type SeededRun } from '../../test/team-runs';
 
 /**

@@ -9,7 +9,7 @@ import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, type Stack } from '../../test/harness';
-import { teamStatusQuery } from './coordinator';
+import { teamStatusQuery } from '../../contracts/messages';
 
 /**
  * The team driven by a wire-level fake model (the OpenAI SDK against its fake), scripted through the whole

@@ -7,9 +7,8 @@ import { ProjectFile, ProjectRun } from '../../core/project/project.entity';
 import { selectBlueprint } from '../../core/models/offline/select-blueprint';
 import { projectFiles } from '../../core/models/offline/blueprint';
 import { AGENT_ROLES } from '../../core/models/model-types';
-import { reviewPlanSignal, teamStatusQuery, type TeamStatus } from './coordinator';
+import { reviewPlanSignal, teamStatusQuery, type ProjectBuildState, type TeamStatus } from '../../contracts/messages';
 import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
-import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
  * The whole team on the Temporal dev server with the offline provider and the local sandbox: plan, approval

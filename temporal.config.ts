@@ -14,13 +14,6 @@ export const taskQueues = {
   build: 'atelier-build',
 } as const;
 
-/** Workflow id prefixes; ids are derived from domain ids so a retried request never starts two runs. */
-export const workflowIds = {
-  projectBuild: (projectId: string): string => `project-build:${projectId}`,
-  /** A project's later builds (startTeamRun): one workflow id per run. */
-  projectRebuild: (projectId: string, runId: string): string => `project-build:${projectId}:${runId}`,
-} as const;
-
 /** Retry presets shared by activities. Business failures are non-retryable by their `type`. */
 export const retryPolicies = {
   /**

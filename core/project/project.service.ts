@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { projectBuildWorkflow } from '../../workflows';
-import { workflowIds } from '../../temporal.config';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { loadActor } from '../access/actor';

@@ -6,6 +6,7 @@ import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import { selectBlueprint } from '../../core/models/offline/select-blueprint';
 import { projectFiles } from '../../core/models/offline/blueprint';
 import { pauseRunSignal, resumeRunSignal, teamStatusQuery, type ProjectBuildState } from '../../contracts/messages';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
 
 /**
@@ -44,10 +45,10 @@ async function expectEachTaskOnce(projectId: string, runId: string, handle: Work
   const final = await handle.query(teamStatusQuery);
   expect(final).toMatchObject({ phase: 'done', testsPassed: true, pausedReason: null });
   expect(final.tasks.map((t) => [t.key, t.status, t.workflowId])).toEqual(
-    final.tasks.map((t) => [t.key, 'done', `agent-task:${runId}:${t.key}:1`]),
+    final.tasks.map((t) => [t.key, 'done', workflowIds.agentTask(runId, t.key, 1)]),
   );
   for (const task of final.tasks)
-    await expect(env.stack.temporal.workflow.getHandle(`agent-task:${runId}:${task.key}:2`).describe()).rejects.toThrow();
+    await expect(env.stack.temporal.workflow.getHandle(workflowIds.agentTask(runId, task.key, 2)).describe()).rejects.toThrow();
 
   const em = env.stack.db.orm.em.fork();
   const rows = await em.find(AgentTask, { runId });

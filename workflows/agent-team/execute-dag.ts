@@ -2,6 +2,7 @@
 import { condition, executeChild, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { AgentRole } from '../../core/models/model-types';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { activityPresets } from '../../temporal.config';
 import { runAgentTask, type AgentTaskResult } from '../run-agent-task.workflow';
 import type { TeamOptions, TeamStatus } from './coordinator';
@@ -109,7 +110,7 @@ export async function executeDag(run: DagRun): Promise<'finished' | 'continue'> 
     startedHere++;
     attempts[task.id] = (attempts[task.id] ?? 0) + 1;
     // From the run id (part of the input), not the workflow id, so recorded histories replay under any id.
-    const childId = `agent-task:${ref.runId}:${task.id}:${attempts[task.id]}`;
+    const childId = workflowIds.agentTask(ref.runId, task.id, attempts[task.id]!);
     const row = status.tasks.find((t) => t.key === task.id);
     if (row) row.workflowId = childId;
     const child = executeChild(runAgentTask, {

@@ -8,6 +8,7 @@ import { selectBlueprint } from '../../core/models/offline/select-blueprint';
 import { projectFiles } from '../../core/models/offline/blueprint';
 import { AGENT_ROLES } from '../../core/models/model-types';
 import { reviewPlanSignal, teamStatusQuery, type ProjectBuildState, type TeamStatus } from '../../contracts/messages';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
 
 /**
@@ -97,6 +98,6 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
         'json',
       ]);
     writeFileSync(join(__dirname, '..', 'histories', 'project-build-team.json'), show(workflowId));
-    writeFileSync(join(__dirname, '..', 'histories', 'run-agent-task-todo-store.json'), show(`agent-task:${runId}:todo-store:1`));
+    writeFileSync(join(__dirname, '..', 'histories', 'run-agent-task-todo-store.json'), show(workflowIds.agentTask(runId, 'todo-store', 1)));
   }
 });

@@ -1,6 +1,7 @@
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import type { Ref } from '@mikro-orm/core';
+import { answerQuestionSignal, messageAgentSignal } from '../../../../contracts/messages';
 import { Project } from '../../../../core/project/project.entity';
 import { User } from '../../../../core/user/user.entity';
 import { TeamRunService } from '../../../../core/agents/team-run.service';
@@ -37,9 +38,9 @@ export const agentResolvers: Resolvers = {
     resumeRun: (_root, { projectId }, ctx) => teams(ctx).resume(requireViewer(ctx), projectId),
     cancelRun: (_root, { projectId }, ctx) => teams(ctx).cancel(requireViewer(ctx), projectId),
     answerAgent: (_root, { projectId, taskKey, answer }, ctx) =>
-      teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, 'answerQuestion', answer),
+      teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, answerQuestionSignal, answer),
     messageAgent: (_root, { projectId, taskKey, text }, ctx) =>
-      teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, 'messageAgent', text),
+      teams(ctx).toAgent(requireViewer(ctx), projectId, taskKey, messageAgentSignal, text),
     messageTeam: (_root, { projectId, text }, ctx) => teams(ctx).toTeam(requireViewer(ctx), projectId, text),
   },
 };

@@ -13,6 +13,7 @@ import { RateLimitExceededError } from '../../core/limits/limits.errors';
 import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import { ModelStreamWriter } from './model-stream';
+import { EventType } from '../../contracts/events';
 
 export interface CallModelInput {
   userId: string;
@@ -65,7 +66,7 @@ export function createLlmActivities({ models, events }: ActivityDeps) {
           await events.append({
             projectId: input.projectId,
             runId: input.runId ?? null,
-            type: 'model.completed',
+            type: EventType.MODEL_COMPLETED,
             message: `${input.role} used ${result.response.usage.totalTokens} tokens on ${result.model}${result.offline ? ' (offline)' : ''}`,
             data: {
               callKey,

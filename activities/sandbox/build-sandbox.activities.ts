@@ -8,6 +8,7 @@ import { NotFoundError } from '../../core/shared/domain.errors';
 import type { BuildWait } from '../../contracts/build-wait';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
+import { EventType } from '../../contracts/events';
 
 /** A build's sandbox, `null` where the worker has no sandbox backend, or what the build must wait for. */
 export type BuildSandboxAnswer = { sandboxId: string | null; wait?: undefined } | { sandboxId?: undefined; wait: BuildWait };
@@ -46,7 +47,7 @@ export function createBuildSandboxActivities({ orm, events, sandboxes }: Activit
         await events.append({
           projectId: ref.projectId,
           runId: ref.runId,
-          type: 'run.waiting',
+          type: EventType.RUN_WAITING,
           message: `Waiting for a free sandbox: ${wait.used} of ${wait.limit} in use`,
           data: { kind: 'sandbox', limit: wait.limit, used: wait.used },
           dedupeKey: `run:${ref.runId}:waiting-for-sandbox`,

@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, type LimitsConfig } from '../limits/tiers';
 import { Project, ProjectRun } from './project.entity';
 import { assertProjectQuota, lockProjectOwner } from './project-quota';
 import { parseCreateProjectInput, type CreateProjectRawInput } from './project-input';
+import { EventType } from '../../contracts/events';
 
 /** Creating projects and starting their durable builds. */
 export class ProjectService {
@@ -154,7 +155,7 @@ export class ProjectService {
       await this.events.append({
         projectId: project.id,
         runId: run.id,
-        type: 'run.queued',
+        type: EventType.RUN_QUEUED,
         message: `Queued a build of ${project.name}`,
         dedupeKey: `run:${run.id}:queued`,
       });

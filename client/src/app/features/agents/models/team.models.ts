@@ -1,19 +1,10 @@
 /** Shapes of an agent-team run as the GraphQL API returns them (see api/src/modules/agents/agents.graphql). */
+import { EventType } from '@contracts/events';
+import { AGENT_ROLES } from '@contracts/roles';
 import type { BuildWait } from './build-wait';
 
 /** The ten roles of the team, in the order their cards show. */
-export const TEAM_ROLES = [
-  'architect',
-  'coder',
-  'frontend',
-  'backend',
-  'debugger',
-  'reviewer',
-  'devops',
-  'tester',
-  'documentation',
-  'optimizer',
-] as const;
+export const TEAM_ROLES = AGENT_ROLES;
 
 /** waiting, planning, awaiting_approval, running, paused, verifying, done or failed. */
 export type TeamPhase = string;
@@ -143,9 +134,9 @@ export function isTeamEvent(type: string): boolean {
   return (
     type.startsWith('plan.') ||
     type.startsWith('task.') ||
-    type === 'agent.handoff' ||
-    type === 'run.completed' ||
-    type === 'run.failed'
+    type === EventType.AGENT_HANDOFF ||
+    type === EventType.RUN_COMPLETED ||
+    type === EventType.RUN_FAILED
   );
 }
 

@@ -1,4 +1,5 @@
 /** Shapes of the project feature, as the GraphQL API returns them (see api/src/modules/project). */
+import { EventType } from '@contracts/events';
 
 export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'READY' | 'FAILED';
 export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
@@ -56,14 +57,7 @@ export interface ProjectDetail extends ProjectSummary {
   readonly files: readonly ProjectFileEntry[];
 }
 
-export type ProjectEventType =
-  | 'run.queued'
-  | 'run.started'
-  | 'step.started'
-  | 'step.completed'
-  | 'file.created'
-  | 'run.completed'
-  | 'run.failed';
+export type ProjectEventType = EventType;
 
 export interface ProjectEvent {
   /** Redis stream id (`<ms>-<seq>`): increases monotonically, the cursor to resume after. */
@@ -104,11 +98,11 @@ export interface CreateProjectInput {
 
 /** Events after which the project's status or files have changed on the server. */
 export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
-  'run.completed',
-  'run.failed',
-  'file.created',
+  EventType.RUN_COMPLETED,
+  EventType.RUN_FAILED,
+  EventType.FILE_CREATED,
   // The agent team writes project files as it works.
-  'file.written',
+  EventType.FILE_WRITTEN,
   // The run summary names who approved the plan.
-  'plan.approved',
+  EventType.PLAN_APPROVED,
 ]);

@@ -105,7 +105,7 @@ test('a run paused before a continue-as-new stays paused after it, and resuming 
     'the paused run to continue as new',
     async () => {
       const chain = await executionChain(handle);
-      const pausedIn = chain.findIndex((run) => run.signals.includes('pauseRun'));
+      const pausedIn = chain.findIndex((run) => run.signals.includes(pauseRunSignal.name));
       return pausedIn >= 0 && pausedIn < chain.length - 1 && chain.at(-1)!.runId;
     },
     120_000,

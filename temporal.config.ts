@@ -6,18 +6,12 @@
  * from an env record that the caller (worker, API, tests) passes in.
  */
 import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/common';
+import { ErrorCode } from './contracts/errors';
 
 /** Task queue names; one per kind of work so each can be scaled on its own. */
 export const taskQueues = {
   /** Project builds: scaffolding, file storage, progress events. */
   build: 'atelier-build',
-} as const;
-
-/** Workflow id prefixes; ids are derived from domain ids so a retried request never starts two runs. */
-export const workflowIds = {
-  projectBuild: (projectId: string): string => `project-build:${projectId}`,
-  /** A project's later builds (startTeamRun): one workflow id per run. */
-  projectRebuild: (projectId: string, runId: string): string => `project-build:${projectId}:${runId}`,
 } as const;
 
 /** Retry presets shared by activities. Business failures are non-retryable by their `type`. */
@@ -32,7 +26,7 @@ export const retryPolicies = {
     backoffCoefficient: 2,
     maximumInterval: '1m',
     maximumAttempts: 5,
-    nonRetryableErrorTypes: ['BUDGET_EXCEEDED', 'MODEL_NOT_AVAILABLE', 'PROVIDER_ERROR', 'NOT_FOUND'],
+    nonRetryableErrorTypes: [ErrorCode.BUDGET_EXCEEDED, ErrorCode.MODEL_NOT_AVAILABLE, ErrorCode.PROVIDER_ERROR, ErrorCode.NOT_FOUND],
   },
   /** Database and Redis writes: quick retries, then back off; transient faults only. */
   storage: {
@@ -40,7 +34,7 @@ export const retryPolicies = {
     backoffCoefficient: 2,
     maximumInterval: '10s',
     maximumAttempts: 10,
-    nonRetryableErrorTypes: ['VALIDATION_FAILED', 'NOT_FOUND'],
+    nonRetryableErrorTypes: [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND],
   },
 } as const satisfies Record<string, RetryPolicy>;
 

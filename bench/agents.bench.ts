@@ -15,6 +15,7 @@ import { createActivities } from '../activities';
 import { ModelSettings } from '../core/models/model-settings.entity';
 import { AGENT_ROLES } from '../core/models/model-types';
 import { Project, ProjectRun } from '../core/project/project.entity';
+import { workflowIds } from '../contracts/workflow-ids';
 import { User } from '../core/user/user.entity';
 import { OpenAIFake } from '../test/fakes/openai-fake';
 import type { RecordedRequest, ScriptedReply } from '../test/fakes/fake-vendor';
@@ -38,7 +39,7 @@ async function seed(stack: Stack, description: string) {
     buildMode: 'team',
     autoApprovePlan: true,
   });
-  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  const run = em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id) });
   const everyone = ['openai/gpt-4.1'];
   const roles = Object.fromEntries(
     AGENT_ROLES.map((r) => [

@@ -16,4 +16,6 @@ module.exports = {
     'node_modules/(?!(@angular|@apollo|apollo-angular|graphql-ws|rxjs|tslib|@wry|optimism|.*\\.mjs$))',
   ],
   moduleFileExtensions: ['ts', 'html', 'js', 'json', 'mjs'],
+  // The repository's contracts module (client/tsconfig.json `paths`).
+  moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/../contracts/$1' },
 };

@@ -1,14 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AgentTask } from '../core/agents/agent-task.entity';
 import { projectFiles } from '../core/models/offline/blueprint';
 import { selectBlueprint } from '../core/models/offline/select-blueprint';
 import { ProjectFile, ProjectRun } from '../core/project/project.entity';
 import { LOCAL_USER_ID } from '../core/user/user.entity';
-import { createStack, waitFor, type Stack } from './harness';
-import { startWorkerProcess } from './worker-process';
+import { waitFor } from './harness';
+import { useWorkerProcesses } from './worker-process';
 
 /**
  * The agent team survives its worker being SIGKILLed again and again: the run completes, and no file, usage
@@ -16,31 +12,15 @@ import { startWorkerProcess } from './worker-process';
  */
 const KILLS = Number(process.env.TEAM_DURABILITY_KILLS ?? 10);
 const DESCRIPTION = 'A todo REST API in Express with tests';
-let stack: Stack;
-let dataDir: string;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  stack = await createStack();
-  dataDir = mkdtempSync(join(tmpdir(), 'atelier-team-durability-'));
-  // mkdtemp makes it 0700; the sandboxes' unprivileged uids must traverse it to reach their workspaces.
-  chmodSync(dataDir, 0o755);
-});
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await stack?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const startWorker = () =>
-  startWorkerProcess(stack, { ATELIER_DATA_DIR: dataDir, ATELIER_SANDBOX_ROOT: join(dataDir, 'sandboxes') }, children);
+const workers = useWorkerProcesses('team-durability');
 
 const finished = async (projectId: string) => {
-  const run = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { project: projectId });
+  const run = await workers.stack.db.orm.em.fork().findOneOrFail(ProjectRun, { project: projectId });
   return run.status === 'SUCCEEDED' || run.status === 'FAILED' ? run : undefined;
 };
 
 it(`completes a team run whose worker is SIGKILLed ${KILLS} times, duplicating nothing`, async () => {
+  const { stack, start: startWorker } = workers;
   // Unlimited tier: rate-limit windows live in the shared test Redis under the built-in local user's id.
   await stack.db.orm.em.fork().getConnection().execute(`update users set tier = 'enterprise' where id = ?`, [LOCAL_USER_ID]);
   const project = await stack.app.createContext().projects.create(LOCAL_USER_ID, {

@@ -1,6 +1,7 @@
 /** Seeding for the agent-team workflow tests: an owner, a team-mode project and its queued run. */
 import { randomUUID } from 'node:crypto';
 import type { Tier } from '../core/limits/tiers';
+import { workflowIds } from '../contracts/workflow-ids';
 import { ModelSettings } from '../core/models/model-settings.entity';
 import { Project, ProjectRun } from '../core/project/project.entity';
 import { User } from '../core/user/user.entity';
@@ -39,7 +40,7 @@ export async function seedTeamRun(stack: Stack, options: SeedTeamRunOptions = {}
     buildMode: 'team',
     autoApprovePlan: true,
   });
-  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  const run = em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id) });
   if (options.fakeRoles || options.runTokenBudget !== undefined) {
     em.create(ModelSettings, {
       scope: 'project',

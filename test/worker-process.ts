@@ -1,7 +1,9 @@
 /** The real worker entry (activities/worker.ts) in its own process, for tests that crash or restart it. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { testServices, type Stack } from './harness';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createStack, testServices, type Stack } from './harness';
 
 const root = resolve(__dirname, '..');
 
@@ -30,4 +32,46 @@ export function startWorkerProcess(stack: Stack, env: Record<string, string>, tr
     child.on('message', (message: { type?: string }) => message.type === 'ready' && ready(child));
     child.on('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`)));
   });
+}
+
+/** What {@link useWorkerProcesses} fills in: read it inside tests, not at load time. */
+export interface WorkerProcesses {
+  stack: Stack;
+  /** The workers' ATELIER_DATA_DIR; sandboxes live in its `sandboxes` folder. */
+  dataDir: string;
+  /** Starts a worker on this stack and data folder; `env` adds variables. */
+  start(env?: Record<string, string>): Promise<ChildProcess>;
+  /** SIGKILLs a worker and waits until it is gone. */
+  kill(worker: ChildProcess): Promise<void>;
+}
+
+/**
+ * Registers the file's hooks for tests that run the worker as its own process: a stack, a data folder the
+ * sandboxes' unprivileged uids can traverse, and at the end every worker still running killed.
+ */
+export function useWorkerProcesses(name: string): WorkerProcesses {
+  const children: ChildProcess[] = [];
+  const env: WorkerProcesses = {
+    stack: undefined as unknown as Stack,
+    dataDir: '',
+    start: (extra = {}) =>
+      startWorkerProcess(env.stack, { ATELIER_DATA_DIR: env.dataDir, ATELIER_SANDBOX_ROOT: join(env.dataDir, 'sandboxes'), ...extra }, children),
+    kill: async (worker) => {
+      const exited = new Promise((r) => worker.once('exit', r));
+      worker.kill('SIGKILL');
+      await exited;
+    },
+  };
+  beforeAll(async () => {
+    env.stack = await createStack();
+    env.dataDir = mkdtempSync(join(tmpdir(), `atelier-${name}-`));
+    // mkdtemp makes it 0700; the sandboxes' unprivileged uids must traverse it to reach their workspaces.
+    chmodSync(env.dataDir, 0o755);
+  });
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await env.stack?.dispose();
+    if (env.dataDir) rmSync(env.dataDir, { recursive: true, force: true });
+  });
+  return env;
 }

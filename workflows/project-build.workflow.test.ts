@@ -12,8 +12,9 @@ import { ProjectEventStream } from '../core/events/project-event-stream';
 import { Project, ProjectFile, ProjectRun } from '../core/project/project.entity';
 import { LOCAL_USER_ID, User } from '../core/user/user.entity';
 import { createTestDatabase, silentLogger, testServices, workflowBundle } from '../test/harness';
-import { workflowIds } from '../temporal.config';
-import { projectBuildStateQuery, projectBuildWorkflow } from '.';
+import { workflowIds } from '../contracts/workflow-ids';
+import { projectBuildStateQuery } from '../contracts/messages';
+import { projectBuildWorkflow } from '.';
 
 let env: TestWorkflowEnvironment;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -107,7 +108,7 @@ it('fails a framework without a starter with a readable reason on the run and th
 });
 
 it('fails fast when the project row is gone, without retrying for minutes', async () => {
-  const workflowId = `project-build:${randomUUID()}`;
+  const workflowId = workflowIds.projectBuild(randomUUID());
   const handle = await env.client.workflow.start(projectBuildWorkflow, {
     taskQueue,
     workflowId,

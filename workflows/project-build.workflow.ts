@@ -3,18 +3,19 @@ import {
   CancellationScope,
   ContinueAsNew,
   continueAsNew,
-  defineQuery,
   isCancellation,
   patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { BuildWait } from '../contracts/build-wait';
+import { ErrorCode } from '../contracts/errors';
+import { projectBuildStateQuery, type ProjectBuildState } from '../contracts/messages';
 import { activityPresets } from '../temporal.config';
 import { DEFAULT_TEAM_OPTIONS, runAgentTeam, type TeamCarry, type TeamOptions } from './agent-team/coordinator';
 import { releaseBuildSandbox, takeBuildSandbox } from './agent-team/build-sandbox';
 import { takeRunSlot, type RunSlot } from './agent-team/run-slot';
-import type { BuildWait } from './build-wait';
 
 export interface ProjectBuildInput {
   projectId: string;
@@ -26,19 +27,7 @@ export interface ProjectBuildInput {
   resume?: TeamCarry;
 }
 
-/** `waiting`: a team run queued behind the owner's other team runs (the tier's concurrent agent runs). */
-export type ProjectBuildPhase = 'waiting' | 'starting' | 'scaffolding' | 'team' | 'finishing' | 'succeeded' | 'failed';
-
-export interface ProjectBuildState {
-  phase: ProjectBuildPhase;
-  filesWritten: number;
-  error: string | null;
-  /** While `waiting`: what for (an agent-run slot or a sandbox), how many are in use, and by which builds. */
-  waitingFor?: BuildWait | null;
-}
-
-/** Where the build is now, for the API and the Temporal UI. */
-export const projectBuildStateQuery = defineQuery<ProjectBuildState>('projectBuildState');
+export type { ProjectBuildPhase, ProjectBuildState } from '../contracts/messages';
 
 const bookkeeping = proxyActivities<Activities>(activityPresets.bookkeeping);
 const steps = proxyActivities<Activities>(activityPresets.longStep);
@@ -102,7 +91,7 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
             : team.reviewApproved === false
               ? 'The reviewer did not approve the result'
               : 'The project was built but its tests do not pass',
-          'TEAM_FAILED',
+          ErrorCode.TEAM_FAILED,
         );
       }
       files = team.filesWritten;
@@ -127,7 +116,7 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     state.error = readableReason(error);
     state.phase = 'failed';
     await bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error, testsPassed });
-    throw ApplicationFailure.nonRetryable(state.error, 'BUILD_FAILED');
+    throw ApplicationFailure.nonRetryable(state.error, ErrorCode.BUILD_FAILED);
   } finally {
     if (opened?.sandboxId) await releaseBuildSandbox(opened.sandboxId);
     await slot?.release();

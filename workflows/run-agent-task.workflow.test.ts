@@ -6,13 +6,8 @@ import { Project, ProjectFile } from '../core/project/project.entity';
 import { User } from '../core/user/user.entity';
 import { selectBlueprint } from '../core/models/offline/select-blueprint';
 import type { PlanTask } from './agent-team/plan';
-import {
-  agentTaskStateQuery,
-  answerQuestionSignal,
-  messageAgentSignal,
-  type AgentTaskInput,
-  type AgentTaskResult,
-} from './run-agent-task.workflow';
+import { agentTaskStateQuery, answerQuestionSignal, messageAgentSignal } from '../contracts/messages';
+import type { AgentTaskInput, AgentTaskResult } from './run-agent-task.workflow';
 
 /** runAgentTask on the Temporal dev server: real model turns and tool calls as activities. */
 let offline: Stack;

@@ -1,8 +1,6 @@
 import {
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -10,7 +8,9 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AgentToolName, FinishOutcome } from '../core/agents/agent-tools';
-import type { AgentRole, ChatMessage, ToolCall } from '../core/models/model-types';
+import { agentTaskStateQuery, answerQuestionSignal, messageAgentSignal, type AgentTaskState } from '../contracts/messages';
+import type { AgentRole } from '../contracts/roles';
+import type { ChatMessage, ToolCall } from '../core/models/model-types';
 import type { AgentToolResult } from '../activities/agents/agent-files.activities';
 import { activityPresets, localActivityPresets } from '../temporal.config';
 import type { PlanTask } from './agent-team/plan';
@@ -50,21 +50,7 @@ export interface AgentTaskResult {
   conflicts: string[];
 }
 
-export type AgentStatus = 'idle' | 'thinking' | 'coding' | 'testing' | 'reviewing' | 'blocked';
-
-export interface AgentTaskState {
-  status: AgentStatus;
-  turns: number;
-  tokens: number;
-  question: string | null;
-  lastTool: string | null;
-}
-
-/** A person's answer to the agent's `ask_human` question. */
-export const answerQuestionSignal = defineSignal<[string]>('answerQuestion');
-/** A person's message to this agent, read before its next turn. */
-export const messageAgentSignal = defineSignal<[string]>('messageAgent');
-export const agentTaskStateQuery = defineQuery<AgentTaskState>('agentTaskState');
+export type { AgentStatus, AgentTaskState } from '../contracts/messages';
 
 const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
 const { runAgentFileTool, recordToolCall } = proxyLocalActivities<Activities>(localActivityPresets.agentTool);

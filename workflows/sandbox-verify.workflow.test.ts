@@ -13,7 +13,8 @@ import { Project, ProjectFile } from '../core/project/project.entity';
 import { User } from '../core/user/user.entity';
 import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import { createStack, waitFor, type Stack } from '../test/harness';
-import { sandboxVerifyStateQuery, sandboxVerifyWorkflow, type SandboxVerifyInput } from './sandbox-verify.workflow';
+import { sandboxVerifyStateQuery } from '../contracts/messages';
+import { sandboxVerifyWorkflow, type SandboxVerifyInput } from './sandbox-verify.workflow';
 
 let stack: Stack;
 let local: ReturnType<typeof testLocalBackend>;

@@ -1,6 +1,6 @@
-import { CancellationScope, defineQuery, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { SandboxStepResult } from '../activities/sandbox/sandbox.activities';
+import { sandboxVerifyStateQuery, type SandboxVerifyState } from '../contracts/messages';
 import { activityPresets } from '../temporal.config';
 
 export interface SandboxVerifyInput {
@@ -14,18 +14,7 @@ export interface SandboxVerifyInput {
   previewCommand?: string;
 }
 
-export type SandboxVerifyPhase = 'creating' | 'syncing' | 'installing' | 'testing' | 'previewing' | 'done' | 'failed' | 'cancelled';
-
-export interface SandboxVerifyState {
-  phase: SandboxVerifyPhase;
-  sandboxId: string | null;
-  install: SandboxStepResult | null;
-  test: SandboxStepResult | null;
-  previewUrl: string | null;
-}
-
-/** Where the verification is now. */
-export const sandboxVerifyStateQuery = defineQuery<SandboxVerifyState>('sandboxVerifyState');
+export type { SandboxVerifyPhase, SandboxVerifyState } from '../contracts/messages';
 
 const bookkeeping = proxyActivities<Activities>(activityPresets.bookkeeping);
 const steps = proxyActivities<Activities>(activityPresets.longStep);

@@ -3,6 +3,7 @@ import { PatchConflictError, applyUnifiedPatch } from '../../core/agents/unified
 import type { ToolCall } from '../../core/models/model-types';
 import type { ActivityDeps } from '../deps';
 import { ProjectFileStore } from './project-file-store';
+import { EventType } from '../../contracts/events';
 
 /** Which agent, task and run a tool call belongs to; its events and writes are keyed by them. */
 export interface AgentToolRef {
@@ -74,7 +75,7 @@ export function createAgentFileActivities({ orm, events }: ActivityDeps) {
         await events.append({
           projectId: ref.projectId,
           runId: ref.runId,
-          type: 'file.written',
+          type: EventType.FILE_WRITTEN,
           message: `The ${ref.role} ${done} ${path}`,
           data: { path, size: outcome.size, role: ref.role, taskId: ref.taskId, merged: outcome.merged },
           dedupeKey: `tool:${workflowId}:${call.id}`,

@@ -2,10 +2,11 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../core/project/project.entity';
 import { runPayerId } from '../../core/project/run-payer';
 import { toNanos } from '../../core/models/cost';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import { HANDOFF_CONTEXT_MAX } from '../../core/agents/agent-handoff.entity';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
+import { EventType, PLAN_EVENTS, TASK_END_EVENTS } from '../../contracts/events';
 
 /** A plan task as the coordinator records it, with its routing. */
 export interface TaskRecord {
@@ -88,7 +89,7 @@ export interface HandoffRecord {
  * retried activity changes nothing twice.
  */
 export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
-  const emit = (ref: RunRef, type: string, message: string, dedupe: string, data: Record<string, unknown>) =>
+  const emit = (ref: RunRef, type: EventType, message: string, dedupe: string, data: Record<string, unknown>) =>
     events.append({ projectId: ref.projectId, runId: ref.runId, type, message, data, dedupeKey: `run:${ref.runId}:${dedupe}` });
 
   return {
@@ -121,7 +122,7 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
         approved: `Plan approved (${tasks} tasks)`,
         changes_requested: 'Changes to the plan were requested',
       }[status];
-      await emit(ref, `plan.${status}`, message, `plan:${version}:${status}`, { version, tasks, feedback: input.feedback ?? null });
+      await emit(ref, PLAN_EVENTS[status], message, `plan:${version}:${status}`, { version, tasks, feedback: input.feedback ?? null });
     },
 
     /** initializeAgents: one idle agent per role of the approved plan; a retry or a re-plan adds nothing twice. */
@@ -137,7 +138,7 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
            on conflict (run_id, role) do nothing`,
           [ref.runId, ref.projectId, `{${roles.join(',')}}`],
         );
-      await emit(ref, 'team.initialized', `The team: ${roles.join(', ')}`, 'team:initialized', { roles });
+      await emit(ref, EventType.TEAM_INITIALIZED, `The team: ${roles.join(', ')}`, 'team:initialized', { roles });
     },
 
     async recordTaskAssigned(input: { ref: RunRef; task: TaskRecord }): Promise<void> {
@@ -162,7 +163,7 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
         await em.execute(ASSIGN_AGENT, [ref.runId, ref.projectId, task.role, task.key]);
         if (task.handoffFrom) await em.execute(LINK_HANDOFF, [task.key, ref.runId, task.handoffFrom, task.role]);
       });
-      await emit(ref, 'task.assigned', `${task.title} → ${task.role}`, `task:${task.key}:assigned`, {
+      await emit(ref, EventType.TASK_ASSIGNED, `${task.title} → ${task.role}`, `task:${task.key}:assigned`, {
         taskKey: task.key,
         role: task.role,
         supporting: task.supporting,
@@ -186,7 +187,7 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
       await events.append({
         projectId: ref.projectId,
         runId: ref.runId,
-        type: 'tool.called',
+        type: EventType.TOOL_CALLED,
         message: `The ${role} ${ok ? 'used' : 'tried'} ${tool}${detail ? `: ${detail}` : ''}`.slice(0, 300),
         data: { taskKey, role, tool, detail: detail.slice(0, 500), ok },
         dedupeKey: `toolcall:${workflowId}:${input.callId}`,
@@ -218,14 +219,14 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
         const [row] = await em.execute<{ role: string }[]>('select role from agent_tasks where run_id = ? and task_key = ?', [ref.runId, taskKey]);
         return row?.role ?? null;
       });
-      await emit(ref, `task.${status}`, summary.slice(0, 300) || `Task ${taskKey} ${status}`, `task:${taskKey}:${status}`, {
+      await emit(ref, TASK_END_EVENTS[status], summary.slice(0, 300) || `Task ${taskKey} ${status}`, `task:${taskKey}:${status}`, {
         taskKey,
         outcome,
         turns: input.turns,
         tokens: input.tokens,
       });
       if (handoff && fromRole)
-        await emit(ref, 'agent.handoff', `The ${fromRole} handed over to the ${handoff.toRole}: ${handoff.reason}`.slice(0, 300), `handoff:${taskKey}`, {
+        await emit(ref, EventType.AGENT_HANDOFF, `The ${fromRole} handed over to the ${handoff.toRole}: ${handoff.reason}`.slice(0, 300), `handoff:${taskKey}`, {
           taskKey,
           fromRole,
           toRole: handoff.toRole,

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { ProjectEventStream } from '../../core/events/project-event-stream';
 import { ConcurrencyLimiter } from '../../core/limits/concurrency-limiter';
 import { Project, ProjectRun } from '../../core/project/project.entity';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { Team, TeamMember } from '../../core/team/team.entity';
 import { User } from '../../core/user/user.entity';
 import { createTestDatabase, silentLogger, testServices } from '../../test/harness';
@@ -45,7 +46,7 @@ test("a team project's run takes the team owner's slot, not its creator's, and g
   em.create(TeamMember, { team, user: owner, role: 'owner' });
   // The creator is no longer a member: she left after creating the project.
   const project = em.create(Project, { owner: creator, ownerTeam: team, name: 'shared', framework: 'express', description: 'd', buildMode: 'team', autoApprovePlan: true });
-  const projectRun = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  const projectRun = em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id) });
   await em.flush();
   const ref = { projectId: project.id, runId: projectRun.id };
 

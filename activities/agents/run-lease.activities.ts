@@ -4,11 +4,12 @@ import { Project, ProjectRun } from '../../core/project/project.entity';
 import { runPayerId } from '../../core/project/run-payer';
 import { User } from '../../core/user/user.entity';
 import { isUuid } from '../../core/shared/validation';
-import type { BuildWaitHolder } from '../../workflows/build-wait';
+import type { BuildWaitHolder } from '../../contracts/build-wait';
 import type { LimitSubject, Tier } from '../../core/limits/tiers';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
+import { EventType } from '../../contracts/events';
 
 /** What the coordinator learns when it asks for one of its owner's agent-run slots. */
 export type RunLeaseAnswer =
@@ -56,7 +57,7 @@ export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) 
         await events.append({
           projectId: ref.projectId,
           runId: ref.runId,
-          type: 'run.waiting',
+          type: EventType.RUN_WAITING,
           message: `Waiting for a free agent-run slot: your plan runs ${limit} team${limit === 1 ? '' : 's'} at a time`,
           data: { limit },
           dedupeKey: `run:${ref.runId}:waiting-for-slot`,

@@ -1,4 +1,5 @@
 import type { ProjectEventStream } from '../../core/events/project-event-stream';
+import { EventType } from '../../contracts/events';
 
 /**
  * Batches a call's text deltas into `model.delta` events on the project's stream. Each segment (an attempt
@@ -26,7 +27,7 @@ export class ModelStreamWriter {
       this.flush();
       this.segment = segment;
       this.seq = 0;
-      this.append('model.started', `The ${this.ref.role} is writing`, `started`, {});
+      this.append(EventType.MODEL_STARTED, `The ${this.ref.role} is writing`, `started`, {});
     }
     this.buffer += text;
     // The first text of a segment goes out at once (time to first token); the rest is batched.
@@ -46,11 +47,11 @@ export class ModelStreamWriter {
     if (!this.buffer) return;
     const text = this.buffer;
     this.buffer = '';
-    this.append('model.delta', text, `d${this.seq++}`, { text });
+    this.append(EventType.MODEL_DELTA, text, `d${this.seq++}`, { text });
     this.onFlush(text.length);
   }
 
-  private append(type: string, message: string, suffix: string, data: Record<string, unknown>): void {
+  private append(type: EventType, message: string, suffix: string, data: Record<string, unknown>): void {
     const { projectId, runId, callKey, attempt, role } = this.ref;
     const segment = `${attempt}.${this.segment}`;
     const event = {

@@ -10,9 +10,10 @@ import type { ModelCallResult } from '../../core/models/model-call';
 import { agentToolSpecs, type AgentToolName } from '../../core/agents/agent-tools';
 import type { AgentRole, ModelRequest } from '../../core/models/model-types';
 import { RateLimitExceededError } from '../../core/limits/limits.errors';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import { ModelStreamWriter } from './model-stream';
+import { EventType } from '../../contracts/events';
 
 export interface CallModelInput {
   userId: string;
@@ -65,7 +66,7 @@ export function createModelActivities({ models, events }: ActivityDeps) {
           await events.append({
             projectId: input.projectId,
             runId: input.runId ?? null,
-            type: 'model.completed',
+            type: EventType.MODEL_COMPLETED,
             message: `${input.role} used ${result.response.usage.totalTokens} tokens on ${result.model}${result.offline ? ' (offline)' : ''}`,
             data: {
               callKey,

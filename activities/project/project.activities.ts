@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ProjectRun, type RunStatus } from '../../core/project/project.entity';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
+import { EventType } from '../../contracts/events';
 
 export interface RunRef {
   projectId: string;
@@ -37,7 +38,7 @@ export function createProjectActivities({ orm, events }: ActivityDeps) {
       await events.append({
         projectId: ref.projectId,
         runId: ref.runId,
-        type: 'run.started',
+        type: EventType.RUN_STARTED,
         message: `Build started for ${project.name} (${project.framework})`,
         dedupeKey: `run:${ref.runId}:started`,
       });
@@ -59,7 +60,7 @@ export function createProjectActivities({ orm, events }: ActivityDeps) {
       await events.append({
         projectId: finish.projectId,
         runId: finish.runId,
-        type: succeeded ? 'run.completed' : 'run.failed',
+        type: succeeded ? EventType.RUN_COMPLETED : EventType.RUN_FAILED,
         message: succeeded ? `Build finished: ${finish.files ?? 0} files ready` : `Build failed: ${finish.error ?? ''}`,
         data: succeeded ? { files: finish.files ?? 0 } : { error: finish.error ?? null },
         dedupeKey: `run:${finish.runId}:finished`,

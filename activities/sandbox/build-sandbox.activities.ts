@@ -3,10 +3,12 @@ import { Project, ProjectRun } from '../../core/project/project.entity';
 import { runPayerId } from '../../core/project/run-payer';
 import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import { SandboxLimitExceededError } from '../../core/sandbox/sandbox.errors';
-import { ErrorCode, NotFoundError } from '../../core/shared/domain.errors';
-import type { BuildWait } from '../../workflows/build-wait';
+import { ErrorCode } from '../../contracts/errors';
+import { NotFoundError } from '../../core/shared/domain.errors';
+import type { BuildWait } from '../../contracts/build-wait';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
+import { EventType } from '../../contracts/events';
 
 /** A build's sandbox, `null` where the worker has no sandbox backend, or what the build must wait for. */
 export type BuildSandboxAnswer = { sandboxId: string | null; wait?: undefined } | { sandboxId?: undefined; wait: BuildWait };
@@ -45,7 +47,7 @@ export function createBuildSandboxActivities({ orm, events, sandboxes }: Activit
         await events.append({
           projectId: ref.projectId,
           runId: ref.runId,
-          type: 'run.waiting',
+          type: EventType.RUN_WAITING,
           message: `Waiting for a free sandbox: ${wait.used} of ${wait.limit} in use`,
           data: { kind: 'sandbox', limit: wait.limit, used: wait.used },
           dedupeKey: `run:${ref.runId}:waiting-for-sandbox`,

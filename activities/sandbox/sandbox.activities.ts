@@ -1,8 +1,10 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { SandboxStepResult } from '../../contracts/messages';
 import { ProjectFile } from '../../core/project/project.entity';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
 import { SandboxLimitExceededError } from '../../core/sandbox/sandbox.errors';
-import { ErrorCode, NotFoundError } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
+import { NotFoundError } from '../../core/shared/domain.errors';
 import { SandboxPathError, SandboxUnsupportedError } from '../../sandbox/sandbox.errors';
 import type { SandboxRuntime } from '../../sandbox/types';
 import type { ActivityDeps } from '../deps';
@@ -11,13 +13,7 @@ import type { ActivityDeps } from '../deps';
 export type SandboxStep = 'install' | 'test' | 'build';
 
 /** What a step or an exec reports back to the workflow (output tails only: histories stay small). */
-export interface SandboxStepResult {
-  exitCode: number;
-  durationMs: number;
-  timedOut: boolean;
-  stdoutTail: string;
-  stderrTail: string;
-}
+export type { SandboxStepResult };
 
 const TAIL = 4000;
 /** How often a running step heartbeats (the workflow's heartbeatTimeout must exceed it). */

@@ -1,9 +1,10 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../core/project/project.entity';
-import { ErrorCode } from '../../core/shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
 import { languageOf, starterTemplates } from './templates';
+import { EventType } from '../../contracts/events';
 
 /** Writes a file once per (project, path): a retried attempt overwrites the same row, never adds one. */
 const UPSERT_FILE = `
@@ -28,10 +29,10 @@ export function createScaffoldActivities({ orm, events, scaffoldFileDelayMs }: A
         );
       }
       const files = template.render(project);
-      const emit = (type: string, message: string, dedupe: string, data?: Record<string, unknown>) =>
+      const emit = (type: EventType, message: string, dedupe: string, data?: Record<string, unknown>) =>
         events.append({ projectId: ref.projectId, runId: ref.runId, type, message, data, dedupeKey: `run:${ref.runId}:${dedupe}` });
 
-      await emit('step.started', `Scaffolding the ${template.framework} starter (${files.length} files)`, 'scaffold:started', {
+      await emit(EventType.STEP_STARTED, `Scaffolding the ${template.framework} starter (${files.length} files)`, 'scaffold:started', {
         step: 'scaffold',
         total: files.length,
       });
@@ -44,11 +45,11 @@ export function createScaffoldActivities({ orm, events, scaffoldFileDelayMs }: A
         const size = Buffer.byteLength(file.content, 'utf8');
         const language = languageOf(file.path);
         await connection.execute(UPSERT_FILE, [ref.projectId, file.path, file.content, language, size]);
-        await emit('file.created', `Created ${file.path}`, `file:${file.path}`, { path: file.path, size, language });
+        await emit(EventType.FILE_CREATED, `Created ${file.path}`, `file:${file.path}`, { path: file.path, size, language });
         ctx.heartbeat(index + 1);
         if (scaffoldFileDelayMs > 0) await ctx.sleep(scaffoldFileDelayMs);
       }
-      await emit('step.completed', `Scaffolded ${files.length} files`, 'scaffold:completed', { step: 'scaffold', files: files.length });
+      await emit(EventType.STEP_COMPLETED, `Scaffolded ${files.length} files`, 'scaffold:completed', { step: 'scaffold', files: files.length });
       return { files: files.length };
     },
   };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BuildWait } from '../../workflows/build-wait';
+import type { BuildWait } from '../../contracts/build-wait';
 import { loadActor } from '../access/actor';
 import { can } from '../access/policy';
 import { Project } from '../project/project.entity';

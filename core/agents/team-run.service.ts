@@ -8,9 +8,17 @@ import { fromNanos } from '../models/cost';
 import { ProjectRun, type Project } from '../project/project.entity';
 import { asResource, type ProjectService } from '../project/project.service';
 import { User } from '../user/user.entity';
-import type { TeamStatus } from '../../workflows/agent-team/coordinator';
-import type { AgentTaskState } from '../../workflows/run-agent-task.workflow';
-import type { ProjectBuildState } from '../../workflows/project-build.workflow';
+import {
+  agentTaskStateQuery,
+  answerQuestionSignal,
+  messageAgentSignal,
+  pauseRunSignal,
+  projectBuildStateQuery,
+  resumeRunSignal,
+  reviewPlanSignal,
+  teamStatusQuery,
+  type TeamStatus,
+} from '../../contracts/messages';
 import { AgentHandoff } from './agent-handoff.entity';
 import { viewBuildWait, type BuildWaitView } from './build-wait-view';
 import { AgentInstance } from './agent-instance.entity';
@@ -108,10 +116,10 @@ export class TeamRunService {
     const handle = this.temporal.workflow.getHandle(run.workflowId);
     let team: TeamStatus;
     try {
-      team = await handle.query<TeamStatus>('teamStatus');
+      team = await handle.query(teamStatusQuery);
     } catch {
       // Not started yet, waiting for a slot, or between tasks of a worker restart: the records still answer.
-      const build = await handle.query<ProjectBuildState>('projectBuildState').catch(() => null);
+      const build = await handle.query(projectBuildStateQuery).catch(() => null);
       if (build?.phase !== 'waiting') return null;
       return { ...WAITING, waiting: build.waitingFor ? await viewBuildWait(this.em, viewerId, build.waitingFor) : null };
     }
@@ -121,7 +129,7 @@ export class TeamRunService {
           return { ...task, agentStatus: task.status === 'running' ? 'thinking' : 'idle', question: null, turns: null };
         const agent = await this.temporal.workflow
           .getHandle(task.workflowId)
-          .query<AgentTaskState>('agentTaskState')
+          .query(agentTaskStateQuery)
           .catch(() => null);
         return { ...task, agentStatus: agent?.status ?? 'thinking', question: agent?.question ?? null, turns: agent?.turns ?? null };
       }),
@@ -135,7 +143,7 @@ export class TeamRunService {
     if (trimmed.length > 4000) throw new ValidationError([{ field: 'feedback', message: 'Feedback must be at most 4000 characters' }]);
     const { run, state } = await this.controllable(viewerId, projectId, 'Reviewing the plan');
     if (state?.phase !== 'awaiting_approval') throw new ConflictError('There is no plan waiting for approval');
-    await this.temporal.workflow.getHandle(run.workflowId).signal('reviewPlan', { approve, feedback: trimmed || undefined });
+    await this.temporal.workflow.getHandle(run.workflowId).signal(reviewPlanSignal, { approve, feedback: trimmed || undefined });
     if (approve) run.approvedBy = this.em.getReference(User, viewerId, { wrapped: true });
     recordAudit(this.em, {
       actorId: viewerId,
@@ -149,7 +157,7 @@ export class TeamRunService {
 
   async pause(viewerId: string, projectId: string, reason?: string | null): Promise<boolean> {
     const { run } = await this.controllable(viewerId, projectId, 'Pausing');
-    await this.temporal.workflow.getHandle(run.workflowId).signal('pauseRun', reason?.trim().slice(0, 500) || 'Paused by a person');
+    await this.temporal.workflow.getHandle(run.workflowId).signal(pauseRunSignal, reason?.trim().slice(0, 500) || 'Paused by a person');
     run.pausedBy = this.em.getReference(User, viewerId, { wrapped: true });
     recordAudit(this.em, { actorId: viewerId, action: 'team.run-paused', target: `project:${projectId}` });
     await this.em.flush();
@@ -158,7 +166,7 @@ export class TeamRunService {
 
   async resume(viewerId: string, projectId: string): Promise<boolean> {
     const { run } = await this.controllable(viewerId, projectId, 'Resuming');
-    await this.temporal.workflow.getHandle(run.workflowId).signal('resumeRun');
+    await this.temporal.workflow.getHandle(run.workflowId).signal(resumeRunSignal);
     return true;
   }
 
@@ -176,12 +184,12 @@ export class TeamRunService {
     viewerId: string,
     projectId: string,
     taskKey: string,
-    signal: 'answerQuestion' | 'messageAgent',
+    signal: typeof answerQuestionSignal | typeof messageAgentSignal,
     text: string,
   ): Promise<boolean> {
     const body = text.trim();
     if (!body || body.length > 4000)
-      throw new ValidationError([{ field: signal === 'answerQuestion' ? 'answer' : 'text', message: 'Write 1 to 4000 characters' }]);
+      throw new ValidationError([{ field: signal === answerQuestionSignal ? 'answer' : 'text', message: 'Write 1 to 4000 characters' }]);
     const { state } = await this.controllable(viewerId, projectId, 'Messaging an agent');
     const task = state?.tasks.find((t) => t.key === taskKey);
     if (!task?.workflowId || task.status !== 'running') throw new ConflictError(`No agent is working on ${taskKey} now`);
@@ -196,7 +204,7 @@ export class TeamRunService {
     const { state } = await this.controllable(viewerId, projectId, 'Messaging the team');
     const working = (state?.tasks ?? []).filter((t) => t.status === 'running' && t.workflowId);
     if (!working.length) throw new ConflictError('No agent is working now; the message would reach nobody');
-    await Promise.all(working.map((t) => this.temporal.workflow.getHandle(t.workflowId!).signal('messageAgent', body)));
+    await Promise.all(working.map((t) => this.temporal.workflow.getHandle(t.workflowId!).signal(messageAgentSignal, body)));
     return working.length;
   }
 

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { LimitKind } from './tiers';
 
 /** What a refused check knows; both limit errors carry it. */

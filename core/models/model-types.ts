@@ -7,20 +7,9 @@
 export const PROVIDER_IDS = ['openai', 'anthropic', 'google', 'openai-compatible', 'offline'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-/** The agent roles; each has a default model (role-models.ts). */
-export const AGENT_ROLES = [
-  'architect',
-  'coder',
-  'frontend',
-  'backend',
-  'debugger',
-  'reviewer',
-  'devops',
-  'tester',
-  'documentation',
-  'optimizer',
-] as const;
-export type AgentRole = (typeof AGENT_ROLES)[number];
+/** The agent roles live in contracts (the client shows them too); re-exported for the model layer's many users. */
+import type { AgentRole } from '../../contracts/roles';
+export { AGENT_ROLES, type AgentRole } from '../../contracts/roles';
 
 /** A JSON Schema object (draft 2020-12 subset the vendors accept). */
 export type JsonSchema = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 
 /** Which budget a call would cross. */
 export type BudgetScope = 'run' | 'project' | 'user' | 'team';

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { projectBuildWorkflow } from '../../workflows';
-import { workflowIds } from '../../temporal.config';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { loadActor } from '../access/actor';
@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, type LimitsConfig } from '../limits/tiers';
 import { Project, ProjectRun } from './project.entity';
 import { assertProjectQuota, lockProjectOwner } from './project-quota';
 import { parseCreateProjectInput, type CreateProjectRawInput } from './project-input';
+import { EventType } from '../../contracts/events';
 
 /** Creating projects and starting their durable builds. */
 export class ProjectService {
@@ -154,7 +155,7 @@ export class ProjectService {
       await this.events.append({
         projectId: project.id,
         runId: run.id,
-        type: 'run.queued',
+        type: EventType.RUN_QUEUED,
         message: `Queued a build of ${project.name}`,
         dedupeKey: `run:${run.id}:queued`,
       });

@@ -4,6 +4,7 @@ import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import { createTestDatabase, silentLogger } from '../../test/harness';
 import { DEFAULT_LIMITS } from '../limits/tiers';
 import { Project, ProjectRun } from '../project/project.entity';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { User } from '../user/user.entity';
 import { SandboxManager } from './sandbox-manager';
 import { SandboxRecord } from './sandbox.entity';
@@ -77,7 +78,7 @@ test('the reaper destroys sandboxes idle past the limit and keeps active ones', 
 test("the reaper keeps an idle sandbox of a build in progress, and reaps it once the build ended", async () => {
   const { userId, projectId } = await seed('team');
   const em = db.orm.em.fork();
-  const run = em.create(ProjectRun, { project: em.getReference(Project, projectId), workflowId: `project-build:${projectId}`, status: 'RUNNING' });
+  const run = em.create(ProjectRun, { project: em.getReference(Project, projectId), workflowId: workflowIds.projectBuild(projectId), status: 'RUNNING' });
   await em.flush();
   const build = await manager.create({ projectId, ownerId: userId, runtime: 'node', idempotencyKey: `project-build:${projectId}:5` });
   const other = await manager.create({ projectId, ownerId: userId, runtime: 'node' });

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { SandboxNotFoundError } from '../../sandbox/sandbox.errors';
 import type { Sandbox, SandboxBackend, SandboxRuntime } from '../../sandbox/types';
-import { workflowIds } from '../../temporal.config';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { NotFoundError } from '../shared/domain.errors';
 import type { LimitsConfig, Tier } from '../limits/tiers';
 import { User } from '../user/user.entity';

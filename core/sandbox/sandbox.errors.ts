@@ -1,4 +1,4 @@
-import { ErrorCode } from '../shared/domain.errors';
+import { ErrorCode } from '../../contracts/errors';
 
 /** Thrown when a user already has as many live sandboxes as their tier allows. */
 export class SandboxLimitExceededError extends Error {

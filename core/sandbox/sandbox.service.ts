@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
+import { workflowIds } from '../../contracts/workflow-ids';
 import type { sandboxVerifyWorkflow } from '../../workflows';
 import { ForbiddenError, NotFoundError } from '../shared/domain.errors';
 import { nullIfNotFound } from '../shared/not-found';
@@ -50,7 +51,7 @@ export class SandboxService {
   async start(viewerId: string, projectId: string): Promise<string> {
     const project = await this.projects.get(viewerId, projectId);
     await this.requireRun(viewerId, project);
-    const workflowId = `sandbox-verify:${project.id}:${randomUUID()}`;
+    const workflowId = workflowIds.sandboxVerify(project.id, randomUUID());
     await this.temporal.workflow.start<typeof sandboxVerifyWorkflow>('sandboxVerifyWorkflow', {
       taskQueue: this.taskQueue,
       workflowId,

@@ -1,29 +1,4 @@
-/**
- * Error codes shared by the API, activities and workflows. GraphQL `extensions.code` and Temporal
- * `ApplicationFailure.type` both come from here, so a failure keeps its meaning across layers.
- */
-export const ErrorCode = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  UNSUPPORTED_FRAMEWORK: 'UNSUPPORTED_FRAMEWORK',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
-  /** An operation deeper, more aliased or costlier than the API's limits (api/src/graphql/limits.ts). */
-  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
-  /** Too many live subscriptions on one socket or for one user. */
-  SUBSCRIPTION_LIMIT_EXCEEDED: 'SUBSCRIPTION_LIMIT_EXCEEDED',
-  CONCURRENT_LIMIT_EXCEEDED: 'CONCURRENT_LIMIT_EXCEEDED',
-  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
-  BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
-  MODEL_NOT_AVAILABLE: 'MODEL_NOT_AVAILABLE',
-  PROVIDER_ERROR: 'PROVIDER_ERROR',
-  MODEL_FALLBACK_FAILED: 'MODEL_FALLBACK_FAILED',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+import { ErrorCode } from '../../contracts/errors';
 
 /** One invalid field of an input, in the shape the client maps onto its form. */
 export interface FieldError {

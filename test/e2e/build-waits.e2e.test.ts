@@ -7,8 +7,8 @@ import { testLocalBackend } from '../fixtures/sandbox-backends';
 import { Project } from '../../core/project/project.entity';
 import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import { LOCAL_USER_ID, User } from '../../core/user/user.entity';
-import { workflowIds } from '../../temporal.config';
-import { projectBuildStateQuery } from '../../workflows/project-build.workflow';
+import { workflowIds } from '../../contracts/workflow-ids';
+import { projectBuildStateQuery } from '../../contracts/messages';
 import { waitFor } from '../harness';
 import { byTestId as on, startE2E, type E2E } from './browser';
 

@@ -5,7 +5,7 @@ import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';
-import { resumeRunSignal, teamStatusQuery } from './coordinator';
+import { resumeRunSignal, teamStatusQuery } from '../../contracts/messages';
 import { seedTeamRun } from '../../test/team-runs';
 
 /**

@@ -2,7 +2,7 @@
 import { CancellationScope, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { activityPresets, buildSandboxWait } from '../../temporal.config';
-import type { BuildWait } from '../build-wait';
+import type { BuildWait } from '../../contracts/build-wait';
 
 // Creating a local sandbox takes a moment, an E2B one up to a minute; it does not heartbeat.
 const sandboxes = proxyActivities<Activities>({ ...activityPresets.bookkeeping, startToCloseTimeout: '5m' });

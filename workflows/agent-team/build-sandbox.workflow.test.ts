@@ -1,46 +1,21 @@
-import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TeamRunService } from '../../core/agents/team-run.service';
 import { Project, ProjectRun } from '../../core/project/project.entity';
 import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import { User } from '../../core/user/user.entity';
-import { createStack, waitFor, type Stack } from '../../test/harness';
+import { waitFor } from '../../test/harness';
 import { seedTeamRun } from '../../test/team-runs';
-import { startWorkerProcess } from '../../test/worker-process';
-import { projectBuildStateQuery } from '../project-build.workflow';
+import { useWorkerProcesses } from '../../test/worker-process';
+import { projectBuildStateQuery } from '../../contracts/messages';
 
 /**
  * A team build whose owner's sandboxes are all in use waits, still queued, and says for what and held by whom
  * (to those who may read the holders); the wait survives its worker being SIGKILLed; it starts once a sandbox
  * is freed, and its own sandbox goes away when it ends. Before, the build failed with "At most 2 sandboxes…".
  */
-let stack: Stack;
-let dataDir: string;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  stack = await createStack();
-  dataDir = mkdtempSync(join(tmpdir(), 'atelier-build-sandbox-'));
-  // mkdtemp makes it 0700; the sandboxes' unprivileged uids must traverse it to reach their workspaces.
-  chmodSync(dataDir, 0o755);
-});
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await stack?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const startWorker = () =>
-  startWorkerProcess(stack, { ATELIER_DATA_DIR: dataDir, ATELIER_SANDBOX_ROOT: join(dataDir, 'sandboxes') }, children);
-const kill = async (worker: ChildProcess) => {
-  const exited = new Promise((r) => worker.once('exit', r));
-  worker.kill('SIGKILL');
-  await exited;
-};
+const workers = useWorkerProcesses('build-sandbox');
 
 it('waits for a free sandbox, names its holders only to readers, survives a worker kill, then builds', async () => {
+  const { stack, start: startWorker, kill } = workers;
   const run = await seedTeamRun(stack, { tier: 'free' });
   const em = stack.db.orm.em.fork();
   const owner = em.getReference(User, run.ownerId);

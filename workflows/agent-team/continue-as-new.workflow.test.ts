@@ -5,9 +5,9 @@ import { ProjectFile, ProjectRun } from '../../core/project/project.entity';
 import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import { selectBlueprint } from '../../core/models/offline/select-blueprint';
 import { projectFiles } from '../../core/models/offline/blueprint';
-import { pauseRunSignal, resumeRunSignal, teamStatusQuery } from './coordinator';
+import { pauseRunSignal, resumeRunSignal, teamStatusQuery, type ProjectBuildState } from '../../contracts/messages';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
-import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
  * A long team run continues as new with its state summarised (issue 6): the offline todo team with a tiny
@@ -45,10 +45,10 @@ async function expectEachTaskOnce(projectId: string, runId: string, handle: Work
   const final = await handle.query(teamStatusQuery);
   expect(final).toMatchObject({ phase: 'done', testsPassed: true, pausedReason: null });
   expect(final.tasks.map((t) => [t.key, t.status, t.workflowId])).toEqual(
-    final.tasks.map((t) => [t.key, 'done', `agent-task:${runId}:${t.key}:1`]),
+    final.tasks.map((t) => [t.key, 'done', workflowIds.agentTask(runId, t.key, 1)]),
   );
   for (const task of final.tasks)
-    await expect(env.stack.temporal.workflow.getHandle(`agent-task:${runId}:${task.key}:2`).describe()).rejects.toThrow();
+    await expect(env.stack.temporal.workflow.getHandle(workflowIds.agentTask(runId, task.key, 2)).describe()).rejects.toThrow();
 
   const em = env.stack.db.orm.em.fork();
   const rows = await em.find(AgentTask, { runId });
@@ -105,7 +105,7 @@ test('a run paused before a continue-as-new stays paused after it, and resuming 
     'the paused run to continue as new',
     async () => {
       const chain = await executionChain(handle);
-      const pausedIn = chain.findIndex((run) => run.signals.includes('pauseRun'));
+      const pausedIn = chain.findIndex((run) => run.signals.includes(pauseRunSignal.name));
       return pausedIn >= 0 && pausedIn < chain.length - 1 && chain.at(-1)!.runId;
     },
     120_000,

@@ -8,36 +8,26 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
-  defineQuery,
-  defineSignal,
   patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { ErrorCode } from '../../contracts/errors';
+import { pauseRunSignal, resumeRunSignal, reviewPlanSignal, teamStatusQuery, type PlanReview, type TeamStatus } from '../../contracts/messages';
 import { activityPresets } from '../../temporal.config';
 import { executeDag, newDagProgress, type DagProgress } from './execute-dag';
 import { failureOf } from './failure';
 import { planProblems, routeTask, type Plan } from './plan';
 import { PLAN_SCHEMA, toPlan } from './plan-schema';
 import { systemPrompt } from './prompts';
-import type { TeamOptions, TeamStatus } from './team-types';
+import type { TeamOptions } from './team-types';
 
-// The run's options and status are the team workflow's public types; they live apart so execute-dag can use them.
-export { DEFAULT_TEAM_OPTIONS, type TeamOptions, type TeamStatus } from './team-types';
+// The run's options are the team workflow's public type; they live apart so execute-dag can use them.
+export { DEFAULT_TEAM_OPTIONS, type TeamOptions } from './team-types';
 
-export interface PlanReview {
-  approve: boolean;
-  feedback?: string;
-}
-
-/** A person approves the plan or asks for changes (feedback goes to the architect). */
-export const reviewPlanSignal = defineSignal<[PlanReview]>('reviewPlan');
-export const pauseRunSignal = defineSignal<[string?]>('pauseRun');
-/** Resumes a paused run (after raising a budget, for example). */
-export const resumeRunSignal = defineSignal('resumeRun');
-export const teamStatusQuery = defineQuery<TeamStatus>('teamStatus');
+export type { PlanReview, TeamStatus } from '../../contracts/messages';
 
 interface ProjectBrief {
   name: string;
@@ -216,7 +206,7 @@ async function agreePlan(
     });
     const plan = toPlan(out.response.json);
     const problems = plan ? planProblems(plan) : ['the architect did not return a plan'];
-    if (problems.length) throw ApplicationFailure.nonRetryable(`The architect's plan is unusable: ${problems.join('; ')}`, 'PLAN_INVALID');
+    if (problems.length) throw ApplicationFailure.nonRetryable(`The architect's plan is unusable: ${problems.join('; ')}`, ErrorCode.PLAN_INVALID);
     status.tasks = plan!.tasks.map((t) => ({ key: t.id, title: t.title, role: routeTask(t).role, status: 'pending' }));
     if (options.autoApprove) {
       await records.recordPlan({ ref, plan: plan as never, status: 'approved', version: status.planVersion });

@@ -2,9 +2,11 @@
 import { condition, executeChild, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { AgentRole } from '../../core/models/model-types';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { activityPresets } from '../../temporal.config';
 import { runAgentTask, type AgentTaskResult } from '../run-agent-task.workflow';
-import type { TeamOptions, TeamStatus } from './team-types';
+import type { TeamStatus } from '../../contracts/messages';
+import type { TeamOptions } from './team-types';
 import { failureOf } from './failure';
 import { addToPlan, followUpsFor, taskSucceeded, type FollowUp } from './follow-up-rules';
 import { blockedTasks, readyTasks, routeTask, type Plan, type PlanTask, type TaskStatus } from './plan';
@@ -100,7 +102,7 @@ export async function executeDag(run: DagRun): Promise<'finished' | 'continue'> 
     startedHere++;
     attempts[task.id] = (attempts[task.id] ?? 0) + 1;
     // From the run id (part of the input), not the workflow id, so recorded histories replay under any id.
-    const childId = `agent-task:${ref.runId}:${task.id}:${attempts[task.id]}`;
+    const childId = workflowIds.agentTask(ref.runId, task.id, attempts[task.id]!);
     const row = status.tasks.find((t) => t.key === task.id);
     if (row) row.workflowId = childId;
     const child = executeChild(runAgentTask, {

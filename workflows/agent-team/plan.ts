@@ -2,7 +2,8 @@
  * The plan an architect returns, as a task DAG, and the coordinator's pure decisions over it: is it valid,
  * which tasks are ready, and which role takes each. Deterministic (no I/O, no clock), so workflows use it.
  */
-import type { AgentRole } from '../../core/models/model-types';
+import type { TaskStatus } from '../../contracts/messages';
+import type { AgentRole } from '../../contracts/roles';
 
 export const PLAN_TASK_TYPES = ['design', 'implement', 'debug', 'review', 'deploy', 'optimize', 'test', 'docs'] as const;
 export type PlanTaskType = (typeof PLAN_TASK_TYPES)[number];
@@ -29,7 +30,7 @@ export interface Plan {
   tasks: PlanTask[];
 }
 
-export type TaskStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+export type { TaskStatus } from '../../contracts/messages';
 
 /** Every problem that makes a plan unusable (empty when it is fine). */
 export function planProblems(plan: Plan): string[] {

@@ -2,7 +2,7 @@
 import { CancellationScope, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { activityPresets, agentRunLease } from '../../temporal.config';
-import type { BuildWaitHolder } from '../build-wait';
+import type { BuildWaitHolder } from '../../contracts/build-wait';
 
 const leases = proxyActivities<Activities>(activityPresets.bookkeeping);
 

@@ -4,8 +4,8 @@ import { TeamRunService } from '../../core/agents/team-run.service';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, waitFor, type Stack } from '../../test/harness';
-import { projectBuildStateQuery } from '../project-build.workflow';
-import { answerQuestionSignal } from '../run-agent-task.workflow';
+import { answerQuestionSignal, projectBuildStateQuery } from '../../contracts/messages';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { seedTeamRun, type SeededRun } from '../../test/team-runs';
 
 /**
@@ -92,7 +92,7 @@ test("a free-tier owner's second team run waits for the first to end, then runs"
     },
   });
 
-  await stack.temporal.workflow.getHandle(`agent-task:${runs[0]!.runId}:work:1`).signal(answerQuestionSignal, 'Yes');
+  await stack.temporal.workflow.getHandle(workflowIds.agentTask(runs[0]!.runId, 'work', 1)).signal(answerQuestionSignal, 'Yes');
   await first.result();
   await second.result();
   const second_events = (await stack.events.read(runs[1]!.projectId)).map((e) => e.type);

@@ -9,7 +9,8 @@ import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import type { RecordedRequest, ScriptedReply } from '../../test/fakes/fake-vendor';
 import { OpenAIFake } from '../../test/fakes/openai-fake';
 import { createStack, type Stack } from '../../test/harness';
-import { teamStatusQuery } from './coordinator';
+import { teamStatusQuery } from '../../contracts/messages';
+import { workflowIds } from '../../contracts/workflow-ids';
 
 /**
  * The team driven by a wire-level fake model (the OpenAI SDK against its fake), scripted through the whole
@@ -152,7 +153,7 @@ test('plan → buggy implementation → failing tests → debugger fix → chang
     buildMode: 'team',
     autoApprovePlan: true,
   });
-  const run = em.create(ProjectRun, { project, workflowId: `project-build:${project.id}` });
+  const run = em.create(ProjectRun, { project, workflowId: workflowIds.projectBuild(project.id) });
   const roles = ['architect', 'coder', 'backend', 'debugger', 'reviewer', 'tester', 'documentation'];
   em.create(ModelSettings, {
     scope: 'project',

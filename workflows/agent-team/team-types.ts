@@ -1,6 +1,4 @@
-/** How a team run is configured and how it stands (its status query's answer). */
-import type { AgentRole } from '../../core/models/model-types';
-import type { TaskStatus } from './plan';
+/** How a team run is configured (its status, the teamStatus query's answer, is in contracts/messages.ts). */
 
 export interface TeamOptions {
   /** Skip the human approval of the plan. */
@@ -22,16 +20,3 @@ export const DEFAULT_TEAM_OPTIONS: TeamOptions = {
   maxFollowUps: 4,
   maxHistoryEvents: 10_000,
 };
-
-export interface TeamStatus {
-  phase: 'planning' | 'awaiting_approval' | 'running' | 'paused' | 'verifying' | 'done' | 'failed';
-  planVersion: number;
-  /** `workflowId`: the child workflow of the task's current attempt, for answers and messages. */
-  tasks: { key: string; title: string; role: AgentRole | null; status: TaskStatus; workflowId?: string }[];
-  pausedReason: string | null;
-  testsPassed: boolean | null;
-  /** Distinct project files the agents wrote. */
-  filesWritten: number;
-  /** The latest review's verdict: true approved, false changes requested (until a re-review approves). */
-  reviewApproved: boolean | null;
-}

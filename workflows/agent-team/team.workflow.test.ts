@@ -7,9 +7,9 @@ import { ProjectFile, ProjectRun } from '../../core/project/project.entity';
 import { selectBlueprint } from '../../core/models/offline/select-blueprint';
 import { projectFiles } from '../../core/models/offline/blueprint';
 import { AGENT_ROLES } from '../../core/models/model-types';
-import { reviewPlanSignal, teamStatusQuery, type TeamStatus } from './coordinator';
+import { reviewPlanSignal, teamStatusQuery, type ProjectBuildState, type TeamStatus } from '../../contracts/messages';
+import { workflowIds } from '../../contracts/workflow-ids';
 import { seedTeamRun, useSandboxStack } from '../../test/team-runs';
-import type { ProjectBuildState } from '../project-build.workflow';
 
 /**
  * The whole team on the Temporal dev server with the offline provider and the local sandbox: plan, approval
@@ -98,6 +98,6 @@ test('offline, the team plans, waits for approval, builds the todo API and its t
         'json',
       ]);
     writeFileSync(join(__dirname, '..', 'histories', 'project-build-team.json'), show(workflowId));
-    writeFileSync(join(__dirname, '..', 'histories', 'run-agent-task-todo-store.json'), show(`agent-task:${runId}:todo-store:1`));
+    writeFileSync(join(__dirname, '..', 'histories', 'run-agent-task-todo-store.json'), show(workflowIds.agentTask(runId, 'todo-store', 1)));
   }
 });

@@ -1,12 +1,12 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { ErrorCode } from '../../../contracts/errors';
 import { QueryTooComplexError } from './limits';
 import { SubscriptionLimitExceededError } from './ws-guard';
 import { ConcurrentLimitExceededError, QuotaExceededError, RateLimitExceededError } from '../../../core/limits/limits.errors';
 import {
   ConflictError,
-  ErrorCode,
   ForbiddenError,
   NotFoundError,
   ServiceUnavailableError,

@@ -14,7 +14,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { ErrorCode } from '../../../core/shared/domain.errors';
+import { ErrorCode } from '../../../contracts/errors';
 
 /** The size limits every operation must stay within, over HTTP and WebSocket alike. */
 export interface OperationLimits {

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import type { GraphQLContext } from '../context';
-import { ErrorCode } from '../../../core/shared/domain.errors';
+import { ErrorCode } from '../../../contracts/errors';
 import { withoutSuggestions } from './limits';
 
 /** Thrown when a socket or a user already holds as many live subscriptions as allowed. */

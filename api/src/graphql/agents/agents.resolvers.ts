@@ -1,6 +1,7 @@
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import type { Ref } from '@mikro-orm/core';
+import { answerQuestionSignal, messageAgentSignal } from '../../../../contracts/messages';
 import { Project } from '../../../../core/project/project.entity';
 import { User } from '../../../../core/user/user.entity';
 
@@ -34,9 +35,9 @@ export const agentResolvers: Resolvers = {
     resumeRun: (_root, { projectId }, ctx) => ctx.teamRuns.resume(requireViewer(ctx), projectId),
     cancelRun: (_root, { projectId }, ctx) => ctx.teamRuns.cancel(requireViewer(ctx), projectId),
     answerAgent: (_root, { projectId, taskKey, answer }, ctx) =>
-      ctx.teamRuns.toAgent(requireViewer(ctx), projectId, taskKey, 'answerQuestion', answer),
+      ctx.teamRuns.toAgent(requireViewer(ctx), projectId, taskKey, answerQuestionSignal, answer),
     messageAgent: (_root, { projectId, taskKey, text }, ctx) =>
-      ctx.teamRuns.toAgent(requireViewer(ctx), projectId, taskKey, 'messageAgent', text),
+      ctx.teamRuns.toAgent(requireViewer(ctx), projectId, taskKey, messageAgentSignal, text),
     messageTeam: (_root, { projectId, text }, ctx) => ctx.teamRuns.toTeam(requireViewer(ctx), projectId, text),
   },
 };

@@ -2,6 +2,7 @@
  * The agent team's shapes as the GraphQL API returns them (see api/src/graphql/agents/agents.graphql),
  * generated from `../services/agents.documents.ts`, plus the plan, which the API sends as JSON.
  */
+import { EventType } from '@contracts/events';
 import type { AgentTeamProjectFragment, AgentTeamRunFragment } from '../../../generated/agents';
 
 /**
@@ -18,19 +19,8 @@ export type {
   AgentTeamStateFragment as AgentTeamState,
 } from '../../../generated/agents';
 
-/** The ten roles of the agent team, in the order their cards show. */
-export const AGENT_ROLES = [
-  'architect',
-  'coder',
-  'frontend',
-  'backend',
-  'debugger',
-  'reviewer',
-  'devops',
-  'tester',
-  'documentation',
-  'optimizer',
-] as const;
+/** The ten roles of the agent team, in the order their cards show (the list every layer shares). */
+export { AGENT_ROLES } from '@contracts/roles';
 
 /** Phases after which the coordinator changes nothing more. */
 export const FINAL_PHASES: ReadonlySet<string> = new Set(['done', 'failed']);
@@ -86,9 +76,9 @@ export function isAgentTeamEvent(type: string): boolean {
   return (
     type.startsWith('plan.') ||
     type.startsWith('task.') ||
-    type === 'agent.handoff' ||
-    type === 'run.completed' ||
-    type === 'run.failed'
+    type === EventType.AGENT_HANDOFF ||
+    type === EventType.RUN_COMPLETED ||
+    type === EventType.RUN_FAILED
   );
 }
 

@@ -23,6 +23,7 @@ import { ModelsApi } from '../services/models-api.service';
 import { BudgetEditorComponent } from './budget-editor.component';
 import { ModelUsageTableComponent } from './model-usage-table.component';
 import { RoleChainEditorComponent } from './role-chain-editor.component';
+import { EventType } from '@contracts/events';
 
 /** How long to gather a burst of finished calls before reading usage and budgets again. */
 export const MODEL_USAGE_REFRESH_MS = new InjectionToken<number>('MODEL_USAGE_REFRESH_MS', {
@@ -32,9 +33,9 @@ export const MODEL_USAGE_REFRESH_MS = new InjectionToken<number>('MODEL_USAGE_RE
 
 /** Events after which the project's usage and budgets' use have changed. */
 const SPENDING_EVENTS: ReadonlySet<string> = new Set([
-  'model.completed',
-  'run.completed',
-  'run.failed',
+  EventType.MODEL_COMPLETED,
+  EventType.RUN_COMPLETED,
+  EventType.RUN_FAILED,
 ]);
 
 interface ProjectUsage {

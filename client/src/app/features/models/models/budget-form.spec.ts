@@ -2,12 +2,15 @@ import { budgetFormOf, toBudgetInput, validateBudgets } from './budget-form';
 
 const empty = { runTokenBudget: '', runCostBudgetUsd: '', tokenBudget: '', costBudgetUsd: '' };
 
+/** What the gateway enforces; the form edits only the project's own limits. */
+const inForce = { effectiveTokenLimit: 300_000, tokenLimitSource: 'TIER', effectiveCostUsdLimit: 1, costUsdLimitSource: 'TIER' } as const;
+
 describe('budget form', () => {
   it('starts from the project limits, empty where there is none', () => {
     expect(
       budgetFormOf([
-        { scope: 'RUN', tokensUsed: 10, tokenLimit: 50_000, costUsdUsed: 0, costUsdLimit: null },
-        { scope: 'PROJECT', tokensUsed: 10, tokenLimit: null, costUsdUsed: 0, costUsdLimit: 2.5 },
+        { scope: 'RUN', tokensUsed: 10, tokenLimit: 50_000, costUsdUsed: 0, costUsdLimit: null, ...inForce },
+        { scope: 'PROJECT', tokensUsed: 10, tokenLimit: null, costUsdUsed: 0, costUsdLimit: 2.5, ...inForce },
       ]),
     ).toEqual({ ...empty, runTokenBudget: '50000', costBudgetUsd: '2.5' });
   });

@@ -3,6 +3,7 @@
  * deltas of the latest segment seen (an attempt × a model of the fallback chain): a newer `model.started`
  * or delta resets it, an older one is ignored, so a retry or a fallback never shows text twice.
  */
+import { EventType } from '@contracts/events';
 
 /** What a finished call used; tokens and costs as the server computed them. */
 export interface ModelCallResult {
@@ -51,15 +52,15 @@ export function applyModelEvent(
     result: null,
   };
   const role = typeof data['role'] === 'string' ? data['role'] : base.role;
-  if (event.type === 'model.completed') return { ...base, role, result: resultOf(data) };
+  if (event.type === EventType.MODEL_COMPLETED) return { ...base, role, result: resultOf(data) };
   const segment = typeof data['segment'] === 'string' ? data['segment'] : null;
-  if (segment === null || (event.type !== 'model.started' && event.type !== 'model.delta'))
+  if (segment === null || (event.type !== EventType.MODEL_STARTED && event.type !== EventType.MODEL_DELTA))
     return { ...base, role };
   const order = base.segment === null ? 1 : compareSegments(segment, base.segment);
   if (order < 0) return base;
   const text = order > 0 ? '' : base.text;
   const delta =
-    event.type === 'model.delta' && typeof data['text'] === 'string' ? data['text'] : '';
+    event.type === EventType.MODEL_DELTA && typeof data['text'] === 'string' ? data['text'] : '';
   return { ...base, role, segment, text: text + delta };
 }
 

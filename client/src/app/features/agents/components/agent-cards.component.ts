@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { DecimalPipe, PercentPipe } from '@angular/common';
-import type { AgentCard } from '../models/team-view';
+import type { AgentCard } from '../models/agent-team-view';
 
 /** One card per role: what it works on now (idle, or finished once the run ended) and its totals in this run. */
 @Component({

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { AgentHandoff } from '../models/team.models';
+import type { AgentHandoff } from '../models/agent-team.models';
 
 /** The run's handoffs, oldest first: who passed which task to whom and why, with what it passed on. */
 @Component({

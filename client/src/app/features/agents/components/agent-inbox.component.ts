@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { UserFacingError } from '../../../core/user-facing-error';
-import type { TaskView } from '../models/team-view';
+import type { TaskView } from '../models/agent-team-view';
 import { AgentsApi } from '../services/agents-api.service';
 
 type Kind = 'message' | 'answer';

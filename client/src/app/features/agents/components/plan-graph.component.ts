@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { GRAPH, layoutPlan } from '../models/plan-graph';
-import type { TaskView } from '../models/team-view';
+import type { TaskView } from '../models/agent-team-view';
 
 /**
  * The plan as a graph: one column per dependency depth, an arrow per dependency, each task showing its

@@ -13,7 +13,7 @@ import type { UserFacingError } from '../../../core/user-facing-error';
             version() > 1 ? ' (version ' + version() + ')' : ''
           }}.</strong
         >
-        Approve it to start the team, or say what to change.
+        Approve it to start the agent team, or say what to change.
       </p>
       @if (asking()) {
         <label for="plan-feedback">What should the architect change?</label>

@@ -12,7 +12,7 @@ import type { UserFacingError } from '../../../core/user-facing-error';
 /** The server's limit on a project's description (`startTeamRun` answers BAD_USER_INPUT beyond it). */
 export const DESCRIPTION_MAX = 500;
 
-/** What a new team build starts from. */
+/** What a new agent-team build starts from. */
 export interface RebuildRequest {
   readonly description: string;
   readonly autoApprovePlan: boolean;
@@ -27,7 +27,7 @@ export function descriptionProblem(text: string): string | null {
 }
 
 /**
- * "Build again with the team": the description (prefilled with the project's) and auto-approval, checked
+ * "Build again with the agent team": the description (prefilled with the project's) and auto-approval, checked
  * here before sending. What was typed stays when the server refuses; its field error shows under the field.
  */
 @Component({
@@ -36,13 +36,13 @@ export function descriptionProblem(text: string): string | null {
   template: `
     <form
       class="rebuild-form"
-      aria-label="Build again with the team"
+      aria-label="Build again with the agent team"
       data-testid="rebuild-form"
       novalidate
       (submit)="submit($event)"
     >
-      <h3>Build again with the team</h3>
-      <label for="rebuild-description">What should the team build?</label>
+      <h3>Build again with the agent team</h3>
+      <label for="rebuild-description">What should the agent team build?</label>
       <textarea
         id="rebuild-description"
         rows="3"

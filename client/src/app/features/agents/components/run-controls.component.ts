@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import type { UserFacingError } from '../../../core/user-facing-error';
 
-/** Phases in which the team can be paused, and cancelled. */
+/** Phases in which the agent team can be paused, and cancelled. */
 const PAUSABLE: ReadonlySet<string> = new Set([
   'planning',
   'awaiting_approval',
@@ -114,7 +114,7 @@ const CANCELLABLE: ReadonlySet<string> = new Set([...PAUSABLE, 'paused', 'waitin
   `,
 })
 export class RunControlsComponent {
-  /** The team's phase, or null when the live state is unknown (nothing to control then). */
+  /** The agent team's phase, or null when the live state is unknown (nothing to control then). */
   readonly phase = input<string | null>(null);
   readonly pausedReason = input<string | null>(null);
   readonly pending = input(false);

@@ -1,4 +1,4 @@
-/** What a queued build waits for (`TeamState.waiting`); holders are only those the viewer may read. */
+/** What a queued build waits for (`AgentTeamState.waiting`); holders are only those the viewer may read. */
 export interface BuildWait {
   /** `agent-run` or `sandbox`. */
   readonly kind: string;
@@ -19,7 +19,7 @@ export interface BuildWait {
  */
 export function waitingText(wait: BuildWait | null | undefined): string {
   if (!wait)
-    return 'Waiting for a free agent-run slot: your plan runs a limited number of team builds at a time, and this one starts when another ends.';
+    return 'Waiting for a free agent-run slot: your plan runs a limited number of agent-team builds at a time, and this one starts when another ends.';
   const what = wait.kind === 'sandbox' ? 'sandbox' : 'agent-run slot';
   // Sandboxes opened by hand in one project read once, with their count.
   const counts = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { GRAPH, layoutPlan } from './plan-graph';
-import type { PlanTask } from './team.models';
+import type { PlanTask } from './agent-team.models';
 
 const task = (id: string, dependencies: string[] = []): PlanTask => ({
   id,

@@ -1,4 +1,4 @@
-import type { PlanTask } from './team.models';
+import type { PlanTask } from './agent-team.models';
 
 /** Sizes of the drawn graph, in SVG user units. */
 export const GRAPH = {

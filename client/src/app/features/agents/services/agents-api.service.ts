@@ -3,7 +3,7 @@ import { Apollo } from 'apollo-angular';
 import type { Observable } from 'rxjs';
 import { toResult } from '../../../core/apollo-result';
 import type { Result } from '../../../core/user-facing-error';
-import type { TeamProject, TeamState } from '../models/team.models';
+import type { AgentTeamProject, AgentTeamState } from '../models/agent-team.models';
 import {
   ANSWER_AGENT_MUTATION,
   CANCEL_RUN_MUTATION,
@@ -11,9 +11,9 @@ import {
   PAUSE_RUN_MUTATION,
   RESUME_RUN_MUTATION,
   REVIEW_PLAN_MUTATION,
-  START_TEAM_RUN_MUTATION,
-  TEAM_RUN_QUERY,
-  TEAM_STATE_QUERY,
+  START_AGENT_TEAM_RUN_MUTATION,
+  AGENT_TEAM_RUN_QUERY,
+  AGENT_TEAM_STATE_QUERY,
 } from './agents.documents';
 
 /** What a control returns: true once the server accepted it. */
@@ -28,10 +28,10 @@ export class AgentsApi {
   private readonly apollo = inject(Apollo);
 
   /** The project's build mode and latest run with its plan, records and live state. */
-  run(projectId: string): Observable<Result<TeamProject>> {
+  run(projectId: string): Observable<Result<AgentTeamProject>> {
     return toResult(
       this.apollo.query({
-        query: TEAM_RUN_QUERY,
+        query: AGENT_TEAM_RUN_QUERY,
         variables: { id: projectId },
         fetchPolicy: 'no-cache',
       }),
@@ -40,12 +40,12 @@ export class AgentsApi {
   }
 
   /** Only the live state, for polling; the value is null once the run's workflow closed. */
-  team(
+  liveState(
     projectId: string,
-  ): Observable<Result<{ runId: string; status: string; team: TeamState | null }>> {
+  ): Observable<Result<{ runId: string; status: string; team: AgentTeamState | null }>> {
     return toResult(
       this.apollo.query({
-        query: TEAM_STATE_QUERY,
+        query: AGENT_TEAM_STATE_QUERY,
         variables: { id: projectId },
         fetchPolicy: 'no-cache',
       }),
@@ -67,7 +67,7 @@ export class AgentsApi {
   ): Observable<Result<{ id: string; status: string }>> {
     return toResult(
       this.apollo.mutate({
-        mutation: START_TEAM_RUN_MUTATION,
+        mutation: START_AGENT_TEAM_RUN_MUTATION,
         variables: { projectId, description, autoApprovePlan },
       }),
       (d) => d.startTeamRun,

@@ -1,10 +1,10 @@
 import { gql } from 'apollo-angular';
-import type { TeamProject, TeamState } from '../models/team.models';
+import type { AgentTeamProject, AgentTeamState } from '../models/agent-team.models';
 
-const TEAM_FIELDS = `phase waiting { kind limit used hiddenHolders holders { projectId projectName runId } } planVersion pausedReason testsPassed filesWritten tasks { key title role status agentStatus question }`;
+const AGENT_TEAM_FIELDS = `phase waiting { kind limit used hiddenHolders holders { projectId projectName runId } } planVersion pausedReason testsPassed filesWritten tasks { key title role status agentStatus question }`;
 
-export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string }>`
-  query TeamRun($id: ID!) {
+export const AGENT_TEAM_RUN_QUERY = gql<{ project: AgentTeamProject | null }, { id: string }>`
+  query AgentTeamRun($id: ID!) {
     project(id: $id) {
       id
       buildMode
@@ -17,7 +17,7 @@ export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string 
         plan
         planStatus
         testsPassed
-        team { ${TEAM_FIELDS} }
+        team { ${AGENT_TEAM_FIELDS} }
         agentTasks { key title type role reasoning handoffFrom status outcome summary turns tokens costUsd }
         agents { role status currentTaskKey tasksDone tasksFailed turns tokens costUsd timeMs successRate }
         handoffs { fromTaskKey fromRole toRole toTaskKey reason context }
@@ -26,32 +26,32 @@ export const TEAM_RUN_QUERY = gql<{ project: TeamProject | null }, { id: string 
   }
 `;
 
-export const TEAM_STATE_QUERY = gql<
+export const AGENT_TEAM_STATE_QUERY = gql<
   {
     project: {
       id: string;
-      latestRun: { id: string; status: string; team: TeamState | null } | null;
+      latestRun: { id: string; status: string; team: AgentTeamState | null } | null;
     } | null;
   },
   { id: string }
 >`
-  query TeamState($id: ID!) {
+  query AgentTeamState($id: ID!) {
     project(id: $id) {
       id
       latestRun {
         id
         status
-        team { ${TEAM_FIELDS} }
+        team { ${AGENT_TEAM_FIELDS} }
       }
     }
   }
 `;
 
-export const START_TEAM_RUN_MUTATION = gql<
+export const START_AGENT_TEAM_RUN_MUTATION = gql<
   { startTeamRun: { id: string; status: string } },
   { projectId: string; description: string | null; autoApprovePlan: boolean | null }
 >`
-  mutation StartTeamRun($projectId: ID!, $description: String, $autoApprovePlan: Boolean) {
+  mutation StartAgentTeamRun($projectId: ID!, $description: String, $autoApprovePlan: Boolean) {
     startTeamRun(
       projectId: $projectId
       description: $description

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ProjectRun, RunActor } from '../models/project.models';
-import { StatusBadgeComponent } from './status-badge.component';
+import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 
 /**
  * The latest run: its status, when it was queued, started and finished, who started, approved, paused

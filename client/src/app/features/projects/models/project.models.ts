@@ -78,6 +78,12 @@ export interface ProjectEvent {
   readonly at: string;
 }
 
+/** A team the caller may create a project in. */
+export interface OwnerTeam {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface FrameworkOption {
   readonly id: string;
   readonly label: string;

@@ -196,7 +196,7 @@ describe('ProjectDetailPage', () => {
       },
     });
     apollo
-      .expectOne('TeamRun')
+      .expectOne('AgentTeamRun')
       .flushData(teamRun({ id: 'r1', status: 'SUCCEEDED' }, 'starter', 'Save and tag recipes.'));
     await settle(fixture);
     const description = testIds('rebuild-description')[0] as HTMLTextAreaElement;
@@ -206,11 +206,11 @@ describe('ProjectDetailPage', () => {
     testIds('rebuild-submit')[0]?.click();
     await settle(fixture);
     apollo
-      .expectOne('StartTeamRun')
+      .expectOne('StartAgentTeamRun')
       .flushData({ startTeamRun: { __typename: 'ProjectRun', id: 'r2', status: 'QUEUED' } });
     await settle(fixture);
     apollo
-      .expectOne('TeamRun')
+      .expectOne('AgentTeamRun')
       .flushData(teamRun({ id: 'r2', status: 'QUEUED' }, 'team', 'Save, tag and share recipes.'));
     await settle(fixture, REFRESH_AUDIT_MS + 20);
 

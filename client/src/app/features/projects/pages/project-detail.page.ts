@@ -9,9 +9,9 @@ import { ProjectModelsPanelComponent } from '../../models/components/project-mod
 import { EventLogComponent } from '../components/event-log.component';
 import { FileListComponent } from '../components/file-list.component';
 import { RunSummaryComponent } from '../components/run-summary.component';
-import { StatusBadgeComponent } from '../components/status-badge.component';
+import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 import { SandboxPanelComponent } from '../../sandbox/components/sandbox-panel.component';
-import { TeamPanelComponent } from '../../agents/components/team-panel.component';
+import { AgentTeamPanelComponent } from '../../agents/components/agent-team-panel.component';
 import {
   PROJECT_CHANGING_EVENTS,
   type ProjectDetail,
@@ -41,7 +41,7 @@ export const REFRESH_AUDIT_MS = 300;
     RunSummaryComponent,
     StatusBadgeComponent,
     SandboxPanelComponent,
-    TeamPanelComponent,
+    AgentTeamPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',

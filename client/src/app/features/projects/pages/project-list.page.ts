@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Result } from '../../../core/user-facing-error';
-import { StatusBadgeComponent } from '../components/status-badge.component';
+import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 import type { ProjectSummary } from '../models/project.models';
 import { ProjectsApi } from '../services/projects-api.service';
 

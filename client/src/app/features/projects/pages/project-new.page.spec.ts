@@ -227,20 +227,20 @@ describe('ProjectNewPage', () => {
 
   describe('owner', () => {
     const teams = [
-      { __typename: 'Team', id: 't1', name: 'Platform crew', createdAt: '2026-11-20T10:00:00.000Z', viewerRole: 'admin' },
-      { __typename: 'Team', id: 't2', name: 'Design', createdAt: '2026-11-21T10:00:00.000Z', viewerRole: 'member' },
+      { __typename: 'Team', id: 't1', name: 'Platform crew' },
+      { __typename: 'Team', id: 't2', name: 'Design' },
     ];
 
     async function openSignedIn(): Promise<void> {
       await open(authStatePayload(true, viewerPayload()));
-      apollo.expectOne('Teams').flushData({ teams });
+      apollo.expectOne('OwnerTeams').flushData({ teams });
       await settle(fixture);
     }
 
     it('is hidden in single-user mode, where there are no teams', async () => {
       await open();
       expect(byTestId(root, 'project-owner-select')).toHaveLength(0);
-      apollo.expectNone('Teams');
+      apollo.expectNone('OwnerTeams');
     });
 
     it("offers Personal and each of the caller's teams, and sends the chosen team's id", async () => {

@@ -12,9 +12,7 @@ import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthSession } from '../../../core/auth/auth-session.service';
 import { isTransient } from '../../../core/user-facing-error';
-import type { TeamSummary } from '../../teams/models/team.models';
-import { TeamsApi } from '../../teams/services/teams-api.service';
-import type { FrameworkOption } from '../models/project.models';
+import type { FrameworkOption, OwnerTeam } from '../models/project.models';
 import {
   DATABASES,
   EMPTY_PROJECT_FORM,
@@ -67,7 +65,6 @@ export class ProjectNewPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly session = inject(AuthSession);
   private readonly usage = inject(UsageStatus);
-  private readonly teamsApi = inject(TeamsApi);
 
   /** The plain choice fields, rendered by one loop in the template. */
   protected readonly choiceFields = [
@@ -79,16 +76,16 @@ export class ProjectNewPage {
   protected readonly frameworks = signal<readonly FrameworkOption[]>([]);
   protected readonly frameworksError = signal<string | null>(null);
   /** The caller's teams, the owners a project may have besides the caller. */
-  protected readonly teams = signal<readonly TeamSummary[]>([]);
+  protected readonly teams = signal<readonly OwnerTeam[]>([]);
   protected readonly teamsError = signal<string | null>(null);
   /** Single-user mode has no teams, so the owner is not asked for. */
   protected readonly chooseOwner = computed(() => this.session.accountsExist());
   protected readonly pending = signal(false);
   protected readonly formError = signal<string | null>(null);
   /** The person's explicit choice; until they make one, the team builds whenever there is a description. */
-  private readonly teamChoice = signal<boolean | null>(null);
-  protected readonly teamBuild = computed(
-    () => this.teamChoice() ?? this.value().description.trim().length > 0,
+  private readonly agentTeamChoice = signal<boolean | null>(null);
+  protected readonly agentTeamBuild = computed(
+    () => this.agentTeamChoice() ?? this.value().description.trim().length > 0,
   );
   protected readonly autoApprove = signal(false);
   private readonly touched = signal<ReadonlySet<ProjectFormField>>(new Set());
@@ -133,7 +130,7 @@ export class ProjectNewPage {
   private async loadTeams(): Promise<void> {
     await this.session.ensureLoaded();
     if (!this.session.accountsExist()) return;
-    const result = await firstValueFrom(this.teamsApi.list());
+    const result = await firstValueFrom(this.api.ownerTeams());
     if (result.ok) this.teams.set(result.value);
     else this.teamsError.set(`Teams could not be loaded. ${result.error.message}`);
   }
@@ -145,8 +142,8 @@ export class ProjectNewPage {
     if (event.type === 'change') this.touch(field);
   }
 
-  protected chooseTeam(event: Event): void {
-    this.teamChoice.set((event.target as HTMLInputElement).checked);
+  protected chooseAgentTeam(event: Event): void {
+    this.agentTeamChoice.set((event.target as HTMLInputElement).checked);
   }
 
   protected chooseAutoApprove(event: Event): void {
@@ -161,8 +158,8 @@ export class ProjectNewPage {
     this.submitted.set(true);
     if (this.pending() || Object.keys(this.clientErrors()).length > 0) return;
     const value = this.value();
-    const team = this.teamBuild();
-    const values = JSON.stringify({ ...value, team, auto: this.autoApprove() });
+    const agentTeam = this.agentTeamBuild();
+    const values = JSON.stringify({ ...value, agentTeam, auto: this.autoApprove() });
     // Retrying the same values after a failure reuses the key, so the server never creates the project twice.
     if (this.retryable?.values !== values) this.retryable = { key: this.newKey(), values };
     this.pending.set(true);
@@ -177,7 +174,7 @@ export class ProjectNewPage {
         styling: value.styling,
         visibility: value.visibility,
         ...(value.teamId ? { teamId: value.teamId } : {}),
-        ...(team ? { buildMode: 'team' as const, autoApprovePlan: this.autoApprove() } : {}),
+        ...(agentTeam ? { buildMode: 'team' as const, autoApprovePlan: this.autoApprove() } : {}),
         idempotencyKey: this.retryable.key,
       })
       .pipe(takeUntilDestroyed(this.destroyRef))

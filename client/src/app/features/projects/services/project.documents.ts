@@ -1,6 +1,7 @@
 import { gql } from 'apollo-angular';
 import type {
   FrameworkOption,
+  OwnerTeam,
   ProjectDetail,
   ProjectEvent,
   ProjectFile,
@@ -17,6 +18,16 @@ export const PROJECTS_QUERY = gql<{ projects: ProjectSummary[] }, Record<string,
       framework
       status
       createdAt
+    }
+  }
+`;
+
+/** The caller's teams, the owners a new project may have besides the caller. */
+export const OWNER_TEAMS_QUERY = gql<{ teams: OwnerTeam[] }, Record<string, never>>`
+  query OwnerTeams {
+    teams {
+      id
+      name
     }
   }
 `;

@@ -6,6 +6,7 @@ import type { Result } from '../../../core/user-facing-error';
 import type {
   CreateProjectInput,
   FrameworkOption,
+  OwnerTeam,
   ProjectDetail,
   ProjectEvent,
   ProjectFile,
@@ -14,6 +15,7 @@ import type {
 import {
   CREATE_PROJECT_MUTATION,
   FRAMEWORKS_QUERY,
+  OWNER_TEAMS_QUERY,
   PROJECTS_QUERY,
   PROJECT_EVENTS_SUBSCRIPTION,
   PROJECT_EVENT_LOG_QUERY,
@@ -57,6 +59,14 @@ export class ProjectsApi {
 
   frameworks(): Observable<Result<FrameworkOption[]>> {
     return toResult(this.apollo.query({ query: FRAMEWORKS_QUERY }), (d) => d.frameworks);
+  }
+
+  /** The caller's teams, the owners a new project may have besides the caller. */
+  ownerTeams(): Observable<Result<OwnerTeam[]>> {
+    return toResult(
+      this.apollo.query({ query: OWNER_TEAMS_QUERY, fetchPolicy: 'network-only' }),
+      (d) => d.teams,
+    );
   }
 
   create(input: CreateProjectInput): Observable<Result<{ id: string }>> {

@@ -1,5 +1,4 @@
 /** Shapes of the teams feature, as the GraphQL API returns them (see api/src/modules/team). */
-import type { ProjectSummary } from '../../projects/models/project.models';
 
 export type TeamRole = 'owner' | 'admin' | 'member';
 /** The roles an invitation or a role change may give (ownership moves only by transfer). */
@@ -38,7 +37,16 @@ export interface TeamDetail extends TeamSummary {
   readonly members: readonly TeamMember[];
   /** Pending invitations; empty unless the caller is an owner or admin. */
   readonly invitations: readonly TeamInvitation[];
-  readonly projects: readonly ProjectSummary[];
+  readonly projects: readonly TeamProjectEntry[];
+}
+
+/** A project owned by the team, as its page lists it. */
+export interface TeamProjectEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly framework: string;
+  readonly status: string;
+  readonly createdAt: string;
 }
 
 /** A new invitation with its single-use link: the server keeps only a hash, so this is its one showing. */

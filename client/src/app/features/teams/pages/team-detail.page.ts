@@ -7,7 +7,7 @@ import { AuthSession } from '../../../core/auth/auth-session.service';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { TeamModelUsageComponent } from '../../models/components/team-model-usage.component';
-import { StatusBadgeComponent } from '../../projects/components/status-badge.component';
+import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 import { InvitePanelComponent } from '../components/invite-panel.component';
 import { MemberListComponent } from '../components/member-list.component';
 import { RoleBadgeComponent } from '../components/role-badge.component';

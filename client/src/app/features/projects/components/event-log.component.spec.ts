@@ -1,7 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { byTestId, settle } from '../../../../testing/fakes';
-import { EventLogComponent } from '../../projects/components/event-log.component';
-import type { ProjectEvent } from '../../projects/models/project.models';
+import { EventLogComponent } from './event-log.component';
+import type { ProjectEvent } from '../models/project.models';
 
 /** The project's event log folds each model call into one streaming entry (ModelCallEntryComponent). */
 describe('model calls in the event log', () => {

@@ -2,7 +2,7 @@
 import type { BuildWait } from './build-wait';
 
 /** The ten roles of the team, in the order their cards show. */
-export const TEAM_ROLES = [
+export const AGENT_ROLES = [
   'architect',
   'coder',
   'frontend',
@@ -16,7 +16,7 @@ export const TEAM_ROLES = [
 ] as const;
 
 /** waiting, planning, awaiting_approval, running, paused, verifying, done or failed. */
-export type TeamPhase = string;
+export type AgentTeamPhase = string;
 
 /** Phases after which the coordinator changes nothing more. */
 export const FINAL_PHASES: ReadonlySet<string> = new Set(['done', 'failed']);
@@ -43,7 +43,7 @@ export interface Plan {
   readonly tasks: readonly PlanTask[];
 }
 
-export interface TeamTaskState {
+export interface AgentTeamTaskState {
   readonly key: string;
   readonly title: string;
   readonly role: string | null;
@@ -55,15 +55,15 @@ export interface TeamTaskState {
 }
 
 /** The coordinator's live state; null once the run's workflow closed. */
-export interface TeamState {
-  readonly phase: TeamPhase;
+export interface AgentTeamState {
+  readonly phase: AgentTeamPhase;
   /** While `waiting`: for an agent-run slot or a sandbox, and who holds them. */
   readonly waiting?: BuildWait | null;
   readonly planVersion: number;
   readonly pausedReason: string | null;
   readonly testsPassed: boolean | null;
   readonly filesWritten: number;
-  readonly tasks: readonly TeamTaskState[];
+  readonly tasks: readonly AgentTeamTaskState[];
 }
 
 /** A task's record: who took it, why, and how it went. */
@@ -113,7 +113,7 @@ export interface AgentHandoff {
   readonly context: string;
 }
 
-export interface TeamRun {
+export interface AgentTeamRun {
   readonly id: string;
   /** QUEUED, RUNNING, SUCCEEDED or FAILED. */
   readonly status: string;
@@ -123,23 +123,23 @@ export interface TeamRun {
   readonly planStatus: string | null;
   /** The project's own tests at the end of the run (null: not run yet, or no sandbox). */
   readonly testsPassed?: boolean | null;
-  readonly team: TeamState | null;
+  readonly team: AgentTeamState | null;
   readonly agentTasks: readonly AgentTask[];
   readonly agents: readonly AgentInstance[];
   readonly handoffs: readonly AgentHandoff[];
 }
 
 /** A project as the team panel needs it: whether the team builds it, what from, and its latest run. */
-export interface TeamProject {
+export interface AgentTeamProject {
   readonly id: string;
   readonly buildMode: string;
   readonly description: string;
   readonly autoApprovePlan: boolean;
-  readonly latestRun: TeamRun | null;
+  readonly latestRun: AgentTeamRun | null;
 }
 
 /** Event types after which the run's plan, tasks, agents or handoffs have changed. */
-export function isTeamEvent(type: string): boolean {
+export function isAgentTeamEvent(type: string): boolean {
   return (
     type.startsWith('plan.') ||
     type.startsWith('task.') ||
@@ -150,12 +150,12 @@ export function isTeamEvent(type: string): boolean {
 }
 
 /** Whether the run ended (succeeded or failed), so the project can be built again. */
-export function hasEnded(run: TeamRun | null): boolean {
+export function hasEnded(run: AgentTeamRun | null): boolean {
   return run?.status === 'SUCCEEDED' || run?.status === 'FAILED';
 }
 
 /** Whether the run can still change (so the panel keeps polling the live state). */
-export function isLive(run: TeamRun | null): boolean {
+export function isLive(run: AgentTeamRun | null): boolean {
   if (!run || run.status === 'SUCCEEDED' || run.status === 'FAILED') return false;
   return !run.team || !FINAL_PHASES.has(run.team.phase);
 }

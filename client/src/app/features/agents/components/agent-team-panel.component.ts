@@ -26,11 +26,11 @@ import type { Result, UserFacingError } from '../../../core/user-facing-error';
 import {
   hasEnded,
   isLive,
-  isTeamEvent,
-  type TeamProject,
-  type TeamRun,
-} from '../models/team.models';
-import { agentCards, taskViews } from '../models/team-view';
+  isAgentTeamEvent,
+  type AgentTeamProject,
+  type AgentTeamRun,
+} from '../models/agent-team.models';
+import { agentCards, taskViews } from '../models/agent-team-view';
 import { AgentsApi } from '../services/agents-api.service';
 import { AgentCardsComponent } from './agent-cards.component';
 import { AgentHandoffsComponent } from './agent-handoffs.component';
@@ -42,13 +42,13 @@ import { RunControlsComponent } from './run-controls.component';
 import { waitingText } from '../models/build-wait';
 
 /** How often the live team state is read while the run can still change. */
-export const TEAM_POLL_MS = new InjectionToken<number>('TEAM_POLL_MS', {
+export const AGENT_TEAM_POLL_MS = new InjectionToken<number>('AGENT_TEAM_POLL_MS', {
   providedIn: 'root',
   factory: () => 3000,
 });
 
 /** How long to gather a burst of team events before reading the run again. */
-export const TEAM_REFRESH_MS = new InjectionToken<number>('TEAM_REFRESH_MS', {
+export const AGENT_TEAM_REFRESH_MS = new InjectionToken<number>('AGENT_TEAM_REFRESH_MS', {
   providedIn: 'root',
   factory: () => 300,
 });
@@ -62,7 +62,7 @@ type Busy = 'review' | 'controls' | 'rebuild' | null;
  * team; until then the panel shows only that form for it).
  */
 @Component({
-  selector: 'app-team-panel',
+  selector: 'app-agent-team-panel',
   imports: [
     AgentCardsComponent,
     AgentHandoffsComponent,
@@ -73,10 +73,10 @@ type Busy = 'review' | 'controls' | 'rebuild' | null;
     RunControlsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './team-panel.component.html',
-  styleUrl: './team-panel.component.css',
+  templateUrl: './agent-team-panel.component.html',
+  styleUrl: './agent-team-panel.component.css',
 })
-export class TeamPanelComponent {
+export class AgentTeamPanelComponent {
   readonly projectId = input.required<string>();
   /** The project's events as the page holds them: plan.* and task.* ones make the panel read the run again. */
   readonly events = input<readonly { readonly type: string }[]>([]);
@@ -84,9 +84,9 @@ export class TeamPanelComponent {
   readonly rebuilt = output<string>();
 
   private readonly api = inject(AgentsApi);
-  private readonly pollMs = inject(TEAM_POLL_MS);
-  private readonly refreshMs = inject(TEAM_REFRESH_MS);
-  protected readonly project = signal<Result<TeamProject> | null>(null);
+  private readonly pollMs = inject(AGENT_TEAM_POLL_MS);
+  private readonly refreshMs = inject(AGENT_TEAM_REFRESH_MS);
+  protected readonly project = signal<Result<AgentTeamProject> | null>(null);
   protected readonly busy = signal<Busy>(null);
   protected readonly waitingText = waitingText;
   protected readonly reviewError = signal<UserFacingError | null>(null);
@@ -97,8 +97,8 @@ export class TeamPanelComponent {
     const project = this.project();
     return project?.ok ? project.value : null;
   });
-  protected readonly isTeam = computed(() => this.loaded()?.buildMode === 'team');
-  protected readonly run = computed<TeamRun | null>(() => this.loaded()?.latestRun ?? null);
+  protected readonly isAgentTeamBuild = computed(() => this.loaded()?.buildMode === 'team');
+  protected readonly run = computed<AgentTeamRun | null>(() => this.loaded()?.latestRun ?? null);
   protected readonly ended = computed(() => hasEnded(this.run()));
   protected readonly tasks = computed(() => {
     const run = this.run();
@@ -110,7 +110,7 @@ export class TeamPanelComponent {
     return run ? agentCards(run, this.tasks()) : [];
   });
   private readonly teamEvents = toObservable(
-    computed(() => this.events().filter((e) => isTeamEvent(e.type)).length),
+    computed(() => this.events().filter((e) => isAgentTeamEvent(e.type)).length),
   );
 
   constructor() {
@@ -190,14 +190,14 @@ export class TeamPanelComponent {
   private polls(id: string) {
     return interval(this.pollMs).pipe(
       filter(() => isLive(this.run())),
-      exhaustMap(() => this.api.team(id)),
+      exhaustMap(() => this.api.liveState(id)),
       switchMap((result) => {
         const run = this.run();
         if (!result.ok || !run || result.value.runId !== run.id)
           return result.ok ? this.api.run(id) : EMPTY;
         const { status, team } = result.value;
         if (status !== run.status || team?.phase !== run.team?.phase) return this.api.run(id);
-        this.withTeam(team);
+        this.withLiveState(team);
         return EMPTY;
       }),
       // A failed read keeps what is shown; the next poll or event tries again.
@@ -205,7 +205,7 @@ export class TeamPanelComponent {
     );
   }
 
-  private withTeam(team: TeamRun['team']): void {
+  private withLiveState(team: AgentTeamRun['team']): void {
     const project = this.project();
     if (!project?.ok || !project.value.latestRun) return;
     const latestRun = { ...project.value.latestRun, team };

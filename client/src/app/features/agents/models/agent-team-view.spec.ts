@@ -1,5 +1,5 @@
-import { agentCards, taskViews } from './team-view';
-import type { AgentTask, TeamRun } from './team.models';
+import { agentCards, taskViews } from './agent-team-view';
+import type { AgentTask, AgentTeamRun } from './agent-team.models';
 
 const plan = {
   summary: 'A todo API',
@@ -25,7 +25,7 @@ const record = (key: string, status: string, extra: Partial<AgentTask> = {}): Ag
   ...extra,
 });
 
-const run = (extra: Partial<TeamRun>): TeamRun => ({
+const run = (extra: Partial<AgentTeamRun>): AgentTeamRun => ({
   id: 'r1',
   status: 'RUNNING',
   error: null,

@@ -4,13 +4,13 @@ import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthSession } from '../../../core/auth/auth-session.service';
 import type { Result } from '../../../core/user-facing-error';
-import { MyDataComponent } from '../../account/components/my-data.component';
-import { ProviderKeysComponent } from '../../account/components/provider-keys.component';
-import { ResendVerificationComponent } from '../../account/components/resend-verification.component';
-import { UsageMetersComponent } from '../../account/components/usage-meters.component';
+import { MyDataComponent } from '../components/my-data.component';
+import { ProviderKeysComponent } from '../components/provider-keys.component';
+import { ResendVerificationComponent } from '../components/resend-verification.component';
+import { UsageMetersComponent } from '../components/usage-meters.component';
 import { MyModelUsageComponent } from '../../models/components/my-model-usage.component';
-import type { AccountSession } from '../models/account.models';
-import { AccountApi } from '../services/account-api.service';
+import type { AccountSession } from '../../auth/models/account.models';
+import { AccountApi } from '../../auth/services/account-api.service';
 
 /**
  * `/account`: the viewer's profile and signed-in sessions, with ways to end them; with an account,

@@ -2,7 +2,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { GraphQLError } from 'graphql';
 import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
 import { byTestId, settle, typeInto } from '../../../../testing/fakes';
-import { TEAM_POLL_MS, TEAM_REFRESH_MS, TeamPanelComponent } from './team-panel.component';
+import { AGENT_TEAM_POLL_MS, AGENT_TEAM_REFRESH_MS, AgentTeamPanelComponent } from './agent-team-panel.component';
 
 const PLAN = {
   summary: 'A todo REST API',
@@ -63,8 +63,8 @@ const projectPayload = (run: unknown, buildMode = 'team') => ({
 const endedRun = (status = 'SUCCEEDED') =>
   runPayload({ status, planStatus: 'approved', team: null, error: null });
 
-describe('TeamPanelComponent', () => {
-  let fixture: ComponentFixture<TeamPanelComponent>;
+describe('AgentTeamPanelComponent', () => {
+  let fixture: ComponentFixture<AgentTeamPanelComponent>;
   let apollo: ApolloTestingController;
   let root: HTMLElement;
 
@@ -72,8 +72,8 @@ describe('TeamPanelComponent', () => {
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule],
       providers: [
-        { provide: TEAM_POLL_MS, useValue: 3_600_000 },
-        { provide: TEAM_REFRESH_MS, useValue: 0 },
+        { provide: AGENT_TEAM_POLL_MS, useValue: 3_600_000 },
+        { provide: AGENT_TEAM_REFRESH_MS, useValue: 0 },
       ],
     });
   });
@@ -88,17 +88,17 @@ describe('TeamPanelComponent', () => {
 
   async function open(payload = projectPayload(runPayload())): Promise<void> {
     apollo = TestBed.inject(ApolloTestingController);
-    fixture = TestBed.createComponent(TeamPanelComponent);
+    fixture = TestBed.createComponent(AgentTeamPanelComponent);
     root = fixture.nativeElement;
     fixture.componentRef.setInput('projectId', 'p1');
     await settle(fixture);
-    apollo.expectOne('TeamRun').flushData(payload);
+    apollo.expectOne('AgentTeamRun').flushData(payload);
     await settle(fixture);
   }
 
   async function reread(payload = projectPayload(runPayload())): Promise<void> {
     await settle(fixture);
-    apollo.expectOne('TeamRun').flushData(payload);
+    apollo.expectOne('AgentTeamRun').flushData(payload);
     await settle(fixture);
   }
 
@@ -163,7 +163,7 @@ describe('TeamPanelComponent', () => {
       await open(projectPayload(endedRun()));
       typeInto(description(), '   ');
       await click('rebuild-submit');
-      apollo.expectNone('StartTeamRun');
+      apollo.expectNone('StartAgentTeamRun');
       expect(ids('field-error-description')[0]?.textContent).toContain('1 to 500 characters');
       expect(description().getAttribute('aria-invalid')).toBe('true');
 
@@ -171,7 +171,7 @@ describe('TeamPanelComponent', () => {
       await settle(fixture);
       expect(ids('field-error-description')).toHaveLength(1);
       await click('rebuild-submit');
-      apollo.expectNone('StartTeamRun');
+      apollo.expectNone('StartAgentTeamRun');
 
       typeInto(description(), 'A todo API');
       await settle(fixture);
@@ -189,7 +189,7 @@ describe('TeamPanelComponent', () => {
       await click('rebuild-submit');
       expect(submit().disabled).toBe(true);
       expect(submit().textContent).toContain('Starting');
-      const op = apollo.expectOne('StartTeamRun');
+      const op = apollo.expectOne('StartAgentTeamRun');
       expect(op.operation.variables).toEqual({
         projectId: 'p1',
         description: 'A todo REST API with tags',
@@ -225,7 +225,7 @@ describe('TeamPanelComponent', () => {
       typeInto(description(), 'A todo API with due dates');
       autoApprove().click();
       await click('rebuild-submit');
-      apollo.expectOne('StartTeamRun').graphqlErrors([
+      apollo.expectOne('StartAgentTeamRun').graphqlErrors([
         new GraphQLError(
           'A build of this project is in progress; cancel it or wait for it to end',
           {
@@ -234,7 +234,7 @@ describe('TeamPanelComponent', () => {
         ),
       ]);
       await settle(fixture);
-      apollo.expectNone('TeamRun');
+      apollo.expectNone('AgentTeamRun');
       expect(ids('rebuild-error')[0]?.textContent).toContain(
         'A build of this project is in progress',
       );
@@ -247,7 +247,7 @@ describe('TeamPanelComponent', () => {
       await open(projectPayload(endedRun()));
       typeInto(description(), 'A todo API');
       await click('rebuild-submit');
-      apollo.expectOne('StartTeamRun').graphqlErrors([
+      apollo.expectOne('StartAgentTeamRun').graphqlErrors([
         new GraphQLError('description: Describe the app in 1 to 500 characters', {
           extensions: {
             code: 'BAD_USER_INPUT',
@@ -369,7 +369,7 @@ describe('TeamPanelComponent', () => {
     fixture.componentRef.setInput('events', [{ type: 'model.delta' }]);
     await settle(fixture);
     await settle(fixture, 10);
-    apollo.expectNone('TeamRun');
+    apollo.expectNone('AgentTeamRun');
     fixture.componentRef.setInput('events', [{ type: 'model.delta' }, { type: 'task.assigned' }]);
     await settle(fixture);
     await reread(
@@ -383,10 +383,10 @@ describe('TeamPanelComponent', () => {
   });
 
   it('polls the live state while the run is open and messages the agent of a running task', async () => {
-    TestBed.overrideProvider(TEAM_POLL_MS, { useValue: 5 });
+    TestBed.overrideProvider(AGENT_TEAM_POLL_MS, { useValue: 5 });
     await open(projectPayload(runPayload({ team: team('running', { design: 'running' }) })));
     await settle(fixture, 10);
-    apollo.expectOne('TeamState').flushData({
+    apollo.expectOne('AgentTeamState').flushData({
       project: {
         __typename: 'Project',
         id: 'p1',
@@ -418,11 +418,11 @@ describe('TeamPanelComponent', () => {
     await settle(fixture);
     expect(ids('agent-inbox-sent')).toHaveLength(1);
     fixture.destroy();
-    for (const poll of apollo.match('TeamState')) poll.flushData({ project: null });
+    for (const poll of apollo.match('AgentTeamState')) poll.flushData({ project: null });
   });
 
   it('stops polling once the run finished and shows what each role did', async () => {
-    TestBed.overrideProvider(TEAM_POLL_MS, { useValue: 5 });
+    TestBed.overrideProvider(AGENT_TEAM_POLL_MS, { useValue: 5 });
     await open(
       projectPayload(
         runPayload({
@@ -473,7 +473,7 @@ describe('TeamPanelComponent', () => {
       ),
     );
     await settle(fixture, 20);
-    apollo.expectNone('TeamState');
+    apollo.expectNone('AgentTeamState');
     expect(ids('plan-node').every((n) => n.dataset['status'] === 'done')).toBe(true);
     expect(ids('run-pause')).toHaveLength(0);
     expect(ids('agent-card')).toHaveLength(10);

@@ -1,10 +1,10 @@
 import {
-  TEAM_ROLES,
+  AGENT_ROLES,
   type AgentInstance,
   type PlanTask,
   type TaskStatus,
-  type TeamRun,
-} from './team.models';
+  type AgentTeamRun,
+} from './agent-team.models';
 
 /** A task as the graph shows it: the plan's task with the role and status known now. */
 export interface TaskView extends PlanTask {
@@ -34,7 +34,7 @@ export interface AgentCard {
  * records. Tasks added after planning (hand-offs, requested changes) follow the plan's, depending on the
  * task they came from.
  */
-export function taskViews(run: TeamRun): TaskView[] {
+export function taskViews(run: AgentTeamRun): TaskView[] {
   const live = new Map((run.team?.tasks ?? []).map((t) => [t.key, t]));
   const records = new Map(run.agentTasks.map((t) => [t.key, t]));
   const views: TaskView[] = (run.plan?.tasks ?? []).map((task) => {
@@ -78,9 +78,9 @@ export function taskViews(run: TeamRun): TaskView[] {
 }
 
 /** One card per role of the team, with its running tasks and its record (null before it worked). */
-export function agentCards(run: TeamRun, tasks: readonly TaskView[]): AgentCard[] {
+export function agentCards(run: AgentTeamRun, tasks: readonly TaskView[]): AgentCard[] {
   const metrics = new Map(run.agents.map((m) => [m.role, m]));
-  return TEAM_ROLES.map((role) => ({
+  return AGENT_ROLES.map((role) => ({
     role,
     working: tasks
       .filter((t) => t.role === role && t.status === 'running')

@@ -41,6 +41,8 @@ function runPayload(extra: Record<string, unknown> = {}) {
     error: null,
     plan: PLAN,
     planStatus: 'proposed',
+    testsPassed: null,
+    offlineBuild: null as unknown,
     team: team('awaiting_approval'),
     agentTasks: [] as unknown[],
     agents: [] as unknown[],
@@ -101,6 +103,22 @@ describe('AgentTeamPanelComponent', () => {
     apollo.expectOne('AgentTeamRun').flushData(payload);
     await settle(fixture);
   }
+
+  it('says before approval, in the server\'s words, when offline mode will build a blueprint instead of the description', async () => {
+    const note = 'Offline mode: no model is configured and no built-in blueprint fits this description, so the team will build the "Minimal Node project" blueprint, not what the description asks for.';
+    const offlineBuild = { __typename: 'OfflineBuild', blueprintName: 'Minimal Node project', matched: false, note };
+    await open(projectPayload(runPayload({ offlineBuild })));
+    const shown = ids('plan-review')[0]!.querySelector('[data-testid="plan-offline-note"]');
+    expect(shown?.textContent?.trim()).toBe(note);
+    expect(shown?.getAttribute('data-matched')).toBe('false');
+    expect(ids('team-phase')[0]?.textContent?.trim()).toBe('Awaiting approval');
+  });
+
+  it('shows no offline note when the run is not offline', async () => {
+    await open();
+    expect(ids('plan-review')).toHaveLength(1);
+    expect(ids('plan-offline-note')).toHaveLength(0);
+  });
 
   it('shows nothing for a project built from the starter', async () => {
     await open(projectPayload(runPayload({ plan: null, team: null }), 'starter'));

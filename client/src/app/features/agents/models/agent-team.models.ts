@@ -115,10 +115,12 @@ export interface AgentHandoff {
 
 export interface AgentTeamRun {
   readonly id: string;
-  /** QUEUED, RUNNING, SUCCEEDED or FAILED. */
+  /** QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED. */
   readonly status: string;
   readonly error: string | null;
   readonly plan: Plan | null;
+  /** Offline mode: the built-in blueprint this run builds, and whether it fits the description. */
+  readonly offlineBuild?: { readonly blueprintName: string; readonly matched: boolean; readonly note: string } | null;
   /** proposed, approved or changes_requested. */
   readonly planStatus: string | null;
   /** The project's own tests at the end of the run (null: not run yet, or no sandbox). */

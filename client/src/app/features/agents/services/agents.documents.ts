@@ -17,6 +17,7 @@ export const AGENT_TEAM_RUN_QUERY = gql<{ project: AgentTeamProject | null }, { 
         plan
         planStatus
         testsPassed
+        offlineBuild { blueprintName matched note }
         team { ${AGENT_TEAM_FIELDS} }
         agentTasks { key title type role reasoning handoffFrom status outcome summary turns tokens costUsd }
         agents { role status currentTaskKey tasksDone tasksFailed turns tokens costUsd timeMs successRate }

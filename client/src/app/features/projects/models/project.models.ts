@@ -1,7 +1,16 @@
 /** Shapes of the project feature, as the GraphQL API returns them (see api/src/modules/project). */
 
-export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'READY' | 'FAILED';
-export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'AWAITING_APPROVAL' | 'READY' | 'FAILED' | 'CANCELLED';
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+/** Offline mode (no model configured): the built-in blueprint an agent-team run builds instead of the description. */
+export interface OfflineBuild {
+  readonly blueprintName: string;
+  /** False: no blueprint fits the description, so the run builds the fallback, not what was described. */
+  readonly matched: boolean;
+  /** The server's plain sentence saying so. */
+  readonly note: string;
+}
 
 export interface ProjectSummary {
   readonly id: string;
@@ -29,6 +38,9 @@ export interface ProjectRun {
   readonly approvedBy: RunActor | null;
   readonly pausedBy: RunActor | null;
   readonly cancelledBy: RunActor | null;
+  /** Agent-team runs: proposed (awaiting approval), approved or changes_requested; null for starter builds. */
+  readonly planStatus?: string | null;
+  readonly offlineBuild?: OfflineBuild | null;
 }
 
 /** A file as listed: content is loaded only when the file is opened. */
@@ -115,6 +127,10 @@ export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
   'file.created',
   // The agent team writes project files as it works.
   'file.written',
+  // The project's state moves: building, awaiting approval, building again.
+  'run.started',
+  'plan.proposed',
+  'plan.changes_requested',
   // The run summary names who approved the plan.
   'plan.approved',
 ]);

@@ -61,6 +61,8 @@ export const PROJECT_QUERY = gql<{ project: ProjectDetail | null }, { id: string
         approvedBy { id displayName }
         pausedBy { id displayName }
         cancelledBy { id displayName }
+        planStatus
+        offlineBuild { blueprintName matched note }
       }
       files {
         id

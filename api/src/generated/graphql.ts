@@ -217,6 +217,8 @@ export type Model = {
   available: Scalars['Boolean']['output'];
   /** CLOSED, OPEN or HALF_OPEN: the shared circuit breaker of this model. */
   circuit: Scalars['String']['output'];
+  /** While the breaker is OPEN (calls paused after repeated errors): when a call is tried again. */
+  circuitRetryAt: Maybe<Scalars['DateTime']['output']>;
   contextWindow: Scalars['Int']['output'];
   displayName: Scalars['String']['output'];
   functionCalling: Scalars['Boolean']['output'];
@@ -1441,6 +1443,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type ModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   circuit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  circuitRetryAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contextWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   functionCalling?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -31,6 +31,8 @@ export interface CatalogModel {
   readonly keySource: string | null;
   /** CLOSED, OPEN or HALF_OPEN. */
   readonly circuit: string;
+  /** While OPEN: when a call is tried again. */
+  readonly circuitRetryAt?: string | null;
 }
 
 /** How the caller's agents reach models right now. */

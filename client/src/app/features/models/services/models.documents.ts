@@ -49,6 +49,7 @@ export const MODELS_QUERY = gql<
       unavailableReason
       keySource
       circuit
+      circuitRetryAt
     }
     modelMode {
       offline

@@ -456,10 +456,12 @@ describe('AgentTeamPanelComponent', () => {
             handoffFrom: null,
             status: 'done',
             outcome: 'done',
-            summary: null,
+            summary: t.id === 'store' ? 'Wrote src/store.js' : null,
             turns: 2,
             tokens: 100,
             costUsd: 0,
+            startedAt: '2026-12-07T10:00:00.000Z',
+            finishedAt: '2026-12-07T10:00:04.500Z',
           })),
           agents: [
             {
@@ -514,5 +516,22 @@ describe('AgentTeamPanelComponent', () => {
       ),
     ]);
     expect(ids('handoff-context')[0]?.textContent).toBe('GET /todos fails');
+
+    // A card opens (it is a button: click, Enter or Space) to show the role's tasks, statuses and times.
+    const toggle = backend.querySelector<HTMLButtonElement>('[data-testid="agent-card-toggle"]')!;
+    expect(toggle.tagName).toBe('BUTTON');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(ids('agent-history')).toHaveLength(0);
+    toggle.click();
+    await settle(fixture);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const history = ids('agent-history-task');
+    expect(history.map((t) => t.dataset['key'])).toEqual(['design', 'store', 'routes']);
+    expect(history[1]!.textContent?.replace(/\s+/g, ' ')).toMatch(/Todo store ?Done .*\(4\.5 s\) · 2 turns · 100 tokens Wrote src\/store\.js/);
+    // A role with no tasks has nothing to open.
+    expect(root.querySelector<HTMLButtonElement>('[data-role="tester"] [data-testid="agent-card-toggle"]')!.disabled).toBe(true);
+    toggle.click();
+    await settle(fixture);
+    expect(ids('agent-history')).toHaveLength(0);
   });
 });

@@ -102,10 +102,13 @@ describe('agentCards', () => {
     const backend = cards.find((c) => c.role === 'backend')!;
     expect(backend.working).toEqual([{ key: 'api', title: 'Routes' }]);
     expect(backend.metrics?.tasksDone).toBe(2);
+    // Its history: the role's own task records, in the order given.
+    expect(backend.history.map((t) => [t.key, t.status])).toEqual([['api', 'running']]);
     expect(cards.find((c) => c.role === 'tester')).toEqual({
       role: 'tester',
       working: [],
       metrics: null,
+      history: [],
     });
   });
 });

@@ -81,6 +81,8 @@ export interface AgentTask {
   readonly turns: number;
   readonly tokens: number;
   readonly costUsd: number;
+  readonly startedAt?: string | null;
+  readonly finishedAt?: string | null;
 }
 
 export interface AgentMetrics {

@@ -19,7 +19,7 @@ export const AGENT_TEAM_RUN_QUERY = gql<{ project: AgentTeamProject | null }, { 
         testsPassed
         offlineBuild { blueprintName matched note }
         team { ${AGENT_TEAM_FIELDS} }
-        agentTasks { key title type role reasoning handoffFrom status outcome summary turns tokens costUsd }
+        agentTasks { key title type role reasoning handoffFrom status outcome summary turns tokens costUsd startedAt finishedAt }
         agents { role status currentTaskKey tasksDone tasksFailed turns tokens costUsd timeMs successRate }
         handoffs { fromTaskKey fromRole toRole toTaskKey reason context }
       }

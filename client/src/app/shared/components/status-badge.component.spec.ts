@@ -4,7 +4,16 @@ import { STATUS_DISPLAY, StatusBadgeComponent, statusDisplay } from './status-ba
 /** Every state the server names (core/project ProjectStatus and RunStatus, the coordinator's phases). */
 const PROJECT_STATES = ['QUEUED', 'BUILDING', 'AWAITING_APPROVAL', 'READY', 'FAILED', 'CANCELLED'];
 const RUN_STATES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
-const TEAM_PHASES = ['waiting', 'planning', 'awaiting_approval', 'running', 'paused', 'verifying', 'done', 'failed'];
+const TEAM_PHASES = [
+  'waiting',
+  'planning',
+  'awaiting_approval',
+  'running',
+  'paused',
+  'verifying',
+  'done',
+  'failed',
+];
 
 function render(status: string): HTMLElement {
   const fixture = TestBed.createComponent(StatusBadgeComponent);
@@ -33,7 +42,9 @@ describe('StatusBadgeComponent', () => {
   });
 
   it('gives every state the server names a label of its own, and red only to failures', () => {
-    const states = [...new Set([...PROJECT_STATES, ...RUN_STATES, ...TEAM_PHASES.map((p) => p.toUpperCase())])];
+    const states = [
+      ...new Set([...PROJECT_STATES, ...RUN_STATES, ...TEAM_PHASES.map((p) => p.toUpperCase())]),
+    ];
     for (const state of states) expect(STATUS_DISPLAY[state]).toBeDefined();
     const labels = states.map((s) => statusDisplay(s).label);
     expect(new Set(labels).size).toBe(labels.length);

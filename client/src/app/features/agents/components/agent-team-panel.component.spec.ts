@@ -375,10 +375,13 @@ describe('AgentTeamPanelComponent', () => {
     apollo.expectOne('CancelRun').flushData({ cancelRun: true });
     await reread(
       projectPayload(
-        runPayload({ status: 'FAILED', error: 'The build was cancelled', team: null }),
+        runPayload({ status: 'CANCELLED', error: 'The build was cancelled', team: null }),
       ),
     );
+    // Cancelled, said in grey: not a failure.
     expect(ids('team-run-error')[0]?.textContent).toContain('cancelled');
+    expect(ids('team-run-error')[0]?.classList).not.toContain('error');
+    expect(ids('team-phase')[0]?.textContent?.trim()).toBe('Cancelled');
     expect(ids('run-cancel')).toHaveLength(0);
   });
 

@@ -22,7 +22,11 @@ import type { TaskView } from '../models/agent-team-view';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let g = graph();
-    <div class="plan-graph-scroll" #scroll [class.overflows]="space() !== null && g.width > space()!">
+    <div
+      class="plan-graph-scroll"
+      #scroll
+      [class.overflows]="space() !== null && g.width > space()!"
+    >
       <div
         class="plan-graph"
         data-testid="plan-graph"

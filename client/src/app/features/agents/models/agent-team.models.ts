@@ -122,7 +122,11 @@ export interface AgentTeamRun {
   readonly error: string | null;
   readonly plan: Plan | null;
   /** Offline mode: the built-in blueprint this run builds, and whether it fits the description. */
-  readonly offlineBuild?: { readonly blueprintName: string; readonly matched: boolean; readonly note: string } | null;
+  readonly offlineBuild?: {
+    readonly blueprintName: string;
+    readonly matched: boolean;
+    readonly note: string;
+  } | null;
   /** proposed, approved or changes_requested. */
   readonly planStatus: string | null;
   /** The project's own tests at the end of the run (null: not run yet, or no sandbox). */

@@ -70,7 +70,9 @@ describe('layoutPlan', () => {
       expect(graph.nodeWidth).toBeLessThan(GRAPH.nodeWidth);
       const last = graph.nodes.at(-1)!;
       expect(last.x + graph.nodeWidth + GRAPH.padding).toBeLessThanOrEqual(1100);
-      expect(graph.edges[0]!.path.startsWith(`M ${graph.nodes[0]!.x + graph.nodeWidth} `)).toBe(true);
+      expect(graph.edges[0]!.path.startsWith(`M ${graph.nodes[0]!.x + graph.nodeWidth} `)).toBe(
+        true,
+      );
     });
 
     it('stops at the minimum node width; a plan still wider scrolls', () => {

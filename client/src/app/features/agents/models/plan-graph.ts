@@ -55,7 +55,9 @@ export function layoutPlan<T extends PlanTask>(tasks: readonly T[], space?: numb
     depths.set(id, depth);
     return depth;
   };
-  const columnCount = tasks.length ? 1 + Math.max(...tasks.map((t) => depthOf(t.id, new Set()))) : 0;
+  const columnCount = tasks.length
+    ? 1 + Math.max(...tasks.map((t) => depthOf(t.id, new Set())))
+    : 0;
   const { nodeWidth, columnGap } = fitColumns(columnCount, space);
   const rows: number[] = [];
   const nodes = tasks.map((task): GraphNode<T> => {
@@ -93,14 +95,20 @@ export function layoutPlan<T extends PlanTask>(tasks: readonly T[], space?: numb
 }
 
 /** Node width and gap so `columns` fit `space` (the default size without one), never below the minimums. */
-function fitColumns(columns: number, space: number | undefined): { nodeWidth: number; columnGap: number } {
+function fitColumns(
+  columns: number,
+  space: number | undefined,
+): { nodeWidth: number; columnGap: number } {
   const standard = { nodeWidth: GRAPH.nodeWidth, columnGap: GRAPH.columnGap };
   if (space === undefined || columns === 0) return standard;
   const inner = space - 2 * GRAPH.padding;
   if (columns * GRAPH.nodeWidth + (columns - 1) * GRAPH.columnGap <= inner) return standard;
   const columnGap = GRAPH.minColumnGap;
   const nodeWidth = Math.floor((inner - (columns - 1) * columnGap) / columns);
-  return { nodeWidth: Math.max(GRAPH.minNodeWidth, Math.min(GRAPH.nodeWidth, nodeWidth)), columnGap };
+  return {
+    nodeWidth: Math.max(GRAPH.minNodeWidth, Math.min(GRAPH.nodeWidth, nodeWidth)),
+    columnGap,
+  };
 }
 
 function edgePath(from: GraphNode, to: GraphNode, nodeWidth: number): string {

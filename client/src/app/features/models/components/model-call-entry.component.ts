@@ -74,7 +74,9 @@ import { modelTextView } from '../models/model-text';
 export class ModelCallEntryComponent {
   readonly call = input.required<ModelCallView>();
   /** JSON replies (the plan, a role's result) as one readable line; prose as written. */
-  protected readonly textView = computed(() => modelTextView(this.call().text, !this.call().result));
+  protected readonly textView = computed(() =>
+    modelTextView(this.call().text, !this.call().result),
+  );
   protected readonly tokens = formatTokens;
   protected readonly money = formatMoney;
 }

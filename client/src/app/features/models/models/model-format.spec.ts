@@ -1,6 +1,13 @@
 import { skippedModels } from './chain-availability';
 import type { CatalogModel } from './model.models';
-import { chainSourceLabel, formatMoney, formatSize, healthLabel, percentOf, reasonLabel } from './model-format';
+import {
+  chainSourceLabel,
+  formatMoney,
+  formatSize,
+  healthLabel,
+  percentOf,
+  reasonLabel,
+} from './model-format';
 
 describe('model-format', () => {
   it('writes small amounts with enough digits to read them', () => {
@@ -55,7 +62,12 @@ describe('healthLabel', () => {
     const paused = healthLabel('OPEN', '2026-12-07T10:00:30.000Z', now);
     expect(paused.tone).toBe('attention');
     expect(paused.label).toMatch(/^Paused after errors, retrying at \d\d:\d\d:30$/);
-    expect(healthLabel('OPEN', '2026-12-07T09:59:00.000Z', now).label).toBe('Paused after errors, retrying soon');
-    expect(healthLabel('HALF_OPEN', null, now)).toEqual({ label: 'Trying again after errors', tone: 'info' });
+    expect(healthLabel('OPEN', '2026-12-07T09:59:00.000Z', now).label).toBe(
+      'Paused after errors, retrying soon',
+    );
+    expect(healthLabel('HALF_OPEN', null, now)).toEqual({
+      label: 'Trying again after errors',
+      tone: 'info',
+    });
   });
 });

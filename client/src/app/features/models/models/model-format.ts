@@ -59,7 +59,11 @@ export function percentOf(used: number, limit: number | null): number | null {
 }
 
 /** A model's circuit breaker in plain words: healthy, paused after errors (until when), or trying again. */
-export function healthLabel(circuit: string, retryAt: string | null, now = new Date()): { label: string; tone: 'success' | 'attention' | 'info' } {
+export function healthLabel(
+  circuit: string,
+  retryAt: string | null,
+  now = new Date(),
+): { label: string; tone: 'success' | 'attention' | 'info' } {
   if (circuit === 'OPEN') {
     const at = retryAt ? new Date(retryAt) : null;
     const when =

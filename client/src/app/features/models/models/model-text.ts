@@ -16,7 +16,10 @@ function summarize(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value);
   const record = value as Record<string, unknown>;
   if (Array.isArray(record['tasks'])) {
-    const summary = typeof record['summary'] === 'string' && record['summary'].trim() ? `: ${record['summary'].trim()}` : '';
+    const summary =
+      typeof record['summary'] === 'string' && record['summary'].trim()
+        ? `: ${record['summary'].trim()}`
+        : '';
     return `Plan: ${plural(record['tasks'].length, 'task')}${summary}`;
   }
   if (typeof record['summary'] === 'string') return record['summary'];

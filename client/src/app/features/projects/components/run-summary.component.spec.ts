@@ -52,7 +52,12 @@ describe('RunSummaryComponent', () => {
 
   it('shows a run whose plan waits for a person as awaiting approval, in amber', async () => {
     for (const runStatus of ['QUEUED', 'RUNNING'] as const) {
-      const root = await render({ ...RUN, status: runStatus, finishedAt: null, planStatus: 'proposed' });
+      const root = await render({
+        ...RUN,
+        status: runStatus,
+        finishedAt: null,
+        planStatus: 'proposed',
+      });
       expect(status(root).getAttribute('data-status')).toBe('AWAITING_APPROVAL');
       expect(status(root).textContent?.trim()).toBe('Awaiting approval');
       expect(status(root).querySelector('.badge-attention')).not.toBeNull();
@@ -66,17 +71,32 @@ describe('RunSummaryComponent', () => {
     expect(status(root).textContent?.trim()).toBe('Cancelled');
     expect(status(root).querySelector('.badge-muted')).not.toBeNull();
     expect(root.querySelector('[role="alert"]')).toBeNull();
-    expect(byTestId(root, 'run-cancelled')[0]?.textContent?.trim()).toBe('The build was cancelled.');
+    expect(byTestId(root, 'run-cancelled')[0]?.textContent?.trim()).toBe(
+      'The build was cancelled.',
+    );
   });
 
   it('says an offline result was built from a blueprint, not from the description, when none fitted', async () => {
-    const offlineBuild = { blueprintName: 'Minimal Node project', matched: false, note: 'Offline mode: … not what the description asks for.' };
+    const offlineBuild = {
+      blueprintName: 'Minimal Node project',
+      matched: false,
+      note: 'Offline mode: … not what the description asks for.',
+    };
     const done = await render({ ...RUN, status: 'SUCCEEDED', offlineBuild });
     const note = byTestId(done, 'run-offline-note')[0]!;
     expect(note.getAttribute('data-matched')).toBe('false');
-    expect(note.textContent).toMatch(/Built offline from the "Minimal Node project" blueprint, not from the description/);
-    const waiting = await render({ ...RUN, status: 'RUNNING', planStatus: 'proposed', offlineBuild });
+    expect(note.textContent).toMatch(
+      /Built offline from the "Minimal Node project" blueprint, not from the description/,
+    );
+    const waiting = await render({
+      ...RUN,
+      status: 'RUNNING',
+      planStatus: 'proposed',
+      offlineBuild,
+    });
     expect(byTestId(waiting, 'run-offline-note')[0]?.textContent?.trim()).toBe(offlineBuild.note);
-    expect(byTestId(await render({ ...RUN, status: 'SUCCEEDED' }), 'run-offline-note')).toHaveLength(0);
+    expect(
+      byTestId(await render({ ...RUN, status: 'SUCCEEDED' }), 'run-offline-note'),
+    ).toHaveLength(0);
   });
 });

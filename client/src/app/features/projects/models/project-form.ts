@@ -53,7 +53,8 @@ export function validateProjectForm(
   if (!name) errors.name = 'Name is required.';
   else if (name.length < 2 || name.length > 64) errors.name = 'Name must be 2 to 64 characters.';
   else if (!NAME.test(name.normalize('NFC'))) {
-    errors.name = "Start with a letter (any alphabet), then use letters, digits, spaces, '-' or '_'.";
+    errors.name =
+      "Start with a letter (any alphabet), then use letters, digits, spaces, '-' or '_'.";
   }
   if (value.description.length > 500)
     errors.description = 'Description must be at most 500 characters.';

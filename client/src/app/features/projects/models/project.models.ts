@@ -1,6 +1,12 @@
 /** Shapes of the project feature, as the GraphQL API returns them (see api/src/modules/project). */
 
-export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'AWAITING_APPROVAL' | 'READY' | 'FAILED' | 'CANCELLED';
+export type ProjectStatus =
+  | 'QUEUED'
+  | 'BUILDING'
+  | 'AWAITING_APPROVAL'
+  | 'READY'
+  | 'FAILED'
+  | 'CANCELLED';
 export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
 /** Offline mode (no model configured): the built-in blueprint an agent-team run builds instead of the description. */

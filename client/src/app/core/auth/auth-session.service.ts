@@ -6,12 +6,12 @@ import { toResult } from '../apollo-result';
 import { RealtimeConnection } from '../realtime-connection';
 import type { Result } from '../user-facing-error';
 import {
-  AUTH_STATE_QUERY,
-  LOG_IN_MUTATION,
-  LOG_OUT_EVERYWHERE_MUTATION,
-  LOG_OUT_MUTATION,
-  SIGN_UP_MUTATION,
-} from './auth.documents';
+  AuthStateDocument,
+  LogInDocument,
+  LogOutDocument,
+  LogOutEverywhereDocument,
+  SignUpDocument,
+} from '../../generated/auth';
 import { logInUrl } from './log-in-url';
 import type { AuthSnapshot, LogInInput, SignUpInput, Viewer } from './viewer.models';
 
@@ -51,7 +51,7 @@ export class AuthSession {
   /** Reads `authState` again; a failure keeps what was known. */
   async refresh(): Promise<void> {
     const result = await this.run(
-      this.apollo.query({ query: AUTH_STATE_QUERY, fetchPolicy: 'network-only' }),
+      this.apollo.query({ query: AuthStateDocument, fetchPolicy: 'network-only' }),
       (d) => d.authState,
     );
     if (result.ok) this.state.set(result.value);
@@ -60,7 +60,7 @@ export class AuthSession {
 
   async signUp(input: SignUpInput): Promise<Result<Viewer>> {
     const result = await this.run(
-      this.apollo.mutate({ mutation: SIGN_UP_MUTATION, variables: { input } }),
+      this.apollo.mutate({ mutation: SignUpDocument, variables: { input } }),
       (d) => d.signUp,
     );
     if (result.ok) await this.switchTo({ viewer: result.value, accountsExist: true });
@@ -69,7 +69,7 @@ export class AuthSession {
 
   async logIn(input: LogInInput): Promise<Result<Viewer>> {
     const result = await this.run(
-      this.apollo.mutate({ mutation: LOG_IN_MUTATION, variables: { input } }),
+      this.apollo.mutate({ mutation: LogInDocument, variables: { input } }),
       (d) => d.logIn,
     );
     if (result.ok) await this.switchTo({ viewer: result.value, accountsExist: true });
@@ -79,14 +79,14 @@ export class AuthSession {
   /** Ends this session; also ends it locally when the server says it had already ended. */
   logOut(): Promise<Result<boolean>> {
     return this.end(
-      this.run(this.apollo.mutate({ mutation: LOG_OUT_MUTATION }), (d) => d.logOut),
+      this.run(this.apollo.mutate({ mutation: LogOutDocument }), (d) => d.logOut),
     );
   }
 
   logOutEverywhere(): Promise<Result<boolean>> {
     return this.end(
       this.run(
-        this.apollo.mutate({ mutation: LOG_OUT_EVERYWHERE_MUTATION }),
+        this.apollo.mutate({ mutation: LogOutEverywhereDocument }),
         (d) => d.logOutEverywhere,
       ),
     );

@@ -1,6 +1,16 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
-import { OWN_AUTH_ERRORS } from './auth.documents';
+
+/**
+ * Operations whose UNAUTHENTICATED answer is their own outcome, not a lapsed session to redirect on
+ * (`DeleteAccount` answers a wrong password with it).
+ */
+const OWN_AUTH_ERRORS: ReadonlySet<string> = new Set([
+  'AuthState',
+  'LogIn',
+  'LogOut',
+  'DeleteAccount',
+]);
 
 /**
  * The one place that notices a lapsed session: any operation (query, mutation or subscription)

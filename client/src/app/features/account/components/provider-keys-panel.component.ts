@@ -24,7 +24,7 @@ import {
 
 /** Where a panel's keys live: the viewer's own, or a team's. */
 export interface ProviderKeySource {
-  list(): Observable<Result<ProviderKey[]>>;
+  list(): Observable<Result<readonly ProviderKey[]>>;
   /** Stores or replaces the key; the answer carries only its hint. */
   set(provider: string, key: string, baseUrl: string | null): Observable<Result<ProviderKey>>;
   remove(provider: string): Observable<Result<boolean>>;
@@ -76,7 +76,7 @@ export class ProviderKeysPanelComponent implements OnInit {
 
   protected readonly providers = PROVIDERS;
   protected readonly label = providerLabel;
-  protected readonly keys = signal<Result<ProviderKey[]> | null>(null);
+  protected readonly keys = signal<Result<readonly ProviderKey[]> | null>(null);
   protected readonly deleting = signal<string | null>(null);
   protected readonly listError = signal<string | null>(null);
   protected readonly form = new FormState<ProviderKeyValue>(

@@ -1,16 +1,7 @@
 import type { FormErrors } from '../../../shared/form-state';
 
-/** One of the viewer's model provider keys as the API lists it: the key itself never comes back. */
-export interface ProviderKey {
-  /** `openai`, `anthropic`, `google` or `openai-compatible`. */
-  readonly provider: string;
-  /** First three and last four characters, e.g. `sk-…a1b2`. */
-  readonly hint: string;
-  readonly baseUrl: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly lastUsedAt: string | null;
-}
+/** One of the viewer's (or a team's) model provider keys as the API lists it: the key itself never comes back. */
+export type { ProviderKeyFragment as ProviderKey } from '../../../generated/account-settings';
 
 /** The providers the API accepts, with how the page names them. */
 export const PROVIDERS: readonly { readonly id: string; readonly label: string }[] = [

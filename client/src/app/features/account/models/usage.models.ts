@@ -1,18 +1,10 @@
-/** How much of one limit the viewer has used; `limit` and `percent` are null when unlimited. */
-export interface UsageMeter {
-  /** `messages:hourly`, `messages:daily`, `uploads:daily`, `teams:daily`, `invitations:hourly`, `agent-runs`, `rooms` or `projects`. */
-  readonly kind: string;
-  readonly used: number;
-  readonly limit: number | null;
-  readonly percent: number | null;
-  /** 80 or 90 once usage crosses that share of the limit, else null. */
-  readonly warning: number | null;
-}
+import type {
+  UsageFragment as Usage,
+  UsageMeterFragment as UsageMeter,
+} from '../../../generated/account-settings';
 
-export interface Usage {
-  readonly tier: string;
-  readonly meters: readonly UsageMeter[];
-}
+/** The viewer's tier and meters, and how much of one limit they used (`limit`, `percent` null when unlimited). */
+export type { Usage, UsageMeter };
 
 const KINDS: Record<string, { readonly label: string; readonly noun: string }> = {
   'messages:hourly': { label: 'Messages per hour', noun: 'hourly messages' },

@@ -9,7 +9,7 @@ import { ProviderKeysComponent } from '../components/provider-keys.component';
 import { ResendVerificationComponent } from '../components/resend-verification.component';
 import { UsageMetersComponent } from '../components/usage-meters.component';
 import { MyModelUsageComponent } from '../../models/components/my-model-usage.component';
-import type { AccountSession } from '../../auth/models/account.models';
+import type { AccountSessionFragment as AccountSession } from '../../../generated/account';
 import { AccountApi } from '../../auth/services/account-api.service';
 
 /**

@@ -6,14 +6,14 @@ import type { Result } from '../../../core/user-facing-error';
 import type { ProviderKey } from '../models/provider-key.models';
 import type { Usage } from '../models/usage.models';
 import {
-  DELETE_ACCOUNT_MUTATION,
-  DELETE_PROVIDER_KEY_MUTATION,
-  EXPORT_MY_DATA_QUERY,
-  PROVIDER_KEYS_QUERY,
-  RESEND_VERIFICATION_MUTATION,
-  SET_PROVIDER_KEY_MUTATION,
-  USAGE_QUERY,
-} from './account-settings.documents';
+  DeleteAccountDocument,
+  DeleteProviderKeyDocument,
+  ExportMyDataDocument,
+  ProviderKeysDocument,
+  ResendVerificationEmailDocument,
+  SetProviderKeyDocument,
+  UsageDocument,
+} from '../../../generated/account-settings';
 
 /**
  * The account settings' view of the API: provider keys, usage, data export and account deletion.
@@ -23,9 +23,9 @@ import {
 export class AccountSettingsApi {
   private readonly apollo = inject(Apollo);
 
-  providerKeys(): Observable<Result<ProviderKey[]>> {
+  providerKeys(): Observable<Result<readonly ProviderKey[]>> {
     return toResult(
-      this.apollo.query({ query: PROVIDER_KEYS_QUERY, fetchPolicy: 'no-cache' }),
+      this.apollo.query({ query: ProviderKeysDocument, fetchPolicy: 'no-cache' }),
       (d) => d.providerKeys,
     );
   }
@@ -38,7 +38,7 @@ export class AccountSettingsApi {
   ): Observable<Result<ProviderKey>> {
     return toResult(
       this.apollo.mutate({
-        mutation: SET_PROVIDER_KEY_MUTATION,
+        mutation: SetProviderKeyDocument,
         variables: { provider, key, baseUrl },
         fetchPolicy: 'no-cache',
       }),
@@ -48,21 +48,21 @@ export class AccountSettingsApi {
 
   deleteProviderKey(provider: string): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: DELETE_PROVIDER_KEY_MUTATION, variables: { provider } }),
+      this.apollo.mutate({ mutation: DeleteProviderKeyDocument, variables: { provider } }),
       (d) => d.deleteProviderKey,
     );
   }
 
   usage(): Observable<Result<Usage>> {
     return toResult(
-      this.apollo.query({ query: USAGE_QUERY, fetchPolicy: 'no-cache' }),
+      this.apollo.query({ query: UsageDocument, fetchPolicy: 'no-cache' }),
       (d) => d.usage,
     );
   }
 
   exportMyData(): Observable<Result<unknown>> {
     return toResult(
-      this.apollo.query({ query: EXPORT_MY_DATA_QUERY, fetchPolicy: 'no-cache' }),
+      this.apollo.query({ query: ExportMyDataDocument, fetchPolicy: 'no-cache' }),
       (d) => d.exportMyData,
     );
   }
@@ -70,7 +70,7 @@ export class AccountSettingsApi {
   /** UNAUTHENTICATED for a wrong password; BAD_USER_INPUT on `teams` while the viewer owns a team. */
   deleteAccount(password: string): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: DELETE_ACCOUNT_MUTATION, variables: { password } }),
+      this.apollo.mutate({ mutation: DeleteAccountDocument, variables: { password } }),
       (d) => d.deleteAccount,
     );
   }
@@ -78,7 +78,7 @@ export class AccountSettingsApi {
   /** A new verification link to the viewer's own address; at most one a minute (RATE_LIMIT_EXCEEDED). */
   resendVerificationEmail(): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: RESEND_VERIFICATION_MUTATION }),
+      this.apollo.mutate({ mutation: ResendVerificationEmailDocument }),
       (d) => d.resendVerificationEmail,
     );
   }

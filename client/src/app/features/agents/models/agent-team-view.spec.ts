@@ -31,6 +31,7 @@ const run = (extra: Partial<AgentTeamRun>): AgentTeamRun => ({
   error: null,
   plan,
   planStatus: 'approved',
+  testsPassed: null,
   team: null,
   agentTasks: [],
   agents: [],
@@ -48,7 +49,17 @@ describe('taskViews', () => {
           pausedReason: null,
           testsPassed: null,
           filesWritten: 0,
-          tasks: [{ key: 'design', title: 'Design', role: 'architect', status: 'running' }],
+          waiting: null,
+          tasks: [
+            {
+              key: 'design',
+              title: 'Design',
+              role: 'architect',
+              status: 'running',
+              agentStatus: 'coding',
+              question: null,
+            },
+          ],
         },
         agentTasks: [record('design', 'done')],
       }),
@@ -121,6 +132,7 @@ describe('live agent state', () => {
       pausedReason: null,
       testsPassed: null,
       filesWritten: 0,
+      waiting: null,
       tasks: [
         {
           key: 'design',

@@ -2,15 +2,15 @@ import {
   AGENT_ROLES,
   type AgentInstance,
   type AgentTask,
-  type PlanTask,
-  type TaskStatus,
   type AgentTeamRun,
+  type PlanTask,
 } from './agent-team.models';
 
 /** A task as the graph shows it: the plan's task with the role and status known now. */
 export interface TaskView extends PlanTask {
   readonly role?: string;
-  readonly status: TaskStatus;
+  /** pending, running, done, failed or cancelled. */
+  readonly status: string;
   /** While running: what its agent is doing (thinking, coding, testing, reviewing, blocked). */
   readonly agentStatus?: string;
   /** While its agent is blocked: the question it asked. */

@@ -1,7 +1,24 @@
-/** Shapes of an agent-team run as the GraphQL API returns them (see api/src/modules/agents/agents.graphql). */
-import type { BuildWait } from './build-wait';
+/**
+ * The agent team's shapes as the GraphQL API returns them (see api/src/graphql/agents/agents.graphql),
+ * generated from `../services/agents.documents.ts`, plus the plan, which the API sends as JSON.
+ */
+import type { AgentTeamProjectFragment, AgentTeamRunFragment } from '../../../generated/agents';
 
-/** The ten roles of the team, in the order their cards show. */
+/**
+ * The coordinator's live state (`ProjectRun.team`, null once the run's workflow closed): `phase` is
+ * waiting, planning, awaiting_approval, running, paused, verifying, done or failed; each task's status is
+ * pending, running, done, failed or cancelled, and its agent idle, thinking, coding, testing, reviewing or
+ * blocked (asked a question). A task's record says who took it, why, and how it went; an agent is a role
+ * that was given tasks, with its totals; a handoff is an agent passing its task to another role.
+ */
+export type {
+  AgentHandoffFragment as AgentHandoff,
+  AgentInstanceFragment as AgentInstance,
+  AgentTaskFragment as AgentTask,
+  AgentTeamStateFragment as AgentTeamState,
+} from '../../../generated/agents';
+
+/** The ten roles of the agent team, in the order their cards show. */
 export const AGENT_ROLES = [
   'architect',
   'coder',
@@ -15,16 +32,13 @@ export const AGENT_ROLES = [
   'optimizer',
 ] as const;
 
-/** waiting, planning, awaiting_approval, running, paused, verifying, done or failed. */
-export type AgentTeamPhase = string;
-
 /** Phases after which the coordinator changes nothing more. */
 export const FINAL_PHASES: ReadonlySet<string> = new Set(['done', 'failed']);
 
-/** pending, running, done, failed or cancelled. */
-export type TaskStatus = string;
-
-/** One task of the architect's plan (`ProjectRun.plan.tasks`). */
+/**
+ * One task of the architect's plan. The schema types `ProjectRun.plan` as JSON, so this shape is the
+ * workflow's `PlanTask` (workflows/agent-team/plan.ts) as the client reads it, not generated.
+ */
 export interface PlanTask {
   readonly id: string;
   readonly title: string;
@@ -43,107 +57,28 @@ export interface Plan {
   readonly tasks: readonly PlanTask[];
 }
 
-export interface AgentTeamTaskState {
-  readonly key: string;
-  readonly title: string;
-  readonly role: string | null;
-  readonly status: TaskStatus;
-  /** The agent on it: idle, thinking, coding, testing, reviewing or blocked (asked a question). */
-  readonly agentStatus?: string;
-  /** The question the agent asked, while blocked. */
-  readonly question?: string | null;
-}
+/** A run as the panel reads it: the generated shape, with its JSON plan read as a `Plan`. */
+export type AgentTeamRun = Omit<AgentTeamRunFragment, 'plan'> & { readonly plan: Plan | null };
 
-/** The coordinator's live state; null once the run's workflow closed. */
-export interface AgentTeamState {
-  readonly phase: AgentTeamPhase;
-  /** While `waiting`: for an agent-run slot or a sandbox, and who holds them. */
-  readonly waiting?: BuildWait | null;
-  readonly planVersion: number;
-  readonly pausedReason: string | null;
-  readonly testsPassed: boolean | null;
-  readonly filesWritten: number;
-  readonly tasks: readonly AgentTeamTaskState[];
-}
-
-/** A task's record: who took it, why, and how it went. */
-export interface AgentTask {
-  readonly key: string;
-  readonly title: string;
-  readonly type: string;
-  readonly role: string;
-  readonly reasoning: string;
-  /** The task whose agent handed over to this one. */
-  readonly handoffFrom: string | null;
-  readonly status: TaskStatus;
-  readonly outcome: string | null;
-  readonly summary: string | null;
-  readonly turns: number;
-  readonly tokens: number;
-  readonly costUsd: number;
-  readonly startedAt?: string | null;
-  readonly finishedAt?: string | null;
-}
-
-export interface AgentMetrics {
-  readonly role: string;
-  readonly tasksDone: number;
-  readonly tasksFailed: number;
-  readonly turns: number;
-  readonly tokens: number;
-  readonly costUsd: number;
-  readonly timeMs: number;
-  readonly successRate: number | null;
-}
-
-/** One agent of the run (`ProjectRun.agents`): a role that was given tasks, with its totals. */
-export interface AgentInstance extends AgentMetrics {
-  /** idle or working while the run goes on, done once it ended. */
-  readonly status: string;
-  /** The task it works on, while working. */
-  readonly currentTaskKey: string | null;
-}
-
-/** An agent handing its task over to another role (`ProjectRun.handoffs`). */
-export interface AgentHandoff {
-  readonly fromTaskKey: string;
-  readonly fromRole: string;
-  readonly toRole: string;
-  /** The follow-up task, once the coordinator assigned it. */
-  readonly toTaskKey: string | null;
-  readonly reason: string;
-  readonly context: string;
-}
-
-export interface AgentTeamRun {
-  readonly id: string;
-  /** QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED. */
-  readonly status: string;
-  readonly error: string | null;
-  readonly plan: Plan | null;
-  /** Offline mode: the built-in blueprint this run builds, and whether it fits the description. */
-  readonly offlineBuild?: {
-    readonly blueprintName: string;
-    readonly matched: boolean;
-    readonly note: string;
-  } | null;
-  /** proposed, approved or changes_requested. */
-  readonly planStatus: string | null;
-  /** The project's own tests at the end of the run (null: not run yet, or no sandbox). */
-  readonly testsPassed?: boolean | null;
-  readonly team: AgentTeamState | null;
-  readonly agentTasks: readonly AgentTask[];
-  readonly agents: readonly AgentInstance[];
-  readonly handoffs: readonly AgentHandoff[];
-}
-
-/** A project as the team panel needs it: whether the team builds it, what from, and its latest run. */
-export interface AgentTeamProject {
-  readonly id: string;
-  readonly buildMode: string;
-  readonly description: string;
-  readonly autoApprovePlan: boolean;
+/** A project as the panel needs it: whether the agent team builds it, what from, and its latest run. */
+export type AgentTeamProject = Omit<AgentTeamProjectFragment, 'latestRun'> & {
   readonly latestRun: AgentTeamRun | null;
+};
+
+/** The plan in a run's JSON `plan` (null before the architect made one); parts missing read as empty. */
+export function planOf(json: unknown): Plan | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const { summary, tasks } = json as { summary?: unknown; tasks?: unknown };
+  return {
+    summary: typeof summary === 'string' ? summary : '',
+    tasks: Array.isArray(tasks) ? (tasks as PlanTask[]) : [],
+  };
+}
+
+/** The project with its latest run's plan read (see `planOf`). */
+export function readAgentTeamProject(project: AgentTeamProjectFragment): AgentTeamProject {
+  const run = project.latestRun;
+  return { ...project, latestRun: run ? { ...run, plan: planOf(run.plan) } : null };
 }
 
 /** Event types after which the run's plan, tasks, agents or handoffs have changed. */

@@ -1,17 +1,10 @@
-/** What a queued build waits for (`AgentTeamState.waiting`); holders are only those the viewer may read. */
-export interface BuildWait {
-  /** `agent-run` or `sandbox`. */
-  readonly kind: string;
-  readonly limit: number;
-  readonly used: number;
-  readonly holders: readonly {
-    readonly projectId: string;
-    readonly projectName: string;
-    readonly runId: string | null;
-  }[];
-  /** Holders in projects the viewer may not read: counted, never named. */
-  readonly hiddenHolders: number;
-}
+import type { BuildWaitFragment as BuildWait } from '../../../generated/agents';
+
+/**
+ * What a queued build waits for (`AgentTeamState.waiting`, generated): `kind` is `agent-run` or `sandbox`;
+ * holders are only those the viewer may read, the others are counted in `hiddenHolders`, never named.
+ */
+export type { BuildWait };
 
 /**
  * "Waiting for a free sandbox: 2 of 2 in use by Shop (run 1a2b3c4d) and 1 project you cannot see. It starts

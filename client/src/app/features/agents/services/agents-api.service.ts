@@ -3,18 +3,22 @@ import { Apollo } from 'apollo-angular';
 import type { Observable } from 'rxjs';
 import { toResult } from '../../../core/apollo-result';
 import type { Result } from '../../../core/user-facing-error';
-import type { AgentTeamProject, AgentTeamState } from '../models/agent-team.models';
 import {
-  ANSWER_AGENT_MUTATION,
-  CANCEL_RUN_MUTATION,
-  MESSAGE_AGENT_MUTATION,
-  PAUSE_RUN_MUTATION,
-  RESUME_RUN_MUTATION,
-  REVIEW_PLAN_MUTATION,
-  START_AGENT_TEAM_RUN_MUTATION,
-  AGENT_TEAM_RUN_QUERY,
-  AGENT_TEAM_STATE_QUERY,
-} from './agents.documents';
+  type AgentTeamProject,
+  type AgentTeamState,
+  readAgentTeamProject,
+} from '../models/agent-team.models';
+import {
+  AgentTeamRunDocument,
+  AgentTeamStateDocument,
+  AnswerAgentDocument,
+  CancelRunDocument,
+  MessageAgentDocument,
+  PauseRunDocument,
+  ResumeRunDocument,
+  ReviewPlanDocument,
+  StartAgentTeamRunDocument,
+} from '../../../generated/agents';
 
 /** What a control returns: true once the server accepted it. */
 export type Accepted = Result<boolean>;
@@ -31,11 +35,11 @@ export class AgentsApi {
   run(projectId: string): Observable<Result<AgentTeamProject>> {
     return toResult(
       this.apollo.query({
-        query: AGENT_TEAM_RUN_QUERY,
+        query: AgentTeamRunDocument,
         variables: { id: projectId },
         fetchPolicy: 'no-cache',
       }),
-      (d) => d.project,
+      (d) => d.project && readAgentTeamProject(d.project),
     );
   }
 
@@ -45,7 +49,7 @@ export class AgentsApi {
   ): Observable<Result<{ runId: string; status: string; team: AgentTeamState | null }>> {
     return toResult(
       this.apollo.query({
-        query: AGENT_TEAM_STATE_QUERY,
+        query: AgentTeamStateDocument,
         variables: { id: projectId },
         fetchPolicy: 'no-cache',
       }),
@@ -67,7 +71,7 @@ export class AgentsApi {
   ): Observable<Result<{ id: string; status: string }>> {
     return toResult(
       this.apollo.mutate({
-        mutation: START_AGENT_TEAM_RUN_MUTATION,
+        mutation: StartAgentTeamRunDocument,
         variables: { projectId, description, autoApprovePlan },
       }),
       (d) => d.startTeamRun,
@@ -82,7 +86,7 @@ export class AgentsApi {
   ): Observable<Accepted> {
     return toResult(
       this.apollo.mutate({
-        mutation: REVIEW_PLAN_MUTATION,
+        mutation: ReviewPlanDocument,
         variables: { projectId, approve, feedback },
       }),
       (d) => d.reviewPlan,
@@ -91,21 +95,21 @@ export class AgentsApi {
 
   pause(projectId: string, reason: string | null): Observable<Accepted> {
     return toResult(
-      this.apollo.mutate({ mutation: PAUSE_RUN_MUTATION, variables: { projectId, reason } }),
+      this.apollo.mutate({ mutation: PauseRunDocument, variables: { projectId, reason } }),
       (d) => d.pauseRun,
     );
   }
 
   resume(projectId: string): Observable<Accepted> {
     return toResult(
-      this.apollo.mutate({ mutation: RESUME_RUN_MUTATION, variables: { projectId } }),
+      this.apollo.mutate({ mutation: ResumeRunDocument, variables: { projectId } }),
       (d) => d.resumeRun,
     );
   }
 
   cancel(projectId: string): Observable<Accepted> {
     return toResult(
-      this.apollo.mutate({ mutation: CANCEL_RUN_MUTATION, variables: { projectId } }),
+      this.apollo.mutate({ mutation: CancelRunDocument, variables: { projectId } }),
       (d) => d.cancelRun,
     );
   }
@@ -114,7 +118,7 @@ export class AgentsApi {
   answer(projectId: string, taskKey: string, answer: string): Observable<Accepted> {
     return toResult(
       this.apollo.mutate({
-        mutation: ANSWER_AGENT_MUTATION,
+        mutation: AnswerAgentDocument,
         variables: { projectId, taskKey, answer },
       }),
       (d) => d.answerAgent,
@@ -125,7 +129,7 @@ export class AgentsApi {
   message(projectId: string, taskKey: string, text: string): Observable<Accepted> {
     return toResult(
       this.apollo.mutate({
-        mutation: MESSAGE_AGENT_MUTATION,
+        mutation: MessageAgentDocument,
         variables: { projectId, taskKey, text },
       }),
       (d) => d.messageAgent,

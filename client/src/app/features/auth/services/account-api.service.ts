@@ -3,14 +3,14 @@ import { Apollo } from 'apollo-angular';
 import type { Observable } from 'rxjs';
 import { toResult } from '../../../core/apollo-result';
 import type { Result } from '../../../core/user-facing-error';
-import type { AccountSession } from '../models/account.models';
+import type { AccountSessionFragment as AccountSession } from '../../../generated/account';
 import {
-  REQUEST_PASSWORD_RESET_MUTATION,
-  RESET_PASSWORD_MUTATION,
-  REVOKE_SESSION_MUTATION,
-  SESSIONS_QUERY,
-  VERIFY_EMAIL_MUTATION,
-} from './account.documents';
+  RequestPasswordResetDocument,
+  ResetPasswordDocument,
+  RevokeSessionDocument,
+  SessionsDocument,
+  VerifyEmailDocument,
+} from '../../../generated/account';
 
 /**
  * Account calls that do not change this browser's session (those live in `AuthSession`). Every call
@@ -20,16 +20,16 @@ import {
 export class AccountApi {
   private readonly apollo = inject(Apollo);
 
-  sessions(): Observable<Result<AccountSession[]>> {
+  sessions(): Observable<Result<readonly AccountSession[]>> {
     return toResult(
-      this.apollo.query({ query: SESSIONS_QUERY, fetchPolicy: 'network-only' }),
+      this.apollo.query({ query: SessionsDocument, fetchPolicy: 'network-only' }),
       (d) => d.sessions,
     );
   }
 
   revokeSession(id: string): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: REVOKE_SESSION_MUTATION, variables: { id } }),
+      this.apollo.mutate({ mutation: RevokeSessionDocument, variables: { id } }),
       (d) => d.revokeSession,
     );
   }
@@ -37,21 +37,21 @@ export class AccountApi {
   /** Always succeeds on a reachable server, so it never reveals whether the email has an account. */
   requestPasswordReset(email: string): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: REQUEST_PASSWORD_RESET_MUTATION, variables: { email } }),
+      this.apollo.mutate({ mutation: RequestPasswordResetDocument, variables: { email } }),
       (d) => d.requestPasswordReset,
     );
   }
 
   resetPassword(token: string, password: string): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: RESET_PASSWORD_MUTATION, variables: { token, password } }),
+      this.apollo.mutate({ mutation: ResetPasswordDocument, variables: { token, password } }),
       (d) => d.resetPassword,
     );
   }
 
   verifyEmail(token: string): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: VERIFY_EMAIL_MUTATION, variables: { token } }),
+      this.apollo.mutate({ mutation: VerifyEmailDocument, variables: { token } }),
       (d) => d.verifyEmail,
     );
   }

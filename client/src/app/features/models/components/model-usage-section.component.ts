@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { forkJoin, map, switchMap, tap } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
-import type { ModelUsage, ModelUsageGroup, ModelUsageQuery } from '../models/model.models';
+import type { ModelUsage, ModelUsageGroup, ModelUsageInput } from '../models/model.models';
 import { ModelsApi } from '../services/models-api.service';
 import { ModelUsageTableComponent } from './model-usage-table.component';
 
 /** Whose usage and since when; no ids means the caller's own. */
-export type ModelUsageScope = Omit<ModelUsageQuery, 'groupBy'>;
+export type ModelUsageScope = Omit<ModelUsageInput, 'groupBy'>;
 
 const GROUPS: Record<ModelUsageGroup, { key: 'model' | 'role' | 'day'; label: string }> = {
   MODEL: { key: 'model', label: 'Model' },

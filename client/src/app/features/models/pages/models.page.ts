@@ -54,9 +54,10 @@ import { ModelsApi } from '../services/models-api.service';
 export class ModelsPage {
   private readonly api = inject(ModelsApi);
   private readonly status = inject(ModelModeStatus);
-  protected readonly catalog = signal<Result<{ models: CatalogModel[]; mode: ModelMode }> | null>(
-    null,
-  );
+  protected readonly catalog = signal<Result<{
+    models: readonly CatalogModel[];
+    mode: ModelMode;
+  }> | null>(null);
   protected readonly money = formatMoney;
   protected readonly size = formatSize;
   protected readonly reason = reasonLabel;

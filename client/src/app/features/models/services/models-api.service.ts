@@ -7,17 +7,17 @@ import type {
   CatalogModel,
   ModelMode,
   ModelUsage,
-  ModelUsageQuery,
+  ModelUsageInput,
   ProjectModelSettings,
   ProjectModelSettingsInput,
 } from '../models/model.models';
 import {
-  MODELS_QUERY,
-  MODEL_MODE_QUERY,
-  MODEL_USAGE_QUERY,
-  PROJECT_MODEL_SETTINGS_QUERY,
-  SET_PROJECT_MODEL_SETTINGS_MUTATION,
-} from './models.documents';
+  ModelModeDocument,
+  ModelUsageDocument,
+  ModelsDocument,
+  ProjectModelSettingsDocument,
+  SetProjectModelSettingsDocument,
+} from '../../../generated/models';
 
 /**
  * The model layer's view of the API: catalog, offline mode, usage reports and a project's role chains
@@ -29,24 +29,24 @@ export class ModelsApi {
 
   mode(): Observable<Result<ModelMode>> {
     return toResult(
-      this.apollo.query({ query: MODEL_MODE_QUERY, fetchPolicy: 'no-cache' }),
+      this.apollo.query({ query: ModelModeDocument, fetchPolicy: 'no-cache' }),
       (d) => d.modelMode,
     );
   }
 
   /** The catalog with what the caller can use now, and the mode it implies. */
-  catalog(): Observable<Result<{ models: CatalogModel[]; mode: ModelMode }>> {
-    return toResult(this.apollo.query({ query: MODELS_QUERY, fetchPolicy: 'no-cache' }), (d) => ({
+  catalog(): Observable<Result<{ models: readonly CatalogModel[]; mode: ModelMode }>> {
+    return toResult(this.apollo.query({ query: ModelsDocument, fetchPolicy: 'no-cache' }), (d) => ({
       models: d.models,
       mode: d.modelMode,
     }));
   }
 
-  usage(query: ModelUsageQuery): Observable<Result<ModelUsage>> {
+  usage(query: ModelUsageInput): Observable<Result<ModelUsage>> {
     return toResult(
       this.apollo.query({
-        query: MODEL_USAGE_QUERY,
-        variables: { input: { ...query, groupBy: [...query.groupBy] } },
+        query: ModelUsageDocument,
+        variables: { input: query },
         fetchPolicy: 'no-cache',
       }),
       (d) => d.modelUsage,
@@ -57,7 +57,7 @@ export class ModelsApi {
   projectSettings(projectId: string): Observable<Result<ProjectModelSettings>> {
     return toResult(
       this.apollo.query({
-        query: PROJECT_MODEL_SETTINGS_QUERY,
+        query: ProjectModelSettingsDocument,
         variables: { projectId },
         fetchPolicy: 'no-cache',
       }),
@@ -69,7 +69,7 @@ export class ModelsApi {
   saveProjectSettings(input: ProjectModelSettingsInput): Observable<Result<ProjectModelSettings>> {
     return toResult(
       this.apollo.mutate({
-        mutation: SET_PROJECT_MODEL_SETTINGS_MUTATION,
+        mutation: SetProjectModelSettingsDocument,
         variables: { input },
         fetchPolicy: 'no-cache',
       }),

@@ -1,89 +1,110 @@
+/**
+ * The model catalog, usage and a project's model settings. Read by `npm run codegen` only: it writes each
+ * operation as a typed document (`ModelsDocument`, …) into `../../../generated/models.ts`.
+ */
 import { gql } from 'apollo-angular';
-import type {
-  CatalogModel,
-  ModelMode,
-  ModelUsage,
-  ProjectModelSettings,
-  ProjectModelSettingsInput,
-} from '../models/model.models';
 
-const USAGE_ROW = `model role day calls promptTokens completionTokens totalTokens costUsd costInr`;
-const SETTINGS_FIELDS = `
-  projectId
-  roles { role models source }
-  budgets { scope tokensUsed tokenLimit costUsdUsed costUsdLimit }
-`;
+gql`
+  fragment ModelMode on ModelMode {
+    offline
+    message
+  }
 
-export const MODEL_MODE_QUERY = gql<{ modelMode: ModelMode }, Record<string, never>>`
   query ModelMode {
     modelMode {
-      offline
-      message
+      ...ModelMode
     }
   }
-`;
 
-export const MODELS_QUERY = gql<
-  { models: CatalogModel[]; modelMode: ModelMode },
-  Record<string, never>
->`
+  fragment CatalogModel on Model {
+    id
+    provider
+    displayName
+    contextWindow
+    maxOutputTokens
+    streaming
+    vision
+    functionCalling
+    reasoning
+    pricing {
+      inputPer1kUsd
+      outputPer1kUsd
+      inputPer1kInr
+      outputPer1kInr
+    }
+    offline
+    available
+    unavailableReason
+    keySource
+    circuit
+    circuitRetryAt
+  }
+
   query Models {
     models {
-      id
-      provider
-      displayName
-      contextWindow
-      maxOutputTokens
-      streaming
-      vision
-      functionCalling
-      reasoning
-      pricing {
-        inputPer1kUsd
-        outputPer1kUsd
-        inputPer1kInr
-        outputPer1kInr
-      }
-      offline
-      available
-      unavailableReason
-      keySource
-      circuit
-      circuitRetryAt
+      ...CatalogModel
     }
     modelMode {
-      offline
-      message
+      ...ModelMode
     }
   }
-`;
 
-export const MODEL_USAGE_QUERY = gql<
-  { modelUsage: ModelUsage },
-  { input: Record<string, unknown> }
->`
+  fragment ModelUsageRow on ModelUsageRow {
+    model
+    role
+    day
+    calls
+    promptTokens
+    completionTokens
+    totalTokens
+    costUsd
+    costInr
+  }
+
+  fragment ModelUsage on ModelUsage {
+    rows {
+      ...ModelUsageRow
+    }
+    total {
+      ...ModelUsageRow
+    }
+  }
+
   query ModelUsage($input: ModelUsageInput!) {
     modelUsage(input: $input) {
-      rows { ${USAGE_ROW} }
-      total { ${USAGE_ROW} }
+      ...ModelUsage
     }
   }
-`;
 
-export const PROJECT_MODEL_SETTINGS_QUERY = gql<
-  { projectModelSettings: ProjectModelSettings },
-  { projectId: string }
->`
-  query ProjectModelSettings($projectId: ID!) {
-    projectModelSettings(projectId: $projectId) { ${SETTINGS_FIELDS} }
+  fragment ModelBudget on ModelBudget {
+    scope
+    tokensUsed
+    tokenLimit
+    costUsdUsed
+    costUsdLimit
   }
-`;
 
-export const SET_PROJECT_MODEL_SETTINGS_MUTATION = gql<
-  { setProjectModelSettings: ProjectModelSettings },
-  { input: ProjectModelSettingsInput }
->`
+  fragment ProjectModelSettings on ProjectModelSettings {
+    projectId
+    roles {
+      role
+      models
+      source
+    }
+    budgets {
+      ...ModelBudget
+    }
+  }
+
+  query ProjectModelSettings($projectId: ID!) {
+    projectModelSettings(projectId: $projectId) {
+      ...ProjectModelSettings
+    }
+  }
+
   mutation SetProjectModelSettings($input: ProjectModelSettingsInput!) {
-    setProjectModelSettings(input: $input) { ${SETTINGS_FIELDS} }
+    setProjectModelSettings(input: $input) {
+      ...ProjectModelSettings
+    }
   }
 `;

@@ -1,137 +1,158 @@
+/**
+ * The projects feature's operations. Read by `npm run codegen` only: it writes each one as a typed
+ * document (`ProjectsDocument`, …) with its types into `../../../generated/project.ts`, which the code
+ * imports.
+ */
 import { gql } from 'apollo-angular';
-import type {
-  FrameworkOption,
-  OwnerTeam,
-  ProjectDetail,
-  ProjectEvent,
-  ProjectFile,
-  ProjectSummary,
-} from '../models/project.models';
 
-const EVENT_FIELDS = `id projectId runId type message data at`;
+gql`
+  fragment ProjectSummary on Project {
+    id
+    name
+    framework
+    status
+    createdAt
+  }
 
-export const PROJECTS_QUERY = gql<{ projects: ProjectSummary[] }, Record<string, never>>`
   query Projects {
     projects {
-      id
-      name
-      framework
-      status
-      createdAt
+      ...ProjectSummary
     }
   }
-`;
 
-/** The caller's teams, the owners a new project may have besides the caller. */
-export const OWNER_TEAMS_QUERY = gql<{ teams: OwnerTeam[] }, Record<string, never>>`
+  # The caller's teams, the owners a new project may have besides the caller.
+  fragment OwnerTeam on Team {
+    id
+    name
+  }
+
   query OwnerTeams {
     teams {
+      ...OwnerTeam
+    }
+  }
+
+  fragment RunActor on RunActor {
+    id
+    displayName
+  }
+
+  fragment ProjectRun on ProjectRun {
+    id
+    status
+    startedAt
+    finishedAt
+    error
+    createdAt
+    startedBy {
+      ...RunActor
+    }
+    approvedBy {
+      ...RunActor
+    }
+    pausedBy {
+      ...RunActor
+    }
+    cancelledBy {
+      ...RunActor
+    }
+    planStatus
+    offlineBuild {
+      ...OfflineBuild
+    }
+  }
+
+  fragment OfflineBuild on OfflineBuild {
+    blueprintName
+    matched
+    note
+  }
+
+  fragment ProjectFileEntry on ProjectFile {
+    id
+    path
+    language
+    size
+  }
+
+  fragment ProjectDetail on Project {
+    ...ProjectSummary
+    description
+    features
+    database
+    styling
+    visibility
+    updatedAt
+    team {
       id
       name
     }
+    latestRun {
+      ...ProjectRun
+    }
+    files {
+      ...ProjectFileEntry
+    }
   }
-`;
 
-export const PROJECT_QUERY = gql<{ project: ProjectDetail | null }, { id: string }>`
   query Project($id: ID!) {
     project(id: $id) {
-      id
-      name
-      description
-      framework
-      features
-      database
-      styling
-      visibility
-      status
-      createdAt
-      updatedAt
-      team {
-        id
-        name
-      }
-      latestRun {
-        id
-        status
-        startedAt
-        finishedAt
-        error
-        createdAt
-        startedBy { id displayName }
-        approvedBy { id displayName }
-        pausedBy { id displayName }
-        cancelledBy { id displayName }
-        planStatus
-        offlineBuild { blueprintName matched note }
-      }
-      files {
-        id
-        path
-        language
-        size
-      }
+      ...ProjectDetail
     }
   }
-`;
 
-export const PROJECT_FILE_QUERY = gql<
-  { project: { id: string; file: ProjectFile | null } | null },
-  { id: string; path: string }
->`
+  fragment ProjectFile on ProjectFile {
+    ...ProjectFileEntry
+    content
+  }
+
   query ProjectFile($id: ID!, $path: String!) {
     project(id: $id) {
       id
       file(path: $path) {
-        id
-        path
-        language
-        size
-        content
+        ...ProjectFile
       }
     }
   }
-`;
 
-export const FRAMEWORKS_QUERY = gql<{ frameworks: FrameworkOption[] }, Record<string, never>>`
+  fragment FrameworkOption on FrameworkOption {
+    id
+    label
+    language
+    scaffolded
+  }
+
   query Frameworks {
     frameworks {
-      id
-      label
-      language
-      scaffolded
+      ...FrameworkOption
     }
   }
-`;
 
-export const CREATE_PROJECT_MUTATION = gql<
-  { createProject: { id: string } },
-  { input: Record<string, unknown> }
->`
   mutation CreateProject($input: CreateProjectInput!) {
     createProject(input: $input) {
-      id
-      name
-      framework
-      status
-      createdAt
+      ...ProjectSummary
     }
   }
-`;
 
-export const PROJECT_EVENT_LOG_QUERY = gql<
-  { projectEventLog: ProjectEvent[] },
-  { projectId: string; after: string | null }
->`
-  query ProjectEventLog($projectId: ID!, $after: String) {
-    projectEventLog(projectId: $projectId, after: $after) { ${EVENT_FIELDS} }
+  fragment ProjectEvent on ProjectEvent {
+    id
+    projectId
+    runId
+    type
+    message
+    data
+    at
   }
-`;
 
-export const PROJECT_EVENTS_SUBSCRIPTION = gql<
-  { projectEvents: ProjectEvent },
-  { projectId: string; after: string | null }
->`
+  query ProjectEventLog($projectId: ID!, $after: String) {
+    projectEventLog(projectId: $projectId, after: $after) {
+      ...ProjectEvent
+    }
+  }
+
   subscription ProjectEvents($projectId: ID!, $after: String) {
-    projectEvents(projectId: $projectId, after: $after) { ${EVENT_FIELDS} }
+    projectEvents(projectId: $projectId, after: $after) {
+      ...ProjectEvent
+    }
   }
 `;

@@ -13,15 +13,15 @@ import type {
   ProjectSummary,
 } from '../models/project.models';
 import {
-  CREATE_PROJECT_MUTATION,
-  FRAMEWORKS_QUERY,
-  OWNER_TEAMS_QUERY,
-  PROJECTS_QUERY,
-  PROJECT_EVENTS_SUBSCRIPTION,
-  PROJECT_EVENT_LOG_QUERY,
-  PROJECT_FILE_QUERY,
-  PROJECT_QUERY,
-} from './project.documents';
+  CreateProjectDocument,
+  FrameworksDocument,
+  OwnerTeamsDocument,
+  ProjectDocument,
+  ProjectEventLogDocument,
+  ProjectEventsDocument,
+  ProjectFileDocument,
+  ProjectsDocument,
+} from '../../../generated/project';
 
 /**
  * The project feature's view of the GraphQL API. Every call ends in a `Result`: failures arrive as
@@ -31,9 +31,9 @@ import {
 export class ProjectsApi {
   private readonly apollo = inject(Apollo);
 
-  list(): Observable<Result<ProjectSummary[]>> {
+  list(): Observable<Result<readonly ProjectSummary[]>> {
     return toResult(
-      this.apollo.query({ query: PROJECTS_QUERY, fetchPolicy: 'network-only' }),
+      this.apollo.query({ query: ProjectsDocument, fetchPolicy: 'network-only' }),
       (d) => d.projects,
     );
   }
@@ -41,7 +41,7 @@ export class ProjectsApi {
   /** The project, or a NOT_FOUND error when the server does not know the id. */
   get(id: string): Observable<Result<ProjectDetail>> {
     return toResult(
-      this.apollo.query({ query: PROJECT_QUERY, variables: { id }, fetchPolicy: 'network-only' }),
+      this.apollo.query({ query: ProjectDocument, variables: { id }, fetchPolicy: 'network-only' }),
       (d) => d.project,
     );
   }
@@ -49,7 +49,7 @@ export class ProjectsApi {
   file(projectId: string, path: string): Observable<Result<ProjectFile>> {
     return toResult(
       this.apollo.query({
-        query: PROJECT_FILE_QUERY,
+        query: ProjectFileDocument,
         variables: { id: projectId, path },
         fetchPolicy: 'network-only',
       }),
@@ -57,30 +57,33 @@ export class ProjectsApi {
     );
   }
 
-  frameworks(): Observable<Result<FrameworkOption[]>> {
-    return toResult(this.apollo.query({ query: FRAMEWORKS_QUERY }), (d) => d.frameworks);
+  frameworks(): Observable<Result<readonly FrameworkOption[]>> {
+    return toResult(this.apollo.query({ query: FrameworksDocument }), (d) => d.frameworks);
   }
 
   /** The caller's teams, the owners a new project may have besides the caller. */
-  ownerTeams(): Observable<Result<OwnerTeam[]>> {
+  ownerTeams(): Observable<Result<readonly OwnerTeam[]>> {
     return toResult(
-      this.apollo.query({ query: OWNER_TEAMS_QUERY, fetchPolicy: 'network-only' }),
+      this.apollo.query({ query: OwnerTeamsDocument, fetchPolicy: 'network-only' }),
       (d) => d.teams,
     );
   }
 
   create(input: CreateProjectInput): Observable<Result<{ id: string }>> {
     return toResult(
-      this.apollo.mutate({ mutation: CREATE_PROJECT_MUTATION, variables: { input: { ...input } } }),
+      this.apollo.mutate({ mutation: CreateProjectDocument, variables: { input: { ...input } } }),
       (d) => d.createProject,
     );
   }
 
   /** Events recorded so far, oldest first. */
-  eventLog(projectId: string, after: string | null = null): Observable<Result<ProjectEvent[]>> {
+  eventLog(
+    projectId: string,
+    after: string | null = null,
+  ): Observable<Result<readonly ProjectEvent[]>> {
     return toResult(
       this.apollo.query({
-        query: PROJECT_EVENT_LOG_QUERY,
+        query: ProjectEventLogDocument,
         variables: { projectId, after },
         fetchPolicy: 'no-cache',
       }),
@@ -92,7 +95,7 @@ export class ProjectsApi {
   events(projectId: string, after: string | null): Observable<ProjectEvent> {
     return this.apollo
       .subscribe({
-        query: PROJECT_EVENTS_SUBSCRIPTION,
+        query: ProjectEventsDocument,
         variables: { projectId, after },
         fetchPolicy: 'no-cache',
       })

@@ -3,7 +3,10 @@ import { of } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { byTestId, settle, settleUntil } from '../../../../testing/fakes';
 import { SandboxApi } from '../services/sandbox-api.service';
-import type { PreviewLink, SandboxView } from '../services/sandbox.documents';
+import type {
+  PreviewLinkFragment as PreviewLink,
+  SandboxViewFragment as SandboxView,
+} from '../../../generated/sandbox';
 import { SandboxPanelComponent } from './sandbox-panel.component';
 
 const ID = '0b7f0d3e-2f7a-4c55-9a53-1f1f6e0b8a11';

@@ -5,7 +5,7 @@ import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { Subject, merge, switchMap, timer } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { SandboxApi } from '../services/sandbox-api.service';
-import type { SandboxView } from '../services/sandbox.documents';
+import type { SandboxViewFragment as SandboxView } from '../../../generated/sandbox';
 import { SandboxTerminalComponent } from './sandbox-terminal.component';
 
 /** How often the panel refreshes the sandbox list (status and preview URL change as the workflow runs). */
@@ -145,7 +145,7 @@ export class SandboxPanelComponent {
   private readonly sanitizer = inject(DomSanitizer);
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly refresh = new Subject<void>();
-  protected readonly sandboxes = signal<Result<SandboxView[]> | null>(null);
+  protected readonly sandboxes = signal<Result<readonly SandboxView[]> | null>(null);
   protected readonly actionError = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly terminalOpen = signal(false);

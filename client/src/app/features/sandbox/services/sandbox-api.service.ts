@@ -4,23 +4,25 @@ import type { Observable } from 'rxjs';
 import { toResult } from '../../../core/apollo-result';
 import type { Result } from '../../../core/user-facing-error';
 import {
-  DESTROY_SANDBOX_MUTATION,
-  OPEN_PREVIEW_MUTATION,
-  PROJECT_SANDBOXES_QUERY,
-  type PreviewLink,
-  START_PROJECT_SANDBOX_MUTATION,
-  type SandboxView,
-} from './sandbox.documents';
+  DestroySandboxDocument,
+  OpenPreviewDocument,
+  ProjectSandboxesDocument,
+  StartProjectSandboxDocument,
+} from '../../../generated/sandbox';
+import type {
+  PreviewLinkFragment as PreviewLink,
+  SandboxViewFragment as SandboxView,
+} from '../../../generated/sandbox';
 
 /** The sandbox panel's view of the GraphQL API; every call ends in a `Result`. */
 @Injectable({ providedIn: 'root' })
 export class SandboxApi {
   private readonly apollo = inject(Apollo);
 
-  list(projectId: string): Observable<Result<SandboxView[]>> {
+  list(projectId: string): Observable<Result<readonly SandboxView[]>> {
     return toResult(
       this.apollo.query({
-        query: PROJECT_SANDBOXES_QUERY,
+        query: ProjectSandboxesDocument,
         variables: { projectId },
         fetchPolicy: 'network-only',
       }),
@@ -30,14 +32,14 @@ export class SandboxApi {
 
   start(projectId: string): Observable<Result<string>> {
     return toResult(
-      this.apollo.mutate({ mutation: START_PROJECT_SANDBOX_MUTATION, variables: { projectId } }),
+      this.apollo.mutate({ mutation: StartProjectSandboxDocument, variables: { projectId } }),
       (d) => d.startProjectSandbox,
     );
   }
 
   destroy(id: string): Observable<Result<boolean>> {
     return toResult(
-      this.apollo.mutate({ mutation: DESTROY_SANDBOX_MUTATION, variables: { id } }),
+      this.apollo.mutate({ mutation: DestroySandboxDocument, variables: { id } }),
       (d) => d.destroySandbox,
     );
   }
@@ -45,7 +47,7 @@ export class SandboxApi {
   /** A fresh link to the preview (its token expires within minutes: ask again for each frame or tab). */
   openPreview(sandboxId: string): Observable<Result<PreviewLink>> {
     return toResult(
-      this.apollo.mutate({ mutation: OPEN_PREVIEW_MUTATION, variables: { sandboxId } }),
+      this.apollo.mutate({ mutation: OpenPreviewDocument, variables: { sandboxId } }),
       (d) => d.openPreview,
     );
   }

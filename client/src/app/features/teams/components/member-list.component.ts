@@ -45,7 +45,8 @@ import { RoleBadgeComponent } from './role-badge.component';
                     <option [value]="r" [selected]="r === member.role">{{ r }}</option>
                   }
                 </select>
-              } @else {
+              } @else if (member.role) {
+                <!-- Null for someone outside the team: no badge then. -->
                 <app-role-badge [role]="member.role" />
               }
             </td>

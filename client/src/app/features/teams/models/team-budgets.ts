@@ -1,25 +1,10 @@
+import type { TeamModelBudgetsFragment as TeamModelBudgets } from '../../../generated/team-settings';
 import type { FormErrors } from '../../../shared/form-state';
 
-/** A tier's model limits per run and per calendar month; null: unlimited. */
-export interface TierModelBudget {
-  readonly runTokens: number | null;
-  readonly runCostUsd: number | null;
-  readonly monthlyTokens: number | null;
-  readonly monthlyCostUsd: number | null;
-}
-
 /** `teamModelBudgets` as the API returns it: null budgets are none of the team's own. */
-export interface TeamModelBudgets {
-  readonly teamId: string;
-  readonly runTokenBudget: number | null;
-  readonly runCostBudgetUsd: number | null;
-  readonly monthlyTokenBudget: number | null;
-  readonly monthlyCostBudgetUsd: number | null;
-  readonly monthTokensUsed: number;
-  readonly monthCostUsdUsed: number;
-  readonly ownerTier: string;
-  readonly tierCap: TierModelBudget;
-}
+export type { TeamModelBudgets };
+/** A tier's model limits per run and per calendar month; null: unlimited. */
+export type TierModelBudget = TeamModelBudgets['tierCap'];
 
 /** The four budgets as typed; an empty field means no budget of the team's own. */
 export type TeamBudgetValue = {

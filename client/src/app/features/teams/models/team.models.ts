@@ -1,63 +1,20 @@
-/** Shapes of the teams feature, as the GraphQL API returns them (see api/src/modules/team). */
+/** The teams feature's roles, and its shapes as the GraphQL API returns them (see api/src/graphql/team). */
 
 export type TeamRole = 'owner' | 'admin' | 'member';
 /** The roles an invitation or a role change may give (ownership moves only by transfer). */
 export const ASSIGNABLE_ROLES = ['member', 'admin'] as const;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
-export interface TeamUser {
-  readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-}
-
-export interface TeamSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
-  /** The caller's role; kept a string so a newer server's roles still render. */
-  readonly viewerRole: string;
-}
-
-export interface TeamMember {
-  readonly user: TeamUser;
-  readonly role: string;
-  readonly joinedAt: string;
-}
-
-export interface TeamInvitation {
-  readonly id: string;
-  readonly role: string;
-  readonly invitedBy: TeamUser;
-  readonly createdAt: string;
-  readonly expiresAt: string;
-}
-
-export interface TeamDetail extends TeamSummary {
-  readonly members: readonly TeamMember[];
-  /** Pending invitations; empty unless the caller is an owner or admin. */
-  readonly invitations: readonly TeamInvitation[];
-  readonly projects: readonly TeamProjectEntry[];
-}
-
-/** A project owned by the team, as its page lists it. */
-export interface TeamProjectEntry {
-  readonly id: string;
-  readonly name: string;
-  readonly framework: string;
-  readonly status: string;
-  readonly createdAt: string;
-}
-
-/** A new invitation with its single-use link: the server keeps only a hash, so this is its one showing. */
-export interface CreatedInvitation {
-  readonly invitation: TeamInvitation;
-  readonly link: string;
-}
-
-export interface InvitationPreview {
-  readonly teamName: string;
-  readonly role: string;
-  readonly invitedByName: string;
-  readonly expiresAt: string;
-}
+/**
+ * The API's shapes, generated: the caller's role (`viewerRole`) and members' roles stay strings so a newer
+ * server's roles still render; a team's pending invitations are empty unless the caller is an owner or admin.
+ */
+export type {
+  CreatedInvitationFragment as CreatedInvitation,
+  InvitationPreviewFragment as InvitationPreview,
+  TeamDetailFragment as TeamDetail,
+  TeamInvitationFragment as TeamInvitation,
+  TeamMemberFragment as TeamMember,
+  TeamSummaryFragment as TeamSummary,
+  TeamUserFragment as TeamUser,
+} from '../../../generated/team';

@@ -106,7 +106,7 @@ import { TeamsApi } from '../services/teams-api.service';
 export class TeamListPage {
   protected readonly session = inject(AuthSession);
   private readonly api = inject(TeamsApi);
-  protected readonly teams = signal<Result<TeamSummary[]> | null>(null);
+  protected readonly teams = signal<Result<readonly TeamSummary[]> | null>(null);
   protected readonly form = new FormState<CreateTeamValue>({ name: '' }, validateCreateTeam);
 
   constructor() {

@@ -6,12 +6,12 @@ import type { Result } from '../../../core/user-facing-error';
 import type { ProviderKey } from '../../account/models/provider-key.models';
 import type { TeamBudgetInput, TeamModelBudgets } from '../models/team-budgets';
 import {
-  DELETE_TEAM_PROVIDER_KEY_MUTATION,
-  SET_TEAM_MODEL_BUDGETS_MUTATION,
-  SET_TEAM_PROVIDER_KEY_MUTATION,
-  TEAM_MODEL_BUDGETS_QUERY,
-  TEAM_PROVIDER_KEYS_QUERY,
-} from './team-settings.documents';
+  DeleteTeamProviderKeyDocument,
+  SetTeamModelBudgetsDocument,
+  SetTeamProviderKeyDocument,
+  TeamModelBudgetsDocument,
+  TeamProviderKeysDocument,
+} from '../../../generated/team-settings';
 
 /**
  * A team's model keys and budgets (owners and admins). Nothing is cached: a key's hint and a
@@ -21,10 +21,10 @@ import {
 export class TeamSettingsApi {
   private readonly apollo = inject(Apollo);
 
-  providerKeys(teamId: string): Observable<Result<ProviderKey[]>> {
+  providerKeys(teamId: string): Observable<Result<readonly ProviderKey[]>> {
     return toResult(
       this.apollo.query({
-        query: TEAM_PROVIDER_KEYS_QUERY,
+        query: TeamProviderKeysDocument,
         variables: { teamId },
         fetchPolicy: 'no-cache',
       }),
@@ -40,7 +40,7 @@ export class TeamSettingsApi {
   ): Observable<Result<ProviderKey>> {
     return toResult(
       this.apollo.mutate({
-        mutation: SET_TEAM_PROVIDER_KEY_MUTATION,
+        mutation: SetTeamProviderKeyDocument,
         variables: { teamId, provider, key, baseUrl },
         fetchPolicy: 'no-cache',
       }),
@@ -51,7 +51,7 @@ export class TeamSettingsApi {
   deleteProviderKey(teamId: string, provider: string): Observable<Result<boolean>> {
     return toResult(
       this.apollo.mutate({
-        mutation: DELETE_TEAM_PROVIDER_KEY_MUTATION,
+        mutation: DeleteTeamProviderKeyDocument,
         variables: { teamId, provider },
       }),
       (d) => d.deleteTeamProviderKey,
@@ -61,7 +61,7 @@ export class TeamSettingsApi {
   budgets(teamId: string): Observable<Result<TeamModelBudgets>> {
     return toResult(
       this.apollo.query({
-        query: TEAM_MODEL_BUDGETS_QUERY,
+        query: TeamModelBudgetsDocument,
         variables: { teamId },
         fetchPolicy: 'no-cache',
       }),
@@ -72,7 +72,7 @@ export class TeamSettingsApi {
   setBudgets(teamId: string, budgets: TeamBudgetInput): Observable<Result<TeamModelBudgets>> {
     return toResult(
       this.apollo.mutate({
-        mutation: SET_TEAM_MODEL_BUDGETS_MUTATION,
+        mutation: SetTeamModelBudgetsDocument,
         variables: { input: { teamId, ...budgets } },
         fetchPolicy: 'no-cache',
       }),

@@ -1,57 +1,62 @@
+/**
+ * A team's provider keys and model budgets. Read by `npm run codegen` only: it writes each operation as a
+ * typed document (`TeamProviderKeysDocument`, …) into `../../../generated/team-settings.ts`.
+ */
 import { gql } from 'apollo-angular';
-import type { ProviderKey } from '../../account/models/provider-key.models';
-import type { TeamBudgetInput, TeamModelBudgets } from '../models/team-budgets';
 
-const KEY_FIELDS = `provider hint baseUrl createdAt updatedAt lastUsedAt`;
-const BUDGET_FIELDS = `
-  teamId runTokenBudget runCostBudgetUsd monthlyTokenBudget monthlyCostBudgetUsd
-  monthTokensUsed monthCostUsdUsed ownerTier
-  tierCap { runTokens runCostUsd monthlyTokens monthlyCostUsd }
-`;
-
-export const TEAM_PROVIDER_KEYS_QUERY = gql<
-  { teamProviderKeys: ProviderKey[] },
-  { teamId: string }
->`
-  query TeamProviderKeys($teamId: ID!) {
-    teamProviderKeys(teamId: $teamId) { ${KEY_FIELDS} }
+gql`
+  # A team's key: the same fields as the viewer's (ProviderKey in account-settings.documents.ts).
+  fragment TeamProviderKey on ProviderKey {
+    provider
+    hint
+    baseUrl
+    createdAt
+    updatedAt
+    lastUsedAt
   }
-`;
 
-export const SET_TEAM_PROVIDER_KEY_MUTATION = gql<
-  { setTeamProviderKey: ProviderKey },
-  { teamId: string; provider: string; key: string; baseUrl: string | null }
->`
-  mutation SetTeamProviderKey($teamId: ID!, $provider: String!, $key: String!, $baseUrl: String) {
-    setTeamProviderKey(teamId: $teamId, provider: $provider, key: $key, baseUrl: $baseUrl) {
-      ${KEY_FIELDS}
+  query TeamProviderKeys($teamId: ID!) {
+    teamProviderKeys(teamId: $teamId) {
+      ...TeamProviderKey
     }
   }
-`;
 
-export const DELETE_TEAM_PROVIDER_KEY_MUTATION = gql<
-  { deleteTeamProviderKey: boolean },
-  { teamId: string; provider: string }
->`
+  mutation SetTeamProviderKey($teamId: ID!, $provider: String!, $key: String!, $baseUrl: String) {
+    setTeamProviderKey(teamId: $teamId, provider: $provider, key: $key, baseUrl: $baseUrl) {
+      ...TeamProviderKey
+    }
+  }
+
   mutation DeleteTeamProviderKey($teamId: ID!, $provider: String!) {
     deleteTeamProviderKey(teamId: $teamId, provider: $provider)
   }
-`;
 
-export const TEAM_MODEL_BUDGETS_QUERY = gql<
-  { teamModelBudgets: TeamModelBudgets },
-  { teamId: string }
->`
-  query TeamModelBudgets($teamId: ID!) {
-    teamModelBudgets(teamId: $teamId) { ${BUDGET_FIELDS} }
+  fragment TeamModelBudgets on TeamModelBudgets {
+    teamId
+    runTokenBudget
+    runCostBudgetUsd
+    monthlyTokenBudget
+    monthlyCostBudgetUsd
+    monthTokensUsed
+    monthCostUsdUsed
+    ownerTier
+    tierCap {
+      runTokens
+      runCostUsd
+      monthlyTokens
+      monthlyCostUsd
+    }
   }
-`;
 
-export const SET_TEAM_MODEL_BUDGETS_MUTATION = gql<
-  { setTeamModelBudgets: TeamModelBudgets },
-  { input: TeamBudgetInput & { teamId: string } }
->`
+  query TeamModelBudgets($teamId: ID!) {
+    teamModelBudgets(teamId: $teamId) {
+      ...TeamModelBudgets
+    }
+  }
+
   mutation SetTeamModelBudgets($input: TeamModelBudgetsInput!) {
-    setTeamModelBudgets(input: $input) { ${BUDGET_FIELDS} }
+    setTeamModelBudgets(input: $input) {
+      ...TeamModelBudgets
+    }
   }
 `;

@@ -1,111 +1,134 @@
+/**
+ * The teams feature's operations. Read by `npm run codegen` only: it writes each one as a typed document
+ * (`TeamsDocument`, …) with its types into `../../../generated/team.ts`, which the code imports.
+ */
 import { gql } from 'apollo-angular';
-import type {
-  CreatedInvitation,
-  InvitationPreview,
-  TeamDetail,
-  TeamMember,
-  TeamSummary,
-} from '../models/team.models';
 
-const USER_FIELDS = `id email displayName`;
-const INVITATION_FIELDS = `id role createdAt expiresAt invitedBy { ${USER_FIELDS} }`;
-const SUMMARY_FIELDS = `id name createdAt viewerRole`;
-const MEMBER_FIELDS = `role joinedAt user { ${USER_FIELDS} }`;
-/** Everything the team page shows; also asked of the mutations that return a team. */
-const DETAIL_FIELDS = `
-  ${SUMMARY_FIELDS}
-  members { ${MEMBER_FIELDS} }
-  invitations { ${INVITATION_FIELDS} }
-  projects { id name framework status createdAt }
-`;
+gql`
+  fragment TeamUser on User {
+    id
+    email
+    displayName
+  }
 
-export const TEAMS_QUERY = gql<{ teams: TeamSummary[] }, Record<string, never>>`
+  fragment TeamInvitation on TeamInvitation {
+    id
+    role
+    createdAt
+    expiresAt
+    invitedBy {
+      ...TeamUser
+    }
+  }
+
+  fragment TeamSummary on Team {
+    id
+    name
+    createdAt
+    viewerRole
+  }
+
+  fragment TeamMember on TeamMember {
+    role
+    joinedAt
+    user {
+      ...TeamUser
+    }
+  }
+
+  # Everything the team page shows; also asked of the mutations that return a team.
+  fragment TeamDetail on Team {
+    ...TeamSummary
+    members {
+      ...TeamMember
+    }
+    invitations {
+      ...TeamInvitation
+    }
+    projects {
+      id
+      name
+      framework
+      status
+      createdAt
+    }
+  }
+
   query Teams {
-    teams { ${SUMMARY_FIELDS} }
+    teams {
+      ...TeamSummary
+    }
   }
-`;
 
-export const TEAM_QUERY = gql<{ team: TeamDetail | null }, { id: string }>`
   query Team($id: ID!) {
-    team(id: $id) { ${DETAIL_FIELDS} }
+    team(id: $id) {
+      ...TeamDetail
+    }
   }
-`;
 
-export const INVITATION_QUERY = gql<{ invitation: InvitationPreview }, { token: string }>`
+  fragment InvitationPreview on InvitationPreview {
+    teamName
+    role
+    invitedByName
+    expiresAt
+  }
+
   query Invitation($token: String!) {
     invitation(token: $token) {
-      teamName
-      role
-      invitedByName
-      expiresAt
+      ...InvitationPreview
     }
   }
-`;
 
-export const CREATE_TEAM_MUTATION = gql<{ createTeam: TeamSummary }, { name: string }>`
   mutation CreateTeam($name: String!) {
-    createTeam(name: $name) { ${SUMMARY_FIELDS} }
+    createTeam(name: $name) {
+      ...TeamSummary
+    }
   }
-`;
 
-export const INVITE_TO_TEAM_MUTATION = gql<
-  { inviteToTeam: CreatedInvitation },
-  { teamId: string; role: string }
->`
+  # A new invitation with its single-use link: the server keeps only a hash, so this is its one showing.
+  fragment CreatedInvitation on CreatedInvitation {
+    link
+    invitation {
+      ...TeamInvitation
+    }
+  }
+
   mutation InviteToTeam($teamId: ID!, $role: String!) {
     inviteToTeam(teamId: $teamId, role: $role) {
-      link
-      invitation { ${INVITATION_FIELDS} }
+      ...CreatedInvitation
     }
   }
-`;
 
-export const ACCEPT_INVITATION_MUTATION = gql<{ acceptInvitation: TeamSummary }, { token: string }>`
   mutation AcceptInvitation($token: String!) {
-    acceptInvitation(token: $token) { ${SUMMARY_FIELDS} }
+    acceptInvitation(token: $token) {
+      ...TeamSummary
+    }
   }
-`;
 
-export const REVOKE_INVITATION_MUTATION = gql<{ revokeInvitation: boolean }, { id: string }>`
   mutation RevokeInvitation($id: ID!) {
     revokeInvitation(id: $id)
   }
-`;
 
-export const REMOVE_TEAM_MEMBER_MUTATION = gql<
-  { removeTeamMember: boolean },
-  { teamId: string; userId: string }
->`
   mutation RemoveTeamMember($teamId: ID!, $userId: ID!) {
     removeTeamMember(teamId: $teamId, userId: $userId)
   }
-`;
 
-export const CHANGE_TEAM_ROLE_MUTATION = gql<
-  { changeTeamRole: TeamMember },
-  { teamId: string; userId: string; role: string }
->`
   mutation ChangeTeamRole($teamId: ID!, $userId: ID!, $role: String!) {
-    changeTeamRole(teamId: $teamId, userId: $userId, role: $role) { ${MEMBER_FIELDS} }
+    changeTeamRole(teamId: $teamId, userId: $userId, role: $role) {
+      ...TeamMember
+    }
   }
-`;
 
-export const TRANSFER_TEAM_OWNERSHIP_MUTATION = gql<
-  { transferTeamOwnership: TeamDetail },
-  { teamId: string; userId: string }
->`
   mutation TransferTeamOwnership($teamId: ID!, $userId: ID!) {
-    transferTeamOwnership(teamId: $teamId, userId: $userId) { ${DETAIL_FIELDS} }
+    transferTeamOwnership(teamId: $teamId, userId: $userId) {
+      ...TeamDetail
+    }
   }
-`;
 
-export const LEAVE_TEAM_MUTATION = gql<{ leaveTeam: boolean }, { teamId: string }>`
   mutation LeaveTeam($teamId: ID!) {
     leaveTeam(teamId: $teamId)
   }
-`;
 
-export const DELETE_TEAM_MUTATION = gql<{ deleteTeam: boolean }, { teamId: string }>`
   mutation DeleteTeam($teamId: ID!) {
     deleteTeam(teamId: $teamId)
   }

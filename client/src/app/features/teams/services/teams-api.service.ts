@@ -12,19 +12,19 @@ import type {
   TeamSummary,
 } from '../models/team.models';
 import {
-  ACCEPT_INVITATION_MUTATION,
-  CHANGE_TEAM_ROLE_MUTATION,
-  CREATE_TEAM_MUTATION,
-  DELETE_TEAM_MUTATION,
-  INVITATION_QUERY,
-  INVITE_TO_TEAM_MUTATION,
-  LEAVE_TEAM_MUTATION,
-  REMOVE_TEAM_MEMBER_MUTATION,
-  REVOKE_INVITATION_MUTATION,
-  TEAMS_QUERY,
-  TEAM_QUERY,
-  TRANSFER_TEAM_OWNERSHIP_MUTATION,
-} from './team.documents';
+  AcceptInvitationDocument,
+  ChangeTeamRoleDocument,
+  CreateTeamDocument,
+  DeleteTeamDocument,
+  InvitationDocument,
+  InviteToTeamDocument,
+  LeaveTeamDocument,
+  RemoveTeamMemberDocument,
+  RevokeInvitationDocument,
+  TeamDocument,
+  TeamsDocument,
+  TransferTeamOwnershipDocument,
+} from '../../../generated/team';
 
 /**
  * The teams feature's view of the GraphQL API. Every call ends in a `Result`; a `false` from a
@@ -34,9 +34,9 @@ import {
 export class TeamsApi {
   private readonly apollo = inject(Apollo);
 
-  list(): Observable<Result<TeamSummary[]>> {
+  list(): Observable<Result<readonly TeamSummary[]>> {
     return toResult(
-      this.apollo.query({ query: TEAMS_QUERY, fetchPolicy: 'network-only' }),
+      this.apollo.query({ query: TeamsDocument, fetchPolicy: 'network-only' }),
       (d) => d.teams,
     );
   }
@@ -44,7 +44,7 @@ export class TeamsApi {
   /** The team, or NOT_FOUND when the caller is not in it. */
   get(id: string): Observable<Result<TeamDetail>> {
     return toResult(
-      this.apollo.query({ query: TEAM_QUERY, variables: { id }, fetchPolicy: 'network-only' }),
+      this.apollo.query({ query: TeamDocument, variables: { id }, fetchPolicy: 'network-only' }),
       (d) => d.team,
     );
   }
@@ -52,20 +52,24 @@ export class TeamsApi {
   /** What an invitation link offers; asked without caching, as anyone may hold the link. */
   invitation(token: string): Observable<Result<InvitationPreview>> {
     return toResult(
-      this.apollo.query({ query: INVITATION_QUERY, variables: { token }, fetchPolicy: 'no-cache' }),
+      this.apollo.query({
+        query: InvitationDocument,
+        variables: { token },
+        fetchPolicy: 'no-cache',
+      }),
       (d) => d.invitation,
     );
   }
 
   create(name: string): Observable<Result<TeamSummary>> {
-    return this.mutate(CREATE_TEAM_MUTATION, { name }, (d) => d.createTeam);
+    return this.mutate(CreateTeamDocument, { name }, (d) => d.createTeam);
   }
 
   invite(teamId: string, role: string): Observable<Result<CreatedInvitation>> {
     // no-cache: the link is shown once and must not linger in the store.
     return toResult(
       this.apollo.mutate({
-        mutation: INVITE_TO_TEAM_MUTATION,
+        mutation: InviteToTeamDocument,
         variables: { teamId, role },
         fetchPolicy: 'no-cache',
       }),
@@ -74,39 +78,35 @@ export class TeamsApi {
   }
 
   accept(token: string): Observable<Result<TeamSummary>> {
-    return this.mutate(ACCEPT_INVITATION_MUTATION, { token }, (d) => d.acceptInvitation);
+    return this.mutate(AcceptInvitationDocument, { token }, (d) => d.acceptInvitation);
   }
 
   revokeInvitation(id: string): Observable<Result<boolean>> {
-    return this.mutate(REVOKE_INVITATION_MUTATION, { id }, (d) => d.revokeInvitation);
+    return this.mutate(RevokeInvitationDocument, { id }, (d) => d.revokeInvitation);
   }
 
   removeMember(teamId: string, userId: string): Observable<Result<boolean>> {
-    return this.mutate(REMOVE_TEAM_MEMBER_MUTATION, { teamId, userId }, (d) => d.removeTeamMember);
+    return this.mutate(RemoveTeamMemberDocument, { teamId, userId }, (d) => d.removeTeamMember);
   }
 
   changeRole(teamId: string, userId: string, role: string): Observable<Result<TeamMember>> {
-    return this.mutate(
-      CHANGE_TEAM_ROLE_MUTATION,
-      { teamId, userId, role },
-      (d) => d.changeTeamRole,
-    );
+    return this.mutate(ChangeTeamRoleDocument, { teamId, userId, role }, (d) => d.changeTeamRole);
   }
 
   transferOwnership(teamId: string, userId: string): Observable<Result<TeamDetail>> {
     return this.mutate(
-      TRANSFER_TEAM_OWNERSHIP_MUTATION,
+      TransferTeamOwnershipDocument,
       { teamId, userId },
       (d) => d.transferTeamOwnership,
     );
   }
 
   leave(teamId: string): Observable<Result<boolean>> {
-    return this.mutate(LEAVE_TEAM_MUTATION, { teamId }, (d) => d.leaveTeam);
+    return this.mutate(LeaveTeamDocument, { teamId }, (d) => d.leaveTeam);
   }
 
   delete(teamId: string): Observable<Result<boolean>> {
-    return this.mutate(DELETE_TEAM_MUTATION, { teamId }, (d) => d.deleteTeam);
+    return this.mutate(DeleteTeamDocument, { teamId }, (d) => d.deleteTeam);
   }
 
   private mutate<D, V extends OperationVariables, T>(

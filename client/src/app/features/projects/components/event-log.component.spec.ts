@@ -86,6 +86,17 @@ describe('model calls in the event log', () => {
     expect(JSON.parse(json.textContent!)).toEqual(plan);
   });
 
+  it("marks a cancelled run's end as cancelled, a failed one not", async () => {
+    await show([
+      event('run.failed', { error: 'The build was cancelled', cancelled: true }),
+      event('run.failed', { error: 'npm failed', cancelled: false }),
+    ]);
+    expect(byTestId(root, 'event-item').map((li) => li.dataset['cancelled'] ?? null)).toEqual([
+      'true',
+      null,
+    ]);
+  });
+
   it('shows only the retried attempt text, then model, tokens, both costs and the offline mark', async () => {
     await show([
       call('model.started', { segment: '1.0' }),

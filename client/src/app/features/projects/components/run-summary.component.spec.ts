@@ -98,5 +98,7 @@ describe('RunSummaryComponent', () => {
     expect(
       byTestId(await render({ ...RUN, status: 'SUCCEEDED' }), 'run-offline-note'),
     ).toHaveLength(0);
+    // A cancelled run builds nothing: no note about what it would have built.
+    expect(byTestId(await render({ ...RUN, offlineBuild }), 'run-offline-note')).toHaveLength(0);
   });
 });

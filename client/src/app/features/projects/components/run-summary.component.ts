@@ -42,7 +42,7 @@ import { StatusBadgeComponent } from '../../../shared/components/status-badge.co
           }
         </p>
       }
-      @if (run.offlineBuild; as offline) {
+      @if (run.status !== 'CANCELLED' && run.offlineBuild; as offline) {
         <p
           class="run-offline"
           data-testid="run-offline-note"

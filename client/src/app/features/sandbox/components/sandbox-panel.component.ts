@@ -118,6 +118,8 @@ export const SANDBOX_POLL_MS = 3000;
   styles: `
     .sandbox-body {
       display: grid;
+      /* Never as wide as the terminal or preview inside: they fit the panel, not the other way round. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 10px;
       padding: 12px 14px 14px;
     }

@@ -22,6 +22,8 @@ const record = (key: string, status: string, extra: Partial<AgentTask> = {}): Ag
   turns: 1,
   tokens: 10,
   costUsd: 0,
+  startedAt: null,
+  finishedAt: null,
   ...extra,
 });
 
@@ -32,6 +34,7 @@ const run = (extra: Partial<AgentTeamRun>): AgentTeamRun => ({
   plan,
   planStatus: 'approved',
   testsPassed: null,
+  offlineBuild: null,
   team: null,
   agentTasks: [],
   agents: [],

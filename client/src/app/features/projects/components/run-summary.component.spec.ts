@@ -14,6 +14,8 @@ const RUN: ProjectRun = {
   approvedBy: null,
   pausedBy: null,
   cancelledBy: null,
+  planStatus: null,
+  offlineBuild: null,
 };
 
 describe('RunSummaryComponent', () => {

@@ -100,6 +100,15 @@ describe('RunSummaryComponent', () => {
     expect(
       byTestId(await render({ ...RUN, status: 'SUCCEEDED' }), 'run-offline-note'),
     ).toHaveLength(0);
+    const failed = await render({
+      ...RUN,
+      status: 'FAILED',
+      error: 'The tests fail',
+      offlineBuild,
+    });
+    expect(byTestId(failed, 'run-offline-note')[0]?.textContent).toMatch(
+      /Worked offline on the "Minimal Node project" blueprint, not on the description/,
+    );
     // A cancelled run builds nothing: no note about what it would have built.
     expect(byTestId(await render({ ...RUN, offlineBuild }), 'run-offline-note')).toHaveLength(0);
   });

@@ -75,8 +75,13 @@ export class RunSummaryComponent {
     return open && run.planStatus === 'proposed' ? 'AWAITING_APPROVAL' : run.status;
   });
 
-  /** Offline, what was built: the server's note, in the past tense once the run succeeded. */
+  /** Offline, what was built: the server's note while the run goes on, in the past tense once it ended. */
   protected resultNote(run: ProjectRun, offline: OfflineBuild): string {
+    if (run.status === 'FAILED') {
+      return offline.matched
+        ? `Worked offline on the "${offline.blueprintName}" blueprint, the closest match to the description.`
+        : `Worked offline on the "${offline.blueprintName}" blueprint, not on the description: no built-in blueprint fits it.`;
+    }
     if (run.status !== 'SUCCEEDED') return offline.note;
     return offline.matched
       ? `Built offline from the "${offline.blueprintName}" blueprint, the closest match to the description.`

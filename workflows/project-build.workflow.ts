@@ -110,7 +110,7 @@ export async function projectBuildWorkflow(input: ProjectBuildInput): Promise<Pr
     if (isCancellation(error)) {
       state.error = 'The build was cancelled';
       state.phase = 'failed';
-      await CancellationScope.nonCancellable(() => bookkeeping.markRunFinished({ ...input, status: 'FAILED', error: state.error! }));
+      await CancellationScope.nonCancellable(() => bookkeeping.markRunFinished({ ...input, status: 'CANCELLED', error: state.error! }));
       throw error;
     }
     state.error = readableReason(error);

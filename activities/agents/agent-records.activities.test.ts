@@ -7,6 +7,8 @@ import { AgentHandoff } from '../../core/agents/agent-handoff.entity';
 import { AgentInstance } from '../../core/agents/agent-instance.entity';
 import { AgentTask } from '../../core/agents/agent-task.entity';
 import { ProjectEventStream } from '../../core/events/project-event-stream';
+import { Project, type ProjectStatus } from '../../core/project/project.entity';
+import { User } from '../../core/user/user.entity';
 import { createTestDatabase, silentLogger, testServices } from '../../test/harness';
 import type { ActivityDeps } from '../deps';
 import { createAgentRecordActivities, type TaskRecord } from './agent-records.activities';
@@ -132,4 +134,27 @@ test('initializeAgents makes one idle agent per role once; assigning then works 
   const backend = await db.orm.em.fork().find(AgentInstance, { runId: ref.runId, role: 'backend' });
   expect(backend.map((a) => [a.status, a.currentTaskKey])).toEqual([['working', 'store']]);
   expect((await events.read(ref.projectId)).filter((e) => e.type === 'team.initialized')).toHaveLength(1);
+});
+
+test('a proposed plan makes its project await approval; a review sends it back to building', async () => {
+  const em = db.orm.em.fork();
+  const owner = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Plan owner' });
+  const project = em.create(Project, { owner, name: 'Awaiting', framework: 'express', status: 'BUILDING' });
+  await em.flush();
+  const ref = { runId: randomUUID(), projectId: project.id };
+  const status = async (): Promise<ProjectStatus> => (await db.orm.em.fork().findOneOrFail(Project, { id: project.id })).status;
+  const plan = { summary: 's', tasks: [] };
+
+  await run(activities.recordPlan, { ref, plan, status: 'proposed', version: 1 });
+  expect(await status()).toBe('AWAITING_APPROVAL');
+  await run(activities.recordPlan, { ref, plan, status: 'changes_requested', version: 1, feedback: 'smaller' });
+  expect(await status()).toBe('BUILDING');
+  await run(activities.recordPlan, { ref, plan, status: 'proposed', version: 2 });
+  await run(activities.recordPlan, { ref, plan, status: 'approved', version: 2 });
+  expect(await status()).toBe('BUILDING');
+
+  // A project whose build already ended is never moved back.
+  await db.orm.em.fork().nativeUpdate(Project, { id: project.id }, { status: 'CANCELLED' });
+  await run(activities.recordPlan, { ref, plan, status: 'proposed', version: 3 });
+  expect(await status()).toBe('CANCELLED');
 });

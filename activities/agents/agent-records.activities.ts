@@ -1,5 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Project } from '../../core/project/project.entity';
+import { briefDescription } from '../../core/project/project-brief';
 import { runPayerId } from '../../core/project/run-payer';
 import { toNanos } from '../../core/models/cost';
 import { ErrorCode } from '../../contracts/errors';
@@ -99,7 +100,7 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
       const em = orm.em.fork();
       const project = await em.findOne(Project, { id: input.projectId });
       if (!project) throw ApplicationFailure.nonRetryable(`Project ${input.projectId} does not exist`, ErrorCode.NOT_FOUND);
-      const description = project.description?.trim() || `A ${project.framework} project named ${project.name}`;
+      const description = briefDescription(project);
       // A team project's sandboxes and model calls are the team's (its owner's slots), not its creator's.
       return { name: project.name, description, framework: project.framework, ownerId: await runPayerId(em, project) };
     },
@@ -112,10 +113,14 @@ export function createAgentRecordActivities({ orm, events }: ActivityDeps) {
       feedback?: string;
     }): Promise<void> {
       const { ref, plan, status, version } = input;
-      await orm.em
-        .fork()
-        .getConnection()
-        .execute('update project_runs set plan = ?::jsonb, plan_status = ? where id = ?', [JSON.stringify(plan), status, ref.runId]);
+      const connection = orm.em.fork().getConnection();
+      await connection.execute('update project_runs set plan = ?::jsonb, plan_status = ? where id = ?', [JSON.stringify(plan), status, ref.runId]);
+      // The project says what it waits for: a person's approval, or (once reviewed) the team at work.
+      if (status === 'proposed') {
+        await connection.execute(`update projects set status = 'AWAITING_APPROVAL', updated_at = now() where id = ? and status in ('QUEUED', 'BUILDING')`, [ref.projectId]);
+      } else {
+        await connection.execute(`update projects set status = 'BUILDING', updated_at = now() where id = ? and status = 'AWAITING_APPROVAL'`, [ref.projectId]);
+      }
       const tasks = (plan.tasks as unknown[] | undefined)?.length ?? 0;
       const message = {
         proposed: `The architect proposed a plan of ${tasks} tasks`,

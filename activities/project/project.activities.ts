@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { ProjectRun, type RunStatus } from '../../core/project/project.entity';
+import { ProjectRun, runEnded, type RunStatus } from '../../core/project/project.entity';
 import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import { EventType } from '../../contracts/events';
@@ -10,7 +10,7 @@ export interface RunRef {
 }
 
 export interface RunFinish extends RunRef {
-  status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED'>;
+  status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED' | 'CANCELLED'>;
   files?: number;
   error?: string;
   /** Agent-team builds: the final run of the project's own tests (null when there was no sandbox). */
@@ -46,23 +46,25 @@ export function createProjectActivities({ orm, events }: ActivityDeps) {
 
     async markRunFinished(finish: RunFinish): Promise<void> {
       const { em, run, project } = await loadRun(finish);
-      if (run.status !== 'SUCCEEDED' && run.status !== 'FAILED') {
+      if (!runEnded(run.status)) {
         run.status = finish.status;
         run.finishedAt = new Date();
         run.error = finish.error ?? null;
         if (finish.testsPassed !== undefined) run.testsPassed = finish.testsPassed;
-        project.status = finish.status === 'SUCCEEDED' ? 'READY' : 'FAILED';
+        project.status = finish.status === 'SUCCEEDED' ? 'READY' : finish.status;
         await em.flush();
       }
       // Agent-team runs: every agent of the run is done with it (outside the guard, so a retry finishes it).
       await em.getConnection().execute(`update agent_instances set status = 'done', current_task_key = null, updated_at = now() where run_id = ? and status <> 'done'`, [run.id]);
       const succeeded = finish.status === 'SUCCEEDED';
+      const cancelled = finish.status === 'CANCELLED';
+      // A cancelled run ends like a failed one on the stream (run.failed), marked so it reads as cancelled.
       await events.append({
         projectId: finish.projectId,
         runId: finish.runId,
         type: succeeded ? EventType.RUN_COMPLETED : EventType.RUN_FAILED,
-        message: succeeded ? `Build finished: ${finish.files ?? 0} files ready` : `Build failed: ${finish.error ?? ''}`,
-        data: succeeded ? { files: finish.files ?? 0 } : { error: finish.error ?? null },
+        message: succeeded ? `Build finished: ${finish.files ?? 0} files ready` : cancelled ? 'Build cancelled' : `Build failed: ${finish.error ?? ''}`,
+        data: succeeded ? { files: finish.files ?? 0 } : { error: finish.error ?? null, cancelled },
         dedupeKey: `run:${finish.runId}:finished`,
       });
     },

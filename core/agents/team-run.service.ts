@@ -5,7 +5,7 @@ import { loadActor } from '../access/actor';
 import { can } from '../access/policy';
 import { recordAudit } from '../audit/audit-log';
 import { fromNanos } from '../models/cost';
-import { ProjectRun, type Project } from '../project/project.entity';
+import { Project, ProjectRun, runEnded } from '../project/project.entity';
 import { asResource, type ProjectService } from '../project/project.service';
 import { User } from '../user/user.entity';
 import {
@@ -19,6 +19,9 @@ import {
   teamStatusQuery,
   type TeamStatus,
 } from '../../contracts/messages';
+import { offlineBuildNote, type OfflineBuildNote } from '../models/offline/select-blueprint';
+import { UsageLog } from '../models/usage-log.entity';
+import { briefDescription } from '../project/project-brief';
 import { AgentHandoff } from './agent-handoff.entity';
 import { viewBuildWait, type BuildWaitView } from './build-wait-view';
 import { AgentInstance } from './agent-instance.entity';
@@ -63,6 +66,14 @@ export class TeamRunService {
     private readonly temporal: Client,
   ) {}
 
+  /** What an offline run builds: set once the run's architect was answered by the offline provider. */
+  async offlineBuild(run: ProjectRun): Promise<OfflineBuildNote | null> {
+    const offline = await this.em.count(UsageLog, { runId: run.id, agentRole: 'architect', provider: 'offline' });
+    if (!offline) return null;
+    const project = await this.em.findOneOrFail(Project, { id: run.project.id });
+    return offlineBuildNote(briefDescription(project));
+  }
+
   async tasks(runId: string) {
     const rows = await this.em.find(AgentTask, { runId }, { orderBy: { createdAt: 'asc' } });
     return rows.map((t) => ({
@@ -90,7 +101,7 @@ export class TeamRunService {
   async agents(run: Pick<ProjectRun, 'id' | 'status'>) {
     const agents = await this.em.find(AgentInstance, { runId: run.id }, { orderBy: { firstActiveAt: 'asc', createdAt: 'asc' } });
     const tasks = await this.tasks(run.id);
-    const ended = run.status === 'SUCCEEDED' || run.status === 'FAILED';
+    const ended = runEnded(run.status);
     return agents.map((a) => ({
       ...totals(a),
       id: a.id,
@@ -112,7 +123,7 @@ export class TeamRunService {
    * state: thinking, coding, testing, reviewing or blocked on a question, and the question.
    */
   async liveState(project: Pick<Project, 'buildMode'>, run: ProjectRun, viewerId: string | null = null): Promise<LiveTeamState | null> {
-    if (project.buildMode !== 'team' || run.status === 'SUCCEEDED' || run.status === 'FAILED') return null;
+    if (project.buildMode !== 'team' || runEnded(run.status)) return null;
     const handle = this.temporal.workflow.getHandle(run.workflowId);
     let team: TeamStatus;
     try {
@@ -213,7 +224,7 @@ export class TeamRunService {
     if (!can(await loadActor(this.em, viewerId), 'project:run', asResource(project)))
       throw new ForbiddenError('Only the project’s editors control its builds');
     const run = await this.em.findOne(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } });
-    if (!run || project.buildMode !== 'team' || run.status === 'SUCCEEDED' || run.status === 'FAILED') throw new NoTeamRunError(what);
+    if (!run || project.buildMode !== 'team' || runEnded(run.status)) throw new NoTeamRunError(what);
     const state = await this.liveState(project, run).catch((error: unknown) => {
       if (error instanceof WorkflowNotFoundError) return null;
       throw error;

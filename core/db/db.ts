@@ -30,6 +30,7 @@ import { Migration20261127100000 } from './migrations/Migration20261127100000';
 import { Migration20261127110000 } from './migrations/Migration20261127110000';
 import { Migration20261127184500 } from './migrations/Migration20261127184500';
 import { Migration20261204151100 } from './migrations/Migration20261204151100';
+import { Migration20261207013000 } from './migrations/Migration20261207013000';
 
 export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, AgentInstanceSchema, AgentHandoffSchema, SandboxRecordSchema];
 
@@ -53,6 +54,7 @@ export const migrationsList = [
   { name: 'Migration20261127110000', class: Migration20261127110000 },
   { name: 'Migration20261127184500', class: Migration20261127184500 },
   { name: 'Migration20261204151100', class: Migration20261204151100 },
+  { name: 'Migration20261207013000', class: Migration20261207013000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

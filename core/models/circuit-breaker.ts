@@ -115,6 +115,18 @@ export class CircuitBreaker {
     }
   }
 
+  /** The state as stored and, while open, when calls are let through again (for the `models` query). */
+  async status(modelId: string): Promise<{ state: BreakerState; retryAt: Date | null }> {
+    try {
+      const [state, openedAt] = await this.redis.hmget(CircuitBreaker.key(modelId), 'state', 'openedAt');
+      const current = (state as BreakerState | null) ?? 'closed';
+      const retryAt = current === 'open' && openedAt ? new Date(Number(openedAt) + this.options.cooldownMs) : null;
+      return { state: current, retryAt };
+    } catch {
+      return { state: 'closed', retryAt: null };
+    }
+  }
+
   private ttl(): number {
     return this.options.cooldownMs * 10 + this.options.probeTimeoutMs;
   }

@@ -10,8 +10,10 @@ const createProjectSchema = z.object({
     .trim()
     .min(2, 'Name must be at least 2 characters')
     .max(64, 'Name must be at most 64 characters')
-    .regex(/^[A-Za-z]/, 'Name must start with a letter')
-    .regex(/^[A-Za-z][A-Za-z0-9 _-]*$/, "Name may contain only letters, digits, spaces, '-' and '_'"),
+    // Letters of any alphabet (with their accents as separate marks or not); NFC so "é" is stored one way.
+    .normalize('NFC')
+    .regex(/^\p{L}/u, 'Name must start with a letter')
+    .regex(/^\p{L}[\p{L}\p{M}\p{N} _-]*$/u, "Name may contain only letters, digits, spaces, '-' and '_'"),
   description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
   framework: z.enum(frameworkIds, { error: `Framework must be one of ${list(frameworkIds)}` }),
   features: z

@@ -3,8 +3,14 @@ import { Collection, EntitySchema, OptionalProps, type Ref } from '@mikro-orm/co
 import { Team } from '../team/team.entity';
 import { User } from '../user/user.entity';
 
-export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'READY' | 'FAILED';
-export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+/** AWAITING_APPROVAL: an agent-team build whose plan waits for a person. CANCELLED: the last build was cancelled. */
+export type ProjectStatus = 'QUEUED' | 'BUILDING' | 'AWAITING_APPROVAL' | 'READY' | 'FAILED' | 'CANCELLED';
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+/** Whether a run has ended (it never changes again). */
+export function runEnded(status: RunStatus): boolean {
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
+}
 
 export class Project {
   [OptionalProps]?:
@@ -102,7 +108,7 @@ export const ProjectSchema = new EntitySchema<Project>({
     database: { type: 'string', length: 32, default: 'none' },
     styling: { type: 'string', length: 32, default: 'none' },
     visibility: { type: 'string', length: 16, default: 'private' },
-    status: { type: 'string', length: 16, default: 'QUEUED' },
+    status: { type: 'string', length: 24, default: 'QUEUED' },
     buildMode: { type: 'string', length: 16, default: 'starter' },
     autoApprovePlan: { type: 'boolean', default: false },
     idempotencyKey: { type: 'string', length: 128, nullable: true },
@@ -120,7 +126,7 @@ export const ProjectRunSchema = new EntitySchema<ProjectRun>({
     id: { type: 'uuid', primary: true },
     project: { kind: 'm:1', entity: () => Project, ref: true, deleteRule: 'cascade', index: true },
     workflowId: { type: 'string', length: 200, unique: true },
-    status: { type: 'string', length: 16, default: 'QUEUED' },
+    status: { type: 'string', length: 24, default: 'QUEUED' },
     startedAt: { type: 'datetime', nullable: true },
     finishedAt: { type: 'datetime', nullable: true },
     error: { type: 'text', nullable: true },

@@ -37,7 +37,9 @@ it('builds a described app with the agent team after the plan is approved', asyn
   await byTestId('project-name-input').fill('Todo team');
   await byTestId('project-framework-select').selectOption('express');
   await byTestId('project-description-input').fill('A todo REST API in Express with tests');
-  expect(await byTestId('project-team-build').isChecked()).toBe(true);
+  // Typing a description chooses nothing: the agent team is picked on purpose.
+  expect(await byTestId('project-build-starter').isChecked()).toBe(true);
+  await byTestId('project-build-team').check();
   expect(await byTestId('project-auto-approve').isChecked()).toBe(false);
   if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: `${process.env.E2E_SCREENSHOT}-form.png`, fullPage: true });
   await byTestId('create-project-submit').click();
@@ -79,7 +81,7 @@ it('builds a starter project again with the team, from a new description, approv
   await byTestId('project-name-input').fill('Rebuilt by the team');
   await byTestId('project-framework-select').selectOption('express');
   await byTestId('project-description-input').fill('A todo REST API');
-  await byTestId('project-team-build').uncheck();
+  expect(await byTestId('project-build-starter').isChecked()).toBe(true);
   await byTestId('create-project-submit').click();
   await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
 

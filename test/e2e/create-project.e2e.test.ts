@@ -27,8 +27,8 @@ it('creates a project in the UI, shows its events arriving live, and opens a gen
 
   await byTestId('project-name-input').fill('Browser Made');
   await byTestId('project-description-input').fill('Created by the end-to-end test');
-  // A description turns on the agent team (test/e2e/agent-team.e2e.test.ts); this test follows the starter build.
-  await byTestId('project-team-build').uncheck();
+  // The starter build is the default; a description does not switch to the agent team (agent-team.e2e.test.ts).
+  expect(await byTestId('project-build-starter').isChecked()).toBe(true);
   await byTestId('project-framework-select').selectOption('express');
   await byTestId('create-project-submit').click();
   await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);

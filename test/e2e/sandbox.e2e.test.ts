@@ -22,6 +22,7 @@ let browser: Browser;
 let page: Page;
 let baseUrl: string;
 const cspViolations: string[] = [];
+const resizeLoops: string[] = [];
 const screenshot = process.env.ATELIER_E2E_SCREENSHOT;
 
 /** A page at `/` that calls the app's own API with fetch, the way the todo page does. */
@@ -63,6 +64,8 @@ beforeAll(async () => {
   page.on('console', (message: ConsoleMessage) => {
     // Whatever the app's CSP refuses is logged as an error naming the policy.
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
+    // The app's error handler logs window errors; a layout loop between an observer and what it resizes shows here.
+    if (message.type() === 'error' && /ResizeObserver loop/i.test(message.text())) resizeLoops.push(message.text());
   });
 });
 afterAll(async () => {
@@ -138,4 +141,6 @@ it('runs the express starter in a sandbox from its project page: preview in the 
   await page.locator('[data-testid="file-item"][data-path="src/app.js"]').click();
   await page.locator('[data-testid="code-viewer"] .monaco-editor .view-lines').filter({ hasText: 'createApp' }).first().waitFor({ timeout: 30_000 });
   expect(cspViolations).toEqual([]);
+  // Opening the terminal (xterm fitted to its panel) and Monaco cause no ResizeObserver loop.
+  expect(resizeLoops).toEqual([]);
 });

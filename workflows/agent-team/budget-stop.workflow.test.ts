@@ -124,5 +124,5 @@ test('cancelling the run while an agent command runs kills it and destroys the s
   expect(sleeping()).toEqual([]);
   expect(await local.backend.list()).not.toContain(record.backendId);
   const finished = await stack.db.orm.em.fork().findOneOrFail(ProjectRun, { id: run.runId });
-  expect({ status: finished.status, error: finished.error }).toEqual({ status: 'FAILED', error: 'The build was cancelled' });
+  expect({ status: finished.status, error: finished.error }).toEqual({ status: 'CANCELLED', error: 'The build was cancelled' });
 });

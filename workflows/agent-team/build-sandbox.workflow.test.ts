@@ -92,7 +92,7 @@ it('waits for a free sandbox, names its holders only to readers, survives a work
 
   // However it ends (here: cancelled), the build's own sandbox goes away with it.
   await handle.cancel();
-  await waitFor('the run to end', async () => (await statusOf()) === 'FAILED', 60_000);
+  await waitFor('the run to end', async () => (await statusOf()) === 'CANCELLED', 60_000);
   await waitFor(
     'the build sandbox to be destroyed',
     async () => (await stack.db.orm.em.fork().findOneOrFail(SandboxRecord, { id: own.id })).status === 'DESTROYED',

@@ -139,7 +139,7 @@ test('cancelling a continued run destroys its sandbox and fails the run as cance
   expect(sandboxes.map((s) => s.status)).toEqual(['DESTROYED']);
   expect(await env.local.backend.list()).toEqual([]);
   const run = await em.findOneOrFail(ProjectRun, { id: runId });
-  expect({ status: run.status, error: run.error }).toEqual({ status: 'FAILED', error: 'The build was cancelled' });
+  expect({ status: run.status, error: run.error }).toEqual({ status: 'CANCELLED', error: 'The build was cancelled' });
   const types = (await env.stack.events.read(projectId)).map((e) => e.type);
   expect(types.filter((t) => t === 'run.failed')).toHaveLength(1);
   expect(types).not.toContain('run.completed');

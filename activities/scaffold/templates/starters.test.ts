@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { languageOf, starterTemplates, type TemplateFile } from '.';
+import { slugify } from './template';
 
 const run = promisify(execFile);
 const root = resolve(__dirname, '../../..');
@@ -18,6 +19,12 @@ function writeStarter(files: TemplateFile[]): string {
   }
   return dir;
 }
+
+it('slugs Unicode names to npm-safe names, never an empty one', () => {
+  expect(slugify('Café Ünïcode')).toBe('cafe-unicode');
+  expect(slugify('Señor_app 2')).toBe('senor-app-2');
+  expect(slugify('東京')).toBe('app');
+});
 
 it('every starter has a manifest, an entry point and a test', () => {
   for (const [framework, template] of Object.entries(starterTemplates)) {

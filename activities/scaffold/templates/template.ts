@@ -16,10 +16,12 @@ export interface StarterTemplate {
   render(project: TemplateProject): TemplateFile[];
 }
 
-/** npm and PyPI friendly slug of a project name. */
+/** npm and PyPI friendly slug of a project name: accents dropped ("Café" → "cafe"); "app" when nothing is left. */
 export function slugify(name: string): string {
   return (
     name
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'app'

@@ -179,7 +179,7 @@ export type CreateProjectInput = {
    * never starts a second run.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** 2 to 64 characters: starts with a letter, then letters, digits, spaces, '-' or '_'. Unique per owner. */
+  /** 2 to 64 characters: starts with a letter (any alphabet), then letters, digits, spaces, '-' or '_'. Unique per owner. */
   name: Scalars['String']['input'];
   styling?: InputMaybe<Scalars['String']['input']>;
   /** Create the project in this team (the caller must be a member); omitted for a personal project. */
@@ -224,6 +224,8 @@ export type Model = {
   available: Scalars['Boolean']['output'];
   /** CLOSED, OPEN or HALF_OPEN: the shared circuit breaker of this model. */
   circuit: Scalars['String']['output'];
+  /** While the breaker is OPEN (calls paused after repeated errors): when a call is tried again. */
+  circuitRetryAt: Maybe<Scalars['DateTime']['output']>;
   contextWindow: Scalars['Int']['output'];
   displayName: Scalars['String']['output'];
   functionCalling: Scalars['Boolean']['output'];
@@ -652,6 +654,20 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
+/**
+ * What an agent-team run builds in offline mode (no model configured): one of the built-in blueprints, chosen by
+ * keywords of the description.
+ */
+export type OfflineBuild = {
+  __typename?: 'OfflineBuild';
+  blueprintId: Scalars['String']['output'];
+  blueprintName: Scalars['String']['output'];
+  /** False when no blueprint fits the description: the run builds the fallback blueprint, not what was described. */
+  matched: Scalars['Boolean']['output'];
+  /** One plain sentence to show before the plan is approved and with the result. */
+  note: Scalars['String']['output'];
+};
+
 /** A link that opens a preview: its origin plus a signed token, bound to the viewer and the sandbox. */
 export type PreviewLink = {
   __typename?: 'PreviewLink';
@@ -757,12 +773,14 @@ export type ProjectRun = {
   /** Who cancelled the run. */
   cancelledBy: Maybe<RunActor>;
   createdAt: Scalars['DateTime']['output'];
-  /** A readable reason when status is FAILED; never an internal message. */
+  /** A readable reason when status is FAILED (or CANCELLED); never an internal message. */
   error: Maybe<Scalars['String']['output']>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Handoffs between agents, oldest first. */
   handoffs: Array<AgentHandoff>;
   id: Scalars['ID']['output'];
+  /** Set when the run's architect is the offline provider: the built-in blueprint it builds instead of the description. */
+  offlineBuild: Maybe<OfflineBuild>;
   /** Who paused the run last. */
   pausedBy: Maybe<RunActor>;
   /** The architect's plan: { summary, tasks: [...] }. */
@@ -780,8 +798,14 @@ export type ProjectRun = {
   workflowId: Scalars['String']['output'];
 };
 
+/**
+ * Where the project's latest build stands. AWAITING_APPROVAL: the agent team's plan waits for a person;
+ * CANCELLED: the latest build was cancelled (not a failure).
+ */
 export type ProjectStatus =
+  | 'AWAITING_APPROVAL'
   | 'BUILDING'
+  | 'CANCELLED'
   | 'FAILED'
   | 'QUEUED'
   | 'READY';
@@ -922,6 +946,7 @@ export type RunActor = {
 };
 
 export type RunStatus =
+  | 'CANCELLED'
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING'
@@ -1225,6 +1250,7 @@ export type ResolversTypes = {
   ModelUsageInput: ModelUsageInput;
   ModelUsageRow: ResolverTypeWrapper<ModelUsageRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OfflineBuild: ResolverTypeWrapper<OfflineBuild>;
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
@@ -1286,6 +1312,7 @@ export type ResolversParentTypes = {
   ModelUsageInput: ModelUsageInput;
   ModelUsageRow: ModelUsageRow;
   Mutation: Record<PropertyKey, never>;
+  OfflineBuild: OfflineBuild;
   PreviewLink: PreviewLink;
   Project: ProjectEntity;
   ProjectEvent: ProjectEventRecord;
@@ -1438,6 +1465,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type ModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   circuit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  circuitRetryAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contextWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   functionCalling?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1540,6 +1568,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
 
+export type OfflineBuildResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OfflineBuild'] = ResolversParentTypes['OfflineBuild']> = {
+  blueprintId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprintName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PreviewLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PreviewLink'] = ResolversParentTypes['PreviewLink']> = {
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1604,6 +1639,7 @@ export type ProjectRunResolvers<ContextType = GraphQLContext, ParentType extends
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   handoffs?: Resolver<Array<ResolversTypes['AgentHandoff']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offlineBuild?: Resolver<Maybe<ResolversTypes['OfflineBuild']>, ParentType, ContextType>;
   pausedBy?: Resolver<Maybe<ResolversTypes['RunActor']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   planStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1794,6 +1830,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ModelUsage?: ModelUsageResolvers<ContextType>;
   ModelUsageRow?: ModelUsageRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OfflineBuild?: OfflineBuildResolvers<ContextType>;
   PreviewLink?: PreviewLinkResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectEvent?: ProjectEventResolvers<ContextType>;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { TASK_TYPES, projectFiles, type Blueprint } from './blueprint';
-import { BLUEPRINTS, selectBlueprint } from './select-blueprint';
+import { BLUEPRINTS, offlineBuildNote, selectBlueprint } from './select-blueprint';
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '../../..');
@@ -129,6 +129,22 @@ describe('selectBlueprint', () => {
     ['', 'minimal-node'],
   ])('%s → %s', (description, id) => {
     expect(selectBlueprint(description).id).toBe(id);
+  });
+});
+
+describe('offlineBuildNote', () => {
+  it('says plainly that a description no blueprint fits gets the fallback, not what was described', () => {
+    const note = offlineBuildNote('A URL shortener with click statistics');
+    expect(note).toMatchObject({ blueprintId: 'minimal-node', blueprintName: 'Minimal Node project', matched: false });
+    expect(note.note).toMatch(/no built-in blueprint fits this description/);
+    expect(note.note).toMatch(/not what the description asks for/);
+  });
+
+  it('names the matching blueprint without the warning when one fits', () => {
+    const note = offlineBuildNote('A todo REST API in Express with tests');
+    expect(note).toMatchObject({ blueprintId: 'express-todo-api', matched: true });
+    expect(note.note).toMatch(/"Express todo REST API" blueprint, the closest match/);
+    expect(note.note).not.toMatch(/not what the description asks for/);
   });
 });
 

@@ -22,6 +22,7 @@ export const agentResolvers: Resolvers = {
     agentMetrics: (run, _args, ctx) => ctx.teamRuns.metrics(run.id),
     agents: (run, _args, ctx) => ctx.teamRuns.agents(run),
     handoffs: (run, _args, ctx) => ctx.teamRuns.handoffs(run.id),
+    offlineBuild: (run, _args, ctx) => ctx.teamRuns.offlineBuild(run),
     team: async (run, _args, ctx) => {
       const project = await ctx.em.findOneOrFail(Project, { id: run.project.id });
       return ctx.teamRuns.liveState(project, run, ctx.viewerId);

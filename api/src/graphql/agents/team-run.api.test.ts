@@ -82,6 +82,11 @@ function expectAgentsMatchTasks(r: Run): void {
   for (const h of r.handoffs) expect(r.agentTasks.find((t) => t.key === h.toTaskKey)?.role).toBe(h.toRole);
 }
 
+type ProjectState = { status: string; latestRun: { offlineBuild: { blueprintId: string; matched: boolean; note: string } | null } };
+const projectState = async (cookie: string, id: string) =>
+  (await gql<{ project: ProjectState }>(cookie, 'query($id: ID!) { project(id: $id) { status latestRun { offlineBuild { blueprintId matched note } } } }', { id })).data!
+    .project;
+
 const run = async (cookie: string, id: string) => (await gql<{ project: { latestRun: Run } }>(cookie, RUN, { id })).data!.project.latestRun;
 
 test('a person reviews the plan, pauses and resumes the team, and reads its records', async () => {
@@ -143,17 +148,41 @@ test('a person reviews the plan, pauses and resumes the team, and reads its reco
   expect((await gql(ada.cookie, REVIEW, { p: id, a: true })).errors![0]!.extensions.code).toBe('CONFLICT');
 });
 
-test('cancelling a run marks it failed as cancelled and leaves no sandbox', async () => {
+test('cancelling a run marks it (and its project) cancelled, not failed, and leaves no sandbox', async () => {
   const ada = await signUp('CancelAda');
   const id = await createTeamProject(ada.cookie, 'Cancelled team');
   await waitFor('the plan to await approval', async () => (await run(ada.cookie, id)).team?.phase === 'awaiting_approval');
+  expect((await projectState(ada.cookie, id)).status).toBe('AWAITING_APPROVAL');
   expect((await gql(ada.cookie, 'mutation($p: ID!) { cancelRun(projectId: $p) }', { p: id })).data).toEqual({ cancelRun: true });
   const cancelled = await waitFor('the run to stop', async () => {
     const r = await run(ada.cookie, id);
-    return r.status === 'FAILED' ? r : null;
+    return r.status === 'CANCELLED' ? r : null;
   });
   expect(cancelled.error).toBe('The build was cancelled');
+  expect((await projectState(ada.cookie, id)).status).toBe('CANCELLED');
   await waitFor('the sandbox to be destroyed', async () => (await local.backend.list()).length === 0);
+});
+
+test('offline, a plan for a description no blueprint fits says it builds the fallback blueprint instead', async () => {
+  const ada = await signUp('OfflineAda');
+  const created = await gql<{ createProject: { id: string } }>(ada.cookie, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+    i: { name: 'Short links', framework: 'express', description: 'A URL shortener with click statistics', buildMode: 'team' },
+  });
+  const id = created.data!.createProject.id;
+  await waitFor('the plan to await approval', async () => (await run(ada.cookie, id)).team?.phase === 'awaiting_approval');
+  const unmatched = await projectState(ada.cookie, id);
+  expect(unmatched.status).toBe('AWAITING_APPROVAL');
+  expect(unmatched.latestRun.offlineBuild).toMatchObject({ blueprintId: 'minimal-node', matched: false });
+  expect(unmatched.latestRun.offlineBuild!.note).toMatch(/not what the description asks for/);
+  await gql(ada.cookie, 'mutation($p: ID!) { cancelRun(projectId: $p) }', { p: id });
+  await waitFor('the run to stop', async () => (await run(ada.cookie, id)).status === 'CANCELLED');
+
+  // The todo description fits a blueprint: the run names it, without the warning.
+  const todo = await createTeamProject(ada.cookie, 'Todo offline');
+  await waitFor('the plan to await approval', async () => (await run(ada.cookie, todo)).team?.phase === 'awaiting_approval');
+  expect((await projectState(ada.cookie, todo)).latestRun.offlineBuild).toMatchObject({ blueprintId: 'express-todo-api', matched: true });
+  await gql(ada.cookie, 'mutation($p: ID!) { cancelRun(projectId: $p) }', { p: todo });
+  await waitFor('the run to stop', async () => (await run(ada.cookie, todo)).status === 'CANCELLED');
 });
 
 test('a person starts another team build of a project whose last build ended', async () => {
@@ -167,7 +196,7 @@ test('a person starts another team build of a project whose last build ended', a
   expect((await gql(eve.cookie, START, { p: id })).errors![0]!.extensions.code).toBe('NOT_FOUND');
   expect((await gql(ada.cookie, START, { p: id, d: '   ' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
   await gql(ada.cookie, 'mutation($p: ID!) { cancelRun(projectId: $p) }', { p: id });
-  await waitFor('the first build to stop', async () => (await run(ada.cookie, id)).status === 'FAILED');
+  await waitFor('the first build to stop', async () => (await run(ada.cookie, id)).status === 'CANCELLED');
 
   const started = await gql<{ startTeamRun: { id: string; status: string } }>(ada.cookie, START, {
     p: id,
@@ -195,7 +224,7 @@ test('a person starts another team build of a project whose last build ended', a
     autoApprovePlan: true,
     runs: [
       { id: started.data!.startTeamRun.id, status: 'SUCCEEDED' },
-      { id: expect.any(String), status: 'FAILED' },
+      { id: expect.any(String), status: 'CANCELLED' },
     ],
   });
 }, 180_000);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, type Stack } from '../../../../test/harness';
 import { OpenAIFake } from '../../../../test/fakes/openai-fake';
-import { CircuitBreaker } from '../../../../core/models/circuit-breaker';
+import { CircuitBreaker, DEFAULT_BREAKER } from '../../../../core/models/circuit-breaker';
 import { BudgetExceededError } from '../../../../core/models/models.errors';
 import { ProjectRun } from '../../../../core/project/project.entity';
 
@@ -32,10 +32,11 @@ type ModelRow = {
   unavailableReason: string | null;
   keySource: string | null;
   circuit: string;
+  circuitRetryAt: string | null;
   offline: boolean;
 };
 const MODELS =
-  '{ models { id available unavailableReason keySource circuit offline pricing { inputPer1kUsd inputPer1kInr } } modelMode { offline message } }';
+  '{ models { id available unavailableReason keySource circuit circuitRetryAt offline pricing { inputPer1kUsd inputPer1kInr } } modelMode { offline message } }';
 
 async function newProject(cookie: string, extra: Record<string, unknown> = {}): Promise<string> {
   const reply = await gql<{ createProject: { id: string } }>(
@@ -59,6 +60,7 @@ test('with no key anywhere the API says offline and only the offline model is av
 
 test('a platform key makes its vendor available; an open breaker shows; other vendors need a key', async () => {
   const ada = await signUp('Ada');
+  const opened = Date.now() - 1_000;
   await new CircuitBreaker(stack.redis, { failureThreshold: 1, windowMs: 60_000, cooldownMs: 60_000, probeTimeoutMs: 1000 }).recordFailure(
     'openai/o4-mini',
   );
@@ -67,6 +69,11 @@ test('a platform key makes its vendor available; an open breaker shows; other ve
   expect(data!.modelMode.offline).toBe(false);
   expect(model('openai/gpt-4.1')).toMatchObject({ available: true, keySource: 'PLATFORM', circuit: 'CLOSED' });
   expect(model('openai/o4-mini')).toMatchObject({ available: false, unavailableReason: 'CIRCUIT_OPEN', circuit: 'OPEN' });
+  // When calls resume: after the failure, within the API's own cooldown; a closed breaker has no such time.
+  const retryAt = Date.parse(model('openai/o4-mini')!.circuitRetryAt!);
+  expect(retryAt).toBeGreaterThan(opened);
+  expect(retryAt - opened).toBeLessThanOrEqual(DEFAULT_BREAKER.cooldownMs + 5_000);
+  expect(model('openai/gpt-4.1')!.circuitRetryAt).toBeNull();
   expect(model('anthropic/claude-sonnet-4-6')).toMatchObject({ available: false, unavailableReason: 'NO_KEY' });
   expect(model('offline/blueprint')).toMatchObject({ available: false, unavailableReason: 'KEYS_CONFIGURED', offline: true });
   await stack.redis.del(CircuitBreaker.key('openai/o4-mini'));

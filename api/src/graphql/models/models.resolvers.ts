@@ -13,7 +13,7 @@ export const modelResolvers: Resolvers = {
       return Promise.all(
         catalog.map(async (model) => {
           const offline = model.provider === 'offline';
-          const circuit = offline ? 'closed' : await ctx.models.breaker.state(model.id);
+          const { state: circuit, retryAt } = offline ? { state: 'closed' as const, retryAt: null } : await ctx.models.breaker.status(model.id);
           const keySource = offline ? null : (sources.get(model.provider) ?? null);
           const unavailableReason = offline
             ? offlineMode
@@ -31,6 +31,7 @@ export const modelResolvers: Resolvers = {
             unavailableReason,
             keySource: keySource?.toUpperCase() ?? null,
             circuit: circuit.toUpperCase(),
+            circuitRetryAt: retryAt,
           };
         }),
       );

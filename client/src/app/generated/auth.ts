@@ -40,7 +40,7 @@ export type CreateProjectInput = {
    * never starts a second run.
    */
   readonly idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** 2 to 64 characters: starts with a letter, then letters, digits, spaces, '-' or '_'. Unique per owner. */
+  /** 2 to 64 characters: starts with a letter (any alphabet), then letters, digits, spaces, '-' or '_'. Unique per owner. */
   readonly name: Scalars['String']['input'];
   readonly styling?: InputMaybe<Scalars['String']['input']>;
   /** Create the project in this team (the caller must be a member); omitted for a personal project. */
@@ -81,8 +81,14 @@ export type ProjectModelSettingsInput = {
   readonly tokenBudget?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/**
+ * Where the project's latest build stands. AWAITING_APPROVAL: the agent team's plan waits for a person;
+ * CANCELLED: the latest build was cancelled (not a failure).
+ */
 export type ProjectStatus =
+  | 'AWAITING_APPROVAL'
   | 'BUILDING'
+  | 'CANCELLED'
   | 'FAILED'
   | 'QUEUED'
   | 'READY';
@@ -95,6 +101,7 @@ export type RoleModelInput = {
 };
 
 export type RunStatus =
+  | 'CANCELLED'
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING'

@@ -41,6 +41,8 @@ function runPayload(extra: Record<string, unknown> = {}) {
     error: null,
     plan: PLAN,
     planStatus: 'proposed',
+    testsPassed: null,
+    offlineBuild: null as unknown,
     team: team('awaiting_approval'),
     agentTasks: [] as unknown[],
     agents: [] as unknown[],
@@ -101,6 +103,22 @@ describe('AgentTeamPanelComponent', () => {
     apollo.expectOne('AgentTeamRun').flushData(payload);
     await settle(fixture);
   }
+
+  it('says before approval, in the server\'s words, when offline mode will build a blueprint instead of the description', async () => {
+    const note = 'Offline mode: no model is configured and no built-in blueprint fits this description, so the team will build the "Minimal Node project" blueprint, not what the description asks for.';
+    const offlineBuild = { __typename: 'OfflineBuild', blueprintName: 'Minimal Node project', matched: false, note };
+    await open(projectPayload(runPayload({ offlineBuild })));
+    const shown = ids('plan-review')[0]!.querySelector('[data-testid="plan-offline-note"]');
+    expect(shown?.textContent?.trim()).toBe(note);
+    expect(shown?.getAttribute('data-matched')).toBe('false');
+    expect(ids('team-phase')[0]?.textContent?.trim()).toBe('Awaiting approval');
+  });
+
+  it('shows no offline note when the run is not offline', async () => {
+    await open();
+    expect(ids('plan-review')).toHaveLength(1);
+    expect(ids('plan-offline-note')).toHaveLength(0);
+  });
 
   it('shows nothing for a project built from the starter', async () => {
     await open(projectPayload(runPayload({ plan: null, team: null }), 'starter'));
@@ -357,10 +375,13 @@ describe('AgentTeamPanelComponent', () => {
     apollo.expectOne('CancelRun').flushData({ cancelRun: true });
     await reread(
       projectPayload(
-        runPayload({ status: 'FAILED', error: 'The build was cancelled', team: null }),
+        runPayload({ status: 'CANCELLED', error: 'The build was cancelled', team: null }),
       ),
     );
+    // Cancelled, said in grey: not a failure.
     expect(ids('team-run-error')[0]?.textContent).toContain('cancelled');
+    expect(ids('team-run-error')[0]?.classList).not.toContain('error');
+    expect(ids('team-phase')[0]?.textContent?.trim()).toBe('Cancelled');
     expect(ids('run-cancel')).toHaveLength(0);
   });
 
@@ -438,10 +459,12 @@ describe('AgentTeamPanelComponent', () => {
             handoffFrom: null,
             status: 'done',
             outcome: 'done',
-            summary: null,
+            summary: t.id === 'store' ? 'Wrote src/store.js' : null,
             turns: 2,
             tokens: 100,
             costUsd: 0,
+            startedAt: '2026-12-07T10:00:00.000Z',
+            finishedAt: '2026-12-07T10:00:04.500Z',
           })),
           agents: [
             {
@@ -496,5 +519,22 @@ describe('AgentTeamPanelComponent', () => {
       ),
     ]);
     expect(ids('handoff-context')[0]?.textContent).toBe('GET /todos fails');
+
+    // A card opens (it is a button: click, Enter or Space) to show the role's tasks, statuses and times.
+    const toggle = backend.querySelector<HTMLButtonElement>('[data-testid="agent-card-toggle"]')!;
+    expect(toggle.tagName).toBe('BUTTON');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(ids('agent-history')).toHaveLength(0);
+    toggle.click();
+    await settle(fixture);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const history = ids('agent-history-task');
+    expect(history.map((t) => t.dataset['key'])).toEqual(['design', 'store', 'routes']);
+    expect(history[1]!.textContent?.replace(/\s+/g, ' ')).toMatch(/Todo store ?Done .*\(4\.5 s\) · 2 turns · 100 tokens Wrote src\/store\.js/);
+    // A role with no tasks has nothing to open.
+    expect(root.querySelector<HTMLButtonElement>('[data-role="tester"] [data-testid="agent-card-toggle"]')!.disabled).toBe(true);
+    toggle.click();
+    await settle(fixture);
+    expect(ids('agent-history')).toHaveLength(0);
   });
 });

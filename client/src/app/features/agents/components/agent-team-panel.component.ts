@@ -39,6 +39,7 @@ import { PlanGraphComponent } from './plan-graph.component';
 import { PlanReviewComponent } from './plan-review.component';
 import { RebuildFormComponent, type RebuildRequest } from './rebuild-form.component';
 import { RunControlsComponent } from './run-controls.component';
+import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 import { waitingText } from '../models/build-wait';
 
 /** How often the live team state is read while the run can still change. */
@@ -64,6 +65,7 @@ type Busy = 'review' | 'controls' | 'rebuild' | null;
 @Component({
   selector: 'app-agent-team-panel',
   imports: [
+    StatusBadgeComponent,
     AgentCardsComponent,
     AgentHandoffsComponent,
     AgentInboxComponent,

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { GRAPH, layoutPlan } from '../models/plan-graph';
 import type { TaskView } from '../models/agent-team-view';
 
@@ -11,7 +22,11 @@ import type { TaskView } from '../models/agent-team-view';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let g = graph();
-    <div class="plan-graph-scroll">
+    <div
+      class="plan-graph-scroll"
+      #scroll
+      [class.overflows]="space() !== null && g.width > space()!"
+    >
       <div
         class="plan-graph"
         data-testid="plan-graph"
@@ -54,23 +69,36 @@ import type { TaskView } from '../models/agent-team-view';
             [class]="'plan-node status-' + task.status"
             [style.left.px]="node.x"
             [style.top.px]="node.y"
-            [style.width.px]="size.nodeWidth"
+            [style.width.px]="g.nodeWidth"
             [style.height.px]="size.nodeHeight"
             [title]="task.description ?? task.title"
           >
             <strong class="plan-node-title">{{ task.title }}</strong>
-            <span class="plan-node-meta">
-              {{ task.type }} · {{ task.role ?? 'unassigned' }} ·
-              <span data-testid="plan-node-status">{{ task.status }}</span>
-            </span>
+            <span class="plan-node-meta">{{ task.type }} · {{ task.role ?? 'unassigned' }}</span>
+            <span class="plan-node-status" data-testid="plan-node-status">{{ task.status }}</span>
           </div>
         }
       </div>
     </div>
+    @if (space() !== null && g.width > space()!) {
+      <p class="plan-graph-more muted" data-testid="plan-graph-more">
+        Scroll sideways to see all {{ g.nodes.length }} tasks →
+      </p>
+    }
   `,
   styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
     .plan-graph-scroll {
       overflow-x: auto;
+      min-width: 0;
+    }
+    .plan-graph-more {
+      margin: 4px 0 0;
+      font-size: 12px;
+      text-align: right;
     }
     .plan-graph {
       position: relative;
@@ -100,14 +128,26 @@ import type { TaskView } from '../models/agent-team-view';
       overflow: hidden;
       font-size: 12px;
     }
-    .plan-node-title {
+    .plan-node-title,
+    .plan-node-meta {
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
       flex-shrink: 0;
     }
-    .plan-node-meta {
+    .plan-node-meta,
+    .plan-node-status {
       color: #5c6472;
+    }
+    .status-running .plan-node-status {
+      color: var(--accent-strong);
+      font-weight: 600;
+    }
+    .status-done .plan-node-status {
+      color: var(--success);
+    }
+    .status-failed .plan-node-status {
+      color: var(--danger);
     }
     .status-running {
       border-color: #3b82f6;
@@ -129,5 +169,23 @@ export class PlanGraphComponent {
   readonly tasks = input.required<readonly TaskView[]>();
 
   protected readonly size = GRAPH;
-  protected readonly graph = computed(() => layoutPlan(this.tasks()));
+  /** The width the graph may take: measured from the panel, so a plan fits it before it has to scroll. */
+  protected readonly space = signal<number | null>(null);
+  protected readonly graph = computed(() => layoutPlan(this.tasks(), this.space() ?? undefined));
+  private readonly scroll = viewChild.required<ElementRef<HTMLElement>>('scroll');
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const element = this.scroll().nativeElement;
+      // The wrapper's width comes from the panel, never from the graph inside it (it scrolls), so setting
+      // the graph's size from it cannot feed back into another resize. Whole pixels only.
+      const measure = () => this.space.set(Math.floor(element.clientWidth) || null);
+      measure();
+      if (typeof ResizeObserver === 'undefined') return;
+      const observer = new ResizeObserver(() => measure());
+      observer.observe(element);
+      destroyRef.onDestroy(() => observer.disconnect());
+    });
+  }
 }

@@ -15,6 +15,17 @@ import type { UserFacingError } from '../../../core/user-facing-error';
         >
         Approve it to start the agent team, or say what to change.
       </p>
+      @if (offline(); as o) {
+        <p
+          class="offline-note"
+          role="note"
+          data-testid="plan-offline-note"
+          [class.unmatched]="!o.matched"
+          [attr.data-matched]="o.matched"
+        >
+          {{ o.note }}
+        </p>
+      }
       @if (asking()) {
         <label for="plan-feedback">What should the architect change?</label>
         <textarea
@@ -84,6 +95,18 @@ import type { UserFacingError } from '../../../core/user-facing-error';
     .plan-review p {
       margin: 0;
     }
+    .offline-note {
+      padding: 8px 10px;
+      border-radius: 6px;
+      background: var(--neutral-bg);
+      font-size: 13px;
+    }
+    .offline-note.unmatched {
+      background: var(--progress-bg);
+      color: #5c3d00;
+      border: 1px solid #f0d48a;
+      font-weight: 500;
+    }
     textarea {
       font: inherit;
       padding: 8px 10px;
@@ -99,6 +122,8 @@ import type { UserFacingError } from '../../../core/user-facing-error';
 })
 export class PlanReviewComponent {
   readonly version = input(1);
+  /** Offline mode: what the run will build instead of calling a model (the server's note). */
+  readonly offline = input<{ readonly matched: boolean; readonly note: string } | null>(null);
   readonly pending = input(false);
   /** The last review's error; BAD_USER_INPUT on `feedback` shows under the textarea. */
   readonly error = input<UserFacingError | null>(null);

@@ -95,6 +95,10 @@ const CANCELLABLE: ReadonlySet<string> = new Set([...PAUSABLE, 'paused', 'waitin
       gap: 8px;
       margin: 8px 0;
     }
+    /* An ended run has no controls: no empty band above what the panel says next. */
+    .run-controls:empty {
+      display: none;
+    }
     .paused {
       flex-basis: 100%;
       margin: 0;

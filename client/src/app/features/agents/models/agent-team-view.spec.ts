@@ -22,6 +22,8 @@ const record = (key: string, status: string, extra: Partial<AgentTask> = {}): Ag
   turns: 1,
   tokens: 10,
   costUsd: 0,
+  startedAt: null,
+  finishedAt: null,
   ...extra,
 });
 
@@ -32,6 +34,7 @@ const run = (extra: Partial<AgentTeamRun>): AgentTeamRun => ({
   plan,
   planStatus: 'approved',
   testsPassed: null,
+  offlineBuild: null,
   team: null,
   agentTasks: [],
   agents: [],
@@ -113,10 +116,13 @@ describe('agentCards', () => {
     const backend = cards.find((c) => c.role === 'backend')!;
     expect(backend.working).toEqual([{ key: 'api', title: 'Routes' }]);
     expect(backend.metrics?.tasksDone).toBe(2);
+    // Its history: the role's own task records, in the order given.
+    expect(backend.history.map((t) => [t.key, t.status])).toEqual([['api', 'running']]);
     expect(cards.find((c) => c.role === 'tester')).toEqual({
       role: 'tester',
       working: [],
       metrics: null,
+      history: [],
     });
   });
 });

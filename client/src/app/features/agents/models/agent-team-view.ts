@@ -1,6 +1,7 @@
 import {
   AGENT_ROLES,
   type AgentInstance,
+  type AgentTask,
   type AgentTeamRun,
   type PlanTask,
 } from './agent-team.models';
@@ -27,6 +28,8 @@ export interface AgentCard {
   }[];
   /** Its record in this run: status (idle, working, done) and totals; null before it was given a task. */
   readonly metrics: AgentInstance | null;
+  /** The role's tasks in this run, in the order they were given: its history when the card is opened. */
+  readonly history: readonly AgentTask[];
 }
 
 /**
@@ -86,5 +89,6 @@ export function agentCards(run: AgentTeamRun, tasks: readonly TaskView[]): Agent
       .filter((t) => t.role === role && t.status === 'running')
       .map((t) => ({ key: t.id, title: t.title, agentStatus: t.agentStatus })),
     metrics: metrics.get(role) ?? null,
+    history: run.agentTasks.filter((t) => t.role === role),
   }));
 }

@@ -46,7 +46,7 @@ describe('layoutPlan', () => {
     const { nodeWidth, nodeHeight, columnGap, rowGap, padding } = GRAPH;
     expect(graph.width).toBe(2 * padding + 2 * nodeWidth + columnGap);
     expect(graph.height).toBe(2 * padding + 2 * nodeHeight + rowGap);
-    expect(layoutPlan([])).toEqual({ nodes: [], edges: [], width: 0, height: 0 });
+    expect(layoutPlan([])).toEqual({ nodeWidth, nodes: [], edges: [], width: 0, height: 0 });
   });
 
   it('still draws a plan with unknown dependencies or a cycle', () => {
@@ -54,5 +54,31 @@ describe('layoutPlan', () => {
     expect(graph.nodes).toHaveLength(3);
     expect(new Set(graph.nodes.map((n) => n.depth)).size).toBe(3);
     expect(graph.edges.every((e) => e.from !== 'ghost')).toBe(true);
+  });
+
+  describe('in the space given', () => {
+    // Six columns, like the offline plans: 6 × 200 + 5 × 48 + 16 = 1456 wide at the standard size.
+    const chain = Array.from({ length: 6 }, (_, i) => task(`t${i}`, i ? [`t${i - 1}`] : []));
+
+    it('keeps the standard size when it fits', () => {
+      expect(layoutPlan(chain, 2000)).toMatchObject({ nodeWidth: GRAPH.nodeWidth, width: 1456 });
+    });
+
+    it('narrows nodes and gaps so every column shows, last node included', () => {
+      const graph = layoutPlan(chain, 1100);
+      expect(graph.width).toBeLessThanOrEqual(1100);
+      expect(graph.nodeWidth).toBeLessThan(GRAPH.nodeWidth);
+      const last = graph.nodes.at(-1)!;
+      expect(last.x + graph.nodeWidth + GRAPH.padding).toBeLessThanOrEqual(1100);
+      expect(graph.edges[0]!.path.startsWith(`M ${graph.nodes[0]!.x + graph.nodeWidth} `)).toBe(
+        true,
+      );
+    });
+
+    it('stops at the minimum node width; a plan still wider scrolls', () => {
+      const graph = layoutPlan(chain, 400);
+      expect(graph.nodeWidth).toBe(GRAPH.minNodeWidth);
+      expect(graph.width).toBeGreaterThan(400);
+    });
   });
 });

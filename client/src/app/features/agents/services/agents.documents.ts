@@ -51,6 +51,8 @@ gql`
     turns
     tokens
     costUsd
+    startedAt
+    finishedAt
   }
 
   fragment AgentInstance on AgentInstance {
@@ -82,6 +84,11 @@ gql`
     plan
     planStatus
     testsPassed
+    offlineBuild {
+      blueprintName
+      matched
+      note
+    }
     team {
       ...AgentTeamState
     }

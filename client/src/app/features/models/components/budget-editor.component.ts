@@ -44,13 +44,14 @@ interface Meter {
   styles: `
     .budget-grid {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
-      gap: 10px;
+      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      gap: 12px;
+      margin-top: 12px;
     }
-    label {
-      display: grid;
-      gap: 4px;
-      font-size: 13px;
+    .budget-actions {
+      grid-column: 1 / -1;
+      display: flex;
+      justify-content: flex-end;
     }
     .bar {
       height: 6px;

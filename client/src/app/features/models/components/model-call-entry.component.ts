@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ModelCallView } from '../models/model-calls';
 import { formatMoney, formatTokens } from '../models/model-format';
+import { modelTextView } from '../models/model-text';
 
 /**
  * One model call in the event log: the role, its text as it streams (latest segment only), then the
@@ -31,7 +32,18 @@ import { formatMoney, formatTokens } from '../models/model-format';
       }
     </div>
     @if (c.text) {
-      <pre class="model-text" data-testid="model-call-text">{{ c.text }}</pre>
+      @let view = textView();
+      @if (view.summary !== null) {
+        <p class="model-summary" data-testid="model-call-summary">{{ view.summary }}</p>
+        @if (view.json) {
+          <details class="model-json">
+            <summary>Show JSON</summary>
+            <pre class="model-text" data-testid="model-call-text">{{ view.json }}</pre>
+          </details>
+        }
+      } @else {
+        <pre class="model-text" data-testid="model-call-text">{{ c.text }}</pre>
+      }
     }
   `,
   styles: `
@@ -40,6 +52,14 @@ import { formatMoney, formatTokens } from '../models/model-format';
       flex-wrap: wrap;
       gap: 6px;
       align-items: baseline;
+    }
+    .model-summary {
+      margin: 2px 0 0;
+    }
+    .model-json summary {
+      cursor: pointer;
+      color: var(--accent);
+      font-size: 12px;
     }
     .model-text {
       margin: 4px 0 0;
@@ -53,6 +73,10 @@ import { formatMoney, formatTokens } from '../models/model-format';
 })
 export class ModelCallEntryComponent {
   readonly call = input.required<ModelCallView>();
+  /** JSON replies (the plan, a role's result) as one readable line; prose as written. */
+  protected readonly textView = computed(() =>
+    modelTextView(this.call().text, !this.call().result),
+  );
   protected readonly tokens = formatTokens;
   protected readonly money = formatMoney;
 }

@@ -1,6 +1,13 @@
 import { skippedModels } from './chain-availability';
 import type { CatalogModel } from './model.models';
-import { chainSourceLabel, formatMoney, formatSize, percentOf, reasonLabel } from './model-format';
+import {
+  chainSourceLabel,
+  formatMoney,
+  formatSize,
+  healthLabel,
+  percentOf,
+  reasonLabel,
+} from './model-format';
 
 describe('model-format', () => {
   it('writes small amounts with enough digits to read them', () => {
@@ -45,5 +52,22 @@ describe('skippedModels', () => {
       'anthropic/claude-sonnet-4-6 (no key for this provider), openai/o4-mini (paused after repeated failures)',
     );
     expect(skippedModels(['openai/gpt-4.1', 'not/in-catalog'], catalog)).toBeNull();
+  });
+});
+
+describe('healthLabel', () => {
+  const now = new Date('2026-12-07T10:00:00.000Z');
+  it('says a model is healthy, paused after errors until when, or trying again: never breaker jargon', () => {
+    expect(healthLabel('CLOSED', null, now)).toEqual({ label: 'Healthy', tone: 'success' });
+    const paused = healthLabel('OPEN', '2026-12-07T10:00:30.000Z', now);
+    expect(paused.tone).toBe('attention');
+    expect(paused.label).toMatch(/^Paused after errors, retrying at \d\d:\d\d:30$/);
+    expect(healthLabel('OPEN', '2026-12-07T09:59:00.000Z', now).label).toBe(
+      'Paused after errors, retrying soon',
+    );
+    expect(healthLabel('HALF_OPEN', null, now)).toEqual({
+      label: 'Trying again after errors',
+      tone: 'info',
+    });
   });
 });

@@ -57,3 +57,21 @@ export function percentOf(used: number, limit: number | null): number | null {
   if (limit === null || limit <= 0) return null;
   return Math.round((used / limit) * 100);
 }
+
+/** A model's circuit breaker in plain words: healthy, paused after errors (until when), or trying again. */
+export function healthLabel(
+  circuit: string,
+  retryAt: string | null,
+  now = new Date(),
+): { label: string; tone: 'success' | 'attention' | 'info' } {
+  if (circuit === 'OPEN') {
+    const at = retryAt ? new Date(retryAt) : null;
+    const when =
+      at && at.getTime() > now.getTime()
+        ? `, retrying at ${at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+        : ', retrying soon';
+    return { label: `Paused after errors${when}`, tone: 'attention' };
+  }
+  if (circuit === 'HALF_OPEN') return { label: 'Trying again after errors', tone: 'info' };
+  return { label: 'Healthy', tone: 'success' };
+}

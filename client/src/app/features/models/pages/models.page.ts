@@ -4,7 +4,13 @@ import { firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { OfflineBannerComponent } from '../components/offline-banner.component';
 import type { CatalogModel, ModelMode } from '../models/model.models';
-import { formatMoney, formatSize, keySourceLabel, reasonLabel } from '../models/model-format';
+import {
+  formatMoney,
+  formatSize,
+  healthLabel,
+  keySourceLabel,
+  reasonLabel,
+} from '../models/model-format';
 import { ModelModeStatus } from '../services/model-mode-status.service';
 import { ModelsApi } from '../services/models-api.service';
 
@@ -55,6 +61,9 @@ export class ModelsPage {
   protected readonly money = formatMoney;
   protected readonly size = formatSize;
   protected readonly reason = reasonLabel;
+  protected healthOf(m: { circuit: string; circuitRetryAt?: string | null }) {
+    return healthLabel(m.circuit, m.circuitRetryAt ?? null);
+  }
   protected readonly keySource = keySourceLabel;
 
   constructor() {

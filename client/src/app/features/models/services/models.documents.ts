@@ -37,6 +37,7 @@ gql`
     unavailableReason
     keySource
     circuit
+    circuitRetryAt
   }
 
   query Models {

@@ -25,6 +25,7 @@ export function modelPayload(id: string, extra: Record<string, unknown> = {}) {
     unavailableReason: 'NO_KEY',
     keySource: null,
     circuit: 'CLOSED',
+    circuitRetryAt: null,
     ...extra,
   };
 }

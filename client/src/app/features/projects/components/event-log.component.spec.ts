@@ -50,6 +50,53 @@ describe('model calls in the event log', () => {
     expect(byTestId(root, 'model-call-text')[0]?.textContent).toBe('const app = express();');
   });
 
+  it("shows the architect's JSON plan as a readable line, the JSON folded away", async () => {
+    const plan = {
+      summary: 'A URL shortener',
+      tasks: [1, 2, 3, 4, 5, 6].map((i) => ({ id: `t${i}` })),
+    };
+    await show([
+      call('model.started', { segment: '1.0', role: 'architect' }),
+      call('model.delta', {
+        segment: '1.0',
+        role: 'architect',
+        text: JSON.stringify(plan).slice(0, 20),
+      }),
+    ]);
+    expect(byTestId(root, 'model-call-summary')[0]?.textContent).toMatch(
+      /^Writing a structured reply…/,
+    );
+    await show([
+      call('model.started', { segment: '1.0', role: 'architect' }),
+      call('model.delta', { segment: '1.0', role: 'architect', text: JSON.stringify(plan) }),
+      call('model.completed', {
+        model: 'offline/blueprint',
+        offline: true,
+        usage: { totalTokens: 10 },
+        costUsd: 0,
+        costInr: 0,
+        fallbackFrom: null,
+      }),
+    ]);
+    expect(byTestId(root, 'model-call-summary')[0]?.textContent).toBe(
+      'Plan: 6 tasks: A URL shortener',
+    );
+    const json = byTestId(root, 'model-call-text')[0]!;
+    expect(json.closest('details')?.open).toBe(false);
+    expect(JSON.parse(json.textContent!)).toEqual(plan);
+  });
+
+  it("marks a cancelled run's end as cancelled, a failed one not", async () => {
+    await show([
+      event('run.failed', { error: 'The build was cancelled', cancelled: true }),
+      event('run.failed', { error: 'npm failed', cancelled: false }),
+    ]);
+    expect(byTestId(root, 'event-item').map((li) => li.dataset['cancelled'] ?? null)).toEqual([
+      'true',
+      null,
+    ]);
+  });
+
   it('shows only the retried attempt text, then model, tokens, both costs and the offline mark', async () => {
     await show([
       call('model.started', { segment: '1.0' }),

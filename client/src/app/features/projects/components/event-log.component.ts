@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import { ModelCallEntryComponent } from '../../models/components/model-call-entry.component';
 import { toLogEntries } from '../../models/models/event-log-entries';
+import { EventType } from '@contracts/events';
 import type { ProjectEvent } from '../models/project.models';
 import type { StreamState } from '../services/project-event-stream.service';
 
@@ -56,6 +57,7 @@ const STATE_LABEL: Record<StreamState, string> = {
             data-testid="event-item"
             [attr.data-event-type]="event.type"
             [attr.data-event-id]="event.id"
+            [attr.data-cancelled]="isCancelled(event) || null"
           >
             <time [attr.datetime]="event.at">{{ event.at | date: 'HH:mm:ss' }}</time>
             <span class="event-type" [class]="'event-type type-' + event.type.split('.')[0]">{{
@@ -75,6 +77,12 @@ export class EventLogComponent {
   readonly state = input<StreamState>('connecting');
   protected readonly entries = computed(() => toLogEntries(this.events()));
   protected readonly stateLabel = STATE_LABEL;
+
+  /** A cancelled run ends with run.failed marked `cancelled`: shown in grey, not as a failure. */
+  protected isCancelled(event: ProjectEvent): boolean {
+    const data = event.data as { cancelled?: unknown } | null | undefined;
+    return event.type === EventType.RUN_FAILED && data?.cancelled === true;
+  }
   private readonly log = viewChild.required<ElementRef<HTMLElement>>('log');
   private following = true;
 

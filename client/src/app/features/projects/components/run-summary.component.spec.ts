@@ -14,6 +14,8 @@ const RUN: ProjectRun = {
   approvedBy: null,
   pausedBy: null,
   cancelledBy: null,
+  planStatus: null,
+  offlineBuild: null,
 };
 
 describe('RunSummaryComponent', () => {
@@ -46,5 +48,68 @@ describe('RunSummaryComponent', () => {
   it('names nobody for a run from before this was recorded, or with no run', async () => {
     expect(byTestId(await render({ ...RUN, startedBy: null }), 'run-actors')).toHaveLength(0);
     expect(byTestId(await render(null), 'run-actors')).toHaveLength(0);
+  });
+
+  const status = (root: HTMLElement) => byTestId(root, 'run-status')[0]!;
+
+  it('shows a run whose plan waits for a person as awaiting approval, in amber', async () => {
+    for (const runStatus of ['QUEUED', 'RUNNING'] as const) {
+      const root = await render({
+        ...RUN,
+        status: runStatus,
+        finishedAt: null,
+        planStatus: 'proposed',
+      });
+      expect(status(root).getAttribute('data-status')).toBe('AWAITING_APPROVAL');
+      expect(status(root).textContent?.trim()).toBe('Awaiting approval');
+      expect(status(root).querySelector('.badge-attention')).not.toBeNull();
+    }
+    const approved = await render({ ...RUN, status: 'RUNNING', planStatus: 'approved' });
+    expect(status(approved).textContent?.trim()).toBe('Running');
+  });
+
+  it('shows a cancelled run in grey as cancelled, never as a failure', async () => {
+    const root = await render({ ...RUN, error: 'The build was cancelled' });
+    expect(status(root).textContent?.trim()).toBe('Cancelled');
+    expect(status(root).querySelector('.badge-muted')).not.toBeNull();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(byTestId(root, 'run-cancelled')[0]?.textContent?.trim()).toBe(
+      'The build was cancelled.',
+    );
+  });
+
+  it('says an offline result was built from a blueprint, not from the description, when none fitted', async () => {
+    const offlineBuild = {
+      blueprintName: 'Minimal Node project',
+      matched: false,
+      note: 'Offline mode: … not what the description asks for.',
+    };
+    const done = await render({ ...RUN, status: 'SUCCEEDED', offlineBuild });
+    const note = byTestId(done, 'run-offline-note')[0]!;
+    expect(note.getAttribute('data-matched')).toBe('false');
+    expect(note.textContent).toMatch(
+      /Built offline from the "Minimal Node project" blueprint, not from the description/,
+    );
+    const waiting = await render({
+      ...RUN,
+      status: 'RUNNING',
+      planStatus: 'proposed',
+      offlineBuild,
+    });
+    expect(byTestId(waiting, 'run-offline-note')[0]?.textContent?.trim()).toBe(offlineBuild.note);
+    expect(
+      byTestId(await render({ ...RUN, status: 'SUCCEEDED' }), 'run-offline-note'),
+    ).toHaveLength(0);
+    const failed = await render({
+      ...RUN,
+      status: 'FAILED',
+      error: 'The tests fail',
+      offlineBuild,
+    });
+    expect(byTestId(failed, 'run-offline-note')[0]?.textContent).toMatch(
+      /Worked offline on the "Minimal Node project" blueprint, not on the description/,
+    );
+    // A cancelled run builds nothing: no note about what it would have built.
+    expect(byTestId(await render({ ...RUN, offlineBuild }), 'run-offline-note')).toHaveLength(0);
   });
 });

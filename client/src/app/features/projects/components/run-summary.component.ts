@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { ProjectRun, RunActor } from '../models/project.models';
+import type { OfflineBuild, ProjectRun, RunActor } from '../models/project.models';
 import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 
 /**
@@ -16,8 +16,8 @@ import { StatusBadgeComponent } from '../../../shared/components/status-badge.co
       <dl class="run-summary">
         <div>
           <dt>Latest run</dt>
-          <dd data-testid="run-status" [attr.data-status]="run.status">
-            <app-status-badge [status]="run.status" />
+          <dd data-testid="run-status" [attr.data-status]="status()">
+            <app-status-badge [status]="status()" />
           </dd>
         </div>
         <div>
@@ -42,8 +42,22 @@ import { StatusBadgeComponent } from '../../../shared/components/status-badge.co
           }
         </p>
       }
+      @if (run.status !== 'CANCELLED' && run.offlineBuild; as offline) {
+        <p
+          class="run-offline"
+          data-testid="run-offline-note"
+          [class.unmatched]="!offline.matched"
+          [attr.data-matched]="offline.matched"
+        >
+          {{ resultNote(run, offline) }}
+        </p>
+      }
       @if (run.error) {
-        <p class="run-error" role="alert">{{ run.error }}</p>
+        @if (run.status === 'CANCELLED') {
+          <p class="run-note" data-testid="run-cancelled">{{ run.error }}.</p>
+        } @else {
+          <p class="run-error" role="alert">{{ run.error }}</p>
+        }
       }
     } @else {
       <p class="muted" data-testid="run-status" data-status="NONE">No run yet.</p>
@@ -52,6 +66,27 @@ import { StatusBadgeComponent } from '../../../shared/components/status-badge.co
 })
 export class RunSummaryComponent {
   readonly run = input.required<ProjectRun | null>();
+
+  /** A run whose plan waits for a person is awaiting approval, whatever its workflow is doing meanwhile. */
+  protected readonly status = computed(() => {
+    const run = this.run();
+    if (!run) return 'NONE';
+    const open = run.status === 'QUEUED' || run.status === 'RUNNING';
+    return open && run.planStatus === 'proposed' ? 'AWAITING_APPROVAL' : run.status;
+  });
+
+  /** Offline, what was built: the server's note while the run goes on, in the past tense once it ended. */
+  protected resultNote(run: ProjectRun, offline: OfflineBuild): string {
+    if (run.status === 'FAILED') {
+      return offline.matched
+        ? `Worked offline on the "${offline.blueprintName}" blueprint, the closest match to the description.`
+        : `Worked offline on the "${offline.blueprintName}" blueprint, not on the description: no built-in blueprint fits it.`;
+    }
+    if (run.status !== 'SUCCEEDED') return offline.note;
+    return offline.matched
+      ? `Built offline from the "${offline.blueprintName}" blueprint, the closest match to the description.`
+      : `Built offline from the "${offline.blueprintName}" blueprint, not from the description: no built-in blueprint fits it. Its tests are the blueprint's tests.`;
+  }
 
   /** Who acted, in the order a run goes through: "Started by A, approved by B." */
   protected readonly actors = computed(() => {

@@ -31,7 +31,8 @@ export const EMPTY_PROJECT_FORM: ProjectFormValue = {
   teamId: '',
 };
 
-const NAME = /^[A-Za-z][A-Za-z0-9 _-]*$/;
+/** The server's rule (core/project/project-input.ts): a letter of any alphabet first, accents as marks allowed. */
+const NAME = /^\p{L}[\p{L}\p{M}\p{N} _-]*$/u;
 const TAG = /^[a-z][a-z0-9-]{0,31}$/;
 
 /** Splits the features text into tags, dropping empties and repeats. */
@@ -51,8 +52,9 @@ export function validateProjectForm(
   const name = value.name.trim();
   if (!name) errors.name = 'Name is required.';
   else if (name.length < 2 || name.length > 64) errors.name = 'Name must be 2 to 64 characters.';
-  else if (!NAME.test(name)) {
-    errors.name = "Start with a letter, then use letters, digits, spaces, '-' or '_'.";
+  else if (!NAME.test(name.normalize('NFC'))) {
+    errors.name =
+      "Start with a letter (any alphabet), then use letters, digits, spaces, '-' or '_'.";
   }
   if (value.description.length > 500)
     errors.description = 'Description must be at most 500 characters.';

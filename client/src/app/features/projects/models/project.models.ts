@@ -8,6 +8,7 @@ import { EventType } from '@contracts/events';
 export type {
   CreateProjectInput,
   FrameworkOptionFragment as FrameworkOption,
+  OfflineBuildFragment as OfflineBuild,
   OwnerTeamFragment as OwnerTeam,
   ProjectDetailFragment as ProjectDetail,
   ProjectEventFragment as ProjectEvent,
@@ -27,6 +28,10 @@ export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([
   EventType.FILE_CREATED,
   // The agent team writes project files as it works.
   EventType.FILE_WRITTEN,
+  // The project's state moves: building, awaiting approval, building again.
+  EventType.RUN_STARTED,
+  EventType.PLAN_PROPOSED,
+  EventType.PLAN_CHANGES_REQUESTED,
   // The run summary names who approved the plan.
   EventType.PLAN_APPROVED,
 ]);

@@ -93,35 +93,63 @@ describe('ProjectNewPage', () => {
     apollo.expectNone('CreateProject');
   });
 
-  it('builds with the agent team once there is a description, unless unchecked', async () => {
+  it('builds from the starter files unless the agent team is chosen; typing a description never chooses it', async () => {
     await open();
-    const team = () => field<HTMLInputElement>('project-team-build');
-    expect(team().checked).toBe(false);
+    const starter = () => field<HTMLInputElement>('project-build-starter');
+    const team = () => field<HTMLInputElement>('project-build-team');
+    expect([starter().checked, team().checked]).toEqual([true, false]);
     expect(byTestId(root, 'project-auto-approve')).toHaveLength(0);
     await type('project-name-input', 'Todo api');
     await choose('project-framework-select', 'nextjs');
     await type('project-description-input', 'A todo REST API with tests');
-    expect(team().checked).toBe(true);
-    field<HTMLInputElement>('project-auto-approve').click();
-    await settle(fixture);
+    expect([starter().checked, team().checked]).toEqual([true, false]);
     await submit();
-    const op = apollo.expectOne('CreateProject');
-    expect(op.operation.variables['input']).toMatchObject({
-      buildMode: 'team',
-      autoApprovePlan: true,
-    });
-    op.graphqlErrors([
-      { message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fieldErrors: [] } },
-    ]);
+    const first = apollo.expectOne('CreateProject');
+    expect(first.operation.variables['input']).not.toHaveProperty('buildMode');
+    first.graphqlErrors([{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fieldErrors: [] } }]);
     await settle(fixture);
 
     team().click();
     await settle(fixture);
+    expect([starter().checked, team().checked]).toEqual([false, true]);
+    // What a team run holds: one of the plan's agent-run slots.
+    expect(byTestId(root, 'project-slot-note')[0]?.textContent).toMatch(/concurrent agent-run slots/);
+    field<HTMLInputElement>('project-auto-approve').click();
+    await settle(fixture);
+    await submit();
+    const op = apollo.expectOne('CreateProject');
+    expect(op.operation.variables['input']).toMatchObject({ buildMode: 'team', autoApprovePlan: true });
+    op.graphqlErrors([{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fieldErrors: [] } }]);
+    await settle(fixture);
+
+    starter().click();
+    await settle(fixture);
     expect(byTestId(root, 'project-auto-approve')).toHaveLength(0);
     await submit();
-    const starter = apollo.expectOne('CreateProject').operation.variables['input'];
-    expect(starter).not.toHaveProperty('buildMode');
-    expect(starter).not.toHaveProperty('autoApprovePlan');
+    const again = apollo.expectOne('CreateProject').operation.variables['input'];
+    expect(again).not.toHaveProperty('buildMode');
+    expect(again).not.toHaveProperty('autoApprovePlan');
+  });
+
+  it('asks for a description when the agent team is chosen without one', async () => {
+    await open();
+    field<HTMLInputElement>('project-build-team').click();
+    await settle(fixture);
+    expect(byTestId(root, 'project-team-needs-description')).toHaveLength(1);
+    await type('project-description-input', 'A recipe box');
+    expect(byTestId(root, 'project-team-needs-description')).toHaveLength(0);
+  });
+
+  it('accepts names in any alphabet, and says the rule when a name breaks it', async () => {
+    await open();
+    await type('project-name-input', 'Café Ünïcode');
+    expect(errorText('name')).toBeUndefined();
+    await type('project-name-input', 'Счётчик 2');
+    expect(errorText('name')).toBeUndefined();
+    await type('project-name-input', '9 lives');
+    expect(errorText('name')).toBe("Start with a letter (any alphabet), then use letters, digits, spaces, '-' or '_'.");
+    await type('project-name-input', 'Café!');
+    expect(errorText('name')).toBe("Start with a letter (any alphabet), then use letters, digits, spaces, '-' or '_'.");
   });
 
   it('maps BAD_USER_INPUT field errors from the server onto their fields', async () => {

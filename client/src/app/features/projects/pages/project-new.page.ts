@@ -44,17 +44,69 @@ const FIELDS = Object.keys(EMPTY_PROJECT_FORM) as ProjectFormField[];
   styles: `
     .build-mode {
       display: grid;
-      gap: 6px;
+      gap: 8px;
       border: 0;
       padding: 0;
       margin: 0;
+      min-width: 0;
     }
-    .build-mode label {
+    legend {
+      font-weight: 600;
+      font-size: 13px;
+      padding: 0;
+      margin-bottom: 6px;
+    }
+    .build-options {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 10px;
+    }
+    .build-option {
+      display: flex;
+      align-items: flex-start;
+      gap: 10px;
+      padding: 12px 14px;
+      border: 1px solid #cfd4dc;
+      border-radius: var(--radius);
+      background: var(--surface);
+      cursor: pointer;
+    }
+    .build-option:hover {
+      border-color: #aab3c2;
+    }
+    .build-option.chosen {
+      border-color: var(--accent);
+      background: #f4f6ff;
+      box-shadow: 0 0 0 1px var(--accent);
+    }
+    .build-option input {
+      margin: 3px 0 0;
+      accent-color: var(--accent);
+    }
+    .build-option:has(input:focus-visible) {
+      outline: 2px solid #c9d2fb;
+    }
+    .option-text {
+      display: grid;
+      gap: 2px;
+    }
+    .option-title {
+      font-weight: 600;
+    }
+    .auto-approve {
       display: flex;
       align-items: center;
       gap: 8px;
       font-weight: 600;
       font-size: 13px;
+    }
+    .slot-note {
+      color: var(--text);
+    }
+    @media (max-width: 640px) {
+      .build-options {
+        grid-template-columns: 1fr;
+      }
     }
   `,
 })
@@ -82,11 +134,20 @@ export class ProjectNewPage {
   protected readonly chooseOwner = computed(() => this.session.accountsExist());
   protected readonly pending = signal(false);
   protected readonly formError = signal<string | null>(null);
-  /** The person's explicit choice; until they make one, the team builds whenever there is a description. */
-  private readonly agentTeamChoice = signal<boolean | null>(null);
-  protected readonly agentTeamBuild = computed(
-    () => this.agentTeamChoice() ?? this.value().description.trim().length > 0,
-  );
+  /**
+   * Starter files unless the person picks the agent team; typing a description never switches it, since a
+   * team run holds one of the owner's concurrent agent-run slots.
+   */
+  protected readonly agentTeamBuild = signal(false);
+  /** What a team run costs in slots: the tier's concurrent agent runs, with the viewer's use when known. */
+  protected readonly slotNote = computed(() => {
+    const usage = this.usage.usage();
+    const meter = usage?.ok ? usage.value.meters.find((m) => m.kind === 'agent-runs') : undefined;
+    const base = 'A team run uses one of your plan’s concurrent agent-run slots until it ends';
+    if (!meter || meter.limit === null) return `${base}; other team runs wait for a free slot.`;
+    const plural = meter.limit === 1 ? 'slot' : 'slots';
+    return `${base}: you have ${meter.limit} ${plural}, ${meter.used} in use. Other team runs wait until one is free.`;
+  });
   protected readonly autoApprove = signal(false);
   private readonly touched = signal<ReadonlySet<ProjectFormField>>(new Set());
   private readonly submitted = signal(false);
@@ -142,8 +203,8 @@ export class ProjectNewPage {
     if (event.type === 'change') this.touch(field);
   }
 
-  protected chooseAgentTeam(event: Event): void {
-    this.agentTeamChoice.set((event.target as HTMLInputElement).checked);
+  protected chooseAgentTeam(agentTeam: boolean): void {
+    this.agentTeamBuild.set(agentTeam);
   }
 
   protected chooseAutoApprove(event: Event): void {

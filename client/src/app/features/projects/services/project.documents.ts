@@ -56,6 +56,16 @@ gql`
     cancelledBy {
       ...RunActor
     }
+    planStatus
+    offlineBuild {
+      ...OfflineBuild
+    }
+  }
+
+  fragment OfflineBuild on OfflineBuild {
+    blueprintName
+    matched
+    note
   }
 
   fragment ProjectFileEntry on ProjectFile {

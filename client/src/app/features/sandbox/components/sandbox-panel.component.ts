@@ -21,66 +21,123 @@ export const SANDBOX_POLL_MS = 3000;
   imports: [SandboxTerminalComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="panel-header"><h2>Sandbox</h2></div>
-    @let list = sandboxes();
-    @if (actionError(); as message) {
-      <p class="callout error" role="alert" data-testid="sandbox-error">{{ message }}</p>
-    }
-    @if (!list) {
-      <p class="muted" aria-busy="true">Loading…</p>
-    } @else if (!list.ok) {
-      <p class="callout error" role="alert">{{ list.error.message }}</p>
-    } @else if (current(); as box) {
-      <p data-testid="sandbox-status">
-        <code>{{ box.runtime }}</code> · {{ box.status === 'RUNNING' ? 'running' : 'starting' }}
-      </p>
-      @if (box.previewUrl) {
-        @let frame = preview();
-        @if (frame?.id === box.id) {
-          <iframe
-            data-testid="sandbox-preview"
-            title="Preview"
-            [src]="frame!.src"
-            sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals"
-            style="width: 100%; height: 18rem; border: 1px solid var(--border, #ccc)"
-          ></iframe>
-        } @else {
-          <p class="muted" aria-busy="true">Opening the preview…</p>
-        }
-        <button type="button" class="link" data-testid="sandbox-open-tab" (click)="openInTab(box.id)">
-          Open the preview in a tab
-        </button>
-      } @else {
-        <p class="muted" data-testid="sandbox-waiting">
-          Installing and testing; the preview appears when its server answers.
-        </p>
-      }
-      <div class="actions">
-        <button
-          type="button"
-          data-testid="sandbox-terminal-toggle"
-          (click)="terminalOpen.set(!terminalOpen())"
+    <div class="panel-header">
+      <h2>Sandbox</h2>
+      @if (current(); as box) {
+        <span
+          class="badge"
+          data-testid="sandbox-state"
+          [class.badge-success]="box.status === 'RUNNING'"
+          [class.badge-info]="box.status !== 'RUNNING'"
+          >{{ box.status === 'RUNNING' ? 'Running' : 'Starting' }}</span
         >
-          {{ terminalOpen() ? 'Hide terminal' : 'Terminal' }}
-        </button>
-        <button type="button" data-testid="sandbox-stop" (click)="stop(box.id)">
-          Stop sandbox
-        </button>
-      </div>
-      @if (terminalOpen()) {
-        <app-sandbox-terminal [path]="box.terminalPath" />
       }
-    } @else {
-      <p class="muted">No sandbox runs this project.</p>
-      <button
-        type="button"
-        class="primary"
-        data-testid="sandbox-start"
-        [disabled]="busy()"
-        (click)="start()"
-      >
-        Run in a sandbox
-      </button>
+    </div>
+    <div class="sandbox-body">
+      @let list = sandboxes();
+      @if (actionError(); as message) {
+        <p class="callout error" role="alert" data-testid="sandbox-error">{{ message }}</p>
+      }
+      @if (!list) {
+        <p class="muted" aria-busy="true">Loading…</p>
+      } @else if (!list.ok) {
+        <p class="callout error" role="alert">{{ list.error.message }}</p>
+      } @else if (current(); as box) {
+        <p class="sandbox-status" data-testid="sandbox-status">
+          <code>{{ box.runtime }}</code> · {{ box.status === 'RUNNING' ? 'running' : 'starting' }}
+        </p>
+        @if (box.previewUrl) {
+          @let frame = preview();
+          @if (frame?.id === box.id) {
+            <iframe
+              class="sandbox-preview"
+              data-testid="sandbox-preview"
+              title="Preview"
+              [src]="frame!.src"
+              sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals"
+            ></iframe>
+          } @else {
+            <p class="muted" aria-busy="true">Opening the preview…</p>
+          }
+        } @else {
+          <p class="muted" data-testid="sandbox-waiting">
+            Installing and testing; the preview appears when its server answers.
+          </p>
+        }
+        <div class="sandbox-actions">
+          @if (box.previewUrl) {
+            <button
+              type="button"
+              class="button"
+              data-testid="sandbox-open-tab"
+              (click)="openInTab(box.id)"
+            >
+              Open preview in a tab ↗
+            </button>
+          }
+          <button
+            type="button"
+            class="button"
+            data-testid="sandbox-terminal-toggle"
+            [attr.aria-expanded]="terminalOpen()"
+            (click)="terminalOpen.set(!terminalOpen())"
+          >
+            {{ terminalOpen() ? 'Hide terminal' : 'Terminal' }}
+          </button>
+          <button
+            type="button"
+            class="button danger"
+            data-testid="sandbox-stop"
+            (click)="stop(box.id)"
+          >
+            Stop sandbox
+          </button>
+        </div>
+        @if (terminalOpen()) {
+          <app-sandbox-terminal [path]="box.terminalPath" />
+        }
+      } @else {
+        <p class="muted">
+          No sandbox runs this project. A sandbox installs it, runs its tests and serves a live
+          preview.
+        </p>
+        <div class="sandbox-actions">
+          <button
+            type="button"
+            class="button primary"
+            data-testid="sandbox-start"
+            [disabled]="busy()"
+            (click)="start()"
+          >
+            {{ busy() ? 'Starting…' : 'Run in a sandbox' }}
+          </button>
+        </div>
+      }
+    </div>
+  `,
+  styles: `
+    .sandbox-body {
+      display: grid;
+      /* Never as wide as the terminal or preview inside: they fit the panel, not the other way round. */
+      grid-template-columns: minmax(0, 1fr);
+      gap: 10px;
+      padding: 12px 14px 14px;
+    }
+    .sandbox-body > p,
+    .sandbox-body .callout {
+      margin: 0;
+    }
+    .sandbox-preview {
+      width: 100%;
+      height: 18rem;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      background: #fff;
+    }
+    .sandbox-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
     }
   `,
 })

@@ -81,9 +81,25 @@ export class SandboxTerminalComponent implements OnDestroy {
       typeof event.data === 'string' && term.write(event.data);
     const input = term.onData((data) => send({ type: 'input', data }));
     const resize = term.onResize(({ cols, rows }) => send({ type: 'resize', cols, rows }));
-    const observer = new ResizeObserver(() => fit.fit());
+    // Fitting resizes the terminal inside the observed host; done inside the observer's callback, that resize
+    // lands in the same frame and Chromium reports "ResizeObserver loop completed with undelivered
+    // notifications" again and again. So fit in the next frame, and only when the host's size really changed.
+    let fitted = '';
+    let frame = 0;
+    const observer = new ResizeObserver(([entry]) => {
+      const size = entry
+        ? `${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`
+        : '';
+      if (size === fitted) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        fitted = size;
+        fit.fit();
+      });
+    });
     observer.observe(this.host().nativeElement);
     this.teardown = [
+      () => cancelAnimationFrame(frame),
       () => observer.disconnect(),
       () => input.dispose(),
       () => resize.dispose(),

@@ -8,6 +8,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * `<Name>QueryVariables`, `<Name>Fragment`), checked against the API's schema, in
  * `src/app/generated/<file>.ts` (`team.documents.ts` → `generated/team.ts`). One output per documents file
  * keeps each feature's documents in its own lazy chunk; a fragment is therefore used only in its own file.
+ * The schema's enums, inputs and scalars are generated once, into `generated/schema.ts`.
  * Run `npm run codegen` after editing a document or a `.graphql` file; `api/src/codegen.test.ts` fails while
  * the output is stale.
  */
@@ -17,29 +18,36 @@ const documents = readdirSync(app, { recursive: true, encoding: 'utf8' })
   .map((file) => join(app, file))
   .sort();
 
+/** How both outputs spell types: immutable, ISO timestamps, nulls as null, no __typename. */
+const shared = {
+  useTypeImports: true,
+  enumsAsTypes: true,
+  immutableTypes: true,
+  // As they travel: an ISO timestamp, and whatever the server put in a JSON field.
+  scalars: { DateTime: 'string', JSON: 'unknown' },
+  maybeValue: 'T | null',
+  avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+  skipTypename: true,
+};
+
 const config: CodegenConfig = {
   schema: 'api/src/graphql/**/*.graphql',
-  generates: Object.fromEntries(
-    documents.map((file) => [
-      join(app, 'generated', `${basename(file, '.documents.ts')}.ts`),
-      {
-        documents: file,
-        plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
-        config: {
-          // Only what operations need (enums, inputs, scalars), not every type of the schema.
-          onlyOperationTypes: true,
-          useTypeImports: true,
-          enumsAsTypes: true,
-          immutableTypes: true,
-          // As they travel: an ISO timestamp, and whatever the server put in a JSON field.
-          scalars: { DateTime: 'string', JSON: 'unknown' },
-          maybeValue: 'T | null',
-          avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-          skipTypename: true,
-          dedupeFragments: true,
+  generates: {
+    // The schema's enums, inputs and scalars, once (types only: nothing of it reaches the bundle).
+    [join(app, 'generated', 'schema.ts')]: {
+      plugins: ['typescript'],
+      config: { ...shared, onlyOperationTypes: true },
+    },
+    ...Object.fromEntries(
+      documents.map((file) => [
+        join(app, 'generated', `${basename(file, '.documents.ts')}.ts`),
+        {
+          documents: file,
+          plugins: [{ add: { content: "import type * as Types from './schema';" } }, 'typescript-operations', 'typed-document-node'],
+          config: { ...shared, namespacedImportName: 'Types', dedupeFragments: true },
         },
-      },
-    ]),
-  ),
+      ]),
+    ),
+  },
 };
 export default config;

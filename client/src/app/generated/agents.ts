@@ -1,133 +1,5 @@
+import type * as Types from './schema';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = T | null;
-export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
-export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
-export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
-export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
-export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  DateTime: { input: string; output: string; }
-  JSON: { input: unknown; output: unknown; }
-};
-
-/** Whose limit is in force: the project's settings, its team's, its owner's, or the tier's cap. */
-export type BudgetLimitSource =
-  | 'PROJECT'
-  | 'TEAM'
-  | 'TIER'
-  | 'USER';
-
-export type CreateProjectInput = {
-  /** With the agent team: build without waiting for a person to approve the plan. */
-  readonly autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
-  /** starter (the built-in starter files, default) or team (the agent team plans and builds from the description). */
-  readonly buildMode?: InputMaybe<Scalars['String']['input']>;
-  readonly database?: InputMaybe<Scalars['String']['input']>;
-  /** At most 500 characters. */
-  readonly description?: InputMaybe<Scalars['String']['input']>;
-  /** Up to 10 tags, each lowercase letters, digits and '-'. */
-  readonly features?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
-  readonly framework: Scalars['String']['input'];
-  /**
-   * Makes retries safe: a second request with the same key returns the first request's project and
-   * never starts a second run.
-   */
-  readonly idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** 2 to 64 characters: starts with a letter (any alphabet), then letters, digits, spaces, '-' or '_'. Unique per owner. */
-  readonly name: Scalars['String']['input'];
-  readonly styling?: InputMaybe<Scalars['String']['input']>;
-  /** Create the project in this team (the caller must be a member); omitted for a personal project. */
-  readonly teamId?: InputMaybe<Scalars['ID']['input']>;
-  readonly visibility?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type LogInInput = {
-  readonly email: Scalars['String']['input'];
-  readonly password: Scalars['String']['input'];
-};
-
-export type ModelUsageGroup =
-  | 'DAY'
-  | 'MODEL'
-  | 'ROLE';
-
-/** Whose usage to report: one of projectId, teamId or userId (the caller when none is given). */
-export type ModelUsageInput = {
-  /** Inclusive start (default: 30 days ago). */
-  readonly from?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Grouping, in order; default MODEL. */
-  readonly groupBy?: InputMaybe<ReadonlyArray<ModelUsageGroup>>;
-  readonly projectId?: InputMaybe<Scalars['ID']['input']>;
-  readonly teamId?: InputMaybe<Scalars['ID']['input']>;
-  /** Exclusive end (default: now). */
-  readonly to?: InputMaybe<Scalars['DateTime']['input']>;
-  readonly userId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** Fields left out stay as they are; null clears a budget (the tier's limit then applies). */
-export type ProjectModelSettingsInput = {
-  readonly costBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
-  readonly projectId: Scalars['ID']['input'];
-  readonly roles?: InputMaybe<ReadonlyArray<RoleModelInput>>;
-  readonly runCostBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
-  readonly runTokenBudget?: InputMaybe<Scalars['Int']['input']>;
-  readonly tokenBudget?: InputMaybe<Scalars['Float']['input']>;
-};
-
-/**
- * Where the project's latest build stands. AWAITING_APPROVAL: the agent team's plan waits for a person;
- * CANCELLED: the latest build was cancelled (not a failure).
- */
-export type ProjectStatus =
-  | 'AWAITING_APPROVAL'
-  | 'BUILDING'
-  | 'CANCELLED'
-  | 'FAILED'
-  | 'QUEUED'
-  | 'READY';
-
-export type RoleModelInput = {
-  /** Catalog ids, preferred first; an empty list removes this scope's override. */
-  readonly models: ReadonlyArray<Scalars['String']['input']>;
-  /** architect, coder, frontend, backend, debugger, reviewer, devops, tester, documentation or optimizer. */
-  readonly role: Scalars['String']['input'];
-};
-
-export type RunStatus =
-  | 'CANCELLED'
-  | 'FAILED'
-  | 'QUEUED'
-  | 'RUNNING'
-  | 'SUCCEEDED';
-
-export type SignUpInput = {
-  /** 1 to 80 characters. */
-  readonly displayName: Scalars['String']['input'];
-  /** An email address; stored lowercase. */
-  readonly email: Scalars['String']['input'];
-  /** 10 to 128 characters. */
-  readonly password: Scalars['String']['input'];
-};
-
-/**
- * A team's model budgets: per run of one of its projects, and per calendar month (UTC) over all its projects.
- * Null: no budget of the team's own (its owner's tier still caps it). Fields left out stay as they are.
- */
-export type TeamModelBudgetsInput = {
-  readonly monthlyCostBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
-  readonly monthlyTokenBudget?: InputMaybe<Scalars['Float']['input']>;
-  readonly runCostBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
-  readonly runTokenBudget?: InputMaybe<Scalars['Int']['input']>;
-  readonly teamId: Scalars['ID']['input'];
-};
-
 export type BuildWaitFragment = { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> };
 
 export type AgentTeamStateFragment = { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> };
@@ -138,77 +10,77 @@ export type AgentInstanceFragment = { readonly role: string, readonly status: st
 
 export type AgentHandoffFragment = { readonly fromTaskKey: string, readonly fromRole: string, readonly toRole: string, readonly toTaskKey: string | null, readonly reason: string, readonly context: string };
 
-export type AgentTeamRunFragment = { readonly id: string, readonly status: RunStatus, readonly error: string | null, readonly plan: unknown | null, readonly planStatus: string | null, readonly testsPassed: boolean | null, readonly offlineBuild: { readonly blueprintName: string, readonly matched: boolean, readonly note: string } | null, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null, readonly agentTasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly type: string, readonly role: string, readonly reasoning: string, readonly handoffFrom: string | null, readonly status: string, readonly outcome: string | null, readonly summary: string | null, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly startedAt: string | null, readonly finishedAt: string | null }>, readonly agents: ReadonlyArray<{ readonly role: string, readonly status: string, readonly currentTaskKey: string | null, readonly tasksDone: number, readonly tasksFailed: number, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly timeMs: number, readonly successRate: number | null }>, readonly handoffs: ReadonlyArray<{ readonly fromTaskKey: string, readonly fromRole: string, readonly toRole: string, readonly toTaskKey: string | null, readonly reason: string, readonly context: string }> };
+export type AgentTeamRunFragment = { readonly id: string, readonly status: Types.RunStatus, readonly error: string | null, readonly plan: unknown | null, readonly planStatus: string | null, readonly testsPassed: boolean | null, readonly offlineBuild: { readonly blueprintName: string, readonly matched: boolean, readonly note: string } | null, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null, readonly agentTasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly type: string, readonly role: string, readonly reasoning: string, readonly handoffFrom: string | null, readonly status: string, readonly outcome: string | null, readonly summary: string | null, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly startedAt: string | null, readonly finishedAt: string | null }>, readonly agents: ReadonlyArray<{ readonly role: string, readonly status: string, readonly currentTaskKey: string | null, readonly tasksDone: number, readonly tasksFailed: number, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly timeMs: number, readonly successRate: number | null }>, readonly handoffs: ReadonlyArray<{ readonly fromTaskKey: string, readonly fromRole: string, readonly toRole: string, readonly toTaskKey: string | null, readonly reason: string, readonly context: string }> };
 
-export type AgentTeamProjectFragment = { readonly id: string, readonly buildMode: string, readonly description: string, readonly autoApprovePlan: boolean, readonly latestRun: { readonly id: string, readonly status: RunStatus, readonly error: string | null, readonly plan: unknown | null, readonly planStatus: string | null, readonly testsPassed: boolean | null, readonly offlineBuild: { readonly blueprintName: string, readonly matched: boolean, readonly note: string } | null, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null, readonly agentTasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly type: string, readonly role: string, readonly reasoning: string, readonly handoffFrom: string | null, readonly status: string, readonly outcome: string | null, readonly summary: string | null, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly startedAt: string | null, readonly finishedAt: string | null }>, readonly agents: ReadonlyArray<{ readonly role: string, readonly status: string, readonly currentTaskKey: string | null, readonly tasksDone: number, readonly tasksFailed: number, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly timeMs: number, readonly successRate: number | null }>, readonly handoffs: ReadonlyArray<{ readonly fromTaskKey: string, readonly fromRole: string, readonly toRole: string, readonly toTaskKey: string | null, readonly reason: string, readonly context: string }> } | null };
+export type AgentTeamProjectFragment = { readonly id: string, readonly buildMode: string, readonly description: string, readonly autoApprovePlan: boolean, readonly latestRun: { readonly id: string, readonly status: Types.RunStatus, readonly error: string | null, readonly plan: unknown | null, readonly planStatus: string | null, readonly testsPassed: boolean | null, readonly offlineBuild: { readonly blueprintName: string, readonly matched: boolean, readonly note: string } | null, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null, readonly agentTasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly type: string, readonly role: string, readonly reasoning: string, readonly handoffFrom: string | null, readonly status: string, readonly outcome: string | null, readonly summary: string | null, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly startedAt: string | null, readonly finishedAt: string | null }>, readonly agents: ReadonlyArray<{ readonly role: string, readonly status: string, readonly currentTaskKey: string | null, readonly tasksDone: number, readonly tasksFailed: number, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly timeMs: number, readonly successRate: number | null }>, readonly handoffs: ReadonlyArray<{ readonly fromTaskKey: string, readonly fromRole: string, readonly toRole: string, readonly toTaskKey: string | null, readonly reason: string, readonly context: string }> } | null };
 
-export type AgentTeamRunQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
+export type AgentTeamRunQueryVariables = Types.Exact<{
+  id: Types.Scalars['ID']['input'];
 }>;
 
 
-export type AgentTeamRunQuery = { readonly project: { readonly id: string, readonly buildMode: string, readonly description: string, readonly autoApprovePlan: boolean, readonly latestRun: { readonly id: string, readonly status: RunStatus, readonly error: string | null, readonly plan: unknown | null, readonly planStatus: string | null, readonly testsPassed: boolean | null, readonly offlineBuild: { readonly blueprintName: string, readonly matched: boolean, readonly note: string } | null, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null, readonly agentTasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly type: string, readonly role: string, readonly reasoning: string, readonly handoffFrom: string | null, readonly status: string, readonly outcome: string | null, readonly summary: string | null, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly startedAt: string | null, readonly finishedAt: string | null }>, readonly agents: ReadonlyArray<{ readonly role: string, readonly status: string, readonly currentTaskKey: string | null, readonly tasksDone: number, readonly tasksFailed: number, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly timeMs: number, readonly successRate: number | null }>, readonly handoffs: ReadonlyArray<{ readonly fromTaskKey: string, readonly fromRole: string, readonly toRole: string, readonly toTaskKey: string | null, readonly reason: string, readonly context: string }> } | null } | null };
+export type AgentTeamRunQuery = { readonly project: { readonly id: string, readonly buildMode: string, readonly description: string, readonly autoApprovePlan: boolean, readonly latestRun: { readonly id: string, readonly status: Types.RunStatus, readonly error: string | null, readonly plan: unknown | null, readonly planStatus: string | null, readonly testsPassed: boolean | null, readonly offlineBuild: { readonly blueprintName: string, readonly matched: boolean, readonly note: string } | null, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null, readonly agentTasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly type: string, readonly role: string, readonly reasoning: string, readonly handoffFrom: string | null, readonly status: string, readonly outcome: string | null, readonly summary: string | null, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly startedAt: string | null, readonly finishedAt: string | null }>, readonly agents: ReadonlyArray<{ readonly role: string, readonly status: string, readonly currentTaskKey: string | null, readonly tasksDone: number, readonly tasksFailed: number, readonly turns: number, readonly tokens: number, readonly costUsd: number, readonly timeMs: number, readonly successRate: number | null }>, readonly handoffs: ReadonlyArray<{ readonly fromTaskKey: string, readonly fromRole: string, readonly toRole: string, readonly toTaskKey: string | null, readonly reason: string, readonly context: string }> } | null } | null };
 
-export type AgentTeamStateQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
+export type AgentTeamStateQueryVariables = Types.Exact<{
+  id: Types.Scalars['ID']['input'];
 }>;
 
 
-export type AgentTeamStateQuery = { readonly project: { readonly id: string, readonly latestRun: { readonly id: string, readonly status: RunStatus, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null } | null } | null };
+export type AgentTeamStateQuery = { readonly project: { readonly id: string, readonly latestRun: { readonly id: string, readonly status: Types.RunStatus, readonly team: { readonly phase: string, readonly planVersion: number, readonly pausedReason: string | null, readonly testsPassed: boolean | null, readonly filesWritten: number, readonly waiting: { readonly kind: string, readonly limit: number, readonly used: number, readonly hiddenHolders: number, readonly holders: ReadonlyArray<{ readonly projectId: string, readonly projectName: string, readonly runId: string | null }> } | null, readonly tasks: ReadonlyArray<{ readonly key: string, readonly title: string, readonly role: string | null, readonly status: string, readonly agentStatus: string, readonly question: string | null }> } | null } | null } | null };
 
-export type StartAgentTeamRunMutationVariables = Exact<{
-  projectId: Scalars['ID']['input'];
-  description: InputMaybe<Scalars['String']['input']>;
-  autoApprovePlan: InputMaybe<Scalars['Boolean']['input']>;
+export type StartAgentTeamRunMutationVariables = Types.Exact<{
+  projectId: Types.Scalars['ID']['input'];
+  description: Types.InputMaybe<Types.Scalars['String']['input']>;
+  autoApprovePlan: Types.InputMaybe<Types.Scalars['Boolean']['input']>;
 }>;
 
 
-export type StartAgentTeamRunMutation = { readonly startTeamRun: { readonly id: string, readonly status: RunStatus } };
+export type StartAgentTeamRunMutation = { readonly startTeamRun: { readonly id: string, readonly status: Types.RunStatus } };
 
-export type ReviewPlanMutationVariables = Exact<{
-  projectId: Scalars['ID']['input'];
-  approve: Scalars['Boolean']['input'];
-  feedback: InputMaybe<Scalars['String']['input']>;
+export type ReviewPlanMutationVariables = Types.Exact<{
+  projectId: Types.Scalars['ID']['input'];
+  approve: Types.Scalars['Boolean']['input'];
+  feedback: Types.InputMaybe<Types.Scalars['String']['input']>;
 }>;
 
 
 export type ReviewPlanMutation = { readonly reviewPlan: boolean };
 
-export type PauseRunMutationVariables = Exact<{
-  projectId: Scalars['ID']['input'];
-  reason: InputMaybe<Scalars['String']['input']>;
+export type PauseRunMutationVariables = Types.Exact<{
+  projectId: Types.Scalars['ID']['input'];
+  reason: Types.InputMaybe<Types.Scalars['String']['input']>;
 }>;
 
 
 export type PauseRunMutation = { readonly pauseRun: boolean };
 
-export type ResumeRunMutationVariables = Exact<{
-  projectId: Scalars['ID']['input'];
+export type ResumeRunMutationVariables = Types.Exact<{
+  projectId: Types.Scalars['ID']['input'];
 }>;
 
 
 export type ResumeRunMutation = { readonly resumeRun: boolean };
 
-export type CancelRunMutationVariables = Exact<{
-  projectId: Scalars['ID']['input'];
+export type CancelRunMutationVariables = Types.Exact<{
+  projectId: Types.Scalars['ID']['input'];
 }>;
 
 
 export type CancelRunMutation = { readonly cancelRun: boolean };
 
-export type AnswerAgentMutationVariables = Exact<{
-  projectId: Scalars['ID']['input'];
-  taskKey: Scalars['String']['input'];
-  answer: Scalars['String']['input'];
+export type AnswerAgentMutationVariables = Types.Exact<{
+  projectId: Types.Scalars['ID']['input'];
+  taskKey: Types.Scalars['String']['input'];
+  answer: Types.Scalars['String']['input'];
 }>;
 
 
 export type AnswerAgentMutation = { readonly answerAgent: boolean };
 
-export type MessageAgentMutationVariables = Exact<{
-  projectId: Scalars['ID']['input'];
-  taskKey: Scalars['String']['input'];
-  text: Scalars['String']['input'];
+export type MessageAgentMutationVariables = Types.Exact<{
+  projectId: Types.Scalars['ID']['input'];
+  taskKey: Types.Scalars['String']['input'];
+  text: Types.Scalars['String']['input'];
 }>;
 
 

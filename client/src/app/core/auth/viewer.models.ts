@@ -1,7 +1,8 @@
 import type { AuthStateQuery } from '../../generated/auth';
 
 /** The signed-in user, and what signing up or in takes: the API's shapes, generated. */
-export type { LogInInput, SignUpInput, ViewerFragment as Viewer } from '../../generated/auth';
+export type { ViewerFragment as Viewer } from '../../generated/auth';
+export type { LogInInput, SignUpInput } from '../../generated/schema';
 
 /**
  * What decides between the sign-in screens and the app (`authState`): the viewer (the local user in

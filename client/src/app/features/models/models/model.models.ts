@@ -9,8 +9,6 @@ export type {
   ModelBudgetFragment as ModelBudget,
   ModelModeFragment as ModelMode,
   ModelUsageFragment as ModelUsage,
-  ModelUsageGroup,
-  ModelUsageInput,
   ProjectModelSettingsFragment as ProjectModelSettings,
-  ProjectModelSettingsInput,
 } from '../../../generated/models';
+export type { ModelUsageGroup, ModelUsageInput, ProjectModelSettingsInput } from '../../../generated/schema';

@@ -6,7 +6,6 @@
  */
 import { EventType } from '@contracts/events';
 export type {
-  CreateProjectInput,
   FrameworkOptionFragment as FrameworkOption,
   OfflineBuildFragment as OfflineBuild,
   OwnerTeamFragment as OwnerTeam,
@@ -15,11 +14,10 @@ export type {
   ProjectFileEntryFragment as ProjectFileEntry,
   ProjectFileFragment as ProjectFile,
   ProjectRunFragment as ProjectRun,
-  ProjectStatus,
   ProjectSummaryFragment as ProjectSummary,
   RunActorFragment as RunActor,
-  RunStatus,
 } from '../../../generated/project';
+export type { CreateProjectInput, ProjectStatus, RunStatus } from '../../../generated/schema';
 
 /** Events after which the project's status or files have changed on the server. */
 export const PROJECT_CHANGING_EVENTS: ReadonlySet<string> = new Set([

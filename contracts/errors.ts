@@ -28,5 +28,18 @@ export const ErrorCode = {
   BUILD_FAILED: 'BUILD_FAILED',
   /** Workflow failure: the architect's plan could not be used. */
   PLAN_INVALID: 'PLAN_INVALID',
+  /** A file path that is absolute, climbs out with `..`, holds NUL or is otherwise unusable. */
+  PATH_INVALID: 'PATH_INVALID',
+  /** A file or folder already has that path. */
+  PATH_TAKEN: 'PATH_TAKEN',
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  /** A binary file asked for as text (it can be downloaded, never opened in the editor). */
+  FILE_BINARY: 'FILE_BINARY',
+  /** The project is archived: restore it before changing it. */
+  PROJECT_ARCHIVED: 'PROJECT_ARCHIVED',
+  /** A destructive action whose typed confirmation did not match (deleting a project needs its name). */
+  CONFIRMATION_MISMATCH: 'CONFIRMATION_MISMATCH',
+  /** Live collaboration (Liveblocks) is not configured or not reachable. */
+  COLLABORATION_UNAVAILABLE: 'COLLABORATION_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -15,6 +15,19 @@ export const EventType = {
   FILE_CREATED: 'file.created',
   /** An agent wrote a file. */
   FILE_WRITTEN: 'file.written',
+  /** A person changed the file tree: data { fileId?, path, from?, folder?, by }. */
+  FILE_RENAMED: 'file.renamed',
+  FILE_DELETED: 'file.deleted',
+  FILE_UPLOADED: 'file.uploaded',
+  /** A file went back to an earlier version (a new version itself). */
+  FILE_RESTORED: 'file.restored',
+  FOLDER_CREATED: 'folder.created',
+  /** Edited documents reached PostgreSQL: data { paths, versions }. */
+  FILES_FLUSHED: 'files.flushed',
+  PROJECT_RENAMED: 'project.renamed',
+  PROJECT_ARCHIVED: 'project.archived',
+  PROJECT_RESTORED: 'project.restored',
+  PROJECT_DELETED: 'project.deleted',
   PLAN_PROPOSED: 'plan.proposed',
   PLAN_APPROVED: 'plan.approved',
   PLAN_CHANGES_REQUESTED: 'plan.changes_requested',

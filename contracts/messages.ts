@@ -2,7 +2,7 @@
  * The messages workflows answer: signals and queries (`defineSignal` / `defineQuery`, deterministic and safe to
  * import anywhere) and the shapes they carry. The API sends them by these objects, never by name.
  */
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BuildWait } from './build-wait';
 import type { AgentRole } from './roles';
 
@@ -85,3 +85,20 @@ export interface SandboxVerifyState {
 
 /** Where the verification is now. */
 export const sandboxVerifyStateQuery = defineQuery<SandboxVerifyState>('sandboxVerifyState');
+
+/** Someone edited these files' live documents (the client says so, debounced); the room flushes them soon. */
+export interface FilesEdited {
+  fileIds: string[];
+  /** Who edited: versions made by the flush are credited to them. */
+  userId: string | null;
+}
+export const filesEditedSignal = defineSignal<[FilesEdited]>('filesEdited');
+/** Flushes every edited document now (before a zip download, a sandbox sync, Ctrl-S); answers how many changed. */
+export const flushNowUpdate = defineUpdate<{ flushed: number }, []>('flushNow');
+export interface ProjectRoomState {
+  /** Files edited since the last flush. */
+  dirty: string[];
+  flushes: number;
+  lastFlushAt: string | null;
+}
+export const projectRoomStateQuery = defineQuery<ProjectRoomState>('projectRoomState');

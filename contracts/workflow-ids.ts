@@ -8,4 +8,6 @@ export const workflowIds = {
   agentTask: (runId: string, taskKey: string, attempt: number): string => `agent-task:${runId}:${taskKey}:${attempt}`,
   /** A sandbox verification of a project; `nonce` makes each request its own run. */
   sandboxVerify: (projectId: string, nonce: string): string => `sandbox-verify:${projectId}:${nonce}`,
+  /** The live room of a project: flushes its edited documents to PostgreSQL (one per project at a time). */
+  projectRoom: (projectId: string): string => `project-room:${projectId}`,
 } as const;

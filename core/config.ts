@@ -41,8 +41,10 @@ const schema = z.object({
   ATELIER_MASTER_KEYS: z.string().optional(),
   /** Link shown to users for the Temporal UI. */
   ATELIER_TEMPORAL_UI_URL: z.string().optional(),
-  /** Liveblocks REST base URL; readiness reports it when set. */
+  /** Liveblocks REST base URL (the embedded dev server); unset with LIVEBLOCKS_SECRET_KEY: Liveblocks Cloud. */
   LIVEBLOCKS_BASE_URL: z.string().url().optional(),
+  /** Liveblocks secret key (`sk_localdev` for the dev server); unset: no live co-editing, files are edited through the API only. */
+  LIVEBLOCKS_SECRET_KEY: z.string().min(1).optional(),
   /** Pauses between scaffolded files, in ms: shows progress in demos and lets tests crash a worker mid-step. */
   ATELIER_SCAFFOLD_FILE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Outgoing mail over SMTP, `smtp://user:pass@host:587` or `smtps://…`; unset, mails become `.eml` files in ATELIER_MAIL_DIR. */

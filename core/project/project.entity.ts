@@ -43,6 +43,8 @@ export class Project {
   autoApprovePlan = false;
   /** Client-chosen key that makes createProject safe to retry. */
   idempotencyKey?: string | null;
+  /** Set while the project is archived: read-only, hidden from the default list, restorable. */
+  archivedAt?: Date | null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
   runs = new Collection<ProjectRun>(this);
@@ -78,14 +80,19 @@ export class ProjectRun {
 }
 
 export class ProjectFile {
-  [OptionalProps]?: 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'binary';
+  /** Also the guid of the file's live document (a Yjs subdocument of the project's Liveblocks room). */
   id: string = randomUUID();
   project!: Ref<Project>;
   path!: string;
+  /** The text; empty for a binary file. */
   content!: string;
   language!: string;
-  /** UTF-8 byte length of content. */
+  /** Byte length: of content (UTF-8), or of data for a binary file. */
   size!: number;
+  /** A file that is not UTF-8 text (an upload): its bytes are in `data`, and it is never opened as text. */
+  binary = false;
+  data?: Buffer | null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -112,6 +119,7 @@ export const ProjectSchema = new EntitySchema<Project>({
     buildMode: { type: 'string', length: 16, default: 'starter' },
     autoApprovePlan: { type: 'boolean', default: false },
     idempotencyKey: { type: 'string', length: 128, nullable: true },
+    archivedAt: { type: 'datetime', nullable: true },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },
     runs: { kind: '1:m', entity: () => ProjectRun, mappedBy: 'project' },
@@ -152,6 +160,8 @@ export const ProjectFileSchema = new EntitySchema<ProjectFile>({
     content: { type: 'text' },
     language: { type: 'string', length: 32 },
     size: { type: 'integer' },
+    binary: { type: 'boolean', default: false },
+    data: { type: 'blob', nullable: true, lazy: true },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },
   },

@@ -4,6 +4,7 @@ import type { ConcurrencyLimiter } from '../core/limits/concurrency-limiter';
 import type { ProjectEventStream } from '../core/events/project-event-stream';
 import type { SandboxManager } from '../core/sandbox/sandbox-manager';
 import type { ModelGateway } from '../core/models/model-gateway';
+import type { LiveDocs } from '../core/files/live-docs';
 
 /** Everything activities touch, built once by the worker's composition root. */
 export interface ActivityDeps {
@@ -18,4 +19,6 @@ export interface ActivityDeps {
   models?: ModelGateway;
   /** The tier's concurrent agent runs; without it every team run is admitted. */
   leases?: ConcurrencyLimiter;
+  /** The files' live documents (Liveblocks); without it agents read and write PostgreSQL only. */
+  live?: LiveDocs | null;
 }

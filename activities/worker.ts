@@ -12,6 +12,7 @@ import { buildSandboxManager } from '../core/sandbox/build-sandboxes';
 import { createModelLayer } from '../core/models/model-layer';
 import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { connectWorker, createBuildWorker } from './build-worker';
+import { LiveDocs } from '../core/files/live-docs';
 import { loadWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     deps: { orm, events: new ProjectEventStream(redis), logger, scaffoldFileDelayMs: config.ATELIER_SCAFFOLD_FILE_DELAY_MS, sandboxes,
+      live: LiveDocs.fromConfig(config),
       models: models.gateway,
       leases: new ConcurrencyLimiter(redis, { config: DEFAULT_LIMITS, logger }),
     },

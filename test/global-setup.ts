@@ -1,13 +1,14 @@
 /**
  * Starts what the server tests need, once per jest run, in parallel: an in-memory Temporal dev server,
  * PostgreSQL (DATABASE_URL, else embedded in `.data/test/postgres`) and Redis (REDIS_URL, else a
- * throwaway redis-server), each on a free port. Published through process.env (see test/services.ts).
+ * throwaway redis-server) and a Liveblocks dev server (no persistence), each on a free port. Published through process.env (see test/services.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../infra/src/ports';
 import { startEmbeddedPostgres } from '../infra/src/services/postgres';
 import { startRedis } from '../infra/src/services/redis';
+import { startLiveblocksDevServer } from '../infra/src/services/liveblocks';
 import { findTemporalCli, startTemporalDevServer } from '../infra/src/services/temporal';
 import { loadStackConfig, repoRoot } from '../infra/src/stack-config';
 import { servicesHandleKey, testEnvKeys } from './services';
@@ -84,14 +85,20 @@ export default async function globalSetup(): Promise<void> {
     process.env[testEnvKeys.redisUrl] = r.url;
   })();
 
-  const results = await Promise.allSettled([temporal, postgres, redis]);
+  const liveblocks = (async () => {
+    const lb = await startLiveblocksDevServer({ port: await freePort(), logDir, name: 'test-liveblocks', echo: null });
+    running.push({ pid: lb.pid, stop: () => lb.stop() });
+    process.env[testEnvKeys.liveblocksUrl] = lb.url;
+  })();
+
+  const results = await Promise.allSettled([temporal, postgres, redis, liveblocks]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     await Promise.all(running.map((r) => r.stop()));
     const err = failed.reason as Error & { hint?: string };
     throw new Error(`Test services could not start: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
   }
-  process.stdout.write(`\n[global-setup] Temporal, Postgres and Redis ready in ${Date.now() - t0} ms (logs: ${logDir})\n`);
+  process.stdout.write(`\n[global-setup] Temporal, Postgres, Redis and Liveblocks ready in ${Date.now() - t0} ms (logs: ${logDir})\n`);
 }
 
 /**

@@ -18,7 +18,8 @@ import { SandboxManager } from '../core/sandbox/sandbox-manager';
 import type { SandboxBackend } from '../sandbox/types';
 import { createModelLayer, type ModelLayer } from '../core/models/model-layer';
 import { SecretBox, parseKeyring } from '../core/keys/secret-box';
-import { testEnv } from './services';
+import { testEnv, testLiveblocks } from './services';
+import { LiveDocs } from '../core/files/live-docs';
 
 /** The services global-setup started (see test/services.ts). */
 export { testEnv as testServices } from './services';
@@ -75,6 +76,8 @@ export interface Stack {
   app: AtelierApp;
   /** The model layer the API and this stack's workers share (vendor keys and base URLs from `config`). */
   models: ModelLayer;
+  /** The live documents the API and workers share (null with `live: false`). */
+  live: LiveDocs | null;
   /** Present when created with `sandboxBackend`. */
   sandboxes?: SandboxManager;
   dispose(): Promise<void>;
@@ -100,6 +103,8 @@ export async function createStack(
     config?: Partial<AppDeps['config']>;
     masterKeys?: string;
     sandboxBackend?: SandboxBackend;
+    /** Live documents through the test Liveblocks dev server (default true, as `npm start` runs); false: PostgreSQL only. */
+    live?: boolean;
   } = {},
 ): Promise<Stack> {
   const services = testEnv();
@@ -118,6 +123,7 @@ export async function createStack(
         logger: options.logger ?? silentLogger,
       })
     : undefined;
+  const live = options.live === false ? null : LiveDocs.fromConfig(testLiveblocks());
   const models = createModelLayer({
     env: { ...options.config },
     orm: db.orm,
@@ -140,10 +146,12 @@ export async function createStack(
     logger: options.logger ?? silentLogger,
     sandboxes,
     models,
+    live,
   });
   const workers: Array<() => Promise<void>> = [];
   return {
     db,
+    live,
     redis,
     events,
     temporal,
@@ -165,6 +173,7 @@ export async function createStack(
           models: models.gateway,
           sandboxes,
           leases: new ConcurrencyLimiter(redis, { config: options.limits ?? testLimits }),
+          live,
         },
         workflowBundle: await workflowBundle(),
       });

@@ -9,6 +9,7 @@ export const testEnvKeys = {
   temporalCli: 'ATELIER_TEST_TEMPORAL_CLI',
   databaseUrl: 'ATELIER_TEST_DATABASE_URL',
   redisUrl: 'ATELIER_TEST_REDIS_URL',
+  liveblocksUrl: 'ATELIER_TEST_LIVEBLOCKS_URL',
 } as const;
 
 /** Services available to the tests. */
@@ -21,6 +22,13 @@ export interface TestEnv {
   databaseUrl: string;
   /** Redis URL; use a key prefix per test file. */
   redisUrl: string;
+  /** Base URL of a Liveblocks dev server (secret `sk_localdev`); rooms are per project id, so files do not collide. */
+  liveblocksUrl: string;
+}
+
+/** The Liveblocks settings for tests, shaped like the app's config. */
+export function testLiveblocks(): { LIVEBLOCKS_SECRET_KEY: string; LIVEBLOCKS_BASE_URL: string } {
+  return { LIVEBLOCKS_SECRET_KEY: 'sk_localdev', LIVEBLOCKS_BASE_URL: testEnv().liveblocksUrl };
 }
 
 /** Reads the services global-setup started; throws a readable error when run outside the server jest project. */
@@ -28,7 +36,7 @@ export function testEnv(): TestEnv {
   const missing = Object.values(testEnvKeys).filter((k) => !process.env[k]);
   if (missing.length) {
     throw new Error(
-      `${missing.join(', ')} not set: run server tests through jest (npm test, or npx jest --selectProjects server), whose global-setup starts Temporal, Postgres and Redis.`,
+      `${missing.join(', ')} not set: run server tests through jest (npm test, or npx jest --selectProjects server), whose global-setup starts Temporal, Postgres, Redis and Liveblocks.`,
     );
   }
   return {
@@ -36,6 +44,7 @@ export function testEnv(): TestEnv {
     temporalCli: process.env[testEnvKeys.temporalCli]!,
     databaseUrl: process.env[testEnvKeys.databaseUrl]!,
     redisUrl: process.env[testEnvKeys.redisUrl]!,
+    liveblocksUrl: process.env[testEnvKeys.liveblocksUrl]!,
   };
 }
 

@@ -9,10 +9,12 @@ import type { Mailer } from '../../core/mail/mailer';
 import type { ModelEnv, ModelLayer } from '../../core/models/model-layer';
 import type { SandboxConfig } from '../../core/sandbox/build-sandboxes';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
+import type { LiveDocs } from '../../core/files/live-docs';
 
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
-  config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> & OAuthConfig & {
+  config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> &
+    Partial<Pick<AppConfig, 'LIVEBLOCKS_SECRET_KEY'>> & OAuthConfig & {
     /** Base URL for links in emails; defaults to the address the API listens on. */
     ATELIER_PUBLIC_URL?: string;
     /** Extra host names the API answers to besides loopback and the public URL's (see http/host-guard.ts). */
@@ -41,4 +43,6 @@ export interface AppDeps {
   models?: ModelLayer;
   /** Sandboxes for the preview proxy and terminal; built from ATELIER_SANDBOX_* when the config has them. */
   sandboxes?: SandboxManager;
+  /** The files' live documents; built from LIVEBLOCKS_SECRET_KEY / LIVEBLOCKS_BASE_URL when not given (null: off). */
+  live?: LiveDocs | null;
 }

@@ -24,6 +24,7 @@ import { SandboxService } from '../../core/sandbox/sandbox.service';
 import { TeamService } from '../../core/team/team.service';
 import { UsageService } from '../../core/usage/usage.service';
 import type { AppDeps } from './app-deps';
+import { LiveDocs } from '../../core/files/live-docs';
 import { LiveAccess } from './graphql/events/live-access';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
 
@@ -66,6 +67,8 @@ export interface ApiServices {
   /** The preview listener (its own origin); null without a sandbox backend. */
   previews: PreviewSite | null;
   urls: PublicUrls;
+  /** The files' live documents (Liveblocks); null when collaboration is off. */
+  live: LiveDocs | null;
   /** The request-scoped services over `em`, wired to the singletons above. */
   forRequest(em: EntityManager): RequestServices;
   close(): Promise<void>;
@@ -95,6 +98,7 @@ export function createServices(deps: AppDeps): ApiServices {
       })
     : null;
   const oauthProviders = [...oauth.providers.keys()];
+  const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
 
   const forRequest = (em: EntityManager): RequestServices => {
     const projects = new ProjectService(em, temporal, events, taskQueue, limits);
@@ -125,6 +129,7 @@ export function createServices(deps: AppDeps): ApiServices {
     sandboxManager,
     previews,
     urls,
+    live,
     forRequest,
     close: async () => {
       await previews?.close();

@@ -1,2 +1,2 @@
-// Monaco's base worker (diffing, links, word ranges): all a read-only viewer needs.
+// Monaco's base worker (diffing, links, word ranges) for languages without a language service.
 import 'monaco-editor/esm/vs/editor/editor.worker.js';

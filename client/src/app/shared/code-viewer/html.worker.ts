@@ -1,0 +1,2 @@
+// HTML language service: tag and attribute completions, formatting.
+import 'monaco-editor/esm/vs/language/html/html.worker.js';

@@ -1,0 +1,2 @@
+// TypeScript/JavaScript language service: completions, hovers, diagnostics, go to definition.
+import 'monaco-editor/esm/vs/language/typescript/ts.worker.js';

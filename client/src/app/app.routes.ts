@@ -25,6 +25,13 @@ export const routes: Routes = [
       import('./features/projects/pages/project-detail.page').then((m) => m.ProjectDetailPage),
   },
   {
+    path: 'projects/:id/code',
+    title: 'Editor · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/workspace/pages/workspace.page').then((m) => m.WorkspacePage),
+  },
+  {
     path: 'models',
     title: 'Models · Atelier',
     canActivate: [requireViewer],

@@ -1,0 +1,97 @@
+/**
+ * The workspace's shapes as the GraphQL API returns them (see api/src/graphql: project, files, collab),
+ * generated; and what the page derives from them.
+ */
+import { EventType } from '@contracts/events';
+import type {
+  CollaborationFragment,
+  OpenFileMutation,
+  WorkspaceEventFragment,
+  WorkspaceFileFragment,
+  WorkspaceProjectFragment,
+} from '../../../generated/workspace';
+
+export type Collaboration = CollaborationFragment;
+export type WorkspaceFile = WorkspaceFileFragment;
+export type WorkspaceProject = WorkspaceProjectFragment;
+export type WorkspaceEvent = WorkspaceEventFragment;
+export type OpenedFile = OpenFileMutation['openFile'];
+
+/** The workspace query's answer. */
+export interface Workspace {
+  readonly project: WorkspaceProject;
+  readonly collaboration: Collaboration;
+}
+
+/** Events after which the file list is read again. */
+export const FILE_TREE_EVENTS: ReadonlySet<string> = new Set([
+  EventType.FILE_CREATED,
+  EventType.FILE_WRITTEN,
+  EventType.FILE_RENAMED,
+  EventType.FILE_DELETED,
+  EventType.FILE_UPLOADED,
+  EventType.FILE_RESTORED,
+  EventType.FOLDER_CREATED,
+  EventType.PROJECT_RENAMED,
+  EventType.PROJECT_ARCHIVED,
+  EventType.PROJECT_RESTORED,
+]);
+
+/** A deleted file: which one and who deleted it, from a `file.deleted` event. */
+export interface Deletion {
+  readonly fileId: string | null;
+  readonly path: string | null;
+  readonly by: string | null;
+}
+
+/** Reads a `file.deleted` event's data ({ fileId?, path, by }); `by` may be a name or { name }. */
+export function deletionOf(event: WorkspaceEvent): Deletion | null {
+  if (event.type !== EventType.FILE_DELETED) return null;
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
+  const by = data['by'];
+  const byName =
+    str(data['byName']) ??
+    str(by && typeof by === 'object' ? (by as Record<string, unknown>)['name'] : by);
+  return { fileId: str(data['fileId']), path: str(data['path']), by: byName };
+}
+
+/** Whether a deletion covers the file: the file itself, or a folder above it. */
+export function deletes(deletion: Deletion, file: { id: string; path: string }): boolean {
+  if (deletion.fileId) return deletion.fileId === file.id;
+  if (!deletion.path) return false;
+  return deletion.path === file.path || file.path.startsWith(`${deletion.path}/`);
+}
+
+/** Why a file cannot be edited here, in words; null when it can. */
+export function readOnlyReason(
+  project: WorkspaceProject,
+  file: WorkspaceFile,
+  opened: OpenedFile | null,
+): string | null {
+  if (file.binary) return 'This is a binary file: it can be downloaded, not edited as text.';
+  if (project.archivedAt) return 'This project is archived: restore it to edit.';
+  if (!project.myAccess.canEdit) return 'You can read this project but not edit it.';
+  if (opened?.readOnly) return describeReason(opened.reason);
+  return null;
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  viewer: 'You can read this project but not edit it.',
+  archived: 'This project is archived: restore it to edit.',
+  too_large: 'This file is too large to edit in the browser.',
+  binary: 'This is a binary file: it can be downloaded, not edited as text.',
+};
+
+/** The server's reason (a code such as `too_large`, or a sentence) as a sentence. */
+export function describeReason(reason: string | null): string {
+  if (!reason) return 'This file is read-only.';
+  return (
+    REASONS[
+      reason
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_')
+    ] ?? reason
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { EMPTY, Subject, auditTime, filter, merge, switchMap, tap } from 'rxjs';
+import type { Result } from '../../../core/user-facing-error';
+import { PresenceBarComponent } from '../components/presence-bar.component';
+import { WorkspaceFileListComponent } from '../components/workspace-file-list.component';
+import { LiveEditorComponent } from '../editor/live-editor.component';
+import {
+  type Deletion,
+  FILE_TREE_EVENTS,
+  type Workspace,
+  type WorkspaceFile,
+  deletes,
+  deletionOf,
+} from '../models/workspace.models';
+import { CollabService } from '../services/collab.service';
+import type { ProjectRoom } from '../services/project-room';
+import { SaveTracker, saveState } from '../services/save-tracker';
+import { WorkspaceApi } from '../services/workspace-api.service';
+
+/** Bursts of file events cause one re-read of the file list. */
+export const FILES_REFRESH_AUDIT_MS = 300;
+
+/** `/projects/:id/code`: the file list, the live editor and who is here. */
+@Component({
+  selector: 'app-workspace-page',
+  imports: [RouterLink, LiveEditorComponent, PresenceBarComponent, WorkspaceFileListComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './workspace.page.html',
+  styleUrl: './workspace.page.css',
+})
+export class WorkspacePage {
+  /** The `:id` route parameter. */
+  readonly id = input.required<string>();
+  /** The `?file=` query parameter: the path to open. */
+  readonly file = input<string | undefined>();
+
+  private readonly api = inject(WorkspaceApi);
+  private readonly collab = inject(CollabService);
+  private readonly router = inject(Router);
+  private readonly refresh = new Subject<void>();
+
+  protected readonly workspace = signal<Result<Workspace> | null>(null);
+  protected readonly room = signal<ProjectRoom | null>(null);
+  protected readonly roomFailed = signal(false);
+  protected readonly openFile = signal<WorkspaceFile | null>(null);
+  private readonly deletions = signal<readonly Deletion[]>([]);
+  private readonly tracker = signal<SaveTracker | null>(null);
+
+  protected readonly project = computed(() => {
+    const result = this.workspace();
+    return result?.ok ? result.value.project : null;
+  });
+  protected readonly collaboration = computed(() => {
+    const result = this.workspace();
+    return result?.ok ? result.value.collaboration : null;
+  });
+  protected readonly deletion = computed(() => {
+    const file = this.openFile();
+    return (file && this.deletions().find((d) => deletes(d, file))) ?? null;
+  });
+  protected readonly saveState = computed(() => {
+    const room = this.room();
+    const unsaved = this.tracker()?.unsaved() ?? false;
+    return saveState(unsaved, room?.pending() ?? false, room?.connected() ?? true);
+  });
+  /** The room dropped after connecting (Liveblocks reconnects by itself). */
+  protected readonly disconnected = computed(() => {
+    const status = this.room()?.status();
+    return status === 'reconnecting' || status === 'disconnected';
+  });
+
+  constructor() {
+    toObservable(this.id)
+      .pipe(
+        switchMap((id) => {
+          this.reset();
+          return this.api.workspace(id).pipe(
+            tap((result) => this.loaded(id, result)),
+            switchMap((result) => (result.ok ? merge(this.events(id), this.refreshes(id)) : EMPTY)),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+    inject(DestroyRef).onDestroy(() => this.reset());
+    // A file named in the address opens once the list has it.
+    effect(() => {
+      const path = this.file();
+      const files = this.project()?.files ?? [];
+      const wanted = path ? files.find((f) => f.path === path) : undefined;
+      if (wanted && untracked(this.openFile)?.id !== wanted.id) this.openFile.set(wanted);
+    });
+    // A note waiting for the edits to reach the room may go once they did.
+    effect(() => {
+      this.room()?.pending();
+      this.room()?.connected();
+      untracked(() => this.tracker()?.syncChanged());
+    });
+  }
+
+  protected open(fileId: string): void {
+    const file = this.project()?.files.find((f) => f.id === fileId);
+    if (!file) return;
+    this.openFile.set(file);
+    void this.router.navigate([], { queryParams: { file: file.path }, replaceUrl: true });
+  }
+
+  protected edited(fileId: string): void {
+    this.tracker()?.edited(fileId);
+  }
+
+  private loaded(projectId: string, result: Result<Workspace>): void {
+    this.workspace.set(result);
+    if (!result.ok || !result.value.collaboration.enabled) return;
+    const tracker = new SaveTracker(
+      (ids) => this.api.filesEdited(projectId, ids),
+      () => !!this.room()?.connected() && !this.room()?.pending(),
+    );
+    this.tracker.set(tracker);
+    this.collab.enter(projectId, result.value.collaboration).then(
+      (room) => (this.tracker() === tracker ? this.room.set(room) : room.leave()),
+      () => this.roomFailed.set(true),
+    );
+  }
+
+  /** Project events: the file list follows file and folder changes; deletions are kept for the editor. */
+  private events(projectId: string) {
+    return this.api.events(projectId).pipe(
+      tap((event) => {
+        const deletion = deletionOf(event);
+        if (deletion) this.deletions.update((list) => [...list, deletion]);
+        if (FILE_TREE_EVENTS.has(event.type)) this.refresh.next();
+      }),
+    );
+  }
+
+  private refreshes(projectId: string) {
+    return this.refresh.pipe(
+      auditTime(FILES_REFRESH_AUDIT_MS),
+      switchMap(() => this.api.workspace(projectId)),
+      filter((result) => result.ok),
+      tap((result) => {
+        this.workspace.set(result);
+        // A renamed open file keeps its id: follow its new path. A deleted one stays as it was.
+        const open = this.openFile();
+        const now = open && result.ok && result.value.project.files.find((f) => f.id === open.id);
+        if (now && now !== open) this.openFile.set(now);
+      }),
+    );
+  }
+
+  private reset(): void {
+    this.tracker()?.dispose();
+    this.tracker.set(null);
+    this.room()?.leave();
+    this.room.set(null);
+    this.roomFailed.set(false);
+    this.workspace.set(null);
+    this.openFile.set(null);
+    this.deletions.set([]);
+  }
+}

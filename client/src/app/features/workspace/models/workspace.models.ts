@@ -37,28 +37,33 @@ export const FILE_TREE_EVENTS: ReadonlySet<string> = new Set([
   EventType.PROJECT_RESTORED,
 ]);
 
-/** A deleted file: which one and who deleted it, from a `file.deleted` event. */
+/** A deletion: which files (or the path under which all went) and who deleted them. */
 export interface Deletion {
-  readonly fileId: string | null;
+  readonly fileIds: readonly string[];
   readonly path: string | null;
   readonly by: string | null;
 }
 
-/** Reads a `file.deleted` event's data ({ fileId?, path, by }); `by` may be a name or { name }. */
+/**
+ * Reads a `file.deleted` event: data `{ fileIds, path, folder, by }` (`by` is a user id; the message,
+ * "Ada deleted src/a.ts", names the person). A `byName` in the data, if a server sends one, wins.
+ */
 export function deletionOf(event: WorkspaceEvent): Deletion | null {
   if (event.type !== EventType.FILE_DELETED) return null;
   const data = (event.data ?? {}) as Record<string, unknown>;
   const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
-  const by = data['by'];
-  const byName =
-    str(data['byName']) ??
-    str(by && typeof by === 'object' ? (by as Record<string, unknown>)['name'] : by);
-  return { fileId: str(data['fileId']), path: str(data['path']), by: byName };
+  const ids = Array.isArray(data['fileIds']) ? data['fileIds'] : [data['fileId']];
+  const cut = event.message.indexOf(' deleted ');
+  return {
+    fileIds: ids.filter((id): id is string => typeof id === 'string'),
+    path: str(data['path']),
+    by: str(data['byName']) ?? (cut > 0 ? event.message.slice(0, cut) : null),
+  };
 }
 
-/** Whether a deletion covers the file: the file itself, or a folder above it. */
+/** Whether a deletion covers the file: by id, else the file's path or a folder above it. */
 export function deletes(deletion: Deletion, file: { id: string; path: string }): boolean {
-  if (deletion.fileId) return deletion.fileId === file.id;
+  if (deletion.fileIds.length) return deletion.fileIds.includes(file.id);
   if (!deletion.path) return false;
   return deletion.path === file.path || file.path.startsWith(`${deletion.path}/`);
 }

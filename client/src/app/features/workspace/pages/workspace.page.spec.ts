@@ -226,7 +226,7 @@ describe('WorkspacePage', () => {
         id: '5-0',
         type: 'file.deleted',
         message: 'Bob deleted src/a.ts',
-        data: { fileId: 'f-src/a.ts', path: 'src/a.ts', by: 'Bob' },
+        data: { fileIds: ['f-src/a.ts'], path: 'src/a.ts', folder: false, by: 'u2' },
       },
     });
     await settle(fixture);

@@ -25,7 +25,13 @@ import { type PresenceEntry, textOn } from '../models/presence.models';
         >
           {{ entry.initials }}
           @if (entry.kind === 'agent') {
-            <span class="robot" aria-hidden="true">🤖</span>
+            <svg class="robot" viewBox="0 0 16 16" aria-hidden="true" data-testid="agent-badge">
+              <rect x="7" y="0" width="2" height="3" rx="1" />
+              <path
+                fill-rule="evenodd"
+                d="M5 3h6a4 4 0 0 1 4 4v4a4 4 0 0 1-4 4H5a4 4 0 0 1-4-4V7a4 4 0 0 1 4-4Zm.5 4.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z"
+              />
+            </svg>
           }
           <span class="tip" role="tooltip">{{ describe(entry) }}</span>
         </li>
@@ -77,10 +83,15 @@ import { type PresenceEntry, textOn } from '../models/presence.models';
     }
     .robot {
       position: absolute;
-      right: -6px;
-      bottom: -6px;
-      font-size: 12px;
-      line-height: 1;
+      right: -5px;
+      bottom: -5px;
+      width: 15px;
+      height: 15px;
+      padding: 2px;
+      border-radius: 50%;
+      background: var(--surface);
+      fill: #344054;
+      box-shadow: 0 0 0 1px var(--border);
     }
     .tip {
       display: none;

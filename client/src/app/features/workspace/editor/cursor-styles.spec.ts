@@ -26,7 +26,8 @@ describe('cursor styles', () => {
     expect(agentClass('coder')).toBe('agentCursor-coder');
     expect(agentClass('x y.z"')).toBe('agentCursor-xyz');
     const css = agentCursorCss('coder', { name: 'The coder', color: '#d35400' });
-    expect(css).toContain('.agentCursor-coder::after {\n  content: "🤖 The coder";');
+    expect(css).toContain('.agentCursor-coder::after {\n  content: "The coder";');
+    expect(css).toContain('background-image: url("data:image/svg+xml,%3Csvg');
     expect(css).toContain('.agentLine-coder { background-color: rgba(211, 84, 0, 0.12); }');
   });
 });

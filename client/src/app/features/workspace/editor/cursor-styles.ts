@@ -27,10 +27,19 @@ function withAlpha(color: string, alpha: number): string {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** The label above a caret: the name on the cursor's colour, readable on it. */
-function label(selector: string, { name, color }: CursorStyle, prefix = ''): string {
+/** A robot's head (antenna, face, eyes) in `fill`, as a CSS url: no emoji font needed. */
+export function robotIcon(fill: string): string {
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><g fill='${fill}'><rect x='7' y='0' width='2' height='3' rx='1'/><path fill-rule='evenodd' d='M5 3h6a4 4 0 0 1 4 4v4a4 4 0 0 1-4 4H5a4 4 0 0 1-4-4V7a4 4 0 0 1 4-4Zm.5 4.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z'/></g></svg>`;
+  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+}
+
+/** The label above a caret: the name on the cursor's colour, readable on it; agents' with a robot. */
+function label(selector: string, { name, color }: CursorStyle, robot = false): string {
+  const icon = robot
+    ? `\n  background-image: ${robotIcon(textOn(color))};\n  background-repeat: no-repeat;\n  background-position: 4px 50%;\n  background-size: 10px 10px;\n  padding-left: 17px;`
+    : '';
   return `${selector}::after {
-  content: ${cssString(prefix + name)};
+  content: ${cssString(name)};
   position: absolute;
   top: -1.35em;
   left: -2px;
@@ -41,7 +50,7 @@ function label(selector: string, { name, color }: CursorStyle, prefix = ''): str
   font: 600 11px/1.35em system-ui, sans-serif;
   white-space: nowrap;
   pointer-events: none;
-  z-index: 10;
+  z-index: 10;${icon}
 }`;
 }
 
@@ -78,6 +87,6 @@ export function agentCursorCss(role: string, style: CursorStyle): string {
   border-left: 2px solid ${color};
   box-sizing: border-box;
 }
-${label(cls, style, '🤖 ')}
+${label(cls, style, true)}
 .agentLine-${agentClass(role).slice('agentCursor-'.length)} { background-color: ${withAlpha(color, 0.12)}; }`;
 }

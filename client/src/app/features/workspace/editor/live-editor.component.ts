@@ -122,7 +122,7 @@ export class LiveEditorComponent {
     effect(() => {
       const state = this.state();
       const room = this.room();
-      if (state.kind !== 'live' || !room) return;
+      if (state.kind !== 'live' || !room || this.deleted()) return;
       const agents = room.agents();
       this.cursorStyle.textContent = cursorStyleSheet(room.others(), agents);
       this.instance?.setAgentCursors(
@@ -143,7 +143,9 @@ export class LiveEditorComponent {
         if (state.kind === 'live') state.awareness.leave();
         this.detachDoc?.();
         this.detachDoc = null;
+        this.instance?.setAgentCursors([]);
         this.instance?.detach();
+        this.cursorStyle.textContent = '';
       });
     });
   }

@@ -75,9 +75,10 @@ export function readOnlyReason(
   opened: OpenedFile | null,
 ): string | null {
   if (file.binary) return 'This is a binary file: it can be downloaded, not edited as text.';
+  // The server's words first: it decides (and enforces) what this person may do with this file.
+  if (opened?.readOnly) return describeReason(opened.reason);
   if (project.archivedAt) return 'This project is archived: restore it to edit.';
   if (!project.myAccess.canEdit) return 'You can read this project but not edit it.';
-  if (opened?.readOnly) return describeReason(opened.reason);
   return null;
 }
 

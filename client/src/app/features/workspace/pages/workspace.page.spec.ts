@@ -271,7 +271,7 @@ describe('WorkspacePage', () => {
     ).toEqual([
       ['person', 'AL Ada Lovelace (you) · src/a.ts'],
       ['person', 'BS Bob Stone · src/b.ts'],
-      ['agent', 'C 🤖The coder (agent) · editing src/a.ts'],
+      ['agent', 'C The coder (agent) · editing src/a.ts'],
     ]);
     const dots = (path: string) =>
       testIds('workspace-file')

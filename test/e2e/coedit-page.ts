@@ -3,7 +3,7 @@
  * room as `window.atelierCollab` when `localStorage['atelier:collab-debug']` is set (see the workspace
  * feature's README); these functions run inside the page (`page.evaluate`), so they name only its globals.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 interface YTextLike {
   length: number;
@@ -88,3 +88,11 @@ export function recordKeys(page: Page): Promise<void> {
 export const changeTimes = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).changeTimes ?? []);
 export const keyTimes = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).keyTimes ?? []);
 export const markerTimes = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).markerTimes ?? {});
+
+/** The text of an element's `::after` (the name label over a remote caret), as CSS reports it (`"Ada"`). */
+export function afterContent(element: Locator): Promise<string> {
+  return element.evaluate((el) => {
+    const g = globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } };
+    return g.getComputedStyle(el, '::after').content;
+  });
+}

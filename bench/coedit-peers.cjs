@@ -88,10 +88,14 @@ async function storm(peers, perPeer) {
     }),
   );
   const sent = now();
-  await until('every peer to converge', () => {
-    const first = peers[0].text.toString();
-    return first.length === expected && peers.every((p) => p.text.toString() === first);
-  }, 60_000);
+  await until(
+    'every peer to converge',
+    () => {
+      const first = peers[0].text.toString();
+      return first.length === expected && peers.every((p) => p.text.toString() === first);
+    },
+    60_000,
+  );
   return { ms: now() - start, afterLastEditMs: now() - sent, length: expected };
 }
 

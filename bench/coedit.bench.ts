@@ -160,7 +160,7 @@ async function rawRestWrites(
 export async function run(args: string[]): Promise<void> {
   const samples = Number(args[0] ?? 40);
   if (!existsSync(join(clientDist, 'index.html'))) throw new Error('Build the client first: npm run build -w client');
-  const stack = await createStack({ clientDist });
+  const stack = await createStack({ clientDist, config: testLiveblocks() });
   const live = stack.live;
   if (!live) throw new Error('The coedit bench needs Liveblocks (the test stack starts the dev server)');
   await stack.startWorker();

@@ -71,7 +71,7 @@ async function join(via, roomId, fileId, n) {
   const doc = files.get(fileId);
   doc.load();
   await until(`file ${fileId} to sync`, () => provider.subdocHandlers.get(fileId)?.synced === true);
-  return { text: doc.getText('content'), leave: () => (leave(), c.logout()) };
+  return { text: doc.getText('content'), canWrite: () => room.getSelf()?.canWrite ?? false, leave: () => (leave(), c.logout()) };
 }
 
 /** Each peer inserts `perPeer` characters at random places, a few ms apart; resolves when all texts agree. */
@@ -88,14 +88,14 @@ async function storm(peers, perPeer) {
     }),
   );
   const sent = now();
-  await until(
-    'every peer to converge',
-    () => {
-      const first = peers[0].text.toString();
-      return first.length === expected && peers.every((p) => p.text.toString() === first);
-    },
-    60_000,
-  );
+  const agree = () => {
+    const first = peers[0].text.toString();
+    return first.length === expected && peers.every((p) => p.text.toString() === first);
+  };
+  await until('every peer to converge', agree, 60_000).catch((error) => {
+    const lengths = peers.map((p) => `${p.text.length}${p.canWrite() ? '' : ' (read-only)'}`);
+    throw new Error(`${error.message}: expected ${expected} characters, peers have ${lengths.join(', ')}`);
+  });
   return { ms: now() - start, afterLastEditMs: now() - sent, length: expected };
 }
 

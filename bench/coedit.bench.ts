@@ -128,6 +128,9 @@ async function agentWrites(live: LiveDocs, b: Page, projectId: string, fileId: s
   return sent.map((t, i) => markers[String(i)]! - t);
 }
 
+/** Raw writes' markers start here, apart from the agent writes' in the same file. */
+const RAW = 100_000;
+
 /** The baseline of an agent write: a ready delta sent over REST, seen by a Node client on the dev server. */
 async function rawRestWrites(
   live: LiveDocs,
@@ -143,22 +146,137 @@ async function rawRestWrites(
     Y.applyUpdate(doc, new Uint8Array(await live.client.getYjsDocumentAsBinaryUpdate(projectRoomId(projectId), { guid: fileId })));
     const before = Y.encodeStateVector(doc);
     const text = doc.getText('content');
-    text.insert(text.length, `// raw @${i}@\n`);
+    text.insert(text.length, `// raw @${RAW + i}@\n`);
     const update = Y.encodeStateAsUpdate(doc, before);
     sent.push(now());
     await live.client.sendYjsBinaryUpdate(projectRoomId(projectId), update, { guid: fileId });
     for (let k = 0; k < 500; k++) {
       const { seen } = await ask<{ seen: { marker: string }[] }>({ type: 'seen' });
-      if (seen.some((s) => s.marker === String(i))) break;
+      if (seen.some((s) => s.marker === String(RAW + i))) break;
       await new Promise((r) => setTimeout(r, 2));
     }
   }
   const { seen } = await ask<{ seen: { marker: string; at: number }[] }>({ type: 'seen' });
-  return sent.map((t, i) => seen.find((s) => s.marker === String(i))!.at - t);
+  return sent.map((t, i) => seen.find((s) => s.marker === String(RAW + i))!.at - t);
 }
 
+/** What each part of the bench works with. */
+interface Bench {
+  stack: Stack;
+  live: LiveDocs;
+  baseUrl: string;
+  browser: Browser;
+  ask: ReturnType<typeof peers>['ask'];
+  samples: number;
+  rows: Row[];
+  notes: string[];
+}
+
+/** 1 and 2. Keystrokes browser → browser, and agent writes → browser, each beside Node peers on the dev server. */
+async function measureLatencies(b: Bench, parts: Set<string>): Promise<void> {
+  const { projectId, fileIds } = await seedProject(b.stack, 'Bench coedit', [{ path: 'src/app.ts', content: source(40) }]);
+  const fileId = fileIds[0]!;
+  const room = projectRoomId(projectId);
+  const writer = await openEditable(b.browser, b.baseUrl, projectId, 'src/app.ts');
+  const watcher = await openEditable(b.browser, b.baseUrl, projectId, 'src/app.ts');
+  if (parts.has('keys')) {
+    b.rows.push({
+      name: 'keystroke, browser → browser (through the API proxy)',
+      samples: await keystrokes(writer.page, watcher.page, fileId, b.samples),
+    });
+    await b.ask({ type: 'join', id: 'pair', via: 'direct', roomId: room, fileId, count: 2 });
+    const { samples } = await b.ask<{ samples: number[] }>({ type: 'latency', id: 'pair', samples: b.samples });
+    b.rows.push({ name: 'baseline: keystroke, Node peer → Node peer, straight to Liveblocks', samples });
+    await b.ask({ type: 'leave', id: 'pair' });
+  }
+  if (parts.has('agent')) {
+    b.rows.push({
+      name: 'agent write (LiveDocs.update) → browser document',
+      samples: await agentWrites(b.live, watcher.page, projectId, fileId, b.samples),
+    });
+    await b.ask({ type: 'join', id: 'rest', via: 'direct', roomId: room, fileId, count: 1 });
+    b.rows.push({
+      name: 'baseline: raw REST Yjs update → Node peer',
+      samples: await rawRestWrites(b.live, b.ask, projectId, fileId, b.samples),
+    });
+    await b.ask({ type: 'leave', id: 'rest' });
+  }
+  await writer.page.context().close();
+  await watcher.page.context().close();
+}
+
+/**
+ * 3. 20 editors of one file through the app (API heap meanwhile), then the same straight to Liveblocks. Each
+ * round edits a fresh file: the dev server (liveblocks CLI 1.9.0) stops relaying a document's updates after
+ * its 1,000th (its compaction deletes the stored updates in one SQL statement capped at 512 parameters).
+ */
+async function measureStorm(b: Bench, editors = 20, rounds = 3, perPeer = 25): Promise<void> {
+  const files = Array.from({ length: rounds * 2 }, (_, i) => ({ path: `src/shared-${i}.ts`, content: source(60) }));
+  const storm = await seedProject(b.stack, 'Bench storm', files);
+  for (const [i, fileId] of storm.fileIds.entries()) await b.live.ensure(storm.projectId, fileId, files[i]!.content);
+  const roomId = projectRoomId(storm.projectId);
+  const run = async (via: 'app' | 'direct', fileIds: string[]) => {
+    const results: { ms: number; afterLastEditMs: number }[] = [];
+    let joined = 0;
+    for (const [round, fileId] of fileIds.entries()) {
+      await b.ask({ type: 'join', id: via, via, roomId, fileId, count: editors });
+      if (round === 0) joined = heapMb();
+      results.push(await b.ask({ type: 'storm', id: via, perPeer }));
+      await b.ask({ type: 'leave', id: via });
+    }
+    return { results, joined, after: heapMb() };
+  };
+  const heapBefore = heapMb();
+  const rssBefore = rssMb();
+  const app = await run('app', storm.fileIds.slice(0, rounds));
+  const rssAfter = rssMb();
+  const direct = await run('direct', storm.fileIds.slice(rounds));
+  const label = `${editors} editors × ${perPeer} edits`;
+  b.rows.push({ name: `${label}, through the API: start → converged`, samples: app.results.map((r) => r.ms) });
+  b.rows.push({ name: '  … last edit sent → all converged', samples: app.results.map((r) => r.afterLastEditMs) });
+  b.rows.push({ name: `baseline: ${label}, straight to Liveblocks: start → converged`, samples: direct.results.map((r) => r.ms) });
+  b.rows.push({ name: '  … last edit sent → all converged', samples: direct.results.map((r) => r.afterLastEditMs) });
+  b.notes.push(
+    `API process (main thread; the peers run in a worker thread): heap ${heapBefore.toFixed(1)} MB before, ${app.joined.toFixed(1)} MB with ${editors} editors joined through it, ${app.after.toFixed(1)} MB after ${rounds} rounds (after GC); ${direct.after.toFixed(1)} MB after the direct rounds. Process RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB.`,
+  );
+}
+
+/** 4. A project of 500 files / 5 MB: navigation until a file is editable (fresh contexts), beside a Node peer. */
+async function measureOpening(b: Bench, opens = 5): Promise<void> {
+  const path = (i: number) => `src/module-${String(i).padStart(3, '0')}.ts`;
+  const big = await seedProject(
+    b.stack,
+    'Bench 500 files',
+    Array.from({ length: 500 }, (_, i) => ({ path: path(i), content: source(200) })),
+  );
+  const browserMs: number[] = [];
+  for (let i = 0; i < opens; i++) {
+    const { page, ms } = await openEditable(b.browser, b.baseUrl, big.projectId, path(i * 97));
+    browserMs.push(ms);
+    await page.context().close();
+  }
+  b.rows.push({ name: '500 files / 5 MB: navigate → first file editable (fresh context)', samples: browserMs });
+  const peerMs: number[] = [];
+  for (let i = 0; i < opens; i++) {
+    const fileId = big.fileIds[i * 97 + 1]!;
+    const t0 = now();
+    await b.live.ensure(big.projectId, fileId, source(200));
+    await b.ask({ type: 'join', id: `big${i}`, via: 'direct', roomId: projectRoomId(big.projectId), fileId, count: 1 });
+    peerMs.push(now() - t0);
+    await b.ask({ type: 'leave', id: `big${i}` });
+  }
+  b.rows.push({ name: 'baseline: register + seed (REST) → Node peer joined, file loaded', samples: peerMs });
+  const [{ bytes }] = await b.stack.db.orm.em
+    .fork()
+    .getConnection()
+    .execute<[{ bytes: string }]>('select sum(size) as bytes from project_files where project_id = ?', [big.projectId]);
+  b.notes.push(`The big project holds 500 files, ${(Number(bytes) / 1e6).toFixed(1)} MB; only the opened file gets a live document.`);
+}
+
+/** `npm run bench -- coedit [samples] [parts]`: parts is a comma list of keys, agent, storm, open (all by default). */
 export async function run(args: string[]): Promise<void> {
   const samples = Number(args[0] ?? 40);
+  const parts = new Set((args[1] ?? 'keys,agent,storm,open').split(','));
   if (!existsSync(join(clientDist, 'index.html'))) throw new Error('Build the client first: npm run build -w client');
   const stack = await createStack({ clientDist, config: testLiveblocks() });
   const live = stack.live;
@@ -171,92 +289,13 @@ export async function run(args: string[]): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   const workers = peers(baseUrl);
-  const { ask } = workers;
-  const rows: Row[] = [];
-  const notes: string[] = [];
+  const bench: Bench = { stack, live, baseUrl, browser, ask: workers.ask, samples, rows: [], notes: [] };
   try {
-    // 1. Keystrokes, browser → browser, beside two Node peers straight on the dev server.
-    const { projectId, fileIds } = await seedProject(stack, 'Bench coedit', [{ path: 'src/app.ts', content: source(40) }]);
-    const fileId = fileIds[0]!;
-    const a = await openEditable(browser, baseUrl, projectId, 'src/app.ts');
-    const b = await openEditable(browser, baseUrl, projectId, 'src/app.ts');
-    rows.push({ name: 'keystroke, browser → browser (through the API proxy)', samples: await keystrokes(a.page, b.page, fileId, samples) });
-    await ask({ type: 'join', id: 'pair', via: 'direct', roomId: projectRoomId(projectId), fileId, count: 2 });
-    rows.push({
-      name: 'baseline: keystroke, Node peer → Node peer, straight to Liveblocks',
-      samples: (await ask<{ samples: number[] }>({ type: 'latency', id: 'pair', samples })).samples,
-    });
-
-    // 2. Agent write → visible in the browser, beside a raw REST update seen by a Node peer.
-    rows.push({
-      name: 'agent write (LiveDocs.update) → browser document',
-      samples: await agentWrites(live, b.page, projectId, fileId, samples),
-    });
-    await ask({ type: 'join', id: 'rest', via: 'direct', roomId: projectRoomId(projectId), fileId, count: 1 });
-    rows.push({ name: 'baseline: raw REST Yjs update → Node peer', samples: await rawRestWrites(live, ask, projectId, fileId, samples) });
-    for (const id of ['pair', 'rest']) await ask({ type: 'leave', id });
-
-    // 3. 20 editors of one file (and the two browsers watching), through the app, then straight to Liveblocks.
-    const storm = await seedProject(stack, 'Bench storm', [{ path: 'src/shared.ts', content: source(60) }]);
-    await live.ensure(storm.projectId, storm.fileIds[0]!, source(60));
-    const heapBefore = heapMb();
-    const rssBefore = rssMb();
-    await ask({ type: 'join', id: 'app20', via: 'app', roomId: projectRoomId(storm.projectId), fileId: storm.fileIds[0], count: 20 });
-    const heapJoined = heapMb();
-    const viaApp = [];
-    for (let round = 0; round < 3; round++)
-      viaApp.push(await ask<{ ms: number; afterLastEditMs: number }>({ type: 'storm', id: 'app20', perPeer: 25 }));
-    const heapAfter = heapMb();
-    const rssAfter = rssMb();
-    await ask({ type: 'leave', id: 'app20' });
-    await ask({ type: 'join', id: 'direct20', via: 'direct', roomId: projectRoomId(storm.projectId), fileId: storm.fileIds[0], count: 20 });
-    const direct = [];
-    for (let round = 0; round < 3; round++)
-      direct.push(await ask<{ ms: number; afterLastEditMs: number }>({ type: 'storm', id: 'direct20', perPeer: 25 }));
-    await ask({ type: 'leave', id: 'direct20' });
-    rows.push({ name: '20 editors × 25 edits, through the API: start → converged', samples: viaApp.map((r) => r.ms) });
-    rows.push({ name: '  … last edit sent → all 20 converged', samples: viaApp.map((r) => r.afterLastEditMs) });
-    rows.push({ name: 'baseline: the same, straight to Liveblocks: start → converged', samples: direct.map((r) => r.ms) });
-    rows.push({ name: '  … last edit sent → all 20 converged', samples: direct.map((r) => r.afterLastEditMs) });
-    notes.push(
-      `API process (main thread; peers in a worker): heap ${heapBefore.toFixed(1)} MB before, ${heapJoined.toFixed(1)} MB with 20 peers joined, ${heapAfter.toFixed(1)} MB after 3 rounds (after GC); RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB (the whole process).`,
-    );
-
-    // 4. A project of 500 files / 5 MB: navigation until its first file is editable, in fresh contexts.
-    const big = await seedProject(
-      stack,
-      'Bench 500 files',
-      Array.from({ length: 500 }, (_, i) => ({ path: `src/module-${String(i).padStart(3, '0')}.ts`, content: source(170) })),
-    );
-    const opens: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { page, ms } = await openEditable(browser, baseUrl, big.projectId, `src/module-${String(i * 97).padStart(3, '0')}.ts`);
-      opens.push(ms);
-      await page.context().close();
-    }
-    rows.push({ name: '500 files / 5 MB: navigate → first file editable (fresh context)', samples: opens });
-    const joins: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const fileIdOf = big.fileIds[i * 97 + 1]!;
-      const t0 = now();
-      await live.ensure(big.projectId, fileIdOf, source(170));
-      await ask({ type: 'join', id: `big${i}`, via: 'direct', roomId: projectRoomId(big.projectId), fileId: fileIdOf, count: 1 });
-      joins.push(now() - t0);
-      await ask({ type: 'leave', id: `big${i}` });
-    }
-    rows.push({ name: 'baseline: register + seed (REST) → Node peer joined, file loaded', samples: joins });
-    const size = (
-      await stack.db.orm.em
-        .fork()
-        .getConnection()
-        .execute<{ bytes: string }[]>('select sum(size) as bytes from project_files where project_id = ?', [big.projectId])
-    )[0]!.bytes;
-    notes.push(`The big project holds 500 files, ${(Number(size) / 1e6).toFixed(1)} MB; only opened files get a live document.`);
-
-    printTable('coedit: live co-editing on the embedded stack (Chromium, API + proxy, Liveblocks dev server, throttle 16 ms)', rows);
-    process.stdout.write(`${notes.join('\n')}\n`);
-    await a.page.context().close();
-    await b.page.context().close();
+    if (parts.has('keys') || parts.has('agent')) await measureLatencies(bench, parts);
+    if (parts.has('storm')) await measureStorm(bench);
+    if (parts.has('open')) await measureOpening(bench);
+    printTable('coedit: live co-editing on the embedded stack (Chromium, API + proxy, Liveblocks dev server, throttle 16 ms)', bench.rows);
+    process.stdout.write(`${bench.notes.join('\n')}\n`);
   } finally {
     await workers.stop();
     await browser.close();

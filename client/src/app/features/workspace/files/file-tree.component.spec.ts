@@ -280,7 +280,7 @@ describe('FileTreeComponent', () => {
   it('uploads chosen files one after another and explains the refusals', async () => {
     respond = (url) => {
       if (url.includes('big.bin'))
-        return json(413, { error: { code: 'FILE_TOO_LARGE', message: 'too large', maxBytes: 5_242_880 } });
+        return json(413, { error: { code: 'FILE_TOO_LARGE', message: 'Files are limited to 5 MiB; this one is 6 MiB' } });
       if (url.includes('c.txt'))
         return json(429, { error: { code: 'RATE_LIMIT_EXCEEDED', limit: 20, retryAfter: 7200 } });
       return json(201, { file: file('src/a.txt') });
@@ -303,7 +303,7 @@ describe('FileTreeComponent', () => {
     expect(fetches[0]?.init.body).toBe(chosen[0]);
     const items = byTestId(root, 'upload-item');
     expect(items.map((i) => i.dataset['status'])).toEqual(['done', 'failed', 'failed']);
-    expect(items[1]?.textContent).toContain('Too large (10 B): files up to 5.2 MB can be uploaded.');
+    expect(items[1]?.textContent).toContain('Files are limited to 5 MiB; this one is 6 MiB');
     expect(items[2]?.textContent).toContain('You reached your daily upload limit (20 files). It resets in about 2 h.');
     expect(root.textContent).toContain('1 uploaded, 2 failed');
   });

@@ -33,6 +33,7 @@ describe('FileUploads', () => {
   });
 
   it.each([
+    [413, { error: { code: 'FILE_TOO_LARGE', message: 'Files are limited to 5 MiB; this one is 6 MiB' } }, {}, 'Files are limited to 5 MiB; this one is 6 MiB'],
     [413, { error: { code: 'FILE_TOO_LARGE', maxBytes: 1_000_000 } }, {}, 'Too large (3 B): files up to 1.0 MB can be uploaded.'],
     [413, undefined, {}, 'Too large (3 B) for this server.'],
     [
@@ -44,6 +45,7 @@ describe('FileUploads', () => {
     [429, { error: { code: 'RATE_LIMIT_EXCEEDED' } }, { 'retry-after': '1800' }, 'You reached your daily upload limit. Try again in 30 min.'],
     [400, { error: { code: 'PATH_INVALID', message: 'A path cannot start with “/”.' } }, {}, 'A path cannot start with “/”.'],
     [403, { error: { code: 'FORBIDDEN' } }, {}, 'You cannot change files in this project.'],
+    [409, { error: { code: 'PATH_TAKEN', message: 'src is a folder' } }, {}, 'src is a folder'],
     [500, undefined, {}, 'The server could not store the file. Try again.'],
   ])('explains a %i', async (status, body, headers, message) => {
     const result = await upload(answer(status, body, headers));

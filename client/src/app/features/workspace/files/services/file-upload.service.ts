@@ -61,10 +61,13 @@ export class FileUploads {
     const said = typeof body.message === 'string' && body.message ? body.message : null;
     switch (response.status) {
       case 413: {
+        // The server names its cap ("Files are limited to 5 MiB; this one is 6.2 MiB").
         const cap = numberOf(body.maxBytes) ?? numberOf(body.limit);
-        const message = cap
-          ? `Too large (${formatBytes(size)}): files up to ${formatBytes(cap)} can be uploaded.`
-          : (said ?? `Too large (${formatBytes(size)}) for this server.`);
+        const message =
+          said ??
+          (cap
+            ? `Too large (${formatBytes(size)}): files up to ${formatBytes(cap)} can be uploaded.`
+            : `Too large (${formatBytes(size)}) for this server.`);
         return { code: 'FILE_TOO_LARGE', message };
       }
       case 429: {
@@ -81,8 +84,12 @@ export class FileUploads {
         return { code: 'FORBIDDEN', message: said ?? 'You cannot change files in this project.' };
       case 404:
         return { code: 'NOT_FOUND', message: 'This project no longer exists.' };
-      case 409:
-        return { code: 'PROJECT_ARCHIVED', message: said ?? 'The project cannot change right now.' };
+      case 409: {
+        const code = body.code === 'PATH_TAKEN' ? 'PATH_TAKEN' : 'PROJECT_ARCHIVED';
+        return { code, message: said ?? 'The project cannot change right now.' };
+      }
+      case 503:
+        return { code: 'SERVICE_UNAVAILABLE', message: said ?? 'The server is busy. Try again shortly.' };
       default:
         return { code: 'INTERNAL', message: 'The server could not store the file. Try again.' };
     }

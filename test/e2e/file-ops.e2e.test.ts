@@ -153,6 +153,7 @@ it('creates, renames, moves, uploads, deletes, zips and restores in the file tre
   await on(page, 'restore-version').click();
   await on(page, 'history-notice').waitFor();
   await waitFor('the restore', async () => (await fileContent(projectId, 'hello.txt')) === 'Hello v1\n');
+  await page.locator('[data-testid="version-item"][data-reason="restore"]').first().waitFor();
   expect(await versions.first().getAttribute('data-reason')).toBe('restore');
 
   // The watcher never reloaded and sees the end state.

@@ -140,9 +140,9 @@ it('creates, renames, moves, uploads, deletes, zips and restores in the file tre
   expect(entries.filter((e) => e.includes('todo.md'))).toEqual([]);
 
   // A second upload of hello.txt is a new version; the first one is restored from the history's diff.
+  await row(page, 'hello.txt').click();
   await upload(page, [{ name: 'hello.txt', mimeType: 'text/plain', buffer: Buffer.from('Hello v2\n') }]);
   await waitFor('the second upload', async () => (await fileContent(projectId, 'hello.txt')) === 'Hello v2\n');
-  await row(page, 'hello.txt').click();
   await openHistory(page);
   const versions = on(page, 'version-item');
   await waitFor('two versions', async () => (await versions.count()) >= 2);

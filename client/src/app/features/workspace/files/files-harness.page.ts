@@ -56,7 +56,7 @@ import { firstValueFrom } from 'rxjs';
     </div>
   `,
   styles: `
-    .harness { display: grid; grid-template-columns: 280px 1fr auto; height: calc(100vh - 48px); }
+    .harness { display: grid; grid-template-columns: 280px 1fr auto; height: calc(100vh - 96px); }
     .harness-tree { border-right: 1px solid var(--border); min-height: 0; }
     .harness-main { display: flex; flex-direction: column; min-width: 0; min-height: 0; background: var(--surface); }
     .harness-bar { display: flex; justify-content: space-between; align-items: center; padding: 6px 12px; border-bottom: 1px solid var(--border); font-family: var(--mono); font-size: 12px; }

@@ -28,7 +28,8 @@ const BY_EXTENSION: Readonly<Record<string, FileIcon>> = {
 };
 
 const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'bmp', 'svg']);
-const TEXT: FileIcon = { label: '·', color: '#667085', kind: 'File' };
+/** No chip of its own: drawn as a plain page (an empty label). */
+const TEXT: FileIcon = { label: '', color: '#7a8599', kind: 'File' };
 const IMAGE_ICON: FileIcon = { label: 'IMG', color: '#2f855a', kind: 'Image' };
 const BINARY: FileIcon = { label: 'BIN', color: '#667085', kind: 'Binary file' };
 

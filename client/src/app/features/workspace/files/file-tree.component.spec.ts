@@ -107,7 +107,7 @@ describe('FileTreeComponent', () => {
     expect(row('src/lib/util.ts')?.getAttribute('aria-level')).toBe('3');
     expect(row('logo.png')?.dataset['binary']).toBe('true');
     expect(row('logo.png')?.textContent).toContain('binary');
-    expect(row('src/app.ts')?.querySelector('.chip')?.textContent).toBe('TS');
+    expect(row('src/app.ts')?.querySelector('.chip')?.textContent?.trim()).toBe('TS');
     const dots = row('README.md')?.querySelectorAll('.dot');
     expect(Array.from(dots ?? []).map((d) => d.textContent)).toEqual(['AL', 'G']);
     expect(row('README.md')?.querySelector('[data-testid="tree-presence"]')?.getAttribute('title')).toBe(

@@ -119,6 +119,14 @@ it('creates, renames, moves, uploads, deletes, zips and restores in the file tre
   expect(await row(page, 'logo.png').getAttribute('data-binary')).toBe('true');
   await row(watcher, 'hello.txt').waitFor();
 
+  // The row's menu offers the rest; "Move to…" lists the folders.
+  await row(page, 'hello.txt').click({ button: 'right' });
+  await on(page, 'menu-move').click();
+  await on(page, 'move-panel').waitFor();
+  expect(await on(page, 'move-target').locator('option').allInnerTexts()).toEqual(['/ (project root)', 'docs/', 'src/', 'test/']);
+  await shot(page, 'move-to');
+  await on(page, 'move-panel').getByText('Cancel').click();
+
   // The binary file opens as a download panel.
   await row(page, 'logo.png').click();
   await on(page, 'binary-file').waitFor();

@@ -418,6 +418,16 @@ export class FileTreeComponent {
   protected startMove(node: TreeNode): void {
     if (!this.canEdit()) return;
     this.moving.set({ node, to: parentOf(node.path) });
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('[data-testid="move-target"]')?.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  protected cancelMove(): void {
+    const node = this.moving()?.node;
+    this.moving.set(null);
+    if (node) this.focusRow(node.path);
   }
 
   protected async submitMove(): Promise<void> {

@@ -227,7 +227,10 @@ describe('FileTreeComponent', () => {
     await settle(fixture);
     const select = byTestId(root, 'move-target')[0] as HTMLSelectElement;
     expect(Array.from(select.options).map((o) => o.value)).toEqual(['', 'src', 'src/lib']);
+    expect(document.activeElement).toBe(select);
+    expect((byTestId(root, 'move-submit')[0] as HTMLButtonElement).disabled).toBe(true);
     typeInto(select, 'src/lib', 'change');
+    await settle(fixture);
     byTestId(root, 'move-submit')[0]?.click();
     await settle(fixture);
     expect(apollo.expectOne('MovePath').operation.variables).toEqual({

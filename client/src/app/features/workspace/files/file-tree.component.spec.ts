@@ -116,6 +116,16 @@ describe('FileTreeComponent', () => {
     expect(byTestId(root, 'download-zip')[0]?.getAttribute('href')).toBe('/api/projects/p1/archive.zip');
   });
 
+  it('shows who has a file open on its collapsed folders', async () => {
+    await render({ presence: [{ fileId: 'f:src/lib/util.ts', name: 'Ada', color: 'red' }] });
+    const folderDots = (path: string) => row(path)?.querySelector('[data-testid="tree-presence"]');
+    expect(folderDots('src')).toBeNull();
+    expect(folderDots('src/lib/util.ts')?.getAttribute('title')).toBe('Open by Ada');
+    row('src')?.click();
+    await settle(fixture);
+    expect(folderDots('src')?.getAttribute('title')).toBe('Files open in here by Ada');
+  });
+
   it('collapses and expands folders with a click and with the arrow keys, and opens files with Enter', async () => {
     await render();
     row('src')?.click();

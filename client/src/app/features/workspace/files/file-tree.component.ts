@@ -125,9 +125,18 @@ export class FileTreeComponent {
     const open = this.openPath();
     return open !== null && paths.includes(open) ? open : (paths[0] ?? null);
   });
-  protected readonly presenceByFile = computed(() => {
+  /** Who has what open, by file id and by each folder above the file (shown while it is collapsed). */
+  protected readonly presenceByPlace = computed(() => {
     const by = new Map<string, FilePresence[]>();
-    for (const p of this.presence()) by.set(p.fileId, [...(by.get(p.fileId) ?? []), p]);
+    const add = (key: string, p: FilePresence) => {
+      const people = by.get(key) ?? [];
+      if (!people.some((q) => q.name === p.name && q.color === p.color)) by.set(key, [...people, p]);
+    };
+    const paths = new Map(this.data().files.map((f) => [f.id, f.path]));
+    for (const p of this.presence()) {
+      add(p.fileId, p);
+      for (const folder of ancestorsOf(paths.get(p.fileId) ?? '')) add(`${folder}/`, p);
+    }
     return by;
   });
   protected readonly moveTargets = computed(() => {
@@ -141,7 +150,8 @@ export class FileTreeComponent {
   protected readonly initials = initialsOf;
   protected readonly parentOf = parentOf;
   protected readonly rawUrl = (path: string) => rawFileUrl(this.projectId(), path);
-  protected readonly namesOf = (people: readonly FilePresence[]) => people.map((p) => p.name).join(', ');
+  protected readonly presenceLabel = (kind: TreeNode['kind'], people: readonly FilePresence[]) =>
+    `${kind === 'file' ? 'Open by' : 'Files open in here by'} ${people.map((p) => p.name).join(', ')}`;
 
   private refreshes = 0;
 

@@ -23,7 +23,7 @@ import type { FileError } from './models/file-error';
 import { fileIcon, initialsOf } from './models/file-icon';
 import {
   type FilePresence,
-  type FolderNode,
+  type FileTreeData,
   type TreeFile,
   type TreeNode,
   type TreeRow,
@@ -38,26 +38,20 @@ import {
   visibleRows,
 } from './models/file-tree';
 import { FileEvents } from './services/file-events.service';
-import { FileUploads } from './services/file-upload.service';
+import { UploadQueue } from './services/upload-queue';
 import { archiveUrl, rawFileUrl } from './services/file-urls';
-import { type FileTreeData, FilesApi } from './services/files-api.service';
-import { type UploadItem, UploadListComponent } from './upload-list.component';
+import { FilesApi } from './services/files-api.service';
+import { treeKeyAction } from './models/tree-keys';
+import {
+  type DrawnRow,
+  type TreeEdit,
+  deleteQuestion,
+  foldersUpTo,
+  sameTree,
+  withDraft,
+} from './models/tree-view';
+import { UploadListComponent } from './upload-list.component';
 import { TreeMenuComponent, type TreeMenuAction } from './tree-menu.component';
-
-/** An inline name being typed: a new file or folder inside `folder`, or a new name for `path`. */
-export interface TreeEdit {
-  readonly mode: 'file' | 'folder' | 'rename';
-  readonly folder: string;
-  readonly path?: string;
-  readonly value: string;
-  readonly error?: FileError;
-  readonly pending?: boolean;
-}
-
-/** A line of the tree as drawn: a node, or the input where a new file or folder is named. */
-export type DrawnRow =
-  | { readonly type: 'node'; readonly row: TreeRow }
-  | { readonly type: 'draft'; readonly level: number; readonly edit: TreeEdit };
 
 /** Our own drag data: a path of this project's tree (other drags are the OS's files). */
 const TREE_PATH_MIME = 'application/x-atelier-path';
@@ -75,6 +69,7 @@ const EXPAND_ALL_UP_TO_FILES = 50;
   selector: 'app-file-tree',
   imports: [ByteSizePipe, NgTemplateOutlet, UploadListComponent, TreeMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [UploadQueue],
   templateUrl: './file-tree.component.html',
   styleUrl: './file-tree.component.css',
 })
@@ -88,7 +83,7 @@ export class FileTreeComponent {
   readonly open = output<string>();
 
   private readonly api = inject(FilesApi);
-  private readonly uploader = inject(FileUploads);
+  protected readonly uploadQueue = inject(UploadQueue);
   private readonly confirm = inject(CONFIRM);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
@@ -107,7 +102,6 @@ export class FileTreeComponent {
   protected readonly moving = signal<{ node: TreeNode; to: string; error?: FileError } | null>(null);
   protected readonly dragging = signal<string | null>(null);
   protected readonly dropTarget = signal<string | null>(null);
-  protected readonly uploads = signal<readonly UploadItem[]>([]);
   protected readonly notice = signal<FileError | null>(null);
   protected readonly zipUrl = computed(() => archiveUrl(this.projectId()));
 
@@ -212,56 +206,16 @@ export class FileTreeComponent {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
     const rows = this.rows();
     const at = rows.findIndex((r) => r.node.path === this.tabStop());
-    const row = rows[at];
-    if (!row) return;
-    const go = (index: number) => {
-      const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
-      if (target) this.focusRow(target.node.path);
-    };
-    const node = row.node;
-    const handled = ((): boolean => {
-      switch (event.key) {
-        case 'ArrowDown':
-          go(at + 1);
-          return true;
-        case 'ArrowUp':
-          go(at - 1);
-          return true;
-        case 'Home':
-          go(0);
-          return true;
-        case 'End':
-          go(rows.length - 1);
-          return true;
-        case 'ArrowRight':
-          if (node.kind === 'folder' && !row.expanded) this.toggle(node.path);
-          else if (node.kind === 'folder' && node.children.length) go(at + 1);
-          return true;
-        case 'ArrowLeft':
-          if (node.kind === 'folder' && row.expanded) this.toggle(node.path);
-          else if (row.parent) this.focusRow(row.parent);
-          return true;
-        case 'Enter':
-        case ' ':
-          this.activate(node);
-          return true;
-        case 'F2':
-          this.startRename(node);
-          return true;
-        case 'Delete':
-          void this.remove(node);
-          return true;
-        case 'ContextMenu':
-          this.openMenuAtRow(node);
-          return true;
-        case 'F10':
-          if (event.shiftKey) this.openMenuAtRow(node);
-          return event.shiftKey;
-        default:
-          return false;
-      }
-    })();
-    if (handled) event.preventDefault();
+    const node = rows[at]?.node;
+    const action = node && treeKeyAction(event, rows, at);
+    if (!node || !action) return;
+    event.preventDefault();
+    if (action.kind === 'focus') this.focusRow(action.path);
+    else if (action.kind === 'toggle') this.toggle(action.path);
+    else if (action.kind === 'activate') this.activate(node);
+    else if (action.kind === 'rename') this.startRename(node);
+    else if (action.kind === 'delete') void this.remove(node);
+    else this.openMenuAtRow(node);
   }
 
   protected focusRow(path: string): void {
@@ -532,7 +486,6 @@ export class FileTreeComponent {
   // Upload ------------------------------------------------------------------------------------------------
 
   private uploadFolder = '';
-  private uploadKeys = 0;
 
   protected pickFiles(folder = this.targetFolder()): void {
     this.uploadFolder = folder;
@@ -545,60 +498,9 @@ export class FileTreeComponent {
     if (files.length) void this.upload(files, this.uploadFolder);
   }
 
-  /** Uploads one file after another (each counts against the daily limit), then refetches once. */
+  /** Uploads into `folder`, then refetches once. */
   async upload(files: readonly File[], folder: string): Promise<void> {
-    const items = files.map(
-      (file): UploadItem => ({
-        key: ++this.uploadKeys,
-        name: file.name,
-        path: joinPath(folder, file.name),
-        size: file.size,
-        status: 'queued',
-      }),
-    );
-    const finished = this.uploads().filter((u) => u.status === 'done' || u.status === 'failed');
-    this.uploads.set([...(this.uploads().length === finished.length ? [] : this.uploads()), ...items]);
-    const update = (key: number, change: Partial<UploadItem>) =>
-      this.uploads.update((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
-    for (const [i, item] of items.entries()) {
-      update(item.key, { status: 'uploading' });
-      const result = await this.uploader.upload(this.projectId(), item.path, files[i] as File);
-      if (result.ok) update(item.key, { status: 'done', binary: result.value.binary });
-      else update(item.key, { status: 'failed', error: result.error.message });
-    }
+    await this.uploadQueue.run(this.projectId(), files, folder);
     await this.refresh();
   }
-}
-
-function withDraft(rows: readonly TreeRow[], edit: TreeEdit | null): DrawnRow[] {
-  const drawn: DrawnRow[] = rows.map((row) => ({ type: 'node', row }));
-  if (!edit || edit.mode === 'rename') return drawn;
-  if (!edit.folder) return [{ type: 'draft', level: 1, edit }, ...drawn];
-  const at = rows.findIndex((r) => r.node.path === edit.folder);
-  const level = (rows[at]?.level ?? 0) + 1;
-  drawn.splice(at + 1, 0, { type: 'draft', level, edit });
-  return drawn;
-}
-
-function foldersUpTo(root: FolderNode, depth: number): string[] {
-  return allFolders(root).filter((path) => path.split('/').length <= depth);
-}
-
-function deleteQuestion(node: TreeNode): string {
-  if (node.kind === 'file') return `Delete “${node.path}”? This cannot be undone.`;
-  const n = node.fileCount;
-  if (n === 0) return `Delete the empty folder “${node.path}”?`;
-  return `Delete the folder “${node.path}” and the ${n === 1 ? 'file' : `${n} files`} in it? This cannot be undone.`;
-}
-
-function sameTree(a: FileTreeData, b: FileTreeData): boolean {
-  return (
-    a.files.length === b.files.length &&
-    a.folders.length === b.folders.length &&
-    a.folders.every((f, i) => f === b.folders[i]) &&
-    a.files.every((f, i) => {
-      const g = b.files[i];
-      return !!g && f.id === g.id && f.path === g.path && f.size === g.size && f.binary === g.binary;
-    })
-  );
 }

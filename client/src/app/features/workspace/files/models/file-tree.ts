@@ -12,6 +12,12 @@ export interface TreeFile {
   readonly binary: boolean;
 }
 
+/** A project's files and explicit (possibly empty) folders, as the tree lists them. */
+export interface FileTreeData {
+  readonly files: readonly TreeFile[];
+  readonly folders: readonly string[];
+}
+
 /** Someone who has a file open (Liveblocks presence, passed in by the workspace page). */
 export interface FilePresence {
   readonly fileId: string;

@@ -14,15 +14,11 @@ import {
   type FileVersionEntryFragment,
 } from '../../../../generated/files';
 import { type FileResult, toFileError } from '../models/file-error';
-import type { TreeFile } from '../models/file-tree';
+import type { FileTreeData, TreeFile } from '../models/file-tree';
 
 export type FileVersionEntry = FileVersionEntryFragment;
 
-/** A project's files and folders as the tree lists them. */
-export interface FileTreeData {
-  readonly files: readonly TreeFile[];
-  readonly folders: readonly string[];
-}
+export type { FileTreeData } from '../models/file-tree';
 
 /** The text of a file or of one of its versions; `content` is null for binary. */
 export interface FileText {

@@ -4,13 +4,19 @@ import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/tes
 import { byTestId, settle } from '../../../../testing/fakes';
 import { ProjectListPage } from './project-list.page';
 
-const summary = (id: string, name: string, createdAt: string) => ({
+const summary = (
+  id: string,
+  name: string,
+  createdAt: string,
+  archivedAt: string | null = null,
+) => ({
   __typename: 'Project',
   id,
   name,
   framework: 'vue',
   status: 'READY',
   createdAt,
+  archivedAt,
 });
 
 describe('ProjectListPage', () => {
@@ -67,5 +73,30 @@ describe('ProjectListPage', () => {
     await settle(fixture);
     apollo.expectOne('Projects').flushData({ projects: [] });
     await settle(fixture);
+  });
+
+  it('hides archived projects until "Show archived" is on, then marks them', async () => {
+    const first = apollo.expectOne('Projects');
+    expect(first.operation.variables).toEqual({ includeArchived: false });
+    first.flushData({ projects: [summary('a', 'Live', '2026-11-01T00:00:00.000Z')] });
+    await settle(fixture);
+    expect(byTestId(fixture.nativeElement, 'archived-badge')).toHaveLength(0);
+
+    const toggle = byTestId(fixture.nativeElement, 'show-archived')[0] as HTMLInputElement;
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    const second = apollo.expectOne('Projects');
+    expect(second.operation.variables).toEqual({ includeArchived: true });
+    second.flushData({
+      projects: [
+        summary('a', 'Live', '2026-11-01T00:00:00.000Z'),
+        summary('b', 'Shelved', '2026-10-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'),
+      ],
+    });
+    await settle(fixture);
+    const rows = byTestId(fixture.nativeElement, 'project-row');
+    expect(rows.map((r) => r.classList.contains('archived'))).toEqual([false, true]);
+    expect(rows[1]?.querySelector('[data-testid="archived-badge"]')?.textContent).toBe('Archived');
   });
 });

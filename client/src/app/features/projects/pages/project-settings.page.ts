@@ -144,6 +144,7 @@ export class ProjectSettingsPage {
     if (this.busy()) return;
     this.busy.set(kind);
     this.actionError.set(null);
+    this.renamed.set(false);
     const result = await firstValueFrom(call);
     this.busy.set(null);
     if (!result.ok) {

@@ -23,7 +23,11 @@ afterAll(() => stack?.dispose());
 function services(live: LiveDocs | null = null): { em: EntityManager; projects: ProjectService; admin: ProjectAdminService } {
   const em = stack.db.orm.em.fork() as EntityManager;
   const projects = new ProjectService(em, stack.temporal, stack.events, stack.taskQueue);
-  return { em, projects, admin: new ProjectAdminService(em, { projects, events: stack.events, temporal: stack.temporal, live, cancelGraceMs: 300 }) };
+  return {
+    em,
+    projects,
+    admin: new ProjectAdminService(em, { projects, events: stack.events, temporal: stack.temporal, live, cancelGraceMs: 300 }),
+  };
 }
 
 async function seedProject(): Promise<{ owner: string; project: Project }> {

@@ -17,6 +17,9 @@ import { parseProjectName } from './project-input';
 import { tearDownProject, type ProjectTeardownDeps } from './project-teardown';
 import { asResource, type ProjectService } from './project.service';
 
+/** How long a deleted project's event stream stays readable. */
+const DELETED_STREAM_TTL_SECONDS = 24 * 3600;
+
 /** What the viewer may do with a project; the server checks again on every action. */
 export interface ProjectAccess {
   /** Change its files and run it: project:update, and not archived. */
@@ -125,6 +128,8 @@ export class ProjectAdminService {
       await tx.nativeDelete(Project, { id: project.id });
       recordAudit(tx, { actorId: viewerId, action: 'project.deleted', target: `project:${id}`, data: { name, stopped: { ...stopped } } });
     });
+    // Open subscriptions still get the deletion event; then the stream goes.
+    await this.deps.events.expire(project.id, DELETED_STREAM_TTL_SECONDS);
     this.em.clear();
     return true;
   }

@@ -64,10 +64,9 @@ async function stopWorkflow(handle: WorkflowHandle, graceMs: number): Promise<bo
   if (!(await guard(running).catch(ignoreNotFound))) return false;
   await guard(() => handle.cancel()).catch(ignoreNotFound);
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    handle.result().catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-  ]).finally(() => clearTimeout(timer));
+  await Promise.race([handle.result().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]).finally(
+    () => clearTimeout(timer),
+  );
   if (await guard(running).catch(ignoreNotFound)) await guard(() => handle.terminate(REASON)).catch(ignoreNotFound);
   return true;
 }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Project } from '../../core/project/project.entity';
+import { Project, ProjectRun } from '../../core/project/project.entity';
 import { waitFor } from '../harness';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
@@ -90,4 +90,26 @@ it('renames, archives, restores and deletes a project from its settings page', a
   expect(await e2e.stack.db.orm.em.fork().count(Project, { id })).toBe(0);
   await page.goto(`${e2e.baseUrl}/projects/${id}/settings`);
   await visible(byTestId('project-not-found'));
+}, 120_000);
+
+it('lists the build in progress in the danger zone and stops it when the project is deleted', async () => {
+  const id = await createReadyProject('Busy Project');
+  // A build that never acknowledges cancellation (nothing polls its queue): deleting has to terminate it.
+  const workflowId = `project-build:${id}:stuck`;
+  await e2e.stack.temporal.workflow.start('projectBuildWorkflow', { taskQueue: `nobody-${id}`, workflowId, args: [] });
+  const em = e2e.stack.db.orm.em.fork();
+  em.create(ProjectRun, { project: id, workflowId, status: 'RUNNING' });
+  await em.flush();
+
+  await page.goto(`${e2e.baseUrl}/projects/${id}/settings`);
+  await visible(byTestId('archive-blocked'));
+  expect(await byTestId('archive-project').isDisabled()).toBe(true);
+  expect(await byTestId('delete-effects').textContent()).toContain('The build in progress is stopped.');
+  await byTestId('delete-open').click();
+  await byTestId('delete-confirm-input').fill('Busy Project');
+  await byTestId('delete-submit').click();
+  await visible(page.locator('[data-testid="delete-submit"]', { hasText: 'Stopping runs and deleting' }));
+  await shoot('project-settings-deleting');
+  await page.waitForURL(/\/projects$/, { timeout: 30_000 });
+  expect((await e2e.stack.temporal.workflow.getHandle(workflowId).describe()).status.name).toBe('TERMINATED');
 }, 120_000);

@@ -88,7 +88,10 @@ describe('archiveProject and restoreProject', () => {
     expect(archived.archivedAt).not.toBeNull();
     expect(archived.myAccess).toEqual({ canEdit: false, canManage: true, canDelete: true });
     const list = async (includeArchived?: boolean) =>
-      ((await as(owner, 'query($a: Boolean) { projects(includeArchived: $a) { id archivedAt } }', { a: includeArchived })).data?.projects as { id: string }[]).map((p) => p.id);
+      (
+        (await as(owner, 'query($a: Boolean) { projects(includeArchived: $a) { id archivedAt } }', { a: includeArchived })).data
+          ?.projects as { id: string }[]
+      ).map((p) => p.id);
     expect(await list()).toEqual([]);
     expect(await list(false)).toEqual([]);
     expect(await list(true)).toEqual([id]);
@@ -131,6 +134,7 @@ describe('deleteProject', () => {
     expect(await stack.db.orm.em.fork().count(Project, { id })).toBe(0);
     expect((await as(owner, 'query($id: ID!) { project(id: $id) { id } }', { id })).data?.project).toBeNull();
     expect((await stack.events.read(id)).map((e) => e.type)).toEqual(['project.deleted']);
+    expect(await stack.redis.ttl(`atelier:{project:${id}}:events`)).toBeGreaterThan(3600);
     const audit = await stack.db.orm.em.fork().find(AuditEvent, { target: `project:${id}` });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([['project.deleted', owner]]);
     expect(code(await as(owner, DELETE, { id, confirm: 'Doomed App' }))).toBe('NOT_FOUND');
@@ -150,7 +154,12 @@ describe('authorization', () => {
     actors = { owner, admin, member, stranger, alice };
     const em = stack.db.orm.em.fork();
     const team = em.create(Team, { name: 'Matrix' });
-    for (const [user, role] of [[owner, 'owner'], [admin, 'admin'], [member, 'member']] as const) em.create(TeamMember, { team, user, role });
+    for (const [user, role] of [
+      [owner, 'owner'],
+      [admin, 'admin'],
+      [member, 'member'],
+    ] as const)
+      em.create(TeamMember, { team, user, role });
     await em.flush();
     teamId = team.id;
   });
@@ -172,7 +181,9 @@ describe('authorization', () => {
     };
     for (const [name, viewer] of Object.entries(who())) {
       const seen = await Promise.all(
-        [team, shown].map(async (p) => ((await as(viewer, ACCESS, { id: p.id })).data?.project as { myAccess: unknown } | null)?.myAccess ?? null),
+        [team, shown].map(
+          async (p) => ((await as(viewer, ACCESS, { id: p.id })).data?.project as { myAccess: unknown } | null)?.myAccess ?? null,
+        ),
       );
       expect({ name, seen }).toEqual({ name, seen: expected[name] });
     }
@@ -222,7 +233,9 @@ describe('authorization', () => {
   it.each(Object.keys(PUBLIC_EXPECTED) as (keyof typeof PUBLIC_EXPECTED)[])('%s on a public personal project', async (action) => {
     const seen: Record<string, string> = {};
     for (const name of Object.keys(PUBLIC_EXPECTED[action])) {
-      seen[name] = await attempt(action, name === 'anonymous' ? null : actors[name as keyof typeof actors], () => seed.project(actors.alice, { visibility: 'public' }));
+      seen[name] = await attempt(action, name === 'anonymous' ? null : actors[name as keyof typeof actors], () =>
+        seed.project(actors.alice, { visibility: 'public' }),
+      );
     }
     expect(seen).toEqual(PUBLIC_EXPECTED[action]);
   });

@@ -66,3 +66,14 @@ it('stops the running build, destroys the sandbox, ends the room workflow, delet
   for (const entity of [ProjectRun, ProjectFile, SandboxRecord] as const) expect(await em.count(entity, { project: id })).toBe(0);
   expect(await em.count(Project, { id })).toBe(0);
 }, 60_000);
+
+it('refuses a sandbox for an archived project', async () => {
+  const created = await as('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+    i: { name: 'Shelved App', framework: 'express' },
+  });
+  const { id } = created.data!.createProject as { id: string };
+  await waitFor('the starter build', async () => (await stack.db.orm.em.fork().findOneOrFail(Project, { id })).status === 'READY', 60_000);
+  expect((await as('mutation($id: ID!) { archiveProject(id: $id) { id } }', { id })).errors).toBeUndefined();
+  const started = await as('mutation($id: ID!) { startProjectSandbox(projectId: $id) }', { id });
+  expect(started.errors?.[0]?.extensions?.code).toBe('PROJECT_ARCHIVED');
+}, 90_000);

@@ -25,6 +25,13 @@ export const routes: Routes = [
       import('./features/workspace/files/files-harness.page').then((m) => m.FilesHarnessPage),
   },
   {
+    path: 'projects/:id/settings',
+    title: 'Project settings · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/projects/pages/project-settings.page').then((m) => m.ProjectSettingsPage),
+  },
+  {
     path: 'projects/:id',
     title: 'Project · Atelier',
     canActivate: [requireViewer],

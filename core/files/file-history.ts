@@ -28,6 +28,7 @@ export interface FileVersionRecord {
   content?: string | null;
 }
 
+// Raw rows: the driver leaves timestamps as strings, so createdAt is made a Date on the way out.
 const COLUMNS = `id, file_id as "fileId", path, size, "binary", author_kind as "authorKind", author_name as "authorName",
   reason, created_at as "createdAt"`;
 
@@ -51,10 +52,11 @@ export class FileHistory {
       : [];
     if (!owner) throw new NotFoundError('File', fileId);
     await readableProject(this.em, viewerId, owner.projectId);
-    return this.em.execute<FileVersionRecord[]>(
+    const rows = await this.em.execute<FileVersionRecord[]>(
       `select ${COLUMNS} from project_file_versions where file_id = ? order by created_at desc, id desc limit ?`,
       [fileId, count],
     );
+    return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
   }
 
   /** One version with its content (null for a binary file), or null when there is none the viewer may read. */
@@ -101,6 +103,6 @@ export class FileHistory {
       [versionId],
     );
     if (!row) return null;
-    return { ...row, content: row.binary ? null : row.content, data: row.data ?? null };
+    return { ...row, createdAt: new Date(row.createdAt), content: row.binary ? null : row.content, data: row.data ?? null };
   }
 }

@@ -102,7 +102,8 @@ export class FileTransfer {
     const folders = await this.em.execute<{ path: string }[]>('select path from project_folders where project_id = ? order by path', [
       project.id,
     ]);
-    return { project, files, folders: folders.map((f) => f.path), flush };
+    // Raw rows: the driver leaves timestamps as strings.
+    return { project, files: files.map((f) => ({ ...f, updatedAt: new Date(f.updatedAt) })), folders: folders.map((f) => f.path), flush };
   }
 
   /** A file's current bytes by id (empty when it was deleted meanwhile). */

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ProjectFile } from '../project/project.entity';
+import { ServiceUnavailableError } from '../shared/domain.errors';
 import type { VersionReason } from './file.entities';
 import { recordFileVersion } from './file-versions';
 import type { LiveActor, LiveDocs } from './live-docs';
@@ -43,6 +44,15 @@ export function bytesOf(file: Pick<ProjectFile, 'binary' | 'content' | 'data'>):
   return file.binary ? (file.data ?? Buffer.alloc(0)) : Buffer.from(file.content, 'utf8');
 }
 
+/** Runs a call to Liveblocks; its failure is SERVICE_UNAVAILABLE (retry later), and nothing reached PostgreSQL. */
+export async function throughLive<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new ServiceUnavailableError('Live collaboration', { cause: error });
+  }
+}
+
 /**
  * Makes `next` the file's content and records a version. Text over text goes through the live document
  * (open editors see the change as an edit). Binary over a text file that has a live document takes that
@@ -60,9 +70,9 @@ export async function writeFileBody(
   const projectId = file.project.id;
   let id = file.id;
   if (live && !file.binary && !next.binary)
-    await live.replace(projectId, file.id, file.content, next.content, { ...author, path: file.path });
-  if (live && !file.binary && next.binary && (await live.isRegistered(projectId, file.id))) {
-    await live.remove(projectId, file.id);
+    await throughLive(() => live.replace(projectId, file.id, file.content, next.content, { ...author, path: file.path }));
+  if (live && !file.binary && next.binary && (await throughLive(() => live.isRegistered(projectId, file.id)))) {
+    await throughLive(() => live.remove(projectId, file.id));
     id = randomUUID();
   }
   return em.transactional(async (tx) => {

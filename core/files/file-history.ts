@@ -88,7 +88,13 @@ export class FileHistory {
       projectId: project.id,
       type: EventType.FILE_RESTORED,
       message: `${user.displayName} restored ${restored.path} to its version of ${when} UTC`,
-      data: { fileId: restored.id, path: restored.path, versionId, by: user.id },
+      data: {
+        fileId: restored.id,
+        path: restored.path,
+        versionId,
+        ...(restored.id !== file.id ? { replacedFileId: file.id } : {}),
+        by: user.id,
+      },
     });
     return restored;
   }

@@ -75,7 +75,7 @@ export class FileTransfer {
           await recordFileVersion(tx, { fileId: created.id, projectId: project.id, path, ...body }, authorOf(user), 'upload');
           return created;
         });
-    await this.announceUpload(project, user, file, !existing);
+    await this.announceUpload(project, user, file, existing?.id ?? null);
     return { file, created: !existing };
   }
 
@@ -115,12 +115,22 @@ export class FileTransfer {
     return file ? bytesOf(file) : Buffer.alloc(0);
   }
 
-  private async announceUpload(project: Project, user: User, file: ProjectFile, created: boolean): Promise<void> {
+  /** `replaced`: the id of the file that was there (a text file turned binary gets a new id). */
+  private async announceUpload(project: Project, user: User, file: ProjectFile, replaced: string | null): Promise<void> {
+    const created = replaced === null;
     await this.deps.events.append({
       projectId: project.id,
       type: EventType.FILE_UPLOADED,
       message: `${user.displayName} uploaded ${file.path}${file.binary ? ' (binary)' : ''}${created ? '' : ', replacing it'}`,
-      data: { fileId: file.id, path: file.path, size: file.size, binary: file.binary, created, by: user.id },
+      data: {
+        fileId: file.id,
+        path: file.path,
+        size: file.size,
+        binary: file.binary,
+        created,
+        ...(replaced && replaced !== file.id ? { replacedFileId: replaced } : {}),
+        by: user.id,
+      },
     });
   }
 }

@@ -9,7 +9,7 @@ import { EventType } from '../../contracts/events';
 import { Project, ProjectFile } from '../project/project.entity';
 import { editableProject } from './file-access';
 import { authorOf, type FileDeps } from './file-deps';
-import { textBody } from './file-content';
+import { textBody, throughLive } from './file-content';
 import { FileHistory } from './file-history';
 import { isWithin, likeUnder, MAX_PATH_LENGTH, parseProjectPath } from './file-path';
 import { FileTransfer } from './file-transfer';
@@ -18,6 +18,8 @@ import { recordFileVersion } from './file-versions';
 import { ProjectFolder } from './file.entities';
 import { FileTooLargeError, PathInvalidError } from './file.errors';
 import { languageOf } from './language';
+
+const LIVE_REMOVALS_AT_ONCE = 8;
 
 export class FileService {
   readonly history: FileHistory;
@@ -133,8 +135,10 @@ export class FileService {
         'select id, "binary" from project_files where project_id = ? and (path = ? or path like ?)',
         [project.id, path, likeUnder(path)],
       );
-      const { live } = this.deps;
-      if (live) for (const file of files.filter((f) => !f.binary)) await live.remove(project.id, file.id);
+      await this.removeLiveDocs(
+        project.id,
+        files.filter((f) => !f.binary).map((f) => f.id),
+      );
       await em.execute('delete from project_files where project_id = ? and (path = ? or path like ?)', [project.id, path, likeUnder(path)]);
       await em.execute('delete from project_folders where project_id = ? and (path = ? or path like ?)', [
         project.id,
@@ -156,6 +160,15 @@ export class FileService {
     );
     if (row?.longest && row.longest - from.length + to.length > MAX_PATH_LENGTH)
       throw new PathInvalidError(to, `Moving "${from}" there would make a path longer than ${MAX_PATH_LENGTH} characters`);
+  }
+
+  /** Takes deleted files' documents out of the room, a few at a time (each removal is its own small delta). */
+  private async removeLiveDocs(projectId: string, fileIds: string[]): Promise<void> {
+    const { live } = this.deps;
+    if (!live) return;
+    for (let i = 0; i < fileIds.length; i += LIVE_REMOVALS_AT_ONCE) {
+      await throughLive(() => Promise.all(fileIds.slice(i, i + LIVE_REMOVALS_AT_ONCE).map((id) => live.remove(projectId, id))));
+    }
   }
 
   private async announce(project: Project, type: string, message: string, data: Record<string, unknown>): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { Project, ProjectFile } from '../../../../core/project/project.entity';
 import { ProjectFileVersion, ProjectFolder } from '../../../../core/files/file.entities';
+import { MAX_VERSIONS_PER_FILE, recordFileVersion } from '../../../../core/files/file-versions';
 import { graphqlOver, type Gql } from '../../../../test/graphql-http';
 import { createStack, type Stack } from '../../../../test/harness';
 
@@ -59,6 +60,7 @@ async function ok<T>(user: User, query: string, variables: Record<string, unknow
 const createFile = (p: string, path: string, c?: string) =>
   ok<{ createFile: { id: string } }>(owner, CREATE_FILE, { p, path, c }).then((d) => d.createFile);
 const tree = async (p: string) => (await ok<{ project: { folders: string[]; files: { path: string }[] } }>(owner, TREE, { p })).project;
+const row = (id: string) => stack.db.orm.em.fork().findOneOrFail(ProjectFile, { id });
 const events = async (p: string) => (await stack.events.read(p)).map((e) => ({ type: e.type, data: e.data }));
 
 /** Each mutation refused to the stranger (not found), the public project's reader (forbidden) and anonymous. */
@@ -241,6 +243,43 @@ describe('versions and restore', () => {
       id: versions[2]!.id,
     });
     expect(one.fileVersion).toEqual({ path: 'doc.txt', content: 'one\n', reason: 'create' });
+  });
+
+  it('shows a binary version without content, and restores between binary and text', async () => {
+    const { p, file } = await fileWithVersions();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]);
+    // The text uploads went through the file's live document: turning binary, it gets a new id, history included.
+    const upload = await stack.app.createContext(owner.id).files.transfer.upload(owner.id, p, 'doc.txt', png);
+    const id = upload.file.id;
+    expect(id).not.toBe(file.id);
+    const { fileVersions } = await ok<{ fileVersions: { id: string; binary: boolean; content: string | null }[] }>(owner, VERSIONS, {
+      f: id,
+    });
+    expect(fileVersions).toHaveLength(4);
+    expect(fileVersions[0]).toMatchObject({ binary: true, content: null });
+    const restored = await ok<{ restoreFileVersion: unknown }>(owner, RESTORE, { v: fileVersions[1]!.id });
+    expect(restored.restoreFileVersion).toMatchObject({ id, content: 'three\n' });
+    expect(await row(id)).toMatchObject({ binary: false, content: 'three\n' });
+    await ok(owner, RESTORE, { v: fileVersions[0]!.id });
+    const binary = await stack.db.orm.em.fork().findOneOrFail(ProjectFile, { id }, { populate: ['data'] });
+    expect(binary).toMatchObject({ binary: true, content: '', size: png.length });
+    expect(binary.data).toEqual(png);
+  });
+
+  it('keeps the newest 200 versions of a file', async () => {
+    const { p, file } = await fileWithVersions();
+    const em = stack.db.orm.em.fork();
+    const author = { kind: 'system' as const, id: 'test', name: 'Test' };
+    for (let i = 0; i < MAX_VERSIONS_PER_FILE; i++)
+      await recordFileVersion(
+        em,
+        { fileId: file.id, projectId: p, path: 'doc.txt', content: `v${i}`, binary: false, data: null, size: 2 },
+        author,
+        'flush',
+      );
+    expect(await em.count(ProjectFileVersion, { fileId: file.id })).toBe(MAX_VERSIONS_PER_FILE);
+    const { fileVersions } = await ok<{ fileVersions: { content: string }[] }>(owner, VERSIONS, { f: file.id, l: 200 });
+    expect([fileVersions[0]!.content, fileVersions.at(-1)!.content]).toEqual([`v${MAX_VERSIONS_PER_FILE - 1}`, 'v0']);
   });
 
   it('hides a private project’s versions from a stranger and anonymous visitors', async () => {

@@ -131,6 +131,7 @@ describe('PUT /api/projects/:id/files/upload', () => {
     expect(file.id).not.toBe(id);
     expect(await stack.live!.isRegistered(p, id)).toBe(false);
     expect(await stack.db.orm.em.fork().count(ProjectFileVersion, { fileId: file.id })).toBe(2);
+    expect((await stack.events.read(p)).at(-1)?.data).toMatchObject({ fileId: file.id, replacedFileId: id, binary: true, created: false });
   });
 
   it('refuses a file over the cap (declared or streamed) with 413 FILE_TOO_LARGE', async () => {

@@ -3,7 +3,16 @@ import { bodyOf, textBody } from './file-content';
 import { PathInvalidError } from './file.errors';
 
 describe('project paths', () => {
-  it.each(['a', 'src/app.ts', '.gitignore', 'a b/ç/日本.md', '...', 'a/.hidden/x', `${'x'.repeat(255)}/y`])('accepts %j', (path) => {
+  it.each([
+    'a',
+    'src/app.ts',
+    '.gitignore',
+    'a b/ç/日本.md',
+    '...',
+    'a/.hidden/x',
+    `${'x'.repeat(255)}/y`,
+    `${'x'.repeat(255)}/${'y'.repeat(254)}/z`,
+  ])('accepts %#: %s', (path) => {
     expect(pathProblem(path)).toBeNull();
     expect(parseProjectPath(path)).toBe(path);
   });
@@ -24,7 +33,7 @@ describe('project paths', () => {
     ['a\u0085b', /control characters/],
     ['x'.repeat(513), /512 characters/],
     [`${'x'.repeat(256)}/y`, /255 characters/],
-  ])('refuses %j with a clear reason', (path, reason) => {
+  ])('refuses %#: %j with a clear reason', (path, reason) => {
     expect(pathProblem(path)).toMatch(reason);
     expect(() => parseProjectPath(path)).toThrow(PathInvalidError);
     try {

@@ -3,6 +3,7 @@ import { PatchConflictError, applyUnifiedPatch } from '../../core/agents/unified
 import type { ToolCall } from '../../core/models/model-types';
 import type { ActivityDeps } from '../deps';
 import { ProjectFileStore } from './project-file-store';
+import { safeProjectPath } from '../../core/files/file-path';
 import { EventType } from '../../contracts/events';
 
 /** Which agent, task and run a tool call belongs to; its events and writes are keyed by them. */
@@ -26,15 +27,6 @@ export interface AgentToolResult {
 const MAX_FILE_BYTES = 1_000_000;
 const MAX_LISTED = 500;
 const MAX_MATCHES = 50;
-
-/** A project-relative path, or null when it is absolute, climbs out with `..`, or is otherwise unusable. */
-export function safeProjectPath(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const path = raw.trim().replace(/^\.\/+/, '');
-  if (!path || path.length > 512 || path.startsWith('/') || path.includes('\0') || path.includes('\\')) return null;
-  if (path.split('/').some((part) => part === '..' || part === '' || part === '.')) return null;
-  return path;
-}
 
 const error = (content: string): AgentToolResult => ({ content, isError: true });
 const likePrefix = (prefix: string) => `${prefix.replace(/[%_]/g, '\\$&')}%`;

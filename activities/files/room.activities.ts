@@ -21,10 +21,10 @@ export interface FlushRoomFilesInput {
 const STORE_FLUSH = `
 with changed as (
   update project_files set content = ?, size = ?, updated_at = now()
-  where id = ? and project_id = ? and not binary and content is distinct from ?
+  where id = ? and project_id = ? and not "binary" and content is distinct from ?
   returning id, project_id, path, content, size
 )
-insert into project_file_versions (id, project_id, file_id, path, content, binary, size, author_kind, author_id, author_name, reason)
+insert into project_file_versions (id, project_id, file_id, path, content, "binary", size, author_kind, author_id, author_name, reason)
 select gen_random_uuid(), project_id, id, path, content, false, size, 'user', ?,
        coalesce((select display_name from users where id = ?), 'Someone'), 'flush'
 from changed

@@ -64,9 +64,15 @@ export function createRoomActivities({ orm, events, live }: ActivityDeps) {
       return { flushed: paths.length, paths };
     },
 
-    /** How many connections the project's room has (0 without live documents). */
+    /** How many connections the project's room has (0 without live documents, or when the room is gone). */
     async roomConnections({ projectId }: { projectId: string }): Promise<number> {
-      return live ? live.activeConnections(projectId) : 0;
+      if (!live) return 0;
+      try {
+        return await live.activeConnections(projectId);
+      } catch (err) {
+        if ((err as { status?: number }).status === 404) return 0;
+        throw err;
+      }
     },
   };
 }

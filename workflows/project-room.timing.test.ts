@@ -1,0 +1,142 @@
+/**
+ * The room workflow's timing and bookkeeping on the real Temporal dev server, with its two activities faked
+ * (recording each call): when it flushes under busy typing, a failed flush, continue-as-new, and when it ends.
+ * The real activities against Liveblocks and PostgreSQL are in project-room.workflow.test.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { filesEditedSignal, flushNowUpdate, projectRoomStateQuery } from '../contracts/messages';
+import { workflowIds } from '../contracts/workflow-ids';
+import type { RoomFile } from '../activities/files/room.activities';
+import { testServices, waitFor, workflowBundle } from '../test/harness';
+import type { ProjectRoomInput, RoomTiming } from './project-room.workflow';
+
+const taskQueue = `room-timing-${randomUUID()}`;
+let client: Client;
+let native: NativeConnection;
+let running: Promise<void>;
+let worker: Worker;
+
+/** What the fake activities saw and answer. */
+const fake = {
+  flushes: [] as { at: number; projectId: string; files: RoomFile[] }[],
+  failNext: 0,
+  connections: new Map<string, number[]>(),
+};
+
+beforeAll(async () => {
+  client = new Client({ connection: await Connection.connect({ address: testServices().temporalAddress }) });
+  native = await NativeConnection.connect({ address: testServices().temporalAddress });
+  worker = await Worker.create({
+    connection: native,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: {
+      async flushRoomFiles({ projectId, files }: { projectId: string; files: RoomFile[] }) {
+        fake.flushes.push({ at: Date.now(), projectId, files });
+        if (fake.failNext > 0 && fake.failNext--) throw ApplicationFailure.nonRetryable('Liveblocks is down');
+        return { flushed: files.length, paths: [] };
+      },
+      async roomConnections({ projectId }: { projectId: string }) {
+        return fake.connections.get(projectId)?.shift() ?? 0;
+      },
+    },
+  });
+  running = worker.run();
+});
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await native?.close();
+  await client?.connection.close();
+});
+
+async function startRoom(timing: Partial<RoomTiming>, fileIds: string[], userId = 'u1') {
+  const projectId = randomUUID();
+  const input: ProjectRoomInput = { projectId, timing };
+  const handle = await client.workflow.signalWithStart('projectRoomWorkflow', {
+    taskQueue,
+    workflowId: workflowIds.projectRoom(projectId),
+    args: [input],
+    signal: filesEditedSignal,
+    signalArgs: [{ fileIds, userId }],
+  });
+  return { projectId, handle, at: Date.now() };
+}
+const flushesOf = (projectId: string) => fake.flushes.filter((f) => f.projectId === projectId);
+const idle = { idlePollMs: 60_000 };
+
+test('busy typing is flushed no later than maxDelay after the first unflushed edit, quiet typing after the pause', async () => {
+  const { projectId, handle, at } = await startRoom({ quietMs: 400, maxDelayMs: 1_000, ...idle }, ['f0']);
+  for (let i = 1; i <= 14; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    await handle.signal(filesEditedSignal, { fileIds: [`f${i % 3}`], userId: `u${i % 2}` });
+  }
+  const typingEnded = Date.now();
+  await waitFor('the last edits to be flushed', async () => flushesOf(projectId).some((f) => f.at > typingEnded));
+  const flushes = flushesOf(projectId);
+  // ~2.1 s of typing with no pause of 400 ms: flushed every ~1 s meanwhile, not only at the end.
+  expect(flushes.filter((f) => f.at <= typingEnded).length).toBeGreaterThanOrEqual(1);
+  expect(flushes[0]!.at - at).toBeGreaterThanOrEqual(950);
+  expect(flushes[0]!.at - at).toBeLessThan(2_000);
+  expect(new Set(flushes.flatMap((f) => f.files.map((x) => x.fileId)))).toEqual(new Set(['f0', 'f1', 'f2']));
+  // The last flush credits each file to its last editor.
+  expect(flushes.at(-1)!.files).toEqual(expect.arrayContaining([{ fileId: 'f2', userId: 'u0' }]));
+  await handle.terminate();
+});
+
+test('one edit is flushed once its quiet period passes; flushNow flushes at once; the state says so', async () => {
+  const { projectId, handle } = await startRoom({ quietMs: 60_000, maxDelayMs: 60_000, ...idle }, ['a', 'b']);
+  expect(await handle.query(projectRoomStateQuery)).toMatchObject({ dirty: ['a', 'b'], flushes: 0, lastFlushAt: null });
+  expect(await handle.executeUpdate(flushNowUpdate)).toEqual({ flushed: 2 });
+  const state = await handle.query(projectRoomStateQuery);
+  expect(state).toMatchObject({ dirty: [], flushes: 1 });
+  expect(state.lastFlushAt).toEqual(expect.any(String));
+  expect(flushesOf(projectId)).toHaveLength(1);
+  await handle.terminate();
+});
+
+test('a failed flush goes back into the next one, with its editors', async () => {
+  fake.failNext = 1;
+  const { projectId, handle } = await startRoom({ quietMs: 100, maxDelayMs: 200, retryMs: 300, ...idle }, ['x'], 'ada');
+  await waitFor('a second flush', async () => flushesOf(projectId).length >= 2);
+  const [failed, retried] = flushesOf(projectId);
+  expect(failed!.files).toEqual([{ fileId: 'x', userId: 'ada' }]);
+  expect(retried!.files).toEqual([{ fileId: 'x', userId: 'ada' }]);
+  expect(retried!.at - failed!.at).toBeGreaterThanOrEqual(250);
+  expect((await handle.query(projectRoomStateQuery)).flushes).toBe(1);
+  await handle.terminate();
+});
+
+test('continues as new after maxEvents, carrying what is still dirty', async () => {
+  const { projectId, handle } = await startRoom({ quietMs: 300, maxDelayMs: 600, maxEvents: 3, ...idle }, ['c0']);
+  for (let i = 1; i < 6; i++) await handle.signal(filesEditedSignal, { fileIds: [`c${i}`], userId: 'u' });
+  await waitFor('every file flushed', async () => {
+    const seen = new Set(flushesOf(projectId).flatMap((f) => f.files.map((x) => x.fileId)));
+    return seen.size === 6;
+  });
+  const description = await client.workflow.getHandle(handle.workflowId).describe();
+  expect(description.runId).not.toBe(handle.signaledRunId);
+  expect(description.status.name).toBe('RUNNING');
+  await client.workflow.getHandle(handle.workflowId).terminate();
+});
+
+test('stays while anyone is connected; once nobody is, a last flush of every document it saw, then it ends', async () => {
+  const projectId = randomUUID();
+  fake.connections.set(projectId, [2, 1]);
+  const handle = await client.workflow.signalWithStart('projectRoomWorkflow', {
+    taskQueue,
+    workflowId: workflowIds.projectRoom(projectId),
+    args: [{ projectId, timing: { quietMs: 100, maxDelayMs: 200, idlePollMs: 300 } } satisfies ProjectRoomInput],
+    signal: filesEditedSignal,
+    signalArgs: [{ fileIds: ['p', 'q'], userId: 'u' }],
+  });
+  const result = await handle.result();
+  expect(fake.connections.get(projectId)).toEqual([]);
+  const flushes = flushesOf(projectId);
+  expect(flushes).toHaveLength(2);
+  expect(flushes[1]!.files.map((f) => f.fileId).sort()).toEqual(['p', 'q']);
+  expect(result).toMatchObject({ dirty: [], flushes: 2 });
+});

@@ -4,7 +4,10 @@
  * The real activities against Liveblocks and PostgreSQL are in project-room.workflow.test.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { filesEditedSignal, flushNowUpdate, projectRoomStateQuery } from '../contracts/messages';
@@ -139,4 +142,6 @@ test('stays while anyone is connected; once nobody is, a last flush of every doc
   expect(flushes).toHaveLength(2);
   expect(flushes[1]!.files.map((f) => f.fileId).sort()).toEqual(['p', 'q']);
   expect(result).toMatchObject({ dirty: [], flushes: 2 });
+  // With RECORD_HISTORIES=1, kept for the replay test (project-build.replay.test.ts replays every file in histories/).
+  if (process.env.RECORD_HISTORIES) writeFileSync(join(__dirname, 'histories', 'project-room-ends.json'), historyToJSON(await handle.fetchHistory()));
 });

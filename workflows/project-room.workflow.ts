@@ -13,7 +13,7 @@ export interface RoomTiming {
   idlePollMs: number;
   /** After a flush that failed (Liveblocks or PostgreSQL down past the retries), wait this long to try again. */
   retryMs: number;
-  /** Continue as new after this many signals and flushes (the history stays short on long sessions). */
+  /** Continue as new after this many signals, flushes and polls (the history stays short on long sessions). */
   maxEvents: number;
 }
 
@@ -114,6 +114,7 @@ export async function projectRoomWorkflow(input: ProjectRoomInput): Promise<Proj
       continue;
     }
     if (await condition(() => dirty.size > 0, timing.idlePollMs)) continue;
+    events += 1;
     if ((await roomConnections({ projectId })) > 0 || dirty.size) continue;
     // Everyone left: a last flush, then the room ends (a later edit starts a new run).
     const ok = await flush(touched).then(

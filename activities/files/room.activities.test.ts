@@ -9,6 +9,7 @@ import { LiveDocs } from '../../core/files/live-docs';
 import { Project, ProjectFile } from '../../core/project/project.entity';
 import { User } from '../../core/user/user.entity';
 import { EventType } from '../../contracts/events';
+import { projectRoomId } from '../../contracts/collab';
 import { createTestDatabase, silentLogger, testServices } from '../../test/harness';
 import { testLiveblocks } from '../../test/services';
 import type { ActivityDeps } from '../deps';
@@ -100,4 +101,13 @@ test('without live documents there is nothing to flush and nobody connected', as
 test('counts the connections of an empty room as 0', async () => {
   const { projectId } = await seed({});
   expect(await new MockActivityEnvironment().run(activities.roomConnections, { projectId })).toBe(0);
+});
+
+test('a deleted project: nothing to flush, and its room is not created again', async () => {
+  const { userId, projectId, ids } = await seed({ 'x.js': 'x\n' });
+  await live.replace(projectId, ids[0]!, '', 'x2\n', { kind: 'user', id: userId, name: 'Ada' });
+  await db.orm.em.fork().nativeDelete(Project, { id: projectId });
+  await live.deleteRoom(projectId);
+  expect(await flush({ projectId, files: [{ fileId: ids[0]!, userId }] })).toEqual({ flushed: 0, paths: [] });
+  await expect(live.client.getRoom(projectRoomId(projectId))).rejects.toMatchObject({ status: 404 });
 });

@@ -41,8 +41,15 @@ export function createRoomActivities({ orm, events, live }: ActivityDeps) {
     async flushRoomFiles({ projectId, files }: FlushRoomFilesInput): Promise<{ flushed: number; paths: string[] }> {
       if (!live) return { flushed: 0, paths: [] };
       const connection = orm.em.fork().getConnection();
+      // Only documents of text files that still exist: a deleted file or project costs no Liveblocks call
+      // (and a deleted project's room is not created again by reading it).
+      const wanted = unique(files).filter((f) => UUID.test(f.fileId));
+      const existing = wanted.length
+        ? await connection.execute<{ id: string }[]>('select id from project_files where project_id = ? and id in (?) and not "binary"', [projectId, wanted.map((f) => f.fileId)])
+        : [];
+      const ids = new Set(existing.map((r) => r.id));
       const paths: string[] = [];
-      for (const { fileId, userId } of unique(files)) {
+      for (const { fileId, userId } of wanted.filter((f) => ids.has(f.fileId))) {
         const text = await live.read(projectId, fileId);
         if (text === undefined) continue;
         const size = Buffer.byteLength(text, 'utf8');

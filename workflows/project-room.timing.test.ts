@@ -143,5 +143,6 @@ test('stays while anyone is connected; once nobody is, a last flush of every doc
   expect(flushes[1]!.files.map((f) => f.fileId).sort()).toEqual(['p', 'q']);
   expect(result).toMatchObject({ dirty: [], flushes: 2 });
   // With RECORD_HISTORIES=1, kept for the replay test (project-build.replay.test.ts replays every file in histories/).
-  if (process.env.RECORD_HISTORIES) writeFileSync(join(__dirname, 'histories', 'project-room-ends.json'), historyToJSON(await handle.fetchHistory()));
+  if (process.env.RECORD_HISTORIES)
+    writeFileSync(join(__dirname, 'histories', 'project-room-ends.json'), historyToJSON(await handle.fetchHistory()));
 });

@@ -61,9 +61,15 @@ let calls = 0;
 const call = (name: string, args: Record<string, unknown>, id = `call_${++calls}`): ToolCall => ({ id, name, arguments: args });
 
 function tool(ref: AgentToolRef, toolCall: ToolCall, on: ActivityDeps = deps): Promise<AgentToolResult> {
-  const env = new MockActivityEnvironment({ ...defaultActivityInfo, workflowExecution: { workflowId: `agent-task:${ref.runId}`, runId: 'r1' } });
+  const env = new MockActivityEnvironment({
+    ...defaultActivityInfo,
+    workflowExecution: { workflowId: `agent-task:${ref.runId}`, runId: 'r1' },
+  });
   const { runAgentFileTool } = createAgentFileActivities(on);
-  return env.run<[{ ref: AgentToolRef; call: ToolCall }], AgentToolResult, typeof runAgentFileTool>(runAgentFileTool, { ref, call: toolCall });
+  return env.run<[{ ref: AgentToolRef; call: ToolCall }], AgentToolResult, typeof runAgentFileTool>(runAgentFileTool, {
+    ref,
+    call: toolCall,
+  });
 }
 
 const stored = async (fileId: string) => (await db.orm.em.fork().findOneOrFail(ProjectFile, fileId)).content;
@@ -125,7 +131,13 @@ test('the same write_file call twice (a retry) changes the document, the row and
   expect(await live.read(projectId, fileId)).toBe(ORIGINAL.replace('3000', '8080'));
   expect(await stored(fileId)).toBe(ORIGINAL.replace('3000', '8080'));
   expect(await versions(fileId)).toEqual([
-    expect.objectContaining({ reason: 'agent', authorKind: 'agent', authorId: 'backend', authorName: 'The backend', content: ORIGINAL.replace('3000', '8080') }),
+    expect.objectContaining({
+      reason: 'agent',
+      authorKind: 'agent',
+      authorId: 'backend',
+      authorName: 'The backend',
+      content: ORIGINAL.replace('3000', '8080'),
+    }),
   ]);
   const written = (await events.read(projectId)).filter((e) => e.type === EventType.FILE_WRITTEN);
   expect(written).toHaveLength(1);

@@ -114,7 +114,9 @@ export class ProjectFileStore {
     const { runId, taskId, projectId } = this.ref;
     const [row] = await this.em
       .getConnection()
-      .execute<{ id: string | null; current: string | null; binary: boolean | null; base: string | null }[]>(CURRENT_AND_BASE, [runId, taskId, path, projectId, path]);
+      .execute<
+        { id: string | null; current: string | null; binary: boolean | null; base: string | null }[]
+      >(CURRENT_AND_BASE, [runId, taskId, path, projectId, path]);
     const base = row?.base ?? undefined;
     if (this.live && row?.id && !row.binary) return this.writeLive(path, row.id, row.current ?? '', base, wanted);
     const outcome = this.resolve(wanted, base, row?.current ?? undefined);

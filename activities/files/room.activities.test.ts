@@ -34,7 +34,12 @@ afterAll(async () => {
 
 /** Runs the flush as attempt `attempt` of one activity of one workflow run (a retry keeps the activity id). */
 function flush(input: FlushRoomFilesInput, attempt = 1, on = activities) {
-  const env = new MockActivityEnvironment({ ...defaultActivityInfo, attempt, activityId: '7', workflowExecution: { workflowId: 'project-room:x', runId: 'r1' } });
+  const env = new MockActivityEnvironment({
+    ...defaultActivityInfo,
+    attempt,
+    activityId: '7',
+    workflowExecution: { workflowId: 'project-room:x', runId: 'r1' },
+  });
   return env.run<[FlushRoomFilesInput], { flushed: number; paths: string[] }, typeof on.flushRoomFiles>(on.flushRoomFiles, input);
 }
 
@@ -69,7 +74,15 @@ test('stores edited documents with a version credited to the editor, once, howev
   expect((await em.findOneOrFail(ProjectFile, c)).content).toBe('let c = 3;\n');
   const [version] = await versions(a);
   expect(await versions(a)).toHaveLength(1);
-  expect(version).toMatchObject({ path: 'a.js', content: 'let a = 10;\n', size: 12, authorKind: 'user', authorId: userId, authorName: 'Ada Lovelace', reason: 'flush' });
+  expect(version).toMatchObject({
+    path: 'a.js',
+    content: 'let a = 10;\n',
+    size: 12,
+    authorKind: 'user',
+    authorId: userId,
+    authorName: 'Ada Lovelace',
+    reason: 'flush',
+  });
   expect(await versions(c)).toHaveLength(0);
   const flushed = (await events.read(projectId)).filter((e) => e.type === EventType.FILES_FLUSHED);
   expect(flushed.map((e) => e.data)).toEqual([{ paths: ['a.js', 'b.js'], versions: 2 }]);

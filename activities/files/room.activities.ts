@@ -45,7 +45,10 @@ export function createRoomActivities({ orm, events, live }: ActivityDeps) {
       // (and a deleted project's room is not created again by reading it).
       const wanted = unique(files).filter((f) => UUID.test(f.fileId));
       const existing = wanted.length
-        ? await connection.execute<{ id: string }[]>('select id from project_files where project_id = ? and id in (?) and not "binary"', [projectId, wanted.map((f) => f.fileId)])
+        ? await connection.execute<{ id: string }[]>('select id from project_files where project_id = ? and id in (?) and not "binary"', [
+            projectId,
+            wanted.map((f) => f.fileId),
+          ])
         : [];
       const ids = new Set(existing.map((r) => r.id));
       const paths: string[] = [];
@@ -53,7 +56,15 @@ export function createRoomActivities({ orm, events, live }: ActivityDeps) {
         const text = await live.read(projectId, fileId);
         if (text === undefined) continue;
         const size = Buffer.byteLength(text, 'utf8');
-        const rows = await connection.execute<{ path: string }[]>(STORE_FLUSH, [text, size, fileId, projectId, text, userId, UUID.test(userId ?? '') ? userId : null]);
+        const rows = await connection.execute<{ path: string }[]>(STORE_FLUSH, [
+          text,
+          size,
+          fileId,
+          projectId,
+          text,
+          userId,
+          UUID.test(userId ?? '') ? userId : null,
+        ]);
         paths.push(...rows.map((r) => r.path));
         Context.current().heartbeat(fileId);
       }

@@ -83,14 +83,14 @@ test('busy typing is flushed no later than maxDelay after the first unflushed ed
   // ~2.1 s of typing with no pause of 400 ms: flushed every ~1 s meanwhile, not only at the end.
   expect(flushes.filter((f) => f.at <= typingEnded).length).toBeGreaterThanOrEqual(1);
   expect(flushes[0]!.at - at).toBeGreaterThanOrEqual(950);
-  expect(flushes[0]!.at - at).toBeLessThan(2_000);
+  expect(flushes[0]!.at - at).toBeLessThan(2_500);
   expect(new Set(flushes.flatMap((f) => f.files.map((x) => x.fileId)))).toEqual(new Set(['f0', 'f1', 'f2']));
   // The last flush credits each file to its last editor.
   expect(flushes.at(-1)!.files).toEqual(expect.arrayContaining([{ fileId: 'f2', userId: 'u0' }]));
   await handle.terminate();
 });
 
-test('one edit is flushed once its quiet period passes; flushNow flushes at once; the state says so', async () => {
+test('flushNow flushes at once, long before the quiet period ends; the state query says so', async () => {
   const { projectId, handle } = await startRoom({ quietMs: 60_000, maxDelayMs: 60_000, ...idle }, ['a', 'b']);
   expect(await handle.query(projectRoomStateQuery)).toMatchObject({ dirty: ['a', 'b'], flushes: 0, lastFlushAt: null });
   expect(await handle.executeUpdate(flushNowUpdate)).toEqual({ flushed: 2 });
@@ -113,17 +113,16 @@ test('a failed flush goes back into the next one, with its editors', async () =>
   await handle.terminate();
 });
 
-test('continues as new after maxEvents, carrying what is still dirty', async () => {
-  const { projectId, handle } = await startRoom({ quietMs: 300, maxDelayMs: 600, maxEvents: 3, ...idle }, ['c0']);
-  for (let i = 1; i < 6; i++) await handle.signal(filesEditedSignal, { fileIds: [`c${i}`], userId: 'u' });
-  await waitFor('every file flushed', async () => {
-    const seen = new Set(flushesOf(projectId).flatMap((f) => f.files.map((x) => x.fileId)));
-    return seen.size === 6;
-  });
-  const description = await client.workflow.getHandle(handle.workflowId).describe();
-  expect(description.runId).not.toBe(handle.signaledRunId);
-  expect(description.status.name).toBe('RUNNING');
-  await client.workflow.getHandle(handle.workflowId).terminate();
+test('continues as new after maxEvents, in the middle of typing, carrying the dirty files and their editors', async () => {
+  const { projectId, handle } = await startRoom({ quietMs: 60_000, maxDelayMs: 60_000, maxEvents: 3, ...idle }, ['c0']);
+  for (let i = 1; i < 5; i++) await handle.signal(filesEditedSignal, { fileIds: [`c${i}`], userId: `u${i}` });
+  const latest = client.workflow.getHandle(handle.workflowId);
+  await waitFor('a new run', async () => (await latest.describe()).runId !== handle.signaledRunId);
+  expect(flushesOf(projectId)).toEqual([]);
+  await waitFor('every edit in the new run', async () => (await latest.query(projectRoomStateQuery)).dirty.length === 5);
+  expect(await latest.executeUpdate(flushNowUpdate)).toEqual({ flushed: 5 });
+  expect(flushesOf(projectId)[0]!.files).toEqual(expect.arrayContaining([{ fileId: 'c0', userId: 'u1' }, { fileId: 'c4', userId: 'u4' }]));
+  await latest.terminate();
 });
 
 test('stays while anyone is connected; once nobody is, a last flush of every document it saw, then it ends', async () => {

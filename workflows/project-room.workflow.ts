@@ -27,7 +27,7 @@ export interface ProjectRoomInput {
   /** Overrides of {@link DEFAULT_ROOM_TIMING} (tests). */
   timing?: Partial<RoomTiming>;
   /** What the previous run of this room left (continue-as-new). */
-  carry?: { dirty: Editors; touched: Editors; flushes: number; lastFlushAt: string | null };
+  carry?: { dirty: Editors; touched: Editors; flushes: number; lastFlushAt: string | null; firstEditAt: number; lastEditAt: number };
 }
 
 const { flushRoomFiles } = proxyActivities<Activities>(activityPresets.longStep);
@@ -48,8 +48,9 @@ export async function projectRoomWorkflow(input: ProjectRoomInput): Promise<Proj
   // catches an edit whose signal never came (a client that closed before its debounce fired).
   const touched = new Map(input.carry?.touched);
   const state = { flushes: input.carry?.flushes ?? 0, lastFlushAt: input.carry?.lastFlushAt ?? null };
-  let firstEditAt = dirty.size ? Date.now() : 0;
-  let lastEditAt = firstEditAt;
+  // Carried over, so a continue-as-new in the middle of typing does not push the flush back.
+  let firstEditAt = input.carry?.firstEditAt ?? 0;
+  let lastEditAt = input.carry?.lastEditAt ?? 0;
   let edits = 0;
   let events = 0;
   let flushing = false;
@@ -95,18 +96,22 @@ export async function projectRoomWorkflow(input: ProjectRoomInput): Promise<Proj
       const wait = Math.min(lastEditAt + timing.quietMs, firstEditAt + timing.maxDelayMs) - Date.now();
       if (wait <= 0) return;
       const seen = edits;
-      await condition(() => edits !== seen || !dirty.size, wait);
+      await condition(() => edits !== seen || !dirty.size || rollOverDue(), wait);
+      if (rollOverDue()) return;
     }
   }
 
+  const rollOverDue = () => events >= timing.maxEvents || workflowInfo().continueAsNewSuggested;
+
   for (;;) {
-    if (events >= timing.maxEvents || workflowInfo().continueAsNewSuggested) {
+    if (rollOverDue()) {
       await condition(() => !flushing && allHandlersFinished());
-      const carry = { dirty: [...dirty], touched: [...touched], ...state };
+      const carry = { dirty: [...dirty], touched: [...touched], ...state, firstEditAt, lastEditAt };
       await continueAsNew<typeof projectRoomWorkflow>({ ...input, carry });
     }
     if (dirty.size) {
       await settle();
+      if (rollOverDue()) continue;
       await flush(new Map()).catch(async (err: unknown) => {
         log.warn('Flushing the project room failed; trying again', { projectId, error: String(err) });
         await sleep(timing.retryMs);

@@ -13,6 +13,7 @@ import type { LimitsConfig } from '../../core/limits/tiers';
 import type { ProviderKeyService } from '../../core/keys/provider-key.service';
 import type { ModelLayer } from '../../core/models/model-layer';
 import type { ProjectService } from '../../core/project/project.service';
+import type { ProjectAdminService } from '../../core/project/project-admin.service';
 import type { SandboxService } from '../../core/sandbox/sandbox.service';
 import type { TeamService } from '../../core/team/team.service';
 import type { AccountService } from '../../core/account/account.service';
@@ -40,6 +41,7 @@ export interface GraphQLContext {
   meta: RequestMeta;
   auth: AuthService;
   projects: ProjectService;
+  projectAdmin: ProjectAdminService;
   teams: TeamService;
   providerKeys: ProviderKeyService;
   /** Agent-team runs: tasks, agents, live state, approvals. */

@@ -17,6 +17,7 @@ import { ModelSettingsService } from '../../core/models/model-settings.service';
 import { ModelUsageService } from '../../core/models/model-usage.service';
 import { TeamBudgetsService } from '../../core/models/team-budgets.service';
 import { ProjectService } from '../../core/project/project.service';
+import { ProjectAdminService } from '../../core/project/project-admin.service';
 import { buildSandboxManager } from '../../core/sandbox/build-sandboxes';
 import { PreviewTokens } from '../../core/sandbox/preview-token';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
@@ -40,6 +41,8 @@ export interface PublicUrls {
 export interface RequestServices {
   auth: AuthService;
   projects: ProjectService;
+  /** Renaming, archiving, restoring and deleting projects. */
+  projectAdmin: ProjectAdminService;
   teams: TeamService;
   providerKeys: ProviderKeyService;
   /** Null when this process runs without a sandbox backend. */
@@ -105,6 +108,7 @@ export function createServices(deps: AppDeps): ApiServices {
     return {
       auth: new AuthService(em, { mailer, publicUrl: urls.publicUrl, oauthProviders }),
       projects,
+      projectAdmin: new ProjectAdminService(em, { projects, events, temporal, sandboxes: sandboxManager, live, cancelGraceMs: 10_000 }),
       teams: new TeamService(em, () => urls.publicUrl, rateLimiter),
       providerKeys: new ProviderKeyService(em, secretBox, models.baseUrls),
       sandboxes: sandboxManager ? new SandboxService(em, projects, sandboxManager, temporal, taskQueue, previews) : null,

@@ -334,6 +334,8 @@ export type Mutation = {
   acceptInvitation: Team;
   /** Answers the question an agent asked (ask_human) on a task. */
   answerAgent: Scalars['Boolean']['output'];
+  /** Makes the project read-only and hides it from the default list; CONFLICT while a build is in progress. */
+  archiveProject: Project;
   /** Cancels the run: agents stop, the sandbox is destroyed. */
   cancelRun: Scalars['Boolean']['output'];
   /** Owners change a member's role to admin or member. */
@@ -350,6 +352,11 @@ export type Mutation = {
    * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
    */
   deleteAccount: Scalars['Boolean']['output'];
+  /**
+   * Stops its runs and sandboxes, deletes its room and rows. confirmName must equal the name
+   * (else CONFIRMATION_MISMATCH). Safe to retry after a failure part-way.
+   */
+  deleteProject: Scalars['Boolean']['output'];
   deleteProviderKey: Scalars['Boolean']['output'];
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
@@ -379,6 +386,8 @@ export type Mutation = {
   pauseRun: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
   removeTeamMember: Scalars['Boolean']['output'];
+  /** The createProject name rules; CONFLICT when its creator has a project of that name, PROJECT_ARCHIVED when archived. */
+  renameProject: Project;
   /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (without SMTP_URL, an .eml file in .data/mail). */
   requestPasswordReset: Scalars['Boolean']['output'];
   /**
@@ -389,6 +398,8 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
   resetPassword: Scalars['Boolean']['output'];
+  /** Makes an archived project editable again. */
+  restoreProject: Project;
   resumeRun: Scalars['Boolean']['output'];
   /** Approves the proposed plan, or asks the architect for changes (feedback required then). Project editors. */
   reviewPlan: Scalars['Boolean']['output'];
@@ -454,6 +465,11 @@ export type MutationAnswerAgentArgs = {
 };
 
 
+export type MutationArchiveProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelRunArgs = {
   projectId: Scalars['ID']['input'];
 };
@@ -485,6 +501,12 @@ export type MutationCreateTeamArgs = {
 
 export type MutationDeleteAccountArgs = {
   password: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteProjectArgs = {
+  confirmName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -555,6 +577,12 @@ export type MutationRemoveTeamMemberArgs = {
 };
 
 
+export type MutationRenameProjectArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
 };
@@ -563,6 +591,11 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   password: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+
+export type MutationRestoreProjectArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -679,6 +712,8 @@ export type PreviewLink = {
 /** An application that a team and its agents build together. */
 export type Project = {
   __typename?: 'Project';
+  /** Set while the project is archived: read-only (files, builds, sandboxes, its name) until restored. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
   autoApprovePlan: Scalars['Boolean']['output'];
   /** starter or team. */
   buildMode: Scalars['String']['output'];
@@ -694,6 +729,8 @@ export type Project = {
   framework: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   latestRun: Maybe<ProjectRun>;
+  /** What the asking user may do here (the server enforces it regardless). */
+  myAccess: ProjectAccess;
   name: Scalars['String']['output'];
   owner: User;
   /** Runs, newest first. */
@@ -712,6 +749,17 @@ export type Project = {
 /** An application that a team and its agents build together. */
 export type ProjectFileArgs = {
   path: Scalars['String']['input'];
+};
+
+/** What the asking user may do with a project. */
+export type ProjectAccess = {
+  __typename?: 'ProjectAccess';
+  /** Archive, restore and delete it: the owner of a personal project, the owners and admins of its team. */
+  canDelete: Scalars['Boolean']['output'];
+  /** Change its files and run it: an editor of a project that is not archived. */
+  canEdit: Scalars['Boolean']['output'];
+  /** Open its settings and rename it (renaming also needs it not archived). */
+  canManage: Scalars['Boolean']['output'];
 };
 
 /**
@@ -850,6 +898,7 @@ export type Query = {
   projectModelSettings: ProjectModelSettings;
   /** The project's live sandboxes, newest first; empty when the viewer cannot read the project. */
   projectSandboxes: Array<Sandbox>;
+  /** The viewer's projects and the team projects they may read, newest first; archived ones only when asked for. */
   projects: Array<Project>;
   providerKeys: Array<ProviderKey>;
   /** The caller's active sessions. UNAUTHENTICATED when signed out. */
@@ -906,6 +955,11 @@ export type QueryProjectModelSettingsArgs = {
 
 export type QueryProjectSandboxesArgs = {
   projectId: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1253,6 +1307,7 @@ export type ResolversTypes = {
   OfflineBuild: ResolverTypeWrapper<OfflineBuild>;
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
+  ProjectAccess: ResolverTypeWrapper<ProjectAccess>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
   ProjectFile: ResolverTypeWrapper<ProjectFileEntity>;
   ProjectModelSettings: ResolverTypeWrapper<ProjectModelSettings>;
@@ -1315,6 +1370,7 @@ export type ResolversParentTypes = {
   OfflineBuild: OfflineBuild;
   PreviewLink: PreviewLink;
   Project: ProjectEntity;
+  ProjectAccess: ProjectAccess;
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
   ProjectModelSettings: ProjectModelSettings;
@@ -1527,12 +1583,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   answerAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerAgentArgs, 'answer' | 'projectId' | 'taskKey'>>;
+  archiveProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationArchiveProjectArgs, 'id'>>;
   cancelRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'projectId'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
+  deleteProject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'confirmName' | 'id'>>;
   deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
   deleteTeamProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamProviderKeyArgs, 'provider' | 'teamId'>>;
@@ -1547,9 +1605,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
+  renameProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'id' | 'name'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
+  restoreProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
   resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
   reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
@@ -1581,6 +1641,7 @@ export type PreviewLinkResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   autoApprovePlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   buildMode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1592,6 +1653,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   framework?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestRun?: Resolver<Maybe<ResolversTypes['ProjectRun']>, ParentType, ContextType>;
+  myAccess?: Resolver<ResolversTypes['ProjectAccess'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   runs?: Resolver<Array<ResolversTypes['ProjectRun']>, ParentType, ContextType>;
@@ -1600,6 +1662,12 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProjectAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectAccess'] = ResolversParentTypes['ProjectAccess']> = {
+  canDelete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ProjectEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectEvent'] = ResolversParentTypes['ProjectEvent']> = {
@@ -1673,7 +1741,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<QueryProjectModelSettingsArgs, 'projectId'>>;
   projectSandboxes?: Resolver<Array<ResolversTypes['Sandbox']>, ParentType, ContextType, RequireFields<QueryProjectSandboxesArgs, 'projectId'>>;
-  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, Partial<QueryProjectsArgs>>;
   providerKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
@@ -1833,6 +1901,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OfflineBuild?: OfflineBuildResolvers<ContextType>;
   PreviewLink?: PreviewLinkResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectAccess?: ProjectAccessResolvers<ContextType>;
   ProjectEvent?: ProjectEventResolvers<ContextType>;
   ProjectFile?: ProjectFileResolvers<ContextType>;
   ProjectModelSettings?: ProjectModelSettingsResolvers<ContextType>;

@@ -41,16 +41,16 @@ function tryPatch(path: string, content: string, patch: string): string | null {
 
 /**
  * File tools as one (local) activity. Writes are upserts on (project, path), merged three-way with newer
- * edits, and their events carry a dedupe key from the tool call, so a retried attempt neither duplicates a
- * file nor shows its event twice.
+ * edits (through the file's live document when collaboration is on), and their events carry a dedupe key
+ * from the tool call, so a retried attempt neither duplicates a file nor shows its event twice.
  */
-export function createAgentFileActivities({ orm, events }: ActivityDeps) {
+export function createAgentFileActivities({ orm, events, live }: ActivityDeps) {
   return {
     async runAgentFileTool(input: { ref: AgentToolRef; call: ToolCall }): Promise<AgentToolResult> {
       const { ref, call } = input;
       const args = call.arguments;
       const em = orm.em.fork();
-      const store = new ProjectFileStore(em, ref, MAX_FILE_BYTES);
+      const store = new ProjectFileStore(em, ref, MAX_FILE_BYTES, live ?? null);
 
       const write = async (path: string, wanted: string, verb: string): Promise<AgentToolResult> => {
         const outcome = await store.write(path, wanted);

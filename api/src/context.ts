@@ -22,6 +22,7 @@ import type { ModelSettingsService } from '../../core/models/model-settings.serv
 import type { ModelUsageService } from '../../core/models/model-usage.service';
 import type { TeamBudgetsService } from '../../core/models/team-budgets.service';
 import type { UsageService } from '../../core/usage/usage.service';
+import type { FileService } from '../../core/files/file.service';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -51,6 +52,8 @@ export interface GraphQLContext {
   modelSettings: ModelSettingsService;
   modelUsage: ModelUsageService;
   teamBudgets: TeamBudgetsService;
+  /** People's file and folder operations, versions, uploads and downloads. */
+  files: FileService;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */

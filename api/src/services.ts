@@ -26,6 +26,8 @@ import { TeamService } from '../../core/team/team.service';
 import { UsageService } from '../../core/usage/usage.service';
 import type { AppDeps } from './app-deps';
 import { LiveDocs } from '../../core/files/live-docs';
+import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
+import { FileService } from '../../core/files/file.service';
 import { LiveAccess } from './graphql/events/live-access';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
 
@@ -53,6 +55,8 @@ export interface RequestServices {
   modelSettings: ModelSettingsService;
   modelUsage: ModelUsageService;
   teamBudgets: TeamBudgetsService;
+  /** People's file and folder operations, versions, uploads and downloads. */
+  files: FileService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -102,6 +106,7 @@ export function createServices(deps: AppDeps): ApiServices {
     : null;
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
+  const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
 
   const forRequest = (em: EntityManager): RequestServices => {
     const projects = new ProjectService(em, temporal, events, taskQueue, limits);
@@ -118,6 +123,7 @@ export function createServices(deps: AppDeps): ApiServices {
       modelSettings: new ModelSettingsService(em, projects, models.catalog, models.platformRoleModels, models.gateway),
       modelUsage: new ModelUsageService(em, projects),
       teamBudgets: new TeamBudgetsService(em),
+      files: new FileService(em, fileDeps),
     };
   };
 

@@ -5,6 +5,7 @@ import type { ProjectEvent as ProjectEventRecord } from '../../../core/events/pr
 import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from '../../../core/team/team.entity';
 import type { AuditEvent as AuditEventEntity } from '../../../core/audit/audit.entity';
 import type { ProviderKey as ProviderKeyEntity } from '../../../core/keys/provider-key.entity';
+import type { FileVersionRecord } from '../../../core/files/file-history';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -195,6 +196,30 @@ export type CreatedInvitation = {
   token: Scalars['String']['output'];
 };
 
+/**
+ * One kept state of a file: recorded per flush of people's edits, per agent write, upload, restore and creation.
+ * Versions belong to the file, not its path: a rename keeps the history, and a deleted file's history stays.
+ */
+export type FileVersion = {
+  __typename?: 'FileVersion';
+  /** user, agent or system. */
+  authorKind: Scalars['String']['output'];
+  /** A person's display name, or an agent such as "The coder". */
+  authorName: Scalars['String']['output'];
+  binary: Scalars['Boolean']['output'];
+  /** The text; null for a binary file. */
+  content: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  fileId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** The file's path when the version was made. */
+  path: Scalars['String']['output'];
+  /** flush, agent, restore, upload, create or scaffold. */
+  reason: Scalars['String']['output'];
+  /** Size in bytes. */
+  size: Scalars['Int']['output'];
+};
+
 export type FrameworkOption = {
   __typename?: 'FrameworkOption';
   id: Scalars['String']['output'];
@@ -342,6 +367,10 @@ export type Mutation = {
   changeTeamRole: TeamMember;
   /** Platform admins return a user's limit to their tier's. Audited with the reason. */
   clearUserLimit: Scalars['Boolean']['output'];
+  /** A new file, empty or with content (at most the upload cap: FILE_TOO_LARGE). */
+  createFile: ProjectFile;
+  /** A new, empty folder; returns its path. */
+  createFolder: Scalars['String']['output'];
   createProject: Project;
   /** Creates a team with the caller as its owner. Name: 2 to 64 characters. */
   createTeam: Team;
@@ -352,6 +381,8 @@ export type Mutation = {
    * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
    */
   deleteAccount: Scalars['Boolean']['output'];
+  /** Deletes a file, or a folder with everything under it. Returns how many files went. */
+  deletePath: Scalars['Int']['output'];
   /**
    * Stops its runs and sandboxes, deletes its room and rows. confirmName must equal the name
    * (else CONFIRMATION_MISMATCH). Safe to retry after a failure part-way.
@@ -377,6 +408,8 @@ export type Mutation = {
   messageAgent: Scalars['Boolean']['output'];
   /** Sends a message to every agent working now; returns how many received it. CONFLICT when none is working. */
   messageTeam: Scalars['Int']['output'];
+  /** Renames or moves a file or a folder (with everything under it). Returns the new path. */
+  movePath: Scalars['String']['output'];
   /**
    * A link to the running preview for someone who may read the project. The preview host trades its token
    * for a cookie of its own (the platform's session cookie never reaches previews). NOT_FOUND otherwise.
@@ -398,6 +431,8 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
   resetPassword: Scalars['Boolean']['output'];
+  /** Makes the version the file's current content: a new version itself. */
+  restoreFileVersion: ProjectFile;
   /** Makes an archived project editable again. */
   restoreProject: Project;
   resumeRun: Scalars['Boolean']['output'];
@@ -489,6 +524,19 @@ export type MutationClearUserLimitArgs = {
 };
 
 
+export type MutationCreateFileArgs = {
+  content?: InputMaybe<Scalars['String']['input']>;
+  path: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateFolderArgs = {
+  path: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
 };
@@ -501,6 +549,12 @@ export type MutationCreateTeamArgs = {
 
 export type MutationDeleteAccountArgs = {
   password: Scalars['String']['input'];
+};
+
+
+export type MutationDeletePathArgs = {
+  path: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -560,6 +614,13 @@ export type MutationMessageTeamArgs = {
 };
 
 
+export type MutationMovePathArgs = {
+  from: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type MutationOpenPreviewArgs = {
   sandboxId: Scalars['ID']['input'];
 };
@@ -591,6 +652,11 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   password: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+
+export type MutationRestoreFileVersionArgs = {
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -725,6 +791,8 @@ export type Project = {
   file: Maybe<ProjectFile>;
   /** Files sorted by path; content is loaded only when asked for. */
   files: Array<ProjectFile>;
+  /** Explicit folders (possibly empty); folders of files follow from the paths. */
+  folders: Array<Scalars['String']['output']>;
   /** One of the values listed by the frameworks query (nextjs, react, vue, express, fastapi, django). */
   framework: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -780,12 +848,14 @@ export type ProjectEvent = {
 
 export type ProjectFile = {
   __typename?: 'ProjectFile';
+  /** A file that is not UTF-8 text (an upload): downloadable, never opened as text; its content is "". */
+  binary: Scalars['Boolean']['output'];
   content: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Monaco language id (typescript, javascript, python, json, markdown, plaintext, ...). */
   language: Scalars['String']['output'];
   path: Scalars['String']['output'];
-  /** Size in bytes (UTF-8). */
+  /** Size in bytes (of the UTF-8 text, or of a binary file's bytes). */
   size: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -883,6 +953,10 @@ export type Query = {
    * text only for calls whose project the caller may still read.
    */
   exportMyData: Scalars['JSON']['output'];
+  /** One version, or null when there is none you may read. */
+  fileVersion: Maybe<FileVersion>;
+  /** A file's versions, newest first (limit 1 to 200, default 50); needs read access to the project. */
+  fileVersions: Array<FileVersion>;
   frameworks: Array<FrameworkOption>;
   /** What an invitation link offers; BAD_USER_INPUT (field token) when invalid, expired or used. */
   invitation: InvitationPreview;
@@ -922,6 +996,17 @@ export type QueryAuditEventsArgs = {
   action?: InputMaybe<Scalars['String']['input']>;
   actorId?: InputMaybe<Scalars['ID']['input']>;
   before?: InputMaybe<Scalars['DateTime']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFileVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFileVersionsArgs = {
+  fileId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1288,6 +1373,7 @@ export type ResolversTypes = {
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FileVersion: ResolverTypeWrapper<FileVersionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FrameworkOption: ResolverTypeWrapper<FrameworkOption>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1352,6 +1438,7 @@ export type ResolversParentTypes = {
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
   DateTime: Scalars['DateTime']['output'];
+  FileVersion: FileVersionRecord;
   Float: Scalars['Float']['output'];
   FrameworkOption: FrameworkOption;
   ID: Scalars['ID']['output'];
@@ -1500,6 +1587,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FileVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FileVersion'] = ResolversParentTypes['FileVersion']> = {
+  authorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type FrameworkOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FrameworkOption'] = ResolversParentTypes['FrameworkOption']> = {
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1587,9 +1687,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   cancelRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'projectId'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
+  createFile?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationCreateFileArgs, 'path' | 'projectId'>>;
+  createFolder?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationCreateFolderArgs, 'path' | 'projectId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
+  deletePath?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDeletePathArgs, 'path' | 'projectId'>>;
   deleteProject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'confirmName' | 'id'>>;
   deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
@@ -1602,6 +1705,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messageAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMessageAgentArgs, 'projectId' | 'taskKey' | 'text'>>;
   messageTeam?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMessageTeamArgs, 'projectId' | 'text'>>;
+  movePath?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationMovePathArgs, 'from' | 'projectId' | 'to'>>;
   openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
@@ -1609,6 +1713,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
+  restoreFileVersion?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationRestoreFileVersionArgs, 'versionId'>>;
   restoreProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
   resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
   reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;
@@ -1650,6 +1755,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   features?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['ProjectFile']>, ParentType, ContextType, RequireFields<ProjectFileArgs, 'path'>>;
   files?: Resolver<Array<ResolversTypes['ProjectFile']>, ParentType, ContextType>;
+  folders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   framework?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestRun?: Resolver<Maybe<ResolversTypes['ProjectRun']>, ParentType, ContextType>;
@@ -1681,6 +1787,7 @@ export type ProjectEventResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type ProjectFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectFile'] = ResolversParentTypes['ProjectFile']> = {
+  binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1732,6 +1839,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
   exportMyData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fileVersion?: Resolver<Maybe<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionArgs, 'id'>>;
+  fileVersions?: Resolver<Array<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionsArgs, 'fileId'>>;
   frameworks?: Resolver<Array<ResolversTypes['FrameworkOption']>, ParentType, ContextType>;
   invitation?: Resolver<ResolversTypes['InvitationPreview'], ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   modelMode?: Resolver<ResolversTypes['ModelMode'], ParentType, ContextType>;
@@ -1888,6 +1997,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BuildWaitHolder?: BuildWaitHolderResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FileVersion?: FileVersionResolvers<ContextType>;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   JSON?: GraphQLScalarType;

@@ -21,6 +21,7 @@ import type { ModelSettingsService } from '../../core/models/model-settings.serv
 import type { ModelUsageService } from '../../core/models/model-usage.service';
 import type { TeamBudgetsService } from '../../core/models/team-budgets.service';
 import type { UsageService } from '../../core/usage/usage.service';
+import type { CollabService } from '../../core/files/collab.service';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -49,6 +50,7 @@ export interface GraphQLContext {
   modelSettings: ModelSettingsService;
   modelUsage: ModelUsageService;
   teamBudgets: TeamBudgetsService;
+  collab: CollabService;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */

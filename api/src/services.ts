@@ -24,6 +24,7 @@ import { SandboxService } from '../../core/sandbox/sandbox.service';
 import { TeamService } from '../../core/team/team.service';
 import { UsageService } from '../../core/usage/usage.service';
 import type { AppDeps } from './app-deps';
+import { CollabService } from '../../core/files/collab.service';
 import { LiveDocs } from '../../core/files/live-docs';
 import { LiveAccess } from './graphql/events/live-access';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
@@ -50,6 +51,8 @@ export interface RequestServices {
   modelSettings: ModelSettingsService;
   modelUsage: ModelUsageService;
   teamBudgets: TeamBudgetsService;
+  /** Live co-editing: room access, opening files' live documents, edit notes for the room workflow. */
+  collab: CollabService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -114,6 +117,7 @@ export function createServices(deps: AppDeps): ApiServices {
       modelSettings: new ModelSettingsService(em, projects, models.catalog, models.platformRoleModels, models.gateway),
       modelUsage: new ModelUsageService(em, projects),
       teamBudgets: new TeamBudgetsService(em),
+      collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
     };
   };
 

@@ -49,6 +49,7 @@ export interface RouteDeps {
   graphql: RequestHandler[];
   readiness(): Promise<{ status: string }>;
   orm: AppDeps['orm'];
+  redis: AppDeps['redis'];
   logger: Logger;
 }
 
@@ -75,7 +76,7 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
   if (services.sandboxManager)
     mountSandboxRoutes(httpServer, { sandboxes: services.sandboxManager, logger, viewer: (req: IncomingMessage) => deps.contexts.forRequest(req) });
   const { live, rateLimiter } = services;
-  mountCollabRoutes(app, httpServer, { live, rateLimiter, contexts: deps.contexts, logger, proxyTarget: deps.config.LIVEBLOCKS_BASE_URL });
+  mountCollabRoutes(app, httpServer, { live, rateLimiter, contexts: deps.contexts, logger, redis: deps.redis, proxyTarget: deps.config.LIVEBLOCKS_BASE_URL });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 }
 

@@ -1,12 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type express from 'express';
+import type { Redis } from 'ioredis';
+import { LiveblocksGrants } from './liveblocks-grants';
 import { liveblocksAuthRouter, type LiveblocksAuthDeps } from './liveblocks-auth.routes';
-import { createLiveblocksProxy, isSocketPath, restTarget } from './liveblocks-proxy';
+import { createLiveblocksProxy, isSocketPath } from './liveblocks-proxy';
 
-export interface CollabRoutesDeps extends LiveblocksAuthDeps {
+export interface CollabRoutesDeps extends Omit<LiveblocksAuthDeps, 'grants'> {
   /** LIVEBLOCKS_BASE_URL: the embedded dev server, reached through this origin; unset with Liveblocks Cloud. */
   proxyTarget: string | undefined;
+  /** Where the proxy keeps the tokens it will admit. */
+  redis: Redis;
 }
 
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -18,13 +22,14 @@ type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => v
  * listeners already attached (graphql-ws, the terminal). Mount before the web client's catch-all route.
  */
 export function mountCollabRoutes(app: express.Express, httpServer: Server, deps: CollabRoutesDeps): void {
-  const proxy = deps.live && deps.proxyTarget ? createLiveblocksProxy(deps.proxyTarget) : null;
-  app.use(liveblocksAuthRouter(deps));
+  const { live, proxyTarget, logger } = deps;
+  const grants = live && proxyTarget ? new LiveblocksGrants(deps.redis) : null;
+  const proxy = grants && proxyTarget ? createLiveblocksProxy(proxyTarget, grants, logger) : null;
+  app.use(liveblocksAuthRouter({ ...deps, grants }));
   app.use((req, res, next) => {
     if (!req.url.startsWith('/v2/c/')) return next();
-    const target = restTarget(req.url);
-    if (!proxy || !target) return void res.status(404).type('text/plain').send('Not found\n');
-    proxy.http(req, res, target);
+    if (!proxy) return void res.status(404).type('text/plain').send('Not found\n');
+    proxy.http(req, res).catch(next);
   });
 
   const others = httpServer.listeners('upgrade') as UpgradeListener[];
@@ -34,7 +39,10 @@ export function mountCollabRoutes(app: express.Express, httpServer: Server, deps
       for (const listener of others) listener.call(httpServer, req, socket, head);
       return;
     }
-    if (proxy) return proxy.upgrade(req, socket, head);
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (!proxy) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    proxy.upgrade(req, socket, head).catch((error: unknown) => {
+      logger.warn({ err: error }, 'Liveblocks upgrade failed');
+      socket.destroy();
+    });
   });
 }

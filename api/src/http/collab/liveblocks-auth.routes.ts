@@ -17,6 +17,7 @@ import { ServiceUnavailableError } from '../../../../core/shared/domain.errors';
 import { User } from '../../../../core/user/user.entity';
 import type { ContextFactory } from '../../context';
 import { clientIp } from '../auth/session-cookie';
+import type { LiveblocksGrants } from './liveblocks-grants';
 
 export interface LiveblocksAuthDeps {
   /** Null when collaboration is off: every request is then 503 COLLABORATION_UNAVAILABLE. */
@@ -24,6 +25,8 @@ export interface LiveblocksAuthDeps {
   contexts: ContextFactory;
   rateLimiter: RateLimiter;
   logger: Logger;
+  /** With the proxy (dev server): every minted token is recorded, since only recorded tokens pass it. */
+  grants: LiveblocksGrants | null;
 }
 
 /** Edit documents, presence and everything else in the room. */
@@ -85,12 +88,14 @@ async function authorize(req: Request, res: Response, deps: LiveblocksAuthDeps):
     session.allow(body.data.room, grant.access === 'write' ? WRITE_SCOPES : READ_SCOPES);
     const answer = await session.authorize();
     if (answer.status >= 200 && answer.status < 300) {
+      const { token } = JSON.parse(answer.body) as { token: string };
+      await deps.grants?.record(token, { room: body.data.room, access: grant.access });
       res.status(answer.status).set('Cache-Control', 'no-store').type('application/json').send(answer.body);
       return;
     }
     deps.logger.warn({ status: answer.status, err: answer.error }, 'Liveblocks refused to authorize a session');
   } catch (error) {
-    deps.logger.warn({ err: error }, 'Liveblocks unreachable while authorizing a session');
+    deps.logger.warn({ err: error }, 'could not authorize a Liveblocks session');
   }
   refuse(res, 503, ErrorCode.COLLABORATION_UNAVAILABLE, 'Live collaboration is unavailable right now; try again shortly.');
 }

@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { ProjectFile, Project } from '../../core/project/project.entity';
 import { projectRoomId } from '../../contracts/collab';
 import { graphqlOver, type Gql } from '../graphql-http';
@@ -143,5 +144,47 @@ describe('a reader cannot change a document, whatever their client does', () => 
     await until('the reader’s presence', () => rita()?.presence.fileId === 'f-1');
     expect(rita()?.info).toEqual({ name: 'Rita', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
     expect(rita()?.canWrite).toBe(false);
+  });
+});
+
+/** The first thing the room socket at the app's origin answers `token` with: a message type or a close code. */
+function roomSocket(token: string, room: string): Promise<{ message?: number; close?: number }> {
+  const url = `${http.replace('http', 'ws')}/v8?roomId=${encodeURIComponent(room)}&tok=${token}&version=3.24.2`;
+  const ws = new WebSocket(url, { headers: { origin: new URL(http).origin } });
+  return new Promise((resolve) => {
+    ws.once('message', (data) => {
+      resolve({ message: (JSON.parse(String(data)) as { type: number }).type });
+      ws.close();
+    });
+    ws.once('close', (code) => resolve({ close: code }));
+    ws.once('error', () => resolve({}));
+  });
+}
+
+/** `token` with its payload rewritten (the dev server's tokens are unsigned JWTs, `alg: none`). */
+function forge(token: string, change: (payload: { perms: Record<string, string[]> }) => void): string {
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { perms: Record<string, string[]> };
+  change(claims);
+  return [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+}
+
+describe('the room socket through the app admits only tokens the app minted, for their own room', () => {
+  it('opens the room for a genuine token (ROOM_STATE, 104)', async () => {
+    const { body } = await auth(users.reader.cookie, projectRoomId(projects.public));
+    expect(await roomSocket(body.token!, projectRoomId(projects.public))).toEqual({ message: 104 });
+  });
+
+  it('closes for a forged token: a reader promoting themselves, or reaching a private project (4109, fetch a new token)', async () => {
+    const { body } = await auth(users.reader.cookie, projectRoomId(projects.public));
+    const promoted = forge(body.token!, (claims) => void (claims.perms[projectRoomId(projects.public)] = ['room:write']));
+    expect(await roomSocket(promoted, projectRoomId(projects.public))).toEqual({ close: 4109 });
+    const elsewhere = forge(body.token!, (claims) => void (claims.perms = { [projectRoomId(projects.private)]: ['room:write'] }));
+    expect(await roomSocket(elsewhere, projectRoomId(projects.private))).toEqual({ close: 4109 });
+  });
+
+  it("closes for a genuine token used on another room (4001, not allowed)", async () => {
+    const { body } = await auth(users.owner.cookie, projectRoomId(projects.public));
+    expect(await roomSocket(body.token!, projectRoomId(projects.private))).toEqual({ close: 4001 });
   });
 });

@@ -10,12 +10,13 @@ import { ErrorCode } from '../../contracts/errors';
 import { filesEditedSignal } from '../../contracts/messages';
 import { workflowIds } from '../../contracts/workflow-ids';
 import { loadActor } from '../access/actor';
-import { can, type Actor } from '../access/policy';
+import { can } from '../access/policy';
 import { Project, ProjectFile } from '../project/project.entity';
 import { asResource } from '../project/project.service';
 import { ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import type { LiveDocs } from './live-docs';
+import { READ_ONLY_REASONS, roomAccess, type RoomAccess } from './room-access';
 
 /** Files larger than this (bytes) open read-only: a live document of several megabytes is slow for everyone. */
 export const LIVE_FILE_MAX_BYTES = 1024 * 1024;
@@ -33,22 +34,8 @@ export class CollaborationUnavailableError extends Error {
   }
 }
 
-/** Why a room is read-only for someone, in words the editor shows. */
-export const READ_ONLY_REASONS = {
-  viewer: 'You can view this project but not edit it.',
-  archived: 'This project is archived: restore it to edit.',
-  binary: 'This is a binary file: download it to see its contents.',
-  tooLarge: 'This file is too large to edit live (over 1 MB).',
-} as const;
-
-/** What someone may do in a project's room: `write` edits documents, `read` watches (and shows presence). */
-export interface RoomGrant {
-  project: Project;
-  actor: Actor;
-  access: 'write' | 'read';
-  /** Why `read`, or null. */
-  reason: string | null;
-}
+/** A project and what the viewer may do in its room. */
+export type RoomGrant = RoomAccess & { project: Project };
 
 /** The answer to `openFile`. */
 export interface OpenedFile {
@@ -80,19 +67,12 @@ export class CollabService {
     return { enabled: this.live !== null, proxied: this.live !== null && this.proxied, throttleMs: COLLAB_THROTTLE_MS };
   }
 
-  /**
-   * The viewer's access to the project's room: `write` with project:update on a project that is not archived,
-   * `read` with project:read; null when they may not read it (or it does not exist: the same answer).
-   */
+  /** The viewer's access to the project's room ({@link roomAccess}); null when they may not read it or it does not exist. */
   async grant(viewerId: string | null, projectId: string): Promise<RoomGrant | null> {
     const project = isUuid(projectId) ? await this.em.findOne(Project, { id: projectId }) : null;
     if (!project) return null;
-    const actor = await loadActor(this.em, viewerId);
-    const resource = asResource(project);
-    if (can(actor, 'project:update', resource) && !project.archivedAt) return { project, actor, access: 'write', reason: null };
-    if (!can(actor, 'project:read', resource)) return null;
-    const reason = can(actor, 'project:update', resource) ? READ_ONLY_REASONS.archived : READ_ONLY_REASONS.viewer;
-    return { project, actor, access: 'read', reason };
+    const access = roomAccess(await loadActor(this.em, viewerId), asResource(project), Boolean(project.archivedAt));
+    return access && { ...access, project };
   }
 
   /**

@@ -56,12 +56,13 @@ afterAll(async () => {
 /** One request with a raw request target (no URL normalisation on the way). */
 function send(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+    request({ host: '127.0.0.1', port, method, path, headers, timeout: 10_000 }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     })
       .on('error', reject)
+      .on('timeout', () => reject(new Error(`no answer to ${method} ${path}`)))
       .end();
   });
 }
@@ -106,9 +107,12 @@ describe('HTTP /v2/c', () => {
 /** Opens the room socket through the proxy; resolves with the socket and its first message, or the close code. */
 function open(tok: string, roomId = room): Promise<{ ws: WebSocket; first?: string; close?: number }> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/v8?roomId=${encodeURIComponent(roomId)}&tok=${tok}`, { headers: { cookie: 'atelier_session=secret' } });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer on the room socket with ${tok}`)), 10_000);
     ws.once('message', (data) => resolve({ ws, first: String(data) }));
     ws.once('close', (code) => resolve({ ws, close: code }));
+    ws.once('error', (error) => reject(error));
+    ws.once('message', () => clearTimeout(timer)).once('close', () => clearTimeout(timer));
   });
 }
 

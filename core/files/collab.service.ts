@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
+import type { projectRoomWorkflow } from '../../workflows';
 import { projectRoomId } from '../../contracts/collab';
 import { ErrorCode } from '../../contracts/errors';
-import { filesEditedSignal } from '../../contracts/messages';
+import { filesEditedSignal, type FilesEdited } from '../../contracts/messages';
 import { workflowIds } from '../../contracts/workflow-ids';
 import { loadActor } from '../access/actor';
 import { can } from '../access/policy';
@@ -116,7 +117,7 @@ export class CollabService {
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw new NotFoundError('File', missing);
     try {
-      await this.temporal.workflow.signalWithStart('projectRoomWorkflow', {
+      await this.temporal.workflow.signalWithStart<typeof projectRoomWorkflow, [FilesEdited]>('projectRoomWorkflow', {
         workflowId: workflowIds.projectRoom(projectId),
         taskQueue: this.taskQueue,
         args: [{ projectId }],

@@ -5,6 +5,7 @@ import { ErrorCode } from '../../../contracts/errors';
 import { QueryTooComplexError } from './limits';
 import { CollaborationUnavailableError } from '../../../core/files/collab.service';
 import { SubscriptionLimitExceededError } from './ws-guard';
+import { FileOperationError } from '../../../core/files/file.errors';
 import { ConcurrentLimitExceededError, QuotaExceededError, RateLimitExceededError } from '../../../core/limits/limits.errors';
 import {
   ConflictError,
@@ -52,6 +53,9 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (original instanceof UnauthenticatedError || original instanceof ForbiddenError || original instanceof ConflictError) {
       return { ...base, message: original.message, extensions: { code: original.code } };
+    }
+    if (original instanceof FileOperationError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...(original.path !== null ? { path: original.path } : {}) } };
     }
     if (original instanceof NotFoundError) {
       return { ...base, message: original.message, extensions: { code: original.code, resource: original.resource } };

@@ -10,6 +10,7 @@ import { mountCollabRoutes } from './collab/collab.routes';
 import type { AppDeps } from '../app-deps';
 import type { ContextFactory } from '../context';
 import type { ApiServices } from '../services';
+import { createFilesRouter } from './files/files.routes';
 import { createHostGuard, type HostGuard } from './host-guard';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
 import { securityHeaders } from './security-headers';
@@ -73,6 +74,7 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
     '/auth/oauth',
     createOAuthRouter({ ...services.oauth, publicUrl: () => services.urls.publicUrl, services: oauthServices, rateLimiter: services.rateLimiter, logger }),
   );
+  app.use('/api', createFilesRouter({ contexts: deps.contexts, logger }));
   if (services.sandboxManager)
     mountSandboxRoutes(httpServer, { sandboxes: services.sandboxManager, logger, viewer: (req: IncomingMessage) => deps.contexts.forRequest(req) });
   const { live, rateLimiter } = services;

@@ -18,6 +18,13 @@ export const routes: Routes = [
       import('./features/projects/pages/project-new.page').then((m) => m.ProjectNewPage),
   },
   {
+    path: 'projects/:id/settings',
+    title: 'Project settings · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/projects/pages/project-settings.page').then((m) => m.ProjectSettingsPage),
+  },
+  {
     path: 'projects/:id',
     title: 'Project · Atelier',
     canActivate: [requireViewer],

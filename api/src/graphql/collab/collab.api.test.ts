@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { projectRoomId } from '../../../../contracts/collab';
 import { workflowIds } from '../../../../contracts/workflow-ids';
+import { ProjectFileVersion } from '../../../../core/files/file.entities';
 import { Project, ProjectFile } from '../../../../core/project/project.entity';
 import { User } from '../../../../core/user/user.entity';
-import { createStack, type Stack } from '../../../../test/harness';
+import { createStack, waitFor, type Stack } from '../../../../test/harness';
 import { testLiveblocks } from '../../../../test/services';
 
 let stack: Stack;
@@ -148,5 +149,28 @@ describe('filesEdited', () => {
 
   it('answers COLLABORATION_UNAVAILABLE without Liveblocks', async () => {
     expect(code(await execute(EDITED, { p: projects.private, f: [randomUUID()] }, owner, off))).toBe('COLLABORATION_UNAVAILABLE');
+  });
+});
+
+describe('with the room workflow running', () => {
+  it('gets an edit of the live document into PostgreSQL after filesEdited, credited to the editor', async () => {
+    const { stop } = await stack.startWorker();
+    try {
+      const fileId = await addFile(projects.other, 'let n = 1;\n');
+      await execute(OPEN, { p: projects.other, f: fileId }, owner);
+      // A person's edit as Liveblocks stores it (the browser path is in test/security/liveblocks-auth.test.ts).
+      await stack.live!.replace(projects.other, fileId, 'let n = 1;\n', 'let n = 2;\n', { kind: 'user', id: owner, name: 'Ada' });
+      expect((await execute(EDITED, { p: projects.other, f: [fileId] }, owner)).data).toEqual({ filesEdited: true });
+      const stored = await waitFor('the flush', async () => {
+        const file = await stack.db.orm.em.fork().findOneOrFail(ProjectFile, { id: fileId });
+        return file.content === 'let n = 2;\n' && file;
+      });
+      expect(stored.content).toBe('let n = 2;\n');
+      const versions = await stack.db.orm.em.fork().find(ProjectFileVersion, { fileId, reason: 'flush' });
+      expect(versions.map((v) => [v.content, v.authorId])).toEqual([['let n = 2;\n', owner]]);
+    } finally {
+      await stack.temporal.workflow.getHandle(workflowIds.projectRoom(projects.other)).terminate('test over').catch(() => undefined);
+      await stop();
+    }
   });
 });

@@ -192,3 +192,21 @@ test('without live documents: PostgreSQL only, as before, with a version', async
   expect(await live.isRegistered(projectId, file.id)).toBe(false);
   expect(await versions(file.id)).toEqual([expect.objectContaining({ reason: 'agent', content: 'b\n' })]);
 });
+
+test('a binary file is neither read nor patched as text, and a new file may not take a folder’s or a file’s place', async () => {
+  const { projectId, ref } = await seed();
+  const em = db.orm.em.fork();
+  em.create(ProjectFile, { project: projectId, path: 'logo.png', content: '', language: 'plaintext', size: 4, binary: true, data: Buffer.from([0x89, 0x50, 0, 1]) });
+  await em.flush();
+
+  const read = await tool(ref, call('read_file', { path: 'logo.png' }));
+  expect(read).toMatchObject({ isError: true, content: 'logo.png is a binary file (4 bytes); it cannot be read as text' });
+  const patched = await tool(ref, call('apply_patch', { path: 'logo.png', patch: '--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n' }));
+  expect(patched).toMatchObject({ isError: true, content: 'logo.png is a binary file; it cannot be patched' });
+
+  // `src` is a folder (it holds src/config.js), and src/config.js is a file, so neither can become the other.
+  expect(await tool(ref, call('write_file', { path: 'src', content: 'x' }))).toMatchObject({ isError: true, content: expect.stringContaining('choose another path') });
+  expect(await tool(ref, call('write_file', { path: 'src/config.js/inner.js', content: 'x' }))).toMatchObject({ isError: true });
+  const paths = (await db.orm.em.fork().find(ProjectFile, { project: projectId }, { orderBy: { path: 'asc' } })).map((f) => f.path);
+  expect(paths).toEqual(['logo.png', 'src/config.js']);
+});

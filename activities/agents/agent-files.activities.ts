@@ -54,6 +54,7 @@ export function createAgentFileActivities({ orm, events, live }: ActivityDeps) {
 
       const write = async (path: string, wanted: string, verb: string): Promise<AgentToolResult> => {
         const outcome = await store.write(path, wanted);
+        if (outcome.kind === 'path_taken') return error(`${outcome.message}; choose another path`);
         if (outcome.kind === 'too_large') return error(`${path} would be ${outcome.size} bytes; files are limited to ${MAX_FILE_BYTES}`);
         if (outcome.kind === 'conflict') {
           return {
@@ -91,6 +92,8 @@ export function createAgentFileActivities({ orm, events, live }: ActivityDeps) {
         case 'read_file': {
           const path = safeProjectPath(args.path);
           if (!path) return error('path must be a file inside the project');
+          const binary = await store.binarySize(path);
+          if (binary !== null) return error(`${path} is a binary file (${binary} bytes); it cannot be read as text`);
           const content = await store.readForAgent(path);
           return content === undefined ? error(`${path} does not exist`) : { content, isError: false };
         }
@@ -103,6 +106,7 @@ export function createAgentFileActivities({ orm, events, live }: ActivityDeps) {
         case 'apply_patch': {
           const path = safeProjectPath(args.path);
           if (!path || typeof args.patch !== 'string') return error('apply_patch needs a project path and a unified diff');
+          if ((await store.binarySize(path)) !== null) return error(`${path} is a binary file; it cannot be patched`);
           const current = (await store.read(path)) ?? '';
           const patched = tryPatch(path, current, args.patch);
           if (patched !== null) return write(path, patched, 'patched');

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { threeWayMerge } from '../../core/agents/three-way-merge';
 import type { LiveActor, LiveDocs } from '../../core/files/live-docs';
 import { languageOf } from '../scaffold/templates';
+import { PathTakenError } from '../../core/files/file.errors';
+import { assertFree } from '../../core/files/file-tree';
 
 /**
  * The task's base and a version (only when the text changed, so a retry records none) beside the file write,
@@ -49,7 +51,9 @@ from (select 1) one left join project_files f on f.project_id = ? and f.path = ?
 export type WriteOutcome =
   | { kind: 'written'; content: string; size: number; merged: boolean }
   | { kind: 'conflict' }
-  | { kind: 'too_large'; size: number };
+  | { kind: 'too_large'; size: number }
+  /** A new file whose path a folder holds, or under a path that is a file: nothing written. */
+  | { kind: 'path_taken'; message: string };
 
 /** The task a store serves: its writes are credited to the agent's role. */
 export interface FileStoreRef {
@@ -93,6 +97,14 @@ export class ProjectFileStore {
     return text ?? row.content;
   }
 
+  /** The size of a binary file at `path` (it has no text to read or patch), or null. */
+  async binarySize(path: string): Promise<number | null> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ size: number }[]>('select size from project_files where project_id = ? and path = ? and "binary"', [this.ref.projectId, path]);
+    return row ? row.size : null;
+  }
+
   /** Reads for the agent: the content becomes the task's base for that file. */
   async readForAgent(path: string): Promise<string | undefined> {
     const content = await this.read(path);
@@ -119,6 +131,14 @@ export class ProjectFileStore {
       >(CURRENT_AND_BASE, [runId, taskId, path, projectId, path]);
     const base = row?.base ?? undefined;
     if (this.live && row?.id && !row.binary) return this.writeLive(path, row.id, row.current ?? '', base, wanted);
+    if (!row?.id) {
+      try {
+        await assertFree(this.em, projectId, path);
+      } catch (err) {
+        if (err instanceof PathTakenError) return { kind: 'path_taken', message: err.message };
+        throw err;
+      }
+    }
     const outcome = this.resolve(wanted, base, row?.current ?? undefined);
     if (outcome.kind !== 'written') return outcome;
     const [stored] = await this.em

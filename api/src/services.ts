@@ -25,6 +25,7 @@ import { SandboxService } from '../../core/sandbox/sandbox.service';
 import { TeamService } from '../../core/team/team.service';
 import { UsageService } from '../../core/usage/usage.service';
 import type { AppDeps } from './app-deps';
+import { CollabService } from '../../core/files/collab.service';
 import { LiveDocs } from '../../core/files/live-docs';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
 import { FileService } from '../../core/files/file.service';
@@ -57,6 +58,8 @@ export interface RequestServices {
   teamBudgets: TeamBudgetsService;
   /** People's file and folder operations, versions, uploads and downloads. */
   files: FileService;
+  /** Live co-editing: room access, opening files' live documents, edit notes for the room workflow. */
+  collab: CollabService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -124,6 +127,7 @@ export function createServices(deps: AppDeps): ApiServices {
       modelUsage: new ModelUsageService(em, projects),
       teamBudgets: new TeamBudgetsService(em),
       files: new FileService(em, fileDeps),
+      collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
     };
   };
 

@@ -164,6 +164,17 @@ export type BuildWaitHolder = {
   runId: Maybe<Scalars['ID']['output']>;
 };
 
+/** How the client reaches live collaboration (Liveblocks). */
+export type Collaboration = {
+  __typename?: 'Collaboration';
+  /** False when the server runs without Liveblocks: files are then read and written through the API only. */
+  enabled: Scalars['Boolean']['output'];
+  /** Liveblocks goes through this origin (/v8, /v2/c): the client uses location.origin as baseUrl. */
+  proxied: Scalars['Boolean']['output'];
+  /** The Liveblocks client's throttle, in ms. */
+  throttleMs: Scalars['Int']['output'];
+};
+
 export type CreateProjectInput = {
   /** With the agent team: build without waiting for a person to approve the plan. */
   autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
@@ -394,6 +405,8 @@ export type Mutation = {
   deleteTeamProviderKey: Scalars['Boolean']['output'];
   /** Destroys a sandbox of a project the viewer may run; true when it existed. */
   destroySandbox: Scalars['Boolean']['output'];
+  /** The client's debounced note that it edited these documents: the room flushes them within ~2 s. project:update; at most 100 ids. */
+  filesEdited: Scalars['Boolean']['output'];
   /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
   inviteToTeam: CreatedInvitation;
   /** Admins and members leave; an owner transfers ownership first. */
@@ -410,6 +423,8 @@ export type Mutation = {
   messageTeam: Scalars['Int']['output'];
   /** Renames or moves a file or a folder (with everything under it). Returns the new path. */
   movePath: Scalars['String']['output'];
+  /** Registers and seeds the file's live document so the editor can load it; project:read. */
+  openFile: OpenedFile;
   /**
    * A link to the running preview for someone who may read the project. The preview host trades its token
    * for a cookie of its own (the platform's session cookie never reaches previews). NOT_FOUND otherwise.
@@ -585,6 +600,12 @@ export type MutationDestroySandboxArgs = {
 };
 
 
+export type MutationFilesEditedArgs = {
+  fileIds: Array<Scalars['ID']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type MutationInviteToTeamArgs = {
   role: Scalars['String']['input'];
   teamId: Scalars['ID']['input'];
@@ -618,6 +639,12 @@ export type MutationMovePathArgs = {
   from: Scalars['String']['input'];
   projectId: Scalars['ID']['input'];
   to: Scalars['String']['input'];
+};
+
+
+export type MutationOpenFileArgs = {
+  fileId: Scalars['ID']['input'];
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -765,6 +792,17 @@ export type OfflineBuild = {
   matched: Scalars['Boolean']['output'];
   /** One plain sentence to show before the plan is approved and with the result. */
   note: Scalars['String']['output'];
+};
+
+/** A file's live document, ready for the editor to load from the project's room. */
+export type OpenedFile = {
+  __typename?: 'OpenedFile';
+  fileId: Scalars['ID']['output'];
+  readOnly: Scalars['Boolean']['output'];
+  /** Why read-only (viewer, archived, too large, binary). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The project's Liveblocks room (project:<id>); the file is the subdocument files[fileId] of its root document. */
+  roomId: Scalars['String']['output'];
 };
 
 /** A link that opens a preview: its origin plus a signed token, bound to the viewer and the sandbox. */
@@ -946,6 +984,7 @@ export type Query = {
   /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
   auditEvents: Array<AuditEvent>;
   authState: AuthState;
+  collaboration: Collaboration;
   /**
    * Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session
    * tokens are never included. Projects: those the caller created and may still read (a team project stays
@@ -1370,6 +1409,7 @@ export type ResolversTypes = {
   BudgetLimitSource: BudgetLimitSource;
   BuildWait: ResolverTypeWrapper<BuildWait>;
   BuildWaitHolder: ResolverTypeWrapper<BuildWaitHolder>;
+  Collaboration: ResolverTypeWrapper<Collaboration>;
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1391,6 +1431,7 @@ export type ResolversTypes = {
   ModelUsageRow: ResolverTypeWrapper<ModelUsageRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfflineBuild: ResolverTypeWrapper<OfflineBuild>;
+  OpenedFile: ResolverTypeWrapper<OpenedFile>;
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectAccess: ResolverTypeWrapper<ProjectAccess>;
@@ -1435,6 +1476,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BuildWait: BuildWait;
   BuildWaitHolder: BuildWaitHolder;
+  Collaboration: Collaboration;
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
   DateTime: Scalars['DateTime']['output'];
@@ -1455,6 +1497,7 @@ export type ResolversParentTypes = {
   ModelUsageRow: ModelUsageRow;
   Mutation: Record<PropertyKey, never>;
   OfflineBuild: OfflineBuild;
+  OpenedFile: OpenedFile;
   PreviewLink: PreviewLink;
   Project: ProjectEntity;
   ProjectAccess: ProjectAccess;
@@ -1575,6 +1618,12 @@ export type BuildWaitHolderResolvers<ContextType = GraphQLContext, ParentType ex
   projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   projectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type CollaborationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Collaboration'] = ResolversParentTypes['Collaboration']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  proxied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  throttleMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CreatedInvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedInvitation'] = ResolversParentTypes['CreatedInvitation']> = {
@@ -1698,6 +1747,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
   deleteTeamProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamProviderKeyArgs, 'provider' | 'teamId'>>;
   destroySandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDestroySandboxArgs, 'id'>>;
+  filesEdited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFilesEditedArgs, 'fileIds' | 'projectId'>>;
   inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
   leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
   logIn?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
@@ -1706,6 +1756,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   messageAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMessageAgentArgs, 'projectId' | 'taskKey' | 'text'>>;
   messageTeam?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMessageTeamArgs, 'projectId' | 'text'>>;
   movePath?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationMovePathArgs, 'from' | 'projectId' | 'to'>>;
+  openFile?: Resolver<ResolversTypes['OpenedFile'], ParentType, ContextType, RequireFields<MutationOpenFileArgs, 'fileId' | 'projectId'>>;
   openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
@@ -1738,6 +1789,13 @@ export type OfflineBuildResolvers<ContextType = GraphQLContext, ParentType exten
   blueprintName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   matched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OpenedFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OpenedFile'] = ResolversParentTypes['OpenedFile']> = {
+  fileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PreviewLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PreviewLink'] = ResolversParentTypes['PreviewLink']> = {
@@ -1838,6 +1896,7 @@ export type ProviderKeyResolvers<ContextType = GraphQLContext, ParentType extend
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
+  collaboration?: Resolver<ResolversTypes['Collaboration'], ParentType, ContextType>;
   exportMyData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   fileVersion?: Resolver<Maybe<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionArgs, 'id'>>;
   fileVersions?: Resolver<Array<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionsArgs, 'fileId'>>;
@@ -1995,6 +2054,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuthState?: AuthStateResolvers<ContextType>;
   BuildWait?: BuildWaitResolvers<ContextType>;
   BuildWaitHolder?: BuildWaitHolderResolvers<ContextType>;
+  Collaboration?: CollaborationResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FileVersion?: FileVersionResolvers<ContextType>;
@@ -2009,6 +2069,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ModelUsageRow?: ModelUsageRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OfflineBuild?: OfflineBuildResolvers<ContextType>;
+  OpenedFile?: OpenedFileResolvers<ContextType>;
   PreviewLink?: PreviewLinkResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectAccess?: ProjectAccessResolvers<ContextType>;

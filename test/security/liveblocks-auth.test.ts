@@ -26,10 +26,15 @@ beforeAll(async () => {
   users = { owner: await signUp('Olga'), member: await signUp('Mats'), reader: await signUp('Rita') };
   const { owner, member } = users;
   const team = (await gql<{ createTeam: { id: string } }>(owner.cookie, 'mutation { createTeam(name: "Crew") { id } }')).data!.createTeam;
-  const invite = await gql<{ inviteToTeam: { token: string } }>(owner.cookie, 'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "member") { token } }', { t: team.id });
+  const invite = await gql<{ inviteToTeam: { token: string } }>(
+    owner.cookie,
+    'mutation($t: ID!) { inviteToTeam(teamId: $t, role: "member") { token } }',
+    { t: team.id },
+  );
   await gql(member.cookie, 'mutation($k: String!) { acceptInvitation(token: $k) { id } }', { k: invite.data!.inviteToTeam.token });
   const create = async (name: string, extra: Record<string, unknown> = {}) =>
-    (await gql<{ createProject: { id: string } }>(owner.cookie, CREATE, { i: { name, framework: 'express', ...extra } })).data!.createProject.id;
+    (await gql<{ createProject: { id: string } }>(owner.cookie, CREATE, { i: { name, framework: 'express', ...extra } })).data!
+      .createProject.id;
   projects = {
     private: await create('Private'),
     public: await create('Public', { visibility: 'public' }),
@@ -48,8 +53,16 @@ async function auth(cookie: string | undefined, room: unknown, headers: Record<s
     body: JSON.stringify({ room }),
   });
   const body = (await res.json()) as { token?: string; error?: string; code?: string };
-  const payload = body.token ? (JSON.parse(Buffer.from(body.token.split('.')[1]!, 'base64url').toString()) as { uid: string; perms: Record<string, string[]> }) : null;
-  return { status: res.status, body, scopes: payload?.perms[String(room)], uid: payload?.uid, cacheControl: res.headers.get('cache-control') };
+  const payload = body.token
+    ? (JSON.parse(Buffer.from(body.token.split('.')[1]!, 'base64url').toString()) as { uid: string; perms: Record<string, string[]> })
+    : null;
+  return {
+    status: res.status,
+    body,
+    scopes: payload?.perms[String(room)],
+    uid: payload?.uid,
+    cacheControl: res.headers.get('cache-control'),
+  };
 }
 
 const WRITE = ['room:write'];
@@ -59,11 +72,19 @@ describe('POST /liveblocks-auth', () => {
   it('gives the owner and a team member write access, uncached', async () => {
     const owner = await auth(users.owner.cookie, projectRoomId(projects.private));
     expect(owner).toMatchObject({ status: 200, scopes: WRITE, uid: users.owner.id, cacheControl: 'no-store' });
-    expect(await auth(users.member.cookie, projectRoomId(projects.team))).toMatchObject({ status: 200, scopes: WRITE, uid: users.member.id });
+    expect(await auth(users.member.cookie, projectRoomId(projects.team))).toMatchObject({
+      status: 200,
+      scopes: WRITE,
+      uid: users.member.id,
+    });
   });
 
   it('gives a signed-in reader and an anonymous visitor of a public project read access with presence', async () => {
-    expect(await auth(users.reader.cookie, projectRoomId(projects.public))).toMatchObject({ status: 200, scopes: READ, uid: users.reader.id });
+    expect(await auth(users.reader.cookie, projectRoomId(projects.public))).toMatchObject({
+      status: 200,
+      scopes: READ,
+      uid: users.reader.id,
+    });
     const anon = await auth(undefined, projectRoomId(projects.public));
     expect(anon).toMatchObject({ status: 200, scopes: READ });
     expect(anon.uid).toMatch(/^anon:[\w-]{12}$/);
@@ -95,7 +116,11 @@ describe('POST /liveblocks-auth', () => {
     for (const room of ['project:123', `project:${projects.private}*`, 'project:*', `other:${projects.private}`, '', 42, null]) {
       expect(await auth(users.owner.cookie, room)).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT' } });
     }
-    const res = await fetch(`${http}/liveblocks-auth`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: users.owner.cookie }, body: '{"room":' });
+    const res = await fetch(`${http}/liveblocks-auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: users.owner.cookie },
+      body: '{"room":',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
@@ -112,9 +137,19 @@ describe('a reader cannot change a document, whatever their client does', () => 
   it("refuses the reader's Yjs edit on the server, while the editor's lands", async () => {
     const em = stack.db.orm.em.fork();
     const content = 'export const answer = 41;\n';
-    const file = em.create(ProjectFile, { project: projects.public, path: 'src/answer.ts', content, language: 'typescript', size: content.length });
+    const file = em.create(ProjectFile, {
+      project: projects.public,
+      path: 'src/answer.ts',
+      content,
+      language: 'typescript',
+      size: content.length,
+    });
     await em.flush();
-    const opened = await gql<{ openFile: { readOnly: boolean } }>(users.owner.cookie, 'mutation($p: ID!, $f: ID!) { openFile(projectId: $p, fileId: $f) { readOnly } }', { p: projects.public, f: file.id });
+    const opened = await gql<{ openFile: { readOnly: boolean } }>(
+      users.owner.cookie,
+      'mutation($p: ID!, $f: ID!) { openFile(projectId: $p, fileId: $f) { readOnly } }',
+      { p: projects.public, f: file.id },
+    );
     expect(opened.data).toEqual({ openFile: { readOnly: false } });
 
     const room = projectRoomId(projects.public);
@@ -183,8 +218,80 @@ describe('the room socket through the app admits only tokens the app minted, for
     expect(await roomSocket(elsewhere, projectRoomId(projects.private))).toEqual({ close: 4109 });
   });
 
-  it("closes for a genuine token used on another room (4001, not allowed)", async () => {
+  it('closes for a genuine token used on another room (4001, not allowed)', async () => {
     const { body } = await auth(users.owner.cookie, projectRoomId(projects.public));
     expect(await roomSocket(body.token!, projectRoomId(projects.private))).toEqual({ close: 4001 });
+  });
+});
+
+describe('an open room socket follows the access of its holder', () => {
+  it('cuts a member removed from the team within seconds: their next edit never lands, and their new token is refused', async () => {
+    const em = stack.db.orm.em.fork();
+    const content = 'export const shared = 1;\n';
+    const file = em.create(ProjectFile, {
+      project: projects.team,
+      path: 'src/shared.ts',
+      content,
+      language: 'typescript',
+      size: content.length,
+    });
+    await em.flush();
+    await gql(users.owner.cookie, 'mutation($p: ID!, $f: ID!) { openFile(projectId: $p, fileId: $f) { readOnly } }', {
+      p: projects.team,
+      f: file.id,
+    });
+    const room = projectRoomId(projects.team);
+    const member = await joinRoom(http, users.member.cookie, room);
+    try {
+      await member.text(file.id);
+      expect(member.room.getSelf()?.canWrite).toBe(true);
+
+      const teamId = (await em.findOneOrFail(Project, projects.team)).ownerTeam!.id;
+      const removed = await gql(users.owner.cookie, 'mutation($t: ID!, $u: ID!) { removeTeamMember(teamId: $t, userId: $u) }', {
+        t: teamId,
+        u: users.member.id,
+      });
+      expect(removed.errors).toBeUndefined();
+
+      // The socket is closed (4001: the client stops), and a new token is refused.
+      await until('the member disconnected', () => member.room.getStatus() === 'disconnected', 5_000);
+      member.forceEdit(file.id, (text) => text.insert(0, '// written after removal\n'));
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await stack.live!.read(projects.team, file.id)).toBe(content);
+      expect((await auth(users.member.cookie, room)).status).toBe(403);
+    } finally {
+      member.leave();
+    }
+  });
+
+  it('turns an editor of a project that gets archived into a reader', async () => {
+    // A project with no build in progress (archiving waits for builds to end).
+    const em = stack.db.orm.em.fork();
+    const { id } = em.create(Project, { owner: users.owner.id, name: 'Soon archived', framework: 'express', status: 'READY' });
+    const content = 'let x = 1;\n';
+    const file = em.create(ProjectFile, { project: id, path: 'x.js', content, language: 'javascript', size: content.length });
+    await em.flush();
+    await gql(users.owner.cookie, 'mutation($p: ID!, $f: ID!) { openFile(projectId: $p, fileId: $f) { readOnly } }', { p: id, f: file.id });
+    const owner = await joinRoom(http, users.owner.cookie, projectRoomId(id));
+    try {
+      await owner.text(file.id);
+      expect(owner.room.getSelf()?.canWrite).toBe(true);
+      const archived = await gql(users.owner.cookie, 'mutation($p: ID!) { archiveProject(id: $p) { id } }', { p: id });
+      expect(archived.errors).toBeUndefined();
+      // Closed with 4001 (the client stops rather than retry its cached write token) …
+      await until('the socket closed', () => owner.room.getStatus() === 'disconnected', 5_000);
+      owner.forceEdit(file.id, (text) => text.insert(0, '// archived\n'));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await stack.live!.read(id, file.id)).toBe(content);
+      // … and entering anew, as the app does, gives a read-only seat.
+      const again = await joinRoom(http, users.owner.cookie, projectRoomId(id));
+      try {
+        expect(again.room.getSelf()?.canWrite).toBe(false);
+      } finally {
+        again.leave();
+      }
+    } finally {
+      owner.leave();
+    }
   });
 });

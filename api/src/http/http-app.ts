@@ -44,7 +44,7 @@ export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServi
 
 export interface RouteDeps {
   config: AppDeps['config'];
-  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest' | 'live'>;
+  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest' | 'live' | 'liveAccess'>;
   contexts: ContextFactory;
   /** The GraphQL HTTP handler (graphql/graphql-server.ts). */
   graphql: RequestHandler[];
@@ -72,13 +72,31 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
   };
   app.use(
     '/auth/oauth',
-    createOAuthRouter({ ...services.oauth, publicUrl: () => services.urls.publicUrl, services: oauthServices, rateLimiter: services.rateLimiter, logger }),
+    createOAuthRouter({
+      ...services.oauth,
+      publicUrl: () => services.urls.publicUrl,
+      services: oauthServices,
+      rateLimiter: services.rateLimiter,
+      logger,
+    }),
   );
   app.use('/api', createFilesRouter({ contexts: deps.contexts, logger }));
   if (services.sandboxManager)
-    mountSandboxRoutes(httpServer, { sandboxes: services.sandboxManager, logger, viewer: (req: IncomingMessage) => deps.contexts.forRequest(req) });
+    mountSandboxRoutes(httpServer, {
+      sandboxes: services.sandboxManager,
+      logger,
+      viewer: (req: IncomingMessage) => deps.contexts.forRequest(req),
+    });
   const { live, rateLimiter } = services;
-  mountCollabRoutes(app, httpServer, { live, rateLimiter, contexts: deps.contexts, logger, redis: deps.redis, proxyTarget: deps.config.LIVEBLOCKS_BASE_URL });
+  mountCollabRoutes(app, httpServer, {
+    live,
+    rateLimiter,
+    contexts: deps.contexts,
+    logger,
+    redis: deps.redis,
+    proxyTarget: deps.config.LIVEBLOCKS_BASE_URL,
+    liveAccess: services.liveAccess,
+  });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 }
 

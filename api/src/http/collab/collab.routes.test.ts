@@ -33,12 +33,22 @@ afterAll(async () => {
 });
 
 async function token(at = base): Promise<{ status: number; token?: string; code?: string }> {
-  const res = await fetch(`${at}/liveblocks-auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ room }) });
+  const res = await fetch(`${at}/liveblocks-auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ room }),
+  });
   return { status: res.status, ...((await res.json()) as { token?: string; code?: string }) };
 }
 
 /** One HTTP request with a chosen Host header (fetch would not send it). */
-function send(at: string, host: string, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function send(
+  at: string,
+  host: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     request(`${at}${path}`, { method, headers: { host, ...headers } }, (res) => {
       let body = '';
@@ -86,7 +96,10 @@ describe('with the dev server proxied', () => {
   it('refuses a foreign Host on /liveblocks-auth and /v2/c with 421', async () => {
     const { token: tok } = await token();
     expect((await send(base, 'evil.example', 'POST', '/liveblocks-auth', { 'content-type': 'application/json' })).status).toBe(421);
-    expect((await send(base, 'evil.example', 'GET', `/v2/c/rooms/${encodeURIComponent(room)}/versions`, { authorization: `Bearer ${tok}` })).status).toBe(421);
+    expect(
+      (await send(base, 'evil.example', 'GET', `/v2/c/rooms/${encodeURIComponent(room)}/versions`, { authorization: `Bearer ${tok}` }))
+        .status,
+    ).toBe(421);
   });
 
   it('still routes other upgrades to their listeners (graphql-ws)', async () => {

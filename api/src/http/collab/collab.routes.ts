@@ -4,13 +4,17 @@ import type express from 'express';
 import type { Redis } from 'ioredis';
 import { LiveblocksGrants } from './liveblocks-grants';
 import { liveblocksAuthRouter, type LiveblocksAuthDeps } from './liveblocks-auth.routes';
-import { createLiveblocksProxy, isSocketPath } from './liveblocks-proxy';
+import { createLiveblocksProxy, isSocketPath, type WatchSocket } from './liveblocks-proxy';
+import { projectIdOfRoom } from '../../../../contracts/collab';
+import type { LiveAccess } from '../../graphql/events/live-access';
 
 export interface CollabRoutesDeps extends Omit<LiveblocksAuthDeps, 'grants'> {
   /** LIVEBLOCKS_BASE_URL: the embedded dev server, reached through this origin; unset with Liveblocks Cloud. */
   proxyTarget: string | undefined;
   /** Where the proxy keeps the tokens it will admit. */
   redis: Redis;
+  /** Re-checks open room sockets (a removed member, an archived project, a revoked session). */
+  liveAccess?: LiveAccess;
 }
 
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -24,7 +28,31 @@ type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => v
 export function mountCollabRoutes(app: express.Express, httpServer: Server, deps: CollabRoutesDeps): void {
   const { live, proxyTarget, logger } = deps;
   const grants = live && proxyTarget ? new LiveblocksGrants(deps.redis) : null;
-  const proxy = grants && proxyTarget ? createLiveblocksProxy(proxyTarget, grants, logger) : null;
+  // A socket whose access is gone is closed (4001) and its token forgotten; the app enters the room anew and
+  // gets what it may have now (read-only, or nothing).
+  const watch: WatchSocket | undefined =
+    grants && deps.liveAccess
+      ? ({ grant, token, socket, close }) => {
+          const projectId = projectIdOfRoom(grant.room);
+          if (!projectId || grant.viewerId === undefined) return;
+          deps.liveAccess!.watch({
+            viewerId: grant.viewerId,
+            sessionId: grant.sessionId ?? null,
+            projectId,
+            needs: grant.access === 'write' ? 'edit' : 'read',
+            subscription: {
+              get ended() {
+                return socket.destroyed;
+              },
+              fail: () => {
+                grants.revoke(token).catch((error: unknown) => logger.warn({ err: error }, 'could not revoke a Liveblocks grant'));
+                close(4001, 'Your access to this project changed');
+              },
+            },
+          });
+        }
+      : undefined;
+  const proxy = grants && proxyTarget ? createLiveblocksProxy(proxyTarget, grants, logger, watch) : null;
   app.use(liveblocksAuthRouter({ ...deps, grants }));
   app.use((req, res, next) => {
     if (!req.url.startsWith('/v2/c/')) return next();

@@ -89,7 +89,7 @@ async function authorize(req: Request, res: Response, deps: LiveblocksAuthDeps):
     const answer = await session.authorize();
     if (answer.status >= 200 && answer.status < 300) {
       const { token } = JSON.parse(answer.body) as { token: string };
-      await deps.grants?.record(token, { room: body.data.room, access: grant.access });
+      await deps.grants?.record(token, { room: body.data.room, access: grant.access, viewerId: ctx.viewerId, sessionId: ctx.sessionId });
       res.status(answer.status).set('Cache-Control', 'no-store').type('application/json').send(answer.body);
       return;
     }

@@ -12,6 +12,9 @@ import type { Redis } from 'ioredis';
 export interface LiveblocksGrant {
   room: string;
   access: 'write' | 'read';
+  /** Who it was minted for (null: an anonymous reader) and under which session, so open sockets can be re-checked. */
+  viewerId?: string | null;
+  sessionId?: string | null;
 }
 
 /** Longest a grant is kept, whatever the token says (Liveblocks tokens last an hour). */
@@ -37,6 +40,11 @@ export class LiveblocksGrants {
   async record(token: string, grant: LiveblocksGrant): Promise<void> {
     const ttl = Math.min(MAX_TTL_MS, Math.max(MIN_TTL_MS, (expiresAt(token) ?? Date.now() + MAX_TTL_MS) - Date.now()));
     await this.redis.set(keyOf(token), JSON.stringify(grant), 'PX', ttl);
+  }
+
+  /** Forgets a token: a socket closed for lost access reconnects with it, gets 4109 and asks for a new token. */
+  async revoke(token: string): Promise<void> {
+    await this.redis.del(keyOf(token));
   }
 
   /** What `token` allows, or null when this app never minted it (or it expired). */

@@ -22,8 +22,10 @@ let redis: Redis;
 let grants: LiveblocksGrants;
 let port: number;
 
-const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-const token = (name: string) => `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ name, exp: Date.now() / 1000 + 600 })).toString('base64url')}.`;
+const listen = (server: Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const token = (name: string) =>
+  `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ name, exp: Date.now() / 1000 + 600 })).toString('base64url')}.`;
 const writer = token('writer');
 const reader = token('reader');
 
@@ -54,7 +56,11 @@ afterAll(async () => {
 });
 
 /** One request with a raw request target (no URL normalisation on the way). */
-function send(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port, method, path, headers, timeout: 10_000 }, (res) => {
       let body = '';
@@ -97,7 +103,15 @@ describe('HTTP /v2/c', () => {
   it('refuses every spelling that could leave /v2/c once decoded (404), without asking upstream', async () => {
     const before = upstreamSeen.length;
     const r = encodeURIComponent(room);
-    for (const path of [`/v2/c/rooms/${r}/../../../v2/rooms`, `/v2/c/rooms/${r}/%2e%2e/%2E%2E/x`, `/v2/c/rooms/${r}%2f..%2fx`, `/v2/c/rooms/${r}\\..\\x`, `/v2/c//rooms/${r}/x`, '/v2/rooms', '/v8']) {
+    for (const path of [
+      `/v2/c/rooms/${r}/../../../v2/rooms`,
+      `/v2/c/rooms/${r}/%2e%2e/%2E%2E/x`,
+      `/v2/c/rooms/${r}%2f..%2fx`,
+      `/v2/c/rooms/${r}\\..\\x`,
+      `/v2/c//rooms/${r}/x`,
+      '/v2/rooms',
+      '/v8',
+    ]) {
       expect([path, (await send('GET', path, bearer(writer))).status]).toEqual([path, 404]);
     }
     expect(upstreamSeen.length).toBe(before);
@@ -106,7 +120,9 @@ describe('HTTP /v2/c', () => {
 
 /** Opens the room socket through the proxy; resolves with the socket and its first message, or the close code. */
 function open(tok: string, roomId = room): Promise<{ ws: WebSocket; first?: string; close?: number }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/v8?roomId=${encodeURIComponent(roomId)}&tok=${tok}`, { headers: { cookie: 'atelier_session=secret' } });
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/v8?roomId=${encodeURIComponent(roomId)}&tok=${tok}`, {
+    headers: { cookie: 'atelier_session=secret' },
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer on the room socket with ${tok}`)), 10_000);
     ws.once('message', (data) => resolve({ ws, first: String(data) }));
@@ -154,12 +170,18 @@ describe('WebSocket /v8', () => {
 describe('when the grants cannot be read (Redis down)', () => {
   it('answers 503 over HTTP and closes the socket with 1013 (try again later)', async () => {
     const down = new Redis({ port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    const proxy = createLiveblocksProxy(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, new LiveblocksGrants(down), pino({ level: 'silent' }));
+    const proxy = createLiveblocksProxy(
+      `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      new LiveblocksGrants(down),
+      pino({ level: 'silent' }),
+    );
     const server = createServer((req, res) => void proxy.http(req, res));
     server.on('upgrade', (req, socket, head) => void proxy.upgrade(req, socket, head));
     const downPort = await listen(server);
     const answer = await new Promise<number>((resolve) =>
-      request({ host: '127.0.0.1', port: downPort, path: roomPath(), headers: bearer(writer) }, (res) => resolve(res.statusCode ?? 0)).end(),
+      request({ host: '127.0.0.1', port: downPort, path: roomPath(), headers: bearer(writer) }, (res) =>
+        resolve(res.statusCode ?? 0),
+      ).end(),
     );
     expect(answer).toBe(503);
     const ws = new WebSocket(`ws://127.0.0.1:${downPort}/v8?roomId=${encodeURIComponent(room)}&tok=${writer}`);

@@ -6,16 +6,33 @@
  * (liveblocks-grants.ts), for their own room, and relays a reader's socket through a filter
  * (read-only-relay.ts). Raw node:http otherwise, as the preview proxy does; the app's cookies never go upstream.
  */
-import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import {
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { LiveblocksGrants } from './liveblocks-grants';
+import type { LiveblocksGrant, LiveblocksGrants } from './liveblocks-grants';
 import { relayReader } from './read-only-relay';
 
 /** RFC 9110 §7.6.1 connection-specific fields, plus the ones proxies commonly misuse. */
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];
 
 /** The room socket's path (the client sets it absolutely: a prefix on its baseUrl is dropped). */
 export const LIVEBLOCKS_SOCKET_PATH = '/v8';
@@ -86,8 +103,27 @@ function refuseHttp(res: ServerResponse, status: number, error: string): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ error }));
 }
 
+/**
+ * Called for each admitted room socket: the caller re-checks its access for as long as it is open, and calls
+ * `close` when it is gone. The Liveblocks client keeps using a cached token after any close, so `close` sends
+ * 4001 ("not allowed": the client stops instead of retrying the same token); the app then enters anew with a
+ * fresh token (read-only, or none).
+ */
+export type WatchSocket = (admitted: {
+  grant: LiveblocksGrant;
+  token: string;
+  socket: Duplex;
+  close(code: number, reason: string): void;
+}) => void;
+
+/** A server-to-client WebSocket close frame (unmasked), for a socket that is piped raw. */
+function closeFrame(code: number, reason: string): Buffer {
+  const text = Buffer.from(reason.slice(0, 100));
+  return Buffer.concat([Buffer.from([0x88, 2 + text.length, code >> 8, code & 0xff]), text]);
+}
+
 /** A proxy to the Liveblocks dev server at `baseUrl` (LIVEBLOCKS_BASE_URL). */
-export function createLiveblocksProxy(baseUrl: string, grants: LiveblocksGrants, logger: Logger): LiveblocksProxy {
+export function createLiveblocksProxy(baseUrl: string, grants: LiveblocksGrants, logger: Logger, watch?: WatchSocket): LiveblocksProxy {
   const base = new URL(baseUrl);
   const secure = base.protocol === 'https:';
   const socketBase = `${secure ? 'wss' : 'ws'}://${base.host}`;
@@ -95,7 +131,13 @@ export function createLiveblocksProxy(baseUrl: string, grants: LiveblocksGrants,
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   // The target is sent as the request target on the upstream's own host, never resolved against a URL.
   const upstream = (method: string | undefined, path: string, headers: OutgoingHttpHeaders): ClientRequest =>
-    (secure ? httpsRequest : httpRequest)({ hostname: base.hostname, port: base.port || (secure ? 443 : 80), method, path, headers: { ...headers, host: base.host } });
+    (secure ? httpsRequest : httpRequest)({
+      hostname: base.hostname,
+      port: base.port || (secure ? 443 : 80),
+      method,
+      path,
+      headers: { ...headers, host: base.host },
+    });
   const lookup = (token: string | null | undefined) =>
     grants.lookup(token).catch((error: unknown) => {
       logger.warn({ err: error }, 'Liveblocks grants unavailable');
@@ -117,7 +159,12 @@ export function createLiveblocksProxy(baseUrl: string, grants: LiveblocksGrants,
     req.pipe(forward);
   };
 
-  const pipeWriter = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const pipeWriter = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    onOpen: (close: (code: number, reason: string) => void) => void,
+  ) => {
     const forward = upstream(req.method, req.url ?? LIVEBLOCKS_SOCKET_PATH, upstreamHeaders(req, true));
     const statusLine = (answer: IncomingMessage) => `HTTP/1.1 ${answer.statusCode ?? 502} ${answer.statusMessage ?? ''}`;
     forward.on('upgrade', (answer: IncomingMessage, upSocket: Duplex, upHead: Buffer) => {
@@ -131,6 +178,11 @@ export function createLiveblocksProxy(baseUrl: string, grants: LiveblocksGrants,
         socket.destroy();
       };
       for (const s of [upSocket, socket]) s.on('error', close).on('close', close);
+      onOpen((code, reason) => {
+        upSocket.unpipe(socket);
+        socket.end(closeFrame(code, reason));
+        upSocket.destroy();
+      });
     });
     forward.on('response', (answer) => {
       answer.resume();
@@ -160,8 +212,11 @@ export function createLiveblocksProxy(baseUrl: string, grants: LiveblocksGrants,
       if (grant === 'unavailable') return closeWith(1013, 'Try again later');
       if (!grant) return closeWith(4109, 'Unknown or expired token');
       if (grant.room !== query.get('roomId')) return closeWith(4001, 'Not allowed in this room');
-      if (grant.access === 'write') return pipeWriter(req, socket, head);
-      relayReader(req, socket, head, `${socketBase}${req.url ?? LIVEBLOCKS_SOCKET_PATH}`, sockets);
+      let closer: ((code: number, reason: string) => void) | null = null;
+      const opened = (close: (code: number, reason: string) => void) => void (closer = close);
+      watch?.({ grant, token: query.get('tok')!, socket, close: (code, reason) => (closer ? closer(code, reason) : socket.destroy()) });
+      if (grant.access === 'write') return pipeWriter(req, socket, head, opened);
+      relayReader(req, socket, head, `${socketBase}${req.url ?? LIVEBLOCKS_SOCKET_PATH}`, sockets, opened);
     },
   };
 }

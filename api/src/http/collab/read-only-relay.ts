@@ -39,7 +39,14 @@ const sendable = (code: number) => (code >= 1000 && code <= 1014 && ![1004, 1005
  * Opens the upstream socket first, then completes the browser's handshake, so an upstream refusal reaches the
  * browser as the same HTTP status. `upstreamUrl` is the dev server's ws:// URL with the request's path and query.
  */
-export function relayReader(req: IncomingMessage, socket: Duplex, head: Buffer, upstreamUrl: string, sockets: WebSocketServer): void {
+export function relayReader(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  upstreamUrl: string,
+  sockets: WebSocketServer,
+  onOpen: (close: (code: number, reason: string) => void) => void = () => undefined,
+): void {
   const upstream = new WebSocket(upstreamUrl, { maxPayload: 64 * 1024 * 1024 });
   const early: Array<[RawData, boolean]> = [];
   const buffer = (data: RawData, isBinary: boolean) => void early.push([data, isBinary]);
@@ -70,6 +77,7 @@ export function relayReader(req: IncomingMessage, socket: Duplex, head: Buffer, 
       upstream.on('close', (code, reason) => client.close(sendable(code) ? code : 1011, reason));
       client.on('error', () => upstream.terminate());
       upstream.on('error', () => client.terminate());
+      onOpen((code, reason) => client.close(code, reason));
     }),
   );
 }

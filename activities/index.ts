@@ -7,6 +7,7 @@ import { createRunLeaseActivities } from './agents/run-lease.activities';
 import { createScaffoldActivities } from './scaffold/scaffold.activities';
 import { createBuildSandboxActivities } from './sandbox/build-sandbox.activities';
 import { createSandboxActivities } from './sandbox/sandbox.activities';
+import { createRoomActivities } from './files/room.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAgentFileActivities(deps),
     ...createAgentRecordActivities(deps),
     ...createRunLeaseActivities(deps),
+    ...createRoomActivities(deps),
   };
 }
 

@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           AuditEvent: '../../../core/audit/audit.entity#AuditEvent as AuditEventEntity',
           ProviderKey: '../../../core/keys/provider-key.entity#ProviderKey as ProviderKeyEntity',
           TeamInvitation: '../../../core/team/team.entity#TeamInvitation as TeamInvitationEntity',
+          FileVersion: '../../../core/files/file-history#FileVersionRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

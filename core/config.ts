@@ -45,6 +45,8 @@ const schema = z.object({
   LIVEBLOCKS_BASE_URL: z.string().url().optional(),
   /** Liveblocks secret key (`sk_localdev` for the dev server); unset: no live co-editing, files are edited through the API only. */
   LIVEBLOCKS_SECRET_KEY: z.string().min(1).optional(),
+  /** Largest file a person creates or uploads, in bytes (default 5 MiB); larger ones are refused with FILE_TOO_LARGE. */
+  ATELIER_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(256 * 1024 * 1024).default(5 * 1024 * 1024),
   /** Pauses between scaffolded files, in ms: shows progress in demos and lets tests crash a worker mid-step. */
   ATELIER_SCAFFOLD_FILE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Outgoing mail over SMTP, `smtp://user:pass@host:587` or `smtps://…`; unset, mails become `.eml` files in ATELIER_MAIL_DIR. */

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -111,7 +112,8 @@ export async function createStack(
   const db = await createTestDatabase();
   const redis = new Redis(services.redisUrl);
   const events = new ProjectEventStream(redis, { blockMs: 1000 });
-  const connection = await Connection.connect({ address: services.temporalAddress });
+  const calls = inFlightCalls();
+  const connection = await Connection.connect({ address: services.temporalAddress, interceptors: [calls.interceptor, makeGrpcRetryInterceptor(defaultGrpcRetryOptions())] });
   const temporal = new Client({ connection, namespace: 'default' });
   const taskQueue = `atelier-test-${randomUUID()}`;
   const sandboxes = options.sandboxBackend
@@ -190,11 +192,42 @@ export async function createStack(
       return { worker, stop };
     },
     async dispose() {
-      await Promise.all(workers.map((stop) => stop()));
+      // The API first, while workers still answer its in-flight queries; then the workers. A Temporal call
+      // still retrying when the connection closes would throw "Channel has been shut down" from a timer
+      // into whichever test file runs next, so the connection closes once no call is in flight.
       await app.close();
+      await Promise.all(workers.map((stop) => stop()));
+      await calls.settled(10_000);
       await connection.close();
       redis.disconnect();
       await db.dispose();
+    },
+  };
+}
+
+/** Counts a connection's gRPC calls from start to final status (retries included, as the retry interceptor runs inside it). */
+function inFlightCalls(): { interceptor: Interceptor; settled(timeoutMs: number): Promise<void> } {
+  let open = 0;
+  const interceptor: Interceptor = (options, nextCall) =>
+    new InterceptingCall(nextCall(options), {
+      start(metadata, _listener, next) {
+        open++;
+        let done = false;
+        // A partial listener: grpc-js passes the other callbacks through.
+        next(metadata, {
+          onReceiveStatus(status, nextStatus) {
+            if (!done) open--;
+            done = true;
+            nextStatus(status);
+          },
+        });
+      },
+    });
+  return {
+    interceptor,
+    async settled(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (open > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     },
   };
 }

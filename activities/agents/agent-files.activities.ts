@@ -3,6 +3,7 @@ import { PatchConflictError, applyUnifiedPatch } from '../../core/agents/unified
 import type { ToolCall } from '../../core/models/model-types';
 import type { ActivityDeps } from '../deps';
 import { ProjectFileStore } from './project-file-store';
+import { safeProjectPath } from '../../core/files/file-path';
 import { EventType } from '../../contracts/events';
 
 /** Which agent, task and run a tool call belongs to; its events and writes are keyed by them. */
@@ -27,15 +28,6 @@ const MAX_FILE_BYTES = 1_000_000;
 const MAX_LISTED = 500;
 const MAX_MATCHES = 50;
 
-/** A project-relative path, or null when it is absolute, climbs out with `..`, or is otherwise unusable. */
-export function safeProjectPath(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const path = raw.trim().replace(/^\.\/+/, '');
-  if (!path || path.length > 512 || path.startsWith('/') || path.includes('\0') || path.includes('\\')) return null;
-  if (path.split('/').some((part) => part === '..' || part === '' || part === '.')) return null;
-  return path;
-}
-
 const error = (content: string): AgentToolResult => ({ content, isError: true });
 const likePrefix = (prefix: string) => `${prefix.replace(/[%_]/g, '\\$&')}%`;
 
@@ -49,19 +41,20 @@ function tryPatch(path: string, content: string, patch: string): string | null {
 
 /**
  * File tools as one (local) activity. Writes are upserts on (project, path), merged three-way with newer
- * edits, and their events carry a dedupe key from the tool call, so a retried attempt neither duplicates a
- * file nor shows its event twice.
+ * edits (through the file's live document when collaboration is on), and their events carry a dedupe key
+ * from the tool call, so a retried attempt neither duplicates a file nor shows its event twice.
  */
-export function createAgentFileActivities({ orm, events }: ActivityDeps) {
+export function createAgentFileActivities({ orm, events, live }: ActivityDeps) {
   return {
     async runAgentFileTool(input: { ref: AgentToolRef; call: ToolCall }): Promise<AgentToolResult> {
       const { ref, call } = input;
       const args = call.arguments;
       const em = orm.em.fork();
-      const store = new ProjectFileStore(em, ref, MAX_FILE_BYTES);
+      const store = new ProjectFileStore(em, ref, MAX_FILE_BYTES, live ?? null);
 
       const write = async (path: string, wanted: string, verb: string): Promise<AgentToolResult> => {
         const outcome = await store.write(path, wanted);
+        if (outcome.kind === 'path_taken') return error(`${outcome.message}; choose another path`);
         if (outcome.kind === 'too_large') return error(`${path} would be ${outcome.size} bytes; files are limited to ${MAX_FILE_BYTES}`);
         if (outcome.kind === 'conflict') {
           return {
@@ -99,6 +92,8 @@ export function createAgentFileActivities({ orm, events }: ActivityDeps) {
         case 'read_file': {
           const path = safeProjectPath(args.path);
           if (!path) return error('path must be a file inside the project');
+          const binary = await store.binarySize(path);
+          if (binary !== null) return error(`${path} is a binary file (${binary} bytes); it cannot be read as text`);
           const content = await store.readForAgent(path);
           return content === undefined ? error(`${path} does not exist`) : { content, isError: false };
         }
@@ -111,6 +106,7 @@ export function createAgentFileActivities({ orm, events }: ActivityDeps) {
         case 'apply_patch': {
           const path = safeProjectPath(args.path);
           if (!path || typeof args.patch !== 'string') return error('apply_patch needs a project path and a unified diff');
+          if ((await store.binarySize(path)) !== null) return error(`${path} is a binary file; it cannot be patched`);
           const current = (await store.read(path)) ?? '';
           const patched = tryPatch(path, current, args.patch);
           if (patched !== null) return write(path, patched, 'patched');

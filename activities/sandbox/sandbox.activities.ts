@@ -25,7 +25,7 @@ const HEARTBEAT_MS = 2000;
  * Long steps heartbeat; a cancelled activity (a cancelled workflow) aborts its signal, which kills
  * the step's whole process tree in the sandbox.
  */
-export function createSandboxActivities({ orm, sandboxes }: ActivityDeps) {
+export function createSandboxActivities({ orm, sandboxes, live: liveDocs }: ActivityDeps) {
   const manager = (): SandboxManager => {
     if (!sandboxes) throw ApplicationFailure.nonRetryable('Sandboxes are not configured on this worker', ErrorCode.SERVICE_UNAVAILABLE);
     return sandboxes;
@@ -47,9 +47,13 @@ export function createSandboxActivities({ orm, sandboxes }: ActivityDeps) {
     async syncProjectFiles(input: { sandboxId: string; projectId: string }): Promise<{ files: number }> {
       const ctx = Context.current();
       const { sandbox } = await asFailure(() => manager().open(input.sandboxId));
-      const files = await orm.em.fork().find(ProjectFile, { project: input.projectId }, { orderBy: { path: 'asc' } });
+      const files = await orm.em.fork().find(ProjectFile, { project: input.projectId }, { orderBy: { path: 'asc' }, populate: ['data'] });
+      // People's edits the room has not flushed yet are part of the code the tests should run.
+      const live = liveDocs ? await liveDocs.liveTexts(input.projectId) : new Map<string, string>();
       for (let i = 0; i < files.length; i++) {
-        await asFailure(() => sandbox.writeFile(files[i]!.path, files[i]!.content));
+        const file = files[i]!;
+        const content = file.binary ? (file.data ?? Buffer.alloc(0)) : (live.get(file.id) ?? file.content);
+        await asFailure(() => sandbox.writeFile(file.path, content));
         ctx.heartbeat(i + 1);
       }
       return { files: files.length };

@@ -30,7 +30,7 @@ export interface AppDeps {
   } & Partial<SandboxConfig> &
     Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
     Partial<ModelEnv> &
-    Partial<Pick<AppConfig, 'NODE_ENV'>>;
+    Partial<Pick<AppConfig, 'NODE_ENV' | 'ATELIER_UPLOAD_MAX_BYTES'>>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
   orm: MikroORM;

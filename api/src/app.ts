@@ -41,7 +41,7 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
     logger,
   });
   const readiness = createReadinessCheck({ orm, redis, temporal, liveblocksUrl: config.LIVEBLOCKS_BASE_URL });
-  mountRoutes(http, { config, services, contexts, graphql: graphql.handler, readiness, orm, logger });
+  mountRoutes(http, { config, services, contexts, graphql: graphql.handler, readiness, orm, redis, logger });
   const { httpServer } = http;
   const { previews, urls } = services;
 

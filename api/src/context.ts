@@ -13,6 +13,7 @@ import type { LimitsConfig } from '../../core/limits/tiers';
 import type { ProviderKeyService } from '../../core/keys/provider-key.service';
 import type { ModelLayer } from '../../core/models/model-layer';
 import type { ProjectService } from '../../core/project/project.service';
+import type { ProjectAdminService } from '../../core/project/project-admin.service';
 import type { SandboxService } from '../../core/sandbox/sandbox.service';
 import type { TeamService } from '../../core/team/team.service';
 import type { AccountService } from '../../core/account/account.service';
@@ -21,6 +22,8 @@ import type { ModelSettingsService } from '../../core/models/model-settings.serv
 import type { ModelUsageService } from '../../core/models/model-usage.service';
 import type { TeamBudgetsService } from '../../core/models/team-budgets.service';
 import type { UsageService } from '../../core/usage/usage.service';
+import type { FileService } from '../../core/files/file.service';
+import type { CollabService } from '../../core/files/collab.service';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -40,6 +43,7 @@ export interface GraphQLContext {
   meta: RequestMeta;
   auth: AuthService;
   projects: ProjectService;
+  projectAdmin: ProjectAdminService;
   teams: TeamService;
   providerKeys: ProviderKeyService;
   /** Agent-team runs: tasks, agents, live state, approvals. */
@@ -49,6 +53,9 @@ export interface GraphQLContext {
   modelSettings: ModelSettingsService;
   modelUsage: ModelUsageService;
   teamBudgets: TeamBudgetsService;
+  /** People's file and folder operations, versions, uploads and downloads. */
+  files: FileService;
+  collab: CollabService;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */

@@ -17,6 +17,7 @@ import { ModelSettingsService } from '../../core/models/model-settings.service';
 import { ModelUsageService } from '../../core/models/model-usage.service';
 import { TeamBudgetsService } from '../../core/models/team-budgets.service';
 import { ProjectService } from '../../core/project/project.service';
+import { ProjectAdminService } from '../../core/project/project-admin.service';
 import { buildSandboxManager } from '../../core/sandbox/build-sandboxes';
 import { PreviewTokens } from '../../core/sandbox/preview-token';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
@@ -24,7 +25,10 @@ import { SandboxService } from '../../core/sandbox/sandbox.service';
 import { TeamService } from '../../core/team/team.service';
 import { UsageService } from '../../core/usage/usage.service';
 import type { AppDeps } from './app-deps';
+import { CollabService } from '../../core/files/collab.service';
 import { LiveDocs } from '../../core/files/live-docs';
+import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
+import { FileService } from '../../core/files/file.service';
 import { LiveAccess } from './graphql/events/live-access';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
 
@@ -40,6 +44,8 @@ export interface PublicUrls {
 export interface RequestServices {
   auth: AuthService;
   projects: ProjectService;
+  /** Renaming, archiving, restoring and deleting projects. */
+  projectAdmin: ProjectAdminService;
   teams: TeamService;
   providerKeys: ProviderKeyService;
   /** Null when this process runs without a sandbox backend. */
@@ -50,6 +56,10 @@ export interface RequestServices {
   modelSettings: ModelSettingsService;
   modelUsage: ModelUsageService;
   teamBudgets: TeamBudgetsService;
+  /** People's file and folder operations, versions, uploads and downloads. */
+  files: FileService;
+  /** Live co-editing: room access, opening files' live documents, edit notes for the room workflow. */
+  collab: CollabService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -99,12 +109,14 @@ export function createServices(deps: AppDeps): ApiServices {
     : null;
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
+  const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
 
   const forRequest = (em: EntityManager): RequestServices => {
     const projects = new ProjectService(em, temporal, events, taskQueue, limits);
     return {
       auth: new AuthService(em, { mailer, publicUrl: urls.publicUrl, oauthProviders }),
       projects,
+      projectAdmin: new ProjectAdminService(em, { projects, events, temporal, sandboxes: sandboxManager, live, cancelGraceMs: 10_000 }),
       teams: new TeamService(em, () => urls.publicUrl, rateLimiter),
       providerKeys: new ProviderKeyService(em, secretBox, models.baseUrls),
       sandboxes: sandboxManager ? new SandboxService(em, projects, sandboxManager, temporal, taskQueue, previews) : null,
@@ -114,6 +126,8 @@ export function createServices(deps: AppDeps): ApiServices {
       modelSettings: new ModelSettingsService(em, projects, models.catalog, models.platformRoleModels, models.gateway),
       modelUsage: new ModelUsageService(em, projects),
       teamBudgets: new TeamBudgetsService(em),
+      files: new FileService(em, fileDeps),
+      collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
     };
   };
 

@@ -98,6 +98,11 @@ export class ProjectEventStream {
     return String(id);
   }
 
+  /** Lets a project's stream expire after `seconds` (a deleted project's last events stay readable that long). */
+  async expire(projectId: string, seconds: number): Promise<void> {
+    await this.redis.expire(ProjectEventStream.streamKey(projectId), seconds);
+  }
+
   /** Events strictly after `after` (or from the start), oldest first. */
   async read(projectId: string, after?: string | null, count = 1000): Promise<ProjectEvent[]> {
     const start = after ? `(${after}` : '-';

@@ -117,6 +117,21 @@ export class LiveDocs {
   }
 
   /**
+   * The text of every seeded live document in the room, by file id: what people see now, flushed or not
+   * (the root document is fetched once, then each registered file's document).
+   */
+  async liveTexts(projectId: string): Promise<Map<string, string>> {
+    const roomId = await this.ensureRoom(projectId);
+    const root = await this.fetchDoc(roomId);
+    const texts = new Map<string, string>();
+    for (const fileId of root.getMap(ROOT_FILES_MAP).keys()) {
+      const doc = await this.fetchDoc(roomId, fileId);
+      if (doc.getMap(FILE_META).get('seeded') === true) texts.set(fileId, doc.getText(FILE_TEXT).toString());
+    }
+    return texts;
+  }
+
+  /**
    * Changes the document by `change(current)`: the edits that turn the fetched text into the result are
    * applied to the fetched state and sent as one delta, so anyone's concurrent edits elsewhere survive (the
    * CRDT merges them). `seed` is the stored content, used when the document was never loaded. `change`

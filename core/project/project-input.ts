@@ -4,16 +4,19 @@ import { databaseOptions, frameworkIds, stylingOptions, visibilityOptions } from
 
 const list = (values: readonly string[]): string => values.join(', ');
 
+/** A project's name, as created or renamed. */
+const projectName = z
+  .string()
+  .trim()
+  .min(2, 'Name must be at least 2 characters')
+  .max(64, 'Name must be at most 64 characters')
+  // Letters of any alphabet (with their accents as separate marks or not); NFC so "é" is stored one way.
+  .normalize('NFC')
+  .regex(/^\p{L}/u, 'Name must start with a letter')
+  .regex(/^\p{L}[\p{L}\p{M}\p{N} _-]*$/u, "Name may contain only letters, digits, spaces, '-' and '_'");
+
 const createProjectSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, 'Name must be at least 2 characters')
-    .max(64, 'Name must be at most 64 characters')
-    // Letters of any alphabet (with their accents as separate marks or not); NFC so "é" is stored one way.
-    .normalize('NFC')
-    .regex(/^\p{L}/u, 'Name must start with a letter')
-    .regex(/^\p{L}[\p{L}\p{M}\p{N} _-]*$/u, "Name may contain only letters, digits, spaces, '-' and '_'"),
+  name: projectName,
   description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
   framework: z.enum(frameworkIds, { error: `Framework must be one of ${list(frameworkIds)}` }),
   features: z
@@ -53,4 +56,9 @@ export interface CreateProjectRawInput {
 /** Validates createProject input, reporting every broken field at once. */
 export function parseCreateProjectInput(raw: CreateProjectRawInput): CreateProjectValues {
   return parseInput(createProjectSchema, { ...raw });
+}
+
+/** Validates a new name for an existing project (renameProject): the createProject rules, field `name`. */
+export function parseProjectName(raw: string): string {
+  return parseInput(z.object({ name: projectName }), { name: raw }).name;
 }

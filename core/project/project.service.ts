@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, type LimitsConfig } from '../limits/tiers';
 import { Project, ProjectRun } from './project.entity';
 import { assertProjectQuota, lockProjectOwner } from './project-quota';
 import { parseCreateProjectInput, type CreateProjectRawInput } from './project-input';
+import { ProjectArchivedError, assertNotArchived } from './project.errors';
 import { EventType } from '../../contracts/events';
 
 /** Creating projects and starting their durable builds. */
@@ -107,11 +108,14 @@ export class ProjectService {
   async startTeamRun(viewerId: string, projectId: string, input: { description?: string | null; autoApprovePlan?: boolean | null }): Promise<ProjectRun> {
     const project = await this.get(viewerId, projectId);
     if (!can(await loadActor(this.em, viewerId), 'project:run', asResource(project))) throw new ForbiddenError('Only the project’s editors start its builds');
+    assertNotArchived(project);
     const description = input.description?.trim();
     if (input.description != null && (!description || description.length > 500))
       throw new ValidationError([{ field: 'description', message: 'Describe the app in 1 to 500 characters' }]);
     const { run, fresh } = await this.em.transactional(async (em) => {
       await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`project-run:${project.id}`]);
+      // Archived (or being deleted) since it was read: deleteProject takes this lock too.
+      if (await em.count(Project, { id: project.id, archivedAt: { $ne: null } })) throw new ProjectArchivedError(project.id);
       const active = await em.findOne(ProjectRun, { project: project.id, status: { $in: ['QUEUED', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
       if (active) return { run: active, fresh: false };
       const locked = await em.findOneOrFail(Project, { id: project.id });

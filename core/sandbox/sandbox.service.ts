@@ -9,6 +9,7 @@ import { loadActor } from '../access/actor';
 import { can, type Visibility } from '../access/policy';
 import type { Project } from '../project/project.entity';
 import type { ProjectService } from '../project/project.service';
+import { assertNotArchived } from '../project/project.errors';
 import type { PreviewLinks } from './preview-links';
 import type { SandboxManager } from './sandbox-manager';
 import { SandboxRecord } from './sandbox.entity';
@@ -51,6 +52,7 @@ export class SandboxService {
   async start(viewerId: string, projectId: string): Promise<string> {
     const project = await this.projects.get(viewerId, projectId);
     await this.requireRun(viewerId, project);
+    assertNotArchived(project);
     const workflowId = workflowIds.sandboxVerify(project.id, randomUUID());
     await this.temporal.workflow.start<typeof sandboxVerifyWorkflow>('sandboxVerifyWorkflow', {
       taskQueue: this.taskQueue,

@@ -57,5 +57,6 @@ export class ForbiddenError extends Error {
 /** Thrown when the request is valid but the resource's state does not allow it now (no plan awaiting approval …). */
 export class ConflictError extends Error {
   override readonly name: string = 'ConflictError';
-  readonly code = ErrorCode.CONFLICT;
+  /** CONFLICT, or a more precise code of a subclass (PROJECT_ARCHIVED …) that clients branch on. */
+  readonly code: ErrorCode = ErrorCode.CONFLICT;
 }

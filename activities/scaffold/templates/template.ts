@@ -28,29 +28,5 @@ export function slugify(name: string): string {
   );
 }
 
-const languages: Record<string, string> = {
-  '.ts': 'typescript',
-  '.js': 'javascript',
-  '.mjs': 'javascript',
-  '.cjs': 'javascript',
-  '.json': 'json',
-  '.py': 'python',
-  '.md': 'markdown',
-  '.txt': 'plaintext',
-  '.toml': 'ini',
-  '.cfg': 'ini',
-  '.ini': 'ini',
-  '.html': 'html',
-  '.css': 'css',
-  '.yml': 'yaml',
-  '.yaml': 'yaml',
-};
-
-/** Monaco language id for a path. */
-export function languageOf(path: string): string {
-  const base = path.split('/').pop() ?? path;
-  if (base === 'Dockerfile') return 'dockerfile';
-  if (base.startsWith('.')) return 'plaintext';
-  const dot = base.lastIndexOf('.');
-  return (dot >= 0 && languages[base.slice(dot)]) || 'plaintext';
-}
+/** Monaco language id for a path (moved to core: people's file operations need it too). */
+export { languageOf } from '../../../core/files/language';

@@ -5,6 +5,7 @@ import type { ProjectEvent as ProjectEventRecord } from '../../../core/events/pr
 import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from '../../../core/team/team.entity';
 import type { AuditEvent as AuditEventEntity } from '../../../core/audit/audit.entity';
 import type { ProviderKey as ProviderKeyEntity } from '../../../core/keys/provider-key.entity';
+import type { FileVersionRecord } from '../../../core/files/file-history';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -163,6 +164,17 @@ export type BuildWaitHolder = {
   runId: Maybe<Scalars['ID']['output']>;
 };
 
+/** How the client reaches live collaboration (Liveblocks). */
+export type Collaboration = {
+  __typename?: 'Collaboration';
+  /** False when the server runs without Liveblocks: files are then read and written through the API only. */
+  enabled: Scalars['Boolean']['output'];
+  /** Liveblocks goes through this origin (/v8, /v2/c): the client uses location.origin as baseUrl. */
+  proxied: Scalars['Boolean']['output'];
+  /** The Liveblocks client's throttle, in ms. */
+  throttleMs: Scalars['Int']['output'];
+};
+
 export type CreateProjectInput = {
   /** With the agent team: build without waiting for a person to approve the plan. */
   autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
@@ -193,6 +205,30 @@ export type CreatedInvitation = {
   invitation: TeamInvitation;
   link: Scalars['String']['output'];
   token: Scalars['String']['output'];
+};
+
+/**
+ * One kept state of a file: recorded per flush of people's edits, per agent write, upload, restore and creation.
+ * Versions belong to the file, not its path: a rename keeps the history, and a deleted file's history stays.
+ */
+export type FileVersion = {
+  __typename?: 'FileVersion';
+  /** user, agent or system. */
+  authorKind: Scalars['String']['output'];
+  /** A person's display name, or an agent such as "The coder". */
+  authorName: Scalars['String']['output'];
+  binary: Scalars['Boolean']['output'];
+  /** The text; null for a binary file. */
+  content: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  fileId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** The file's path when the version was made. */
+  path: Scalars['String']['output'];
+  /** flush, agent, restore, upload, create or scaffold. */
+  reason: Scalars['String']['output'];
+  /** Size in bytes. */
+  size: Scalars['Int']['output'];
 };
 
 export type FrameworkOption = {
@@ -334,12 +370,18 @@ export type Mutation = {
   acceptInvitation: Team;
   /** Answers the question an agent asked (ask_human) on a task. */
   answerAgent: Scalars['Boolean']['output'];
+  /** Makes the project read-only and hides it from the default list; CONFLICT while a build is in progress. */
+  archiveProject: Project;
   /** Cancels the run: agents stop, the sandbox is destroyed. */
   cancelRun: Scalars['Boolean']['output'];
   /** Owners change a member's role to admin or member. */
   changeTeamRole: TeamMember;
   /** Platform admins return a user's limit to their tier's. Audited with the reason. */
   clearUserLimit: Scalars['Boolean']['output'];
+  /** A new file, empty or with content (at most the upload cap: FILE_TOO_LARGE). */
+  createFile: ProjectFile;
+  /** A new, empty folder; returns its path. */
+  createFolder: Scalars['String']['output'];
   createProject: Project;
   /** Creates a team with the caller as its owner. Name: 2 to 64 characters. */
   createTeam: Team;
@@ -350,12 +392,21 @@ export type Mutation = {
    * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
    */
   deleteAccount: Scalars['Boolean']['output'];
+  /** Deletes a file, or a folder with everything under it. Returns how many files went. */
+  deletePath: Scalars['Int']['output'];
+  /**
+   * Stops its runs and sandboxes, deletes its room and rows. confirmName must equal the name
+   * (else CONFIRMATION_MISMATCH). Safe to retry after a failure part-way.
+   */
+  deleteProject: Scalars['Boolean']['output'];
   deleteProviderKey: Scalars['Boolean']['output'];
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
   deleteTeamProviderKey: Scalars['Boolean']['output'];
   /** Destroys a sandbox of a project the viewer may run; true when it existed. */
   destroySandbox: Scalars['Boolean']['output'];
+  /** The client's debounced note that it edited these documents: the room flushes them within ~2 s. project:update; at most 100 ids. */
+  filesEdited: Scalars['Boolean']['output'];
   /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
   inviteToTeam: CreatedInvitation;
   /** Admins and members leave; an owner transfers ownership first. */
@@ -370,6 +421,10 @@ export type Mutation = {
   messageAgent: Scalars['Boolean']['output'];
   /** Sends a message to every agent working now; returns how many received it. CONFLICT when none is working. */
   messageTeam: Scalars['Int']['output'];
+  /** Renames or moves a file or a folder (with everything under it). Returns the new path. */
+  movePath: Scalars['String']['output'];
+  /** Registers and seeds the file's live document so the editor can load it; project:read. */
+  openFile: OpenedFile;
   /**
    * A link to the running preview for someone who may read the project. The preview host trades its token
    * for a cookie of its own (the platform's session cookie never reaches previews). NOT_FOUND otherwise.
@@ -379,6 +434,8 @@ export type Mutation = {
   pauseRun: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
   removeTeamMember: Scalars['Boolean']['output'];
+  /** The createProject name rules; CONFLICT when its creator has a project of that name, PROJECT_ARCHIVED when archived. */
+  renameProject: Project;
   /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (without SMTP_URL, an .eml file in .data/mail). */
   requestPasswordReset: Scalars['Boolean']['output'];
   /**
@@ -389,6 +446,10 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password from a single-use, expiring token and ends every session; BAD_USER_INPUT for a bad or used token. */
   resetPassword: Scalars['Boolean']['output'];
+  /** Makes the version the file's current content: a new version itself. */
+  restoreFileVersion: ProjectFile;
+  /** Makes an archived project editable again. */
+  restoreProject: Project;
   resumeRun: Scalars['Boolean']['output'];
   /** Approves the proposed plan, or asks the architect for changes (feedback required then). Project editors. */
   reviewPlan: Scalars['Boolean']['output'];
@@ -454,6 +515,11 @@ export type MutationAnswerAgentArgs = {
 };
 
 
+export type MutationArchiveProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelRunArgs = {
   projectId: Scalars['ID']['input'];
 };
@@ -473,6 +539,19 @@ export type MutationClearUserLimitArgs = {
 };
 
 
+export type MutationCreateFileArgs = {
+  content?: InputMaybe<Scalars['String']['input']>;
+  path: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateFolderArgs = {
+  path: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
 };
@@ -485,6 +564,18 @@ export type MutationCreateTeamArgs = {
 
 export type MutationDeleteAccountArgs = {
   password: Scalars['String']['input'];
+};
+
+
+export type MutationDeletePathArgs = {
+  path: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteProjectArgs = {
+  confirmName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -506,6 +597,12 @@ export type MutationDeleteTeamProviderKeyArgs = {
 
 export type MutationDestroySandboxArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationFilesEditedArgs = {
+  fileIds: Array<Scalars['ID']['input']>;
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -538,6 +635,19 @@ export type MutationMessageTeamArgs = {
 };
 
 
+export type MutationMovePathArgs = {
+  from: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type MutationOpenFileArgs = {
+  fileId: Scalars['ID']['input'];
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type MutationOpenPreviewArgs = {
   sandboxId: Scalars['ID']['input'];
 };
@@ -555,6 +665,12 @@ export type MutationRemoveTeamMemberArgs = {
 };
 
 
+export type MutationRenameProjectArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
 };
@@ -563,6 +679,16 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   password: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+
+export type MutationRestoreFileVersionArgs = {
+  versionId: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreProjectArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -668,6 +794,17 @@ export type OfflineBuild = {
   note: Scalars['String']['output'];
 };
 
+/** A file's live document, ready for the editor to load from the project's room. */
+export type OpenedFile = {
+  __typename?: 'OpenedFile';
+  fileId: Scalars['ID']['output'];
+  readOnly: Scalars['Boolean']['output'];
+  /** Why read-only (viewer, archived, too large, binary). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The project's Liveblocks room (project:<id>); the file is the subdocument files[fileId] of its root document. */
+  roomId: Scalars['String']['output'];
+};
+
 /** A link that opens a preview: its origin plus a signed token, bound to the viewer and the sandbox. */
 export type PreviewLink = {
   __typename?: 'PreviewLink';
@@ -679,6 +816,8 @@ export type PreviewLink = {
 /** An application that a team and its agents build together. */
 export type Project = {
   __typename?: 'Project';
+  /** Set while the project is archived: read-only (files, builds, sandboxes, its name) until restored. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
   autoApprovePlan: Scalars['Boolean']['output'];
   /** starter or team. */
   buildMode: Scalars['String']['output'];
@@ -690,10 +829,14 @@ export type Project = {
   file: Maybe<ProjectFile>;
   /** Files sorted by path; content is loaded only when asked for. */
   files: Array<ProjectFile>;
+  /** Explicit folders (possibly empty); folders of files follow from the paths. */
+  folders: Array<Scalars['String']['output']>;
   /** One of the values listed by the frameworks query (nextjs, react, vue, express, fastapi, django). */
   framework: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   latestRun: Maybe<ProjectRun>;
+  /** What the asking user may do here (the server enforces it regardless). */
+  myAccess: ProjectAccess;
   name: Scalars['String']['output'];
   owner: User;
   /** Runs, newest first. */
@@ -714,6 +857,17 @@ export type ProjectFileArgs = {
   path: Scalars['String']['input'];
 };
 
+/** What the asking user may do with a project. */
+export type ProjectAccess = {
+  __typename?: 'ProjectAccess';
+  /** Archive, restore and delete it: the owner of a personal project, the owners and admins of its team. */
+  canDelete: Scalars['Boolean']['output'];
+  /** Change its files and run it: an editor of a project that is not archived. */
+  canEdit: Scalars['Boolean']['output'];
+  /** Open its settings and rename it (renaming also needs it not archived). */
+  canManage: Scalars['Boolean']['output'];
+};
+
 /**
  * A progress event of a project's runs, read from a Redis Stream. `id` is the stream id: pass the last
  * one you saw as `after` to resume with nothing missed and nothing repeated.
@@ -732,12 +886,14 @@ export type ProjectEvent = {
 
 export type ProjectFile = {
   __typename?: 'ProjectFile';
+  /** A file that is not UTF-8 text (an upload): downloadable, never opened as text; its content is "". */
+  binary: Scalars['Boolean']['output'];
   content: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Monaco language id (typescript, javascript, python, json, markdown, plaintext, ...). */
   language: Scalars['String']['output'];
   path: Scalars['String']['output'];
-  /** Size in bytes (UTF-8). */
+  /** Size in bytes (of the UTF-8 text, or of a binary file's bytes). */
   size: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -828,6 +984,7 @@ export type Query = {
   /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
   auditEvents: Array<AuditEvent>;
   authState: AuthState;
+  collaboration: Collaboration;
   /**
    * Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session
    * tokens are never included. Projects: those the caller created and may still read (a team project stays
@@ -835,6 +992,10 @@ export type Query = {
    * text only for calls whose project the caller may still read.
    */
   exportMyData: Scalars['JSON']['output'];
+  /** One version, or null when there is none you may read. */
+  fileVersion: Maybe<FileVersion>;
+  /** A file's versions, newest first (limit 1 to 200, default 50); needs read access to the project. */
+  fileVersions: Array<FileVersion>;
   frameworks: Array<FrameworkOption>;
   /** What an invitation link offers; BAD_USER_INPUT (field token) when invalid, expired or used. */
   invitation: InvitationPreview;
@@ -850,6 +1011,7 @@ export type Query = {
   projectModelSettings: ProjectModelSettings;
   /** The project's live sandboxes, newest first; empty when the viewer cannot read the project. */
   projectSandboxes: Array<Sandbox>;
+  /** The viewer's projects and the team projects they may read, newest first; archived ones only when asked for. */
   projects: Array<Project>;
   providerKeys: Array<ProviderKey>;
   /** The caller's active sessions. UNAUTHENTICATED when signed out. */
@@ -873,6 +1035,17 @@ export type QueryAuditEventsArgs = {
   action?: InputMaybe<Scalars['String']['input']>;
   actorId?: InputMaybe<Scalars['ID']['input']>;
   before?: InputMaybe<Scalars['DateTime']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFileVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFileVersionsArgs = {
+  fileId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -906,6 +1079,11 @@ export type QueryProjectModelSettingsArgs = {
 
 export type QueryProjectSandboxesArgs = {
   projectId: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1231,9 +1409,11 @@ export type ResolversTypes = {
   BudgetLimitSource: BudgetLimitSource;
   BuildWait: ResolverTypeWrapper<BuildWait>;
   BuildWaitHolder: ResolverTypeWrapper<BuildWaitHolder>;
+  Collaboration: ResolverTypeWrapper<Collaboration>;
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FileVersion: ResolverTypeWrapper<FileVersionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FrameworkOption: ResolverTypeWrapper<FrameworkOption>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1251,8 +1431,10 @@ export type ResolversTypes = {
   ModelUsageRow: ResolverTypeWrapper<ModelUsageRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfflineBuild: ResolverTypeWrapper<OfflineBuild>;
+  OpenedFile: ResolverTypeWrapper<OpenedFile>;
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
+  ProjectAccess: ResolverTypeWrapper<ProjectAccess>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
   ProjectFile: ResolverTypeWrapper<ProjectFileEntity>;
   ProjectModelSettings: ResolverTypeWrapper<ProjectModelSettings>;
@@ -1294,9 +1476,11 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BuildWait: BuildWait;
   BuildWaitHolder: BuildWaitHolder;
+  Collaboration: Collaboration;
   CreateProjectInput: CreateProjectInput;
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
   DateTime: Scalars['DateTime']['output'];
+  FileVersion: FileVersionRecord;
   Float: Scalars['Float']['output'];
   FrameworkOption: FrameworkOption;
   ID: Scalars['ID']['output'];
@@ -1313,8 +1497,10 @@ export type ResolversParentTypes = {
   ModelUsageRow: ModelUsageRow;
   Mutation: Record<PropertyKey, never>;
   OfflineBuild: OfflineBuild;
+  OpenedFile: OpenedFile;
   PreviewLink: PreviewLink;
   Project: ProjectEntity;
+  ProjectAccess: ProjectAccess;
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
   ProjectModelSettings: ProjectModelSettings;
@@ -1434,6 +1620,12 @@ export type BuildWaitHolderResolvers<ContextType = GraphQLContext, ParentType ex
   runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type CollaborationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Collaboration'] = ResolversParentTypes['Collaboration']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  proxied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  throttleMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CreatedInvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedInvitation'] = ResolversParentTypes['CreatedInvitation']> = {
   invitation?: Resolver<ResolversTypes['TeamInvitation'], ParentType, ContextType>;
   link?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1443,6 +1635,19 @@ export type CreatedInvitationResolvers<ContextType = GraphQLContext, ParentType 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FileVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FileVersion'] = ResolversParentTypes['FileVersion']> = {
+  authorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type FrameworkOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FrameworkOption'] = ResolversParentTypes['FrameworkOption']> = {
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1527,16 +1732,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   answerAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerAgentArgs, 'answer' | 'projectId' | 'taskKey'>>;
+  archiveProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationArchiveProjectArgs, 'id'>>;
   cancelRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'projectId'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
+  createFile?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationCreateFileArgs, 'path' | 'projectId'>>;
+  createFolder?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationCreateFolderArgs, 'path' | 'projectId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
+  deletePath?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDeletePathArgs, 'path' | 'projectId'>>;
+  deleteProject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'confirmName' | 'id'>>;
   deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
   deleteTeamProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamProviderKeyArgs, 'provider' | 'teamId'>>;
   destroySandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDestroySandboxArgs, 'id'>>;
+  filesEdited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFilesEditedArgs, 'fileIds' | 'projectId'>>;
   inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
   leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
   logIn?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
@@ -1544,12 +1755,17 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messageAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMessageAgentArgs, 'projectId' | 'taskKey' | 'text'>>;
   messageTeam?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMessageTeamArgs, 'projectId' | 'text'>>;
+  movePath?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationMovePathArgs, 'from' | 'projectId' | 'to'>>;
+  openFile?: Resolver<ResolversTypes['OpenedFile'], ParentType, ContextType, RequireFields<MutationOpenFileArgs, 'fileId' | 'projectId'>>;
   openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
+  renameProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'id' | 'name'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
+  restoreFileVersion?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationRestoreFileVersionArgs, 'versionId'>>;
+  restoreProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
   resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
   reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
@@ -1575,12 +1791,20 @@ export type OfflineBuildResolvers<ContextType = GraphQLContext, ParentType exten
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type OpenedFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OpenedFile'] = ResolversParentTypes['OpenedFile']> = {
+  fileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PreviewLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PreviewLink'] = ResolversParentTypes['PreviewLink']> = {
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   autoApprovePlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   buildMode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1589,9 +1813,11 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   features?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['ProjectFile']>, ParentType, ContextType, RequireFields<ProjectFileArgs, 'path'>>;
   files?: Resolver<Array<ResolversTypes['ProjectFile']>, ParentType, ContextType>;
+  folders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   framework?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestRun?: Resolver<Maybe<ResolversTypes['ProjectRun']>, ParentType, ContextType>;
+  myAccess?: Resolver<ResolversTypes['ProjectAccess'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   runs?: Resolver<Array<ResolversTypes['ProjectRun']>, ParentType, ContextType>;
@@ -1600,6 +1826,12 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProjectAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectAccess'] = ResolversParentTypes['ProjectAccess']> = {
+  canDelete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ProjectEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectEvent'] = ResolversParentTypes['ProjectEvent']> = {
@@ -1613,6 +1845,7 @@ export type ProjectEventResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type ProjectFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectFile'] = ResolversParentTypes['ProjectFile']> = {
+  binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1663,7 +1896,10 @@ export type ProviderKeyResolvers<ContextType = GraphQLContext, ParentType extend
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
+  collaboration?: Resolver<ResolversTypes['Collaboration'], ParentType, ContextType>;
   exportMyData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fileVersion?: Resolver<Maybe<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionArgs, 'id'>>;
+  fileVersions?: Resolver<Array<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionsArgs, 'fileId'>>;
   frameworks?: Resolver<Array<ResolversTypes['FrameworkOption']>, ParentType, ContextType>;
   invitation?: Resolver<ResolversTypes['InvitationPreview'], ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   modelMode?: Resolver<ResolversTypes['ModelMode'], ParentType, ContextType>;
@@ -1673,7 +1909,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<QueryProjectModelSettingsArgs, 'projectId'>>;
   projectSandboxes?: Resolver<Array<ResolversTypes['Sandbox']>, ParentType, ContextType, RequireFields<QueryProjectSandboxesArgs, 'projectId'>>;
-  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, Partial<QueryProjectsArgs>>;
   providerKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
@@ -1818,8 +2054,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuthState?: AuthStateResolvers<ContextType>;
   BuildWait?: BuildWaitResolvers<ContextType>;
   BuildWaitHolder?: BuildWaitHolderResolvers<ContextType>;
+  Collaboration?: CollaborationResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FileVersion?: FileVersionResolvers<ContextType>;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -1831,8 +2069,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ModelUsageRow?: ModelUsageRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OfflineBuild?: OfflineBuildResolvers<ContextType>;
+  OpenedFile?: OpenedFileResolvers<ContextType>;
   PreviewLink?: PreviewLinkResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
+  ProjectAccess?: ProjectAccessResolvers<ContextType>;
   ProjectEvent?: ProjectEventResolvers<ContextType>;
   ProjectFile?: ProjectFileResolvers<ContextType>;
   ProjectModelSettings?: ProjectModelSettingsResolvers<ContextType>;

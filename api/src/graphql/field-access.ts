@@ -17,6 +17,11 @@ function entry(ctx: Ctx) {
   return found;
 }
 
+/** The viewer's actor (memberships, platform role), loaded once per request. */
+export function viewerActor(ctx: Ctx): Promise<Actor> {
+  return entry(ctx).actor;
+}
+
 /** Whether the viewer may see `userId`'s email, tier and platform role (see policy `user:read-contact`). */
 export function mayReadContact(ctx: Ctx, userId: string): Promise<boolean> {
   const { actor, contact } = entry(ctx);

@@ -18,7 +18,9 @@ import { accountResolvers } from './account/account.resolvers';
 import { agentResolvers } from './agents/agents.resolvers';
 import { adminResolvers } from './audit/admin.resolvers';
 import { authResolvers } from './auth/auth.resolvers';
+import { collabResolvers } from './collab/collab.resolvers';
 import { eventResolvers } from './events/events.resolvers';
+import { fileResolvers } from './files/files.resolvers';
 import { createErrorFormatter } from './graphql.errors';
 import { providerKeyResolvers } from './keys/provider-key.resolvers';
 import { validationRules } from './limits';
@@ -65,7 +67,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, eventResolvers, sandboxResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers] as never,
   });
 }
 

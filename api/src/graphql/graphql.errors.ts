@@ -3,7 +3,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../../../contracts/errors';
 import { QueryTooComplexError } from './limits';
+import { CollaborationUnavailableError } from '../../../core/files/collab.service';
 import { SubscriptionLimitExceededError } from './ws-guard';
+import { FileOperationError } from '../../../core/files/file.errors';
 import { ConcurrentLimitExceededError, QuotaExceededError, RateLimitExceededError } from '../../../core/limits/limits.errors';
 import {
   ConflictError,
@@ -52,6 +54,9 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof UnauthenticatedError || original instanceof ForbiddenError || original instanceof ConflictError) {
       return { ...base, message: original.message, extensions: { code: original.code } };
     }
+    if (original instanceof FileOperationError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...(original.path !== null ? { path: original.path } : {}) } };
+    }
     if (original instanceof NotFoundError) {
       return { ...base, message: original.message, extensions: { code: original.code, resource: original.resource } };
     }
@@ -66,6 +71,10 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof QuotaExceededError) {
       const { code, kind, limit, used, scope } = original;
       return { ...base, message: original.message, extensions: { code, kind, limit, used, scope } };
+    }
+    if (original instanceof CollaborationUnavailableError) {
+      if (original.cause) logger.warn({ err: original.cause }, 'Liveblocks unavailable');
+      return { ...base, message: original.message, extensions: { code: original.code } };
     }
     if (original instanceof ServiceUnavailableError) {
       logger.warn({ err: original.cause ?? original }, 'dependency unavailable');

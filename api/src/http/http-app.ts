@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createOAuthRouter } from './auth/oauth.routes';
+import { mountCollabRoutes } from './collab/collab.routes';
 import type { AppDeps } from '../app-deps';
 import type { ContextFactory } from '../context';
 import type { ApiServices } from '../services';
+import { createFilesRouter } from './files/files.routes';
 import { createHostGuard, type HostGuard } from './host-guard';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
 import { securityHeaders } from './security-headers';
@@ -42,17 +44,18 @@ export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServi
 
 export interface RouteDeps {
   config: AppDeps['config'];
-  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest'>;
+  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest' | 'live' | 'liveAccess'>;
   contexts: ContextFactory;
   /** The GraphQL HTTP handler (graphql/graphql-server.ts). */
   graphql: RequestHandler[];
   readiness(): Promise<{ status: string }>;
   orm: AppDeps['orm'];
+  redis: AppDeps['redis'];
   logger: Logger;
 }
 
 /**
- * Health, GraphQL, OAuth, the sandbox terminal upgrades and the web client. Mount after the GraphQL module:
+ * Health, GraphQL, OAuth, the sandbox terminal upgrades, Liveblocks auth and proxy, and the web client. Mount after the GraphQL module:
  * the sandbox routes take over the upgrade listeners already on the server.
  */
 export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void {
@@ -69,10 +72,31 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
   };
   app.use(
     '/auth/oauth',
-    createOAuthRouter({ ...services.oauth, publicUrl: () => services.urls.publicUrl, services: oauthServices, rateLimiter: services.rateLimiter, logger }),
+    createOAuthRouter({
+      ...services.oauth,
+      publicUrl: () => services.urls.publicUrl,
+      services: oauthServices,
+      rateLimiter: services.rateLimiter,
+      logger,
+    }),
   );
+  app.use('/api', createFilesRouter({ contexts: deps.contexts, logger }));
   if (services.sandboxManager)
-    mountSandboxRoutes(httpServer, { sandboxes: services.sandboxManager, logger, viewer: (req: IncomingMessage) => deps.contexts.forRequest(req) });
+    mountSandboxRoutes(httpServer, {
+      sandboxes: services.sandboxManager,
+      logger,
+      viewer: (req: IncomingMessage) => deps.contexts.forRequest(req),
+    });
+  const { live, rateLimiter } = services;
+  mountCollabRoutes(app, httpServer, {
+    live,
+    rateLimiter,
+    contexts: deps.contexts,
+    logger,
+    redis: deps.redis,
+    proxyTarget: deps.config.LIVEBLOCKS_BASE_URL,
+    liveAccess: services.liveAccess,
+  });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
 }
 

@@ -18,6 +18,20 @@ export const routes: Routes = [
       import('./features/projects/pages/project-new.page').then((m) => m.ProjectNewPage),
   },
   {
+    // TEMPORARY (branch h-tree only): the file components before the workspace page lands.
+    path: 'projects/:id/files',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/workspace/files/files-harness.page').then((m) => m.FilesHarnessPage),
+  },
+  {
+    path: 'projects/:id/settings',
+    title: 'Project settings · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/projects/pages/project-settings.page').then((m) => m.ProjectSettingsPage),
+  },
+  {
     path: 'projects/:id',
     title: 'Project · Atelier',
     canActivate: [requireViewer],

@@ -15,6 +15,8 @@ export function projectPayload(overrides: Record<string, unknown> = {}) {
     createdAt: '2026-11-27T10:00:00.000Z',
     updatedAt: '2026-11-27T10:00:00.000Z',
     team: null,
+    archivedAt: null,
+    myAccess: { __typename: 'ProjectAccess', canEdit: true, canManage: true, canDelete: true },
     latestRun: {
       __typename: 'ProjectRun',
       id: 'r1',

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { NotFoundError, UnauthenticatedError } from '../../../../core/shared/domain.errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../../core/shared/domain.errors';
 import { actorOf, can, type TeamRole } from '../../../../core/access/policy';
 import { Session } from '../../../../core/auth/auth.entity';
 import { Project } from '../../../../core/project/project.entity';
@@ -14,6 +14,8 @@ export interface WatchedStream {
   /** Null in single-user mode and for anonymous readers of a public project. */
   readonly sessionId: string | null;
   readonly projectId: string;
+  /** `edit`: the stream writes (a Liveblocks writer's socket): it also needs project:update on a project that is not archived. */
+  readonly needs?: 'read' | 'edit';
   readonly subscription: { readonly ended: boolean; fail(error: Error): void };
 }
 
@@ -23,7 +25,8 @@ export interface LiveAccessOptions {
 }
 
 /**
- * Re-checks, on one timer for the whole process, that every live `projectEvents` stream may still run:
+ * Re-checks, on one timer for the whole process, that every live stream (`projectEvents` subscriptions, Liveblocks
+ * room sockets) may still run:
  * its session is neither revoked nor expired, and its viewer may still read the project (a removed team
  * member, a project made private). Four queries per tick, however many streams: sessions, users, team
  * memberships and projects, each by `id IN (…)` (a fifth when a rotated session needs its successor); the
@@ -102,8 +105,15 @@ export class LiveAccess {
         continue;
       }
       const project = byId.get(stream.projectId);
-      const actor = actorOf(stream.viewerId, stream.viewerId ? teams.get(stream.viewerId) : {}, stream.viewerId ? admins.has(stream.viewerId) : false);
-      if (!project || !can(actor, 'project:read', asResource(project))) stream.subscription.fail(new NotFoundError('Project', stream.projectId));
+      const actor = actorOf(
+        stream.viewerId,
+        stream.viewerId ? teams.get(stream.viewerId) : {},
+        stream.viewerId ? admins.has(stream.viewerId) : false,
+      );
+      if (!project || !can(actor, 'project:read', asResource(project)))
+        stream.subscription.fail(new NotFoundError('Project', stream.projectId));
+      else if (stream.needs === 'edit' && (project.archivedAt || !can(actor, 'project:update', asResource(project))))
+        stream.subscription.fail(new ForbiddenError('You may no longer edit this project'));
     }
   }
 
@@ -122,7 +132,12 @@ export class LiveAccess {
     if (rotated.length === 0) return live;
     const successors = await em.find(
       Session,
-      { user: { $in: rotated.map((r) => r.user.id) }, createdAt: { $in: rotated.map((r) => r.createdAt) }, revokedAt: null, expiresAt: { $gt: now } },
+      {
+        user: { $in: rotated.map((r) => r.user.id) },
+        createdAt: { $in: rotated.map((r) => r.createdAt) },
+        revokedAt: null,
+        expiresAt: { $gt: now },
+      },
       { fields: ['createdAt', 'user'] },
     );
     const held = new Set(successors.map((s) => `${s.user.id}|${s.createdAt.getTime()}`));

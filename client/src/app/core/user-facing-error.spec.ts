@@ -75,6 +75,11 @@ describe('toUserFacingError', () => {
     });
   });
 
+  it.each(['PROJECT_ARCHIVED', 'CONFIRMATION_MISMATCH'])('keeps %s and its message', (code) => {
+    const error = toUserFacingError(graphqlError({ code }, 'Said for users'));
+    expect(error).toEqual({ code, message: 'Said for users', fieldErrors: {} });
+  });
+
   it('never shows internal messages', () => {
     const error = toUserFacingError(
       graphqlError({ code: 'INTERNAL_SERVER_ERROR' }, 'relation "x" does not exist'),

@@ -5,6 +5,8 @@ export type UserFacingErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'PROJECT_ARCHIVED'
+  | 'CONFIRMATION_MISMATCH'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -30,6 +32,8 @@ const MESSAGES: Record<UserFacingErrorCode, string> = {
   BAD_USER_INPUT: 'Some fields need attention.',
   NOT_FOUND: 'Not found.',
   CONFLICT: 'That cannot be done right now.',
+  PROJECT_ARCHIVED: 'This project is archived, so it is read-only: restore it first.',
+  CONFIRMATION_MISMATCH: 'The confirmation does not match.',
   UNAUTHENTICATED: 'Please log in to continue.',
   FORBIDDEN: 'You are not allowed to do that.',
   RATE_LIMITED: 'Too many attempts, try again later.',
@@ -80,8 +84,8 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (code === 'NOT_FOUND')
     return { code, message: first?.message || MESSAGES.NOT_FOUND, fieldErrors: {} };
   // Says what the current state forbids ("There is no plan waiting for approval"), written for users.
-  if (code === 'CONFLICT')
-    return { code, message: first?.message || MESSAGES.CONFLICT, fieldErrors: {} };
+  if (code === 'CONFLICT' || code === 'PROJECT_ARCHIVED' || code === 'CONFIRMATION_MISMATCH')
+    return { code, message: first?.message || MESSAGES[code], fieldErrors: {} };
   // Messages of internal errors are generic by contract, but never echo them: they are not written for users.
   return { code: 'INTERNAL', message: MESSAGES.INTERNAL, fieldErrors: {} };
 }

@@ -298,4 +298,22 @@ describe('ProjectDetailPage', () => {
     await settle(fixture);
     expect(testIds('project-not-found')).toHaveLength(1);
   });
+
+  it('links its settings for those who manage it and marks an archived project', async () => {
+    await open(projectPayload({ archivedAt: '2026-12-01T00:00:00.000Z' }));
+    expect(testIds('project-settings-link')[0]?.getAttribute('href')).toBe('/projects/p1/settings');
+    expect(testIds('archived-badge')[0]?.textContent).toContain('Archived');
+  });
+
+  it('offers a reader no settings link', async () => {
+    const reader = {
+      __typename: 'ProjectAccess',
+      canEdit: false,
+      canManage: false,
+      canDelete: false,
+    };
+    await open(projectPayload({ myAccess: reader }));
+    expect(testIds('project-settings-link')).toHaveLength(0);
+    expect(testIds('archived-badge')).toHaveLength(0);
+  });
 });

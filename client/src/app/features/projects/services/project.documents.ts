@@ -12,10 +12,11 @@ gql`
     framework
     status
     createdAt
+    archivedAt
   }
 
-  query Projects {
-    projects {
+  query Projects($includeArchived: Boolean) {
+    projects(includeArchived: $includeArchived) {
       ...ProjectSummary
     }
   }
@@ -86,6 +87,11 @@ gql`
     team {
       id
       name
+    }
+    myAccess {
+      canEdit
+      canManage
+      canDelete
     }
     latestRun {
       ...ProjectRun

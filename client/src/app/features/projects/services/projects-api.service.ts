@@ -31,9 +31,14 @@ import {
 export class ProjectsApi {
   private readonly apollo = inject(Apollo);
 
-  list(): Observable<Result<readonly ProjectSummary[]>> {
+  /** The caller's projects; archived ones only with `includeArchived`. */
+  list(includeArchived = false): Observable<Result<readonly ProjectSummary[]>> {
     return toResult(
-      this.apollo.query({ query: ProjectsDocument, fetchPolicy: 'network-only' }),
+      this.apollo.query({
+        query: ProjectsDocument,
+        variables: { includeArchived },
+        fetchPolicy: 'network-only',
+      }),
       (d) => d.projects,
     );
   }

@@ -1,0 +1,76 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type express from 'express';
+import type { Redis } from 'ioredis';
+import { LiveblocksGrants } from './liveblocks-grants';
+import { liveblocksAuthRouter, type LiveblocksAuthDeps } from './liveblocks-auth.routes';
+import { createLiveblocksProxy, isSocketPath, type WatchSocket } from './liveblocks-proxy';
+import { projectIdOfRoom } from '../../../../contracts/collab';
+import type { LiveAccess } from '../../graphql/events/live-access';
+
+export interface CollabRoutesDeps extends Omit<LiveblocksAuthDeps, 'grants'> {
+  /** LIVEBLOCKS_BASE_URL: the embedded dev server, reached through this origin; unset with Liveblocks Cloud. */
+  proxyTarget: string | undefined;
+  /** Where the proxy keeps the tokens it will admit. */
+  redis: Redis;
+  /** Re-checks open room sockets (a removed member, an archived project, a revoked session). */
+  liveAccess?: LiveAccess;
+}
+
+type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * `POST /liveblocks-auth`, and with the dev server the Liveblocks proxy: `/v2/c/…` over HTTP and `/v8` upgrades.
+ * The host guard runs first for both (its middleware, and its wrapper around the server's upgrade event, which
+ * also checks the Origin). Without the proxy those paths answer 404. Upgrades on other paths go on to the
+ * listeners already attached (graphql-ws, the terminal). Mount before the web client's catch-all route.
+ */
+export function mountCollabRoutes(app: express.Express, httpServer: Server, deps: CollabRoutesDeps): void {
+  const { live, proxyTarget, logger } = deps;
+  const grants = live && proxyTarget ? new LiveblocksGrants(deps.redis) : null;
+  // A socket whose access is gone is closed (4001) and its token forgotten; the app enters the room anew and
+  // gets what it may have now (read-only, or nothing).
+  const watch: WatchSocket | undefined =
+    grants && deps.liveAccess
+      ? ({ grant, token, socket, close }) => {
+          const projectId = projectIdOfRoom(grant.room);
+          if (!projectId || grant.viewerId === undefined) return;
+          deps.liveAccess!.watch({
+            viewerId: grant.viewerId,
+            sessionId: grant.sessionId ?? null,
+            projectId,
+            needs: grant.access === 'write' ? 'edit' : 'read',
+            subscription: {
+              get ended() {
+                return socket.destroyed;
+              },
+              fail: () => {
+                grants.revoke(token).catch((error: unknown) => logger.warn({ err: error }, 'could not revoke a Liveblocks grant'));
+                close(4001, 'Your access to this project changed');
+              },
+            },
+          });
+        }
+      : undefined;
+  const proxy = grants && proxyTarget ? createLiveblocksProxy(proxyTarget, grants, logger, watch) : null;
+  app.use(liveblocksAuthRouter({ ...deps, grants }));
+  app.use((req, res, next) => {
+    if (!req.url.startsWith('/v2/c/')) return next();
+    if (!proxy) return void res.status(404).type('text/plain').send('Not found\n');
+    proxy.http(req, res).catch(next);
+  });
+
+  const others = httpServer.listeners('upgrade') as UpgradeListener[];
+  httpServer.removeAllListeners('upgrade');
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!isSocketPath(req.url)) {
+      for (const listener of others) listener.call(httpServer, req, socket, head);
+      return;
+    }
+    if (!proxy) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    proxy.upgrade(req, socket, head).catch((error: unknown) => {
+      logger.warn({ err: error }, 'Liveblocks upgrade failed');
+      socket.destroy();
+    });
+  });
+}

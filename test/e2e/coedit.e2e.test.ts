@@ -107,7 +107,7 @@ it('two people of a team type into the same line at once and converge; a reload 
   // Ada goes from the project page; Bob follows a link to the file.
   await id(ada, 'open-editor').click();
   await ada.waitForURL(/\/code/);
-  await ada.locator('[data-testid="workspace-file"][data-path="src/app.js"]').click();
+  await ada.locator('[data-testid="tree-row"][data-path="src/app.js"]').click();
   await ada.locator('[data-testid="live-editor"][data-mode="live"][data-read-only="false"]').waitFor({ timeout: 30_000 });
   await openEditor(bob, projectId, 'src/app.js');
   const original = (await liveText(ada, team.fileId))!;
@@ -243,7 +243,7 @@ it('someone with the file open is told it was deleted, and by whom', async () =>
   const banner = id(bob, 'file-deleted');
   await banner.filter({ hasText: 'This file was deleted by Ada' }).waitFor({ timeout: 15_000 });
   expect(await bob.locator('[data-testid="live-editor"]').getAttribute('data-read-only')).toBe('true');
-  await bob.locator('[data-testid="workspace-file"][data-path="src/app.js"]').waitFor({ state: 'detached' });
+  await bob.locator('[data-testid="tree-row"][data-path="src/app.js"]').waitFor({ state: 'detached' });
   await shot(bob, 'coedit-deleted');
 });
 
@@ -253,7 +253,7 @@ it('an empty project invites to wait for files', async () => {
   const project = em.create(Project, { owner, name: 'Empty', framework: 'express', status: 'READY' });
   await em.flush();
   await ada.goto(`${baseUrl}/projects/${project.id}/code`);
-  await id(ada, 'workspace-files-empty').waitFor();
+  await id(ada, 'tree-empty').waitFor();
   expect(await id(ada, 'workspace-placeholder').innerText()).toContain('This project has no files yet');
   await ada.locator('[data-testid="presence-avatar"][data-name="Ada"]').waitFor();
   await shot(ada, 'coedit-empty');

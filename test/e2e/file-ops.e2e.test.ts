@@ -10,17 +10,18 @@ import type { Locator, Page } from 'playwright-core';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import { graphqlOver, type Gql } from '../graphql-http';
 import { waitFor } from '../harness';
+import { testLiveblocks } from '../services';
 import { startE2E, type E2E } from './browser';
 
 /** Where the tree lives. */
-const workspacePath = (projectId: string) => `/projects/${projectId}/files`;
+const workspacePath = (projectId: string) => `/projects/${projectId}/code`;
 const shots = process.env.E2E_SCREENSHOT_DIR;
 
 let e2e: E2E;
 let gql: Gql;
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ config: testLiveblocks() });
   gql = graphqlOver(e2e.baseUrl).gql;
   // Upload windows live in the shared test Redis, keyed by user, and every single-user stack has the same
   // local user: unlimited here, so other suites' uploads cannot refuse these.

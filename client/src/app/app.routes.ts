@@ -18,13 +18,6 @@ export const routes: Routes = [
       import('./features/projects/pages/project-new.page').then((m) => m.ProjectNewPage),
   },
   {
-    // TEMPORARY (branch h-tree only): the file components before the workspace page lands.
-    path: 'projects/:id/files',
-    canActivate: [requireViewer],
-    loadComponent: () =>
-      import('./features/workspace/files/files-harness.page').then((m) => m.FilesHarnessPage),
-  },
-  {
     path: 'projects/:id/settings',
     title: 'Project settings · Atelier',
     canActivate: [requireViewer],

@@ -15,13 +15,13 @@ import {
 } from '@angular/core';
 import { FILE_TEXT } from '@contracts/collab';
 import type * as Y from 'yjs';
-import { ByteSizePipe } from '../../../shared/byte-size.pipe';
 import {
   type Deletion,
   type WorkspaceFile,
   type WorkspaceProject,
   readOnlyReason,
 } from '../models/workspace.models';
+import { BinaryFileComponent } from '../files/binary-file.component';
 import type { FileAwareness } from '../services/file-awareness';
 import type { ProjectRoom } from '../services/project-room';
 import type { SaveState } from '../services/save-tracker';
@@ -54,7 +54,7 @@ const SAVE_LABELS: Record<SaveState, string> = {
  */
 @Component({
   selector: 'app-live-editor',
-  imports: [ByteSizePipe],
+  imports: [BinaryFileComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './live-editor.component.html',
   styleUrl: './live-editor.component.css',
@@ -63,8 +63,10 @@ export class LiveEditorComponent {
   readonly projectId = input.required<string>();
   readonly project = input.required<WorkspaceProject>();
   readonly file = input.required<WorkspaceFile>();
-  /** The project's room; null when collaboration is off (files open read-only from PostgreSQL). */
+  /** The project's room; null until joined, or when collaboration is off. */
   readonly room = input.required<ProjectRoom | null>();
+  /** Collaboration is on: wait for the room. Off: files open read-only from PostgreSQL. */
+  readonly collaborative = input(true);
   readonly saveState = input<SaveState>('saved');
   /** A `file.deleted` event that covers this file, once one arrived. */
   readonly deletion = input<Deletion | null>(null);
@@ -112,7 +114,8 @@ export class LiveEditorComponent {
     effect(() => {
       const file = this.file();
       const room = this.room();
-      untracked(() => void this.open(file, room));
+      const waiting = this.collaborative() && !room;
+      untracked(() => void this.open(file, waiting ? undefined : room));
     });
     // Read-only can change while open: the project archived, the room's token refreshed.
     effect(() => {
@@ -150,11 +153,8 @@ export class LiveEditorComponent {
     });
   }
 
-  protected encode(path: string): string {
-    return encodeURIComponent(path);
-  }
-
-  private async open(file: WorkspaceFile, room: ProjectRoom | null): Promise<void> {
+  /** Opens the file: live in `room`, stored when it is null, or not yet while it is undefined (joining). */
+  private async open(file: WorkspaceFile, room: ProjectRoom | null | undefined): Promise<void> {
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     this.close();
@@ -165,6 +165,7 @@ export class LiveEditorComponent {
       this.state.set({ kind: 'binary' });
       return;
     }
+    if (room === undefined) return;
     const engine = await this.loadEngine().catch(() => null);
     if (!current()) return;
     if (!engine) return this.fail('The editor could not be loaded. Reload the page to try again.');

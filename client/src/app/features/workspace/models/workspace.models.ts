@@ -6,7 +6,6 @@ import { EventType } from '@contracts/events';
 import type {
   CollaborationFragment,
   OpenFileMutation,
-  WorkspaceEventFragment,
   WorkspaceFileFragment,
   WorkspaceProjectFragment,
 } from '../../../generated/workspace';
@@ -14,7 +13,12 @@ import type {
 export type Collaboration = CollaborationFragment;
 export type WorkspaceFile = WorkspaceFileFragment;
 export type WorkspaceProject = WorkspaceProjectFragment;
-export type WorkspaceEvent = WorkspaceEventFragment;
+/** A project event as far as the workspace reads it. */
+export interface WorkspaceEvent {
+  readonly type: string;
+  readonly message: string;
+  readonly data: unknown;
+}
 export type OpenedFile = OpenFileMutation['openFile'];
 
 /** The workspace query's answer. */
@@ -22,20 +26,6 @@ export interface Workspace {
   readonly project: WorkspaceProject;
   readonly collaboration: Collaboration;
 }
-
-/** Events after which the file list is read again. */
-export const FILE_TREE_EVENTS: ReadonlySet<string> = new Set([
-  EventType.FILE_CREATED,
-  EventType.FILE_WRITTEN,
-  EventType.FILE_RENAMED,
-  EventType.FILE_DELETED,
-  EventType.FILE_UPLOADED,
-  EventType.FILE_RESTORED,
-  EventType.FOLDER_CREATED,
-  EventType.PROJECT_RENAMED,
-  EventType.PROJECT_ARCHIVED,
-  EventType.PROJECT_RESTORED,
-]);
 
 /** A deletion: which files (or the path under which all went) and who deleted them. */
 export interface Deletion {

@@ -1,8 +1,15 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ApolloTestingController, ApolloTestingModule } from 'apollo-angular/testing';
+import {
+  ApolloTestingController,
+  ApolloTestingModule,
+  type TestOperation,
+} from 'apollo-angular/testing';
 import * as Y from 'yjs';
-import { byTestId, settle, settleUntil } from '../../../../testing/fakes';
+import { RealtimeConnection } from '../../../core/realtime-connection';
+import { FakeRealtimeConnection, byTestId, settle, settleUntil } from '../../../../testing/fakes';
+import { eventPayload } from '../../../../testing/fixtures';
+import { EVENT_STREAM_RETRY_DELAY } from '../../projects/services/project-event-stream.service';
 import { LIVE_EDITOR_LOADER } from '../editor/live-editor-engine';
 import { LIVE_ROOM_CONNECTOR, type LiveRoomOptions } from '../services/live-room';
 import { FakeLiveEditorEngine, FakeLiveRoom, member } from '../testing/fake-live-room';
@@ -51,19 +58,25 @@ describe('WorkspacePage', () => {
   let engine: FakeLiveEditorEngine;
   let entered: LiveRoomOptions[];
   let root: HTMLElement;
+  /** When the room is joined (at once unless a test holds it). */
+  let joined: Promise<void>;
 
   beforeEach(() => {
     live = new FakeLiveRoom();
     engine = new FakeLiveEditorEngine();
     entered = [];
+    joined = Promise.resolve();
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule],
       providers: [
         provideRouter([]),
+        { provide: RealtimeConnection, useValue: new FakeRealtimeConnection() },
+        { provide: EVENT_STREAM_RETRY_DELAY, useValue: () => 0 },
         {
           provide: LIVE_ROOM_CONNECTOR,
           useValue: async (options: LiveRoomOptions) => {
             entered.push(options);
+            await joined;
             return live;
           },
         },
@@ -79,13 +92,19 @@ describe('WorkspacePage', () => {
   const testIds = (id: string) => byTestId(root, id);
   const text = (id: string) => testIds(id)[0]?.textContent?.trim().replace(/\s+/g, ' ');
 
-  async function load(payload = workspacePayload()) {
+  /** Opens the page on p1; returns the project's live events (the tree and the page share them). */
+  async function load(payload = workspacePayload()): Promise<TestOperation> {
     fixture.componentRef.setInput('id', 'p1');
     await settle(fixture);
     apollo.expectOne('Workspace').flushData(payload);
     await settle(fixture);
-    return apollo.expectOne('WorkspaceEvents');
+    apollo.expectOne('ProjectEventLog').flushData({ projectEventLog: [] });
+    await settle(fixture);
+    return apollo.expectOne('ProjectEvents');
   }
+
+  const fileRow = (path: string) =>
+    testIds('tree-row').find((row) => row.dataset['path'] === path)!;
 
   /** Clicks a file; the server registers its document and answers openFile. */
   async function openFile(
@@ -93,9 +112,7 @@ describe('WorkspacePage', () => {
     opened: Record<string, unknown> = {},
     content = 'let a = 1;\n',
   ) {
-    testIds('workspace-file')
-      .find((b) => b.dataset['path'] === path)!
-      .click();
+    fileRow(path).click();
     await settle(fixture);
     const op = apollo.expectOne('OpenFile');
     expect(op.operation.variables).toEqual({ projectId: 'p1', fileId: `f-${path}` });
@@ -186,7 +203,7 @@ describe('WorkspacePage', () => {
     await load();
     // The room never registers it: the stored text is shown instead.
     jest.spyOn(live, 'whenSynced').mockReturnValue(Promise.reject(new Error('no document')));
-    testIds('workspace-file')[1]!.click();
+    fileRow('src/b.ts').click();
     await settle(fixture);
     apollo.expectOne('OpenFile').flushData({
       openFile: {
@@ -222,10 +239,7 @@ describe('WorkspacePage', () => {
 
     events.flushData({
       projectEvents: {
-        __typename: 'ProjectEvent',
-        id: '5-0',
-        type: 'file.deleted',
-        message: 'Bob deleted src/a.ts',
+        ...eventPayload('5-0', 'file.deleted', 'Bob deleted src/a.ts'),
         data: { fileIds: ['f-src/a.ts'], path: 'src/a.ts', folder: false, by: 'u2' },
       },
     });
@@ -235,7 +249,7 @@ describe('WorkspacePage', () => {
     await settle(fixture, 350);
     apollo.expectOne('Workspace').flushData(workspacePayload({ files: [file('src/b.ts')] }));
     await settle(fixture);
-    expect(testIds('workspace-file').map((b) => b.dataset['path'])).toEqual(['src/b.ts']);
+    expect(testIds('tree-row').map((b) => b.dataset['path'])).toEqual(['src', 'src/b.ts']);
     expect(text('editor-path')).toBe('src/a.ts');
   });
 
@@ -274,11 +288,9 @@ describe('WorkspacePage', () => {
       ['agent', 'C The coder (agent) · editing src/a.ts'],
     ]);
     const dots = (path: string) =>
-      testIds('workspace-file')
-        .find((b) => b.dataset['path'] === path)!
-        .querySelectorAll('[data-testid="file-presence"]');
-    expect(dots('src/b.ts')[0]?.getAttribute('title')).toBe('Bob Stone');
-    expect(dots('src/a.ts')[0]?.getAttribute('title')).toBe('The coder');
+      fileRow(path).querySelector('[data-testid="tree-presence"]')?.getAttribute('title');
+    expect(dots('src/b.ts')).toContain('Bob Stone');
+    expect(dots('src/a.ts')).toContain('The coder');
     expect(engine.last.marks).toEqual([
       { role: 'coder', name: 'The coder', color: '#d35400', index: 4 },
     ]);
@@ -299,18 +311,19 @@ describe('WorkspacePage', () => {
 
   it('shows a binary file as binary with a download link, never as text', async () => {
     await load(workspacePayload({ files: [file('logo.png', { binary: true, size: 2048 })] }));
-    testIds('workspace-file')[0]!.click();
+    fileRow('logo.png').click();
     await settle(fixture, 10);
     apollo.expectNone('OpenFile');
-    expect(text('binary-file')).toContain('Binary file · 2.0 kB');
-    expect(testIds('binary-file')[0]?.querySelector('a')?.getAttribute('href')).toBe(
+    expect(text('binary-file-size')).toBe('2.0 kB');
+    expect(testIds('binary-file-download')[0]?.getAttribute('href')).toBe(
       '/api/projects/p1/files/raw?path=logo.png',
     );
+    expect(engine.editors).toHaveLength(0);
   });
 
   it('invites to wait for files in an empty project', async () => {
     await load(workspacePayload({ files: [] }));
-    expect(text('workspace-files-empty')).toBe('This project has no files yet.');
+    expect(testIds('tree-empty')).toHaveLength(1);
     expect(text('workspace-placeholder')).toContain('This project has no files yet.');
   });
 
@@ -318,7 +331,7 @@ describe('WorkspacePage', () => {
     await load(workspacePayload({}, { enabled: false }));
     expect(entered).toEqual([]);
     expect(text('collab-off')).toContain('Live editing is off');
-    testIds('workspace-file')[0]!.click();
+    fileRow('src/a.ts').click();
     await settle(fixture, 10);
     apollo.expectNone('OpenFile');
     apollo.expectOne('WorkspaceFileContent').flushData({
@@ -340,6 +353,39 @@ describe('WorkspacePage', () => {
       .flushData({ project: null, collaboration: workspacePayload().collaboration });
     await settle(fixture);
     expect(testIds('workspace-not-found')).toHaveLength(1);
+  });
+
+  it('opens the file named in the address once the live room is joined, not before', async () => {
+    let join!: () => void;
+    joined = new Promise((resolve) => (join = resolve));
+    fixture.componentRef.setInput('file', 'src/b.ts');
+    await load();
+    expect(root.textContent).toContain('Joining the live room…');
+    apollo.expectNone('OpenFile');
+    join();
+    await settle(fixture, 10);
+    live.register('f-src/b.ts', 'b');
+    apollo.expectOne('OpenFile').flushData({
+      openFile: {
+        __typename: 'OpenedFile',
+        fileId: 'f-src/b.ts',
+        roomId: 'project:p1',
+        readOnly: false,
+        reason: null,
+      },
+    });
+    await settleUntil(fixture, () => engine.editors.length > 0);
+    expect(engine.last.live?.text.toString()).toBe('b');
+  });
+
+  it("shows the open file's history beside the editor", async () => {
+    await load();
+    await openFile('src/a.ts');
+    expect(testIds('file-history')).toHaveLength(0);
+    testIds('history-toggle')[0]!.click();
+    await settle(fixture);
+    expect(testIds('file-history')[0]?.dataset['fileId']).toBe('f-src/a.ts');
+    expect(testIds('history-toggle')[0]?.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('leaves the room when the page goes', async () => {

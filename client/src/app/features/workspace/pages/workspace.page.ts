@@ -11,14 +11,16 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
+import { EventType } from '@contracts/events';
 import { EMPTY, Subject, auditTime, filter, merge, switchMap, tap } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { PresenceBarComponent } from '../components/presence-bar.component';
-import { WorkspaceFileListComponent } from '../components/workspace-file-list.component';
 import { LiveEditorComponent } from '../editor/live-editor.component';
+import { FileHistoryComponent } from '../files/file-history.component';
+import { FileTreeComponent } from '../files/file-tree.component';
+import { FileEvents } from '../files/services/file-events.service';
 import {
   type Deletion,
-  FILE_TREE_EVENTS,
   type Workspace,
   type WorkspaceFile,
   deletes,
@@ -35,7 +37,13 @@ export const FILES_REFRESH_AUDIT_MS = 300;
 /** `/projects/:id/code`: the file list, the live editor and who is here. */
 @Component({
   selector: 'app-workspace-page',
-  imports: [RouterLink, LiveEditorComponent, PresenceBarComponent, WorkspaceFileListComponent],
+  imports: [
+    RouterLink,
+    FileHistoryComponent,
+    FileTreeComponent,
+    LiveEditorComponent,
+    PresenceBarComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workspace.page.html',
   styleUrl: './workspace.page.css',
@@ -47,14 +55,18 @@ export class WorkspacePage {
   readonly file = input<string | undefined>();
 
   private readonly api = inject(WorkspaceApi);
+  private readonly fileEvents = inject(FileEvents);
   private readonly collab = inject(CollabService);
   private readonly router = inject(Router);
   private readonly refresh = new Subject<void>();
+  private pendingOpen: string | null = null;
 
   protected readonly workspace = signal<Result<Workspace> | null>(null);
   protected readonly room = signal<ProjectRoom | null>(null);
   protected readonly roomFailed = signal(false);
   protected readonly openFile = signal<WorkspaceFile | null>(null);
+  /** The history drawer of the open file. */
+  protected readonly history = signal(false);
   private readonly deletions = signal<readonly Deletion[]>([]);
   private readonly tracker = signal<SaveTracker | null>(null);
 
@@ -110,9 +122,16 @@ export class WorkspacePage {
     });
   }
 
+  /** Opens a file the tree chose; one it knows before this page does (just created) after a re-read. */
   protected open(fileId: string): void {
-    const file = this.project()?.files.find((f) => f.id === fileId);
-    if (!file) return;
+    const known = this.project()?.files.find((f) => f.id === fileId);
+    if (known) return this.show(known);
+    this.pendingOpen = fileId;
+    this.refresh.next();
+  }
+
+  private show(file: WorkspaceFile): void {
+    this.pendingOpen = null;
     this.openFile.set(file);
     void this.router.navigate([], { queryParams: { file: file.path }, replaceUrl: true });
   }
@@ -135,13 +154,15 @@ export class WorkspacePage {
     );
   }
 
-  /** Project events: the file list follows file and folder changes; deletions are kept for the editor. */
+  /** File events (shared with the tree): the list follows them; deletions are kept for the editor. */
   private events(projectId: string) {
-    return this.api.events(projectId).pipe(
-      tap((event) => {
-        const deletion = deletionOf(event);
-        if (deletion) this.deletions.update((list) => [...list, deletion]);
-        if (FILE_TREE_EVENTS.has(event.type)) this.refresh.next();
+    return this.fileEvents.changes(projectId).pipe(
+      tap((change) => {
+        if (change.kind === 'resumed') return this.refresh.next();
+        const found = change.events.map(deletionOf).filter((d): d is Deletion => d !== null);
+        if (found.length) this.deletions.update((list) => [...list, ...found]);
+        // A flush changes sizes only; the tree re-reads those itself.
+        if (change.events.some((e) => e.type !== EventType.FILES_FLUSHED)) this.refresh.next();
       }),
     );
   }
@@ -154,8 +175,12 @@ export class WorkspacePage {
       tap((result) => {
         this.workspace.set(result);
         // A renamed open file keeps its id: follow its new path. A deleted one stays as it was.
+        if (!result.ok) return;
+        const files = result.value.project.files;
+        const wanted = this.pendingOpen && files.find((f) => f.id === this.pendingOpen);
+        if (wanted) return this.show(wanted);
         const open = this.openFile();
-        const now = open && result.ok && result.value.project.files.find((f) => f.id === open.id);
+        const now = open && files.find((f) => f.id === open.id);
         if (now && now !== open) this.openFile.set(now);
       }),
     );
@@ -169,6 +194,8 @@ export class WorkspacePage {
     this.roomFailed.set(false);
     this.workspace.set(null);
     this.openFile.set(null);
+    this.history.set(false);
+    this.pendingOpen = null;
     this.deletions.set([]);
   }
 }

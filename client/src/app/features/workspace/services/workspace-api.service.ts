@@ -1,19 +1,15 @@
 import { Injectable, inject } from '@angular/core';
 import { Apollo } from 'apollo-angular';
-import { type Observable, filter, firstValueFrom, map, retry, timer } from 'rxjs';
+import { type Observable, firstValueFrom } from 'rxjs';
 import { toResult } from '../../../core/apollo-result';
 import type { Result } from '../../../core/user-facing-error';
 import {
   FilesEditedDocument,
   OpenFileDocument,
   WorkspaceDocument,
-  WorkspaceEventsDocument,
   WorkspaceFileContentDocument,
 } from '../../../generated/workspace';
-import type { OpenedFile, Workspace, WorkspaceEvent } from '../models/workspace.models';
-
-/** How far back the live event stream starts: events written while the page was loading still arrive. */
-const EVENTS_LOOKBACK_MS = 10_000;
+import type { OpenedFile, Workspace } from '../models/workspace.models';
 
 /** The workspace's view of the GraphQL API; calls end in a `Result` (errors are state, not exceptions). */
 @Injectable({ providedIn: 'root' })
@@ -65,27 +61,5 @@ export class WorkspaceApi {
         (d) => d.project?.file?.content,
       ),
     );
-  }
-
-  /**
-   * The project's events from now on (with a short look-back), resubscribing after failures; graphql-ws
-   * re-sends it after a reconnect. Callers deduplicate by id.
-   */
-  events(projectId: string): Observable<WorkspaceEvent> {
-    const after = `${Date.now() - EVENTS_LOOKBACK_MS}-0`;
-    return this.apollo
-      .subscribe({
-        query: WorkspaceEventsDocument,
-        variables: { projectId, after },
-        fetchPolicy: 'no-cache',
-      })
-      .pipe(
-        map((result) => {
-          if (result.error) throw result.error;
-          return result.data?.projectEvents ?? null;
-        }),
-        filter((event): event is WorkspaceEvent => event !== null),
-        retry({ delay: (_error, attempt) => timer(Math.min(15_000, 1000 * 2 ** (attempt - 1))) }),
-      );
   }
 }

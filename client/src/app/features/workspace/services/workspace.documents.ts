@@ -65,17 +65,4 @@ gql`
   mutation FilesEdited($projectId: ID!, $fileIds: [ID!]!) {
     filesEdited(projectId: $projectId, fileIds: $fileIds)
   }
-
-  fragment WorkspaceEvent on ProjectEvent {
-    id
-    type
-    message
-    data
-  }
-
-  subscription WorkspaceEvents($projectId: ID!, $after: String) {
-    projectEvents(projectId: $projectId, after: $after) {
-      ...WorkspaceEvent
-    }
-  }
 `;

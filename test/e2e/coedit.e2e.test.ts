@@ -222,23 +222,44 @@ it('a reader of a public project gets a read-only editor, and the server refuses
   await carol.context().close();
 });
 
-it('someone with the file open is told it was deleted, and by whom', async () => {
-  await openEditor(ada, team.projectId, 'src/app.js');
-  await openEditor(bob, team.projectId, 'src/app.js');
-  const answer = await ada.evaluate(
-    async ([projectId]) => {
+/** A GraphQL operation as the page's signed-in person (same origin, their cookie). */
+function gqlAs(page: Page, query: string, variables: Record<string, unknown>): Promise<unknown> {
+  return page.evaluate(
+    async ([q, v]) => {
       const res = await fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation($p: ID!, $path: String!) { deletePath(projectId: $p, path: $path) }',
-          variables: { p: projectId, path: 'src/app.js' },
-        }),
+        body: JSON.stringify({ query: q, variables: v }),
       });
       return res.json();
     },
-    [team.projectId] as const,
+    [query, variables] as const,
   );
+}
+
+it('an editor whose project is archived meanwhile turns read-only and says why, without a reload', async () => {
+  const projectId = await createProject(ada, 'Archive Me', { team: 'Makers', visibility: 'team' });
+  await openEditor(bob, projectId, 'src/app.js');
+  await bob.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+  expect(await gqlAs(ada, 'mutation($id: ID!) { archiveProject(id: $id) { id archivedAt } }', { id: projectId })).toMatchObject({
+    data: { archiveProject: { id: projectId } },
+  });
+  await bob.locator('[data-testid="live-editor"][data-read-only="true"]').waitFor({ timeout: 30_000 });
+  await id(bob, 'read-only-reason').filter({ hasText: 'archived' }).waitFor({ timeout: 15_000 });
+  expect(await bob.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  // The room closed Bob's writing connection; the page joins again, now as a reader, and still shows who is here.
+  await id(bob, 'disconnected').waitFor({ state: 'detached', timeout: 20_000 });
+  await bob.locator('[data-testid="presence-avatar"][data-name="Bob"]').waitFor();
+  await shot(bob, 'coedit-archived');
+});
+
+it('someone with the file open is told it was deleted, and by whom', async () => {
+  await openEditor(ada, team.projectId, 'src/app.js');
+  await openEditor(bob, team.projectId, 'src/app.js');
+  const answer = await gqlAs(ada, 'mutation($p: ID!, $path: String!) { deletePath(projectId: $p, path: $path) }', {
+    p: team.projectId,
+    path: 'src/app.js',
+  });
   expect(answer).toEqual({ data: { deletePath: 1 } });
   const banner = id(bob, 'file-deleted');
   await banner.filter({ hasText: 'This file was deleted by Ada' }).waitFor({ timeout: 15_000 });

@@ -35,7 +35,6 @@ export interface LiveEditorInstance {
   setAgentCursors(marks: readonly AgentMark[]): void;
   /** Stops following the live document (the file was deleted): the text stays, read-only. */
   detach(): void;
-  focus(): void;
   dispose(): void;
 }
 

@@ -17,6 +17,7 @@ import { FILE_TEXT } from '@contracts/collab';
 import type * as Y from 'yjs';
 import {
   type Deletion,
+  type OpenedFile,
   type WorkspaceFile,
   type WorkspaceProject,
   readOnlyReason,
@@ -79,7 +80,8 @@ export class LiveEditorComponent {
   private readonly cursorStyle = inject(DOCUMENT).createElement('style');
 
   protected readonly state = signal<EditorState>({ kind: 'loading' });
-  private readonly serverReadOnly = signal<string | null>(null);
+  /** The server's answer to `openFile` for the open file (null while opening, or with no live document). */
+  private readonly opened = signal<OpenedFile | null>(null);
   private readonly vanished = signal(false);
   private instance: LiveEditorInstance | null = null;
   private generation = 0;
@@ -88,6 +90,12 @@ export class LiveEditorComponent {
   protected readonly saveLabel = computed(() => SAVE_LABELS[this.saveState()]);
   protected readonly deleted = computed(() => this.vanished() || this.deletion() !== null);
   protected readonly deletedBy = computed(() => this.deletion()?.by ?? null);
+  /** Why the open file is read-only; follows the project (archived meanwhile, access changed). */
+  private readonly serverReadOnly = computed(() =>
+    this.state().kind === 'loading'
+      ? null
+      : readOnlyReason(this.project(), this.file(), this.opened()),
+  );
   protected readonly reason = computed(() => {
     if (this.state().kind === 'stored' && !this.serverReadOnly()) {
       return this.room()
@@ -159,7 +167,7 @@ export class LiveEditorComponent {
     const current = () => generation === this.generation;
     this.close();
     this.vanished.set(false);
-    this.serverReadOnly.set(null);
+    this.opened.set(null);
     this.state.set({ kind: 'loading' });
     if (file.binary) {
       this.state.set({ kind: 'binary' });
@@ -178,7 +186,7 @@ export class LiveEditorComponent {
         opened.error.code === 'NOT_FOUND' ? 'This file no longer exists.' : opened.error.message,
       );
     }
-    this.serverReadOnly.set(readOnlyReason(this.project(), file, opened.value));
+    this.opened.set(opened.value);
     const doc = await room.document(file.id).catch(() => null);
     if (!current()) return;
     if (!doc) {
@@ -204,7 +212,6 @@ export class LiveEditorComponent {
     this.detachDoc = () => doc.off('update', onUpdate);
     this.state.set({ kind: 'live', doc, awareness });
     this.instance.setReadOnly(this.readOnly());
-    this.instance.focus();
   }
 
   private async openStored(

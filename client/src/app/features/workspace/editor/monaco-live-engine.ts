@@ -85,7 +85,6 @@ function createLive(host: HTMLElement, options: LiveEditorOptions): LiveEditorIn
       undo.destroy();
       editor.updateOptions({ readOnly: true });
     },
-    focus: () => editor.focus(),
     dispose: () => {
       if (binding) undo.destroy();
       editor.dispose();
@@ -106,7 +105,6 @@ function createStored(host: HTMLElement, options: StoredEditorOptions): LiveEdit
     setReadOnly: () => undefined,
     setAgentCursors: () => undefined,
     detach: () => undefined,
-    focus: () => editor.focus(),
     dispose: () => {
       editor.dispose();
       model.dispose();

@@ -184,8 +184,28 @@ describe('WorkspacePage', () => {
     live.setPending(false);
     await settle(fixture, 10);
     expect(testIds('disconnected')).toHaveLength(0);
+    apollo.expectNone('Workspace');
     apollo.expectOne('FilesEdited').flushData({ filesEdited: true });
     await settleUntil(fixture, () => text('save-state') === 'Saved');
+  });
+
+  it('reads what this person may do again when the server closes the room, and says it rejoins', async () => {
+    await load();
+    await openFile('src/a.ts');
+    live.setStatus('disconnected');
+    await settle(fixture);
+    expect(testIds('disconnected')[0]?.dataset['status']).toBe('disconnected');
+    await settle(fixture, 350);
+    // The project was archived meanwhile: the new token reads only, and the editor says why.
+    apollo
+      .expectOne('Workspace')
+      .flushData(workspacePayload({ archivedAt: '2026-12-07T10:00:00.000Z' }));
+    live.writable = false;
+    live.setStatus('connected');
+    await settle(fixture, 10);
+    expect(text('workspace-archived')).toContain('Archived');
+    expect(engine.last.readOnly).toBe(true);
+    expect(text('read-only-reason')).toBe('This project is archived: restore it to edit.');
   });
 
   it('opens read-only for someone who may only read, and says why', async () => {

@@ -87,10 +87,10 @@ export class WorkspacePage {
     const unsaved = this.tracker()?.unsaved() ?? false;
     return saveState(unsaved, room?.pending() ?? false, room?.connected() ?? true);
   });
-  /** The room dropped after connecting (Liveblocks reconnects by itself). */
-  protected readonly disconnected = computed(() => {
+  /** The connection dropped (Liveblocks reconnects by itself), or the server closed it (the page rejoins). */
+  protected readonly connection = computed(() => {
     const status = this.room()?.status();
-    return status === 'reconnecting' || status === 'disconnected';
+    return status === 'reconnecting' || status === 'disconnected' ? status : null;
   });
 
   constructor() {
@@ -113,6 +113,15 @@ export class WorkspacePage {
       const files = this.project()?.files ?? [];
       const wanted = path ? files.find((f) => f.path === path) : undefined;
       if (wanted && untracked(this.openFile)?.id !== wanted.id) this.openFile.set(wanted);
+    });
+    // The server closes the room when someone's access changes: read what they may do now, and again once back.
+    let lastStatus: string | undefined;
+    effect(() => {
+      const status = this.room()?.status();
+      if (status === 'disconnected' || (status === 'connected' && lastStatus === 'disconnected')) {
+        untracked(() => this.refresh.next());
+      }
+      lastStatus = status;
     });
     // A note waiting for the edits to reach the room may go once they did.
     effect(() => {

@@ -52,6 +52,11 @@ export interface LiveRoom {
   loadDocument(subdoc: Y.Doc): Promise<void>;
   /** Local changes the server has not acknowledged yet. */
   hasPendingChanges(): boolean;
+  /**
+   * Connects again with a fresh token, after the server closed the room for good (its access changed:
+   * archived, removed, a revoked session). Liveblocks itself only retries connections that dropped.
+   */
+  reconnect(): void;
   leave(): void;
 }
 

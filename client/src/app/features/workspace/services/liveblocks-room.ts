@@ -42,7 +42,7 @@ export function createLiveblocksConnector(location: Location): LiveRoomConnector
     const { room, leave } = client.enterRoom(projectRoomId(options.projectId), {
       initialPresence: { name: '', color: '', fileId: null, path: null },
     });
-    return new LiveblocksRoom(room as unknown as WorkspaceRoom, leave);
+    return new LiveblocksRoom(room as unknown as WorkspaceRoom, leave, client);
   };
 }
 
@@ -68,6 +68,7 @@ class LiveblocksRoom implements LiveRoom {
   constructor(
     private readonly room: WorkspaceRoom,
     private readonly leaveRoom: () => void,
+    private readonly client: Client,
   ) {
     this.provider = getYjsProviderForRoom(room);
     this.doc = this.provider.getYDoc();
@@ -124,6 +125,12 @@ class LiveblocksRoom implements LiveRoom {
 
   hasPendingChanges(): boolean {
     return this.provider.getStatus() !== 'synchronized';
+  }
+
+  reconnect(): void {
+    // The old token may be what the server refused: forget it so the next one comes from /liveblocks-auth.
+    this.client.logout();
+    this.room.reconnect();
   }
 
   leave(): void {

@@ -72,6 +72,31 @@ describe('ProjectRoom', () => {
     }
   });
 
+  it('enters the room again, with growing waits, after the server closed it for good', () => {
+    jest.useFakeTimers();
+    try {
+      const delays: number[] = [];
+      live = new FakeLiveRoom();
+      const local = new ProjectRoom(live, (n) => (delays.push(n), 1000 * n));
+      live.setStatus('disconnected');
+      jest.advanceTimersByTime(1000);
+      expect(live.reconnects).toBe(1);
+      live.setStatus('connecting');
+      live.setStatus('disconnected');
+      jest.advanceTimersByTime(1999);
+      expect(live.reconnects).toBe(1);
+      jest.advanceTimersByTime(1);
+      expect(live.reconnects).toBe(2);
+      live.setStatus('connected');
+      live.setStatus('disconnected');
+      jest.advanceTimersByTime(1000);
+      expect(delays).toEqual([1, 2, 1]);
+      local.leave();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('leaves the room', () => {
     room.leave();
     expect(live.left).toBe(true);

@@ -14,6 +14,8 @@ import type { ConnectionStatus, LiveRoom } from './live-room';
 
 /** How often agents' "last seen" is re-evaluated (they count as present for a minute after an edit). */
 const AGENT_CLOCK_MS = 5_000;
+/** Waits before entering the room again after the server closed it for good (n from 1), capped at 30 s. */
+export const REJOIN_DELAY_MS = (attempt: number) => Math.min(30_000, 1000 * 2 ** (attempt - 1));
 /** How long a file's document may take to appear in the room after `openFile` registered it. */
 export const DOCUMENT_WAIT_MS = 15_000;
 
@@ -58,8 +60,15 @@ export class ProjectRoom {
   private readonly clock: ReturnType<typeof setInterval>;
   private openFile: { id: string; path: string } | null = null;
   private announcedAs: string | null = null;
+  private rejoin: { timer: ReturnType<typeof setTimeout> | undefined; attempts: number } = {
+    timer: undefined,
+    attempts: 0,
+  };
 
-  constructor(readonly live: LiveRoom) {
+  constructor(
+    readonly live: LiveRoom,
+    private readonly rejoinDelay = REJOIN_DELAY_MS,
+  ) {
     this.files = live.doc.getMap<Y.Doc>(ROOT_FILES_MAP);
     this.agentsMap = live.doc.getMap(ROOT_AGENTS_MAP);
     this.unsubscribe = live.subscribe(() => this.readRoom());
@@ -91,6 +100,7 @@ export class ProjectRoom {
   }
 
   leave(): void {
+    clearTimeout(this.rejoin.timer);
     clearInterval(this.clock);
     this.unsubscribe();
     this.files.unobserve(this.readFiles);
@@ -130,9 +140,25 @@ export class ProjectRoom {
     });
   }
 
+  /** Liveblocks retries dropped connections itself; one the server closed for good is entered again here. */
+  private followStatus(status: ConnectionStatus): void {
+    if (status === 'connected') {
+      this.rejoin.attempts = 0;
+      clearTimeout(this.rejoin.timer);
+      this.rejoin.timer = undefined;
+    } else if (status === 'disconnected' && this.rejoin.timer === undefined) {
+      this.rejoin.timer = setTimeout(() => {
+        this.rejoin.timer = undefined;
+        this.live.reconnect();
+      }, this.rejoinDelay(++this.rejoin.attempts));
+    }
+  }
+
   private readonly readRoom = () => {
     const self = this.live.self();
-    this.status.set(this.live.status());
+    const status = this.live.status();
+    if (status !== this.status()) this.followStatus(status);
+    this.status.set(status);
     this.self.set(self);
     if (self && this.announcedAs !== `${self.name}\n${self.color}`) this.announce();
     this.others.set(this.live.others());

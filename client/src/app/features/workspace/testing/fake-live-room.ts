@@ -62,6 +62,7 @@ export class FakeLiveRoom implements LiveRoom {
   pending = false;
   presence: Partial<WorkspacePresence> = {};
   left = false;
+  reconnects = 0;
   private readonly seeds = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
 
@@ -77,6 +78,7 @@ export class FakeLiveRoom implements LiveRoom {
   hasPendingChanges = () => this.pending;
   whenSynced = () => Promise.resolve();
   leave = () => void (this.left = true);
+  reconnect = () => void this.reconnects++;
 
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -198,7 +200,6 @@ export class FakeLiveEditorEngine implements LiveEditorEngine {
         editor.detached = true;
         editor.readOnly = true;
       },
-      focus: () => undefined,
       dispose: () => void (editor.disposed = true),
     };
     this.editors.push(editor);

@@ -148,6 +148,34 @@ it('two people of a team type into the same line at once and converge; a reload 
   await waitFor('the flush to PostgreSQL', async () => (await stored(team.fileId)) === converged, 15_000);
 });
 
+it("suggests from Monaco's TypeScript service, and undo takes back only the person's own typing", async () => {
+  await openEditor(ada, team.projectId, 'src/app.js');
+  const before = (await liveText(ada, team.fileId))!;
+  await caretAtEndOfLine(ada, 2);
+  await ada.keyboard.type('const shout = "hi".toUpp');
+  await ada.keyboard.press('Control+Space');
+  await ada.locator('.suggest-widget .monaco-list-row', { hasText: 'toUpperCase' }).first().waitFor({ timeout: 30_000 });
+  await shot(ada, 'coedit-intellisense');
+  await ada.keyboard.press('Enter');
+  await waitFor('Bob to see the completion', async () => (await liveText(bob, team.fileId))?.includes('"hi".toUpperCase'));
+
+  // Bob types on the last line meanwhile; Ada's undo leaves it alone.
+  const lines = before.split('\n').length;
+  await caretAtEndOfLine(bob, lines - 1);
+  await bob.keyboard.type(' // exported');
+  await waitFor('Ada to see Bob’s edit', async () => (await liveText(ada, team.fileId))?.includes('// exported'));
+  await ada.locator('.monaco-editor .view-lines').first().click();
+  for (let i = 0; i < 6 && (await liveText(ada, team.fileId))!.includes('shout'); i++) {
+    await ada.keyboard.press('Control+z');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const undone = (await liveText(ada, team.fileId))!;
+  expect(undone).not.toContain('shout');
+  expect(undone).toContain('createApp }; // exported');
+  expect(undone).toBe(before.replace('createApp };', 'createApp }; // exported'));
+  await waitFor('Bob to see the undo', async () => (await liveText(bob, team.fileId)) === undone);
+});
+
 /** One agent tool call as the worker makes it (the activity, with the stack's live documents). */
 function agentTool(ref: AgentToolRef, call: ToolCall): Promise<AgentToolResult> {
   const { stack } = e2e;

@@ -256,6 +256,15 @@ async function measureOpening(b: Bench, opens = 5): Promise<void> {
     await page.context().close();
   }
   b.rows.push({ name: '500 files / 5 MB: navigate → first file editable (fresh context)', samples: browserMs });
+  // The same page and file on a one-file project: what the project's size adds.
+  const small = await seedProject(b.stack, 'Bench 1 file', [{ path: path(0), content: source(200) }]);
+  const smallMs: number[] = [];
+  for (let i = 0; i < opens; i++) {
+    const { page, ms } = await openEditable(b.browser, b.baseUrl, small.projectId, path(0));
+    smallMs.push(ms);
+    await page.context().close();
+  }
+  b.rows.push({ name: '  the same on a 1-file project', samples: smallMs });
   const peerMs: number[] = [];
   for (let i = 0; i < opens; i++) {
     const fileId = big.fileIds[i * 97 + 1]!;

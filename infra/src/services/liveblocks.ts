@@ -17,14 +17,36 @@ export const liveblocksPackageDir = path.join(repoRoot, 'infra', 'liveblocks');
 /** Keys the dev server accepts (it refuses any other secret). */
 export const liveblocksDevKeys = { publicKey: 'pk_localdev', secretKey: 'sk_localdev' } as const;
 
-/** Runs `npm ci` in `infra/liveblocks` when its CLI is missing. */
+/** Runs `npm ci` in `infra/liveblocks` when its CLI is missing, then applies {@link patchDevServer}. */
 export async function ensureLiveblocksInstalled(log: (line: string) => void = console.log): Promise<void> {
   const bins = path.join(liveblocksPackageDir, 'node_modules', '.bin');
-  if (fs.existsSync(path.join(bins, 'liveblocks')) && fs.existsSync(path.join(bins, 'bun'))) return;
-  log('Installing the Liveblocks dev server (npm ci in infra/liveblocks) …');
-  const r = await runCommand('npm', ['ci', '--no-audit', '--no-fund'], { cwd: liveblocksPackageDir });
-  if (r.code !== 0) {
-    throw new StackError(`npm ci in infra/liveblocks failed:\n${r.output.trim().split('\n').slice(-8).join('\n')}`, 'Check that the npm registry is reachable, or set LIVEBLOCKS_SECRET_KEY to use Liveblocks Cloud.');
+  if (!fs.existsSync(path.join(bins, 'liveblocks')) || !fs.existsSync(path.join(bins, 'bun'))) {
+    log('Installing the Liveblocks dev server (npm ci in infra/liveblocks) …');
+    const r = await runCommand('npm', ['ci', '--no-audit', '--no-fund'], { cwd: liveblocksPackageDir });
+    if (r.code !== 0) {
+      throw new StackError(`npm ci in infra/liveblocks failed:\n${r.output.trim().split('\n').slice(-8).join('\n')}`, 'Check that the npm registry is reachable, or set LIVEBLOCKS_SECRET_KEY to use Liveblocks Cloud.');
+    }
+  }
+  patchDevServer(log);
+}
+
+/**
+ * The dev server (liveblocks CLI 1.9.0) compacts a document's stored updates at its 1,000th with one
+ * `DELETE … IN (…)` of more than SQLite's 512 parameters its helper allows: the update is refused (REST 422)
+ * or, from a socket, kept but no longer relayed, so editors of a busy file diverge. Deleting in chunks of 500
+ * fixes it; applied to the installed copy at every start (idempotent). Liveblocks Cloud is not affected.
+ */
+export function patchDevServer(log: (line: string) => void = console.log): void {
+  const dist = path.join(liveblocksPackageDir, 'node_modules', 'liveblocks', 'dist');
+  const broken = 'delete_y_updates(e,o){let r=o.length;this.db.query(`DELETE FROM ydocs WHERE doc_id = ? AND key IN (${Tr(r)})`).run(e,...o)}';
+  const fixed =
+    'delete_y_updates(e,o){for(let i=0;i<o.length;i+=500){let c=o.slice(i,i+500);this.db.query(`DELETE FROM ydocs WHERE doc_id = ? AND key IN (${Tr(c.length)})`).run(e,...c)}}';
+  const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => /^dev-server-.*\.js$/.test(f)) : [];
+  for (const name of files) {
+    const file = path.join(dist, name);
+    const source = fs.readFileSync(file, 'utf8');
+    if (source.includes(broken)) fs.writeFileSync(file, source.replace(broken, fixed));
+    else if (!source.includes(fixed) && source.includes('delete_y_updates')) log(`Liveblocks dev server: ${name} changed; check the 1,000-update compaction fix (infra/src/services/liveblocks.ts).`);
   }
 }
 

@@ -27,6 +27,7 @@ import { UsageService } from '../../core/usage/usage.service';
 import type { AppDeps } from './app-deps';
 import { CollabService } from '../../core/files/collab.service';
 import { LiveDocs } from '../../core/files/live-docs';
+import { ConcurrencyLimiter } from '../../core/limits/concurrency-limiter';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
 import { FileService } from '../../core/files/file.service';
 import { LiveAccess } from './graphql/events/live-access';
@@ -109,6 +110,7 @@ export function createServices(deps: AppDeps): ApiServices {
     : null;
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
+  const leases = new ConcurrencyLimiter(redis, { config: limits, logger });
   const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
 
   const forRequest = (em: EntityManager): RequestServices => {
@@ -116,7 +118,7 @@ export function createServices(deps: AppDeps): ApiServices {
     return {
       auth: new AuthService(em, { mailer, publicUrl: urls.publicUrl, oauthProviders }),
       projects,
-      projectAdmin: new ProjectAdminService(em, { projects, events, temporal, sandboxes: sandboxManager, live, cancelGraceMs: 10_000 }),
+      projectAdmin: new ProjectAdminService(em, { projects, events, temporal, sandboxes: sandboxManager, live, leases, cancelGraceMs: 10_000 }),
       teams: new TeamService(em, () => urls.publicUrl, rateLimiter),
       providerKeys: new ProviderKeyService(em, secretBox, models.baseUrls),
       sandboxes: sandboxManager ? new SandboxService(em, projects, sandboxManager, temporal, taskQueue, previews) : null,

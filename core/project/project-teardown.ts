@@ -5,7 +5,9 @@ import type { LiveDocs } from '../files/live-docs';
 import type { SandboxManager } from '../sandbox/sandbox-manager';
 import { SandboxRecord } from '../sandbox/sandbox.entity';
 import { ServiceUnavailableError } from '../shared/domain.errors';
-import { ProjectRun } from './project.entity';
+import type { ConcurrencyLimiter } from '../limits/concurrency-limiter';
+import { Project, ProjectRun } from './project.entity';
+import { runPayerId } from './run-payer';
 
 export interface ProjectTeardownDeps {
   readonly em: EntityManager;
@@ -14,6 +16,8 @@ export interface ProjectTeardownDeps {
   readonly sandboxes?: SandboxManager;
   /** The project's Liveblocks room; null when collaboration is off. */
   readonly live: LiveDocs | null;
+  /** The tier's concurrent agent runs: a terminated build never runs its cleanup, so its slot is freed here. */
+  readonly leases?: ConcurrencyLimiter;
   /** How long a cancelled workflow may take to end (its cleanup: the run's row, its sandbox) before it is terminated. */
   readonly cancelGraceMs: number;
 }
@@ -37,10 +41,25 @@ export async function tearDownProject(deps: ProjectTeardownDeps, projectId: stri
   const workflows = await runningWorkflowIds(deps, projectId);
   const stopped = await Promise.all(workflows.map((id) => stopWorkflow(temporal.workflow.getHandle(id), deps.cancelGraceMs)));
   await guard(() => temporal.workflow.getHandle(workflowIds.projectRoom(projectId)).terminate(REASON)).catch(ignoreNotFound);
+  await releaseRunSlots(deps, projectId);
   const rows = await deps.em.find(SandboxRecord, { project: projectId, status: { $in: ['CREATING', 'RUNNING'] } });
   if (deps.sandboxes) for (const row of rows) await deps.sandboxes.destroy(row.id, 'project-deleted');
   await deps.live?.deleteRoom(projectId);
   return { workflows: workflows.filter((_, i) => stopped[i]), sandboxes: deps.sandboxes ? rows.map((r) => r.id) : [] };
+}
+
+/**
+ * Frees the agent-run slots the project's runs hold (lease ids are run ids, held by the run's payer): a build
+ * that was terminated rather than cancelled never releases its own, and the payer's next build would wait for
+ * the lease to expire. Releasing a slot that is not held does nothing.
+ */
+async function releaseRunSlots({ em, leases }: ProjectTeardownDeps, projectId: string): Promise<void> {
+  if (!leases) return;
+  const project = await em.findOne(Project, { id: projectId });
+  if (!project) return;
+  const payer = await runPayerId(em, project);
+  const runs = await em.find(ProjectRun, { project: projectId }, { fields: ['id'] });
+  for (const run of runs) await leases.release(payer, 'agent-runs', run.id);
 }
 
 /**

@@ -10,6 +10,8 @@ import { LOCAL_USER_ID, User } from '../../core/user/user.entity';
 import { workflowIds } from '../../contracts/workflow-ids';
 import { projectBuildStateQuery } from '../../contracts/messages';
 import { waitFor } from '../harness';
+import { ConcurrencyLimiter } from '../../core/limits/concurrency-limiter';
+import { DEFAULT_LIMITS } from '../../core/limits/tiers';
 import { byTestId as on, startE2E, type E2E } from './browser';
 
 let local: ReturnType<typeof testLocalBackend>;
@@ -31,6 +33,10 @@ it('shows what a queued team build waits for, then builds once a sandbox is stop
   // Free tier: two sandboxes at a time, both already open (by hand, in another project, on a backend this
   // stack's worker does not run, so only the test stops them).
   await em.getConnection().execute(`update users set tier = 'free' where id = ?`, [LOCAL_USER_ID]);
+  // Slots are counted per user id in Redis, which every test file of a run shares: a build of the built-in
+  // local user that another file left running (its worker stopped mid-run) would hold the one agent-run slot.
+  const leases = new ConcurrencyLimiter(e2e.stack.redis, { config: DEFAULT_LIMITS });
+  for (const held of await leases.holders(LOCAL_USER_ID, 'agent-runs')) await leases.release(LOCAL_USER_ID, 'agent-runs', held);
   const owner = em.getReference(User, LOCAL_USER_ID);
   const holder = em.create(Project, { owner, name: 'Shop front', framework: 'express' });
   const held = [1, 2].map((i) =>

@@ -9,7 +9,8 @@ import { Project, ProjectFile, ProjectRun } from '../../../../core/project/proje
 import { SandboxRecord } from '../../../../core/sandbox/sandbox.entity';
 import { User } from '../../../../core/user/user.entity';
 import { testLocalBackend } from '../../../../test/fixtures/sandbox-backends';
-import { createStack, waitFor, type Stack } from '../../../../test/harness';
+import { createStack, testLimits, waitFor, type Stack } from '../../../../test/harness';
+import { ConcurrencyLimiter } from '../../../../core/limits/concurrency-limiter';
 
 let stack: Stack;
 let local: ReturnType<typeof testLocalBackend>;
@@ -77,3 +78,20 @@ it('refuses a sandbox for an archived project', async () => {
   const started = await as('mutation($id: ID!) { startProjectSandbox(projectId: $id) }', { id });
   expect(started.errors?.[0]?.extensions?.code).toBe('PROJECT_ARCHIVED');
 }, 90_000);
+
+it('frees the agent-run slot of a build it had to terminate (a terminated build never releases its own)', async () => {
+  const em = stack.db.orm.em.fork();
+  const project = em.create(Project, { owner, name: `Stuck ${randomUUID().slice(0, 6)}`, framework: 'express', status: 'BUILDING' });
+  const run = em.create(ProjectRun, { project, workflowId: workflowIds.projectRebuild(project.id, randomUUID()), status: 'RUNNING' });
+  await em.flush();
+  // The build holds its payer's slot, on a queue nobody polls: cancel never reaches it, only terminate ends it.
+  const leases = new ConcurrencyLimiter(stack.redis, { config: testLimits });
+  await leases.acquire({ id: owner, tier: 'pro' }, 'agent-runs', run.id, 30 * 60_000);
+  await stack.temporal.workflow.start('projectRoomWorkflow', { taskQueue: `nobody-${randomUUID()}`, workflowId: run.workflowId, args: [] });
+  expect(await leases.holders(owner, 'agent-runs')).toContain(run.id);
+
+  const deleted = await as('mutation($id: ID!, $c: String!) { deleteProject(id: $id, confirmName: $c) }', { id: project.id, c: project.name });
+  expect(deleted.errors).toBeUndefined();
+  expect(await status(run.workflowId)).toBe('TERMINATED');
+  expect(await leases.holders(owner, 'agent-runs')).not.toContain(run.id);
+});

@@ -13,7 +13,7 @@ import type {
   LiveEditorInstance,
   LiveEditorOptions,
   StoredEditorOptions,
-} from './live-editor-engine';
+} from './live-editor.types';
 
 export async function loadMonacoLiveEngine(): Promise<LiveEditorEngine> {
   await setupMonaco();

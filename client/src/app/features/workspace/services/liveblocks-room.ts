@@ -19,7 +19,7 @@ import type {
   LiveRoom,
   LiveRoomConnector,
   LiveRoomOptions,
-} from './live-room';
+} from './live-room.types';
 
 /** Where the API mints room tokens (`{ room }` in, `{ token }` out), after its own access check. */
 const AUTH_ENDPOINT = '/liveblocks-auth';

@@ -1,23 +1,8 @@
 import { InjectionToken, inject } from '@angular/core';
 import { MONACO_LOADER } from '../../../../shared/code-viewer/code-viewer-engine';
+import type { DiffDocument, DiffViewerInstance, DiffViewerEngine } from './diff.types';
 
-/** Two texts of one file, shown side by side (left the older one). */
-export interface DiffDocument {
-  /** The file's path: Monaco picks the language from its extension. */
-  readonly path: string;
-  readonly original: string;
-  readonly modified: string;
-}
-
-export interface DiffViewerInstance {
-  show(doc: DiffDocument): void;
-  dispose(): void;
-}
-
-/** Creates read-only diff editors; the real one wraps Monaco's, tests pass a fake. */
-export interface DiffViewerEngine {
-  create(host: HTMLElement, doc: DiffDocument): DiffViewerInstance;
-}
+export type { DiffDocument, DiffViewerInstance, DiffViewerEngine } from './diff.types';
 
 /**
  * Loads the diff engine on first use: the shared code viewer's Monaco loader first (stylesheet, worker and

@@ -20,7 +20,9 @@ import { type DiffDocument, type DiffViewerInstance, MONACO_DIFF_LOADER } from '
     <div class="file-diff" data-testid="file-diff" [attr.data-path]="path()">
       <div class="file-diff-host" #host></div>
       @if (failed()) {
-        <p class="file-diff-note error">The diff could not be loaded. Reload the page to try again.</p>
+        <p class="file-diff-note error">
+          The diff could not be loaded. Reload the page to try again.
+        </p>
       } @else if (!instance()) {
         <p class="file-diff-note">Loading diff…</p>
       }

@@ -1,5 +1,5 @@
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
-import type { DiffDocument, DiffViewerEngine, DiffViewerInstance } from './diff-engine';
+import type { DiffDocument, DiffViewerEngine, DiffViewerInstance } from './diff.types';
 
 let next = 0;
 
@@ -21,7 +21,8 @@ export const monacoDiffEngine: DiffViewerEngine = {
     const show = ({ path, original, modified }: DiffDocument) => {
       // Own URIs: the workspace's editor may hold a model for file:///<path> already.
       const id = ++next;
-      const uri = (side: string) => monaco.Uri.from({ scheme: 'history', path: `/${id}/${side}/${path}` });
+      const uri = (side: string) =>
+        monaco.Uri.from({ scheme: 'history', path: `/${id}/${side}/${path}` });
       const fresh = [
         monaco.editor.createModel(original, undefined, uri('original')),
         monaco.editor.createModel(modified, undefined, uri('modified')),

@@ -41,5 +41,28 @@ export const ErrorCode = {
   CONFIRMATION_MISMATCH: 'CONFIRMATION_MISMATCH',
   /** Live collaboration (Liveblocks) is not configured or not reachable. */
   COLLABORATION_UNAVAILABLE: 'COLLABORATION_UNAVAILABLE',
+  /** A room that does not exist, or one the caller may not see (the same answer). */
+  ROOM_NOT_FOUND: 'ROOM_NOT_FOUND',
+  /** The room holds its capacity of people; those inside are unaffected. */
+  ROOM_FULL: 'ROOM_FULL',
+  /** The host locked the room: no new joins. */
+  ROOM_LOCKED: 'ROOM_LOCKED',
+  /** The room has a password and none was given. */
+  ROOM_PASSWORD_REQUIRED: 'ROOM_PASSWORD_REQUIRED',
+  ROOM_PASSWORD_INVALID: 'ROOM_PASSWORD_INVALID',
+  /** Too many wrong passwords from this address or for this room: wait and try again. */
+  ROOM_PASSWORD_ATTEMPTS: 'ROOM_PASSWORD_ATTEMPTS',
+  /** The caller's room role does not allow the action (a viewer typing, a participant kicking). */
+  ROOM_FORBIDDEN: 'ROOM_FORBIDDEN',
+  /** The caller was removed from the room by its host or a moderator. */
+  ROOM_KICKED: 'ROOM_KICKED',
+  /** A moderator muted the caller in this room's chat. */
+  ROOM_MUTED: 'ROOM_MUTED',
+  /** The room is archived: reopen it first. */
+  ROOM_ARCHIVED: 'ROOM_ARCHIVED',
+  /** An invite link that is unknown, expired, used up or revoked. */
+  ROOM_INVITE_INVALID: 'ROOM_INVITE_INVALID',
+  /** A chat message or snippet over its size limit. */
+  MESSAGE_TOO_LONG: 'MESSAGE_TOO_LONG',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BuildWait } from './build-wait';
 import type { AgentRole } from './roles';
+import type { RoomActivityKind, RoomStatus } from './rooms';
 
 /** A task of the plan as the coordinator tracks it. */
 export type TaskStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -102,3 +103,19 @@ export interface ProjectRoomState {
   lastFlushAt: string | null;
 }
 export const projectRoomStateQuery = defineQuery<ProjectRoomState>('projectRoomState');
+
+/** Something happened in a coding room (a join, a message, an edit, a command): the idle timer starts again. */
+export interface RoomActivity {
+  kind: RoomActivityKind;
+  userId: string | null;
+}
+export const roomActivitySignal = defineSignal<[RoomActivity]>('roomActivity');
+/** The host ends the room now: it archives at once (files flushed, chat kept); answers when archived. */
+export const endRoomUpdate = defineUpdate<{ archivedAt: string }, [{ byUserId: string }]>('endRoom');
+export interface RoomLifecycleState {
+  status: RoomStatus;
+  lastActivityAt: string | null;
+  /** When the room archives if nothing happens before. */
+  archivesAt: string | null;
+}
+export const roomLifecycleQuery = defineQuery<RoomLifecycleState>('roomLifecycle');

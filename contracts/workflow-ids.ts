@@ -10,4 +10,8 @@ export const workflowIds = {
   sandboxVerify: (projectId: string, nonce: string): string => `sandbox-verify:${projectId}:${nonce}`,
   /** The live room of a project: flushes its edited documents to PostgreSQL (one per project at a time). */
   projectRoom: (projectId: string): string => `project-room:${projectId}`,
+  /** A coding room's lifecycle (created → active → idle → archived); `session` counts reopenings. */
+  room: (roomId: string, session: number): string => `room:${roomId}:${session}`,
+  /** An agent's answer to an @mention in a room's chat, one per asking message. */
+  roomAgentReply: (messageId: string): string => `room-agent-reply:${messageId}`,
 } as const;

@@ -14,6 +14,8 @@
  *   meets them (on a public project) sees the display name only.
  */
 
+import { ROOM_ROLE_RANK, type RoomRole, type RoomVisibility } from '../../contracts/rooms';
+
 export type TeamRole = 'owner' | 'admin' | 'member';
 export type Visibility = 'private' | 'team' | 'public';
 
@@ -31,7 +33,22 @@ export type Resource =
   | { kind: 'team'; teamId: string; targetUserId?: string; targetRole?: TeamRole }
   /** A user; `teamIds` are the teams they belong to (needed for `user:read-contact`). */
   | { kind: 'user'; userId: string; teamIds?: readonly string[] }
-  | { kind: 'platform' };
+  | { kind: 'platform' }
+  /**
+   * A coding room, as the actor stands in it: `role` is their membership's role (kept after they leave), `present`
+   * whether they are inside now, `kicked` whether a host or moderator removed them. `teamId` is the room's project's
+   * team (team visibility). `targetRole` / `targetUserId`: the member an action is aimed at (kick, mute, role).
+   */
+  | {
+      kind: 'room';
+      visibility: RoomVisibility;
+      teamId: string | null;
+      role: RoomRole | null;
+      present: boolean;
+      kicked: boolean;
+      targetRole?: RoomRole;
+      targetUserId?: string;
+    };
 
 export type ProjectAction = 'project:read' | 'project:update' | 'project:run' | 'project:delete';
 export type TeamAction =
@@ -58,7 +75,31 @@ export type UserAction =
   | 'user:delete'
   | 'user:create-project';
 export type PlatformAction = 'platform:read-audit' | 'platform:override-limits' | 'platform:rotate-keys';
-export type Action = ProjectAction | TeamAction | UserAction | PlatformAction;
+export type RoomAction =
+  /** See that the room exists: its name, rules and who is in it (listings). */
+  | 'room:view'
+  | 'room:join'
+  /** Inside: the chat history, the files, the terminal's output, the preview. */
+  | 'room:read'
+  | 'room:chat'
+  | 'room:edit'
+  /** Type in the shared terminal. */
+  | 'room:terminal'
+  /** The Run and Test buttons. */
+  | 'room:run'
+  /** Kick and mute a member of a lower role. */
+  | 'room:moderate'
+  /** Change a lower-ranked member's role (host only may hand over host). */
+  | 'room:change-role'
+  | 'room:lock'
+  | 'room:invite'
+  | 'room:end'
+  /** Name, description, visibility, capacity, password and the room's theme. */
+  | 'room:update'
+  | 'room:delete'
+  /** Start a new live session in an archived room. */
+  | 'room:reopen';
+export type Action = ProjectAction | TeamAction | UserAction | PlatformAction | RoomAction;
 
 const atLeast = (role: TeamRole | undefined, min: TeamRole): boolean => {
   const rank = { member: 1, admin: 2, owner: 3 } as const;
@@ -110,6 +151,42 @@ function canOnUser(actor: Actor, action: UserAction, user: Extract<Resource, { k
   return action === 'user:read-contact' && (actor.platformAdmin || (user.teamIds ?? []).some((id) => actor.teams.has(id)));
 }
 
+function canInRoom(actor: Actor, action: RoomAction, room: Extract<Resource, { kind: 'room' }>): boolean {
+  const rank = room.role && !room.kicked ? ROOM_ROLE_RANK[room.role] : 0;
+  const inside = room.present && rank > 0;
+  const staff = inside && rank >= ROOM_ROLE_RANK.moderator;
+  switch (action) {
+    case 'room:view':
+    case 'room:join': {
+      if (room.kicked) return false;
+      if (room.role) return true;
+      if (room.visibility === 'public') return true;
+      return room.visibility === 'team' && room.teamId !== null && actor.teams.has(room.teamId);
+    }
+    case 'room:read':
+      return inside;
+    case 'room:chat':
+    case 'room:edit':
+    case 'room:terminal':
+    case 'room:run':
+      return inside && rank >= ROOM_ROLE_RANK.participant;
+    case 'room:moderate':
+    case 'room:change-role':
+      // Only on someone of a lower role, never on oneself.
+      return staff && room.targetRole !== undefined && room.targetUserId !== actor.userId && ROOM_ROLE_RANK[room.targetRole] < rank;
+    case 'room:lock':
+    case 'room:invite':
+    case 'room:end':
+      return staff;
+    case 'room:update':
+      return inside && room.role === 'host';
+    case 'room:delete':
+      return rank === ROOM_ROLE_RANK.host;
+    case 'room:reopen':
+      return rank >= ROOM_ROLE_RANK.moderator;
+  }
+}
+
 /** Whether `actor` may do `action` on `resource`. Unknown combinations are refused. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.kind) {
@@ -121,6 +198,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return action.startsWith('user:') && actor.userId !== null && canOnUser(actor, action as UserAction, resource);
     case 'platform':
       return action.startsWith('platform:') && actor.userId !== null && actor.platformAdmin;
+    case 'room':
+      return action.startsWith('room:') && actor.userId !== null && canInRoom(actor, action as RoomAction, resource);
   }
 }
 

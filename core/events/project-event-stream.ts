@@ -36,6 +36,8 @@ export interface ProjectEventStreamOptions {
   blockMs?: number;
   /** Live events queued for one subscriber before it is closed as too slow (it may resume with `after`). */
   maxQueue?: number;
+  /** What the ids name, in the Redis keys: `project` (default) or `room` (a coding room's stream). */
+  scope?: 'project' | 'room';
 }
 
 const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
@@ -64,6 +66,7 @@ export class ProjectEventStream {
   private readonly maxLen: number;
   private readonly dedupeTtlSeconds: number;
   private readonly fanout: StreamFanout<ProjectEvent>;
+  private readonly scope: string;
 
   constructor(
     private readonly redis: Redis,
@@ -71,16 +74,21 @@ export class ProjectEventStream {
   ) {
     this.maxLen = options.maxLen ?? 10_000;
     this.dedupeTtlSeconds = options.dedupeTtlSeconds ?? 7 * 24 * 3600;
+    this.scope = options.scope ?? 'project';
     this.fanout = new StreamFanout(redis, parseEntry, { blockMs: options.blockMs ?? 10_000, pageSize: 100, maxQueue: options.maxQueue ?? 1_000 });
   }
 
   /** The stream key; the hash tag keeps a project's keys in one Redis Cluster slot. */
-  static streamKey(projectId: string): string {
-    return `atelier:{project:${projectId}}:events`;
+  static streamKey(projectId: string, scope = 'project'): string {
+    return `atelier:{${scope}:${projectId}}:events`;
   }
 
-  private static dedupeKey(projectId: string, key: string): string {
-    return `atelier:{project:${projectId}}:event-dedupe:${key}`;
+  private keyOf(id: string): string {
+    return ProjectEventStream.streamKey(id, this.scope);
+  }
+
+  private dedupeKey(id: string, key: string): string {
+    return `atelier:{${this.scope}:${id}}:event-dedupe:${key}`;
   }
 
   /** Appends an event and returns its stream id (the first one's id for a repeated dedupe key). */
@@ -92,21 +100,21 @@ export class ProjectEventStream {
       message: input.message,
       data: input.data ?? null,
     });
-    const keys = [ProjectEventStream.streamKey(input.projectId)];
-    if (input.dedupeKey) keys.push(ProjectEventStream.dedupeKey(input.projectId, input.dedupeKey));
+    const keys = [this.keyOf(input.projectId)];
+    if (input.dedupeKey) keys.push(this.dedupeKey(input.projectId, input.dedupeKey));
     const id = await this.redis.eval(APPEND_SCRIPT, keys.length, ...keys, this.maxLen, body, this.dedupeTtlSeconds);
     return String(id);
   }
 
   /** Lets a project's stream expire after `seconds` (a deleted project's last events stay readable that long). */
   async expire(projectId: string, seconds: number): Promise<void> {
-    await this.redis.expire(ProjectEventStream.streamKey(projectId), seconds);
+    await this.redis.expire(this.keyOf(projectId), seconds);
   }
 
   /** Events strictly after `after` (or from the start), oldest first. */
   async read(projectId: string, after?: string | null, count = 1000): Promise<ProjectEvent[]> {
     const start = after ? `(${after}` : '-';
-    const entries = await this.redis.xrange(ProjectEventStream.streamKey(projectId), start, '+', 'COUNT', count);
+    const entries = await this.redis.xrange(this.keyOf(projectId), start, '+', 'COUNT', count);
     return entries.map(([id, fields]) => parseEntry(id, fields));
   }
 
@@ -115,7 +123,7 @@ export class ProjectEventStream {
    * instance share one blocking Redis connection (see StreamFanout), open only while any is live.
    */
   subscribe(projectId: string, after?: string | null): FanoutSubscription<ProjectEvent> {
-    return this.fanout.subscribe(ProjectEventStream.streamKey(projectId), after ?? '0-0');
+    return this.fanout.subscribe(this.keyOf(projectId), after ?? '0-0');
   }
 
   /** Live subscriptions and Redis readers, for the bench and tests. */

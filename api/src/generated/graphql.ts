@@ -164,6 +164,24 @@ export type BuildWaitHolder = {
   runId: Maybe<Scalars['ID']['output']>;
 };
 
+export type ChatFileRef = {
+  __typename?: 'ChatFileRef';
+  line: Maybe<Scalars['Int']['output']>;
+  path: Scalars['String']['output'];
+};
+
+export type ChatSnippet = {
+  __typename?: 'ChatSnippet';
+  code: Scalars['String']['output'];
+  language: Scalars['String']['output'];
+};
+
+export type ChatSnippetInput = {
+  /** At most 20,000 characters (MESSAGE_TOO_LONG). */
+  code: Scalars['String']['input'];
+  language: Scalars['String']['input'];
+};
+
 /** How the client reaches live collaboration (Liveblocks). */
 export type Collaboration = {
   __typename?: 'Collaboration';
@@ -199,11 +217,42 @@ export type CreateProjectInput = {
   visibility?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateRoomInput = {
+  /** 2 to the tier's maximum; default 10. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 80 characters. */
+  name: Scalars['String']['input'];
+  /** 4 to 128 characters; omit for none. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+  /** private (default), team or public. */
+  visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateRoomInviteInput = {
+  /** 1 to 720 hours; default 24. */
+  expiresInHours?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 for single-use; omit for unlimited until expiry. */
+  maxUses?: InputMaybe<Scalars['Int']['input']>;
+  /** participant (default) or viewer. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
 /** A new invitation and its single-use link (shown once; only its hash is stored). */
 export type CreatedInvitation = {
   __typename?: 'CreatedInvitation';
   invitation: TeamInvitation;
   link: Scalars['String']['output'];
+  token: Scalars['String']['output'];
+};
+
+export type CreatedRoomInvite = {
+  __typename?: 'CreatedRoomInvite';
+  invite: RoomInvite;
+  /** The link's secret part; the join page is /rooms/join/<token>. */
   token: Scalars['String']['output'];
 };
 
@@ -383,6 +432,9 @@ export type Mutation = {
   /** A new, empty folder; returns its path. */
   createFolder: Scalars['String']['output'];
   createProject: Project;
+  /** Creates a room over a project the caller may edit; the caller is its host. */
+  createRoom: Room;
+  createRoomInvite: CreatedRoomInvite;
   /** Creates a team with the caller as its owner. Name: 2 to 64 characters. */
   createTeam: Team;
   /**
@@ -400,15 +452,29 @@ export type Mutation = {
    */
   deleteProject: Scalars['Boolean']['output'];
   deleteProviderKey: Scalars['Boolean']['output'];
+  /** Host only; deletes the room with its chat. */
+  deleteRoom: Scalars['Boolean']['output'];
+  /** The author, or a host or moderator (moderation). */
+  deleteRoomMessage: RoomMessage;
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
   deleteTeamProviderKey: Scalars['Boolean']['output'];
   /** Destroys a sandbox of a project the viewer may run; true when it existed. */
   destroySandbox: Scalars['Boolean']['output'];
+  /** The author only, within the room. */
+  editRoomMessage: RoomMessage;
+  /** Host and moderators: archives the room now (files flushed, chat kept). */
+  endRoom: Room;
   /** The client's debounced note that it edited these documents: the room flushes them within ~2 s. project:update; at most 100 ids. */
   filesEdited: Scalars['Boolean']['output'];
   /** Owners and admins invite; role admin or member. The link is valid for 7 days and works once. */
   inviteToTeam: CreatedInvitation;
+  /** Joins (or re-enters) a room: with its password if it has one, or with an invite link's token. */
+  joinRoom: Room;
+  /** Host and moderators, on someone of a lower role: out of the room at once (their live connections close). */
+  kickRoomMember: Scalars['Boolean']['output'];
+  /** Leaves the room; a leaving host hands host to a moderator, else to the longest-present participant. */
+  leaveRoom: Scalars['Boolean']['output'];
   /** Admins and members leave; an owner transfers ownership first. */
   leaveTeam: Scalars['Boolean']['output'];
   /** Signs in; a wrong email or password gives UNAUTHENTICATED with one message for both. */
@@ -417,12 +483,15 @@ export type Mutation = {
   logOut: Scalars['Boolean']['output'];
   /** Ends every session of the caller, this one included. */
   logOutEverywhere: Scalars['Boolean']['output'];
+  markNotificationsRead: Scalars['Int']['output'];
   /** Sends a message to the agent working on a task; it reads it before its next turn. */
   messageAgent: Scalars['Boolean']['output'];
   /** Sends a message to every agent working now; returns how many received it. CONFLICT when none is working. */
   messageTeam: Scalars['Int']['output'];
   /** Renames or moves a file or a folder (with everything under it). Returns the new path. */
   movePath: Scalars['String']['output'];
+  /** Host and moderators: mutes in chat for minutes (1 to 1440; 0 unmutes). */
+  muteRoomMember: RoomMember;
   /** Registers and seeds the file's live document so the editor can load it; project:read. */
   openFile: OpenedFile;
   /**
@@ -436,6 +505,8 @@ export type Mutation = {
   removeTeamMember: Scalars['Boolean']['output'];
   /** The createProject name rules; CONFLICT when its creator has a project of that name, PROJECT_ARCHIVED when archived. */
   renameProject: Project;
+  /** Host or moderator of an archived room: a new live session with the same files and chat. */
+  reopenRoom: Room;
   /** Always true, so it does not reveal which emails have accounts; the link goes to the user's email (without SMTP_URL, an .eml file in .data/mail). */
   requestPasswordReset: Scalars['Boolean']['output'];
   /**
@@ -454,10 +525,15 @@ export type Mutation = {
   /** Approves the proposed plan, or asks the architect for changes (feedback required then). Project editors. */
   reviewPlan: Scalars['Boolean']['output'];
   revokeInvitation: Scalars['Boolean']['output'];
+  revokeRoomInvite: Scalars['Boolean']['output'];
   /** Ends one of the caller's sessions. */
   revokeSession: Scalars['Boolean']['output'];
   /** Platform admins: re-seal every stored key under the newest master key after a rotation; returns how many moved. */
   rotateProviderKeys: Scalars['Int']['output'];
+  /** Participants and above: runs the project's run or test script in the shared terminal, starting the room's sandbox. */
+  runInRoom: Scalars['Boolean']['output'];
+  /** Participants and above, unless muted (ROOM_MUTED). */
+  sendRoomMessage: RoomMessage;
   /** Sets a project's role → model chains and budgets (editors of the project). */
   setProjectModelSettings: ProjectModelSettings;
   /**
@@ -466,6 +542,12 @@ export type Mutation = {
    * ATELIER_PROVIDER_HOST_ALLOWLIST excepted); BAD_USER_INPUT on baseUrl otherwise.
    */
   setProviderKey: ProviderKey;
+  /** Host and moderators: no new joins while locked. */
+  setRoomLocked: Room;
+  /** Host and moderators, on someone of a lower role. Only the host may give host (and becomes a moderator). */
+  setRoomMemberRole: RoomMember;
+  /** Host only: the theme everyone follows (null: none). */
+  setRoomTheme: Room;
   /** Sets a team's model budgets, which its projects' runs answer to (team owners and admins). */
   setTeamModelBudgets: TeamModelBudgets;
   /**
@@ -498,6 +580,8 @@ export type Mutation = {
   startTeamRun: ProjectRun;
   /** The owner hands ownership to another member and becomes an admin. */
   transferTeamOwnership: Team;
+  /** Host only. */
+  updateRoom: Room;
   /** Confirms the email address from a single-use, expiring token. */
   verifyEmail: Scalars['Boolean']['output'];
 };
@@ -557,6 +641,16 @@ export type MutationCreateProjectArgs = {
 };
 
 
+export type MutationCreateRoomArgs = {
+  input: CreateRoomInput;
+};
+
+
+export type MutationCreateRoomInviteArgs = {
+  input: CreateRoomInviteInput;
+};
+
+
 export type MutationCreateTeamArgs = {
   name: Scalars['String']['input'];
 };
@@ -584,6 +678,16 @@ export type MutationDeleteProviderKeyArgs = {
 };
 
 
+export type MutationDeleteRoomArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteRoomMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteTeamArgs = {
   teamId: Scalars['ID']['input'];
 };
@@ -600,6 +704,17 @@ export type MutationDestroySandboxArgs = {
 };
 
 
+export type MutationEditRoomMessageArgs = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
 export type MutationFilesEditedArgs = {
   fileIds: Array<Scalars['ID']['input']>;
   projectId: Scalars['ID']['input'];
@@ -612,6 +727,24 @@ export type MutationInviteToTeamArgs = {
 };
 
 
+export type MutationJoinRoomArgs = {
+  inviteToken?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationKickRoomMemberArgs = {
+  roomId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
 export type MutationLeaveTeamArgs = {
   teamId: Scalars['ID']['input'];
 };
@@ -619,6 +752,11 @@ export type MutationLeaveTeamArgs = {
 
 export type MutationLogInArgs = {
   input: LogInInput;
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -639,6 +777,13 @@ export type MutationMovePathArgs = {
   from: Scalars['String']['input'];
   projectId: Scalars['ID']['input'];
   to: Scalars['String']['input'];
+};
+
+
+export type MutationMuteRoomMemberArgs = {
+  minutes: Scalars['Int']['input'];
+  roomId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -668,6 +813,11 @@ export type MutationRemoveTeamMemberArgs = {
 export type MutationRenameProjectArgs = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+};
+
+
+export type MutationReopenRoomArgs = {
+  roomId: Scalars['ID']['input'];
 };
 
 
@@ -709,8 +859,24 @@ export type MutationRevokeInvitationArgs = {
 };
 
 
+export type MutationRevokeRoomInviteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRunInRoomArgs = {
+  roomId: Scalars['ID']['input'];
+  script: RoomScript;
+};
+
+
+export type MutationSendRoomMessageArgs = {
+  input: SendRoomMessageInput;
 };
 
 
@@ -723,6 +889,25 @@ export type MutationSetProviderKeyArgs = {
   baseUrl?: InputMaybe<Scalars['String']['input']>;
   key: Scalars['String']['input'];
   provider: Scalars['String']['input'];
+};
+
+
+export type MutationSetRoomLockedArgs = {
+  locked: Scalars['Boolean']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetRoomMemberRoleArgs = {
+  role: Scalars['String']['input'];
+  roomId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetRoomThemeArgs = {
+  roomId: Scalars['ID']['input'];
+  themeId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -776,8 +961,26 @@ export type MutationTransferTeamOwnershipArgs = {
 };
 
 
+export type MutationUpdateRoomArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateRoomInput;
+};
+
+
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
+};
+
+/** Something for the caller to see: a mention of them in a room's chat. */
+export type Notification = {
+  __typename?: 'Notification';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  messageId: Maybe<Scalars['ID']['output']>;
+  read: Scalars['Boolean']['output'];
+  roomId: Maybe<Scalars['ID']['output']>;
+  text: Scalars['String']['output'];
 };
 
 /**
@@ -1004,6 +1207,8 @@ export type Query = {
   modelUsage: ModelUsage;
   /** The model catalog with what the caller can use now. */
   models: Array<Model>;
+  /** The caller's notifications, newest first. */
+  notifications: Array<Notification>;
   project: Maybe<Project>;
   /** Events already recorded for a project, oldest first, after the given stream id. */
   projectEventLog: Array<ProjectEvent>;
@@ -1014,6 +1219,16 @@ export type Query = {
   /** The viewer's projects and the team projects they may read, newest first; archived ones only when asked for. */
   projects: Array<Project>;
   providerKeys: Array<ProviderKey>;
+  /** A room the caller may see (ROOM_NOT_FOUND otherwise). */
+  room: Room;
+  /** What an invite link leads to (ROOM_INVITE_INVALID when unknown, expired, used up or revoked). */
+  roomInvite: RoomInvitePreview;
+  /** The room's invite links (host and moderators). */
+  roomInvites: Array<RoomInvite>;
+  /** A page of the room's chat, newest last; `before` is a message id (limit 1 to 100, default 50). */
+  roomMessages: RoomMessagePage;
+  /** Rooms, newest activity first; archived ones only with includeArchived. */
+  rooms: Array<Room>;
   /** The caller's active sessions. UNAUTHENTICATED when signed out. */
   sessions: Array<Session>;
   /** A team the caller belongs to, or null. */
@@ -1060,6 +1275,12 @@ export type QueryModelUsageArgs = {
 };
 
 
+export type QueryNotificationsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1084,6 +1305,36 @@ export type QueryProjectSandboxesArgs = {
 
 export type QueryProjectsArgs = {
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryRoomArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRoomInviteArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QueryRoomInvitesArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type QueryRoomMessagesArgs = {
+  before?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type QueryRoomsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  scope: RoomListScope;
 };
 
 
@@ -1115,6 +1366,168 @@ export type RoleModelInput = {
   /** architect, coder, frontend, backend, debugger, reviewer, devops, tester, documentation or optimizer. */
   role: Scalars['String']['input'];
 };
+
+/**
+ * A coding room: a live session over one project that people join, talk in, code in and run code in together.
+ * Its lifecycle is durable: created → active → idle → archived (24 hours without activity, or ended by the host);
+ * an archived room keeps its files and chat and can be reopened.
+ */
+export type Room = {
+  __typename?: 'Room';
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  capacity: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  /** Where to follow roomEvents from after loading this room (the newest event's id). */
+  eventCursor: Scalars['String']['output'];
+  /** Whether joining needs a password. */
+  hasPassword: Scalars['Boolean']['output'];
+  /** The host, or null while nobody holds it (an archived room). */
+  host: Maybe<RoomMember>;
+  id: Scalars['ID']['output'];
+  lastActivityAt: Scalars['DateTime']['output'];
+  locked: Scalars['Boolean']['output'];
+  /** The tier's largest capacity for this room's creator: the most the host may set. */
+  maxCapacity: Scalars['Int']['output'];
+  /** The caller's membership, or null when they are not a member. */
+  me: Maybe<RoomMember>;
+  /** Members inside now (host first, then by role and arrival); needs to be inside the room. */
+  members: Array<RoomMember>;
+  name: Scalars['String']['output'];
+  /** People inside now. */
+  presentCount: Scalars['Int']['output'];
+  project: RoomProject;
+  /** The room's sandbox while one runs (the shared terminal and preview), for members inside. */
+  sandbox: Maybe<RoomSandbox>;
+  /** created, active, idle or archived. */
+  status: Scalars['String']['output'];
+  /** The host's theme, followed by everyone who has not opted out; null: each their own. */
+  themeId: Maybe<Scalars['String']['output']>;
+  /** private (invite links only), team (the project's team) or public (anyone signed in). */
+  visibility: Scalars['String']['output'];
+};
+
+/** A change in a room, for everyone inside: see contracts/rooms.ts RoomEventType for the types and their data. */
+export type RoomEvent = {
+  __typename?: 'RoomEvent';
+  at: Scalars['DateTime']['output'];
+  data: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  roomId: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** An invite link. The token is shown once, when created; only its hash is kept. */
+export type RoomInvite = {
+  __typename?: 'RoomInvite';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** 1: single-use; null: until it expires. */
+  maxUses: Maybe<Scalars['Int']['output']>;
+  revoked: Scalars['Boolean']['output'];
+  /** participant or viewer: the role of whoever joins with it. */
+  role: Scalars['String']['output'];
+  uses: Scalars['Int']['output'];
+};
+
+/** What an invite link leads to, before joining (shown on the join page). */
+export type RoomInvitePreview = {
+  __typename?: 'RoomInvitePreview';
+  expiresAt: Scalars['DateTime']['output'];
+  hasPassword: Scalars['Boolean']['output'];
+  projectName: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  roomId: Scalars['ID']['output'];
+  roomName: Scalars['String']['output'];
+};
+
+export type RoomListScope =
+  /** Rooms I am a member of. */
+  | 'MINE'
+  /** Public rooms. */
+  | 'PUBLIC'
+  /** Rooms of my teams' projects with team visibility. */
+  | 'TEAM';
+
+export type RoomMember = {
+  __typename?: 'RoomMember';
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  joinedAt: Scalars['DateTime']['output'];
+  /** Muted in chat until then; null: not muted. */
+  mutedUntil: Maybe<Scalars['DateTime']['output']>;
+  present: Scalars['Boolean']['output'];
+  /** host, moderator, participant or viewer. */
+  role: Scalars['String']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+/** A chat message in a room: a person's, an agent's answer (streamed) or the room's own notice. */
+export type RoomMessage = {
+  __typename?: 'RoomMessage';
+  /** The answering agent's role. */
+  agentRole: Maybe<Scalars['String']['output']>;
+  /** The person, for user messages. */
+  authorId: Maybe<Scalars['ID']['output']>;
+  /** user, agent or system. */
+  authorKind: Scalars['String']['output'];
+  /** A display name, or "The reviewer" for an agent. */
+  authorName: Scalars['String']['output'];
+  /** The text (blank when deleted). */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deleted: Scalars['Boolean']['output'];
+  editedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** People mentioned with @name. */
+  mentions: Array<Scalars['ID']['output']>;
+  /** file:line references found in the text; the client opens the file there. */
+  refs: Array<ChatFileRef>;
+  /** The message an agent's answer replies to. */
+  replyTo: Maybe<Scalars['ID']['output']>;
+  roomId: Scalars['ID']['output'];
+  snippet: Maybe<ChatSnippet>;
+  /** complete, streaming (an agent still writing) or failed. */
+  status: Scalars['String']['output'];
+};
+
+export type RoomMessagePage = {
+  __typename?: 'RoomMessagePage';
+  /** Pass as `before` for the previous page; null at the start of the room. */
+  before: Maybe<Scalars['String']['output']>;
+  /** Oldest first. */
+  messages: Array<RoomMessage>;
+};
+
+/** The project a room works on, as room members see it (they may not be members of the project itself). */
+export type RoomProject = {
+  __typename?: 'RoomProject';
+  /** Whether the caller may edit the files in this room (participant or above, and the project is not archived). */
+  canEdit: Scalars['Boolean']['output'];
+  framework: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type RoomSandbox = {
+  __typename?: 'RoomSandbox';
+  id: Scalars['ID']['output'];
+  /** The shared preview on the preview origin (open it through openPreview), or null while nothing serves. */
+  previewUrl: Maybe<Scalars['String']['output']>;
+  /** Whether the project has a Run and a Test script (the buttons are disabled with the reason otherwise). */
+  runCommand: Maybe<Scalars['String']['output']>;
+  runUnavailableReason: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+  /** The shared terminal's WebSocket path on the app's origin: /rooms/<id>/terminal. */
+  terminalPath: Scalars['String']['output'];
+  testCommand: Maybe<Scalars['String']['output']>;
+  testUnavailableReason: Maybe<Scalars['String']['output']>;
+};
+
+export type RoomScript =
+  | 'RUN'
+  | 'TEST';
 
 /** A person who acted on a run: their id and display name only. */
 export type RunActor = {
@@ -1154,6 +1567,15 @@ export type Sandbox = {
   terminalPath: Scalars['String']['output'];
 };
 
+export type SendRoomMessageInput = {
+  /** 1 to 4,000 characters (MESSAGE_TOO_LONG). @name mentions a person; @reviewer, @debugger… asks that agent. */
+  body: Scalars['String']['input'];
+  /** Makes sending safe to retry: the same key returns the first message. */
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
+  snippet?: InputMaybe<ChatSnippetInput>;
+};
+
 /** One signed-in browser or client. */
 export type Session = {
   __typename?: 'Session';
@@ -1179,14 +1601,24 @@ export type SignUpInput = {
 export type Subscription = {
   __typename?: 'Subscription';
   _noop: Maybe<Scalars['Boolean']['output']>;
+  /** The caller's new notifications, live. */
+  notificationAdded: Notification;
   /** Every event after `after` (or from the beginning), then live events as they happen. */
   projectEvents: ProjectEvent;
+  /** The room's live events after `after` (Room.eventCursor); ends when the caller is kicked or leaves. */
+  roomEvents: RoomEvent;
 };
 
 
 export type SubscriptionProjectEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   projectId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionRoomEventsArgs = {
+  after: Scalars['String']['input'];
+  roomId: Scalars['ID']['input'];
 };
 
 /** A group of people who own projects together. Roles: owner (exactly one), admin, member. */
@@ -1289,6 +1721,15 @@ export type TierModelBudget = {
   monthlyTokens: Maybe<Scalars['Float']['output']>;
   runCostUsd: Maybe<Scalars['Float']['output']>;
   runTokens: Maybe<Scalars['Float']['output']>;
+};
+
+export type UpdateRoomInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new password; an empty string removes it. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Usage = {
@@ -1409,9 +1850,15 @@ export type ResolversTypes = {
   BudgetLimitSource: BudgetLimitSource;
   BuildWait: ResolverTypeWrapper<BuildWait>;
   BuildWaitHolder: ResolverTypeWrapper<BuildWaitHolder>;
+  ChatFileRef: ResolverTypeWrapper<ChatFileRef>;
+  ChatSnippet: ResolverTypeWrapper<ChatSnippet>;
+  ChatSnippetInput: ChatSnippetInput;
   Collaboration: ResolverTypeWrapper<Collaboration>;
   CreateProjectInput: CreateProjectInput;
+  CreateRoomInput: CreateRoomInput;
+  CreateRoomInviteInput: CreateRoomInviteInput;
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
+  CreatedRoomInvite: ResolverTypeWrapper<CreatedRoomInvite>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FileVersion: ResolverTypeWrapper<FileVersionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1430,6 +1877,7 @@ export type ResolversTypes = {
   ModelUsageInput: ModelUsageInput;
   ModelUsageRow: ResolverTypeWrapper<ModelUsageRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<Notification>;
   OfflineBuild: ResolverTypeWrapper<OfflineBuild>;
   OpenedFile: ResolverTypeWrapper<OpenedFile>;
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
@@ -1445,9 +1893,21 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoleModelChain: ResolverTypeWrapper<RoleModelChain>;
   RoleModelInput: RoleModelInput;
+  Room: ResolverTypeWrapper<Room>;
+  RoomEvent: ResolverTypeWrapper<RoomEvent>;
+  RoomInvite: ResolverTypeWrapper<RoomInvite>;
+  RoomInvitePreview: ResolverTypeWrapper<RoomInvitePreview>;
+  RoomListScope: RoomListScope;
+  RoomMember: ResolverTypeWrapper<RoomMember>;
+  RoomMessage: ResolverTypeWrapper<RoomMessage>;
+  RoomMessagePage: ResolverTypeWrapper<RoomMessagePage>;
+  RoomProject: ResolverTypeWrapper<RoomProject>;
+  RoomSandbox: ResolverTypeWrapper<RoomSandbox>;
+  RoomScript: RoomScript;
   RunActor: ResolverTypeWrapper<RunActor>;
   RunStatus: RunStatus;
   Sandbox: ResolverTypeWrapper<Sandbox>;
+  SendRoomMessageInput: SendRoomMessageInput;
   Session: ResolverTypeWrapper<Session>;
   SignUpInput: SignUpInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1460,6 +1920,7 @@ export type ResolversTypes = {
   TeamState: ResolverTypeWrapper<TeamState>;
   TeamTaskState: ResolverTypeWrapper<TeamTaskState>;
   TierModelBudget: ResolverTypeWrapper<TierModelBudget>;
+  UpdateRoomInput: UpdateRoomInput;
   Usage: ResolverTypeWrapper<Usage>;
   UsageMeter: ResolverTypeWrapper<UsageMeter>;
   User: ResolverTypeWrapper<UserEntity>;
@@ -1476,9 +1937,15 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BuildWait: BuildWait;
   BuildWaitHolder: BuildWaitHolder;
+  ChatFileRef: ChatFileRef;
+  ChatSnippet: ChatSnippet;
+  ChatSnippetInput: ChatSnippetInput;
   Collaboration: Collaboration;
   CreateProjectInput: CreateProjectInput;
+  CreateRoomInput: CreateRoomInput;
+  CreateRoomInviteInput: CreateRoomInviteInput;
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
+  CreatedRoomInvite: CreatedRoomInvite;
   DateTime: Scalars['DateTime']['output'];
   FileVersion: FileVersionRecord;
   Float: Scalars['Float']['output'];
@@ -1496,6 +1963,7 @@ export type ResolversParentTypes = {
   ModelUsageInput: ModelUsageInput;
   ModelUsageRow: ModelUsageRow;
   Mutation: Record<PropertyKey, never>;
+  Notification: Notification;
   OfflineBuild: OfflineBuild;
   OpenedFile: OpenedFile;
   PreviewLink: PreviewLink;
@@ -1510,8 +1978,18 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RoleModelChain: RoleModelChain;
   RoleModelInput: RoleModelInput;
+  Room: Room;
+  RoomEvent: RoomEvent;
+  RoomInvite: RoomInvite;
+  RoomInvitePreview: RoomInvitePreview;
+  RoomMember: RoomMember;
+  RoomMessage: RoomMessage;
+  RoomMessagePage: RoomMessagePage;
+  RoomProject: RoomProject;
+  RoomSandbox: RoomSandbox;
   RunActor: RunActor;
   Sandbox: Sandbox;
+  SendRoomMessageInput: SendRoomMessageInput;
   Session: Session;
   SignUpInput: SignUpInput;
   String: Scalars['String']['output'];
@@ -1524,6 +2002,7 @@ export type ResolversParentTypes = {
   TeamState: TeamState;
   TeamTaskState: TeamTaskState;
   TierModelBudget: TierModelBudget;
+  UpdateRoomInput: UpdateRoomInput;
   Usage: Usage;
   UsageMeter: UsageMeter;
   User: UserEntity;
@@ -1620,6 +2099,16 @@ export type BuildWaitHolderResolvers<ContextType = GraphQLContext, ParentType ex
   runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type ChatFileRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChatFileRef'] = ResolversParentTypes['ChatFileRef']> = {
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChatSnippetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChatSnippet'] = ResolversParentTypes['ChatSnippet']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CollaborationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Collaboration'] = ResolversParentTypes['Collaboration']> = {
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   proxied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1629,6 +2118,11 @@ export type CollaborationResolvers<ContextType = GraphQLContext, ParentType exte
 export type CreatedInvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedInvitation'] = ResolversParentTypes['CreatedInvitation']> = {
   invitation?: Resolver<ResolversTypes['TeamInvitation'], ParentType, ContextType>;
   link?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreatedRoomInviteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedRoomInvite'] = ResolversParentTypes['CreatedRoomInvite']> = {
+  invite?: Resolver<ResolversTypes['RoomInvite'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1739,28 +2233,40 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createFile?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationCreateFileArgs, 'path' | 'projectId'>>;
   createFolder?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationCreateFolderArgs, 'path' | 'projectId'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
+  createRoomInvite?: Resolver<ResolversTypes['CreatedRoomInvite'], ParentType, ContextType, RequireFields<MutationCreateRoomInviteArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   deletePath?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDeletePathArgs, 'path' | 'projectId'>>;
   deleteProject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'confirmName' | 'id'>>;
   deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
+  deleteRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteRoomArgs, 'id'>>;
+  deleteRoomMessage?: Resolver<ResolversTypes['RoomMessage'], ParentType, ContextType, RequireFields<MutationDeleteRoomMessageArgs, 'id'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
   deleteTeamProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamProviderKeyArgs, 'provider' | 'teamId'>>;
   destroySandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDestroySandboxArgs, 'id'>>;
+  editRoomMessage?: Resolver<ResolversTypes['RoomMessage'], ParentType, ContextType, RequireFields<MutationEditRoomMessageArgs, 'body' | 'id'>>;
+  endRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationEndRoomArgs, 'roomId'>>;
   filesEdited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFilesEditedArgs, 'fileIds' | 'projectId'>>;
   inviteToTeam?: Resolver<ResolversTypes['CreatedInvitation'], ParentType, ContextType, RequireFields<MutationInviteToTeamArgs, 'role' | 'teamId'>>;
+  joinRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, Partial<MutationJoinRoomArgs>>;
+  kickRoomMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationKickRoomMemberArgs, 'roomId' | 'userId'>>;
+  leaveRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveRoomArgs, 'roomId'>>;
   leaveTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveTeamArgs, 'teamId'>>;
   logIn?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   messageAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMessageAgentArgs, 'projectId' | 'taskKey' | 'text'>>;
   messageTeam?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMessageTeamArgs, 'projectId' | 'text'>>;
   movePath?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationMovePathArgs, 'from' | 'projectId' | 'to'>>;
+  muteRoomMember?: Resolver<ResolversTypes['RoomMember'], ParentType, ContextType, RequireFields<MutationMuteRoomMemberArgs, 'minutes' | 'roomId' | 'userId'>>;
   openFile?: Resolver<ResolversTypes['OpenedFile'], ParentType, ContextType, RequireFields<MutationOpenFileArgs, 'fileId' | 'projectId'>>;
   openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   renameProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'id' | 'name'>>;
+  reopenRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationReopenRoomArgs, 'roomId'>>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'password' | 'token'>>;
@@ -1769,10 +2275,16 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
   reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
+  revokeRoomInvite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeRoomInviteArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   rotateProviderKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  runInRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRunInRoomArgs, 'roomId' | 'script'>>;
+  sendRoomMessage?: Resolver<ResolversTypes['RoomMessage'], ParentType, ContextType, RequireFields<MutationSendRoomMessageArgs, 'input'>>;
   setProjectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<MutationSetProjectModelSettingsArgs, 'input'>>;
   setProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetProviderKeyArgs, 'key' | 'provider'>>;
+  setRoomLocked?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationSetRoomLockedArgs, 'locked' | 'roomId'>>;
+  setRoomMemberRole?: Resolver<ResolversTypes['RoomMember'], ParentType, ContextType, RequireFields<MutationSetRoomMemberRoleArgs, 'role' | 'roomId' | 'userId'>>;
+  setRoomTheme?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationSetRoomThemeArgs, 'roomId'>>;
   setTeamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<MutationSetTeamModelBudgetsArgs, 'input'>>;
   setTeamProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetTeamProviderKeyArgs, 'key' | 'provider' | 'teamId'>>;
   setTeamRoleModels?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType, RequireFields<MutationSetTeamRoleModelsArgs, 'roles' | 'teamId'>>;
@@ -1781,7 +2293,18 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startProjectSandbox?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartProjectSandboxArgs, 'projectId'>>;
   startTeamRun?: Resolver<ResolversTypes['ProjectRun'], ParentType, ContextType, RequireFields<MutationStartTeamRunArgs, 'projectId'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
+  updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+};
+
+export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roomId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OfflineBuildResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OfflineBuild'] = ResolversParentTypes['OfflineBuild']> = {
@@ -1905,12 +2428,18 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   modelMode?: Resolver<ResolversTypes['ModelMode'], ParentType, ContextType>;
   modelUsage?: Resolver<ResolversTypes['ModelUsage'], ParentType, ContextType, RequireFields<QueryModelUsageArgs, 'input'>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  notifications?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, Partial<QueryNotificationsArgs>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<QueryProjectModelSettingsArgs, 'projectId'>>;
   projectSandboxes?: Resolver<Array<ResolversTypes['Sandbox']>, ParentType, ContextType, RequireFields<QueryProjectSandboxesArgs, 'projectId'>>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, Partial<QueryProjectsArgs>>;
   providerKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<QueryRoomArgs, 'id'>>;
+  roomInvite?: Resolver<ResolversTypes['RoomInvitePreview'], ParentType, ContextType, RequireFields<QueryRoomInviteArgs, 'token'>>;
+  roomInvites?: Resolver<Array<ResolversTypes['RoomInvite']>, ParentType, ContextType, RequireFields<QueryRoomInvitesArgs, 'roomId'>>;
+  roomMessages?: Resolver<ResolversTypes['RoomMessagePage'], ParentType, ContextType, RequireFields<QueryRoomMessagesArgs, 'roomId'>>;
+  rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<QueryRoomsArgs, 'scope'>>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
   teamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<QueryTeamModelBudgetsArgs, 'teamId'>>;
@@ -1924,6 +2453,107 @@ export type RoleModelChainResolvers<ContextType = GraphQLContext, ParentType ext
   models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Room'] = ResolversParentTypes['Room']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  host?: Resolver<Maybe<ResolversTypes['RoomMember']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastActivityAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  me?: Resolver<Maybe<ResolversTypes['RoomMember']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['RoomMember']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  presentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['RoomProject'], ParentType, ContextType>;
+  sandbox?: Resolver<Maybe<ResolversTypes['RoomSandbox']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  themeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomEvent'] = ResolversParentTypes['RoomEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomInviteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomInvite'] = ResolversParentTypes['RoomInvite']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxUses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RoomInvitePreviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomInvitePreview'] = ResolversParentTypes['RoomInvitePreview']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hasPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  projectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  roomName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomMember'] = ResolversParentTypes['RoomMember']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mutedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  present?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RoomMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomMessage'] = ResolversParentTypes['RoomMessage']> = {
+  agentRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  authorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  refs?: Resolver<Array<ResolversTypes['ChatFileRef']>, ParentType, ContextType>;
+  replyTo?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  snippet?: Resolver<Maybe<ResolversTypes['ChatSnippet']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomMessagePageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomMessagePage'] = ResolversParentTypes['RoomMessagePage']> = {
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['RoomMessage']>, ParentType, ContextType>;
+};
+
+export type RoomProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomProject'] = ResolversParentTypes['RoomProject']> = {
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomSandboxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomSandbox'] = ResolversParentTypes['RoomSandbox']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previewUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runCommand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runUnavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  terminalPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  testCommand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  testUnavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type RunActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunActor'] = ResolversParentTypes['RunActor']> = {
@@ -1956,7 +2586,9 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   _noop?: SubscriptionResolver<Maybe<ResolversTypes['Boolean']>, "_noop", ParentType, ContextType>;
+  notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType>;
   projectEvents?: SubscriptionResolver<ResolversTypes['ProjectEvent'], "projectEvents", ParentType, ContextType, RequireFields<SubscriptionProjectEventsArgs, 'projectId'>>;
+  roomEvents?: SubscriptionResolver<ResolversTypes['RoomEvent'], "roomEvents", ParentType, ContextType, RequireFields<SubscriptionRoomEventsArgs, 'after' | 'roomId'>>;
 };
 
 export type TeamResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Team'] = ResolversParentTypes['Team']> = {
@@ -2054,8 +2686,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AuthState?: AuthStateResolvers<ContextType>;
   BuildWait?: BuildWaitResolvers<ContextType>;
   BuildWaitHolder?: BuildWaitHolderResolvers<ContextType>;
+  ChatFileRef?: ChatFileRefResolvers<ContextType>;
+  ChatSnippet?: ChatSnippetResolvers<ContextType>;
   Collaboration?: CollaborationResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
+  CreatedRoomInvite?: CreatedRoomInviteResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FileVersion?: FileVersionResolvers<ContextType>;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
@@ -2068,6 +2703,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ModelUsage?: ModelUsageResolvers<ContextType>;
   ModelUsageRow?: ModelUsageRowResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
   OfflineBuild?: OfflineBuildResolvers<ContextType>;
   OpenedFile?: OpenedFileResolvers<ContextType>;
   PreviewLink?: PreviewLinkResolvers<ContextType>;
@@ -2080,6 +2716,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProviderKey?: ProviderKeyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RoleModelChain?: RoleModelChainResolvers<ContextType>;
+  Room?: RoomResolvers<ContextType>;
+  RoomEvent?: RoomEventResolvers<ContextType>;
+  RoomInvite?: RoomInviteResolvers<ContextType>;
+  RoomInvitePreview?: RoomInvitePreviewResolvers<ContextType>;
+  RoomMember?: RoomMemberResolvers<ContextType>;
+  RoomMessage?: RoomMessageResolvers<ContextType>;
+  RoomMessagePage?: RoomMessagePageResolvers<ContextType>;
+  RoomProject?: RoomProjectResolvers<ContextType>;
+  RoomSandbox?: RoomSandboxResolvers<ContextType>;
   RunActor?: RunActorResolvers<ContextType>;
   Sandbox?: SandboxResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;

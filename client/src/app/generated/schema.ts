@@ -23,6 +23,12 @@ export type BudgetLimitSource =
   | 'TIER'
   | 'USER';
 
+export type ChatSnippetInput = {
+  /** At most 20,000 characters (MESSAGE_TOO_LONG). */
+  readonly code: Scalars['String']['input'];
+  readonly language: Scalars['String']['input'];
+};
+
 export type CreateProjectInput = {
   /** With the agent team: build without waiting for a person to approve the plan. */
   readonly autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
@@ -45,6 +51,30 @@ export type CreateProjectInput = {
   /** Create the project in this team (the caller must be a member); omitted for a personal project. */
   readonly teamId?: InputMaybe<Scalars['ID']['input']>;
   readonly visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateRoomInput = {
+  /** 2 to the tier's maximum; default 10. */
+  readonly capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 500 characters. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 80 characters. */
+  readonly name: Scalars['String']['input'];
+  /** 4 to 128 characters; omit for none. */
+  readonly password?: InputMaybe<Scalars['String']['input']>;
+  readonly projectId: Scalars['ID']['input'];
+  /** private (default), team or public. */
+  readonly visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateRoomInviteInput = {
+  /** 1 to 720 hours; default 24. */
+  readonly expiresInHours?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 for single-use; omit for unlimited until expiry. */
+  readonly maxUses?: InputMaybe<Scalars['Int']['input']>;
+  /** participant (default) or viewer. */
+  readonly role?: InputMaybe<Scalars['String']['input']>;
+  readonly roomId: Scalars['ID']['input'];
 };
 
 export type LogInInput = {
@@ -99,12 +129,33 @@ export type RoleModelInput = {
   readonly role: Scalars['String']['input'];
 };
 
+export type RoomListScope =
+  /** Rooms I am a member of. */
+  | 'MINE'
+  /** Public rooms. */
+  | 'PUBLIC'
+  /** Rooms of my teams' projects with team visibility. */
+  | 'TEAM';
+
+export type RoomScript =
+  | 'RUN'
+  | 'TEST';
+
 export type RunStatus =
   | 'CANCELLED'
   | 'FAILED'
   | 'QUEUED'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+export type SendRoomMessageInput = {
+  /** 1 to 4,000 characters (MESSAGE_TOO_LONG). @name mentions a person; @reviewer, @debugger… asks that agent. */
+  readonly body: Scalars['String']['input'];
+  /** Makes sending safe to retry: the same key returns the first message. */
+  readonly clientKey?: InputMaybe<Scalars['String']['input']>;
+  readonly roomId: Scalars['ID']['input'];
+  readonly snippet?: InputMaybe<ChatSnippetInput>;
+};
 
 export type SignUpInput = {
   /** 1 to 80 characters. */
@@ -125,4 +176,13 @@ export type TeamModelBudgetsInput = {
   readonly runCostBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
   readonly runTokenBudget?: InputMaybe<Scalars['Int']['input']>;
   readonly teamId: Scalars['ID']['input'];
+};
+
+export type UpdateRoomInput = {
+  readonly capacity?: InputMaybe<Scalars['Int']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  /** A new password; an empty string removes it. */
+  readonly password?: InputMaybe<Scalars['String']['input']>;
+  readonly visibility?: InputMaybe<Scalars['String']['input']>;
 };

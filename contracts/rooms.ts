@@ -61,3 +61,10 @@ export type RoomEventType = (typeof RoomEventType)[keyof typeof RoomEventType];
 
 /** What resets a room's idle timer (roomActivitySignal). */
 export type RoomActivityKind = 'join' | 'chat' | 'edit' | 'terminal' | 'run' | 'update';
+
+/**
+ * How long a room's concurrent-rooms lease (ConcurrencyLimiter kind `rooms`, lease id = the room's id, held by
+ * its creator) lasts without renewal. createRoom and reopenRoom take it; roomWorkflow renews it (every third of
+ * this) while the room lives and releases it at archive, so a room whose workflow is gone frees its slot anyway.
+ */
+export const ROOM_LEASE_TTL_MS = 10 * 60_000;

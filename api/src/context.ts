@@ -24,6 +24,8 @@ import type { TeamBudgetsService } from '../../core/models/team-budgets.service'
 import type { UsageService } from '../../core/usage/usage.service';
 import type { FileService } from '../../core/files/file.service';
 import type { CollabService } from '../../core/files/collab.service';
+import type { RoomEventStream } from '../../core/rooms/room-event-stream';
+import type { RoomService } from '../../core/rooms/room.service';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -56,6 +58,10 @@ export interface GraphQLContext {
   /** People's file and folder operations, versions, uploads and downloads. */
   files: FileService;
   collab: CollabService;
+  /** Coding rooms: create, list, join, settings, moderation, invite links. */
+  rooms: RoomService;
+  /** Coding rooms' live event streams. */
+  roomEvents: RoomEventStream;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
@@ -99,6 +105,7 @@ export function createContextFactory(deps: { orm: MikroORM; redis: Redis; tempor
       accountsExist: false,
       meta: {},
       events: services.events,
+      roomEvents: services.roomEvents,
       liveAccess: services.liveAccess,
       rateLimiter: services.rateLimiter,
       limits: services.limits,

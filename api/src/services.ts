@@ -32,6 +32,12 @@ import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
 import { FileService } from '../../core/files/file.service';
 import { LiveAccess } from './graphql/events/live-access';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
+import { RoomActivityNotifier } from '../../core/rooms/room-activity';
+import type { RoomEnforcer } from '../../core/rooms/room-enforcer.port';
+import { RoomEventStream } from '../../core/rooms/room-event-stream';
+import type { RoomLifecycleStarter } from '../../core/rooms/room-lifecycle.port';
+import { TemporalRoomLifecycle } from '../../core/rooms/room-lifecycle.temporal';
+import { RoomService } from '../../core/rooms/room.service';
 
 /** Addresses known only once the server listens; read at use, so links follow the bound port. */
 export interface PublicUrls {
@@ -61,6 +67,8 @@ export interface RequestServices {
   files: FileService;
   /** Live co-editing: room access, opening files' live documents, edit notes for the room workflow. */
   collab: CollabService;
+  /** Coding rooms: create, list, join, settings, moderation, invite links. */
+  rooms: RoomService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -80,6 +88,12 @@ export interface ApiServices {
   urls: PublicUrls;
   /** The files' live documents (Liveblocks); null when collaboration is off. */
   live: LiveDocs | null;
+  /** Coding rooms' live event streams (one Redis Stream per room). */
+  roomEvents: RoomEventStream;
+  /** Debounced activity signals to rooms' lifecycles (chat, edits, runs call `touch`). */
+  roomActivity: RoomActivityNotifier;
+  /** Starts and ends rooms' lifecycle workflows. */
+  roomLifecycle: RoomLifecycleStarter;
   /** The request-scoped services over `em`, wired to the singletons above. */
   forRequest(em: EntityManager): RequestServices;
   close(): Promise<void>;
@@ -112,6 +126,13 @@ export function createServices(deps: AppDeps): ApiServices {
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
   const leases = new ConcurrencyLimiter(redis, { config: limits, logger });
   const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
+  const roomEvents = new RoomEventStream(redis);
+  const roomActivity = new RoomActivityNotifier({ redis, temporal, em: () => orm.em.fork(), logger });
+  const roomLifecycle = new TemporalRoomLifecycle(temporal, { taskQueue });
+  // The live layer's enforcer (Liveblocks grants, terminal sockets, subscriptions) plugs in here; without it,
+  // removed members' connections close on the live layer's own membership re-checks.
+  const roomEnforcer: RoomEnforcer | null = null;
+  const roomDeps = { events: roomEvents, activity: roomActivity, lifecycle: roomLifecycle, leases, rateLimiter, enforcer: roomEnforcer, limits };
 
   const forRequest = (em: EntityManager): RequestServices => {
     const projects = new ProjectService(em, temporal, events, taskQueue, limits);
@@ -130,6 +151,7 @@ export function createServices(deps: AppDeps): ApiServices {
       teamBudgets: new TeamBudgetsService(em),
       files: new FileService(em, fileDeps),
       collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
+      rooms: new RoomService(em, { ...roomDeps, projects }),
     };
   };
 
@@ -146,11 +168,15 @@ export function createServices(deps: AppDeps): ApiServices {
     previews,
     urls,
     live,
+    roomEvents,
+    roomActivity,
+    roomLifecycle,
     forRequest,
     close: async () => {
       await previews?.close();
       liveAccess.close();
       events.close();
+      roomEvents.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import { ServiceUnavailableError } from '../shared/domain.errors';
 import { RateLimitExceededError } from './limits.errors';
 import { degradedResult, parseWindowReply, type LimitWarningEvent, type RateCheckResult, type WindowSpec } from './rate-check-result';
 import { callRedis, overridesKey, userTag, withLimitScripts, type LimitScripts } from './limit-redis';
-import { DEFAULT_LIMITS, type AccountKind, type IpKind, type LimitSubject, type LimitsConfig, type RedisDownPolicy, type RequestKind, type UserAction } from './tiers';
+import { DEFAULT_LIMITS, type AccountKind, type AttemptKind, type IpKind, type LimitSubject, type LimitsConfig, type RedisDownPolicy, type RequestKind, type UserAction } from './tiers';
 
 export type { LimitWarningEvent, RateCheckResult, WindowUsage } from './rate-check-result';
 
@@ -79,6 +79,32 @@ export class RateLimiter {
     return this.run(`${kind}:${subject}`, tag, windows, policy.gracePercent, policy.onRedisDown, `ratelimit:${tag}:overrides`);
   }
 
+  /**
+   * Counts one attempt at a secret (a room password) by `subject` (a client IP, a room id) in the window of
+   * `kind`, before the secret is checked, so parallel guesses cannot all pass under the limit; RateLimitExceededError
+   * once the window is used up, whatever the answer would have been. A right answer gives its place back with
+   * `refund()`, so only wrong attempts stay counted.
+   */
+  async attempt(kind: AttemptKind, subject: string): Promise<{ result: RateCheckResult; refund(): Promise<void> }> {
+    const policy = this.config.attempts[kind];
+    if (/[{}]/.test(subject)) throw new Error(`${JSON.stringify(subject)} cannot be a Redis hash tag`);
+    const tag = `attempt:{${subject}}`;
+    const member = this.nextMember();
+    const windows = [{ kind, limit: policy.limit, windowMs: policy.windowMs }];
+    const result = await this.run(`${kind}:${subject}`, tag, windows, policy.gracePercent, policy.onRedisDown, `ratelimit:${tag}:overrides`, member);
+    const refund = async () => {
+      // A lost refund only costs the person one attempt of the window; it is logged, never thrown.
+      await callRedis(this.redis, () => this.redis.zrem(`ratelimit:${tag}:${kind}`, member), this.options.timeoutMs ?? 500).catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, kind }, 'could not give back an attempt');
+      });
+    };
+    return { result, refund };
+  }
+
+  private nextMember(): string {
+    return `${this.memberPrefix}:${(this.sequence++).toString(36)}`;
+  }
+
   private async run(
     subject: string,
     tag: string,
@@ -86,8 +112,8 @@ export class RateLimiter {
     grace: number,
     onDown: RedisDownPolicy,
     overrides: string,
+    member = this.nextMember(),
   ): Promise<RateCheckResult> {
-    const member = `${this.memberPrefix}:${(this.sequence++).toString(36)}`;
     const [low, high] = this.config.warnAtPercent;
     const args = windows.flatMap((w) => [w.limit ?? -1, w.windowMs, w.kind]);
     const keys = windows.map((w) => `ratelimit:${tag}:${w.kind}`);

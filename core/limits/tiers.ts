@@ -4,6 +4,8 @@
  * The README of this module explains the choices.
  */
 
+import { ROOM_LIMITS } from '../../contracts/rooms';
+
 /** Subscription tiers, cheapest first. */
 export const TIERS = ['free', 'pro', 'team', 'enterprise'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -33,6 +35,8 @@ export interface TierLimits {
   readonly projects: number | null;
   /** Sandboxes a user may have running at once; counted by the sandbox manager in PostgreSQL. */
   readonly sandboxes: number | null;
+  /** The most people a room created by this user may hold (its host sets the capacity up to this). */
+  readonly maxRoomCapacity: number;
 }
 
 /** Sliding windows counted per user; the names are the Redis key suffixes and the errors' `kind`. */
@@ -45,10 +49,15 @@ export type IpKind = 'auth';
 export type AccountKind = 'login';
 /** Request windows on the GraphQL endpoint itself (HTTP and WebSocket operations), per client IP and per user. */
 export type RequestKind = 'graphql:ip' | 'graphql:user';
+/**
+ * Windows of wrong answers to a secret, per client IP and per thing guessed at (room passwords). An attempt is
+ * counted before the secret is checked and given back when it was right, so only wrong ones stay counted.
+ */
+export type AttemptKind = 'room-password:ip' | 'room-password:room';
 /** Every limit a platform admin can override for one user. */
 export type UserLimitKind = WindowKind | ConcurrencyKind;
 /** Every kind a refusal can name. */
-export type LimitKind = UserLimitKind | IpKind | AccountKind | RequestKind;
+export type LimitKind = UserLimitKind | IpKind | AccountKind | RequestKind | AttemptKind;
 /** A user action that consumes one unit of one or more windows, in one round trip. */
 export type UserAction = 'message' | 'upload' | 'create-team' | 'invite';
 
@@ -112,6 +121,8 @@ export interface LimitsConfig {
   readonly account: Readonly<Record<AccountKind, IpPolicy>>;
   /** GraphQL operations per client IP and per user (the same for every tier): a flood brake, not a quota. */
   readonly requests: Readonly<Record<RequestKind, IpPolicy>>;
+  /** Wrong room passwords per client IP (over all rooms) and per room (over all IPs), the same for every tier. */
+  readonly attempts: Readonly<Record<AttemptKind, IpPolicy>>;
   /** Live subscriptions at once, per WebSocket and per user (anonymous: per IP) in one API process. */
   readonly subscriptions: { readonly perSocket: number; readonly perUser: number };
 }
@@ -122,8 +133,8 @@ const DAY = 24 * HOUR;
 /** The limits Atelier ships with. */
 export const DEFAULT_LIMITS: LimitsConfig = {
   tiers: {
-    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, teamsPerDay: 5, invitationsPerHour: 20, projects: 5, sandboxes: 2 },
-    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, teamsPerDay: 20, invitationsPerHour: 100, projects: 50, sandboxes: 5 },
+    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, teamsPerDay: 5, invitationsPerHour: 20, projects: 5, sandboxes: 2, maxRoomCapacity: 10 },
+    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, teamsPerDay: 20, invitationsPerHour: 100, projects: 50, sandboxes: 5, maxRoomCapacity: 25 },
     team: {
       messagesPerHour: 1_000,
       messagesPerDay: 10_000,
@@ -134,6 +145,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       invitationsPerHour: 500,
       projects: 500,
       sandboxes: 20,
+      maxRoomCapacity: 50,
     },
     enterprise: {
       messagesPerHour: null,
@@ -145,6 +157,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       invitationsPerHour: null,
       projects: null,
       sandboxes: null,
+      maxRoomCapacity: 100,
     },
   },
   gracePercent: 5,
@@ -179,6 +192,12 @@ export const DEFAULT_LIMITS: LimitsConfig = {
     'graphql:user': { limit: 1_200, windowMs: 60_000, gracePercent: 0, onRedisDown: 'open' },
   },
   subscriptions: { perSocket: 50, perUser: 200 },
+  // Brute-force brakes, closed when Redis is down like log-in. Per room as well as per IP, so guesses from many
+  // addresses still meet a limit; the price is that a flood of wrong guesses locks a room's password for a while.
+  attempts: {
+    'room-password:ip': { limit: ROOM_LIMITS.passwordAttemptsPerIp, windowMs: ROOM_LIMITS.passwordWindowSeconds * 1000, gracePercent: 0, onRedisDown: 'closed' },
+    'room-password:room': { limit: ROOM_LIMITS.passwordAttemptsPerRoom, windowMs: ROOM_LIMITS.passwordWindowSeconds * 1000, gracePercent: 0, onRedisDown: 'closed' },
+  },
 };
 
 /** The user a check counts against: its id (the Redis hash tag) and tier. */

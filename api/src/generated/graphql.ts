@@ -6,6 +6,7 @@ import type { Team as TeamEntity, TeamInvitation as TeamInvitationEntity } from 
 import type { AuditEvent as AuditEventEntity } from '../../../core/audit/audit.entity';
 import type { ProviderKey as ProviderKeyEntity } from '../../../core/keys/provider-key.entity';
 import type { FileVersionRecord } from '../../../core/files/file-history';
+import type { Room as RoomEntity, RoomMember as RoomMemberEntity, RoomInvite as RoomInviteEntity } from '../../../core/rooms/room.entities';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -1858,7 +1859,7 @@ export type ResolversTypes = {
   CreateRoomInput: CreateRoomInput;
   CreateRoomInviteInput: CreateRoomInviteInput;
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
-  CreatedRoomInvite: ResolverTypeWrapper<CreatedRoomInvite>;
+  CreatedRoomInvite: ResolverTypeWrapper<Omit<CreatedRoomInvite, 'invite'> & { invite: ResolversTypes['RoomInvite'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FileVersion: ResolverTypeWrapper<FileVersionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1893,12 +1894,12 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoleModelChain: ResolverTypeWrapper<RoleModelChain>;
   RoleModelInput: RoleModelInput;
-  Room: ResolverTypeWrapper<Room>;
+  Room: ResolverTypeWrapper<RoomEntity>;
   RoomEvent: ResolverTypeWrapper<RoomEvent>;
-  RoomInvite: ResolverTypeWrapper<RoomInvite>;
+  RoomInvite: ResolverTypeWrapper<RoomInviteEntity>;
   RoomInvitePreview: ResolverTypeWrapper<RoomInvitePreview>;
   RoomListScope: RoomListScope;
-  RoomMember: ResolverTypeWrapper<RoomMember>;
+  RoomMember: ResolverTypeWrapper<RoomMemberEntity>;
   RoomMessage: ResolverTypeWrapper<RoomMessage>;
   RoomMessagePage: ResolverTypeWrapper<RoomMessagePage>;
   RoomProject: ResolverTypeWrapper<RoomProject>;
@@ -1945,7 +1946,7 @@ export type ResolversParentTypes = {
   CreateRoomInput: CreateRoomInput;
   CreateRoomInviteInput: CreateRoomInviteInput;
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
-  CreatedRoomInvite: CreatedRoomInvite;
+  CreatedRoomInvite: Omit<CreatedRoomInvite, 'invite'> & { invite: ResolversParentTypes['RoomInvite'] };
   DateTime: Scalars['DateTime']['output'];
   FileVersion: FileVersionRecord;
   Float: Scalars['Float']['output'];
@@ -1978,11 +1979,11 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RoleModelChain: RoleModelChain;
   RoleModelInput: RoleModelInput;
-  Room: Room;
+  Room: RoomEntity;
   RoomEvent: RoomEvent;
-  RoomInvite: RoomInvite;
+  RoomInvite: RoomInviteEntity;
   RoomInvitePreview: RoomInvitePreview;
-  RoomMember: RoomMember;
+  RoomMember: RoomMemberEntity;
   RoomMessage: RoomMessage;
   RoomMessagePage: RoomMessagePage;
   RoomProject: RoomProject;

@@ -1,4 +1,5 @@
-import { actorOf, can, type Action, type Actor, type Resource } from './policy';
+import type { RoomRole, RoomVisibility } from '../../contracts/rooms';
+import { actorOf, can, type Action, type Actor, type Resource, type RoomAction } from './policy';
 
 /**
  * The authorization matrix: every action on every resource for every kind of actor, including members of
@@ -107,4 +108,112 @@ it('covers every actor in the table at least once as allowed and once as refused
     const answers = cases.map(([, resource, action]) => can(actors[name]!, action, resource));
     expect({ name, someAllowed: answers.some(Boolean), someRefused: answers.some((a) => !a) }).toEqual({ name, someAllowed: true, someRefused: true });
   }
+});
+
+/**
+ * Rooms: the room resource is the actor's own standing in the room (their role, inside or not, kicked or not), so
+ * each column is a person with their standing. `leftParticipant` and `leftHost` left the room (an emptied or
+ * archived room keeps its host's role); `kicked` is also a member of the project's team A, so the kick must win
+ * over team visibility; `teamMember` belongs to team A and never joined.
+ */
+interface RoomStandingCase {
+  actor: Actor;
+  role: RoomRole | null;
+  present: boolean;
+  kicked: boolean;
+}
+const standing = (actor: Actor, role: RoomRole | null, present: boolean, kicked = false): RoomStandingCase => ({ actor, role, present, kicked });
+const roomPeople: Record<string, RoomStandingCase> = {
+  host: standing(actorOf('host'), 'host', true),
+  moderator: standing(actorOf('moderator'), 'moderator', true),
+  participant: standing(actorOf('participant'), 'participant', true),
+  viewer: standing(actorOf('viewer'), 'viewer', true),
+  leftParticipant: standing(actorOf('leftParticipant'), 'participant', false),
+  leftHost: standing(actorOf('leftHost'), 'host', false),
+  kicked: standing(actorOf('kicked', { A: 'member' }), 'participant', false, true),
+  teamMember: standing(actorOf('teamMember', { A: 'member' }), null, false),
+  stranger: standing(actorOf('stranger'), null, false),
+  anonymous: standing(actorOf(null), null, false),
+};
+
+/** A room of team A's project (teamId null: a personal project's room); `target` is the member acted on. */
+interface RoomCaseRoom {
+  visibility: RoomVisibility;
+  teamId?: string | null;
+  target?: { role: RoomRole; userId: string };
+}
+type RoomCase = [label: string, room: RoomCaseRoom, action: RoomAction, allowed: string];
+
+const members = 'host moderator participant viewer leftParticipant leftHost';
+const roomCases: RoomCase[] = [
+  // Seeing and entering: members (left ones too, never kicked ones), then by visibility.
+  ['private', { visibility: 'private' }, 'room:view', members],
+  ['private', { visibility: 'private' }, 'room:join', members],
+  ['team', { visibility: 'team' }, 'room:view', `${members} teamMember`],
+  ['team', { visibility: 'team' }, 'room:join', `${members} teamMember`],
+  ['team (personal project)', { visibility: 'team', teamId: null }, 'room:view', members],
+  ['team (personal project)', { visibility: 'team', teamId: null }, 'room:join', members],
+  ['public', { visibility: 'public' }, 'room:view', `${members} teamMember stranger`],
+  ['public', { visibility: 'public' }, 'room:join', `${members} teamMember stranger`],
+  // Inside: the same for every visibility.
+  ...(['private', 'team', 'public'] as const).flatMap((visibility): RoomCase[] => [
+    [visibility, { visibility }, 'room:read', 'host moderator participant viewer'],
+    [visibility, { visibility }, 'room:chat', 'host moderator participant'],
+    [visibility, { visibility }, 'room:edit', 'host moderator participant'],
+    [visibility, { visibility }, 'room:terminal', 'host moderator participant'],
+    [visibility, { visibility }, 'room:run', 'host moderator participant'],
+    [visibility, { visibility }, 'room:lock', 'host moderator'],
+    [visibility, { visibility }, 'room:invite', 'host moderator'],
+    [visibility, { visibility }, 'room:end', 'host moderator'],
+    [visibility, { visibility }, 'room:update', 'host'],
+    [visibility, { visibility }, 'room:delete', 'host leftHost'],
+    [visibility, { visibility }, 'room:reopen', 'host moderator leftHost'],
+    // Moderation and roles: only on a lower role, never on oneself.
+    [`${visibility}, on a viewer`, { visibility, target: { role: 'viewer', userId: 'otherViewer' } }, 'room:moderate', 'host moderator'],
+    [`${visibility}, on a viewer`, { visibility, target: { role: 'viewer', userId: 'otherViewer' } }, 'room:change-role', 'host moderator'],
+    [`${visibility}, on a participant`, { visibility, target: { role: 'participant', userId: 'otherParticipant' } }, 'room:moderate', 'host moderator'],
+    [`${visibility}, on a participant`, { visibility, target: { role: 'participant', userId: 'otherParticipant' } }, 'room:change-role', 'host moderator'],
+    [`${visibility}, on a moderator`, { visibility, target: { role: 'moderator', userId: 'otherModerator' } }, 'room:moderate', 'host'],
+    [`${visibility}, on a moderator`, { visibility, target: { role: 'moderator', userId: 'otherModerator' } }, 'room:change-role', 'host'],
+    [`${visibility}, on the host`, { visibility, target: { role: 'host', userId: 'otherHost' } }, 'room:moderate', ''],
+    [`${visibility}, on the host`, { visibility, target: { role: 'host', userId: 'otherHost' } }, 'room:change-role', ''],
+  ]),
+  // Aimed at oneself: the moderator "moderator" and the participant "participant" as targets.
+  ['public, on the moderator themself', { visibility: 'public', target: { role: 'moderator', userId: 'moderator' } }, 'room:moderate', 'host'],
+  ['public, on the moderator themself', { visibility: 'public', target: { role: 'moderator', userId: 'moderator' } }, 'room:change-role', 'host'],
+  ['public, on the participant themself', { visibility: 'public', target: { role: 'participant', userId: 'participant' } }, 'room:moderate', 'host moderator'],
+  ['public, on the host themself', { visibility: 'public', target: { role: 'host', userId: 'host' } }, 'room:change-role', ''],
+  // Without a target, moderation is refused to everyone.
+  ['public, no target', { visibility: 'public' }, 'room:moderate', ''],
+];
+
+/** `person`'s view of the room: the resource the API builds for them (core/rooms/room-standing.ts). */
+function roomAs(person: RoomStandingCase, room: RoomCaseRoom): Resource {
+  const { role, present, kicked } = person;
+  const target = room.target ? { targetRole: room.target.role, targetUserId: room.target.userId } : {};
+  return { kind: 'room', visibility: room.visibility, teamId: room.teamId === undefined ? 'A' : room.teamId, role, present, kicked, ...target };
+}
+
+describe.each(roomCases)('room %s: %s', (_label, room, action, allowed) => {
+  const expected = new Set(allowed.split(' ').filter(Boolean));
+  it.each(Object.keys(roomPeople))(`${action} by %s`, (name) => {
+    const person = roomPeople[name]!;
+    expect(can(person.actor, action, roomAs(person, room))).toBe(expected.has(name));
+  });
+});
+
+it('covers every room action, and every person as refused and, but the anonymous visitor and the kicked member, as allowed', () => {
+  const actions: RoomAction[] = ['room:view', 'room:join', 'room:read', 'room:chat', 'room:edit', 'room:terminal', 'room:run', 'room:moderate', 'room:change-role', 'room:lock', 'room:invite', 'room:end', 'room:update', 'room:delete', 'room:reopen'];
+  expect(new Set(roomCases.map(([, , action]) => action))).toEqual(new Set(actions));
+  for (const [name, person] of Object.entries(roomPeople)) {
+    const answers = roomCases.map(([, room, action]) => can(person.actor, action, roomAs(person, room)));
+    const expected = { name, someAllowed: name !== 'anonymous' && name !== 'kicked', someRefused: true };
+    expect({ name, someAllowed: answers.some(Boolean), someRefused: answers.some((a) => !a) }).toEqual(expected);
+  }
+});
+
+it('refuses room actions on other resources and other actions on rooms', () => {
+  const host = roomPeople.host!;
+  expect(can(host.actor, 'project:read', roomAs(host, { visibility: 'public' }))).toBe(false);
+  expect(can(actors.ownerA!, 'room:view', project('ownerA', 'A', 'public'))).toBe(false);
 });

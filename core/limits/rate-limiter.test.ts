@@ -111,3 +111,25 @@ it('limits auth attempts per IP without grace', async () => {
   expect(refused).toMatchObject({ kind: 'auth', limit: 3, remaining: 0 });
   expect(await redis.zcard(`ratelimit:ip:{${ip}}:auth`)).toBe(3);
 });
+
+describe('attempt windows (room passwords)', () => {
+  const config = { ...testConfig({}), attempts: { ...testConfig({}).attempts, 'room-password:ip': { limit: 3, windowMs: 60_000, gracePercent: 0, onRedisDown: 'closed' as const } } };
+
+  it('keeps only unrefunded (wrong) attempts, then refuses every attempt while the window is full', async () => {
+    const limiter = new RateLimiter(redis, { config });
+    const ip = freshUser().id;
+    for (let i = 0; i < 5; i++) await (await limiter.attempt('room-password:ip', ip)).refund();
+    for (let i = 0; i < 3; i++) expect((await limiter.attempt('room-password:ip', ip)).result.remaining).toBe(2 - i);
+    const refused = await refusalOf(limiter.attempt('room-password:ip', ip));
+    expect(refused).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', kind: 'room-password:ip', limit: 3, remaining: 0 });
+    expect(await redis.zcard(`ratelimit:attempt:{${ip}}:room-password:ip`)).toBe(3);
+  });
+
+  it('admits exactly the limit of parallel attempts before any is answered', async () => {
+    const limiter = new RateLimiter(redis, { config });
+    const ip = freshUser().id;
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => limiter.attempt('room-password:ip', ip)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof RateLimitExceededError)).toBe(true);
+  });
+});

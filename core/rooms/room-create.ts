@@ -36,7 +36,8 @@ export async function createRoom(scope: RoomScope, viewerId: string, raw: Record
   const { em, deps } = scope;
   const input = parseCreateRoomInput(raw);
   const project = await deps.projects.get(viewerId, input.projectId);
-  if (!can(await loadActor(em, viewerId), 'project:update', asResource(project))) throw new ForbiddenError('Only the project’s editors open rooms on it');
+  if (!can(await loadActor(em, viewerId), 'project:update', asResource(project)))
+    throw new ForbiddenError('Only the project’s editors open rooms on it');
   assertNotArchived(project);
   const creator = await em.findOneOrFail(User, { id: viewerId });
   const capacity = input.capacity ?? ROOM_LIMITS.defaultCapacity;
@@ -47,9 +48,23 @@ export async function createRoom(scope: RoomScope, viewerId: string, raw: Record
   await acquireLease(scope, creator, id);
   let room: Room;
   try {
-    room = em.create(Room, { id, project, createdBy: creator, name: input.name, description: input.description ?? '', visibility: input.visibility ?? 'private', passwordHash, capacity });
+    room = em.create(Room, {
+      id,
+      project,
+      createdBy: creator,
+      name: input.name,
+      description: input.description ?? '',
+      visibility: input.visibility ?? 'private',
+      passwordHash,
+      capacity,
+    });
     em.create(RoomMember, { room, user: creator, role: 'host' });
-    recordAudit(em, { actorId: viewerId, action: 'room.created', target: `room:${id}`, data: { projectId: project.id, visibility: room.visibility } });
+    recordAudit(em, {
+      actorId: viewerId,
+      action: 'room.created',
+      target: `room:${id}`,
+      data: { projectId: project.id, visibility: room.visibility },
+    });
     await em.flush();
   } catch (error) {
     await deps.leases.release(viewerId, 'rooms', id);

@@ -41,7 +41,8 @@ export async function joinRoom(scope: RoomScope, viewerId: string | null, reques
   const invite = request.inviteToken ? await findUsableInvite(scope, request.inviteToken) : null;
   const roomId = invite?.room.id ?? request.roomId;
   if (!roomId) throw new ValidationError([{ field: 'roomId', message: 'Name the room, or use an invite link' }]);
-  if (invite && request.roomId && request.roomId !== roomId) throw new RoomError(ErrorCode.ROOM_INVITE_INVALID, 'This invite link is for another room.', request.roomId);
+  if (invite && request.roomId && request.roomId !== roomId)
+    throw new RoomError(ErrorCode.ROOM_INVITE_INVALID, 'This invite link is for another room.', request.roomId);
   if (!isUuid(roomId)) throw roomNotFound(roomId);
 
   const standing = await loadStanding(scope.em, viewerId, roomId);
@@ -57,12 +58,21 @@ export async function joinRoom(scope: RoomScope, viewerId: string | null, reques
     const current = await tx.findOne(RoomMember, { room: room.id, user: viewerId }, { refresh: true });
     if (current && isPresent(current)) return null;
     // Re-checked under the lock: the room may have been locked or archived since the checks above.
-    assertMayEnter({ ...standing, room: locked, member: current, resource: roomResource(locked, standing.resource.teamId, current) }, invite);
+    assertMayEnter(
+      { ...standing, room: locked, member: current, resource: roomResource(locked, standing.resource.teamId, current) },
+      invite,
+    );
     if (invite) await useInvite(tx, invite.id, room.id);
     const inside = await tx.count(RoomMember, { room: room.id, leftAt: null, kickedAt: null });
     if (inside >= locked.capacity) throw new RoomError(ErrorCode.ROOM_FULL, `This room is full (${locked.capacity} people).`, room.id);
     const now = new Date();
-    if (!current) return tx.create(RoomMember, { room: locked, user: tx.getReference(User, viewerId), role: invite?.role ?? 'participant', joinedAt: now });
+    if (!current)
+      return tx.create(RoomMember, {
+        room: locked,
+        user: tx.getReference(User, viewerId),
+        role: invite?.role ?? 'participant',
+        joinedAt: now,
+      });
     if (current.kickedAt) Object.assign(current, { kickedAt: null, mutedUntil: null, role: invite!.role });
     Object.assign(current, { leftAt: null, joinedAt: now });
     return current;
@@ -76,7 +86,8 @@ export async function joinRoom(scope: RoomScope, viewerId: string | null, reques
 
 /** The entry rules that do not need the lock's count: kicked, visibility, archived, lock. */
 function assertMayEnter({ room, member, actor, resource }: RoomStanding, invite: RoomInvite | null): void {
-  if (member?.kickedAt && !(invite && invite.createdAt > member.kickedAt)) throw new RoomError(ErrorCode.ROOM_KICKED, 'You were removed from this room.', room.id);
+  if (member?.kickedAt && !(invite && invite.createdAt > member.kickedAt))
+    throw new RoomError(ErrorCode.ROOM_KICKED, 'You were removed from this room.', room.id);
   if (!invite && !can(actor, 'room:join', resource)) throw roomNotFound(room.id);
   if (room.status === 'archived') throw new RoomError(ErrorCode.ROOM_ARCHIVED, 'This room is archived; its host can reopen it.', room.id);
   const staff = !!member && !member.kickedAt && STAFF.includes(member.role);
@@ -86,6 +97,7 @@ function assertMayEnter({ room, member, actor, resource }: RoomStanding, invite:
 /** Counts one use of an invite under the room's lock, so a single-use link admits exactly one person. */
 async function useInvite(tx: RoomScope['em'], inviteId: string, roomId: string): Promise<void> {
   const invite = await tx.findOneOrFail(RoomInvite, { id: inviteId }, { refresh: true });
-  if (!isUsable(invite)) throw new RoomError(ErrorCode.ROOM_INVITE_INVALID, 'This invite link is not valid: it expired, was used up or was revoked.', roomId);
+  if (!isUsable(invite))
+    throw new RoomError(ErrorCode.ROOM_INVITE_INVALID, 'This invite link is not valid: it expired, was used up or was revoked.', roomId);
   invite.uses += 1;
 }

@@ -18,7 +18,11 @@ const HEIRS = ['moderator', 'participant', 'viewer'] as const;
  * room keeps no present host, and `leaving` keeps the role until they come back. Returns the new host.
  */
 export async function passHost(tx: EntityManager, leaving: RoomMember): Promise<RoomMember | null> {
-  const inside = await tx.find(RoomMember, { room: leaving.room.id, leftAt: null, kickedAt: null, id: { $ne: leaving.id } }, { orderBy: { joinedAt: 'asc' }, refresh: true });
+  const inside = await tx.find(
+    RoomMember,
+    { room: leaving.room.id, leftAt: null, kickedAt: null, id: { $ne: leaving.id } },
+    { orderBy: { joinedAt: 'asc' }, refresh: true },
+  );
   const heir = HEIRS.map((role) => inside.find((m) => m.role === role)).find(Boolean) ?? null;
   if (!heir) return null;
   heir.role = 'host';

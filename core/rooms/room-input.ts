@@ -4,10 +4,17 @@ import { ValidationError } from '../shared/domain.errors';
 import { parseInput } from '../shared/validation';
 
 const { nameMax, descriptionMax, passwordMin, passwordMax } = ROOM_LIMITS;
-const name = z.string().trim().min(1, `Name the room in 1 to ${nameMax} characters`).max(nameMax, `Name the room in 1 to ${nameMax} characters`);
+const name = z
+  .string()
+  .trim()
+  .min(1, `Name the room in 1 to ${nameMax} characters`)
+  .max(nameMax, `Name the room in 1 to ${nameMax} characters`);
 const description = z.string().trim().max(descriptionMax, `Keep the description to ${descriptionMax} characters`);
 const visibility = z.enum(['private', 'team', 'public'], { error: 'Visibility must be private, team or public' });
-const password = z.string().min(passwordMin, `A room password has ${passwordMin} to ${passwordMax} characters`).max(passwordMax, `A room password has ${passwordMin} to ${passwordMax} characters`);
+const password = z
+  .string()
+  .min(passwordMin, `A room password has ${passwordMin} to ${passwordMax} characters`)
+  .max(passwordMax, `A room password has ${passwordMin} to ${passwordMax} characters`);
 const capacity = z.number().int().min(2, 'A room holds at least 2 people');
 
 const createSchema = z.object({
@@ -46,13 +53,15 @@ export function assertCapacity(value: number, max: number): void {
 
 /** A room role named by a caller. */
 export function parseRole(raw: string): RoomRole {
-  if (!(ROOM_ROLES as readonly string[]).includes(raw)) throw new ValidationError([{ field: 'role', message: 'Role must be host, moderator, participant or viewer' }]);
+  if (!(ROOM_ROLES as readonly string[]).includes(raw))
+    throw new ValidationError([{ field: 'role', message: 'Role must be host, moderator, participant or viewer' }]);
   return raw as RoomRole;
 }
 
 /** Minutes of a mute: 0 unmutes, at most a day. */
 export function parseMuteMinutes(raw: number): number {
-  if (!Number.isInteger(raw) || raw < 0 || raw > 1440) throw new ValidationError([{ field: 'minutes', message: 'Mute for 1 to 1440 minutes, or 0 to unmute' }]);
+  if (!Number.isInteger(raw) || raw < 0 || raw > 1440)
+    throw new ValidationError([{ field: 'minutes', message: 'Mute for 1 to 1440 minutes, or 0 to unmute' }]);
   return raw;
 }
 
@@ -60,7 +69,10 @@ const THEME_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A theme id is a lowercase slug of at most 64 characters (contracts/themes.ts names the shipped ones). */
 export function parseThemeId(raw: string | null): string | null {
   if (raw === null) return null;
-  if (raw.length > 64 || !THEME_ID.test(raw)) throw new ValidationError([{ field: 'themeId', message: 'A theme id is a lowercase slug (a-z, 0-9, dashes) of at most 64 characters' }]);
+  if (raw.length > 64 || !THEME_ID.test(raw))
+    throw new ValidationError([
+      { field: 'themeId', message: 'A theme id is a lowercase slug (a-z, 0-9, dashes) of at most 64 characters' },
+    ]);
   return raw;
 }
 

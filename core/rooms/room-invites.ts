@@ -32,7 +32,10 @@ export function isUsable(invite: RoomInvite, now = new Date()): boolean {
 
 /** The invite a token names, while it admits someone; ROOM_INVITE_INVALID otherwise (unknown, expired, used up, revoked). */
 export async function findUsableInvite(scope: RoomScope, token: string): Promise<RoomInvite> {
-  const invite = token.length > 0 && token.length <= 128 ? await scope.em.findOne(RoomInvite, { tokenHash: tokenId(token) }, { populate: ['room'] }) : null;
+  const invite =
+    token.length > 0 && token.length <= 128
+      ? await scope.em.findOne(RoomInvite, { tokenHash: tokenId(token) }, { populate: ['room'] })
+      : null;
   if (!invite || !isUsable(invite)) throw inviteInvalid(invite?.room.id);
   return invite;
 }
@@ -41,7 +44,11 @@ export async function findUsableInvite(scope: RoomScope, token: string): Promise
  * A new invite link (host and moderators). Only the SHA-256 of its token is stored: the token itself is in the
  * returned value, once. Single-use (`maxUses` 1) or unlimited until it expires (1 hour to 30 days, default 24 h).
  */
-export async function createInvite(scope: RoomScope, viewerId: string, raw: Record<string, unknown>): Promise<{ invite: RoomInvite; token: string }> {
+export async function createInvite(
+  scope: RoomScope,
+  viewerId: string,
+  raw: Record<string, unknown>,
+): Promise<{ invite: RoomInvite; token: string }> {
   const input = parseInviteInput(raw);
   if (!isUuid(input.roomId)) throw roomNotFound(input.roomId);
   const { room } = await requireRoom(scope.em, viewerId, input.roomId, 'room:invite');
@@ -54,7 +61,12 @@ export async function createInvite(scope: RoomScope, viewerId: string, raw: Reco
     maxUses: input.maxUses ?? null,
     expiresAt: new Date(Date.now() + (input.expiresInHours ?? 24) * HOUR),
   });
-  recordAudit(scope.em, { actorId: viewerId, action: 'room.invite_created', target: `room:${room.id}`, data: { inviteId: invite.id, role: invite.role, maxUses: invite.maxUses } });
+  recordAudit(scope.em, {
+    actorId: viewerId,
+    action: 'room.invite_created',
+    target: `room:${room.id}`,
+    data: { inviteId: invite.id, role: invite.role, maxUses: invite.maxUses },
+  });
   await scope.em.flush();
   return { invite, token };
 }

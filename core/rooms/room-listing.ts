@@ -25,7 +25,8 @@ export interface RoomListQuery {
  */
 export async function listRooms(scope: RoomScope, viewerId: string, query: RoomListQuery): Promise<Room[]> {
   const limit = query.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ValidationError([{ field: 'limit', message: 'List 1 to 100 rooms at a time' }]);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new ValidationError([{ field: 'limit', message: 'List 1 to 100 rooms at a time' }]);
   if (query.projectId && !isUuid(query.projectId)) return [];
   const { em } = scope;
   const [actor, memberships] = await Promise.all([loadActor(em, viewerId), em.find(RoomMember, { user: viewerId })]);
@@ -37,8 +38,14 @@ export async function listRooms(scope: RoomScope, viewerId: string, query: RoomL
   if (query.scope === 'MINE') where.push({ id: { $in: memberships.filter((m) => !m.kickedAt).map((m) => m.room.id) } });
   if (query.scope === 'TEAM') where.push({ visibility: 'team', project: { ownerTeam: { $in: [...actor.teams.keys()] } } });
   if (query.scope === 'PUBLIC') where.push({ visibility: 'public' });
-  const rooms = await em.find(Room, { $and: where }, { populate: ['project'], orderBy: { lastActivityAt: 'desc', createdAt: 'desc' }, limit });
+  const rooms = await em.find(
+    Room,
+    { $and: where },
+    { populate: ['project'], orderBy: { lastActivityAt: 'desc', createdAt: 'desc' }, limit },
+  );
   const mine = new Map(memberships.map((m) => [m.room.id, m]));
   // The query already keeps to visible rooms; the policy has the last word.
-  return rooms.filter((room) => can(actor, 'room:view', roomResource(room, room.project.getEntity().ownerTeam?.id ?? null, mine.get(room.id) ?? null)));
+  return rooms.filter((room) =>
+    can(actor, 'room:view', roomResource(room, room.project.getEntity().ownerTeam?.id ?? null, mine.get(room.id) ?? null)),
+  );
 }

@@ -11,7 +11,13 @@ import { RoomMember } from './room.entities';
 import { RoomError, roomForbidden, roomNotFound } from './room.errors';
 
 /** The viewer's standing for `action` aimed at `userId`'s membership (NOT_FOUND when they are no member). */
-async function requireTarget(scope: RoomScope, viewerId: string | null, roomId: string, userId: string, action: 'room:moderate' | 'room:change-role') {
+async function requireTarget(
+  scope: RoomScope,
+  viewerId: string | null,
+  roomId: string,
+  userId: string,
+  action: 'room:moderate' | 'room:change-role',
+) {
   if (!isUuid(roomId)) throw roomNotFound(roomId);
   const target = isUuid(userId) ? await scope.em.findOne(RoomMember, { room: roomId, user: userId }) : null;
   if (!target) {
@@ -33,7 +39,12 @@ export async function kickMember(scope: RoomScope, viewerId: string | null, room
   const now = new Date();
   target.kickedAt = now;
   target.leftAt ??= now;
-  recordAudit(scope.em, { actorId: actor.userId, action: 'room.member_kicked', target: `room:${room.id}`, data: { userId, role: target.role } });
+  recordAudit(scope.em, {
+    actorId: actor.userId,
+    action: 'room.member_kicked',
+    target: `room:${room.id}`,
+    data: { userId, role: target.role },
+  });
   await scope.em.flush();
   await publishMember(scope, RoomEventType.MEMBER_KICKED, target);
   await scope.deps.enforcer?.memberRemoved(room.id, userId);
@@ -41,7 +52,13 @@ export async function kickMember(scope: RoomScope, viewerId: string | null, room
 }
 
 /** Mutes a member of a lower role in chat for `minutes` (1 to 1440; 0 unmutes). */
-export async function muteMember(scope: RoomScope, viewerId: string | null, roomId: string, userId: string, minutes: number): Promise<RoomMember> {
+export async function muteMember(
+  scope: RoomScope,
+  viewerId: string | null,
+  roomId: string,
+  userId: string,
+  minutes: number,
+): Promise<RoomMember> {
   const duration = parseMuteMinutes(minutes);
   const { target } = await requireTarget(scope, viewerId, roomId, userId, 'room:moderate');
   target.mutedUntil = duration === 0 ? null : new Date(Date.now() + duration * 60_000);
@@ -55,7 +72,13 @@ export async function muteMember(scope: RoomScope, viewerId: string | null, room
  * back). Giving `host` is the host's alone and hands it over: the target must be inside, and the old host becomes
  * a moderator. Audited; live connections follow (RoomEnforcer.memberRoleChanged: a new viewer loses write access).
  */
-export async function setMemberRole(scope: RoomScope, viewerId: string | null, roomId: string, userId: string, rawRole: string): Promise<RoomMember> {
+export async function setMemberRole(
+  scope: RoomScope,
+  viewerId: string | null,
+  roomId: string,
+  userId: string,
+  rawRole: string,
+): Promise<RoomMember> {
   const role = parseRole(rawRole);
   const standing = await requireTarget(scope, viewerId, roomId, userId, 'room:change-role');
   const { room, target, member } = standing;
@@ -64,7 +87,8 @@ export async function setMemberRole(scope: RoomScope, viewerId: string | null, r
   if (role === 'host') changed = await handOverHost(scope, standing);
   else {
     // requireRoom let the viewer act on the target; the role given must be below the viewer's own too.
-    if (ROOM_ROLE_RANK[role] >= ROOM_ROLE_RANK[member!.role]) throw roomForbidden(room.id, `A ${member!.role} can only give roles below their own.`);
+    if (ROOM_ROLE_RANK[role] >= ROOM_ROLE_RANK[member!.role])
+      throw roomForbidden(room.id, `A ${member!.role} can only give roles below their own.`);
     target.role = role;
     changed = [target];
   }
@@ -84,7 +108,8 @@ async function handOverHost(scope: RoomScope, { room, member, target }: RoomStan
   return withRoomLock(scope.em, room.id, async (tx) => {
     const host = await tx.findOneOrFail(RoomMember, { id: member.id }, { refresh: true });
     const heir = await tx.findOneOrFail(RoomMember, { id: target.id }, { refresh: true });
-    if (host.role !== 'host' || !isPresent(heir)) throw new RoomError(ErrorCode.ROOM_FORBIDDEN, 'The room changed meanwhile; try again.', room.id);
+    if (host.role !== 'host' || !isPresent(heir))
+      throw new RoomError(ErrorCode.ROOM_FORBIDDEN, 'The room changed meanwhile; try again.', room.id);
     heir.role = 'host';
     host.role = 'moderator';
     return [heir, host];

@@ -21,7 +21,12 @@ const attemptsError = (roomId: string, error: RateLimitExceededError) =>
  * Once a window is full every attempt is refused with ROOM_PASSWORD_ATTEMPTS, the right password included, until
  * the window slides; otherwise a guesser would learn from the refusals which guess was right.
  */
-export async function checkRoomPassword(limiter: RateLimiter, room: { id: string; passwordHash: string }, password: string, ip: string | null): Promise<void> {
+export async function checkRoomPassword(
+  limiter: RateLimiter,
+  room: { id: string; passwordHash: string },
+  password: string,
+  ip: string | null,
+): Promise<void> {
   const places: Array<{ refund(): Promise<void> }> = [];
   try {
     places.push(await limiter.attempt('room-password:ip', ip ?? 'unknown'));

@@ -13,11 +13,13 @@ import { RoomError, roomNotFound } from './room.errors';
 
 const archived = (roomId: string) => new RoomError(ErrorCode.ROOM_ARCHIVED, 'This room is archived; reopen it first.', roomId);
 
+/** The standing for `action` in a live room; an archived room answers ROOM_ARCHIVED to anyone who may see it. */
 async function requireLive(scope: RoomScope, viewerId: string | null, roomId: string, action: 'room:update' | 'room:lock' | 'room:end') {
   if (!isUuid(roomId)) throw roomNotFound(roomId);
-  const standing = await requireRoom(scope.em, viewerId, roomId, action);
-  if (standing.room.status === 'archived') throw archived(roomId);
-  return standing;
+  // Everyone has left an archived room, so the role check alone would say "join first" instead.
+  const { room } = await requireRoom(scope.em, viewerId, roomId, 'room:view');
+  if (room.status === 'archived') throw archived(roomId);
+  return requireRoom(scope.em, viewerId, roomId, action);
 }
 
 /**
@@ -78,7 +80,12 @@ export async function deleteRoom(scope: RoomScope, viewerId: string | null, room
   const { room } = await requireRoom(scope.em, viewerId, roomId, 'room:delete');
   if (room.status !== 'archived') await scope.deps.lifecycle.end(room.id, room.session, viewerId!);
   const inside = (await scope.em.find(RoomMember, { room: room.id }, { refresh: true })).filter(isPresent).map((m) => m.user.id);
-  recordAudit(scope.em, { actorId: viewerId, action: 'room.deleted', target: `room:${room.id}`, data: { name: room.name, projectId: room.project.id } });
+  recordAudit(scope.em, {
+    actorId: viewerId,
+    action: 'room.deleted',
+    target: `room:${room.id}`,
+    data: { name: room.name, projectId: room.project.id },
+  });
   scope.em.remove(room);
   await scope.em.flush();
   // The lifecycle released the lease at archive; releasing again is a no-op, and frees it should that have failed.

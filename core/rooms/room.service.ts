@@ -130,7 +130,11 @@ export class RoomService {
 
   /** Members inside now: the host first, then by role and arrival. */
   async presentMembers(roomId: string): Promise<RoomMember[]> {
-    const inside = await this.scope.em.find(RoomMember, { room: roomId, leftAt: null, kickedAt: null }, { populate: ['user'], orderBy: { joinedAt: 'asc' } });
+    const inside = await this.scope.em.find(
+      RoomMember,
+      { room: roomId, leftAt: null, kickedAt: null },
+      { populate: ['user'], orderBy: { joinedAt: 'asc' } },
+    );
     return inside.sort((a, b) => ROOM_ROLE_RANK[b.role] - ROOM_ROLE_RANK[a.role]);
   }
 

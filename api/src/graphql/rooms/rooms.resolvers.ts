@@ -9,14 +9,16 @@ import type { Resolvers } from '../../generated/graphql';
  */
 export const roomResolvers: Resolvers = {
   Query: {
-    rooms: (_root, { scope, projectId, includeArchived, limit }, ctx) => ctx.rooms.list(requireViewer(ctx), { scope, projectId, includeArchived, limit }),
+    rooms: (_root, { scope, projectId, includeArchived, limit }, ctx) =>
+      ctx.rooms.list(requireViewer(ctx), { scope, projectId, includeArchived, limit }),
     room: (_root, { id }, ctx) => ctx.rooms.get(ctx.viewerId, id),
     roomInvite: (_root, { token }, ctx) => ctx.rooms.previewInvite(token),
     roomInvites: (_root, { roomId }, ctx) => ctx.rooms.invites(requireViewer(ctx), roomId),
   },
   Mutation: {
     createRoom: (_root, { input }, ctx) => ctx.rooms.create(requireViewer(ctx), input),
-    joinRoom: (_root, { roomId, password, inviteToken }, ctx) => ctx.rooms.join(ctx.viewerId, { roomId, password, inviteToken, ip: ctx.meta.ip }),
+    joinRoom: (_root, { roomId, password, inviteToken }, ctx) =>
+      ctx.rooms.join(ctx.viewerId, { roomId, password, inviteToken, ip: ctx.meta.ip }),
     leaveRoom: (_root, { roomId }, ctx) => ctx.rooms.leave(ctx.viewerId, roomId),
     updateRoom: (_root, { id, input }, ctx) => ctx.rooms.update(ctx.viewerId, id, input),
     deleteRoom: (_root, { id }, ctx) => ctx.rooms.delete(ctx.viewerId, id),

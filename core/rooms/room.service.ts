@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ROOM_ROLE_RANK } from '../../contracts/rooms';
-import { can } from '../access/policy';
 import { UnauthenticatedError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { createRoom, maxCapacityOf, reopenRoom } from './room-create';
@@ -140,11 +139,5 @@ export class RoomService {
 
   presentCount(roomId: string): Promise<number> {
     return this.scope.em.count(RoomMember, { room: roomId, leftAt: null, kickedAt: null });
-  }
-
-  /** Whether the viewer may do `action` in the room now (the Room type's permission fields). */
-  async may(viewerId: string | null, roomId: string, action: Parameters<typeof can>[1]): Promise<boolean> {
-    const { actor, resource } = await this.standing(viewerId, roomId);
-    return can(actor, action, resource);
   }
 }

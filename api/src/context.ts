@@ -6,8 +6,10 @@ import type { Client } from '@temporalio/client';
 import { UnauthenticatedError } from '../../core/shared/domain.errors';
 import type { AuthService } from '../../core/auth/auth.service';
 import type { RequestMeta } from '../../core/auth/request-meta';
-import type { LiveAccess } from './graphql/events/live-access';
+import type { LiveAccess } from './live-access';
 import type { ProjectEventStream } from '../../core/events/project-event-stream';
+import type { RoomEnforcer } from '../../core/rooms/room-enforcer.port';
+import type { RoomEventStream } from '../../core/rooms/room-event-stream';
 import type { RateLimiter } from '../../core/limits/rate-limiter';
 import type { LimitsConfig } from '../../core/limits/tiers';
 import type { ProviderKeyService } from '../../core/keys/provider-key.service';
@@ -63,6 +65,10 @@ export interface GraphQLContext {
   /** Sandboxes of projects; null when this process runs without a sandbox backend. */
   sandboxes: SandboxService | null;
   events: ProjectEventStream;
+  /** Coding rooms' live events (roomEvents). */
+  roomEvents: RoomEventStream;
+  /** Closes a removed or demoted room member's live connections on every API process. */
+  roomEnforcer: RoomEnforcer;
   /** Re-authorises live subscriptions; absent in contexts built outside the app (then nothing re-checks). */
   liveAccess?: LiveAccess;
   rateLimiter: RateLimiter;
@@ -99,6 +105,8 @@ export function createContextFactory(deps: { orm: MikroORM; redis: Redis; tempor
       accountsExist: false,
       meta: {},
       events: services.events,
+      roomEvents: services.roomEvents,
+      roomEnforcer: services.roomEnforcer,
       liveAccess: services.liveAccess,
       rateLimiter: services.rateLimiter,
       limits: services.limits,

@@ -30,7 +30,10 @@ import { LiveDocs } from '../../core/files/live-docs';
 import { ConcurrencyLimiter } from '../../core/limits/concurrency-limiter';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
 import { FileService } from '../../core/files/file.service';
-import { LiveAccess } from './graphql/events/live-access';
+import { LiveAccess } from './live-access';
+import { RoomEventStream } from '../../core/rooms/room-event-stream';
+import { LiveblocksGrants } from './http/collab/liveblocks-grants';
+import { RedisRoomEnforcer } from './rooms/room-enforcer';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
 
 /** Addresses known only once the server listens; read at use, so links follow the bound port. */
@@ -74,6 +77,10 @@ export interface ApiServices {
   oauth: ReturnType<typeof oauthFromConfig>;
   /** Re-authorises live subscriptions. */
   liveAccess: LiveAccess;
+  /** Coding rooms' live events. */
+  roomEvents: RoomEventStream;
+  /** Applies kicks and role changes to live connections on every API process (the room service calls it). */
+  roomEnforcer: RedisRoomEnforcer;
   sandboxManager: SandboxManager | undefined;
   /** The preview listener (its own origin); null without a sandbox backend. */
   previews: PreviewSite | null;
@@ -97,6 +104,9 @@ export function createServices(deps: AppDeps): ApiServices {
   const mailer = deps.mailer ?? createMailer({ ...config, ATELIER_MAIL_DIR: mailDir(config) }, logger);
   const oauth = oauthFromConfig(config);
   const liveAccess = new LiveAccess(orm, logger);
+  const roomEvents = new RoomEventStream(redis);
+  // The shared terminal hub (terminals) is wired when it exists; until then kicks close Liveblocks and roomEvents.
+  const roomEnforcer = new RedisRoomEnforcer({ redis, liveAccess, grants: new LiveblocksGrants(redis), terminals: null, logger });
   const sandboxManager = deps.sandboxes ?? sandboxManagerFromConfig(deps, limits);
   const previews = sandboxManager
     ? createPreviewSite({
@@ -142,6 +152,8 @@ export function createServices(deps: AppDeps): ApiServices {
     mailer,
     oauth,
     liveAccess,
+    roomEvents,
+    roomEnforcer,
     sandboxManager,
     previews,
     urls,
@@ -151,6 +163,8 @@ export function createServices(deps: AppDeps): ApiServices {
       await previews?.close();
       liveAccess.close();
       events.close();
+      roomEvents.close();
+      await roomEnforcer.close();
     },
   };
 }

@@ -26,6 +26,7 @@ import { providerKeyResolvers } from './keys/provider-key.resolvers';
 import { validationRules } from './limits';
 import { modelResolvers } from './models/models.resolvers';
 import { projectResolvers } from './project/project.resolvers';
+import { roomEventResolvers } from './rooms/room-events.resolvers';
 import { createRequestWindow } from './request-window';
 import { sandboxResolvers } from './sandbox/sandbox.resolvers';
 import { DateTimeScalar, JSONScalar } from './scalars';
@@ -67,7 +68,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers] as never,
   });
 }
 

@@ -170,6 +170,8 @@ describe('an open room socket follows its holder’s place in the room', () => {
   it('closes a kicked participant’s socket within seconds (kick from another API process), and refuses their old token', async () => {
     const room = await roomWith({ pia: 'participant', vic: 'viewer' });
     const { token } = await auth(people.pia, room);
+    // A second tab's token, not connected yet: nothing re-checks it, only the revocation can stop it.
+    const { token: spare } = await auth(people.pia, room);
     const pia = roomSocket(token!);
     const vic = roomSocket((await auth(people.vic, room)).token!);
     expect(await pia.first).toEqual({ message: 104 });
@@ -181,6 +183,7 @@ describe('an open room socket follows its holder’s place in the room', () => {
     await until('the kicked participant’s socket closed', () => pia.closedWith() !== null, 5_000);
     expect(pia.closedWith()).toBe(4001);
     expect(await roomSocket(token!).first).toEqual({ close: 4109 });
+    expect(await roomSocket(spare!).first).toEqual({ close: 4109 });
     expect(await auth(people.pia, room)).toMatchObject({ status: 403, code: 'ROOM_KICKED' });
     // Everyone else stays.
     expect(vic.closedWith()).toBeNull();

@@ -142,7 +142,10 @@ export class LiveAccess {
         stream.subscription.fail(new UnauthenticatedError('Your session has ended; sign in again'));
         continue;
       }
-      const failure = stream.codingRoomId !== undefined ? roomVerdicts(stream, actor(stream.viewerId)) : this.projectVerdict(stream, byId.get(stream.projectId), actor(stream.viewerId));
+      const failure =
+        stream.codingRoomId !== undefined
+          ? roomVerdicts(stream, actor(stream.viewerId))
+          : this.projectVerdict(stream, byId.get(stream.projectId), actor(stream.viewerId));
       if (failure) stream.subscription.fail(failure);
     }
   }

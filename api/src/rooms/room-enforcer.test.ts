@@ -44,7 +44,13 @@ async function startProcess(): Promise<Process> {
   const redis = new Redis(testEnv().redisUrl);
   const access = new LiveAccess(db.orm, silentLogger, { intervalMs: 60 * 60_000 });
   const terminals = new RecordingTerminals();
-  const enforcer = new RedisRoomEnforcer({ redis, liveAccess: access, grants: new LiveblocksGrants(redis), terminals, logger: silentLogger });
+  const enforcer = new RedisRoomEnforcer({
+    redis,
+    liveAccess: access,
+    grants: new LiveblocksGrants(redis),
+    terminals,
+    logger: silentLogger,
+  });
   await enforcer.ready;
   return { redis, access, terminals, enforcer };
 }
@@ -96,7 +102,8 @@ function stream(process: Process, roomId: string, viewerId: string, needs: 'read
   return state;
 }
 
-const token = (name: string) => `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ name, exp: Date.now() / 1000 + 600 })).toString('base64url')}.`;
+const token = (name: string) =>
+  `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ name, exp: Date.now() / 1000 + 600 })).toString('base64url')}.`;
 
 it('ends the removed member’s streams on every process, closes their terminal, and revokes only their room grants', async () => {
   const roomId = await room();

@@ -95,7 +95,8 @@ export class RedisRoomEnforcer implements RoomEnforcer {
     }
     const { terminals, liveAccess } = this.deps;
     try {
-      if (message.kind === 'removed') terminals?.disconnect(message.roomId, message.userId, TERMINAL_REMOVED_CLOSE, 'You are no longer in this room');
+      if (message.kind === 'removed')
+        terminals?.disconnect(message.roomId, message.userId, TERMINAL_REMOVED_CLOSE, 'You are no longer in this room');
       else terminals?.setAccess(message.roomId, message.userId, ROOM_ROLE_RANK[message.role] >= ROOM_ROLE_RANK.participant);
     } catch (error) {
       this.deps.logger.warn({ err: error, roomId: message.roomId }, 'could not apply a room change to the shared terminal');

@@ -15,7 +15,8 @@ export const roomEventResolvers: Resolvers = {
   Subscription: {
     roomEvents: {
       subscribe: async (_root, { roomId, after }, { em, viewerId, sessionId, roomEvents, liveAccess }) => {
-        if (!isStreamId(after)) throw new ValidationError([{ field: 'after', message: 'after must be an event id such as 1732712345678-0 (Room.eventCursor)' }]);
+        if (!isStreamId(after))
+          throw new ValidationError([{ field: 'after', message: 'after must be an event id such as 1732712345678-0 (Room.eventCursor)' }]);
         if (!isUuid(roomId)) throw roomNotFound(roomId);
         const { member } = await requireRoom(em, viewerId, roomId, 'room:read');
         const subscription = roomEvents.subscribe(roomId, after);

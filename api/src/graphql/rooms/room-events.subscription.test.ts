@@ -28,7 +28,10 @@ beforeAll(async () => {
   let signUp;
   ({ gql, signUp } = graphqlOver(http));
   people = { olga: await signUp('Olga'), pia: await signUp('Pia'), nora: await signUp('Nora') };
-  const created = await gql<{ createProject: { id: string } }>(people.olga.cookie, 'mutation { createProject(input: { name: "Live", framework: "express" }) { id } }');
+  const created = await gql<{ createProject: { id: string } }>(
+    people.olga.cookie,
+    'mutation { createProject(input: { name: "Live", framework: "express" }) { id } }',
+  );
   projectId = created.data!.createProject.id;
 });
 afterAll(() => stack?.dispose());
@@ -72,7 +75,10 @@ it('refuses a non-member (ROOM_FORBIDDEN), a hidden or unknown room (ROOM_NOT_FO
   expect(codeOf((await firstAnswer(nora, EVENTS, { r: '00000000-0000-4000-8000-00000000beef', a: '0-0' })).errors)).toBe('ROOM_NOT_FOUND');
   expect(codeOf((await firstAnswer(nora, EVENTS, { r: 'not-a-room', a: '0-0' })).errors)).toBe('ROOM_NOT_FOUND');
   const pia = wsClient(ws, people.pia.cookie);
-  expect((await firstAnswer(pia, EVENTS, { r: open, a: 'latest' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  expect((await firstAnswer(pia, EVENTS, { r: open, a: 'latest' })).errors?.[0]?.extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'after',
+  });
   await nora.dispose();
   await pia.dispose();
 });
@@ -86,14 +92,18 @@ it('ends a kicked member’s stream with ROOM_KICKED when the enforcer says so, 
   const olga = subscribeAndSettle(olgaClient, EVENTS, { r: roomId, a: cursor });
   expect([await pia.settled, await olga.settled]).toEqual(['accepted', 'accepted']);
 
-  await stack.db.orm.em.fork().nativeUpdate(RoomMember, { room: roomId, user: people.pia.id }, { kickedAt: new Date(), leftAt: new Date() });
+  await stack.db.orm.em
+    .fork()
+    .nativeUpdate(RoomMember, { room: roomId, user: people.pia.id }, { kickedAt: new Date(), leftAt: new Date() });
   await stack.app.createContext().roomEnforcer.memberRemoved(roomId, people.pia.id);
   await until('the kicked member’s stream ended', () => endedWith(pia) !== undefined, 5_000);
   expect(endedWith(pia)).toBe('ROOM_KICKED');
 
   // The kick itself reaches the people still inside; the kicked member sees nothing more.
   await events().publish(roomId, RoomEventType.MEMBER_KICKED, { userId: people.pia.id });
-  await until('the host sees the kick', () => olga.received.some((r) => (r.data as Received | undefined)?.roomEvents.type === 'member.kicked'));
+  await until('the host sees the kick', () =>
+    olga.received.some((r) => (r.data as Received | undefined)?.roomEvents.type === 'member.kicked'),
+  );
   expect(pia.received.filter((r) => r.data)).toEqual([]);
   expect(olga.received.filter((r) => r.errors)).toEqual([]);
   await piaClient.dispose();

@@ -49,7 +49,8 @@ export function mountCollabRoutes(app: express.Express, httpServer: Server, deps
             },
           };
           // A room member's socket lasts as long as their place in the room, whatever their access to the project.
-          if (grant.codingRoomId && grant.viewerId) deps.liveAccess!.watch({ ...held, viewerId: grant.viewerId, codingRoomId: grant.codingRoomId });
+          if (grant.codingRoomId && grant.viewerId)
+            deps.liveAccess!.watch({ ...held, viewerId: grant.viewerId, codingRoomId: grant.codingRoomId });
           else deps.liveAccess!.watch({ ...held, viewerId: grant.viewerId, projectId });
         }
       : undefined;

@@ -35,9 +35,16 @@ beforeAll(async () => {
   http = await stack.app.listen(0, '127.0.0.1');
   let signUp;
   ({ gql, signUp } = graphqlOver(http));
-  people = { olga: await signUp('Olga'), pia: await signUp('Pia'), vic: await signUp('Vic'), nora: await signUp('Nora'), kim: await signUp('Kim') };
+  people = {
+    olga: await signUp('Olga'),
+    pia: await signUp('Pia'),
+    vic: await signUp('Vic'),
+    nora: await signUp('Nora'),
+    kim: await signUp('Kim'),
+  };
   const create = async (name: string) =>
-    (await gql<{ createProject: { id: string } }>(people.olga.cookie, CREATE, { i: { name, framework: 'express' } })).data!.createProject.id;
+    (await gql<{ createProject: { id: string } }>(people.olga.cookie, CREATE, { i: { name, framework: 'express' } })).data!.createProject
+      .id;
   projectId = await create('Pairing');
   otherProjectId = await create('Elsewhere');
 });
@@ -47,13 +54,23 @@ afterAll(() => stack?.dispose());
  * A room over `project` (Olga hosts) with its members, written as the room service would; the others are
  * present unless `kicked`.
  */
-async function roomWith(members: Partial<Record<keyof typeof people, RoomRole | 'kicked'>>, visibility: Room['visibility'] = 'public', project = projectId) {
+async function roomWith(
+  members: Partial<Record<keyof typeof people, RoomRole | 'kicked'>>,
+  visibility: Room['visibility'] = 'public',
+  project = projectId,
+) {
   const em = stack.db.orm.em.fork();
   const room = em.create(Room, { project, createdBy: people.olga.id, name: 'Pairing', visibility });
   em.create(RoomMember, { room, user: people.olga.id, role: 'host' });
   for (const [name, role] of Object.entries(members)) {
     const kicked = role === 'kicked' ? new Date() : null;
-    em.create(RoomMember, { room, user: people[name as keyof typeof people].id, role: role === 'kicked' ? 'participant' : role, kickedAt: kicked, leftAt: kicked });
+    em.create(RoomMember, {
+      room,
+      user: people[name as keyof typeof people].id,
+      role: role === 'kicked' ? 'participant' : role,
+      kickedAt: kicked,
+      leftAt: kicked,
+    });
   }
   await em.flush();
   return room.id;
@@ -67,7 +84,9 @@ async function auth(person: Person | undefined, coding: string | undefined, proj
     body: JSON.stringify({ room: projectRoomId(project), coding }),
   });
   const body = (await res.json()) as { token?: string; code?: string };
-  const claims = body.token ? (JSON.parse(Buffer.from(body.token.split('.')[1]!, 'base64url').toString()) as { perms: Record<string, string[]> }) : null;
+  const claims = body.token
+    ? (JSON.parse(Buffer.from(body.token.split('.')[1]!, 'base64url').toString()) as { perms: Record<string, string[]> })
+    : null;
   return { status: res.status, code: body.code, token: body.token, scopes: claims?.perms[projectRoomId(project)] };
 }
 
@@ -126,9 +145,18 @@ describe('a viewer in a room', () => {
     const room = await roomWith({ pia: 'participant', vic: 'viewer' });
     const em = stack.db.orm.em.fork();
     const content = 'export const answer = 41;\n';
-    const file = em.create(ProjectFile, { project: projectId, path: 'src/viewer.ts', content, language: 'typescript', size: content.length });
+    const file = em.create(ProjectFile, {
+      project: projectId,
+      path: 'src/viewer.ts',
+      content,
+      language: 'typescript',
+      size: content.length,
+    });
     await em.flush();
-    await gql(people.olga.cookie, 'mutation($p: ID!, $f: ID!) { openFile(projectId: $p, fileId: $f) { readOnly } }', { p: projectId, f: file.id });
+    await gql(people.olga.cookie, 'mutation($p: ID!, $f: ID!) { openFile(projectId: $p, fileId: $f) { readOnly } }', {
+      p: projectId,
+      f: file.id,
+    });
     const pia = await joinRoom(http, people.pia.cookie, projectRoomId(projectId), room);
     const vic = await joinRoom(http, people.vic.cookie, projectRoomId(projectId), room);
     try {
@@ -158,7 +186,13 @@ describe('an open room socket follows its holder’s place in the room', () => {
     // Another API process: its own Redis connection, LiveAccess and enforcer, on the same Redis and database.
     redis = new Redis(testEnv().redisUrl);
     otherAccess = new LiveAccess(stack.db.orm, silentLogger);
-    otherProcess = new RedisRoomEnforcer({ redis, liveAccess: otherAccess, grants: new LiveblocksGrants(redis), terminals: null, logger: silentLogger });
+    otherProcess = new RedisRoomEnforcer({
+      redis,
+      liveAccess: otherAccess,
+      grants: new LiveblocksGrants(redis),
+      terminals: null,
+      logger: silentLogger,
+    });
     await otherProcess.ready;
   });
   afterAll(async () => {

@@ -31,6 +31,9 @@ import { ConcurrencyLimiter } from '../../core/limits/concurrency-limiter';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
 import { FileService } from '../../core/files/file.service';
 import { LiveAccess } from './graphql/events/live-access';
+import { ChatService } from '../../core/rooms/chat.service';
+import { NotificationFeed } from '../../core/rooms/notification-feed';
+import { RoomEventStream } from '../../core/rooms/room-event-stream';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
 
 /** Addresses known only once the server listens; read at use, so links follow the bound port. */
@@ -61,6 +64,8 @@ export interface RequestServices {
   files: FileService;
   /** Live co-editing: room access, opening files' live documents, edit notes for the room workflow. */
   collab: CollabService;
+  /** Coding rooms' chat: messages, mentions, @agent questions, notifications. */
+  chat: ChatService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -80,6 +85,10 @@ export interface ApiServices {
   urls: PublicUrls;
   /** The files' live documents (Liveblocks); null when collaboration is off. */
   live: LiveDocs | null;
+  /** Coding rooms' live events (chat, members, theme, runs). */
+  roomEvents: RoomEventStream;
+  /** People's live notifications (mentions). */
+  notificationFeed: NotificationFeed;
   /** The request-scoped services over `em`, wired to the singletons above. */
   forRequest(em: EntityManager): RequestServices;
   close(): Promise<void>;
@@ -111,6 +120,9 @@ export function createServices(deps: AppDeps): ApiServices {
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
   const leases = new ConcurrencyLimiter(redis, { config: limits, logger });
+  const roomEvents = new RoomEventStream(redis);
+  const notificationFeed = new NotificationFeed(redis);
+  const chatDeps = { roomEvents, notifications: notificationFeed, temporal, taskQueue, logger };
   const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
 
   const forRequest = (em: EntityManager): RequestServices => {
@@ -130,6 +142,7 @@ export function createServices(deps: AppDeps): ApiServices {
       teamBudgets: new TeamBudgetsService(em),
       files: new FileService(em, fileDeps),
       collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
+      chat: new ChatService(em, chatDeps),
     };
   };
 
@@ -146,11 +159,15 @@ export function createServices(deps: AppDeps): ApiServices {
     previews,
     urls,
     live,
+    roomEvents,
+    notificationFeed,
     forRequest,
     close: async () => {
       await previews?.close();
       liveAccess.close();
       events.close();
+      roomEvents.close();
+      notificationFeed.close();
     },
   };
 }

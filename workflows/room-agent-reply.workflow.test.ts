@@ -32,14 +32,20 @@ afterAll(async () => {
 });
 
 const SEND = 'mutation($i: SendRoomMessageInput!) { sendRoomMessage(input: $i) { id refs { path line } } }';
-const APP = "const express = require('express');\nconst app = express();\napp.get('/todos', (req, res) => res.json([]));\nmodule.exports = app;\n";
+const APP =
+  "const express = require('express');\nconst app = express();\napp.get('/todos', (req, res) => res.json([]));\nmodule.exports = app;\n";
 
 /** A project with a file, its room, and a participant who asks. */
 async function seed(settings?: Partial<ModelSettings>) {
   const em = stack.db.orm.em.fork();
   const owner = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Owner', tier: 'pro' });
   const asker = em.create(User, { email: `${randomUUID()}@example.com`, displayName: 'Asker', tier: 'pro' });
-  const project = em.create(Project, { owner, name: `reply-${randomUUID().slice(0, 8)}`, framework: 'express', description: 'A todo REST API in Express with tests' });
+  const project = em.create(Project, {
+    owner,
+    name: `reply-${randomUUID().slice(0, 8)}`,
+    framework: 'express',
+    description: 'A todo REST API in Express with tests',
+  });
   em.create(ProjectFile, { project, path: 'src/app.js', content: APP, language: 'javascript', size: APP.length });
   if (settings) em.create(ModelSettings, { scope: 'project', scopeId: project.id, roleModels: {}, ...settings });
   const room = em.create(Room, { project, createdBy: owner, name: 'Review corner', status: 'active' });
@@ -50,7 +56,10 @@ async function seed(settings?: Partial<ModelSettings>) {
 }
 
 async function ask(roomId: string, askerId: string, body: string) {
-  const response = await stack.app.apollo.executeOperation({ query: SEND, variables: { i: { roomId, body } } }, { contextValue: stack.app.createContext(askerId) });
+  const response = await stack.app.apollo.executeOperation(
+    { query: SEND, variables: { i: { roomId, body } } },
+    { contextValue: stack.app.createContext(askerId) },
+  );
   if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(JSON.stringify(response.body));
   const sent = response.body.singleResult.data!.sendRoomMessage as { id: string; refs: { path: string; line: number }[] };
   const result = (await stack.temporal.workflow.getHandle(workflowIds.roomAgentReply(sent.id)).result()) as RoomAgentReplyResult;
@@ -76,13 +85,19 @@ test('an @reviewer question gets a streamed answer with the offline model’s te
 
   const events = (await roomEvents.read(roomId, cursor)).filter((e) => e.data?.id === reply.id || e.data?.messageId === reply.id);
   const streams = events.filter((e) => e.type === RoomEventType.MESSAGE_STREAM);
-  expect(events[0]).toMatchObject({ type: RoomEventType.MESSAGE_CREATED, data: { authorName: 'The reviewer', status: 'streaming', body: '', replyTo: sent.id } });
+  expect(events[0]).toMatchObject({
+    type: RoomEventType.MESSAGE_CREATED,
+    data: { authorName: 'The reviewer', status: 'streaming', body: '', replyTo: sent.id },
+  });
   expect(streams.length).toBeGreaterThanOrEqual(1);
   // Each stream event carries the whole text so far: every one a prefix of the next, the last the whole answer.
   const texts = streams.map((e) => e.data!.text as string);
   texts.forEach((text, i) => expect((texts[i + 1] ?? expected).startsWith(text)).toBe(true));
   expect(texts[texts.length - 1]).toBe(expected);
-  expect(events[events.length - 1]).toMatchObject({ type: RoomEventType.MESSAGE_UPDATED, data: { id: reply.id, status: 'complete', body: expected } });
+  expect(events[events.length - 1]).toMatchObject({
+    type: RoomEventType.MESSAGE_UPDATED,
+    data: { id: reply.id, status: 'complete', body: expected },
+  });
 
   const usage = await stack.db.orm.em.fork().find(UsageLog, { projectId });
   expect(usage.map((u) => [u.userId, u.agentRole, u.provider])).toEqual([[askerId, 'reviewer', 'offline']]);

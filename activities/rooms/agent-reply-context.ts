@@ -25,20 +25,29 @@ function excerpt(content: string, line: number | null): string {
 export async function replyContext(em: EntityManager, projectId: string, refs: readonly ChatFileRef[]): Promise<string> {
   const wanted = [...new Map(refs.map((r) => [r.path, r])).values()].slice(0, CONTEXT_LIMITS.files);
   if (wanted.length) {
-    const files = await em.find(ProjectFile, { project: projectId, path: { $in: wanted.map((r) => r.path) }, binary: false }, { fields: ['path', 'content'] });
+    const files = await em.find(
+      ProjectFile,
+      { project: projectId, path: { $in: wanted.map((r) => r.path) }, binary: false },
+      { fields: ['path', 'content'] },
+    );
     const byPath = new Map(files.map((f) => [f.path, f.content]));
     const parts: string[] = [];
     let used = 0;
     for (const ref of wanted) {
       const content = byPath.get(ref.path);
-      const part = content === undefined ? `--- ${ref.path}: no such file in the project ---` : `--- ${ref.path} ---\n${excerpt(content, ref.line)}`;
+      const part =
+        content === undefined ? `--- ${ref.path}: no such file in the project ---` : `--- ${ref.path} ---\n${excerpt(content, ref.line)}`;
       if (used + part.length > CONTEXT_LIMITS.chars) break;
       parts.push(part);
       used += part.length;
     }
     return `Files referenced:\n${parts.join('\n\n')}`;
   }
-  const files = await em.find(ProjectFile, { project: projectId }, { fields: ['path'], orderBy: { path: 'asc' }, limit: CONTEXT_LIMITS.listedPaths + 1 });
+  const files = await em.find(
+    ProjectFile,
+    { project: projectId },
+    { fields: ['path'], orderBy: { path: 'asc' }, limit: CONTEXT_LIMITS.listedPaths + 1 },
+  );
   if (!files.length) return 'The project has no files yet.';
   const listed = files.slice(0, CONTEXT_LIMITS.listedPaths).map((f) => f.path);
   const more = files.length > CONTEXT_LIMITS.listedPaths ? '\n…and more' : '';

@@ -47,10 +47,22 @@ export function createRoomChatActivities({ orm, roomEvents }: ActivityDeps) {
       let reply = await em.findOne(RoomMessage, { replyTo: question.id, agentRole: input.role, authorKind: 'agent' });
       if (reply && reply.status !== 'streaming') return { kind: 'skip', replyId: reply.id };
       if (!reply) {
-        reply = em.create(RoomMessage, { room: em.getReference(Room, input.roomId), authorKind: 'agent', agentRole: input.role, body: '', replyTo: question.id, status: 'streaming' });
+        reply = em.create(RoomMessage, {
+          room: em.getReference(Room, input.roomId),
+          authorKind: 'agent',
+          agentRole: input.role,
+          body: '',
+          replyTo: question.id,
+          status: 'streaming',
+        });
         await em.flush();
       }
-      await events().publish(input.roomId, RoomEventType.MESSAGE_CREATED, messageEventData(messageView(reply)), `message:${reply.id}:created`);
+      await events().publish(
+        input.roomId,
+        RoomEventType.MESSAGE_CREATED,
+        messageEventData(messageView(reply)),
+        `message:${reply.id}:created`,
+      );
       const context = await replyContext(em, question.room.getEntity().project.id, question.refs ?? []);
       return { kind: 'answer', replyId: reply.id, question: questionText(question), context };
     },

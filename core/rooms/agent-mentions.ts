@@ -72,7 +72,15 @@ export class AgentMentions {
       await this.deps.temporal.workflow.start<typeof roomAgentReplyWorkflow>('roomAgentReplyWorkflow', {
         taskQueue: this.deps.taskQueue,
         workflowId,
-        args: [{ roomId: question.room.id, questionId: question.message.id, role: question.role, userId: question.askerId, projectId: question.room.project.id }],
+        args: [
+          {
+            roomId: question.room.id,
+            questionId: question.message.id,
+            role: question.role,
+            userId: question.askerId,
+            projectId: question.room.project.id,
+          },
+        ],
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

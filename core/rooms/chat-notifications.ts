@@ -44,7 +44,8 @@ export class ChatNotifications {
   /** The caller's notifications, newest first. */
   async list(userId: string, options: NotificationListOptions = {}): Promise<NotificationView[]> {
     const limit = options.limit ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ValidationError([{ field: 'limit', message: 'limit must be between 1 and 100' }]);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      throw new ValidationError([{ field: 'limit', message: 'limit must be between 1 and 100' }]);
     const rows = await this.em.find(
       UserNotification,
       { user: userId, ...(options.unreadOnly ? { readAt: null } : {}) },
@@ -58,7 +59,11 @@ export class ChatNotifications {
     if (ids && ids.length > 500) throw new ValidationError([{ field: 'ids', message: 'Mark at most 500 notifications at once' }]);
     if (ids?.some((id) => !isUuid(id))) throw new ValidationError([{ field: 'ids', message: 'ids must be notification ids' }]);
     if (ids && !ids.length) return 0;
-    return this.em.nativeUpdate(UserNotification, { user: userId, readAt: null, ...(ids ? { id: { $in: [...ids] } } : {}) }, { readAt: new Date() });
+    return this.em.nativeUpdate(
+      UserNotification,
+      { user: userId, readAt: null, ...(ids ? { id: { $in: [...ids] } } : {}) },
+      { readAt: new Date() },
+    );
   }
 
   /** The caller's notifications from now on; null when this process has no feed (nothing live to offer). */

@@ -63,7 +63,10 @@ describe('parseMentions', () => {
   const all = [...people, ...agents];
 
   it('matches the longest member name after @, spaces included, case-insensitively', () => {
-    expect(parseMentions('@ada lovelace and @Grace Brewster Hopper, look', all)).toEqual({ userIds: ['u-ada-l', 'u-grace'], agentRoles: [] });
+    expect(parseMentions('@ada lovelace and @Grace Brewster Hopper, look', all)).toEqual({
+      userIds: ['u-ada-l', 'u-grace'],
+      agentRoles: [],
+    });
     expect(parseMentions('@Ada, and @ada lovelace', all)).toEqual({ userIds: ['u-ada', 'u-ada-l'], agentRoles: [] });
   });
 
@@ -83,7 +86,11 @@ describe('parseMentions', () => {
   });
 
   it('lets the agent win a tie with a person of the same name, and a longer person name win over the agent', () => {
-    const namesake: MentionCandidate[] = [...all, { id: 'u-rev', name: 'Reviewer', kind: 'user' }, { id: 'u-rev-b', name: 'Reviewer Bob', kind: 'user' }];
+    const namesake: MentionCandidate[] = [
+      ...all,
+      { id: 'u-rev', name: 'Reviewer', kind: 'user' },
+      { id: 'u-rev-b', name: 'Reviewer Bob', kind: 'user' },
+    ];
     expect(parseMentions('@reviewer please', namesake)).toEqual({ userIds: [], agentRoles: ['reviewer'] });
     expect(parseMentions('@reviewer bob please', namesake)).toEqual({ userIds: ['u-rev-b'], agentRoles: [] });
   });

@@ -46,7 +46,11 @@ export const FORMER_MEMBER = 'Former member';
 /** The message as clients see it; `authorName` is the person's display name (see {@link authorNames}). */
 export function messageView(message: RoomMessage, authorName?: string): ChatMessageView {
   const name =
-    message.authorKind === 'agent' ? agentName(message.agentRole ?? 'agent') : message.authorKind === 'system' ? SYSTEM_NAME : (authorName ?? FORMER_MEMBER);
+    message.authorKind === 'agent'
+      ? agentName(message.agentRole ?? 'agent')
+      : message.authorKind === 'system'
+        ? SYSTEM_NAME
+        : (authorName ?? FORMER_MEMBER);
   return {
     id: message.id,
     roomId: message.room.id,

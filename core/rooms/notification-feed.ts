@@ -35,7 +35,13 @@ export class NotificationFeed {
   /** Rings `userId`'s doorbell; a repeated publish of the same notification is written once. */
   async publish(userId: string, notification: NotificationView): Promise<void> {
     const data = { ...notification, createdAt: notification.createdAt.toISOString() };
-    await this.stream.append({ projectId: userId, type: NOTIFICATION_ADDED, message: notification.text, data, dedupeKey: `notification:${notification.id}` });
+    await this.stream.append({
+      projectId: userId,
+      type: NOTIFICATION_ADDED,
+      message: notification.text,
+      data,
+      dedupeKey: `notification:${notification.id}`,
+    });
     await this.stream.expire(userId, FEED_TTL_SECONDS);
   }
 

@@ -4,7 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261207083000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "room_messages" add column "client_key" varchar(64) null;`);
-    this.addSql(`alter table "room_messages" add constraint "room_messages_room_author_client_key_unique" unique ("room_id", "author_id", "client_key");`);
+    this.addSql(
+      `alter table "room_messages" add constraint "room_messages_room_author_client_key_unique" unique ("room_id", "author_id", "client_key");`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -25,7 +25,11 @@ let roomEvents: RoomEventStream;
 beforeAll(async () => {
   await openai.start();
   local = testLocalBackend({ execTimeoutMs: 120_000 });
-  stack = await createStack({ config: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL }, sandboxBackend: local.backend, live: false });
+  stack = await createStack({
+    config: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL },
+    sandboxBackend: local.backend,
+    live: false,
+  });
   await stack.startWorker();
   roomEvents = new RoomEventStream(stack.redis);
 });
@@ -39,7 +43,18 @@ afterAll(async () => {
 const usage = { inputTokens: 50, outputTokens: 10 };
 const PLAN = {
   summary: 'Review the sum module',
-  tasks: [{ id: 'review', title: 'Review', type: 'review', description: 'review the code', priority: 1, dependencies: [], files: ['src/sum.js'], acceptanceCriteria: [] }],
+  tasks: [
+    {
+      id: 'review',
+      title: 'Review',
+      type: 'review',
+      description: 'review the code',
+      priority: 1,
+      dependencies: [],
+      files: ['src/sum.js'],
+      acceptanceCriteria: [],
+    },
+  ],
 };
 
 /** The architect plans one review; the reviewer asks a person first, then finishes. */
@@ -77,27 +92,40 @@ test('a question to a running reviewer reaches its task, with a note in the room
     await em.flush();
     const cursor = await roomEvents.cursor(room.id);
     const response = await stack.app.apollo.executeOperation(
-      { query: 'mutation($i: SendRoomMessageInput!) { sendRoomMessage(input: $i) { id } }', variables: { i: { roomId: room.id, body: '@reviewer please also check src/sum.js:1' } } },
+      {
+        query: 'mutation($i: SendRoomMessageInput!) { sendRoomMessage(input: $i) { id } }',
+        variables: { i: { roomId: room.id, body: '@reviewer please also check src/sum.js:1' } },
+      },
       { contextValue: stack.app.createContext(pia.id) },
     );
     if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(JSON.stringify(response.body));
     const askedId = (response.body.singleResult.data!.sendRoomMessage as { id: string }).id;
 
     const note = await stack.db.orm.em.fork().findOneOrFail(RoomMessage, { replyTo: askedId });
-    expect(note).toMatchObject({ authorKind: 'system', agentRole: 'reviewer', body: expect.stringMatching(/^Sent to the running reviewer \(task review\)/) });
+    expect(note).toMatchObject({
+      authorKind: 'system',
+      agentRole: 'reviewer',
+      body: expect.stringMatching(/^Sent to the running reviewer \(task review\)/),
+    });
     const events = await roomEvents.read(room.id, cursor);
     expect(events.map((e) => [e.type, e.data!.id])).toEqual([
       [RoomEventType.MESSAGE_CREATED, askedId],
       [RoomEventType.MESSAGE_CREATED, note.id],
     ]);
-    await expect(stack.temporal.workflow.getHandle(workflowIds.roomAgentReply(askedId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await expect(stack.temporal.workflow.getHandle(workflowIds.roomAgentReply(askedId)).describe()).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
 
     // The reviewer reads the room's question with the person's answer, before its next turn.
     await agent.signal(answerQuestionSignal, 'Yes, the tests too');
     await agent.result();
     const next = openai.requests.filter((r) => !r.body.response_format).at(-1)!;
-    const userTexts = (next.body.messages as { role: string; content: string | null }[]).filter((m) => m.role === 'user').map((m) => m.content);
-    expect(userTexts).toContain('Message from a person on the team: Pia asks in the coding room "Build watch": @reviewer please also check src/sum.js:1');
+    const userTexts = (next.body.messages as { role: string; content: string | null }[])
+      .filter((m) => m.role === 'user')
+      .map((m) => m.content);
+    expect(userTexts).toContain(
+      'Message from a person on the team: Pia asks in the coding room "Build watch": @reviewer please also check src/sum.js:1',
+    );
   } finally {
     await build.terminate('test done').catch(() => undefined);
   }

@@ -14,7 +14,8 @@ let roomEvents: RoomEventStream;
 let projectId: string;
 const people: Record<'host' | 'mod' | 'pat' | 'ann' | 'vic' | 'mute' | 'stranger', string> = {} as never;
 
-const MESSAGE = 'id roomId authorKind authorId authorName agentRole body snippet { language code } refs { path line } mentions replyTo status editedAt deleted createdAt';
+const MESSAGE =
+  'id roomId authorKind authorId authorName agentRole body snippet { language code } refs { path line } mentions replyTo status editedAt deleted createdAt';
 const SEND = `mutation($i: SendRoomMessageInput!) { sendRoomMessage(input: $i) { ${MESSAGE} } }`;
 const EDIT = `mutation($id: ID!, $body: String!) { editRoomMessage(id: $id, body: $body) { ${MESSAGE} } }`;
 const DELETE = `mutation($id: ID!) { deleteRoomMessage(id: $id) { ${MESSAGE} } }`;
@@ -22,7 +23,14 @@ const PAGE = 'query($r: ID!, $b: String, $l: Int) { roomMessages(roomId: $r, bef
 const NOTIFICATIONS = 'query($u: Boolean) { notifications(unreadOnly: $u) { id kind text roomId messageId read } }';
 const MARK_READ = 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }';
 
-type Message = { id: string; body: string; deleted: boolean; refs: { path: string; line: number }[]; mentions: string[]; [k: string]: unknown };
+type Message = {
+  id: string;
+  body: string;
+  deleted: boolean;
+  refs: { path: string; line: number }[];
+  mentions: string[];
+  [k: string]: unknown;
+};
 
 beforeAll(async () => {
   stack = await createStack({ live: false });
@@ -44,7 +52,14 @@ afterAll(async () => {
 async function seedRoom(): Promise<string> {
   const em = stack.db.orm.em.fork();
   const room = em.create(Room, { project: projectId, createdBy: people.host, name: 'Pairing on auth', status: 'active' });
-  const roles: [keyof typeof people, RoomRole][] = [['host', 'host'], ['mod', 'moderator'], ['pat', 'participant'], ['ann', 'participant'], ['vic', 'viewer'], ['mute', 'participant']];
+  const roles: [keyof typeof people, RoomRole][] = [
+    ['host', 'host'],
+    ['mod', 'moderator'],
+    ['pat', 'participant'],
+    ['ann', 'participant'],
+    ['vic', 'viewer'],
+    ['mute', 'participant'],
+  ];
   for (const [who, role] of roles) {
     em.create(RoomMember, { room, user: people[who], role, ...(who === 'mute' ? { mutedUntil: new Date(Date.now() + 3_600_000) } : {}) });
   }
@@ -55,7 +70,10 @@ async function seedRoom(): Promise<string> {
 async function execute(query: string, variables: Record<string, unknown>, viewerId: string) {
   const response = await stack.app.apollo.executeOperation({ query, variables }, { contextValue: stack.app.createContext(viewerId) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as { data?: Record<string, never> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  return response.body.singleResult as {
+    data?: Record<string, never> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 const code = (result: Awaited<ReturnType<typeof execute>>) => result.errors?.[0]?.extensions?.code;
 async function send(viewerId: string, roomId: string, body: string, extra: Record<string, unknown> = {}): Promise<Message> {
@@ -78,7 +96,10 @@ describe('sending', () => {
       authorName: 'Pat',
       body: 'The bug is in src/auth/login.ts:42-48, not package.json:3',
       snippet: { language: 'typescript', code: 'if (!user) return null;' },
-      refs: [{ path: 'src/auth/login.ts', line: 42 }, { path: 'package.json', line: 3 }],
+      refs: [
+        { path: 'src/auth/login.ts', line: 42 },
+        { path: 'package.json', line: 3 },
+      ],
       mentions: [],
       status: 'complete',
       editedAt: null,
@@ -96,7 +117,11 @@ describe('sending', () => {
       const sent = await send(people.ann, roomId, 'live hello');
       const next = await subscription.next();
       const event = toRoomEvent(next.value);
-      expect(event).toMatchObject({ roomId, type: RoomEventType.MESSAGE_CREATED, data: { id: sent.id, body: 'live hello', authorName: 'Ann Marie' } });
+      expect(event).toMatchObject({
+        roomId,
+        type: RoomEventType.MESSAGE_CREATED,
+        data: { id: sent.id, body: 'live hello', authorName: 'Ann Marie' },
+      });
     } finally {
       await subscription.return();
     }
@@ -135,7 +160,9 @@ describe('sending', () => {
     const bigSnippet = { language: 'js', code: 'x'.repeat(20_001) };
     expect(code(await execute(SEND, { i: { roomId, body: 'look', snippet: bigSnippet } }, people.pat))).toBe('MESSAGE_TOO_LONG');
     expect(code(await execute(SEND, { i: { roomId, body: '   ' } }, people.pat))).toBe('BAD_USER_INPUT');
-    expect(code(await execute(SEND, { i: { roomId, body: 'x', snippet: { language: 'Java Script!', code: 'x' } } }, people.pat))).toBe('BAD_USER_INPUT');
+    expect(code(await execute(SEND, { i: { roomId, body: 'x', snippet: { language: 'Java Script!', code: 'x' } } }, people.pat))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(code(await execute(SEND, { i: { roomId, body: 'x', clientKey: 'no spaces allowed' } }, people.pat))).toBe('BAD_USER_INPUT');
     expect(code(await execute(EDIT, { id: randomUUID(), body: 'x' }, people.pat))).toBe('NOT_FOUND');
   });
@@ -147,9 +174,15 @@ describe('editing and deleting', () => {
     const sent = await send(people.pat, roomId, 'see src/a.ts:1');
     const cursor = await roomEvents.cursor(roomId);
     const edited = (await execute(EDIT, { id: sent.id, body: 'no, see src/b.ts:2' }, people.pat)).data!.editRoomMessage as Message;
-    expect(edited).toMatchObject({ id: sent.id, body: 'no, see src/b.ts:2', refs: [{ path: 'src/b.ts', line: 2 }], editedAt: expect.any(String) });
+    expect(edited).toMatchObject({
+      id: sent.id,
+      body: 'no, see src/b.ts:2',
+      refs: [{ path: 'src/b.ts', line: 2 }],
+      editedAt: expect.any(String),
+    });
     expect((await roomEvents.read(roomId, cursor)).map((e) => [e.type, e.data])).toEqual([[RoomEventType.MESSAGE_UPDATED, edited]]);
-    for (const other of [people.ann, people.mod, people.host]) expect(code(await execute(EDIT, { id: sent.id, body: 'mine now' }, other))).toBe('ROOM_FORBIDDEN');
+    for (const other of [people.ann, people.mod, people.host])
+      expect(code(await execute(EDIT, { id: sent.id, body: 'mine now' }, other))).toBe('ROOM_FORBIDDEN');
     expect(code(await execute(EDIT, { id: sent.id, body: 'y'.repeat(4001) }, people.pat))).toBe('MESSAGE_TOO_LONG');
   });
 
@@ -235,17 +268,27 @@ describe('mentions and notifications', () => {
     };
     const live = await subscribe.subscribe({}, {}, ctx);
     try {
-      const sent = await send(people.host, roomId, '@Ann Marie and @pat, look at src/a.ts:1; @Hana Host is me. Not @Stan, not ann@example.com');
+      const sent = await send(
+        people.host,
+        roomId,
+        '@Ann Marie and @pat, look at src/a.ts:1; @Hana Host is me. Not @Stan, not ann@example.com',
+      );
       expect(sent.mentions.sort()).toEqual([people.ann, people.pat, people.host].sort());
       const rows = await stack.db.orm.em.fork().find(UserNotification, { messageId: sent.id });
       expect(rows.map((r) => r.user.id).sort()).toEqual([people.ann, people.pat].sort());
       const next = await live.next();
-      expect(subscribe.resolve(next.value)).toMatchObject({ text: 'Hana Host mentioned you in Pairing on auth', messageId: sent.id, read: false });
+      expect(subscribe.resolve(next.value)).toMatchObject({
+        text: 'Hana Host mentioned you in Pairing on auth',
+        messageId: sent.id,
+        read: false,
+      });
     } finally {
       await live.return?.();
     }
     const listed = (await execute(NOTIFICATIONS, { u: true }, people.ann)).data!.notifications as { id: string }[];
-    expect(listed).toEqual([expect.objectContaining({ kind: 'mention', roomId, read: false, text: 'Hana Host mentioned you in Pairing on auth' })]);
+    expect(listed).toEqual([
+      expect.objectContaining({ kind: 'mention', roomId, read: false, text: 'Hana Host mentioned you in Pairing on auth' }),
+    ]);
     expect((await execute(NOTIFICATIONS, {}, people.stranger)).data!.notifications).toEqual([]);
     expect((await execute(NOTIFICATIONS, {}, people.host)).data!.notifications).toEqual([]);
     expect((await execute(MARK_READ, { ids: [listed[0]!.id] }, people.pat)).data!.markNotificationsRead).toBe(0);

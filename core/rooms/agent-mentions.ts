@@ -34,6 +34,8 @@ export interface AgentQuestion {
 
 /** The agent's message never exceeds what `messageAgent` accepts. */
 const SIGNAL_MAX = 4_000;
+/** How long a send waits for the team run to say which tasks are running. */
+const QUERY_DEADLINE_MS = 3_000;
 
 export class AgentMentions {
   constructor(
@@ -94,10 +96,10 @@ export class AgentMentions {
     if (project?.buildMode !== 'team') return null;
     const run = await this.em.findOne(ProjectRun, { project: project.id }, { orderBy: { createdAt: 'desc' } });
     if (!run || runEnded(run.status)) return null;
-    // A run still waiting for a slot, or between workers, has no task to talk to: the assist task answers.
-    const team = await this.deps.temporal.workflow
-      .getHandle(run.workflowId)
-      .query(teamStatusQuery)
+    // A run still waiting for a slot, or between workers, has no task to talk to: the assist task answers. The
+    // deadline keeps a send from hanging on a run whose workers are all down.
+    const team = await this.deps.temporal
+      .withDeadline(Date.now() + QUERY_DEADLINE_MS, () => this.deps.temporal.workflow.getHandle(run.workflowId).query(teamStatusQuery))
       .catch(() => null);
     const task = team?.tasks.find((t) => t.role === role && t.status === 'running' && t.workflowId);
     return task ? { key: task.key, workflowId: task.workflowId! } : null;

@@ -26,6 +26,7 @@ import type { TeamBudgetsService } from '../../core/models/team-budgets.service'
 import type { UsageService } from '../../core/usage/usage.service';
 import type { FileService } from '../../core/files/file.service';
 import type { CollabService } from '../../core/files/collab.service';
+import type { ChatService } from '../../core/rooms/chat.service';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -58,6 +59,8 @@ export interface GraphQLContext {
   /** People's file and folder operations, versions, uploads and downloads. */
   files: FileService;
   collab: CollabService;
+  /** Coding rooms' chat and people's notifications. */
+  chat: ChatService;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */

@@ -34,6 +34,8 @@ import { LiveAccess } from './live-access';
 import { RoomEventStream } from '../../core/rooms/room-event-stream';
 import { LiveblocksGrants } from './http/collab/liveblocks-grants';
 import { RedisRoomEnforcer } from './rooms/room-enforcer';
+import { ChatService } from '../../core/rooms/chat.service';
+import { NotificationFeed } from '../../core/rooms/notification-feed';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
 
 /** Addresses known only once the server listens; read at use, so links follow the bound port. */
@@ -64,6 +66,8 @@ export interface RequestServices {
   files: FileService;
   /** Live co-editing: room access, opening files' live documents, edit notes for the room workflow. */
   collab: CollabService;
+  /** Coding rooms' chat: messages, mentions, @agent questions, notifications. */
+  chat: ChatService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -77,7 +81,7 @@ export interface ApiServices {
   oauth: ReturnType<typeof oauthFromConfig>;
   /** Re-authorises live subscriptions. */
   liveAccess: LiveAccess;
-  /** Coding rooms' live events. */
+  /** Coding rooms' live events (chat, members, theme, runs). */
   roomEvents: RoomEventStream;
   /** Applies kicks and role changes to live connections on every API process (the room service calls it). */
   roomEnforcer: RedisRoomEnforcer;
@@ -87,6 +91,8 @@ export interface ApiServices {
   urls: PublicUrls;
   /** The files' live documents (Liveblocks); null when collaboration is off. */
   live: LiveDocs | null;
+  /** People's live notifications (mentions). */
+  notificationFeed: NotificationFeed;
   /** The request-scoped services over `em`, wired to the singletons above. */
   forRequest(em: EntityManager): RequestServices;
   close(): Promise<void>;
@@ -121,6 +127,8 @@ export function createServices(deps: AppDeps): ApiServices {
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
   const leases = new ConcurrencyLimiter(redis, { config: limits, logger });
+  const notificationFeed = new NotificationFeed(redis);
+  const chatDeps = { roomEvents, notifications: notificationFeed, temporal, taskQueue, logger };
   const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
 
   const forRequest = (em: EntityManager): RequestServices => {
@@ -140,6 +148,7 @@ export function createServices(deps: AppDeps): ApiServices {
       teamBudgets: new TeamBudgetsService(em),
       files: new FileService(em, fileDeps),
       collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
+      chat: new ChatService(em, chatDeps),
     };
   };
 
@@ -158,6 +167,7 @@ export function createServices(deps: AppDeps): ApiServices {
     previews,
     urls,
     live,
+    notificationFeed,
     forRequest,
     close: async () => {
       await previews?.close();
@@ -165,6 +175,7 @@ export function createServices(deps: AppDeps): ApiServices {
       events.close();
       roomEvents.close();
       await roomEnforcer.close();
+      notificationFeed.close();
     },
   };
 }

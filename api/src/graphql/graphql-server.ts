@@ -19,6 +19,7 @@ import { agentResolvers } from './agents/agents.resolvers';
 import { adminResolvers } from './audit/admin.resolvers';
 import { authResolvers } from './auth/auth.resolvers';
 import { collabResolvers } from './collab/collab.resolvers';
+import { chatResolvers } from './rooms/chat.resolvers';
 import { eventResolvers } from './events/events.resolvers';
 import { fileResolvers } from './files/files.resolvers';
 import { createErrorFormatter } from './graphql.errors';
@@ -68,7 +69,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers] as never,
   });
 }
 

@@ -5,6 +5,7 @@ import type { ProjectEventStream } from '../core/events/project-event-stream';
 import type { SandboxManager } from '../core/sandbox/sandbox-manager';
 import type { ModelGateway } from '../core/models/model-gateway';
 import type { LiveDocs } from '../core/files/live-docs';
+import type { RoomEventStream } from '../core/rooms/room-event-stream';
 
 /** Everything activities touch, built once by the worker's composition root. */
 export interface ActivityDeps {
@@ -21,4 +22,6 @@ export interface ActivityDeps {
   leases?: ConcurrencyLimiter;
   /** The files' live documents (Liveblocks); without it agents read and write PostgreSQL only. */
   live?: LiveDocs | null;
+  /** Coding rooms' live events (chat answers of agents); room activities fail non-retryably without it. */
+  roomEvents?: RoomEventStream;
 }

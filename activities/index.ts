@@ -8,6 +8,7 @@ import { createScaffoldActivities } from './scaffold/scaffold.activities';
 import { createBuildSandboxActivities } from './sandbox/build-sandbox.activities';
 import { createSandboxActivities } from './sandbox/sandbox.activities';
 import { createRoomActivities } from './files/room.activities';
+import { createRoomChatActivities } from './rooms/room-chat.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAgentRecordActivities(deps),
     ...createRunLeaseActivities(deps),
     ...createRoomActivities(deps),
+    ...createRoomChatActivities(deps),
   };
 }
 

@@ -21,6 +21,7 @@ import { createModelLayer, type ModelLayer } from '../core/models/model-layer';
 import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { testEnv, testLiveblocks } from './services';
 import { LiveDocs } from '../core/files/live-docs';
+import { RoomEventStream } from '../core/rooms/room-event-stream';
 
 /** The services global-setup started (see test/services.ts). */
 export { testEnv as testServices } from './services';
@@ -176,6 +177,7 @@ export async function createStack(
           sandboxes,
           leases: new ConcurrencyLimiter(redis, { config: options.limits ?? testLimits }),
           live,
+          roomEvents: new RoomEventStream(redis),
         },
         workflowBundle: await workflowBundle(),
       });

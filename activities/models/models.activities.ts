@@ -13,6 +13,7 @@ import { RateLimitExceededError } from '../../core/limits/limits.errors';
 import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import { ModelStreamWriter } from './model-stream';
+import { RoomStreamWriter, type RoomStreamTarget } from './room-stream';
 import { EventType } from '../../contracts/events';
 
 export interface CallModelInput {
@@ -25,12 +26,14 @@ export interface CallModelInput {
   toolNames?: AgentToolName[];
   /** Stream the reply's text to the project's event stream as it is written. */
   stream?: boolean;
+  /** Stream the reply's text into this chat message instead (MESSAGE_STREAM events on the room's stream). */
+  roomStream?: RoomStreamTarget;
 }
 
 export type CallModelOutput = Omit<ModelCallResult, 'attempts'> & { callKey: string };
 
 /** Model calls: one activity per call, so each is metered, budgeted, retried and replayed on its own. */
-export function createModelActivities({ models, events }: ActivityDeps) {
+export function createModelActivities({ models, events, roomEvents }: ActivityDeps) {
   return {
     async callModel(input: CallModelInput): Promise<CallModelOutput> {
       if (!models) throw ApplicationFailure.nonRetryable('This worker has no model layer configured', ErrorCode.MODEL_NOT_AVAILABLE);
@@ -40,8 +43,10 @@ export function createModelActivities({ models, events }: ActivityDeps) {
       const { workflowId, runId } = execution;
       // The same for every attempt of this activity, unique across continue-as-new: the exactly-once key.
       const callKey = `${workflowId}/${runId}/${ctx.info.activityId}`;
-      const writer =
-        input.stream && input.projectId
+      if (input.roomStream && !roomEvents) throw ApplicationFailure.nonRetryable('This worker has no room event stream', ErrorCode.SERVICE_UNAVAILABLE);
+      const writer = input.roomStream
+        ? new RoomStreamWriter(roomEvents!, { ...input.roomStream, callKey, attempt: ctx.info.attempt }, (chars) => ctx.heartbeat({ chars }))
+        : input.stream && input.projectId
           ? new ModelStreamWriter(
               events,
               { projectId: input.projectId, runId: input.runId ?? null, callKey, attempt: ctx.info.attempt, role: input.role },

@@ -6,8 +6,10 @@ import type { Client } from '@temporalio/client';
 import { UnauthenticatedError } from '../../core/shared/domain.errors';
 import type { AuthService } from '../../core/auth/auth.service';
 import type { RequestMeta } from '../../core/auth/request-meta';
-import type { LiveAccess } from './graphql/events/live-access';
+import type { LiveAccess } from './live-access';
 import type { ProjectEventStream } from '../../core/events/project-event-stream';
+import type { RoomEnforcer } from '../../core/rooms/room-enforcer.port';
+import type { RoomEventStream } from '../../core/rooms/room-event-stream';
 import type { RateLimiter } from '../../core/limits/rate-limiter';
 import type { LimitsConfig } from '../../core/limits/tiers';
 import type { ProviderKeyService } from '../../core/keys/provider-key.service';
@@ -24,8 +26,8 @@ import type { TeamBudgetsService } from '../../core/models/team-budgets.service'
 import type { UsageService } from '../../core/usage/usage.service';
 import type { FileService } from '../../core/files/file.service';
 import type { CollabService } from '../../core/files/collab.service';
-import type { RoomEventStream } from '../../core/rooms/room-event-stream';
 import type { RoomService } from '../../core/rooms/room.service';
+import type { ChatService } from '../../core/rooms/chat.service';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -58,10 +60,10 @@ export interface GraphQLContext {
   /** People's file and folder operations, versions, uploads and downloads. */
   files: FileService;
   collab: CollabService;
+  /** Coding rooms' chat and people's notifications. */
+  chat: ChatService;
   /** Coding rooms: create, list, join, settings, moderation, invite links. */
   rooms: RoomService;
-  /** Coding rooms' live event streams. */
-  roomEvents: RoomEventStream;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
@@ -69,6 +71,10 @@ export interface GraphQLContext {
   /** Sandboxes of projects; null when this process runs without a sandbox backend. */
   sandboxes: SandboxService | null;
   events: ProjectEventStream;
+  /** Coding rooms' live events (roomEvents). */
+  roomEvents: RoomEventStream;
+  /** Closes a removed or demoted room member's live connections on every API process. */
+  roomEnforcer: RoomEnforcer;
   /** Re-authorises live subscriptions; absent in contexts built outside the app (then nothing re-checks). */
   liveAccess?: LiveAccess;
   rateLimiter: RateLimiter;
@@ -106,6 +112,7 @@ export function createContextFactory(deps: { orm: MikroORM; redis: Redis; tempor
       meta: {},
       events: services.events,
       roomEvents: services.roomEvents,
+      roomEnforcer: services.roomEnforcer,
       liveAccess: services.liveAccess,
       rateLimiter: services.rateLimiter,
       limits: services.limits,

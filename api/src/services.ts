@@ -30,11 +30,14 @@ import { LiveDocs } from '../../core/files/live-docs';
 import { ConcurrencyLimiter } from '../../core/limits/concurrency-limiter';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../../core/files/file-deps';
 import { FileService } from '../../core/files/file.service';
-import { LiveAccess } from './graphql/events/live-access';
+import { LiveAccess } from './live-access';
+import { RoomEventStream } from '../../core/rooms/room-event-stream';
+import { LiveblocksGrants } from './http/collab/liveblocks-grants';
+import { RedisRoomEnforcer } from './rooms/room-enforcer';
+import { ChatService } from '../../core/rooms/chat.service';
+import { NotificationFeed } from '../../core/rooms/notification-feed';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
 import { RoomActivityNotifier } from '../../core/rooms/room-activity';
-import type { RoomEnforcer } from '../../core/rooms/room-enforcer.port';
-import { RoomEventStream } from '../../core/rooms/room-event-stream';
 import type { RoomLifecycleStarter } from '../../core/rooms/room-lifecycle.port';
 import { TemporalRoomLifecycle } from '../../core/rooms/room-lifecycle.temporal';
 import { RoomService } from '../../core/rooms/room.service';
@@ -69,6 +72,8 @@ export interface RequestServices {
   collab: CollabService;
   /** Coding rooms: create, list, join, settings, moderation, invite links. */
   rooms: RoomService;
+  /** Coding rooms' chat: messages, mentions, @agent questions, notifications. */
+  chat: ChatService;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -82,18 +87,22 @@ export interface ApiServices {
   oauth: ReturnType<typeof oauthFromConfig>;
   /** Re-authorises live subscriptions. */
   liveAccess: LiveAccess;
+  /** Coding rooms' live events (chat, members, theme, runs). */
+  roomEvents: RoomEventStream;
+  /** Applies kicks and role changes to live connections on every API process (the room service calls it). */
+  roomEnforcer: RedisRoomEnforcer;
   sandboxManager: SandboxManager | undefined;
   /** The preview listener (its own origin); null without a sandbox backend. */
   previews: PreviewSite | null;
   urls: PublicUrls;
   /** The files' live documents (Liveblocks); null when collaboration is off. */
   live: LiveDocs | null;
-  /** Coding rooms' live event streams (one Redis Stream per room). */
-  roomEvents: RoomEventStream;
   /** Debounced activity signals to rooms' lifecycles (chat, edits, runs call `touch`). */
   roomActivity: RoomActivityNotifier;
   /** Starts and ends rooms' lifecycle workflows. */
   roomLifecycle: RoomLifecycleStarter;
+  /** People's live notifications (mentions). */
+  notificationFeed: NotificationFeed;
   /** The request-scoped services over `em`, wired to the singletons above. */
   forRequest(em: EntityManager): RequestServices;
   close(): Promise<void>;
@@ -111,6 +120,9 @@ export function createServices(deps: AppDeps): ApiServices {
   const mailer = deps.mailer ?? createMailer({ ...config, ATELIER_MAIL_DIR: mailDir(config) }, logger);
   const oauth = oauthFromConfig(config);
   const liveAccess = new LiveAccess(orm, logger);
+  const roomEvents = new RoomEventStream(redis);
+  // The shared terminal hub (terminals) is wired when it exists; until then kicks close Liveblocks and roomEvents.
+  const roomEnforcer = new RedisRoomEnforcer({ redis, liveAccess, grants: new LiveblocksGrants(redis), terminals: null, logger });
   const sandboxManager = deps.sandboxes ?? sandboxManagerFromConfig(deps, limits);
   const previews = sandboxManager
     ? createPreviewSite({
@@ -125,13 +137,11 @@ export function createServices(deps: AppDeps): ApiServices {
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
   const leases = new ConcurrencyLimiter(redis, { config: limits, logger });
+  const notificationFeed = new NotificationFeed(redis);
   const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
-  const roomEvents = new RoomEventStream(redis);
   const roomActivity = new RoomActivityNotifier({ redis, temporal, em: () => orm.em.fork(), logger });
+  const chatDeps = { roomEvents, notifications: notificationFeed, temporal, taskQueue, logger, activity: roomActivity };
   const roomLifecycle = new TemporalRoomLifecycle(temporal, { taskQueue });
-  // The live layer's enforcer (Liveblocks grants, terminal sockets, subscriptions) plugs in here; without it,
-  // removed members' connections close on the live layer's own membership re-checks.
-  const roomEnforcer: RoomEnforcer | null = null;
   const roomDeps = { events: roomEvents, activity: roomActivity, lifecycle: roomLifecycle, leases, rateLimiter, enforcer: roomEnforcer, limits };
 
   const forRequest = (em: EntityManager): RequestServices => {
@@ -151,6 +161,7 @@ export function createServices(deps: AppDeps): ApiServices {
       teamBudgets: new TeamBudgetsService(em),
       files: new FileService(em, fileDeps),
       collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
+      chat: new ChatService(em, chatDeps),
       rooms: new RoomService(em, { ...roomDeps, projects }),
     };
   };
@@ -164,19 +175,23 @@ export function createServices(deps: AppDeps): ApiServices {
     mailer,
     oauth,
     liveAccess,
+    roomEvents,
+    roomEnforcer,
     sandboxManager,
     previews,
     urls,
     live,
-    roomEvents,
     roomActivity,
     roomLifecycle,
+    notificationFeed,
     forRequest,
     close: async () => {
       await previews?.close();
       liveAccess.close();
       events.close();
       roomEvents.close();
+      await roomEnforcer.close();
+      notificationFeed.close();
     },
   };
 }

@@ -33,6 +33,7 @@ import { Migration20261204151100 } from './migrations/Migration20261204151100';
 import { Migration20261207013000 } from './migrations/Migration20261207013000';
 import { Migration20261207050000 } from './migrations/Migration20261207050000';
 import { Migration20261207080000 } from './migrations/Migration20261207080000';
+import { Migration20261207083000 } from './migrations/Migration20261207083000';
 import { ProjectFileVersionSchema, ProjectFolderSchema } from '../files/file.entities';
 import { roomEntities } from '../rooms/room.entities';
 
@@ -61,6 +62,7 @@ export const migrationsList = [
   { name: 'Migration20261207013000', class: Migration20261207013000 },
   { name: 'Migration20261207050000', class: Migration20261207050000 },
   { name: 'Migration20261207080000', class: Migration20261207080000 },
+  { name: 'Migration20261207083000', class: Migration20261207083000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -36,8 +36,8 @@ export interface ProjectEventStreamOptions {
   blockMs?: number;
   /** Live events queued for one subscriber before it is closed as too slow (it may resume with `after`). */
   maxQueue?: number;
-  /** What the ids name, in the Redis keys: `project` (default) or `room` (a coding room's stream). */
-  scope?: 'project' | 'room';
+  /** What the ids name, in the Redis keys: `project` (default), `room` (a coding room's stream) or `user` (a person's notifications). */
+  scope?: 'project' | 'room' | 'user';
 }
 
 const STREAM_ID = /^\d{1,20}-\d{1,20}$/;

@@ -18,32 +18,37 @@ export interface RoomActivityNotifierDeps {
 
 /**
  * Tells a room's lifecycle that something happened (a join, a message, an edit, terminal input, a run, a change
- * of settings), which resets its idle timer. Debounced per room session across API processes with a Redis key
- * (SET NX PX), so a burst of chat costs Temporal one signal per window; the room's `lastActivityAt` (the listing
- * order) moves at the same pace.
+ * of settings), which resets its idle timer. Debounced per room across API processes with a Redis key (SET NX PX),
+ * so a burst of chat costs Temporal one signal per window; the room's `lastActivityAt` (the listing order) moves at
+ * the same pace. It is chat's `RoomActivityToucher` too (called with the room's id).
  */
 export class RoomActivityNotifier {
   constructor(private readonly deps: RoomActivityNotifierDeps) {}
 
-  static debounceKey(roomId: string, session: number): string {
-    return `room-activity:{${roomId}}:${session}`;
+  static debounceKey(roomId: string): string {
+    return `room-activity:{${roomId}}`;
   }
 
   /**
-   * Records activity of `userId` in `room`. Never throws: activity is a hint, and a request that did its work
-   * must not fail for it. A failed signal clears the debounce so the next activity tries again.
+   * Records activity of `userId` (null: an agent or the platform) in `room` (the room, or its id: then its live
+   * session is read once the debounce lets the signal through). Never throws: activity is a hint, and a request
+   * that did its work must not fail for it. A failed signal clears the debounce so the next activity tries again.
    */
-  async touch(room: Pick<Room, 'id' | 'session'>, kind: RoomActivityKind, userId: string): Promise<void> {
-    const key = RoomActivityNotifier.debounceKey(room.id, room.session);
+  async touch(room: string | Pick<Room, 'id' | 'session'>, kind: RoomActivityKind, userId: string | null): Promise<void> {
+    const roomId = typeof room === 'string' ? room : room.id;
+    const key = RoomActivityNotifier.debounceKey(roomId);
     try {
       const first = await this.deps.redis.set(key, kind, 'PX', this.deps.debounceMs ?? 30_000, 'NX');
       if (first !== 'OK') return;
-      await this.deps.em().nativeUpdate(Room, { id: room.id }, { lastActivityAt: new Date() });
-      await this.deps.temporal.workflow.getHandle(workflowIds.room(room.id, room.session)).signal(roomActivitySignal, { kind, userId });
+      const em = this.deps.em();
+      const session = typeof room === 'string' ? (await em.findOne(Room, { id: roomId }, { fields: ['session'] }))?.session : room.session;
+      if (session === undefined) return;
+      await em.nativeUpdate(Room, { id: roomId }, { lastActivityAt: new Date() });
+      await this.deps.temporal.workflow.getHandle(workflowIds.room(roomId, session)).signal(roomActivitySignal, { kind, userId });
     } catch (error) {
       // No workflow: the session archived meanwhile, and activity in an archived room resets nothing.
       if (error instanceof WorkflowNotFoundError) return;
-      this.deps.logger?.warn({ err: error, roomId: room.id, kind }, 'could not record room activity');
+      this.deps.logger?.warn({ err: error, roomId, kind }, 'could not record room activity');
       await this.deps.redis.del(key).catch(() => undefined);
     }
   }

@@ -22,8 +22,8 @@ export interface RoomServiceDeps {
   leases: ConcurrencyLimiter;
   /** The wrong-password windows (`attempt`). */
   rateLimiter: RateLimiter;
-  /** Closes live connections of removed members; null until the live layer provides one (it also re-checks on its own). */
-  enforcer: RoomEnforcer | null;
+  /** Closes removed or demoted members' live connections (api/src/rooms/room-enforcer.ts). */
+  enforcer: RoomEnforcer;
   limits: LimitsConfig;
 }
 

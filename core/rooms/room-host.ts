@@ -51,7 +51,7 @@ export async function leaveRoom(scope: RoomScope, viewerId: string | null, roomI
   if (!result) return false;
   await publishMember(scope, RoomEventType.MEMBER_LEFT, result.left);
   if (result.heir) await publishMember(scope, RoomEventType.MEMBER_UPDATED, result.heir);
-  await scope.deps.enforcer?.memberRemoved(room.id, viewerId);
-  if (result.heir) await scope.deps.enforcer?.memberRoleChanged(room.id, result.heir.user.id, 'host');
+  await scope.deps.enforcer.memberRemoved(room.id, viewerId);
+  if (result.heir) await scope.deps.enforcer.memberRoleChanged(room.id, result.heir.user.id, 'host');
   return true;
 }

@@ -47,7 +47,7 @@ export async function kickMember(scope: RoomScope, viewerId: string | null, room
   });
   await scope.em.flush();
   await publishMember(scope, RoomEventType.MEMBER_KICKED, target);
-  await scope.deps.enforcer?.memberRemoved(room.id, userId);
+  await scope.deps.enforcer.memberRemoved(room.id, userId);
   return true;
 }
 
@@ -96,7 +96,7 @@ export async function setMemberRole(
   await scope.em.flush();
   for (const m of changed) {
     await publishMember(scope, RoomEventType.MEMBER_UPDATED, m);
-    await scope.deps.enforcer?.memberRoleChanged(room.id, m.user.id, m.role);
+    await scope.deps.enforcer.memberRoleChanged(room.id, m.user.id, m.role);
   }
   return target;
 }

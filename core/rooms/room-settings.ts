@@ -92,6 +92,6 @@ export async function deleteRoom(scope: RoomScope, viewerId: string | null, room
   await scope.deps.leases.release(room.createdBy.id, 'rooms', room.id);
   await scope.deps.events.publish(room.id, RoomEventType.ROOM_ARCHIVED, { room: { id: room.id }, deleted: true });
   await scope.deps.events.expire(room.id, 3_600);
-  for (const userId of inside) await scope.deps.enforcer?.memberRemoved(room.id, userId);
+  for (const userId of inside) await scope.deps.enforcer.memberRemoved(room.id, userId);
   return true;
 }

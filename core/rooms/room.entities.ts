@@ -84,7 +84,7 @@ export interface ChatFileRef {
  * failed) or the platform's (joins, kicks). Deleted messages keep their row with the text blanked.
  */
 export class RoomMessage {
-  [OptionalProps]?: 'createdAt' | 'status' | 'snippet' | 'refs' | 'mentions' | 'agentRole' | 'editedAt' | 'deletedAt' | 'deletedBy' | 'author' | 'replyTo';
+  [OptionalProps]?: 'createdAt' | 'status' | 'snippet' | 'refs' | 'mentions' | 'agentRole' | 'editedAt' | 'deletedAt' | 'deletedBy' | 'author' | 'replyTo' | 'clientKey';
   id: string = randomUUID();
   room!: Ref<Room>;
   /** Null for agents and the platform. */
@@ -104,6 +104,8 @@ export class RoomMessage {
   deletedAt?: Date | null;
   /** Who deleted it: the author, or a moderator (moderation). */
   deletedBy?: string | null;
+  /** The sender's key for this message: a retried send with the same key returns this message. */
+  clientKey?: string | null;
   createdAt: Date = new Date();
 }
 
@@ -185,6 +187,7 @@ export const RoomMessageSchema = new EntitySchema<RoomMessage>({
   class: RoomMessage,
   tableName: 'room_messages',
   indexes: [{ name: 'room_messages_room_created_index', properties: ['room', 'createdAt'] }],
+  uniques: [{ name: 'room_messages_room_author_client_key_unique', properties: ['room', 'author', 'clientKey'] }],
   properties: {
     id: uuid,
     room: { kind: 'm:1', entity: () => Room, ref: true, deleteRule: 'cascade' },
@@ -200,6 +203,7 @@ export const RoomMessageSchema = new EntitySchema<RoomMessage>({
     editedAt: { type: 'datetime', nullable: true },
     deletedAt: { type: 'datetime', nullable: true },
     deletedBy: { type: 'string', length: 64, nullable: true },
+    clientKey: { type: 'string', length: 64, nullable: true },
     createdAt: created,
   },
 });

@@ -31,14 +31,17 @@ function browserLikeSocket(origin: string) {
   };
 }
 
-/** Enters `roomId` as the holder of `cookie` (anonymous without one) through the app at `appUrl`, synced. */
-export async function joinRoom(appUrl: string, cookie: string | undefined, roomId: string): Promise<Peer> {
+/**
+ * Enters `roomId` as the holder of `cookie` (anonymous without one) through the app at `appUrl`, synced.
+ * `codingRoomId`: ask for tokens as a member of that coding room (`coding` in the token request).
+ */
+export async function joinRoom(appUrl: string, cookie: string | undefined, roomId: string, codingRoomId?: string): Promise<Peer> {
   const client = createClient({
     authEndpoint: async (room) => {
       const res = await fetch(`${appUrl}/liveblocks-auth`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify({ room }),
+        body: JSON.stringify({ room, coding: codingRoomId }),
       });
       return (await res.json()) as { token: string };
     },

@@ -41,6 +41,11 @@ export const ROLE_TOOLS: Record<AgentRole, AgentToolName[]> = {
   optimizer: ['list_files', 'read_file', 'apply_patch', 'search', 'run_tests', 'run_command', 'ask_human', 'handoff', 'finish'],
 };
 
+/** The role's one-line brief, for prompts outside a team task (an @mention in a room's chat). */
+export function roleBrief(role: AgentRole): string {
+  return ROLE_BRIEFS[role];
+}
+
 export function systemPrompt(role: AgentRole): string {
   return `${ROLE_BRIEFS[role]} You work in a team of AI agents on one project, through tools only. Paths are relative to the project root. Call finish with a summary when the task is done.`;
 }

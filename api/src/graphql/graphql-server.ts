@@ -19,6 +19,7 @@ import { agentResolvers } from './agents/agents.resolvers';
 import { adminResolvers } from './audit/admin.resolvers';
 import { authResolvers } from './auth/auth.resolvers';
 import { collabResolvers } from './collab/collab.resolvers';
+import { chatResolvers } from './rooms/chat.resolvers';
 import { eventResolvers } from './events/events.resolvers';
 import { fileResolvers } from './files/files.resolvers';
 import { createErrorFormatter } from './graphql.errors';
@@ -26,6 +27,7 @@ import { providerKeyResolvers } from './keys/provider-key.resolvers';
 import { validationRules } from './limits';
 import { modelResolvers } from './models/models.resolvers';
 import { projectResolvers } from './project/project.resolvers';
+import { roomEventResolvers } from './rooms/room-events.resolvers';
 import { roomResolvers } from './rooms/rooms.resolvers';
 import { createRequestWindow } from './request-window';
 import { sandboxResolvers } from './sandbox/sandbox.resolvers';
@@ -68,7 +70,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers] as never,
   });
 }
 

@@ -238,7 +238,7 @@ describe('updateRoom, setRoomTheme, deleteRoom, reopenRoom, endRoom', () => {
     // The lifecycle is gone (as after a crash): deleting does not wait for it.
     await kit.stack.temporal.workflow.getHandle(workflowIds.room(roomId, 1)).terminate('gone');
     // Activity in a room without a lifecycle is no failure: Tim's join finds no workflow to signal and goes through.
-    await kit.stack.redis.del(RoomActivityNotifier.debounceKey(roomId, 1));
+    await kit.stack.redis.del(RoomActivityNotifier.debounceKey(roomId));
     expect(codeOf(await kit.gql(JOIN, { r: roomId }, tim))).toBeUndefined();
     expect((await kit.gql(DELETE, { r: roomId }, ada)).data).toEqual({ deleteRoom: true });
     expect(codeOf(await kit.gql(ROOM, { r: roomId }, ada))).toBe('ROOM_NOT_FOUND');

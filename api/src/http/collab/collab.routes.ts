@@ -6,7 +6,7 @@ import { LiveblocksGrants } from './liveblocks-grants';
 import { liveblocksAuthRouter, type LiveblocksAuthDeps } from './liveblocks-auth.routes';
 import { createLiveblocksProxy, isSocketPath, type WatchSocket } from './liveblocks-proxy';
 import { projectIdOfRoom } from '../../../../contracts/collab';
-import type { LiveAccess } from '../../graphql/events/live-access';
+import type { LiveAccess } from '../../live-access';
 
 export interface CollabRoutesDeps extends Omit<LiveblocksAuthDeps, 'grants'> {
   /** LIVEBLOCKS_BASE_URL: the embedded dev server, reached through this origin; unset with Liveblocks Cloud. */
@@ -35,21 +35,23 @@ export function mountCollabRoutes(app: express.Express, httpServer: Server, deps
       ? ({ grant, token, socket, close }) => {
           const projectId = projectIdOfRoom(grant.room);
           if (!projectId || grant.viewerId === undefined) return;
-          deps.liveAccess!.watch({
-            viewerId: grant.viewerId,
+          const held = {
             sessionId: grant.sessionId ?? null,
-            projectId,
-            needs: grant.access === 'write' ? 'edit' : 'read',
+            needs: grant.access === 'write' ? ('edit' as const) : ('read' as const),
             subscription: {
               get ended() {
                 return socket.destroyed;
               },
               fail: () => {
                 grants.revoke(token).catch((error: unknown) => logger.warn({ err: error }, 'could not revoke a Liveblocks grant'));
-                close(4001, 'Your access to this project changed');
+                close(4001, grant.codingRoomId ? 'Your place in this room changed' : 'Your access to this project changed');
               },
             },
-          });
+          };
+          // A room member's socket lasts as long as their place in the room, whatever their access to the project.
+          if (grant.codingRoomId && grant.viewerId)
+            deps.liveAccess!.watch({ ...held, viewerId: grant.viewerId, codingRoomId: grant.codingRoomId });
+          else deps.liveAccess!.watch({ ...held, viewerId: grant.viewerId, projectId });
         }
       : undefined;
   const proxy = grants && proxyTarget ? createLiveblocksProxy(proxyTarget, grants, logger, watch) : null;

@@ -2,6 +2,8 @@
  * `POST /liveblocks-auth`, the authEndpoint of the browser's Liveblocks client: after `can()`, mints an access
  * token for one project room. Editors get write access; readers (a viewer, anyone on a public project, anyone
  * on an archived project) get read access plus presence, so Liveblocks itself refuses their document writes.
+ * With `coding: "<room id>"` the coding room's rules decide instead (coding-room-grant.ts): its participants
+ * write, its viewers read, anyone else is refused with the room's code (ROOM_FORBIDDEN, ROOM_KICKED …).
  */
 import { randomBytes } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
@@ -12,11 +14,13 @@ import { ErrorCode } from '../../../../contracts/errors';
 import { personColor } from '../../../../core/files/collab.service';
 import type { LiveDocs } from '../../../../core/files/live-docs';
 import { RateLimitExceededError } from '../../../../core/limits/limits.errors';
+import { RoomError } from '../../../../core/rooms/room.errors';
 import type { RateLimiter } from '../../../../core/limits/rate-limiter';
 import { ServiceUnavailableError } from '../../../../core/shared/domain.errors';
 import { User } from '../../../../core/user/user.entity';
 import type { ContextFactory } from '../../context';
 import { clientIp } from '../auth/session-cookie';
+import { codingRoomAccess } from './coding-room-grant';
 import type { LiveblocksGrants } from './liveblocks-grants';
 
 export interface LiveblocksAuthDeps {
@@ -34,7 +38,8 @@ const WRITE_SCOPES = ['room:write'] as const;
 /** See the documents, never change them; presence (who is here, cursors) is still theirs to write. */
 const READ_SCOPES = ['room:read', 'room:presence:write'] as const;
 
-const AuthBody = z.object({ room: z.string().max(100) });
+/** `coding`: the coding room the caller enters the project's documents from (its membership decides). */
+const AuthBody = z.object({ room: z.string().max(100), coding: z.string().max(100).optional() });
 
 /** A refusal in the shape every answer of this route has: `{ error, code }`, never cached. */
 function refuse(res: Response, status: number, code: string, error: string): void {
@@ -59,6 +64,8 @@ export function liveblocksAuthRouter(deps: LiveblocksAuthDeps): Router {
         return refuse(res, 429, error.code, 'Too many requests; try again shortly.');
       }
       if (error instanceof ServiceUnavailableError) return refuse(res, 503, error.code, error.message);
+      // 403 whatever the room's code: the Liveblocks client stops on 401/403 instead of retrying.
+      if (error instanceof RoomError) return refuse(res, 403, error.code, error.message);
       deps.logger.error({ err: error }, 'liveblocks-auth failed');
       refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Something went wrong on our side; please try again.');
     }
@@ -77,19 +84,27 @@ async function authorize(req: Request, res: Response, deps: LiveblocksAuthDeps):
   if (ip) await rateLimiter.checkRequest('graphql:ip', ip);
   const ctx = await contexts.forRequest(req, res);
   if (ctx.viewerId) await rateLimiter.checkRequest('graphql:user', ctx.viewerId);
-  const grant = await ctx.collab.grant(ctx.viewerId, projectId);
-  // A project that does not exist and one the caller may not read get the same answer.
-  if (!grant) return refuse(res, 403, ErrorCode.FORBIDDEN, 'You do not have access to this project.');
+  const codingRoomId = body.data.coding;
+  let access: 'write' | 'read';
+  if (codingRoomId !== undefined) {
+    if (!ctx.viewerId) return refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in to enter a room.');
+    access = await codingRoomAccess(ctx.em, ctx.viewerId, codingRoomId, projectId);
+  } else {
+    const grant = await ctx.collab.grant(ctx.viewerId, projectId);
+    // A project that does not exist and one the caller may not read get the same answer.
+    if (!grant) return refuse(res, 403, ErrorCode.FORBIDDEN, 'You do not have access to this project.');
+    access = grant.access;
+  }
   const user = ctx.viewerId ? await ctx.em.findOne(User, { id: ctx.viewerId }) : null;
   const userId = user?.id ?? `anon:${randomBytes(9).toString('base64url')}`;
   try {
     await live.ensureRoom(projectId);
     const session = live.client.prepareSession(userId, { userInfo: { name: user?.displayName ?? 'Guest', color: personColor(userId) } });
-    session.allow(body.data.room, grant.access === 'write' ? WRITE_SCOPES : READ_SCOPES);
+    session.allow(body.data.room, access === 'write' ? WRITE_SCOPES : READ_SCOPES);
     const answer = await session.authorize();
     if (answer.status >= 200 && answer.status < 300) {
       const { token } = JSON.parse(answer.body) as { token: string };
-      await deps.grants?.record(token, { room: body.data.room, access: grant.access, viewerId: ctx.viewerId, sessionId: ctx.sessionId });
+      await deps.grants?.record(token, { room: body.data.room, access, viewerId: ctx.viewerId, sessionId: ctx.sessionId, codingRoomId });
       res.status(answer.status).set('Cache-Control', 'no-store').type('application/json').send(answer.body);
       return;
     }

@@ -34,6 +34,7 @@ import { Migration20261207013000 } from './migrations/Migration20261207013000';
 import { Migration20261207050000 } from './migrations/Migration20261207050000';
 import { Migration20261207080000 } from './migrations/Migration20261207080000';
 import { Migration20261207083000 } from './migrations/Migration20261207083000';
+import { Migration20261207090000 } from './migrations/Migration20261207090000';
 import { ProjectFileVersionSchema, ProjectFolderSchema } from '../files/file.entities';
 import { roomEntities } from '../rooms/room.entities';
 
@@ -63,6 +64,7 @@ export const migrationsList = [
   { name: 'Migration20261207050000', class: Migration20261207050000 },
   { name: 'Migration20261207080000', class: Migration20261207080000 },
   { name: 'Migration20261207083000', class: Migration20261207083000 },
+  { name: 'Migration20261207090000', class: Migration20261207090000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

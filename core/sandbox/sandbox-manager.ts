@@ -24,6 +24,8 @@ export interface CreateSandboxRequest {
   readonly ownerId: string;
   readonly runtime: SandboxRuntime;
   readonly idempotencyKey?: string;
+  /** The room whose shared sandbox this is (core/rooms/room-sandbox.ts). */
+  readonly roomId?: string;
 }
 
 const LIVE = ['CREATING', 'RUNNING'] as const;
@@ -64,6 +66,7 @@ export class SandboxManager {
         backend: this.backend.name,
         runtime: request.runtime,
         idempotencyKey: request.idempotencyKey ?? null,
+        roomId: request.roomId ?? null,
       });
       tx.persist(row);
       return row;

@@ -8,7 +8,7 @@ export type SandboxRowStatus = 'CREATING' | 'RUNNING' | 'DESTROYED';
 
 /** One sandbox as the platform records it; the backend holds the sandbox itself. */
 export class SandboxRecord {
-  [OptionalProps]?: 'status' | 'backendId' | 'ports' | 'previewUrl' | 'idempotencyKey' | 'lastActivityAt' | 'createdAt' | 'destroyedAt' | 'destroyReason';
+  [OptionalProps]?: 'status' | 'backendId' | 'ports' | 'previewUrl' | 'idempotencyKey' | 'lastActivityAt' | 'createdAt' | 'destroyedAt' | 'destroyReason' | 'roomId';
   id: string = randomUUID();
   project!: Ref<Project>;
   /** Who the sandbox counts against (the tier's `sandboxes` limit). */
@@ -28,8 +28,10 @@ export class SandboxRecord {
   lastActivityAt: Date = new Date();
   createdAt: Date = new Date();
   destroyedAt?: Date | null;
-  /** Why it went: `destroyed`, `idle`, `orphan`, `failed`. */
+  /** Why it went: `destroyed`, `idle`, `orphan`, `failed`, `room-closed`. */
   destroyReason?: string | null;
+  /** The room (issue 14) whose shared sandbox this is; a room has at most one live sandbox. */
+  roomId?: string | null;
 }
 
 export const SandboxRecordSchema = new EntitySchema<SandboxRecord>({
@@ -38,6 +40,11 @@ export const SandboxRecordSchema = new EntitySchema<SandboxRecord>({
   indexes: [
     { name: 'sandboxes_owner_status_index', properties: ['owner', 'status'] },
     { name: 'sandboxes_status_last_activity_index', properties: ['status', 'lastActivityAt'] },
+    // At most one live sandbox per room, even if two requests create one at once (core/rooms/room-sandbox.ts).
+    {
+      name: 'sandboxes_room_live_unique',
+      expression: `create unique index "sandboxes_room_live_unique" on "sandboxes" ("room_id") where "status" in ('CREATING', 'RUNNING')`,
+    },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
@@ -54,5 +61,6 @@ export const SandboxRecordSchema = new EntitySchema<SandboxRecord>({
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
     destroyedAt: { type: 'datetime', nullable: true },
     destroyReason: { type: 'string', length: 32, nullable: true },
+    roomId: { type: 'uuid', nullable: true },
   },
 });

@@ -9,6 +9,9 @@ import type { RequestMeta } from '../../core/auth/request-meta';
 import type { LiveAccess } from './live-access';
 import type { ProjectEventStream } from '../../core/events/project-event-stream';
 import type { RoomEnforcer } from '../../core/rooms/room-enforcer.port';
+import type { RoomRuntime } from './rooms/room-runtime';
+import type { RoomActivityNotifier } from '../../core/rooms/room-activity';
+import type { PreviewSite } from './http/sandbox/preview-server';
 import type { RoomEventStream } from '../../core/rooms/room-event-stream';
 import type { RateLimiter } from '../../core/limits/rate-limiter';
 import type { LimitsConfig } from '../../core/limits/tiers';
@@ -75,6 +78,12 @@ export interface GraphQLContext {
   roomEvents: RoomEventStream;
   /** Closes a removed or demoted room member's live connections on every API process. */
   roomEnforcer: RoomEnforcer;
+  /** Rooms' sandboxes, shared terminals and Run/Test; null without a sandbox backend. */
+  roomRuntime: RoomRuntime | null;
+  /** Debounced activity signals to rooms' lifecycles. */
+  roomActivity: RoomActivityNotifier;
+  /** Where the preview origin serves a sandbox and how to link to it; null without a sandbox backend. */
+  previews: PreviewSite | null;
   /** Re-authorises live subscriptions; absent in contexts built outside the app (then nothing re-checks). */
   liveAccess?: LiveAccess;
   rateLimiter: RateLimiter;
@@ -113,6 +122,9 @@ export function createContextFactory(deps: { orm: MikroORM; redis: Redis; tempor
       events: services.events,
       roomEvents: services.roomEvents,
       roomEnforcer: services.roomEnforcer,
+      roomRuntime: services.roomRuntime,
+      roomActivity: services.roomActivity,
+      previews: services.previews,
       liveAccess: services.liveAccess,
       rateLimiter: services.rateLimiter,
       limits: services.limits,

@@ -34,6 +34,7 @@ import { LiveAccess } from './live-access';
 import { RoomEventStream } from '../../core/rooms/room-event-stream';
 import { LiveblocksGrants } from './http/collab/liveblocks-grants';
 import { RedisRoomEnforcer } from './rooms/room-enforcer';
+import { createRoomRuntime, type RoomRuntime } from './rooms/room-runtime';
 import { ChatService } from '../../core/rooms/chat.service';
 import { NotificationFeed } from '../../core/rooms/notification-feed';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
@@ -91,6 +92,8 @@ export interface ApiServices {
   roomEvents: RoomEventStream;
   /** Applies kicks and role changes to live connections on every API process (the room service calls it). */
   roomEnforcer: RedisRoomEnforcer;
+  /** Rooms' sandboxes, shared terminals and Run/Test; null without a sandbox backend. */
+  roomRuntime: RoomRuntime | null;
   sandboxManager: SandboxManager | undefined;
   /** The preview listener (its own origin); null without a sandbox backend. */
   previews: PreviewSite | null;
@@ -121,8 +124,6 @@ export function createServices(deps: AppDeps): ApiServices {
   const oauth = oauthFromConfig(config);
   const liveAccess = new LiveAccess(orm, logger);
   const roomEvents = new RoomEventStream(redis);
-  // The shared terminal hub (terminals) is wired when it exists; until then kicks close Liveblocks and roomEvents.
-  const roomEnforcer = new RedisRoomEnforcer({ redis, liveAccess, grants: new LiveblocksGrants(redis), terminals: null, logger });
   const sandboxManager = deps.sandboxes ?? sandboxManagerFromConfig(deps, limits);
   const previews = sandboxManager
     ? createPreviewSite({
@@ -140,6 +141,8 @@ export function createServices(deps: AppDeps): ApiServices {
   const notificationFeed = new NotificationFeed(redis);
   const fileDeps = { events, live, rateLimiter, temporal, uploadMaxBytes: config.ATELIER_UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES };
   const roomActivity = new RoomActivityNotifier({ redis, temporal, em: () => orm.em.fork(), logger });
+  const roomRuntime = sandboxManager ? createRoomRuntime({ orm, manager: sandboxManager, live, activity: roomActivity, logger }) : null;
+  const roomEnforcer = new RedisRoomEnforcer({ redis, liveAccess, grants: new LiveblocksGrants(redis), terminals: roomRuntime?.terminals ?? null, logger });
   const chatDeps = { roomEvents, notifications: notificationFeed, temporal, taskQueue, logger, activity: roomActivity };
   const roomLifecycle = new TemporalRoomLifecycle(temporal, { taskQueue });
   const roomDeps = { events: roomEvents, activity: roomActivity, lifecycle: roomLifecycle, leases, rateLimiter, enforcer: roomEnforcer, limits };
@@ -177,6 +180,7 @@ export function createServices(deps: AppDeps): ApiServices {
     liveAccess,
     roomEvents,
     roomEnforcer,
+    roomRuntime,
     sandboxManager,
     previews,
     urls,
@@ -191,6 +195,7 @@ export function createServices(deps: AppDeps): ApiServices {
       events.close();
       roomEvents.close();
       await roomEnforcer.close();
+      roomRuntime?.close();
       notificationFeed.close();
     },
   };

@@ -13,6 +13,7 @@ import { assertNotArchived } from '../project/project.errors';
 import type { PreviewLinks } from './preview-links';
 import type { SandboxManager } from './sandbox-manager';
 import { SandboxRecord } from './sandbox.entity';
+import { requireRoom } from '../rooms/room-standing';
 
 /** Runtimes of the frameworks a project can have. */
 const runtimeOf = (framework: string): 'node' | 'python' => (['fastapi', 'django'].includes(framework) ? 'python' : 'node');
@@ -36,8 +37,13 @@ export class SandboxService {
   /** A link that opens the preview as the viewer: a short-lived signed token the preview host trades for its own cookie. */
   async openPreview(viewerId: string | null, sessionId: string | null, sandboxId: string): Promise<{ url: string; expiresAt: Date | null }> {
     const record = await this.manager.find(sandboxId);
-    const project = record?.status === 'RUNNING' && record.previewUrl ? await this.projects.get(viewerId, record.project.id).catch(nullIfNotFound) : null;
-    if (!record || !project || !this.previews) throw new NotFoundError('Sandbox', sandboxId);
+    const running = record?.status === 'RUNNING' && !!record.previewUrl;
+    // A room's sandbox is shared with the room's members (who may not be the project's); a project's with its readers.
+    const allowed =
+      running && record.roomId
+        ? await requireRoom(this.em, viewerId, record.roomId, 'room:read').then(() => true, () => false)
+        : running && !!(await this.projects.get(viewerId, record!.project.id).catch(nullIfNotFound));
+    if (!record || !allowed || !this.previews) throw new NotFoundError('Sandbox', sandboxId);
     return this.previews.link(record.id, viewerId, sessionId);
   }
 
@@ -45,7 +51,7 @@ export class SandboxService {
   async listForProject(viewerId: string | null, projectId: string): Promise<SandboxRecord[]> {
     const project = await this.projects.get(viewerId, projectId).catch(nullIfNotFound);
     if (!project) return [];
-    return this.em.find(SandboxRecord, { project: project.id, status: { $in: ['CREATING', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
+    return this.em.find(SandboxRecord, { project: project.id, roomId: null, status: { $in: ['CREATING', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
   }
 
   /** Starts sandboxVerifyWorkflow for the project; the viewer must be allowed to run it. */

@@ -1398,7 +1398,7 @@ export type Room = {
   /** People inside now. */
   presentCount: Scalars['Int']['output'];
   project: RoomProject;
-  /** The room's sandbox while one runs (the shared terminal and preview), for members inside. */
+  /** The room's sandbox, terminal and scripts, for members inside (null without a sandbox backend, or for others). */
   sandbox: Maybe<RoomSandbox>;
   /** created, active, idle or archived. */
   status: Scalars['String']['output'];
@@ -1513,12 +1513,14 @@ export type RoomProject = {
 
 export type RoomSandbox = {
   __typename?: 'RoomSandbox';
-  id: Scalars['ID']['output'];
+  /** Null until the room's sandbox is first needed (the terminal or a Run starts it). */
+  id: Maybe<Scalars['ID']['output']>;
   /** The shared preview on the preview origin (open it through openPreview), or null while nothing serves. */
   previewUrl: Maybe<Scalars['String']['output']>;
   /** Whether the project has a Run and a Test script (the buttons are disabled with the reason otherwise). */
   runCommand: Maybe<Scalars['String']['output']>;
   runUnavailableReason: Maybe<Scalars['String']['output']>;
+  /** NONE, CREATING or RUNNING. */
   status: Scalars['String']['output'];
   /** The shared terminal's WebSocket path on the app's origin: /rooms/<id>/terminal. */
   terminalPath: Scalars['String']['output'];
@@ -2547,7 +2549,7 @@ export type RoomProjectResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type RoomSandboxResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoomSandbox'] = ResolversParentTypes['RoomSandbox']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   previewUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   runCommand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   runUnavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -27,6 +27,7 @@ import { providerKeyResolvers } from './keys/provider-key.resolvers';
 import { validationRules } from './limits';
 import { modelResolvers } from './models/models.resolvers';
 import { projectResolvers } from './project/project.resolvers';
+import { roomRunResolvers } from './rooms/room-run.resolvers';
 import { roomEventResolvers } from './rooms/room-events.resolvers';
 import { roomResolvers } from './rooms/rooms.resolvers';
 import { createRequestWindow } from './request-window';
@@ -70,7 +71,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers] as never,
   });
 }
 

@@ -13,6 +13,7 @@ import type { ApiServices } from '../services';
 import { createFilesRouter } from './files/files.routes';
 import { createHostGuard, type HostGuard } from './host-guard';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
+import { mountRoomTerminalRoutes } from './rooms-terminal/room-terminal.routes';
 import { securityHeaders } from './security-headers';
 
 export interface HttpApp {
@@ -44,7 +45,7 @@ export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServi
 
 export interface RouteDeps {
   config: AppDeps['config'];
-  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest' | 'live' | 'liveAccess'>;
+  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest' | 'live' | 'liveAccess' | 'roomRuntime'>;
   contexts: ContextFactory;
   /** The GraphQL HTTP handler (graphql/graphql-server.ts). */
   graphql: RequestHandler[];
@@ -87,6 +88,14 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
       logger,
       viewer: (req: IncomingMessage) => deps.contexts.forRequest(req),
     });
+  if (services.roomRuntime) {
+    const runtime = services.roomRuntime;
+    mountRoomTerminalRoutes(httpServer, {
+      terminals: runtime.terminals,
+      access: async (req, roomId) => runtime.terminalAccess(await deps.contexts.forRequest(req), roomId),
+      logger,
+    });
+  }
   const { live, rateLimiter } = services;
   mountCollabRoutes(app, httpServer, {
     live,

@@ -49,8 +49,6 @@ export const roomResolvers: Resolvers = {
       const { actor, resource } = await ctx.rooms.standing(ctx.viewerId, room.id);
       return can(actor, 'room:read', resource) ? ctx.rooms.presentMembers(room.id) : [];
     },
-    // The live layer (rooms-live) resolves the room's sandbox.
-    sandbox: () => null,
     eventCursor: (room, _args, ctx) => ctx.roomEvents.cursor(room.id),
   },
   RoomMember: {

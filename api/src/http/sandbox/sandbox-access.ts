@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadActor } from '../../../../core/access/actor';
 import { can, type ProjectAction, type Visibility } from '../../../../core/access/policy';
 import { Project } from '../../../../core/project/project.entity';
+import { loadStanding } from '../../../../core/rooms/room-standing';
 import type { SandboxManager } from '../../../../core/sandbox/sandbox-manager';
 import type { SandboxRecord } from '../../../../core/sandbox/sandbox.entity';
 
@@ -26,6 +27,7 @@ export async function checkSandboxAccess(req: IncomingMessage, sandboxId: string
 export async function checkViewerAccess(viewerId: string | null, em: EntityManager, sandboxId: string, action: ProjectAction, sandboxes: SandboxManager): Promise<SandboxAccess> {
   const record = await sandboxes.find(sandboxId);
   if (!record || record.status !== 'RUNNING') return { ok: false, status: 404 };
+  if (record.roomId) return roomSandboxAccess(viewerId, em, record, action);
   const project = await em.findOne(Project, { id: record.project.id });
   if (!project) return { ok: false, status: 404 };
   const actor = await loadActor(em, viewerId);
@@ -33,6 +35,19 @@ export async function checkViewerAccess(viewerId: string | null, em: EntityManag
   if (!can(actor, 'project:read', resource)) return { ok: false, status: viewerId ? 404 : 401 };
   if (!can(actor, action, resource)) return { ok: false, status: 403 };
   return { ok: true, record };
+}
+
+/**
+ * A room's sandbox is the room's: its members inside see the preview (the room shares it), participants and
+ * above may run; whoever may not see the room gets 404, as for a project. The project's own members get nothing
+ * extra here: they join the room like anyone else.
+ */
+async function roomSandboxAccess(viewerId: string | null, em: EntityManager, record: SandboxRecord, action: ProjectAction): Promise<SandboxAccess> {
+  if (!viewerId) return { ok: false, status: 401 };
+  const standing = await loadStanding(em, viewerId, record.roomId!).catch(() => null);
+  if (!standing || !can(standing.actor, 'room:view', standing.resource)) return { ok: false, status: 404 };
+  const allowed = can(standing.actor, action === 'project:read' ? 'room:read' : 'room:terminal', standing.resource);
+  return allowed ? { ok: true, record } : { ok: false, status: 403 };
 }
 
 /** True unless the request names an Origin whose host differs from its Host (cross-site WebSocket hijacking). */

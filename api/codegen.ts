@@ -22,6 +22,7 @@ const config: CodegenConfig = {
           ProviderKey: '../../../core/keys/provider-key.entity#ProviderKey as ProviderKeyEntity',
           TeamInvitation: '../../../core/team/team.entity#TeamInvitation as TeamInvitationEntity',
           FileVersion: '../../../core/files/file-history#FileVersionRecord',
+          Theme: '../../../contracts/themes#Theme as ThemeData',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -7,4 +7,5 @@ export * from './errors';
 export * from './events';
 export * from './messages';
 export * from './roles';
+export * from './themes';
 export * from './workflow-ids';

@@ -32,6 +32,7 @@ import { Migration20261127184500 } from './migrations/Migration20261127184500';
 import { Migration20261204151100 } from './migrations/Migration20261204151100';
 import { Migration20261207013000 } from './migrations/Migration20261207013000';
 import { Migration20261207050000 } from './migrations/Migration20261207050000';
+import { Migration20261207091500 } from './migrations/Migration20261207091500';
 import { ProjectFileVersionSchema, ProjectFolderSchema } from '../files/file.entities';
 
 export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, AgentInstanceSchema, AgentHandoffSchema, SandboxRecordSchema, ProjectFileVersionSchema, ProjectFolderSchema];
@@ -58,6 +59,7 @@ export const migrationsList = [
   { name: 'Migration20261204151100', class: Migration20261204151100 },
   { name: 'Migration20261207013000', class: Migration20261207013000 },
   { name: 'Migration20261207050000', class: Migration20261207050000 },
+  { name: 'Migration20261207091500', class: Migration20261207091500 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

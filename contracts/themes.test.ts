@@ -23,7 +23,7 @@ const longHex = (hex: string) => (hex.length === 4 ? `#${[...hex.slice(1)].map((
 
 /** Text colour → the backgrounds it is drawn on in the app (client/src/styles.css and the component styles). */
 const TEXT_ON: Partial<Record<ThemeCssVar, ThemeCssVar[]>> = {
-  '--text': ['--bg', '--surface', '--surface-alt', '--hover', '--selected', '--input-bg', '--neutral-bg'],
+  '--text': ['--bg', '--surface', '--surface-alt', '--hover', '--selected', '--input-bg', '--neutral-bg', '--info-bg', '--success-bg', '--danger-bg', '--progress-bg'],
   '--text-soft': ['--bg', '--surface', '--surface-alt', '--neutral-bg'],
   '--muted': ['--bg', '--surface', '--surface-alt', '--hover'],
   '--link': ['--bg', '--surface', '--surface-alt'],

@@ -40,6 +40,9 @@ it('saves the caller’s theme, reads it back, and shows it to nobody else', asy
   expect(set.data).toEqual({ setTheme: { id: ada.id, themeId: 'night-owl' } });
   expect((await gql(ada.cookie, '{ viewer { themeId } }')).data).toEqual({ viewer: { themeId: 'night-owl' } });
   expect(await storedTheme(ada.id)).toBe('night-owl');
+  // Logging in elsewhere answers with the saved theme, so a new browser paints it at once.
+  const login = await gql(undefined, 'mutation { logIn(input: { email: "ada@example.com", password: "a long enough passphrase" }) { themeId } }');
+  expect(login.data).toEqual({ logIn: { themeId: 'night-owl' } });
   // Choosing again replaces it; Bob's own choice is his.
   await gql(ada.cookie, SET, { t: 'forest-sanctuary' });
   await gql(bob.cookie, SET, { t: 'deep-focus' });

@@ -1,9 +1,8 @@
 import { SYSTEM_THEMES } from '../../../../contracts/themes';
-import { can } from '../../../../core/access/policy';
 import { chooseTheme } from '../../../../core/user/user-theme';
 import { requireViewer } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
-import { viewerActor } from '../field-access';
+import { mayReadPrivate, viewerActor } from '../field-access';
 
 /** The system themes and the caller's own choice (see themes.graphql). */
 export const themeResolvers: Resolvers = {
@@ -22,8 +21,7 @@ export const themeResolvers: Resolvers = {
     monaco: (theme) => ({ ...theme.monaco }),
   },
   User: {
-    // A preference, not contact data: only the user sees it.
-    themeId: async (user, _args, ctx) =>
-      can(await viewerActor(ctx), 'user:read-private', { kind: 'user', userId: user.id }) ? (user.themeId ?? null) : null,
+    // A preference, not contact data: only the user sees it (also in the reply to their own log-in).
+    themeId: async (user, _args, ctx) => ((await mayReadPrivate(ctx, user.id)) ? (user.themeId ?? null) : null),
   },
 };

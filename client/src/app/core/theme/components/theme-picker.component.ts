@@ -47,10 +47,17 @@ export class ThemePickerComponent {
     this.theme.followRoomTheme() ? this.theme.roomTheme() : null,
   );
 
-  /** Page, panel, accent and top bar colours: enough to recognise a theme at a glance. */
+  /** A tiny window in the theme's colours: top bar, page, two lines of text and a button. */
   protected swatch(theme: Theme): string {
     const c = theme.css;
-    return `linear-gradient(135deg, ${c['--topbar-bg']} 0 30%, ${c['--bg']} 30% 55%, ${c['--accent']} 55% 80%, ${c['--link']} 80%)`;
+    const block = (colour: string, at: string) => `linear-gradient(${colour}, ${colour}) ${at} no-repeat`;
+    return [
+      block(c['--topbar-bg'], 'top / 100% 28%'),
+      block(c['--text'], 'left 18% top 45% / 45% 9%'),
+      block(c['--muted'], 'left 18% top 64% / 30% 9%'),
+      block(c['--accent'], 'right 12% bottom 14% / 28% 22%'),
+      c['--bg'],
+    ].join(', ');
   }
 
   protected async choose(themeId: string): Promise<void> {

@@ -55,6 +55,11 @@ it('recolours the page with the theme picked, keeps it on reload and in another 
   await on(page, 'theme-picker-toggle').waitFor();
   expect(await background(page)).toBe('rgb(26, 27, 38)');
   expect(await on(page, 'theme-picker-toggle').getAttribute('aria-label')).toBe('Theme: Tokyo Night');
+  // Before the app's code runs, public/theme-boot.js paints the last theme: no light flash on load.
+  await page.route(/\/main-\w+\.js$/, (route) => route.abort());
+  await page.reload();
+  expect(await background(page)).toBe('rgb(26, 27, 38)');
+  expect(await on(page, 'theme-picker-toggle').count()).toBe(0);
 
   // A browser that never saw the choice gets it from the account once Tove logs in.
   const other = await e2e.newPage();

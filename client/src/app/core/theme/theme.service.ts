@@ -20,6 +20,8 @@ export const THEME_KEYS = {
   own: 'atelier.theme',
   followRoom: 'atelier.theme.followRoom',
   effects: 'atelier.theme.effects',
+  /** The colours last painted, for `public/theme-boot.js` to paint before the app loads. */
+  paint: 'atelier.theme.paint',
 } as const;
 
 /** Monaco's theme data as its `defineTheme` takes it (mutable arrays). */
@@ -157,5 +159,6 @@ export class ThemeService {
     for (const [name, value] of Object.entries(theme.css)) this.root.style.setProperty(name, value);
     this.root.style.colorScheme = theme.dark ? 'dark' : 'light';
     this.root.dataset['theme'] = theme.id;
+    this.storage.setItem(THEME_KEYS.paint, JSON.stringify({ css: theme.css, dark: theme.dark }));
   }
 }

@@ -56,16 +56,17 @@ export class ThemeService {
 
   /** Every theme the user may choose. */
   readonly themes = SYSTEM_THEMES;
-  /**
-   * The user's own theme: the account's saved one once the viewer is known, else this browser's last one,
-   * else the default. Set by `choose`.
-   */
-  readonly own = linkedSignal<Theme>(
+  private readonly ownChoice = linkedSignal<Theme>(
     () =>
       themeById(this.session.viewer()?.themeId) ??
       themeById(this.storage.getItem(THEME_KEYS.own)) ??
       themeById(DEFAULT_THEME_ID)!,
   );
+  /**
+   * The user's own theme: the account's saved one once the viewer is known, else this browser's last one,
+   * else the default. Changed by `choose`.
+   */
+  readonly own = this.ownChoice.asReadonly();
   /** The host's theme of the room the user is in, or null outside rooms (see `setRoomTheme`). */
   readonly roomTheme = this.room.asReadonly();
   /** Whether the host's theme replaces the own one in a room (per browser; default true). */
@@ -104,7 +105,7 @@ export class ThemeService {
       };
     }
     const before = this.own();
-    this.own.set(theme);
+    this.ownChoice.set(theme);
     if (!this.session.viewer()) return { ok: true, value: theme };
     const saved = await firstValueFrom(
       toResult(
@@ -114,7 +115,7 @@ export class ThemeService {
     );
     if (saved.ok) return { ok: true, value: theme };
     // Only undo this choice: a later one may have replaced it meanwhile.
-    if (this.own() === theme) this.own.set(before);
+    if (this.own() === theme) this.ownChoice.set(before);
     return saved;
   }
 

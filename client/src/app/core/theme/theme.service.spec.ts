@@ -99,7 +99,10 @@ describe('ThemeService', () => {
     TestBed.tick();
     expect(storage.items.get(THEME_KEYS.own)).toBe('forest-sanctuary');
     // What public/theme-boot.js paints on the next load, before the app runs.
-    expect(JSON.parse(storage.items.get(THEME_KEYS.paint)!)).toMatchObject({ dark: true, css: { '--bg': '#121c16' } });
+    expect(JSON.parse(storage.items.get(THEME_KEYS.paint)!)).toMatchObject({
+      dark: true,
+      css: { '--bg': '#121c16' },
+    });
   });
 
   it('puts the previous theme back when saving fails, and refuses an unknown theme unasked', async () => {

@@ -50,7 +50,8 @@ export class ThemePickerComponent {
   /** A tiny window in the theme's colours: top bar, page, two lines of text and a button. */
   protected swatch(theme: Theme): string {
     const c = theme.css;
-    const block = (colour: string, at: string) => `linear-gradient(${colour}, ${colour}) ${at} no-repeat`;
+    const block = (colour: string, at: string) =>
+      `linear-gradient(${colour}, ${colour}) ${at} no-repeat`;
     return [
       block(c['--topbar-bg'], 'top / 100% 28%'),
       block(c['--text'], 'left 18% top 45% / 45% 9%'),

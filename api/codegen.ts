@@ -25,6 +25,7 @@ const config: CodegenConfig = {
           Room: '../../../core/rooms/room.entities#Room as RoomEntity',
           RoomMember: '../../../core/rooms/room.entities#RoomMember as RoomMemberEntity',
           RoomInvite: '../../../core/rooms/room.entities#RoomInvite as RoomInviteEntity',
+          Theme: '../../../contracts/themes#Theme as ThemeData',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

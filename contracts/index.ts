@@ -8,4 +8,5 @@ export * from './events';
 export * from './messages';
 export * from './roles';
 export * from './rooms';
+export * from './themes';
 export * from './workflow-ids';

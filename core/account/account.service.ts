@@ -37,7 +37,7 @@ export class AccountService {
     const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
     return {
       exportedAt: new Date().toISOString(),
-      user: pick(user, ['id', 'email', 'displayName', 'platformRole', 'tier', 'emailVerifiedAt', 'createdAt']),
+      user: pick(user, ['id', 'email', 'displayName', 'platformRole', 'tier', 'emailVerifiedAt', 'themeId', 'createdAt']),
       projects: projects.map((p) => ({
         ...pick(p, ['id', 'name', 'description', 'framework', 'features', 'database', 'styling', 'visibility', 'status', 'createdAt']),
         teamId: p.ownerTeam?.id ?? null,

@@ -17,6 +17,8 @@ export class User {
   /** Rate-limit tier: free, pro, team or enterprise (see core/limits/tiers.ts). */
   tier = 'free';
   emailVerifiedAt?: Date | null;
+  /** The user's own theme (a `SYSTEM_THEMES` id, contracts/themes.ts); null until they choose one. */
+  themeId?: string | null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -32,6 +34,7 @@ export const UserSchema = new EntitySchema<User>({
     platformRole: { type: 'string', length: 16, default: 'user' },
     tier: { type: 'string', length: 16, default: 'free' },
     emailVerifiedAt: { type: 'datetime', nullable: true },
+    themeId: { type: 'text', nullable: true },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },
   },

@@ -7,6 +7,7 @@ import type { AuditEvent as AuditEventEntity } from '../../../core/audit/audit.e
 import type { ProviderKey as ProviderKeyEntity } from '../../../core/keys/provider-key.entity';
 import type { FileVersionRecord } from '../../../core/files/file-history';
 import type { Room as RoomEntity, RoomMember as RoomMemberEntity, RoomInvite as RoomInviteEntity } from '../../../core/rooms/room.entities';
+import type { Theme as ThemeData } from '../../../contracts/themes';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -559,6 +560,11 @@ export type Mutation = {
   /** Sets a team's role → model chains, the default for its projects (team owners and admins). */
   setTeamRoleModels: Array<RoleModelChain>;
   /**
+   * Saves the caller's own theme. An id that names no system theme is refused with BAD_USER_INPUT (field
+   * themeId); signed out, with UNAUTHENTICATED.
+   */
+  setTheme: User;
+  /**
    * Platform admins raise or lift (limit: null) one limit of a user: messages:hourly, messages:daily,
    * uploads:daily, agent-runs or rooms. Audited with the reason.
    */
@@ -931,6 +937,11 @@ export type MutationSetTeamRoleModelsArgs = {
 };
 
 
+export type MutationSetThemeArgs = {
+  themeId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetUserLimitArgs = {
   kind: Scalars['String']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1240,6 +1251,8 @@ export type Query = {
   teamProviderKeys: Array<ProviderKey>;
   /** Teams the caller belongs to. UNAUTHENTICATED when signed out. */
   teams: Array<Team>;
+  /** The system themes anyone may choose, in the picker's order. */
+  themes: Array<Theme>;
   /** The caller's usage against their tier's limits (and any admin override). UNAUTHENTICATED when signed out. */
   usage: Usage;
   /** The caller: the signed-in user, the built-in local user in single-user mode, or null. */
@@ -1717,6 +1730,44 @@ export type TeamTaskState = {
   turns: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * A theme: the app's colours, an editor theme, and optional ambient particles and sound (contracts/themes.ts).
+ * The client applies css by setting each property on the document root.
+ */
+export type Theme = {
+  __typename?: 'Theme';
+  /** CSS custom property → #rrggbb, e.g. { "--bg": "#1a1b26", "--text": "#c0caf5" }. */
+  css: Scalars['JSON']['output'];
+  /** A dark page: the client sets color-scheme: dark. */
+  dark: Scalars['Boolean']['output'];
+  /** A slug, e.g. tokyo-night. */
+  id: Scalars['ID']['output'];
+  /** Monaco's IStandaloneThemeData: { base, inherit, rules, colors }. */
+  monaco: Scalars['JSON']['output'];
+  name: Scalars['String']['output'];
+  /** Off unless the user turns effects on; never under prefers-reduced-motion. */
+  particles: Maybe<ThemeParticles>;
+  /** Synthesised in the browser; off unless the user turns effects on. */
+  sound: Maybe<ThemeSound>;
+};
+
+export type ThemeParticles = {
+  __typename?: 'ThemeParticles';
+  color: Scalars['String']['output'];
+  /** 0–1: the share of the client's particle budget. */
+  density: Scalars['Float']['output'];
+  /** stars, rain, bubbles, leaves, embers or snow. */
+  kind: Scalars['String']['output'];
+};
+
+export type ThemeSound = {
+  __typename?: 'ThemeSound';
+  /** rain, cafe, hum, waves or keys. */
+  kind: Scalars['String']['output'];
+  /** 0–1. */
+  volume: Scalars['Float']['output'];
+};
+
 /** A tier's model limits per run and per calendar month; null: unlimited. */
 export type TierModelBudget = {
   __typename?: 'TierModelBudget';
@@ -1766,6 +1817,8 @@ export type User = {
   id: Scalars['ID']['output'];
   /** user or admin (platform administrator). */
   platformRole: Maybe<Scalars['String']['output']>;
+  /** The theme this user chose (a Theme id); null until they choose one, and for anyone but the user themselves. */
+  themeId: Maybe<Scalars['ID']['output']>;
   /** free, pro, team or enterprise. */
   tier: Maybe<Scalars['String']['output']>;
 };
@@ -1922,6 +1975,9 @@ export type ResolversTypes = {
   TeamModelBudgetsInput: TeamModelBudgetsInput;
   TeamState: ResolverTypeWrapper<TeamState>;
   TeamTaskState: ResolverTypeWrapper<TeamTaskState>;
+  Theme: ResolverTypeWrapper<ThemeData>;
+  ThemeParticles: ResolverTypeWrapper<ThemeParticles>;
+  ThemeSound: ResolverTypeWrapper<ThemeSound>;
   TierModelBudget: ResolverTypeWrapper<TierModelBudget>;
   UpdateRoomInput: UpdateRoomInput;
   Usage: ResolverTypeWrapper<Usage>;
@@ -2004,6 +2060,9 @@ export type ResolversParentTypes = {
   TeamModelBudgetsInput: TeamModelBudgetsInput;
   TeamState: TeamState;
   TeamTaskState: TeamTaskState;
+  Theme: ThemeData;
+  ThemeParticles: ThemeParticles;
+  ThemeSound: ThemeSound;
   TierModelBudget: TierModelBudget;
   UpdateRoomInput: UpdateRoomInput;
   Usage: Usage;
@@ -2291,6 +2350,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setTeamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<MutationSetTeamModelBudgetsArgs, 'input'>>;
   setTeamProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetTeamProviderKeyArgs, 'key' | 'provider' | 'teamId'>>;
   setTeamRoleModels?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType, RequireFields<MutationSetTeamRoleModelsArgs, 'roles' | 'teamId'>>;
+  setTheme?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetThemeArgs, 'themeId'>>;
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   startProjectSandbox?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartProjectSandboxArgs, 'projectId'>>;
@@ -2448,6 +2508,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   teamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<QueryTeamModelBudgetsArgs, 'teamId'>>;
   teamProviderKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType, RequireFields<QueryTeamProviderKeysArgs, 'teamId'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
@@ -2651,6 +2712,27 @@ export type TeamTaskStateResolvers<ContextType = GraphQLContext, ParentType exte
   turns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ThemeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
+  css?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  dark?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monaco?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  particles?: Resolver<Maybe<ResolversTypes['ThemeParticles']>, ParentType, ContextType>;
+  sound?: Resolver<Maybe<ResolversTypes['ThemeSound']>, ParentType, ContextType>;
+};
+
+export type ThemeParticlesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThemeParticles'] = ResolversParentTypes['ThemeParticles']> = {
+  color?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ThemeSoundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThemeSound'] = ResolversParentTypes['ThemeSound']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volume?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type TierModelBudgetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TierModelBudget'] = ResolversParentTypes['TierModelBudget']> = {
   monthlyCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   monthlyTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2677,6 +2759,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   platformRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  themeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -2738,6 +2821,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   TeamModelBudgets?: TeamModelBudgetsResolvers<ContextType>;
   TeamState?: TeamStateResolvers<ContextType>;
   TeamTaskState?: TeamTaskStateResolvers<ContextType>;
+  Theme?: ThemeResolvers<ContextType>;
+  ThemeParticles?: ThemeParticlesResolvers<ContextType>;
+  ThemeSound?: ThemeSoundResolvers<ContextType>;
   TierModelBudget?: TierModelBudgetResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
   UsageMeter?: UsageMeterResolvers<ContextType>;

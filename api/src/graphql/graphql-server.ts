@@ -34,6 +34,7 @@ import { createRequestWindow } from './request-window';
 import { sandboxResolvers } from './sandbox/sandbox.resolvers';
 import { DateTimeScalar, JSONScalar } from './scalars';
 import { teamResolvers } from './team/team.resolvers';
+import { themeResolvers } from './themes/themes.resolvers';
 import { usageResolvers } from './usage/usage.resolvers';
 import { userResolvers } from './user/user.resolvers';
 import { createWsGuard } from './ws-guard';
@@ -71,7 +72,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers, themeResolvers] as never,
   });
 }
 

@@ -3,11 +3,23 @@ import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthSession } from './core/auth/auth-session.service';
 import { UsageWarningBadgeComponent } from './features/account/components/usage-warning-badge.component';
 import { OfflineBadgeComponent } from './features/models/components/offline-badge.component';
+import { ThemeEffectsComponent } from './core/theme/components/theme-effects.component';
+import { ThemePickerComponent } from './core/theme/components/theme-picker.component';
 
-/** The shell: a top bar (who is signed in, or the single-user hint) and the routed page. */
+/**
+ * The shell: a top bar (who is signed in, or the single-user hint, and the theme picker), the routed page,
+ * and the theme's effects.
+ */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, UsageWarningBadgeComponent, OfflineBadgeComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    UsageWarningBadgeComponent,
+    OfflineBadgeComponent,
+    ThemePickerComponent,
+    ThemeEffectsComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="topbar">
@@ -38,9 +50,11 @@ import { OfflineBadgeComponent } from './features/models/components/offline-badg
           <a routerLink="/log-in" data-testid="log-in-link">Log in</a>
           <a routerLink="/sign-up" data-testid="sign-up-link">Sign up</a>
         }
+        <app-theme-picker />
       </nav>
     </header>
     <main class="page"><router-outlet /></main>
+    <app-theme-effects />
   `,
 })
 export class App {

@@ -85,6 +85,7 @@ export function viewerPayload(overrides: Record<string, unknown> = {}) {
     platformRole: 'admin',
     tier: 'free',
     emailVerified: false,
+    themeId: null,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ gql`
     platformRole
     tier
     emailVerified
+    themeId
   }
 
   query AuthState {

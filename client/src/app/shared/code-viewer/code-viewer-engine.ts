@@ -1,4 +1,5 @@
-import { InjectionToken } from '@angular/core';
+import { InjectionToken, inject } from '@angular/core';
+import { ThemeService } from '../../core/theme/theme.service';
 import type { CodeViewerEngine } from './code-viewer.types';
 
 // The types live apart so the lazily loaded Monaco engine can implement them without importing this file back.
@@ -11,7 +12,11 @@ export type { CodeDocument, CodeViewerEngine, CodeViewerInstance } from './code-
 export const MONACO_LOADER = new InjectionToken<() => Promise<CodeViewerEngine>>('MONACO_LOADER', {
   providedIn: 'root',
   factory: () => {
+    const theme = inject(ThemeService);
     let engine: Promise<CodeViewerEngine> | undefined;
-    return () => (engine ??= import('./monaco-engine').then((m) => m.loadMonacoEngine()));
+    return () =>
+      (engine ??= import('./monaco-engine').then(
+        (m) => (theme.attachMonaco(m.monaco), m.loadMonacoEngine()),
+      ));
   },
 });

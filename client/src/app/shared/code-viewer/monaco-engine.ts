@@ -1,6 +1,9 @@
 import { monaco, monacoLanguage, setupMonaco } from './monaco-setup';
 import type { CodeDocument, CodeViewerEngine, CodeViewerInstance } from './code-viewer.types';
 
+/** For the theme service: Monaco's theme is global, set once for every editor. */
+export { monaco };
+
 /** Sets Monaco up (stylesheet, workers, language services) and returns an engine creating read-only editors. */
 export async function loadMonacoEngine(): Promise<CodeViewerEngine> {
   await setupMonaco();
@@ -16,7 +19,6 @@ function createViewer(host: HTMLElement, doc: CodeDocument): CodeViewerInstance 
     scrollBeyondLastLine: false,
     fontSize: 13,
     renderLineHighlight: 'none',
-    theme: 'vs',
   });
   let model: monaco.editor.ITextModel | null = null;
   const show = ({ path, language, content }: CodeDocument) => {

@@ -11,9 +11,10 @@ import { UsageMetersComponent } from '../components/usage-meters.component';
 import { MyModelUsageComponent } from '../../models/components/my-model-usage.component';
 import type { AccountSessionFragment as AccountSession } from '../../../generated/account';
 import { AccountApi } from '../../auth/services/account-api.service';
+import { ThemePickerComponent } from '../../../core/theme/components/theme-picker.component';
 
 /**
- * `/account`: the viewer's profile and signed-in sessions, with ways to end them; with an account,
+ * `/account`: the viewer's profile, theme and signed-in sessions, with ways to end them; with an account,
  * also their provider keys, usage and data (see `features/account`).
  */
 @Component({
@@ -26,6 +27,7 @@ import { AccountApi } from '../../auth/services/account-api.service';
     MyModelUsageComponent,
     MyDataComponent,
     ResendVerificationComponent,
+    ThemePickerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account.page.html',

@@ -121,7 +121,7 @@ import { StatusBadgeComponent } from '../../../shared/components/status-badge.co
       align-items: start;
     }
     .agent-card {
-      border: 1px solid #cfd5df;
+      border: 1px solid var(--border-strong);
       border-radius: 6px;
       font-size: 13px;
       background: var(--surface);
@@ -148,10 +148,10 @@ import { StatusBadgeComponent } from '../../../shared/components/status-badge.co
       cursor: default;
     }
     .agent-card-toggle:not(:disabled):hover {
-      background: #f7f8fb;
+      background: var(--hover);
     }
     .agent-card-toggle:focus-visible {
-      outline: 2px solid #c9d2fb;
+      outline: 2px solid var(--focus-ring);
     }
     .agent-card-head {
       display: flex;

@@ -93,7 +93,7 @@ type Kind = 'message' | 'answer';
     textarea {
       font: inherit;
       padding: 6px 8px;
-      border: 1px solid #cfd4dc;
+      border: 1px solid var(--border-strong);
       border-radius: 6px;
     }
     .button {

@@ -109,19 +109,19 @@ import type { TaskView } from '../models/agent-team-view';
     }
     .plan-edge {
       fill: none;
-      stroke: #9aa3b2;
+      stroke: var(--muted);
       stroke-width: 1.5;
     }
     marker path {
-      fill: #9aa3b2;
+      fill: var(--muted);
     }
     .plan-node {
       position: absolute;
       box-sizing: border-box;
       padding: 6px 8px;
       border-radius: 6px;
-      border: 1px solid #cfd5df;
-      background: #fff;
+      border: 1px solid var(--border-strong);
+      background: var(--surface);
       display: flex;
       flex-direction: column;
       gap: 2px;
@@ -137,7 +137,7 @@ import type { TaskView } from '../models/agent-team-view';
     }
     .plan-node-meta,
     .plan-node-status {
-      color: #5c6472;
+      color: var(--muted);
     }
     .status-running .plan-node-status {
       color: var(--accent-strong);
@@ -154,13 +154,13 @@ import type { TaskView } from '../models/agent-team-view';
       box-shadow: 0 0 0 2px #3b82f633;
     }
     .status-done {
-      border-color: #16a34a;
-      background: #f0fdf4;
+      border-color: var(--success);
+      background: var(--success-bg);
     }
     .status-failed,
     .status-cancelled {
-      border-color: #dc2626;
-      background: #fef2f2;
+      border-color: var(--danger);
+      background: var(--danger-bg);
     }
   `,
 })

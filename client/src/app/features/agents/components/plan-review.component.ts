@@ -88,9 +88,9 @@ import type { UserFacingError } from '../../../core/user-facing-error';
       gap: 8px;
       padding: 12px 14px;
       margin: 12px 0;
-      border: 1px solid #c9d2fb;
+      border: 1px solid var(--focus-ring);
       border-radius: 8px;
-      background: #f4f6ff;
+      background: var(--info-bg);
     }
     .plan-review p {
       margin: 0;
@@ -103,14 +103,14 @@ import type { UserFacingError } from '../../../core/user-facing-error';
     }
     .offline-note.unmatched {
       background: var(--progress-bg);
-      color: #5c3d00;
-      border: 1px solid #f0d48a;
+      color: var(--progress);
+      border: 1px solid color-mix(in srgb, var(--progress) 35%, transparent);
       font-weight: 500;
     }
     textarea {
       font: inherit;
       padding: 8px 10px;
-      border: 1px solid #cfd4dc;
+      border: 1px solid var(--border-strong);
       border-radius: 6px;
       resize: vertical;
     }

@@ -92,7 +92,7 @@ export function descriptionProblem(text: string): string | null {
       gap: 6px;
       padding: 12px 14px;
       margin: 8px 0;
-      border: 1px solid #cfd4dc;
+      border: 1px solid var(--border-strong);
       border-radius: 8px;
     }
     h3 {
@@ -112,7 +112,7 @@ export function descriptionProblem(text: string): string | null {
     textarea {
       font: inherit;
       padding: 8px 10px;
-      border: 1px solid #cfd4dc;
+      border: 1px solid var(--border-strong);
       border-radius: 6px;
       resize: vertical;
     }

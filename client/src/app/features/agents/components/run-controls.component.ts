@@ -107,7 +107,7 @@ const CANCELLABLE: ReadonlySet<string> = new Set([...PAUSABLE, 'paused', 'waitin
     input {
       font: inherit;
       padding: 6px 8px;
-      border: 1px solid #cfd4dc;
+      border: 1px solid var(--border-strong);
       border-radius: 6px;
       min-width: 200px;
     }

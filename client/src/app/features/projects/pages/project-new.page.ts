@@ -66,17 +66,17 @@ const FIELDS = Object.keys(EMPTY_PROJECT_FORM) as ProjectFormField[];
       align-items: flex-start;
       gap: 10px;
       padding: 12px 14px;
-      border: 1px solid #cfd4dc;
+      border: 1px solid var(--border-strong);
       border-radius: var(--radius);
       background: var(--surface);
       cursor: pointer;
     }
     .build-option:hover {
-      border-color: #aab3c2;
+      border-color: var(--muted);
     }
     .build-option.chosen {
       border-color: var(--accent);
-      background: #f4f6ff;
+      background: var(--selected);
       box-shadow: 0 0 0 1px var(--accent);
     }
     .build-option input {
@@ -84,7 +84,7 @@ const FIELDS = Object.keys(EMPTY_PROJECT_FORM) as ProjectFormField[];
       accent-color: var(--accent);
     }
     .build-option:has(input:focus-visible) {
-      outline: 2px solid #c9d2fb;
+      outline: 2px solid var(--focus-ring);
     }
     .option-text {
       display: grid;

@@ -76,7 +76,7 @@ import { type PresenceEntry, textOn } from '../models/presence.models';
     }
     .avatar.more {
       background: var(--neutral-bg);
-      color: #344054;
+      color: var(--text-soft);
     }
     .avatar:focus-visible {
       box-shadow: 0 0 0 2px var(--accent);
@@ -90,7 +90,7 @@ import { type PresenceEntry, textOn } from '../models/presence.models';
       padding: 2px;
       border-radius: 50%;
       background: var(--surface);
-      fill: #344054;
+      fill: var(--text-soft);
       box-shadow: 0 0 0 1px var(--border);
     }
     .tip {

@@ -1,4 +1,5 @@
-import { InjectionToken } from '@angular/core';
+import { InjectionToken, inject } from '@angular/core';
+import { ThemeService } from '../../../core/theme/theme.service';
 import type {
   LiveEditorOptions,
   StoredEditorOptions,
@@ -21,9 +22,12 @@ export const LIVE_EDITOR_LOADER = new InjectionToken<() => Promise<LiveEditorEng
   {
     providedIn: 'root',
     factory: () => {
+      const theme = inject(ThemeService);
       let engine: Promise<LiveEditorEngine> | undefined;
       return () =>
-        (engine ??= import('./monaco-live-engine').then((m) => m.loadMonacoLiveEngine()));
+        (engine ??= import('./monaco-live-engine').then(
+          (m) => (theme.attachMonaco(m.monaco), m.loadMonacoLiveEngine()),
+        ));
     },
   },
 );

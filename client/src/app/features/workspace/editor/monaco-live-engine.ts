@@ -15,6 +15,9 @@ import type {
   StoredEditorOptions,
 } from './live-editor.types';
 
+/** For the theme service: Monaco's theme is global, set once for every editor. */
+export { monaco };
+
 export async function loadMonacoLiveEngine(): Promise<LiveEditorEngine> {
   await setupMonaco();
   return { createLive, createStored };
@@ -25,7 +28,6 @@ const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   minimap: { enabled: false },
   scrollBeyondLastLine: false,
   fontSize: 13,
-  theme: 'vs',
   // Room above the first line for the name labels over carets.
   padding: { top: 18 },
   // Suggestions and hovers may leave the editor's box (it sits in a flex layout with overflow hidden).

@@ -15,7 +15,6 @@ export const monacoDiffEngine: DiffViewerEngine = {
       fontSize: 13,
       renderOverviewRuler: false,
       useInlineViewWhenSpaceIsLimited: true,
-      theme: 'vs',
     });
     let models: monaco.editor.ITextModel[] = [];
     const show = ({ path, original, modified }: DiffDocument) => {

@@ -1,0 +1,137 @@
+/** The dark system themes. */
+import { defineTheme, type Theme } from './theme-model';
+
+export const DARK_THEMES: readonly Theme[] = [
+  defineTheme({
+    id: 'midnight-hacker-den',
+    name: 'Midnight Hacker Den',
+    // Phosphor green on black, like a terminal at 3 a.m.
+    dark: true,
+    css: {
+      '--bg': '#07110a', '--surface': '#0c1a10', '--surface-alt': '#0f2014', '--hover': '#13291a',
+      '--selected': '#17341f', '--border': '#1d3b25', '--border-strong': '#2b5536', '--input-bg': '#081309',
+      '--text': '#c9fbd3', '--text-soft': '#a4e6b2', '--muted': '#7fbf8e', '--link': '#4ef07d',
+      '--accent': '#39d353', '--accent-strong': '#6bf08a', '--on-accent': '#03140a', '--focus-ring': '#1f6b33',
+      '--danger': '#ff6b6b', '--danger-bg': '#2a0f0f', '--success': '#4ef07d', '--success-bg': '#0d2a16',
+      '--progress': '#e3d34f', '--progress-bg': '#2a2608', '--neutral-bg': '#12241a', '--info-bg': '#0f2a1a',
+      '--topbar-bg': '#030805', '--topbar-text': '#d8ffe0', '--topbar-link': '#8fdc9f', '--topbar-muted': '#6aa87a',
+      '--topbar-accent': '#39d353',
+    },
+    syntax: { comment: '#6fa67d', keyword: '#4ef07d', string: '#d6f55c', number: '#ffb86c', type: '#5fd7ff', function: '#a6ffbf' },
+    particles: { kind: 'rain', density: 0.6, color: '#39d353' },
+    sound: { kind: 'keys', volume: 0.3 },
+  }),
+  defineTheme({
+    id: 'cyberpunk-rush',
+    name: 'Cyberpunk Rush',
+    // Neon pink and cyan over a violet night.
+    dark: true,
+    css: {
+      '--bg': '#0d0221', '--surface': '#160a30', '--surface-alt': '#1c0e3b', '--hover': '#251448',
+      '--selected': '#2f1858', '--border': '#3a1f66', '--border-strong': '#5a2f94', '--input-bg': '#12062a',
+      '--text': '#f8e9ff', '--text-soft': '#e0c8f5', '--muted': '#b79ad6', '--link': '#05d9e8',
+      '--accent': '#ff2a6d', '--accent-strong': '#ff5c8d', '--on-accent': '#12001f', '--focus-ring': '#7a1fa2',
+      '--danger': '#ff5370', '--danger-bg': '#33061a', '--success': '#00ffa3', '--success-bg': '#05291f',
+      '--progress': '#f9f002', '--progress-bg': '#2b2905', '--neutral-bg': '#1f1238', '--info-bg': '#0a2540',
+      '--topbar-bg': '#05010f', '--topbar-text': '#ffffff', '--topbar-link': '#05d9e8', '--topbar-muted': '#c7a4e8',
+      '--topbar-accent': '#f9f002',
+    },
+    syntax: { comment: '#a58bc4', keyword: '#ff2a6d', string: '#f9f002', number: '#05d9e8', type: '#00ffa3', function: '#d16bff' },
+    particles: { kind: 'embers', density: 0.5, color: '#ff2a6d' },
+    sound: { kind: 'hum', volume: 0.3 },
+  }),
+  defineTheme({
+    id: 'forest-sanctuary',
+    name: 'Forest Sanctuary',
+    // Moss, pine and amber light through leaves.
+    dark: true,
+    css: {
+      '--bg': '#121c16', '--surface': '#18251d', '--surface-alt': '#1c2b22', '--hover': '#22352a',
+      '--selected': '#2a4032', '--border': '#2d4235', '--border-strong': '#42604d', '--input-bg': '#131f18',
+      '--text': '#e4efe3', '--text-soft': '#c6d8c4', '--muted': '#9fb8a1', '--link': '#a8d672',
+      '--accent': '#7fb069', '--accent-strong': '#a8d672', '--on-accent': '#0f1a12', '--focus-ring': '#3f6b4a',
+      '--danger': '#f28b82', '--danger-bg': '#3a1a17', '--success': '#9bd67f', '--success-bg': '#1b3320',
+      '--progress': '#e6c16a', '--progress-bg': '#33291a', '--neutral-bg': '#1f2d25', '--info-bg': '#1d3329',
+      '--topbar-bg': '#0c1410', '--topbar-text': '#eef5ec', '--topbar-link': '#c3dbbf', '--topbar-muted': '#92ad95',
+      '--topbar-accent': '#c9a227',
+    },
+    syntax: { comment: '#8fa88f', keyword: '#d4a35a', string: '#a8d672', number: '#e8b07a', type: '#7fc8a9', function: '#e0d38a' },
+    particles: { kind: 'leaves', density: 0.35, color: '#c9a227' },
+    sound: { kind: 'rain', volume: 0.4 },
+  }),
+  defineTheme({
+    id: 'space-station-lab',
+    name: 'Space Station Lab',
+    // Cool instrument blues against deep space.
+    dark: true,
+    css: {
+      '--bg': '#0a0f1c', '--surface': '#101828', '--surface-alt': '#141e31', '--hover': '#1a263d',
+      '--selected': '#1e3150', '--border': '#243453', '--border-strong': '#364b73', '--input-bg': '#0c1322',
+      '--text': '#e3ebf7', '--text-soft': '#c2cfe3', '--muted': '#94a5c2', '--link': '#67d4ff',
+      '--accent': '#38bdf8', '--accent-strong': '#7dd3fc', '--on-accent': '#04121f', '--focus-ring': '#1e5a8a',
+      '--danger': '#ff7a7a', '--danger-bg': '#3a1418', '--success': '#5eead4', '--success-bg': '#0f2e2d',
+      '--progress': '#fcd34d', '--progress-bg': '#33290b', '--neutral-bg': '#172238', '--info-bg': '#0f2a44',
+      '--topbar-bg': '#05080f', '--topbar-text': '#f0f6ff', '--topbar-link': '#b8c7df', '--topbar-muted': '#8a9bb8',
+      '--topbar-accent': '#38bdf8',
+    },
+    syntax: { comment: '#8296b8', keyword: '#7dd3fc', string: '#a7f3d0', number: '#fca5a5', type: '#c4b5fd', function: '#fde68a' },
+    particles: { kind: 'stars', density: 0.5, color: '#e3ebf7' },
+    sound: { kind: 'hum', volume: 0.25 },
+  }),
+  defineTheme({
+    id: 'tokyo-night',
+    name: 'Tokyo Night',
+    // Indigo streets and neon signs after the rain.
+    dark: true,
+    css: {
+      '--bg': '#1a1b26', '--surface': '#1f2335', '--surface-alt': '#222639', '--hover': '#292e42',
+      '--selected': '#2f3549', '--border': '#343a55', '--border-strong': '#414868', '--input-bg': '#16161e',
+      '--text': '#c0caf5', '--text-soft': '#a9b1d6', '--muted': '#9098c6', '--link': '#7dcfff',
+      '--accent': '#7aa2f7', '--accent-strong': '#a9c1ff', '--on-accent': '#1a1b26', '--focus-ring': '#3d59a1',
+      '--danger': '#f7768e', '--danger-bg': '#3a1d2a', '--success': '#9ece6a', '--success-bg': '#1f2f1f',
+      '--progress': '#e0af68', '--progress-bg': '#33291c', '--neutral-bg': '#24283b', '--info-bg': '#232a4d',
+      '--topbar-bg': '#16161e', '--topbar-text': '#c0caf5', '--topbar-link': '#a9b1d6', '--topbar-muted': '#8b93bf',
+      '--topbar-accent': '#bb9af7',
+    },
+    syntax: { comment: '#7f89b8', keyword: '#bb9af7', string: '#9ece6a', number: '#ff9e64', type: '#2ac3de', function: '#7aa2f7' },
+    particles: { kind: 'rain', density: 0.4, color: '#7aa2f7' },
+    sound: { kind: 'rain', volume: 0.4 },
+  }),
+  defineTheme({
+    id: 'deep-focus',
+    name: 'Deep Focus',
+    // Near-black and soft amber: nothing to look at but the work.
+    dark: true,
+    css: {
+      '--bg': '#101010', '--surface': '#161616', '--surface-alt': '#1a1a1a', '--hover': '#202020',
+      '--selected': '#262626', '--border': '#2a2a2a', '--border-strong': '#3d3d3d', '--input-bg': '#121212',
+      '--text': '#d6d6d6', '--text-soft': '#bdbdbd', '--muted': '#9a9a9a', '--link': '#d9b26f',
+      '--accent': '#c9a35b', '--accent-strong': '#e0c08a', '--on-accent': '#141006', '--focus-ring': '#5a4a2a',
+      '--danger': '#e88b8b', '--danger-bg': '#2e1a1a', '--success': '#9cc59c', '--success-bg': '#1a261a',
+      '--progress': '#d9b26f', '--progress-bg': '#2a2417', '--neutral-bg': '#1d1d1d', '--info-bg': '#24211a',
+      '--topbar-bg': '#0a0a0a', '--topbar-text': '#e0e0e0', '--topbar-link': '#b0b0b0', '--topbar-muted': '#8c8c8c',
+      '--topbar-accent': '#c9a35b',
+    },
+    syntax: { comment: '#8f8f8f', keyword: '#c9a35b', string: '#a8b89a', number: '#c9a0a0', type: '#9fb3c8', function: '#d6d6d6' },
+    sound: { kind: 'hum', volume: 0.25 },
+  }),
+  defineTheme({
+    id: 'night-owl',
+    name: 'Night Owl',
+    // Midnight blue with the colours of a late-night editor.
+    dark: true,
+    css: {
+      '--bg': '#010e1a', '--surface': '#011627', '--surface-alt': '#0b253a', '--hover': '#0b2942',
+      '--selected': '#1d3b53', '--border': '#122d42', '--border-strong': '#1f4662', '--input-bg': '#0b2942',
+      '--text': '#d6deeb', '--text-soft': '#b2c2d6', '--muted': '#8ea6bf', '--link': '#82aaff',
+      '--accent': '#7fdbca', '--accent-strong': '#a7efe2', '--on-accent': '#011627', '--focus-ring': '#2a5a7a',
+      '--danger': '#ef5350', '--danger-bg': '#2d1420', '--success': '#addb67', '--success-bg': '#16301f',
+      '--progress': '#ecc48d', '--progress-bg': '#2e2718', '--neutral-bg': '#0f2437', '--info-bg': '#0f2e4a',
+      '--topbar-bg': '#010a13', '--topbar-text': '#d6deeb', '--topbar-link': '#a9bcd3', '--topbar-muted': '#7f95ad',
+      '--topbar-accent': '#c792ea',
+    },
+    syntax: { comment: '#7f9696', keyword: '#c792ea', string: '#ecc48d', number: '#f78c6c', type: '#ffcb8b', function: '#82aaff' },
+    particles: { kind: 'stars', density: 0.35, color: '#c792ea' },
+    sound: { kind: 'waves', volume: 0.3 },
+  }),
+];

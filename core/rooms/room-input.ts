@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SYSTEM_THEMES, themeById } from '../../contracts/themes';
 import { ROOM_LIMITS, ROOM_ROLES, type RoomRole } from '../../contracts/rooms';
 import { ValidationError } from '../shared/domain.errors';
 import { parseInput } from '../shared/validation';
@@ -65,14 +66,11 @@ export function parseMuteMinutes(raw: number): number {
   return raw;
 }
 
-const THEME_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** A theme id is a lowercase slug of at most 64 characters (contracts/themes.ts names the shipped ones). */
+/** A room's theme is one of the shipped themes (contracts/themes.ts), or null for none. */
 export function parseThemeId(raw: string | null): string | null {
   if (raw === null) return null;
-  if (raw.length > 64 || !THEME_ID.test(raw))
-    throw new ValidationError([
-      { field: 'themeId', message: 'A theme id is a lowercase slug (a-z, 0-9, dashes) of at most 64 characters' },
-    ]);
+  if (!themeById(raw))
+    throw new ValidationError([{ field: 'themeId', message: `Unknown theme; choose one of: ${SYSTEM_THEMES.map((t) => t.id).join(', ')}` }]);
   return raw;
 }
 

@@ -219,6 +219,7 @@ describe('updateRoom, setRoomTheme, deleteRoom, reopenRoom, endRoom', () => {
     expect((await kit.gql(THEME, { r: roomId, t: 'tokyo-night' }, ada)).data).toEqual({ setRoomTheme: { themeId: 'tokyo-night' } });
     expect(codeOf(await kit.gql(THEME, { r: roomId, t: 'Tokyo Night' }, ada))).toBe('BAD_USER_INPUT');
     expect(codeOf(await kit.gql(THEME, { r: roomId, t: 'x'.repeat(65) }, ada))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await kit.gql(THEME, { r: roomId, t: 'no-such-theme' }, ada))).toBe('BAD_USER_INPUT');
     expect(codeOf(await kit.gql(THEME, { r: roomId, t: 'night-owl' }, bob))).toBe('ROOM_FORBIDDEN');
     expect((await kit.gql(THEME, { r: roomId, t: null }, ada)).data).toEqual({ setRoomTheme: { themeId: null } });
     const types = (await kit.events(roomId)).map(([type]) => type);

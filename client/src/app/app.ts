@@ -3,11 +3,18 @@ import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { AuthSession } from './core/auth/auth-session.service';
 import { UsageWarningBadgeComponent } from './features/account/components/usage-warning-badge.component';
 import { OfflineBadgeComponent } from './features/models/components/offline-badge.component';
+import { RoomsNavComponent } from './features/rooms/components/rooms-nav.component';
 
 /** The shell: a top bar (who is signed in, or the single-user hint) and the routed page. */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, UsageWarningBadgeComponent, OfflineBadgeComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    UsageWarningBadgeComponent,
+    OfflineBadgeComponent,
+    RoomsNavComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="topbar">
@@ -19,6 +26,7 @@ import { OfflineBadgeComponent } from './features/models/components/offline-badg
         @if (session.singleUser() || session.signedIn()) {
           <a routerLink="/models" data-testid="models-link">Models</a>
           <app-offline-badge />
+          <app-rooms-nav />
         }
         @if (session.singleUser()) {
           <a class="single-user" routerLink="/sign-up" data-testid="single-user-banner"

@@ -57,7 +57,7 @@ export class ChatMessageComponent {
   protected follow(event: MouseEvent, ref: ChatFileRef): void {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    this.openRef.emit(ref);
+    this.openRef.emit({ path: ref.path, line: ref.line });
   }
 
   protected startEdit(): void {

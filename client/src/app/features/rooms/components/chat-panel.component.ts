@@ -72,7 +72,7 @@ export class ChatPanelComponent {
         const list = this.list()?.nativeElement;
         if (!list || !last || !grew) return;
         const near = list.scrollHeight - list.scrollTop - list.clientHeight < STICK_PX + 400;
-        if (near) queueMicrotask(() => list.scrollTo({ top: list.scrollHeight }));
+        if (near) queueMicrotask(() => (list.scrollTop = list.scrollHeight));
       });
     });
   }

@@ -68,7 +68,7 @@ export class RoomSession {
 
   /** Loads the room from inside, its newest chat, and follows its events; resolves with the room's state. */
   async enter(roomId: string): Promise<RoomResult<RoomInside>> {
-    this.stop();
+    this.halt();
     this.exit.set(null);
     const result = await this.api.inside(roomId);
     if (!result.ok) return result;
@@ -93,11 +93,15 @@ export class RoomSession {
 
   /** Stops following; the app's own theme returns. */
   stop(): void {
+    this.halt();
+    this.theme.setRoomTheme(null);
+  }
+
+  private halt(): void {
     this.watching?.unsubscribe();
     this.watching = null;
     this.chat.clear();
     this.run.set(null);
-    this.theme.setRoomTheme(null);
   }
 
   private follow(roomId: string, after: string): void {

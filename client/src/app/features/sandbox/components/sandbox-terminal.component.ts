@@ -106,8 +106,9 @@ export class SandboxTerminalComponent implements OnDestroy {
     };
     ws.onmessage = (event: MessageEvent) => {
       if (typeof event.data === 'string') term.write(event.data);
-      else if (event.data instanceof ArrayBuffer) {
-        const message = controlOf(event.data);
+      // (Not `instanceof`: a buffer from another realm, a test's for one, is still a buffer.)
+      else if (Object.prototype.toString.call(event.data) === '[object ArrayBuffer]') {
+        const message = controlOf(event.data as ArrayBuffer);
         if (message) this.control.emit(message);
       }
     };

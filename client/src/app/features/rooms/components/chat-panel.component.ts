@@ -61,18 +61,18 @@ export class ChatPanelComponent {
   constructor() {
     const clock = setInterval(() => this.now.set(Date.now()), 15_000);
     inject(DestroyRef).onDestroy(() => clearInterval(clock));
-    // New messages keep the view at the bottom if it was there (reading history is not interrupted).
-    let count = 0;
+    // The first page opens at the bottom; new messages keep the view there if it was (history is not interrupted).
+    let lastId: string | undefined;
     effect(() => {
-      const messages = this.session.chat.messages();
-      const last = messages.at(-1);
-      const grew = messages.length > count;
-      count = messages.length;
+      const last = this.session.chat.messages().at(-1)?.id;
+      const first = lastId === undefined;
+      const moved = last !== lastId;
+      lastId = last;
       untracked(() => {
         const list = this.list()?.nativeElement;
-        if (!list || !last || !grew) return;
-        const near = list.scrollHeight - list.scrollTop - list.clientHeight < STICK_PX + 400;
-        if (near) queueMicrotask(() => (list.scrollTop = list.scrollHeight));
+        if (!list || !last || !moved) return;
+        const near = list.scrollHeight - list.scrollTop - list.clientHeight < STICK_PX;
+        if (first || near) queueMicrotask(() => (list.scrollTop = list.scrollHeight));
       });
     });
   }

@@ -19,6 +19,8 @@ let nextId = 0;
 @Component({
   selector: 'app-room-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Escape closes wherever focus is (a button that went disabled while busy leaves it on the body).
+  host: { '(document:keydown.escape)': 'closed.emit()' },
   template: `
     <div class="backdrop" (click)="closed.emit()"></div>
     <section
@@ -94,11 +96,6 @@ export class RoomDialogComponent {
   }
 
   protected onKey(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      this.closed.emit();
-      return;
-    }
     if (event.key !== 'Tab') return;
     const all = this.focusables();
     const first = all[0];

@@ -4,7 +4,7 @@ import { SandboxTerminalComponent } from '../../sandbox/components/sandbox-termi
 import { previewSource } from '../../sandbox/components/sandbox-panel.component';
 import { SandboxApi } from '../../sandbox/services/sandbox-api.service';
 import type { RoomSandbox } from '../models/room.models';
-import type { RunNotice } from '../services/room-session';
+import type { RunNotice } from '../models/room-exit';
 import { RoomsApi } from '../services/rooms-api.service';
 
 /** The shared terminal's close codes (api/src/http/rooms-terminal/terminal-protocol.ts). */

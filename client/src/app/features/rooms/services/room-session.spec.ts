@@ -134,4 +134,19 @@ describe('RoomSession', () => {
     expect(session.archived()).toBe(true);
     expect(session.exit()).toBeNull();
   });
+
+  it('marks the room archived even when only outsiders may read it now', async () => {
+    await enter();
+    emit(RoomEventType.ROOM_ARCHIVED, { archivedAt: '2026-12-08T10:00:00.000Z' });
+    await wait();
+    expect(session.archived()).toBe(true);
+    await wait(ROOM_REFRESH_AUDIT_MS + 20);
+    apollo.expectOne('RoomInside').graphqlErrors([roomError('ROOM_FORBIDDEN')]);
+    await wait();
+    apollo.expectOne('Room').flushData({ room: roomPayload({ status: 'archived', archivedAt: '2026-12-08T10:00:00.000Z' }) });
+    await wait();
+    expect(session.room()?.archivedAt).toBe('2026-12-08T10:00:00.000Z');
+    expect(session.room()?.members).toHaveLength(2);
+    expect(session.exit()).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { Subject, type Subscription, auditTime, switchMap } from 'rxjs';
 import { ChatLog } from '../models/chat-log';
 import type { RoomResult } from '../models/room-error';
 import { type RoomEffect, effectOf } from '../models/room-events';
+import { KICKED, type RoomExit, type RunNotice } from '../models/room-exit';
 import { type RoomInside, canTake, isStaff, mutedAt } from '../models/room.models';
 import { ChatApi } from './chat-api.service';
 import { RoomEventStream, type RoomStreamUpdate } from './room-event-stream.service';
@@ -11,18 +12,6 @@ import { RoomsApi } from './rooms-api.service';
 
 /** Bursts of member and room events cause one re-read of the room. */
 export const ROOM_REFRESH_AUDIT_MS = 200;
-
-/** Why the caller is no longer inside the room they were looking at. */
-export type RoomExit =
-  | { readonly kind: 'kicked'; readonly message: string }
-  | { readonly kind: 'left'; readonly message: string }
-  | { readonly kind: 'gone'; readonly message: string };
-
-/** A line above the terminal: someone pressed Run or Test. */
-export interface RunNotice {
-  readonly by: string | null;
-  readonly command: string | null;
-}
 
 /**
  * The room the caller is inside, for the room page and its panels (one per page: provided by it): the room
@@ -62,7 +51,7 @@ export class RoomSession {
         auditTime(ROOM_REFRESH_AUDIT_MS),
         switchMap((id) => this.api.inside(id)),
       )
-      .subscribe((result) => this.apply(result));
+      .subscribe((result) => void this.apply(result));
     inject(DestroyRef).onDestroy(() => this.stop());
   }
 
@@ -136,8 +125,11 @@ export class RoomSession {
         return this.theme.setRoomTheme(effect.themeId);
       case 'run':
         return this.run.set({ by: effect.by, command: effect.command });
-      case 'room-stale':
       case 'archived':
+        // Everyone is out of an archived room: the re-read may only get the room as outsiders see it.
+        this.room.update((room) => room && { ...room, status: 'archived' });
+        return this.refreshes.next(roomId);
+      case 'room-stale':
       case 'reopened':
         return this.refreshes.next(roomId);
       case 'none':
@@ -146,10 +138,14 @@ export class RoomSession {
   }
 
   /** A re-read room: still inside, or out (kicked, left elsewhere, gone). */
-  private apply(result: RoomResult<RoomInside>): void {
+  private async apply(result: RoomResult<RoomInside>): Promise<void> {
     if (!result.ok) {
       if (result.error.code === 'ROOM_KICKED') return this.leaveAs(KICKED);
       if (result.error.code === 'ROOM_NOT_FOUND') return this.leaveAs({ kind: 'gone', message: result.error.message });
+      // Members and sandbox are for those inside: read the rest as the join screen does, keep what was known.
+      const id = this.room()?.id;
+      const outside = id ? await this.api.room(id) : null;
+      if (outside?.ok) this.room.update((room) => room && { ...room, ...outside.value });
       return;
     }
     const room = result.value;
@@ -178,7 +174,3 @@ export class RoomSession {
   }
 }
 
-const KICKED: RoomExit = {
-  kind: 'kicked',
-  message: 'You were removed from this room by its host or a moderator. Only a new invite link lets you back in.',
-};

@@ -39,6 +39,25 @@ export const routes: Routes = [
       import('./features/workspace/pages/workspace.page').then((m) => m.WorkspacePage),
   },
   {
+    path: 'rooms',
+    title: 'Rooms · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () => import('./features/rooms/pages/rooms.page').then((m) => m.RoomsPage),
+  },
+  {
+    path: 'rooms/join/:token',
+    title: 'Join a room · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/rooms/pages/room-invite.page').then((m) => m.RoomInvitePage),
+  },
+  {
+    path: 'rooms/:id',
+    title: 'Room · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () => import('./features/rooms/pages/room.page').then((m) => m.RoomPage),
+  },
+  {
     path: 'models',
     title: 'Models · Atelier',
     canActivate: [requireViewer],

@@ -32,6 +32,9 @@ describe('App shell', () => {
     // The offline badge's read; its own spec covers what it shows.
     for (const op of apollo.match('ModelMode'))
       op.flushData({ modelMode: { __typename: 'ModelMode', offline: false, message: 'Online.' } });
+    // The rooms link's bell: its own spec covers it.
+    for (const op of apollo.match('Notifications')) op.flushData({ notifications: [] });
+    apollo.match('NotificationAdded');
     await settle(fixture);
   }
 

@@ -5,6 +5,7 @@ import { UsageWarningBadgeComponent } from './features/account/components/usage-
 import { OfflineBadgeComponent } from './features/models/components/offline-badge.component';
 import { ThemeEffectsComponent } from './core/theme/components/theme-effects.component';
 import { ThemePickerComponent } from './core/theme/components/theme-picker.component';
+import { RoomsNavComponent } from './features/rooms/components/rooms-nav.component';
 
 /**
  * The shell: a top bar (who is signed in, or the single-user hint, and the theme picker), the routed page,
@@ -19,6 +20,7 @@ import { ThemePickerComponent } from './core/theme/components/theme-picker.compo
     OfflineBadgeComponent,
     ThemePickerComponent,
     ThemeEffectsComponent,
+    RoomsNavComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -31,6 +33,7 @@ import { ThemePickerComponent } from './core/theme/components/theme-picker.compo
         @if (session.singleUser() || session.signedIn()) {
           <a routerLink="/models" data-testid="models-link">Models</a>
           <app-offline-badge />
+          <app-rooms-nav />
         }
         @if (session.singleUser()) {
           <a class="single-user" routerLink="/sign-up" data-testid="single-user-banner"

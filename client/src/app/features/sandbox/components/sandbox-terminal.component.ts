@@ -6,8 +6,10 @@ import {
   type OnDestroy,
   ViewEncapsulation,
   afterNextRender,
+  effect,
   inject,
   input,
+  output,
   signal,
   viewChild,
 } from '@angular/core';
@@ -25,7 +27,8 @@ type TerminalState = 'connecting' | 'open' | 'closed';
  * An xterm.js terminal bound to `/terminal/<sandboxId>`: keystrokes go out as `{type:'input'}`,
  * size changes (fit addon) as `{type:'resize'}`, and the PTY's output is written as it arrives, less
  * the escape sequences that would reach the clipboard or answer on the input side (terminal-escape-filter.ts).
- * xterm loads lazily, the first time a terminal opens.
+ * xterm loads lazily, the first time a terminal opens. A room's shared terminal (`/rooms/<id>/terminal`)
+ * also sends control messages as binary frames (JSON, never output): they come out as `control`.
  */
 @Component({
   selector: 'app-sandbox-terminal',
@@ -33,7 +36,13 @@ type TerminalState = 'connecting' | 'open' | 'closed';
   encapsulation: ViewEncapsulation.None,
   styleUrl: '../../../../../../node_modules/@xterm/xterm/css/xterm.css',
   template: `
-    <div #host class="sandbox-terminal" data-testid="sandbox-terminal" style="height: 18rem"></div>
+    <div
+      #host
+      class="sandbox-terminal"
+      data-testid="sandbox-terminal"
+      [style.height]="height()"
+      [attr.data-read-only]="readOnly()"
+    ></div>
     @if (state() !== 'open') {
       <p class="muted" data-testid="sandbox-terminal-state">
         {{ state() === 'connecting' ? 'Connecting…' : 'The terminal closed.' }}
@@ -44,13 +53,26 @@ type TerminalState = 'connecting' | 'open' | 'closed';
 export class SandboxTerminalComponent implements OnDestroy {
   /** `terminalPath` of the sandbox, e.g. `/terminal/<id>`. */
   readonly path = input.required<string>();
+  /** Watch only: keystrokes are neither taken nor sent (the server refuses them anyway). */
+  readonly readOnly = input(false);
+  /** The terminal's height (CSS), e.g. `100%` inside a sized panel. */
+  readonly height = input('18rem');
+  /** A control message (a binary frame's JSON object with a string `type`). */
+  readonly control = output<{ readonly type: string } & Record<string, unknown>>();
+  /** The socket closed, with its close code. */
+  readonly closed = output<number>();
   protected readonly state = signal<TerminalState>('connecting');
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
   private readonly openSocket = inject(TERMINAL_SOCKET);
   private teardown: Array<() => void> = [];
+  private term: { options: { disableStdin?: boolean } } | null = null;
 
   constructor() {
     afterNextRender(() => void this.start());
+    effect(() => {
+      const readOnly = this.readOnly();
+      if (this.term) this.term.options.disableStdin = readOnly;
+    });
   }
 
   ngOnDestroy(): void {
@@ -62,7 +84,8 @@ export class SandboxTerminalComponent implements OnDestroy {
       import('@xterm/xterm'),
       import('@xterm/addon-fit'),
     ]);
-    const term = new Terminal({ cursorBlink: true, fontSize: 13 });
+    const term = new Terminal({ cursorBlink: true, fontSize: 13, disableStdin: this.readOnly() });
+    this.term = term;
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(this.host().nativeElement);
@@ -75,11 +98,21 @@ export class SandboxTerminalComponent implements OnDestroy {
     );
     const send = (message: object) =>
       ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify(message));
+    ws.binaryType = 'arraybuffer';
     ws.onopen = () => this.state.set('open');
-    ws.onclose = () => this.state.set('closed');
-    ws.onmessage = (event: MessageEvent) =>
-      typeof event.data === 'string' && term.write(event.data);
-    const input = term.onData((data) => send({ type: 'input', data }));
+    ws.onclose = (event: CloseEvent) => {
+      this.state.set('closed');
+      this.closed.emit(event.code);
+    };
+    ws.onmessage = (event: MessageEvent) => {
+      if (typeof event.data === 'string') term.write(event.data);
+      // (Not `instanceof`: a buffer from another realm, a test's for one, is still a buffer.)
+      else if (Object.prototype.toString.call(event.data) === '[object ArrayBuffer]') {
+        const message = controlOf(event.data as ArrayBuffer);
+        if (message) this.control.emit(message);
+      }
+    };
+    const input = term.onData((data) => !this.readOnly() && send({ type: 'input', data }));
     const resize = term.onResize(({ cols, rows }) => send({ type: 'resize', cols, rows }));
     // Fitting resizes the terminal inside the observed host; done inside the observer's callback, that resize
     // lands in the same frame and Chromium reports "ResizeObserver loop completed with undelivered
@@ -103,9 +136,26 @@ export class SandboxTerminalComponent implements OnDestroy {
       () => observer.disconnect(),
       () => input.dispose(),
       () => resize.dispose(),
+      // Closed by us: not news for whoever listens to `closed` (and the component is going away).
+      () => (ws.onclose = () => undefined),
       () => ws.close(),
       () => escapes.dispose(),
       () => term.dispose(),
+      () => (this.term = null),
     ];
+  }
+}
+
+/** A binary frame's JSON object with a string `type`, or null. */
+function controlOf(frame: ArrayBuffer): ({ readonly type: string } & Record<string, unknown>) | null {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(frame));
+    return typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { type?: unknown }).type === 'string'
+      ? (value as { type: string } & Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
   }
 }

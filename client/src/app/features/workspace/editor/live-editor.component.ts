@@ -71,6 +71,8 @@ export class LiveEditorComponent {
   readonly saveState = input<SaveState>('saved');
   /** A `file.deleted` event that covers this file, once one arrived. */
   readonly deletion = input<Deletion | null>(null);
+  /** A line to show once the file is open (each new object is a new request: the same line again works). */
+  readonly reveal = input<{ readonly line: number } | null>(null);
   readonly edited = output<string>();
 
   private readonly api = inject(WorkspaceApi);
@@ -86,6 +88,7 @@ export class LiveEditorComponent {
   private instance: LiveEditorInstance | null = null;
   private generation = 0;
   private detachDoc: (() => void) | null = null;
+  private revealed: { readonly line: number } | null = null;
 
   protected readonly saveLabel = computed(() => SAVE_LABELS[this.saveState()]);
   protected readonly deleted = computed(() => this.vanished() || this.deletion() !== null);
@@ -124,6 +127,13 @@ export class LiveEditorComponent {
       const room = this.room();
       const waiting = this.collaborative() && !room;
       untracked(() => void this.open(file, waiting ? undefined : room));
+    });
+    effect(() => {
+      const request = this.reveal();
+      const kind = this.state().kind;
+      if (!request || request === this.revealed || (kind !== 'live' && kind !== 'stored')) return;
+      this.revealed = request;
+      this.instance?.revealLine?.(request.line);
     });
     // Read-only can change while open: the project archived, the room's token refreshed.
     effect(() => {

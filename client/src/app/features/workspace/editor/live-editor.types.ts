@@ -33,6 +33,8 @@ export interface LiveEditorInstance {
   setAgentCursors(marks: readonly AgentMark[]): void;
   /** Stops following the live document (the file was deleted): the text stays, read-only. */
   detach(): void;
+  /** Scrolls to a line (1-based) and puts the caret at its start (a chat's `file:line` link). */
+  revealLine?(line: number): void;
   dispose(): void;
 }
 

@@ -81,6 +81,7 @@ function createLive(host: HTMLElement, options: LiveEditorOptions): LiveEditorIn
   return {
     setReadOnly: (readOnly) => editor.updateOptions({ readOnly: readOnly || !binding }),
     setAgentCursors: (marks) => agents.set(marks.flatMap((mark) => agentDecorations(model, mark))),
+    revealLine: (line) => revealLine(editor, line),
     detach: () => {
       binding?.destroy();
       binding = null;
@@ -107,11 +108,19 @@ function createStored(host: HTMLElement, options: StoredEditorOptions): LiveEdit
     setReadOnly: () => undefined,
     setAgentCursors: () => undefined,
     detach: () => undefined,
+    revealLine: (line) => revealLine(editor, line),
     dispose: () => {
       editor.dispose();
       model.dispose();
     },
   };
+}
+
+function revealLine(editor: monaco.editor.IStandaloneCodeEditor, line: number): void {
+  const lineNumber = Math.min(Math.max(1, Math.floor(line)), editor.getModel()?.getLineCount() ?? 1);
+  editor.setPosition({ lineNumber, column: 1 });
+  editor.revealLineInCenter(lineNumber);
+  editor.focus();
 }
 
 /** An agent's caret (a bar with its name, styled per role by the page) and a tint on its line. */

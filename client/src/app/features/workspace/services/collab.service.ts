@@ -11,11 +11,17 @@ import { ProjectRoom } from './project-room';
 export class CollabService {
   private readonly connect = inject(LIVE_ROOM_CONNECTOR);
 
-  async enter(projectId: string, collaboration: Collaboration): Promise<ProjectRoom> {
+  /** `authBody` goes with the token request (a coding room passes `{ coding: <roomId> }`). */
+  async enter(
+    projectId: string,
+    collaboration: Collaboration,
+    authBody?: Readonly<Record<string, string>>,
+  ): Promise<ProjectRoom> {
     const live = await this.connect({
       projectId,
       proxied: collaboration.proxied,
       throttleMs: collaboration.throttleMs,
+      ...(authBody ? { authBody } : {}),
     });
     return new ProjectRoom(live);
   }

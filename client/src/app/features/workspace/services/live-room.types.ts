@@ -26,6 +26,11 @@ export interface LiveRoomOptions {
   /** Liveblocks goes through the app's own origin (`/v8`, `/v2/c`). */
   readonly proxied: boolean;
   readonly throttleMs: number;
+  /**
+   * More fields for the token request, next to `room` (a coding room's `{ coding: <roomId> }`: its membership,
+   * not project access, grants the token). A different body than the last entry's drops cached tokens.
+   */
+  readonly authBody?: Readonly<Record<string, string>>;
 }
 
 /**

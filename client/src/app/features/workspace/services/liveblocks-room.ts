@@ -23,6 +23,8 @@ import type {
 
 /** Where the API mints room tokens (`{ room }` in, `{ token }` out), after its own access check. */
 const AUTH_ENDPOINT = '/liveblocks-auth';
+/** Answers Liveblocks' own string endpoint does not retry (its NON_RETRY_STATUS_CODES). */
+const FINAL_STATUSES = new Set([400, 401, 403, 404, 405, 410, 412, 414, 422, 431, 451]);
 /** Liveblocks accepts 16–1000 ms. */
 const clampThrottle = (ms: number) => Math.min(1000, Math.max(16, Math.round(ms) || 16));
 /** Set in localStorage by the browser tests to reach the room from `page.evaluate`. */
@@ -33,17 +35,47 @@ type WorkspaceRoom = Room<WorkspacePresence & JsonObject>;
 /** One Liveblocks client, created on the first room entered (`collaboration` settings apply to the app). */
 export function createLiveblocksConnector(location: Location): LiveRoomConnector {
   let client: Client | undefined;
+  /** Each Liveblocks room's extra token-request fields, as it was last entered. */
+  const authBodies = new Map<string, string>();
   return async (options: LiveRoomOptions) => {
     client ??= createClient({
-      authEndpoint: AUTH_ENDPOINT,
+      authEndpoint: (room) => requestToken(room, authBodies.get(room ?? '')),
       throttle: clampThrottle(options.throttleMs),
       ...(options.proxied ? { baseUrl: location.origin } : {}),
     });
-    const { room, leave } = client.enterRoom(projectRoomId(options.projectId), {
+    const id = projectRoomId(options.projectId);
+    const body = JSON.stringify(options.authBody ?? {});
+    // A cached token was minted for the other purpose (the workspace's project access, or another coding
+    // room's membership): forget it so this entry's token comes from its own request.
+    if (authBodies.has(id) && authBodies.get(id) !== body) client.logout();
+    authBodies.set(id, body);
+    const { room, leave } = client.enterRoom(id, {
       initialPresence: { name: '', color: '', fileId: null, path: null },
     });
     return new LiveblocksRoom(room as unknown as WorkspaceRoom, leave, client);
   };
+}
+
+/**
+ * `POST /liveblocks-auth` with `{ room, ...extra }`, answered as Liveblocks' own string endpoint would be:
+ * a refusal (400, 401, 403 …) stops its retries, anything else unexpected is retried.
+ */
+async function requestToken(
+  room: string | undefined,
+  extra = '{}',
+): Promise<{ token: string } | { error: 'forbidden'; reason: string }> {
+  const response = await fetch(AUTH_ENDPOINT, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...(JSON.parse(extra) as Record<string, string>), room }),
+  });
+  if (FINAL_STATUSES.has(response.status)) {
+    return { error: 'forbidden', reason: (await response.text()).trim() || `${response.status}` };
+  }
+  if (!response.ok) throw new Error(`Failed to authenticate: ${response.status} from ${AUTH_ENDPOINT}`);
+  const data = (await response.json()) as { token?: unknown };
+  if (typeof data.token !== 'string') throw new Error(`No token from ${AUTH_ENDPOINT}`);
+  return { token: data.token };
 }
 
 function memberOf(user: User<JsonObject, { id?: string; info?: JsonObject }>): RoomMember {

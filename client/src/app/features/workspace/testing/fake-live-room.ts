@@ -154,6 +154,8 @@ export interface FakeEditor extends LiveEditorInstance {
   marks: readonly AgentMark[];
   detached: boolean;
   disposed: boolean;
+  /** Lines shown through `revealLine`, in order. */
+  revealed: number[];
 }
 
 /** Records the editors created; typing goes straight into the live text (as the binding would). */
@@ -194,6 +196,8 @@ export class FakeLiveEditorEngine implements LiveEditorEngine {
       marks: [],
       detached: false,
       disposed: false,
+      revealed: [],
+      revealLine: (line) => void editor.revealed.push(line),
       setReadOnly: (value) => void (editor.readOnly = value),
       setAgentCursors: (marks) => void (editor.marks = marks),
       detach: () => {

@@ -5,6 +5,7 @@ import { actorOf, can, type Actor, type TeamRole } from '../../core/access/polic
 import { Project } from '../../core/project/project.entity';
 import { asResource } from '../../core/project/project.service';
 import { TeamMember } from '../../core/team/team.entity';
+import { roomProjectsOf } from '../../core/access/room-projects';
 import { User } from '../../core/user/user.entity';
 import { liveSessions } from './live-access-sessions';
 import { codingRoomVerdicts } from './live-access-rooms';
@@ -123,18 +124,19 @@ export class LiveAccess {
     const viewerIds = distinct(streams.map((s) => s.viewerId));
     const projectStreams = streams.filter((s): s is ProjectStream => s.codingRoomId === undefined);
     const roomStreams = streams.filter((s): s is CodingRoomStream => s.codingRoomId !== undefined);
-    const [live, users, memberships, projects, roomVerdicts] = await Promise.all([
+    const [live, users, memberships, projects, roomVerdicts, rooms] = await Promise.all([
       liveSessions(this.orm.em.fork(), distinct(streams.map((s) => s.sessionId))),
       viewerIds.length ? em.find(User, { id: { $in: viewerIds } }, { fields: ['id', 'platformRole'] }) : [],
       viewerIds.length ? em.find(TeamMember, { user: { $in: viewerIds } }) : [],
       projectStreams.length ? em.find(Project, { id: { $in: distinct(projectStreams.map((s) => s.projectId)) } }) : [],
       codingRoomVerdicts(this.orm.em.fork(), roomStreams),
+      roomProjectsOf(this.orm.em.fork(), viewerIds),
     ]);
     const admins = new Set(users.filter((u) => u.platformRole === 'admin').map((u) => u.id));
     const teams = new Map<string, Record<string, TeamRole>>();
     for (const m of memberships) teams.set(m.user.id, { ...teams.get(m.user.id), [m.team.id]: m.role as TeamRole });
     const actor = (viewerId: string | null): Actor =>
-      actorOf(viewerId, viewerId ? teams.get(viewerId) : {}, viewerId ? admins.has(viewerId) : false);
+      actorOf(viewerId, viewerId ? teams.get(viewerId) : {}, viewerId ? admins.has(viewerId) : false, viewerId ? rooms.get(viewerId) : {});
     const byId = new Map(projects.map((p) => [p.id, p]));
     for (const stream of streams) {
       if (stream.subscription.ended) continue;

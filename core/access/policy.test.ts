@@ -1,5 +1,5 @@
 import type { RoomRole, RoomVisibility } from '../../contracts/rooms';
-import { actorOf, can, type Action, type Actor, type Resource, type RoomAction } from './policy';
+import { actorOf, can, canEditFiles, type Action, type Actor, type Resource, type RoomAction } from './policy';
 
 /**
  * The authorization matrix: every action on every resource for every kind of actor, including members of
@@ -216,4 +216,43 @@ it('refuses room actions on other resources and other actions on rooms', () => {
   const host = roomPeople.host!;
   expect(can(host.actor, 'project:read', roomAs(host, { visibility: 'public' }))).toBe(false);
   expect(can(actors.ownerA!, 'room:view', project('ownerA', 'A', 'public'))).toBe(false);
+});
+
+describe('inside a coding room, its project', () => {
+  const P = (id: string, visibility: 'private' | 'team' | 'public' = 'private'): Extract<Resource, { kind: 'project' }> => ({
+    kind: 'project',
+    ownerUserId: 'ownerA',
+    ownerTeamId: 'A',
+    visibility,
+    id,
+  });
+  const viewer = actorOf('roomViewer', {}, false, { P1: 'read' });
+  const participant = actorOf('roomParticipant', {}, false, { P1: 'edit' });
+  const outsider = actorOf('stranger');
+
+  it.each([
+    ['viewer', viewer, 'project:read', true],
+    ['viewer', viewer, 'project:update', false],
+    ['participant', participant, 'project:read', true],
+    ['participant', participant, 'project:update', false],
+    ['participant', participant, 'project:run', false],
+    ['participant', participant, 'project:delete', false],
+    ['outsider', outsider, 'project:read', false],
+  ] as const)('%s: %s is %s', (_name, actor, action, allowed) => {
+    expect(can(actor, action, P('P1'))).toBe(allowed);
+  });
+
+  it('is read by the room only, never another project, nor one whose resource carries no id', () => {
+    expect(can(participant, 'project:read', P('P2'))).toBe(false);
+    const { id: _id, ...withoutId } = P('P1');
+    expect(can(participant, 'project:read', withoutId)).toBe(false);
+  });
+
+  it("has its files edited by participants and above, the project's editors, and nobody else", () => {
+    expect(canEditFiles(participant, P('P1'))).toBe(true);
+    expect(canEditFiles(viewer, P('P1'))).toBe(false);
+    expect(canEditFiles(participant, P('P2'))).toBe(false);
+    expect(canEditFiles(actors.memberA!, P('P2', 'team'))).toBe(true);
+    expect(canEditFiles(outsider, P('P1', 'public'))).toBe(false);
+  });
 });

@@ -25,10 +25,16 @@ export interface Actor {
   platformAdmin: boolean;
   /** The actor's role in each team they belong to. */
   teams: ReadonlyMap<string, TeamRole>;
+  /**
+   * Projects of the live coding rooms the actor is inside now (not kicked, room not archived): `edit` as a
+   * participant or above, `read` as a viewer. Inside a room one reads its project; its files are edited through
+   * file-access's room rule, never through project:update.
+   */
+  roomProjects?: ReadonlyMap<string, 'read' | 'edit'>;
 }
 
 export type Resource =
-  | { kind: 'project'; ownerUserId: string | null; ownerTeamId: string | null; visibility: Visibility }
+  | { kind: 'project'; ownerUserId: string | null; ownerTeamId: string | null; visibility: Visibility; id?: string }
   /** A team; `targetRole` is the role of the member an action is aimed at (removal, role change). */
   | { kind: 'team'; teamId: string; targetUserId?: string; targetRole?: TeamRole }
   /** A user; `teamIds` are the teams they belong to (needed for `user:read-contact`). */
@@ -108,6 +114,8 @@ const atLeast = (role: TeamRole | undefined, min: TeamRole): boolean => {
 
 function canOnProject(actor: Actor, action: ProjectAction, project: Extract<Resource, { kind: 'project' }>): boolean {
   if (action === 'project:read' && project.visibility === 'public') return true;
+  // Someone inside a live coding room reads its project (the host shared it by opening the room to them).
+  if (action === 'project:read' && project.id !== undefined && actor.roomProjects?.has(project.id)) return true;
   if (actor.userId === null) return false;
   if (project.ownerTeamId === null) return project.ownerUserId === actor.userId;
   const role = actor.teams.get(project.ownerTeamId);
@@ -203,7 +211,20 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   }
 }
 
+/**
+ * Whether `actor` may change the project's files: its editors (project:update), and participants and above inside
+ * a live coding room over it. Settings, runs and deletion stay project:update's alone.
+ */
+export function canEditFiles(actor: Actor, project: Extract<Resource, { kind: 'project' }>): boolean {
+  return can(actor, 'project:update', project) || (project.id !== undefined && actor.roomProjects?.get(project.id) === 'edit');
+}
+
 /** An actor with no memberships, for tests and the anonymous visitor. */
-export function actorOf(userId: string | null, teams: Record<string, TeamRole> = {}, platformAdmin = false): Actor {
-  return { userId, platformAdmin, teams: new Map(Object.entries(teams)) };
+export function actorOf(
+  userId: string | null,
+  teams: Record<string, TeamRole> = {},
+  platformAdmin = false,
+  roomProjects: Record<string, 'read' | 'edit'> = {},
+): Actor {
+  return { userId, platformAdmin, teams: new Map(Object.entries(teams)), roomProjects: new Map(Object.entries(roomProjects)) };
 }

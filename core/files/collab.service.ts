@@ -11,7 +11,7 @@ import { ErrorCode } from '../../contracts/errors';
 import { filesEditedSignal, type FilesEdited } from '../../contracts/messages';
 import { workflowIds } from '../../contracts/workflow-ids';
 import { loadActor } from '../access/actor';
-import { can } from '../access/policy';
+import { can, canEditFiles } from '../access/policy';
 import { Project, ProjectFile } from '../project/project.entity';
 import { asResource } from '../project/project.service';
 import { ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/domain.errors';
@@ -112,7 +112,7 @@ export class CollabService {
     const project = isUuid(projectId) ? await this.em.findOne(Project, { id: projectId }) : null;
     const actor = await loadActor(this.em, viewerId);
     if (!project || !can(actor, 'project:read', asResource(project))) throw new NotFoundError('Project', projectId);
-    if (!can(actor, 'project:update', asResource(project))) throw new ForbiddenError('Only the project’s editors can edit its files');
+    if (!canEditFiles(actor, asResource(project))) throw new ForbiddenError('Only the project’s editors can edit its files');
     const found = new Set((await this.em.find(ProjectFile, { id: { $in: ids }, project: projectId }, { fields: ['id'] })).map((f) => f.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw new NotFoundError('File', missing);

@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadActor } from '../access/actor';
-import { can, type Actor } from '../access/policy';
+import { can, canEditFiles, type Actor } from '../access/policy';
 import { Project } from '../project/project.entity';
 import { asResource } from '../project/project.service';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/domain.errors';
@@ -33,7 +33,7 @@ export async function editableProject(
   if (!viewerId) throw new UnauthenticatedError();
   const actor = await loadActor(em, viewerId);
   const project = await projectFor(em, actor, projectId);
-  if (!can(actor, 'project:update', asResource(project))) throw new ForbiddenError('Only the project’s editors change its files');
+  if (!canEditFiles(actor, asResource(project))) throw new ForbiddenError('Only the project’s editors change its files');
   assertNotArchived(project);
   return { project, user: await em.findOneOrFail(User, { id: viewerId }) };
 }

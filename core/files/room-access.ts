@@ -1,4 +1,4 @@
-import { can, type Actor, type Resource } from '../access/policy';
+import { can, canEditFiles, type Actor, type Resource } from '../access/policy';
 
 /** Why a room is read-only for someone, in words the editor shows. */
 export const READ_ONLY_REASONS = {
@@ -16,7 +16,7 @@ export type RoomAccess = { access: 'write'; reason: null } | { access: 'read'; r
  * not archived, `read` with project:read, null without it. Pure, like `can()`, so the matrix can be tested whole.
  */
 export function roomAccess(actor: Actor, project: Extract<Resource, { kind: 'project' }>, archived: boolean): RoomAccess | null {
-  const editor = can(actor, 'project:update', project);
+  const editor = canEditFiles(actor, project);
   if (editor && !archived) return { access: 'write', reason: null };
   if (!can(actor, 'project:read', project)) return null;
   return { access: 'read', reason: editor ? READ_ONLY_REASONS.archived : READ_ONLY_REASONS.viewer };

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { EventType } from '../../contracts/events';
 import { loadActor } from '../access/actor';
-import { can, type Actor, type ProjectAction } from '../access/policy';
+import { can, canEditFiles, type Actor, type ProjectAction } from '../access/policy';
 import { AgentFileBase } from '../agents/agent-file-base.entity';
 import { AgentHandoff } from '../agents/agent-handoff.entity';
 import { AgentInstance } from '../agents/agent-instance.entity';
@@ -34,7 +34,7 @@ export interface ProjectAccess {
 export function projectAccess(actor: Actor, project: Project): ProjectAccess {
   const resource = asResource(project);
   const update = can(actor, 'project:update', resource);
-  return { canEdit: update && !project.archivedAt, canManage: update, canDelete: can(actor, 'project:delete', resource) };
+  return { canEdit: canEditFiles(actor, resource) && !project.archivedAt, canManage: update, canDelete: can(actor, 'project:delete', resource) };
 }
 
 export type ProjectAdminDeps = Omit<ProjectTeardownDeps, 'em'> & {

@@ -190,5 +190,6 @@ export function asResource(project: Project) {
     ownerUserId: project.owner.id,
     ownerTeamId: project.ownerTeam?.id ?? null,
     visibility: project.visibility as Visibility,
+    id: project.id,
   };
 }

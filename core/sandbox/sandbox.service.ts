@@ -79,7 +79,7 @@ export class SandboxService {
   }
 
   private async requireRun(viewerId: string, project: Project): Promise<void> {
-    const resource = { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility };
+    const resource = { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility, id: project.id };
     if (!can(await loadActor(this.em, viewerId), 'project:run', resource)) throw new ForbiddenError('You may not run code in this project');
   }
 }

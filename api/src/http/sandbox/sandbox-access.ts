@@ -31,7 +31,7 @@ export async function checkViewerAccess(viewerId: string | null, em: EntityManag
   const project = await em.findOne(Project, { id: record.project.id });
   if (!project) return { ok: false, status: 404 };
   const actor = await loadActor(em, viewerId);
-  const resource = { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility };
+  const resource = { kind: 'project' as const, ownerUserId: project.owner.id, ownerTeamId: project.ownerTeam?.id ?? null, visibility: project.visibility as Visibility, id: project.id };
   if (!can(actor, 'project:read', resource)) return { ok: false, status: viewerId ? 404 : 401 };
   if (!can(actor, action, resource)) return { ok: false, status: 403 };
   return { ok: true, record };

@@ -97,10 +97,10 @@ export class RoomTerminalComponent {
 
   /** The preview on its own origin, with a fresh token (as the sandbox panel opens it). */
   protected openPreview(): void {
-    const box = this.sandbox();
-    if (!box) return;
-    this.sandboxes.openPreview(box.id).subscribe((result) => {
-      if (result.ok) this.window?.open(previewSource(box.id, result.value.url), '_blank', 'noopener');
+    const sandboxId = this.sandbox()?.id;
+    if (!sandboxId) return;
+    this.sandboxes.openPreview(sandboxId).subscribe((result) => {
+      if (result.ok) this.window?.open(previewSource(sandboxId, result.value.url), '_blank', 'noopener');
       else this.error.set(result.error.message);
     });
   }

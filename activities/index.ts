@@ -8,6 +8,7 @@ import { createScaffoldActivities } from './scaffold/scaffold.activities';
 import { createBuildSandboxActivities } from './sandbox/build-sandbox.activities';
 import { createSandboxActivities } from './sandbox/sandbox.activities';
 import { createRoomActivities } from './files/room.activities';
+import { createRoomLifecycleActivities } from './rooms/room-lifecycle.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAgentRecordActivities(deps),
     ...createRunLeaseActivities(deps),
     ...createRoomActivities(deps),
+    ...createRoomLifecycleActivities(deps),
   };
 }
 

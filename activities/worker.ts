@@ -13,6 +13,7 @@ import { createModelLayer } from '../core/models/model-layer';
 import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { connectWorker, createBuildWorker } from './build-worker';
 import { LiveDocs } from '../core/files/live-docs';
+import { RoomEventStream } from '../core/rooms/room-event-stream';
 import { loadWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       live: LiveDocs.fromConfig(config),
       models: models.gateway,
       leases: new ConcurrencyLimiter(redis, { config: DEFAULT_LIMITS, logger }),
+      roomEvents: new RoomEventStream(redis),
     },
     workflowBundle: await loadWorkflowBundle(logger),
   });

@@ -3,3 +3,4 @@ export * from './project-build.workflow';
 export * from './sandbox-verify.workflow';
 export * from './run-agent-task.workflow';
 export * from './project-room.workflow';
+export * from './room.workflow';

@@ -5,6 +5,9 @@
  * a reopened session archives again, and a long-lived room continues as new without losing its timers.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -123,6 +126,12 @@ const liveRoomExists = () => (id: string) =>
  */
 const plainClient = () => new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
 
+/** With RECORD_HISTORIES=1, keeps the run's history for the replay test (project-build.replay.test.ts replays histories/). */
+async function recordHistory(workflowId: string, runId: string, file: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES)
+    writeFileSync(join(__dirname, 'histories', file), historyToJSON(await env.client.workflow.getHandle(workflowId, runId).fetchHistory()));
+}
+
 /** The histories of a workflow's runs, the first one's continued-as-new chain followed (the test server lists no workflows). */
 async function runHistories(workflowId: string, firstRunId: string) {
   const histories = [];
@@ -232,6 +241,7 @@ test('endRoom archives at once, flushing through the project room (edits credite
     expect.objectContaining({ reason: 'flush', authorId: room.guestId, content: `// Grace was here\n${ROOM_FILE_TEXT}` }),
   ]);
   expect(await liveRoomExists()(room.projectId)).toBe(true);
+  await recordHistory(handle.workflowId, handle.signaledRunId, 'room-ended.json');
   expect((await archivedEvents(room.roomId)).map((e) => e.data)).toEqual([
     expect.objectContaining({ reason: 'ended', byUserId: room.hostId, liveRoomDeleted: false }),
   ]);
@@ -303,6 +313,7 @@ test('a long-lived room continues as new without moving its timers', async () =>
   expect((await roomRow(room.roomId)).status).toBe('idle');
 
   expect(await latest.result()).toMatchObject({ status: 'archived', reason: 'idle', leaseReleased: true });
+  await recordHistory(handle.workflowId, (await latest.describe()).runId, 'room-continued-archives-idle.json');
   // Renewed every 10 minutes across the runs, and still held until the archive released it.
   const renewals = await activityCounts(handle.workflowId, handle.signaledRunId, 'renewRoomLease');
   expect(renewals.scheduled).toBeGreaterThan(100);

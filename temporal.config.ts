@@ -36,6 +36,17 @@ export const retryPolicies = {
     maximumAttempts: 10,
     nonRetryableErrorTypes: [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND],
   },
+  /**
+   * A coding room's lifecycle steps (status writes, lease renewals, each archive step): an archive must end
+   * however long PostgreSQL, Redis or Liveblocks are away, so attempts are unlimited (no maximumAttempts), at
+   * most a minute apart.
+   */
+  roomLifecycle: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '1m',
+    nonRetryableErrorTypes: [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND],
+  },
 } as const satisfies Record<string, RetryPolicy>;
 
 /**
@@ -63,6 +74,16 @@ export const activityPresets = {
     heartbeatTimeout: '1m',
     retry: retryPolicies.model,
   },
+  /**
+   * One step of a coding room's lifecycle (roomWorkflow). Each takes well under a second, and the longer ones
+   * (a flush of many documents) heartbeat per document, so the heartbeat timeout bounds how long a crashed
+   * worker holds a step before the next attempt, as a short start-to-close would.
+   */
+  roomStep: {
+    startToCloseTimeout: '5m',
+    heartbeatTimeout: '10s',
+    retry: retryPolicies.roomLifecycle,
+  },
 } as const satisfies Record<string, ActivityOptions>;
 
 /**
@@ -86,6 +107,16 @@ export const agentRunLease = {
   ttlMs: 30 * 60_000,
   renewEvery: '10m',
   maxWaitPollSeconds: 15,
+} as const;
+
+/**
+ * A coding room's concurrent-rooms lease (ConcurrencyLimiter kind `rooms`, lease id = the room id), taken by
+ * createRoom / reopenRoom with `ttlMs` and renewed by roomWorkflow every `renewEveryMs` until the room archives:
+ * a room whose workflow vanished frees its creator's slot within `ttlMs`.
+ */
+export const roomLease = {
+  ttlMs: 30 * 60_000,
+  renewEveryMs: 10 * 60_000,
 } as const;
 
 /**

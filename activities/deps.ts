@@ -6,6 +6,13 @@ import type { SandboxManager } from '../core/sandbox/sandbox-manager';
 import type { ModelGateway } from '../core/models/model-gateway';
 import type { LiveDocs } from '../core/files/live-docs';
 import type { RoomEventStream } from '../core/rooms/room-event-stream';
+import type { Client } from '@temporalio/client';
+
+/** What archiving a coding room needs of its sandboxes (core/rooms/room-sandbox.ts `RoomSandboxes` fits it). */
+export interface RoomSandboxDestroyer {
+  /** Destroys the room's sandbox and its shared terminal; a room without one is a no-op. */
+  destroy(roomId: string): Promise<void>;
+}
 
 /** Everything activities touch, built once by the worker's composition root. */
 export interface ActivityDeps {
@@ -22,6 +29,14 @@ export interface ActivityDeps {
   leases?: ConcurrencyLimiter;
   /** The files' live documents (Liveblocks); without it agents read and write PostgreSQL only. */
   live?: LiveDocs | null;
-  /** Coding rooms' live events (chat answers of agents); room activities fail non-retryably without it. */
+  /** Coding rooms' live events (agents' chat answers, ROOM_ARCHIVED); room activities that publish fail without it. */
   roomEvents?: RoomEventStream;
+  /** Coding rooms' own sandboxes; without it archiving a room destroys none. */
+  roomSandboxes?: RoomSandboxDestroyer;
+  /**
+   * A Temporal client, for activities that talk to other workflows: archiving a room asks the project room
+   * workflow to flush first, so versions are credited to their editors (without it the room's flush credits
+   * nobody by name).
+   */
+  temporal?: Client;
 }

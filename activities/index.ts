@@ -9,6 +9,7 @@ import { createBuildSandboxActivities } from './sandbox/build-sandbox.activities
 import { createSandboxActivities } from './sandbox/sandbox.activities';
 import { createRoomActivities } from './files/room.activities';
 import { createRoomChatActivities } from './rooms/room-chat.activities';
+import { createRoomLifecycleActivities } from './rooms/room-lifecycle.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRunLeaseActivities(deps),
     ...createRoomActivities(deps),
     ...createRoomChatActivities(deps),
+    ...createRoomLifecycleActivities(deps),
   };
 }
 

@@ -4,3 +4,4 @@ export * from './sandbox-verify.workflow';
 export * from './run-agent-task.workflow';
 export * from './project-room.workflow';
 export * from './room-agent-reply.workflow';
+export * from './room.workflow';

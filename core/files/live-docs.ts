@@ -71,9 +71,29 @@ export class LiveDocs {
     return roomId;
   }
 
+  /**
+   * A REST call on a room {@link ensureRoom} remembers. Another process may have deleted it since (an archived
+   * coding room's `deleteRoom` runs in a worker; the API remembers the room): on a 404 the room is created
+   * again, once, and the call repeated. PostgreSQL holds every file then, so `ensure` seeds from it.
+   */
+  private async inRoom<T>(roomId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if ((err as { status?: number }).status !== 404) throw err;
+      await this.client.getOrCreateRoom(roomId, { defaultAccesses: [] });
+      this.rooms.add(roomId);
+      return call();
+    }
+  }
+
+  private sendUpdate(roomId: string, update: Uint8Array, options?: { guid: string }): Promise<void> {
+    return this.inRoom(roomId, () => this.client.sendYjsBinaryUpdate(roomId, update, options));
+  }
+
   private async fetchDoc(roomId: string, guid?: string): Promise<YDoc> {
     const doc = new Y.Doc(guid ? { guid } : undefined);
-    const update = await this.client.getYjsDocumentAsBinaryUpdate(roomId, guid ? { guid } : undefined);
+    const update = await this.inRoom(roomId, () => this.client.getYjsDocumentAsBinaryUpdate(roomId, guid ? { guid } : undefined));
     Y.applyUpdate(doc, new Uint8Array(update));
     return doc;
   }
@@ -94,7 +114,7 @@ export class LiveDocs {
     const reg = new Y.Doc();
     reg.clientID = stableClientId('register', fileId);
     reg.getMap(ROOT_FILES_MAP).set(fileId, new Y.Doc({ guid: fileId }));
-    await this.client.sendYjsBinaryUpdate(roomId, Y.encodeStateAsUpdate(reg));
+    await this.sendUpdate(roomId, Y.encodeStateAsUpdate(reg));
     const doc = await this.fetchDoc(roomId, fileId);
     if (doc.getMap(FILE_META).get('seeded') === true) return doc.getText(FILE_TEXT).toString();
     const seed = new Y.Doc({ guid: fileId });
@@ -103,7 +123,7 @@ export class LiveDocs {
       seed.getText(FILE_TEXT).insert(0, content);
       seed.getMap(FILE_META).set('seeded', true);
     });
-    await this.client.sendYjsBinaryUpdate(roomId, Y.encodeStateAsUpdate(seed), { guid: fileId });
+    await this.sendUpdate(roomId, Y.encodeStateAsUpdate(seed), { guid: fileId });
     const after = await this.fetchDoc(roomId, fileId);
     return after.getText(FILE_TEXT).toString();
   }
@@ -157,7 +177,7 @@ export class LiveDocs {
     doc.transact(() => {
       end = applyTextDiff(text, current, result.text);
     }, actor);
-    await this.client.sendYjsBinaryUpdate(roomId, Y.encodeStateAsUpdate(doc, before), { guid: fileId });
+    await this.sendUpdate(roomId, Y.encodeStateAsUpdate(doc, before), { guid: fileId });
     if (actor.kind === 'agent') await this.setAgentCursor(projectId, actor, fileId, actor.path ?? '', Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, end)));
     return { text: result.text, result };
   }
@@ -176,7 +196,7 @@ export class LiveDocs {
     const before = Y.encodeStateVector(root);
     root.clientID = randomInt(1, 2 ** 31 - 1);
     files.delete(fileId);
-    await this.client.sendYjsBinaryUpdate(roomId, Y.encodeStateAsUpdate(root, before));
+    await this.sendUpdate(roomId, Y.encodeStateAsUpdate(root, before));
   }
 
   /** Shows where an agent just edited (the client draws it as a named cursor in the agent's colour). */
@@ -195,7 +215,7 @@ export class LiveDocs {
       at: new Date().toISOString(),
     };
     root.getMap(ROOT_AGENTS_MAP).set(actor.id, cursor);
-    await this.client.sendYjsBinaryUpdate(roomId, Y.encodeStateAsUpdate(root, before));
+    await this.sendUpdate(roomId, Y.encodeStateAsUpdate(root, before));
   }
 
   /** How many connections the project's room has now. */

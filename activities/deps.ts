@@ -10,9 +10,14 @@ import type { Client } from '@temporalio/client';
 
 /** What archiving a coding room needs of its sandboxes (core/rooms/room-sandbox.ts `RoomSandboxes` fits it). */
 export interface RoomSandboxDestroyer {
-  /** Destroys the room's sandbox and its shared terminal; a room without one is a no-op. */
+  /** Destroys the room's sandbox (its shared terminal's shell ends with it); a room without one is a no-op. */
   destroy(roomId: string): Promise<void>;
 }
+
+/** A `RoomSandboxes` as the archive step needs it. */
+export const roomSandboxDestroyer = (sandboxes: { destroy(roomId: string): Promise<boolean> }): RoomSandboxDestroyer => ({
+  destroy: async (roomId) => void (await sandboxes.destroy(roomId)),
+});
 
 /** Everything activities touch, built once by the worker's composition root. */
 export interface ActivityDeps {

@@ -13,7 +13,11 @@ import { createModelLayer } from '../core/models/model-layer';
 import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { connectWorker, createBuildWorker } from './build-worker';
 import { LiveDocs } from '../core/files/live-docs';
+import { Client, Connection } from '@temporalio/client';
 import { RoomEventStream } from '../core/rooms/room-event-stream';
+import { RoomSandboxes } from '../core/rooms/room-sandbox';
+import { temporalConnectionOptions } from '../core/temporal/connection';
+import { roomSandboxDestroyer } from './deps';
 import { loadWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
     limits: DEFAULT_LIMITS,
   });
   const connection = await connectWorker(config.temporal);
+  // Archiving a room asks the project room's workflow to flush first (versions credited to their editors).
+  const client = await Connection.connect(temporalConnectionOptions(config.temporal));
   const worker = await createBuildWorker({
     connection,
     namespace: config.temporal.namespace,
@@ -43,6 +49,8 @@ async function main(): Promise<void> {
       models: models.gateway,
       leases: new ConcurrencyLimiter(redis, { config: DEFAULT_LIMITS, logger }),
       roomEvents: new RoomEventStream(redis),
+      roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm, manager: sandboxes, logger })) : undefined,
+      temporal: new Client({ connection: client, namespace: config.temporal.namespace }),
     },
     workflowBundle: await loadWorkflowBundle(logger),
   });
@@ -57,6 +65,7 @@ async function main(): Promise<void> {
   } finally {
     stopReaper?.();
     await connection.close();
+    await client.close();
     redis.disconnect();
     await orm.close(true);
   }

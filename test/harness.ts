@@ -22,6 +22,8 @@ import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { testEnv, testLiveblocks } from './services';
 import { LiveDocs } from '../core/files/live-docs';
 import { RoomEventStream } from '../core/rooms/room-event-stream';
+import { RoomSandboxes } from '../core/rooms/room-sandbox';
+import { roomSandboxDestroyer } from '../activities/deps';
 
 /** The services global-setup started (see test/services.ts). */
 export { testEnv as testServices } from './services';
@@ -178,6 +180,8 @@ export async function createStack(
           leases: new ConcurrencyLimiter(redis, { config: options.limits ?? testLimits }),
           live,
           roomEvents: new RoomEventStream(redis),
+          roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm: db.orm, manager: sandboxes, logger: silentLogger })) : undefined,
+          temporal,
         },
         workflowBundle: await workflowBundle(),
       });

@@ -39,7 +39,10 @@ export const roomRunResolvers: Resolvers = {
       const user = await ctx.em.findOneOrFail(User, { id: viewerId });
       const kind = script === 'TEST' ? 'test' : 'run';
       const ref = await runtime.refOf(ctx.em, roomId);
-      await ctx.roomEvents.publish(roomId, RoomEventType.RUN_STARTED, { kind, by: { id: viewerId, name: user.displayName } });
+      const project = await ctx.em.findOneOrFail(Project, { id: ref.projectId });
+      const planned = resolveRoomScripts(project.framework, await scriptFiles(ctx, ref.projectId))[kind];
+      if (planned.command === null) throw new ConflictError(planned.reason);
+      await ctx.roomEvents.publish(roomId, RoomEventType.RUN_STARTED, { kind, command: planned.command, by: { id: viewerId, name: user.displayName } });
       await ctx.roomActivity.touch(room, 'run', viewerId);
       const result = await runtime.runner.run(ref, kind, { id: viewerId, name: user.displayName });
       if (!result.started) throw new ConflictError(result.reason);

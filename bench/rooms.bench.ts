@@ -18,7 +18,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { User } from '../core/user/user.entity';
 import { graphqlOver, type Gql } from '../test/graphql-http';
-import { createStack, type Stack } from '../test/harness';
+import { createStack, testLimits, type Stack } from '../test/harness';
 import { testLiveblocks } from '../test/services';
 import { printTable } from './stats';
 
@@ -179,38 +179,50 @@ async function joins(base: string, gql: Gql, signUp: (name: string) => Promise<P
   return rows;
 }
 
-/** The API's heap per live room: `count` rooms, each with 3 people inside following it, and 10 messages. */
+/**
+ * The API's heap for `count` live rooms, in two steps: the rooms themselves (3 people inside each, 10 messages),
+ * then each person following each room live (a `roomEvents` subscription, watched by LiveAccess).
+ */
 async function memory(base: string, gql: Gql, signUp: (name: string) => Promise<Person>, roomOf: (name: string) => Promise<string>, host: Person, count: number) {
   const guests = [await signUp(`m1-${Date.now()}`), await signUp(`m2-${Date.now()}`)];
   const clients = [host, ...guests].map((p) => ({ p, ws: wsAs(base, p) }));
+  const settle = () => new Promise((r) => setTimeout(r, 1_000));
+  await settle();
   const before = heapMb();
-  const stops: Array<() => void> = [];
+  const roomIds: string[] = [];
   for (let i = 0; i < count; i++) {
     const roomId = await roomOf(`Memory ${i}`);
+    roomIds.push(roomId);
     for (const g of guests) await must(gql(g.cookie, JOIN, { r: roomId }));
-    for (const { p, ws } of clients) stops.push(await follow(gql, ws, p, roomId, () => undefined));
     for (let m = 0; m < 10; m++) await must(gql(clients[m % 3]!.p.cookie, SEND, { i: { roomId, body: `message ${m} in room ${i}` } }));
   }
-  await new Promise((r) => setTimeout(r, 1_000));
-  const after = heapMb();
+  await settle();
+  const rooms = heapMb();
+  const stops: Array<() => void> = [];
+  for (const roomId of roomIds) for (const { p, ws } of clients) stops.push(await follow(gql, ws, p, roomId, () => undefined));
+  await settle();
+  const followed = heapMb();
   for (const stop of stops) stop();
   for (const { ws } of clients) await ws.dispose();
-  return { before, after, perRoomKb: ((after - before) * 1024) / count };
+  return { before, rooms, followed, perRoomKb: ((rooms - before) * 1024) / count, perSubscriptionKb: ((followed - rooms) * 1024) / stops.length };
 }
 
 export async function run(args: string[]): Promise<void> {
   const [samples, joiners, rooms] = [Number(args[0] ?? 50), Number(args[1] ?? 50), Number(args[2] ?? 100)];
+  /** Which parts to run (default all): chat, joins, memory. */
+  const parts = new Set(args[3] ? args[3].split(',') : ['chat', 'joins', 'memory']);
   if (!existsSync(resolve(clientDist, 'index.html'))) throw new Error('Build the client first: npm run build -w client');
-  const stack = await createStack({ clientDist, config: testLiveblocks() });
+  // The memory run follows every room from the same three sockets: more than the default 50 per socket.
+  const stack = await createStack({ clientDist, config: testLiveblocks(), limits: { ...testLimits, subscriptions: { perSocket: 1_000, perUser: 1_000 } } });
   await stack.startWorker();
   const base = await stack.app.listen(0, '127.0.0.1');
   const { gql, signUp: signUpNamed } = graphqlOver(base);
   const signUp = (name: string) => signUpNamed(name);
   try {
     const { host, room } = await setup(stack, gql, signUp);
-    const chatRows = await chat(base, gql, signUp, room, samples);
-    const joinRows = await joins(base, gql, signUp, host, room, joiners, 5);
-    const mem = await memory(base, gql, signUp, room, host, rooms);
+    const chatRows = parts.has('chat') ? await chat(base, gql, signUp, room, samples) : { browser: [], node: [] };
+    const joinRows = parts.has('joins') ? await joins(base, gql, signUp, host, room, joiners, 5) : { present: [], lastReply: [], reads: [] };
+    const mem = parts.has('memory') ? await memory(base, gql, signUp, room, host, rooms) : null;
     printTable(`rooms: chat over ${samples} messages (after 3 warm-ups); ${joiners} joining at once, 5 rounds`, [
       { name: 'chat: Enter in a page -> shown in the other page', samples: chatRows.browser },
       { name: 'baseline: sendRoomMessage (HTTP) -> Node subscriber', samples: chatRows.node },
@@ -218,10 +230,12 @@ export async function run(args: string[]): Promise<void> {
       { name: `${joiners} join at once -> last joinRoom reply`, samples: joinRows.lastReply },
       { name: `baseline: ${joiners} concurrent room reads`, samples: joinRows.reads },
     ]);
-    process.stdout.write(
-      `\nAPI heap: ${mem.before.toFixed(1)} MB before, ${mem.after.toFixed(1)} MB with ${rooms} live rooms ` +
-        `(3 people inside each, following it, 10 messages): ${mem.perRoomKb.toFixed(1)} KB per room\n`,
-    );
+    if (mem)
+      process.stdout.write(
+        `\nAPI heap: ${mem.before.toFixed(1)} MB before; ${mem.rooms.toFixed(1)} MB with ${rooms} rooms (3 people inside each, ` +
+          `10 messages): ${mem.perRoomKb.toFixed(1)} KB per room; ${mem.followed.toFixed(1)} MB with each person following each ` +
+          `room live: ${mem.perSubscriptionKb.toFixed(1)} KB per roomEvents subscription\n`,
+      );
   } finally {
     await stack.dispose();
   }

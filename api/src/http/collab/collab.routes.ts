@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Server } from 'node:http';
 import type express from 'express';
 import type { Redis } from 'ioredis';
 import { LiveblocksGrants } from './liveblocks-grants';
@@ -7,6 +6,7 @@ import { liveblocksAuthRouter, type LiveblocksAuthDeps } from './liveblocks-auth
 import { createLiveblocksProxy, isSocketPath, type WatchSocket } from './liveblocks-proxy';
 import { projectIdOfRoom } from '../../../../contracts/collab';
 import type { LiveAccess } from '../../live-access';
+import { mountUpgradeRoute } from '../upgrade-route';
 
 export interface CollabRoutesDeps extends Omit<LiveblocksAuthDeps, 'grants'> {
   /** LIVEBLOCKS_BASE_URL: the embedded dev server, reached through this origin; unset with Liveblocks Cloud. */
@@ -16,8 +16,6 @@ export interface CollabRoutesDeps extends Omit<LiveblocksAuthDeps, 'grants'> {
   /** Re-checks open room sockets (a removed member, an archived project, a revoked session). */
   liveAccess?: LiveAccess;
 }
-
-type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 /**
  * `POST /liveblocks-auth`, and with the dev server the Liveblocks proxy: `/v2/c/…` over HTTP and `/v8` upgrades.
@@ -62,13 +60,7 @@ export function mountCollabRoutes(app: express.Express, httpServer: Server, deps
     proxy.http(req, res).catch(next);
   });
 
-  const others = httpServer.listeners('upgrade') as UpgradeListener[];
-  httpServer.removeAllListeners('upgrade');
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!isSocketPath(req.url)) {
-      for (const listener of others) listener.call(httpServer, req, socket, head);
-      return;
-    }
+  mountUpgradeRoute(httpServer, (url) => isSocketPath(url), (req, socket, head) => {
     if (!proxy) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     proxy.upgrade(req, socket, head).catch((error: unknown) => {
       logger.warn({ err: error }, 'Liveblocks upgrade failed');

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { sameOrigin } from '../sandbox/sandbox-access';
 import type { SharedTerminals } from './shared-terminal';
+import { mountUpgradeRoute, refuseUpgrade as refuse } from '../upgrade-route';
 
 /** Whether the request's viewer may open the room's terminal, and type in it; or the status to refuse with. */
 export type RoomTerminalAccess = { ok: true; userId: string; canType: boolean } | { ok: false; status: 401 | 403 | 404 };
@@ -19,8 +20,6 @@ const ROUTE = /^\/rooms\/([0-9a-fA-F-]{36})\/terminal(\?.*)?$/;
 /** A frame larger than this closes the socket (1009) before it is parsed. */
 const MAX_FRAME_BYTES = 128 * 1024;
 
-type UpgradeListener = (req: IncomingMessage, socket: Socket, head: Buffer) => void;
-
 /**
  * `/rooms/<roomId>/terminal?cols=&rows=` on the API's port: a WebSocket to the room's shared terminal.
  * Upgrades on other paths go to the listeners attached before (graphql-ws, the sandbox terminal, collab),
@@ -28,14 +27,7 @@ type UpgradeListener = (req: IncomingMessage, socket: Socket, head: Buffer) => v
  */
 export function mountRoomTerminalRoutes(httpServer: Server, deps: RoomTerminalRoutesDeps): void {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const others = httpServer.listeners('upgrade') as UpgradeListener[];
-  httpServer.removeAllListeners('upgrade');
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const match = ROUTE.exec(req.url ?? '');
-    if (!match) {
-      for (const listener of others) listener.call(httpServer, req, socket, head);
-      return;
-    }
+  mountUpgradeRoute(httpServer, (url) => ROUTE.exec(url), (req, socket, head, match) => {
     upgrade(req, socket, head, match, sockets, deps).catch((error: unknown) => {
       deps.logger.warn({ err: error }, 'room terminal upgrade failed');
       refuse(socket, 502);
@@ -69,7 +61,3 @@ async function upgrade(
   );
 }
 
-function refuse(socket: Socket, status: number): void {
-  const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 502: 'Bad Gateway' }[status] ?? 'Error';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}

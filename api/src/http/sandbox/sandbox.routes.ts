@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { checkSandboxAccess, sameOrigin, type ViewerResolver } from './sandbox-access';
 import type { SandboxManager } from '../../../../core/sandbox/sandbox-manager';
 import { attachTerminal } from './terminal-socket';
+import { mountUpgradeRoute, refuseUpgrade as refuse } from '../upgrade-route';
 
 export interface SandboxRoutesDeps {
   readonly sandboxes: SandboxManager;
@@ -23,14 +24,7 @@ const ROUTE = /^\/terminal\/([0-9a-fA-F-]{36})(\?.*)?$/;
  */
 export function mountSandboxRoutes(httpServer: Server, deps: SandboxRoutesDeps): void {
   const terminals = new WebSocketServer({ noServer: true });
-  const others = httpServer.listeners('upgrade') as Array<(req: IncomingMessage, socket: Socket, head: Buffer) => void>;
-  httpServer.removeAllListeners('upgrade');
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const match = ROUTE.exec(req.url ?? '');
-    if (!match) {
-      for (const listener of others) listener.call(httpServer, req, socket, head);
-      return;
-    }
+  mountUpgradeRoute(httpServer, (url) => ROUTE.exec(url), (req, socket, head, match) => {
     upgrade(req, socket, head, match, terminals, deps).catch((error: unknown) => {
       deps.logger.warn({ err: error }, 'sandbox upgrade failed');
       refuse(socket, 502);
@@ -52,7 +46,3 @@ async function upgrade(req: IncomingMessage, socket: Socket, head: Buffer, match
   );
 }
 
-function refuse(socket: Socket, status: number): void {
-  const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 502: 'Bad Gateway' }[status] ?? 'Error';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}

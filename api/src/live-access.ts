@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../core/shared/domain.errors';
-import { actorOf, can, type Actor, type TeamRole } from '../../core/access/policy';
+import { actorOf, can, canEditFiles, type Actor, type TeamRole } from '../../core/access/policy';
 import { Project } from '../../core/project/project.entity';
 import { asResource } from '../../core/project/project.service';
 import { TeamMember } from '../../core/team/team.entity';
@@ -155,7 +155,7 @@ export class LiveAccess {
   /** Why a project stream must end, or null while it may run. */
   private projectVerdict(stream: ProjectStream, project: Project | undefined, actor: Actor): Error | null {
     if (!project || !can(actor, 'project:read', asResource(project))) return new NotFoundError('Project', stream.projectId);
-    if (stream.needs === 'edit' && (project.archivedAt || !can(actor, 'project:update', asResource(project))))
+    if (stream.needs === 'edit' && (project.archivedAt || !canEditFiles(actor, asResource(project))))
       return new ForbiddenError('You may no longer edit this project');
     return null;
   }

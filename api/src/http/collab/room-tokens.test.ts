@@ -109,8 +109,10 @@ describe('POST /liveblocks-auth with coding', () => {
     expect(await auth(people.pia, room)).toMatchObject({ status: 200, scopes: WRITE });
     expect(await auth(people.vic, room)).toMatchObject({ status: 200, scopes: READ });
     expect(await auth(people.olga, room)).toMatchObject({ status: 200, scopes: WRITE });
-    // Without `coding` nothing changed: they are not members of the project, so the project refuses them.
-    expect(await auth(people.pia, undefined)).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    // Without `coding` the project decides, and inside a live room its participants edit its files and its
+    // viewers read them (core/access/policy.ts canEditFiles), so the answer is the same.
+    expect(await auth(people.pia, undefined)).toMatchObject({ status: 200, scopes: WRITE });
+    expect(await auth(people.vic, undefined)).toMatchObject({ status: 200, scopes: READ });
   });
 
   it('refuses a non-member (ROOM_FORBIDDEN), a kicked member (ROOM_KICKED) and an unknown or hidden room (ROOM_NOT_FOUND) with 403', async () => {

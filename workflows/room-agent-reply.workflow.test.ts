@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { RoomEventType } from '../contracts/rooms';
 import { workflowIds } from '../contracts/workflow-ids';
 import { replyContext } from '../activities/rooms/agent-reply-context';
+import type { ActivityDeps } from '../activities/deps';
+import { createRoomChatActivities } from '../activities/rooms/room-chat.activities';
 import { ModelSettings } from '../core/models/model-settings.entity';
 import { OFFLINE_MODEL, OfflineProvider } from '../core/models/providers/offline.provider';
 import { UsageLog } from '../core/models/usage-log.entity';
@@ -128,4 +130,19 @@ test('a repeated start for the same question answers once', async () => {
   });
   expect(again).toEqual({ replyId: result.replyId, status: 'skipped' });
   expect(await stack.db.orm.em.fork().count(RoomMessage, { replyTo: sent.id })).toBe(1);
+});
+
+test('two attempts of createAgentReply at once (one outliving its timeout) leave one answer: the loser fails and its retry finds it', async () => {
+  const { roomId, askerId } = await seed();
+  const em = stack.db.orm.em.fork();
+  const question = em.create(RoomMessage, { room: em.getReference(Room, roomId), author: em.getReference(User, askerId), authorKind: 'user', body: '@debugger why?' });
+  await em.flush();
+  const activities = createRoomChatActivities({ orm: stack.db.orm, roomEvents } as unknown as ActivityDeps);
+  const input = { roomId, questionId: question.id, role: 'debugger' };
+  const attempts = await Promise.allSettled([activities.createAgentReply(input), activities.createAgentReply(input)]);
+  expect(await stack.db.orm.em.fork().count(RoomMessage, { replyTo: question.id, authorKind: 'agent' })).toBe(1);
+  const retried = await activities.createAgentReply(input);
+  const made = attempts.filter((a) => a.status === 'fulfilled').map((a) => (a as PromiseFulfilledResult<{ replyId: string | null }>).value.replyId);
+  expect(made.length).toBeGreaterThan(0);
+  for (const id of made) expect(id).toBe(retried.replyId);
 });

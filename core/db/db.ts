@@ -36,6 +36,7 @@ import { Migration20261207080000 } from './migrations/Migration20261207080000';
 import { Migration20261207083000 } from './migrations/Migration20261207083000';
 import { Migration20261207090000 } from './migrations/Migration20261207090000';
 import { Migration20261207091500 } from './migrations/Migration20261207091500';
+import { Migration20261207100000 } from './migrations/Migration20261207100000';
 import { ProjectFileVersionSchema, ProjectFolderSchema } from '../files/file.entities';
 import { roomEntities } from '../rooms/room.entities';
 
@@ -67,6 +68,7 @@ export const migrationsList = [
   { name: 'Migration20261207083000', class: Migration20261207083000 },
   { name: 'Migration20261207090000', class: Migration20261207090000 },
   { name: 'Migration20261207091500', class: Migration20261207091500 },
+  { name: 'Migration20261207100000', class: Migration20261207100000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -186,7 +186,15 @@ export const RoomInviteSchema = new EntitySchema<RoomInvite>({
 export const RoomMessageSchema = new EntitySchema<RoomMessage>({
   class: RoomMessage,
   tableName: 'room_messages',
-  indexes: [{ name: 'room_messages_room_created_index', properties: ['room', 'createdAt'] }],
+  indexes: [
+    { name: 'room_messages_room_created_index', properties: ['room', 'createdAt'] },
+    // One answer per question and agent: two attempts of createAgentReply running at once (one outliving its
+    // timeout on a stalled worker) cannot both insert; the loser fails, and its retry finds the winner's row.
+    {
+      name: 'room_messages_agent_reply_unique',
+      expression: `create unique index "room_messages_agent_reply_unique" on "room_messages" ("reply_to", "agent_role") where "author_kind" = 'agent' and "reply_to" is not null`,
+    },
+  ],
   uniques: [{ name: 'room_messages_room_author_client_key_unique', properties: ['room', 'author', 'clientKey'] }],
   properties: {
     id: uuid,

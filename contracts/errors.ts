@@ -64,5 +64,29 @@ export const ErrorCode = {
   ROOM_INVITE_INVALID: 'ROOM_INVITE_INVALID',
   /** A chat message or snippet over its size limit. */
   MESSAGE_TOO_LONG: 'MESSAGE_TOO_LONG',
+  /** Deployments (contracts/deploy.ts). The install or build script failed; the logs say why, nothing went live. */
+  DEPLOY_BUILD_FAILED: 'DEPLOY_BUILD_FAILED',
+  /** The project's tests failed and the deployment did not override them. */
+  DEPLOY_TESTS_FAILED: 'DEPLOY_TESTS_FAILED',
+  /** The target needs a provider token and none is stored for the project's owner. */
+  DEPLOY_TOKEN_MISSING: 'DEPLOY_TOKEN_MISSING',
+  /** The provider refused the stored token (401/403). */
+  DEPLOY_TOKEN_REFUSED: 'DEPLOY_TOKEN_REFUSED',
+  /** The provider kept answering 429 or 5xx after every retry. */
+  DEPLOY_PROVIDER_UNAVAILABLE: 'DEPLOY_PROVIDER_UNAVAILABLE',
+  /** The provider rejected the deployment (its build failed, a bad request). */
+  DEPLOY_PROVIDER_FAILED: 'DEPLOY_PROVIDER_FAILED',
+  /** The deployed app never answered its health check; the previous deployment stays live. */
+  DEPLOY_UNHEALTHY: 'DEPLOY_UNHEALTHY',
+  /** The name (project, site, repository, service) is taken at the provider by someone else. */
+  DEPLOY_NAME_TAKEN: 'DEPLOY_NAME_TAKEN',
+  /** Another deployment of the project to the same target is still running. */
+  DEPLOY_IN_PROGRESS: 'DEPLOY_IN_PROGRESS',
+  /** The deployment cannot be rolled back to (it never went live, or belongs to another target). */
+  DEPLOY_ROLLBACK_INVALID: 'DEPLOY_ROLLBACK_INVALID',
+  /** The target is unknown or turned off on this platform. */
+  DEPLOY_TARGET_UNAVAILABLE: 'DEPLOY_TARGET_UNAVAILABLE',
+  /** The deployment was cancelled. */
+  DEPLOY_CANCELLED: 'DEPLOY_CANCELLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

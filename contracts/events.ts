@@ -42,6 +42,19 @@ export const EventType = {
   MODEL_STARTED: 'model.started',
   MODEL_DELTA: 'model.delta',
   MODEL_COMPLETED: 'model.completed',
+  /** Deployments (contracts/deploy.ts): data { deploymentId, target, … }. Created (queued). */
+  DEPLOY_CREATED: 'deploy.created',
+  /** A deployment moved to another status: data { deploymentId, target, status }. */
+  DEPLOY_STATUS: 'deploy.status',
+  /** Log lines of a deployment, batched: data { deploymentId, lines: DeployLogLine[] }. */
+  DEPLOY_LOG: 'deploy.log',
+  /** A deployment is live: data { deploymentId, target, url, previousLiveId }. */
+  DEPLOY_LIVE: 'deploy.live',
+  /** A deployment failed: data { deploymentId, target, code, error }. */
+  DEPLOY_FAILED: 'deploy.failed',
+  DEPLOY_CANCELLED: 'deploy.cancelled',
+  /** The local app of the project was stopped, restarted or deleted: data { deploymentId, state }. */
+  DEPLOY_APP: 'deploy.app',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 

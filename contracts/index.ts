@@ -3,6 +3,7 @@
  * `@temporalio/workflow`'s message definers (in messages.ts); the client imports the single files it needs.
  */
 export * from './build-wait';
+export * from './deploy';
 export * from './errors';
 export * from './events';
 export * from './messages';

@@ -14,4 +14,8 @@ export const workflowIds = {
   room: (roomId: string, session: number): string => `room:${roomId}:${session}`,
   /** An agent's answer to an @mention in a room's chat, one per asking message. */
   roomAgentReply: (messageId: string): string => `room-agent-reply:${messageId}`,
+  /** One deployment of a project to a target (deploy, redeploy or rollback: each its own deployment row). */
+  deployment: (deploymentId: string): string => `deployment:${deploymentId}`,
+  /** The supervisor of a project's app on the local target: restarts it on crash and after a platform restart. */
+  localApp: (projectId: string): string => `local-app:${projectId}`,
 } as const;

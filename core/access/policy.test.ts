@@ -53,6 +53,21 @@ const cases: Case[] = [
   // A creator removed from the team controls none of its runs (issue 11: team runs are the team's).
   ['A team by memberB (left A)', project('memberB', 'A', 'team'), 'project:run', 'ownerA adminA memberA'],
   ['A public by memberB (left A)', project('memberB', 'A', 'public'), 'project:run', 'ownerA adminA memberA'],
+  // Deployments (issue 15): collaborators only, never a public project's readers; settings need the owner or a team admin.
+  ['alice public', project('alice', null, 'public'), 'deploy:read', 'alice'],
+  ['alice public', project('alice', null, 'public'), 'deploy:create', 'alice'],
+  ['alice private', project('alice', null, 'private'), 'deploy:configure', 'alice'],
+  ['A private', project('ownerA', 'A', 'private'), 'deploy:read', 'ownerA adminA'],
+  ['A private', project('ownerA', 'A', 'private'), 'deploy:create', 'ownerA adminA'],
+  ['A private by memberA', project('memberA', 'A', 'private'), 'deploy:create', 'ownerA adminA memberA'],
+  ['A private by memberA', project('memberA', 'A', 'private'), 'deploy:configure', 'ownerA adminA'],
+  ['A team', project('memberA', 'A', 'team'), 'deploy:read', 'ownerA adminA memberA'],
+  ['A team', project('memberA', 'A', 'team'), 'deploy:create', 'ownerA adminA memberA'],
+  ['A team', project('memberA', 'A', 'team'), 'deploy:configure', 'ownerA adminA'],
+  ['A public', project('memberA', 'A', 'public'), 'deploy:read', 'ownerA adminA memberA'],
+  ['A public', project('memberA', 'A', 'public'), 'deploy:create', 'ownerA adminA memberA'],
+  ['A public', project('memberA', 'A', 'public'), 'deploy:configure', 'ownerA adminA'],
+  ['A team by memberB (left A)', project('memberB', 'A', 'team'), 'deploy:create', 'ownerA adminA memberA'],
   // Team A administration.
   ['team A', { kind: 'team', teamId: 'A' }, 'team:read', 'ownerA adminA memberA'],
   ['team A', { kind: 'team', teamId: 'A' }, 'team:create-project', 'ownerA adminA memberA'],
@@ -255,4 +270,11 @@ describe('inside a coding room, its project', () => {
     expect(canEditFiles(actors.memberA!, P('P2', 'team'))).toBe(true);
     expect(canEditFiles(outsider, P('P1', 'public'))).toBe(false);
   });
+});
+
+it('never lets a coding room reach a project’s deployments', () => {
+  const guest: Actor = { ...actorOf('guest'), roomProjects: new Map([['p1', 'edit']]) };
+  const roomProject: Resource = { kind: 'project', ownerUserId: 'alice', ownerTeamId: null, visibility: 'public', id: 'p1' };
+  expect(can(guest, 'project:read', roomProject)).toBe(true);
+  for (const action of ['deploy:read', 'deploy:create', 'deploy:configure'] as const) expect(can(guest, action, roomProject)).toBe(false);
 });

@@ -57,6 +57,17 @@ export type Resource =
     };
 
 export type ProjectAction = 'project:read' | 'project:update' | 'project:run' | 'project:delete';
+/**
+ * Deployments of a project (issue 15). A public project's readers and people inside a coding room over it see
+ * none of this: logs and settings are the project's collaborators' alone.
+ */
+export type DeployAction =
+  /** Deployments, their logs and status, target settings, env var names (secret values never). */
+  | 'deploy:read'
+  /** Deploy, redeploy, roll back, cancel; stop and start the local app. */
+  | 'deploy:create'
+  /** Env vars and secrets, target settings, agent deploys, deleting the local app. */
+  | 'deploy:configure';
 export type TeamAction =
   | 'team:read'
   | 'team:create-project'
@@ -105,7 +116,7 @@ export type RoomAction =
   | 'room:delete'
   /** Start a new live session in an archived room. */
   | 'room:reopen';
-export type Action = ProjectAction | TeamAction | UserAction | PlatformAction | RoomAction;
+export type Action = ProjectAction | DeployAction | TeamAction | UserAction | PlatformAction | RoomAction;
 
 const atLeast = (role: TeamRole | undefined, min: TeamRole): boolean => {
   const rank = { member: 1, admin: 2, owner: 3 } as const;
@@ -123,6 +134,14 @@ function canOnProject(actor: Actor, action: ProjectAction, project: Extract<Reso
   // A private team project stays visible to its creator while they remain in the team.
   const creator = project.ownerUserId === actor.userId;
   return atLeast(role, project.visibility === 'private' && !creator ? 'admin' : 'member');
+}
+
+function canDeploy(actor: Actor, action: DeployAction, project: Extract<Resource, { kind: 'project' }>): boolean {
+  // Neither public reads nor room membership reach deployments: judged as if the project were not public.
+  const collaborator = { ...project, visibility: project.visibility === 'public' ? ('team' as const) : project.visibility };
+  const bare: Actor = { ...actor, roomProjects: undefined };
+  if (action === 'deploy:configure') return canOnProject(bare, 'project:delete', collaborator);
+  return canOnProject(bare, 'project:run', collaborator);
 }
 
 function canOnTeam(actor: Actor, action: TeamAction, team: Extract<Resource, { kind: 'team' }>): boolean {
@@ -199,6 +218,7 @@ function canInRoom(actor: Actor, action: RoomAction, room: Extract<Resource, { k
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.kind) {
     case 'project':
+      if (action.startsWith('deploy:')) return canDeploy(actor, action as DeployAction, resource);
       return action.startsWith('project:') && canOnProject(actor, action as ProjectAction, resource);
     case 'team':
       return action.startsWith('team:') && actor.userId !== null && canOnTeam(actor, action as TeamAction, resource);

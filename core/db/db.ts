@@ -15,6 +15,7 @@ import { AgentFileBaseSchema } from '../agents/agent-file-base.entity';
 import { AgentInstanceSchema } from '../agents/agent-instance.entity';
 import { AgentHandoffSchema } from '../agents/agent-handoff.entity';
 import { SandboxRecordSchema } from '../sandbox/sandbox.entity';
+import { deployEntities } from '../deploy/deploy.entities';
 import { Migration20261127000000 } from './migrations/Migration20261127000000';
 import { Migration20261127010000 } from './migrations/Migration20261127010000';
 import { Migration20261127020000 } from './migrations/Migration20261127020000';
@@ -37,10 +38,11 @@ import { Migration20261207083000 } from './migrations/Migration20261207083000';
 import { Migration20261207090000 } from './migrations/Migration20261207090000';
 import { Migration20261207091500 } from './migrations/Migration20261207091500';
 import { Migration20261207100000 } from './migrations/Migration20261207100000';
+import { Migration20261207120000 } from './migrations/Migration20261207120000';
 import { ProjectFileVersionSchema, ProjectFolderSchema } from '../files/file.entities';
 import { roomEntities } from '../rooms/room.entities';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, AgentInstanceSchema, AgentHandoffSchema, SandboxRecordSchema, ProjectFileVersionSchema, ProjectFolderSchema, ...roomEntities];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, AgentInstanceSchema, AgentHandoffSchema, SandboxRecordSchema, ProjectFileVersionSchema, ProjectFolderSchema, ...roomEntities, ...deployEntities];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -69,6 +71,7 @@ export const migrationsList = [
   { name: 'Migration20261207090000', class: Migration20261207090000 },
   { name: 'Migration20261207091500', class: Migration20261207091500 },
   { name: 'Migration20261207100000', class: Migration20261207100000 },
+  { name: 'Migration20261207120000', class: Migration20261207120000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -8,7 +8,7 @@ export type SandboxRowStatus = 'CREATING' | 'RUNNING' | 'DESTROYED';
 
 /** One sandbox as the platform records it; the backend holds the sandbox itself. */
 export class SandboxRecord {
-  [OptionalProps]?: 'status' | 'backendId' | 'ports' | 'previewUrl' | 'idempotencyKey' | 'lastActivityAt' | 'createdAt' | 'destroyedAt' | 'destroyReason' | 'roomId';
+  [OptionalProps]?: 'status' | 'backendId' | 'ports' | 'previewUrl' | 'idempotencyKey' | 'lastActivityAt' | 'createdAt' | 'destroyedAt' | 'destroyReason' | 'roomId' | 'purpose';
   id: string = randomUUID();
   project!: Ref<Project>;
   /** Who the sandbox counts against (the tier's `sandboxes` limit). */
@@ -32,7 +32,14 @@ export class SandboxRecord {
   destroyReason?: string | null;
   /** The room (issue 14) whose shared sandbox this is; a room has at most one live sandbox. */
   roomId?: string | null;
+  /**
+   * `work` (agents, people, rooms), `deploy-build` (a deployment's build) or `app` (a deployed app on the local
+   * target: kept alive by its supervisor, never idle-reaped, counted against the tier's `apps`, not `sandboxes`).
+   */
+  purpose: SandboxPurpose = 'work';
 }
+
+export type SandboxPurpose = 'work' | 'deploy-build' | 'app';
 
 export const SandboxRecordSchema = new EntitySchema<SandboxRecord>({
   class: SandboxRecord,
@@ -62,5 +69,6 @@ export const SandboxRecordSchema = new EntitySchema<SandboxRecord>({
     destroyedAt: { type: 'datetime', nullable: true },
     destroyReason: { type: 'string', length: 32, nullable: true },
     roomId: { type: 'uuid', nullable: true },
+    purpose: { type: 'string', length: 16, default: 'work' },
   },
 });

@@ -258,6 +258,145 @@ export type CreatedRoomInvite = {
   token: Scalars['String']['output'];
 };
 
+/** An environment variable or secret of a project. A secret's value is never returned, only a hint. */
+export type DeployEnvVar = {
+  __typename?: 'DeployEnvVar';
+  /** •••• and the last two characters of a secret; empty for a plain variable. */
+  hint: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  secret: Scalars['Boolean']['output'];
+  /** A target name, or * for every target (a target's own value wins). */
+  target: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The value of a plain variable; null for a secret. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+export type DeployEnvVarInput = {
+  /** Letters, digits and _, not starting with a digit, at most 128 characters. */
+  key: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  /** Secrets (the default) are never shown again. */
+  secret?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A target name, or * for every target. */
+  target: Scalars['String']['input'];
+  /** At most 32 KiB. */
+  value: Scalars['String']['input'];
+};
+
+export type DeployInput = {
+  /** A retry with the same key returns the first deployment instead of starting a second one. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+  /** Deploy even though the project's tests fail; recorded on the deployment and in its log. */
+  skipTests?: InputMaybe<Scalars['Boolean']['input']>;
+  target: Scalars['String']['input'];
+};
+
+/** One line of a deployment's log. Env var and secret values never appear (they are masked before storing). */
+export type DeployLogLine = {
+  __typename?: 'DeployLogLine';
+  at: Scalars['DateTime']['output'];
+  seq: Scalars['Int']['output'];
+  /** build (our build in a sandbox), provider (the provider's build), runtime (the running app) or system (steps). */
+  stream: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** A project's settings for one target, and what is live there. */
+export type DeployTargetSettings = {
+  __typename?: 'DeployTargetSettings';
+  /** The devops agent may deploy here when an approved plan has a deploy task. */
+  allowAgentDeploys: Scalars['Boolean']['output'];
+  /** The local target's app: starting, running, restarting, stopped or deleted; null for other targets or before a deploy. */
+  appState: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  liveDeployment: Maybe<Deployment>;
+  /** Providers whose tokens the target needs and are missing (e.g. ["vercel"]). */
+  missingTokens: Array<Scalars['String']['output']>;
+  /** Whether the caller (or, for a team project, the team) has every token the target needs. */
+  ready: Scalars['Boolean']['output'];
+  /** Options such as name (the provider-side name; default: the project's slug), private, region. */
+  settings: Scalars['JSON']['output'];
+  /** local, vercel, netlify, github, render or railway. */
+  target: Scalars['String']['output'];
+};
+
+export type DeployTargetSettingsInput = {
+  allowAgentDeploys?: InputMaybe<Scalars['Boolean']['input']>;
+  projectId: Scalars['ID']['input'];
+  /** Only the known options of the target are accepted (name, private, region); BAD_USER_INPUT otherwise. */
+  settings?: InputMaybe<Scalars['JSON']['input']>;
+  target: Scalars['String']['input'];
+};
+
+/** A deployment provider token of the caller or of a team; only a hint is ever returned. */
+export type DeployToken = {
+  __typename?: 'DeployToken';
+  /** The provider's account name for the token, as it answered when the token was stored. */
+  account: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  hint: Scalars['String']['output'];
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** vercel, netlify, github, render or railway. */
+  provider: Scalars['String']['output'];
+  /** Vercel team id or Railway workspace the token acts in, if set. */
+  scope: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One deployment of a project to a target (a deploy, a redeploy or a rollback), run by a durable workflow:
+ * QUEUED → BUILDING → PACKAGING → UPLOADING → DEPLOYING → CHECKING → LIVE; then SUPERSEDED when another one goes
+ * live on the same target. FAILED and CANCELLED end it; the previous live deployment stays live either way.
+ */
+export type Deployment = {
+  __typename?: 'Deployment';
+  artifactBytes: Maybe<Scalars['Int']['output']>;
+  /** Whether it can be rolled back to (it went live once and its package is kept) and is not live now. */
+  canRollback: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<User>;
+  /** A readable reason when FAILED or CANCELLED. */
+  error: Maybe<Scalars['String']['output']>;
+  /** A DEPLOY_* error code when FAILED. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  fileCount: Maybe<Scalars['Int']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Whether it is the target's live deployment now. */
+  isLive: Scalars['Boolean']['output'];
+  liveAt: Maybe<Scalars['DateTime']['output']>;
+  /** Lines kept so far (the newest seq). */
+  logCount: Scalars['Int']['output'];
+  /** Log lines after `after` (a seq; 0 for all), oldest first, at most `limit` (default 1000, at most 5000). */
+  logs: Array<DeployLogLine>;
+  projectId: Scalars['ID']['output'];
+  /** The tests were skipped for this deployment on purpose. */
+  skipTests: Scalars['Boolean']['output'];
+  /** A rollback's or redeploy's origin. */
+  sourceDeploymentId: Maybe<Scalars['ID']['output']>;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** QUEUED, BUILDING, PACKAGING, UPLOADING, DEPLOYING, CHECKING, LIVE, SUPERSEDED, FAILED or CANCELLED. */
+  status: Scalars['String']['output'];
+  /** local, vercel, netlify, github, render or railway. */
+  target: Scalars['String']['output'];
+  /** user, redeploy, rollback or agent. */
+  trigger: Scalars['String']['output'];
+  /** Where the app answers once ready (for github, the repository); null before. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * One deployment of a project to a target (a deploy, a redeploy or a rollback), run by a durable workflow:
+ * QUEUED → BUILDING → PACKAGING → UPLOADING → DEPLOYING → CHECKING → LIVE; then SUPERSEDED when another one goes
+ * live on the same target. FAILED and CANCELLED end it; the previous live deployment stays live either way.
+ */
+export type DeploymentLogsArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /**
  * One kept state of a file: recorded per flush of people's edits, per agent write, upload, restore and creation.
  * Versions belong to the file, not its path: a rename keeps the history, and a deleted file's history stays.
@@ -423,6 +562,8 @@ export type Mutation = {
   answerAgent: Scalars['Boolean']['output'];
   /** Makes the project read-only and hides it from the default list; CONFLICT while a build is in progress. */
   archiveProject: Project;
+  /** Cancels a deployment in flight at whatever step it is; nothing goes live and the previous one stays live. */
+  cancelDeployment: Deployment;
   /** Cancels the run: agents stop, the sandbox is destroyed. */
   cancelRun: Scalars['Boolean']['output'];
   /** Owners change a member's role to admin or member. */
@@ -446,6 +587,10 @@ export type Mutation = {
    * BAD_USER_INPUT (field teams) while the caller is the owner of a team with other members.
    */
   deleteAccount: Scalars['Boolean']['output'];
+  deleteDeployEnvVar: Scalars['Boolean']['output'];
+  deleteDeployToken: Scalars['Boolean']['output'];
+  /** Stops the local app and forgets it: the project has no live local deployment any more (deploy:configure). */
+  deleteLocalApp: DeployTargetSettings;
   /** Deletes a file, or a folder with everything under it. Returns how many files went. */
   deletePath: Scalars['Int']['output'];
   /**
@@ -460,7 +605,14 @@ export type Mutation = {
   deleteRoomMessage: RoomMessage;
   /** The owner deletes the team and its projects. */
   deleteTeam: Scalars['Boolean']['output'];
+  deleteTeamDeployToken: Scalars['Boolean']['output'];
   deleteTeamProviderKey: Scalars['Boolean']['output'];
+  /**
+   * Deploys the project's current files to a target. DEPLOY_TARGET_UNAVAILABLE for an unknown target,
+   * DEPLOY_TOKEN_MISSING without the target's tokens, DEPLOY_IN_PROGRESS while another deployment of the project
+   * to that target runs, PROJECT_ARCHIVED for an archived project.
+   */
+  deploy: Deployment;
   /** Destroys a sandbox of a project the viewer may run; true when it existed. */
   destroySandbox: Scalars['Boolean']['output'];
   /** The author only, within the room. */
@@ -503,6 +655,8 @@ export type Mutation = {
   openPreview: PreviewLink;
   /** Pauses the running team after the tasks in flight (project editors). */
   pauseRun: Scalars['Boolean']['output'];
+  /** Builds and deploys the project again to the deployment's target. */
+  redeploy: Deployment;
   /** Owners remove anyone but themselves; admins remove members. */
   removeTeamMember: Scalars['Boolean']['output'];
   /** The createProject name rules; CONFLICT when its creator has a project of that name, PROJECT_ARCHIVED when archived. */
@@ -530,12 +684,18 @@ export type Mutation = {
   revokeRoomInvite: Scalars['Boolean']['output'];
   /** Ends one of the caller's sessions. */
   revokeSession: Scalars['Boolean']['output'];
+  /** Makes an earlier successful deployment live again, from its kept package (DEPLOY_ROLLBACK_INVALID otherwise). */
+  rollbackDeployment: Deployment;
   /** Platform admins: re-seal every stored key under the newest master key after a rotation; returns how many moved. */
   rotateProviderKeys: Scalars['Int']['output'];
   /** Participants and above: runs the project's run or test script in the shared terminal, starting the room's sandbox. */
   runInRoom: Scalars['Boolean']['output'];
   /** Participants and above, unless muted (ROOM_MUTED). */
   sendRoomMessage: RoomMessage;
+  setDeployEnvVar: DeployEnvVar;
+  setDeployTargetSettings: DeployTargetSettings;
+  /** Stores (or replaces) the caller's token for a provider after checking it with the provider (DEPLOY_TOKEN_REFUSED). */
+  setDeployToken: DeployToken;
   /** Sets a project's role → model chains and budgets (editors of the project). */
   setProjectModelSettings: ProjectModelSettings;
   /**
@@ -550,6 +710,7 @@ export type Mutation = {
   setRoomMemberRole: RoomMember;
   /** Host only: the theme everyone follows (null: none). */
   setRoomTheme: Room;
+  setTeamDeployToken: DeployToken;
   /** Sets a team's model budgets, which its projects' runs answer to (team owners and admins). */
   setTeamModelBudgets: TeamModelBudgets;
   /**
@@ -574,6 +735,7 @@ export type Mutation = {
    * platform admin and takes over the built-in local user's projects. BAD_USER_INPUT names each bad field.
    */
   signUp: User;
+  startLocalApp: DeployTargetSettings;
   /**
    * Starts a sandbox for the project: its files are copied in, dependencies installed, tests run and the
    * preview started (sandboxVerifyWorkflow). Returns the workflow id; the sandbox appears in projectSandboxes.
@@ -585,6 +747,8 @@ export type Mutation = {
    * build is in progress; the owner's tier may queue it behind their other team runs.
    */
   startTeamRun: ProjectRun;
+  /** Stops the project's local app (it stays deployed and can be started again). */
+  stopLocalApp: DeployTargetSettings;
   /** The owner hands ownership to another member and becomes an admin. */
   transferTeamOwnership: Team;
   /** Host only. */
@@ -608,6 +772,11 @@ export type MutationAnswerAgentArgs = {
 
 export type MutationArchiveProjectArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelDeploymentArgs = {
+  deploymentId: Scalars['ID']['input'];
 };
 
 
@@ -668,6 +837,23 @@ export type MutationDeleteAccountArgs = {
 };
 
 
+export type MutationDeleteDeployEnvVarArgs = {
+  key: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  target: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteDeployTokenArgs = {
+  provider: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteLocalAppArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeletePathArgs = {
   path: Scalars['String']['input'];
   projectId: Scalars['ID']['input'];
@@ -700,9 +886,20 @@ export type MutationDeleteTeamArgs = {
 };
 
 
+export type MutationDeleteTeamDeployTokenArgs = {
+  provider: Scalars['String']['input'];
+  teamId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteTeamProviderKeyArgs = {
   provider: Scalars['String']['input'];
   teamId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeployArgs = {
+  input: DeployInput;
 };
 
 
@@ -811,6 +1008,12 @@ export type MutationPauseRunArgs = {
 };
 
 
+export type MutationRedeployArgs = {
+  deploymentId: Scalars['ID']['input'];
+  skipTests?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type MutationRemoveTeamMemberArgs = {
   teamId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -876,6 +1079,11 @@ export type MutationRevokeSessionArgs = {
 };
 
 
+export type MutationRollbackDeploymentArgs = {
+  deploymentId: Scalars['ID']['input'];
+};
+
+
 export type MutationRunInRoomArgs = {
   roomId: Scalars['ID']['input'];
   script: RoomScript;
@@ -884,6 +1092,23 @@ export type MutationRunInRoomArgs = {
 
 export type MutationSendRoomMessageArgs = {
   input: SendRoomMessageInput;
+};
+
+
+export type MutationSetDeployEnvVarArgs = {
+  input: DeployEnvVarInput;
+};
+
+
+export type MutationSetDeployTargetSettingsArgs = {
+  input: DeployTargetSettingsInput;
+};
+
+
+export type MutationSetDeployTokenArgs = {
+  provider: Scalars['String']['input'];
+  scope?: InputMaybe<Scalars['String']['input']>;
+  token: Scalars['String']['input'];
 };
 
 
@@ -915,6 +1140,14 @@ export type MutationSetRoomMemberRoleArgs = {
 export type MutationSetRoomThemeArgs = {
   roomId: Scalars['ID']['input'];
   themeId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetTeamDeployTokenArgs = {
+  provider: Scalars['String']['input'];
+  scope?: InputMaybe<Scalars['String']['input']>;
+  teamId: Scalars['ID']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -955,6 +1188,11 @@ export type MutationSignUpArgs = {
 };
 
 
+export type MutationStartLocalAppArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
 export type MutationStartProjectSandboxArgs = {
   projectId: Scalars['ID']['input'];
 };
@@ -963,6 +1201,11 @@ export type MutationStartProjectSandboxArgs = {
 export type MutationStartTeamRunArgs = {
   autoApprovePlan?: InputMaybe<Scalars['Boolean']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationStopLocalAppArgs = {
   projectId: Scalars['ID']['input'];
 };
 
@@ -1083,6 +1326,28 @@ export type ProjectAccess = {
   canManage: Scalars['Boolean']['output'];
 };
 
+/** A project's deployment overview (its badge): the newest deployment per target. */
+export type ProjectDeployments = {
+  __typename?: 'ProjectDeployments';
+  canConfigure: Scalars['Boolean']['output'];
+  /** What the caller may do (the server enforces it regardless). */
+  canDeploy: Scalars['Boolean']['output'];
+  /** Env vars and secrets (deploy:read; values of secrets never). */
+  env: Array<DeployEnvVar>;
+  /** Every deployment, newest first (at most `limit`, default 50). */
+  history: Array<Deployment>;
+  /** The newest deployment of each target that has one. */
+  latest: Array<Deployment>;
+  targets: Array<DeployTargetSettings>;
+};
+
+
+/** A project's deployment overview (its badge): the newest deployment per target. */
+export type ProjectDeploymentsHistoryArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  target?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A progress event of a project's runs, read from a Redis Stream. `id` is the stream id: pass the last
  * one you saw as `after` to resume with nothing missed and nothing repeated.
@@ -1200,6 +1465,9 @@ export type Query = {
   auditEvents: Array<AuditEvent>;
   authState: AuthState;
   collaboration: Collaboration;
+  /** The caller's own deployment provider tokens. */
+  deployTokens: Array<DeployToken>;
+  deployment: Maybe<Deployment>;
   /**
    * Everything Atelier stores about the caller, as one JSON document (GDPR export). Password hashes and session
    * tokens are never included. Projects: those the caller created and may still read (a team project stays
@@ -1222,6 +1490,8 @@ export type Query = {
   /** The caller's notifications, newest first. */
   notifications: Array<Notification>;
   project: Maybe<Project>;
+  /** A project's deployments, targets and env (deploy:read: the project's collaborators; NOT_FOUND for others). */
+  projectDeployments: ProjectDeployments;
   /** Events already recorded for a project, oldest first, after the given stream id. */
   projectEventLog: Array<ProjectEvent>;
   /** A project's role → model chains and budgets. NOT_FOUND when the caller cannot read it. */
@@ -1245,6 +1515,8 @@ export type Query = {
   sessions: Array<Session>;
   /** A team the caller belongs to, or null. */
   team: Maybe<Team>;
+  /** A team's deployment provider tokens (team owners and admins). */
+  teamDeployTokens: Array<DeployToken>;
   /** A team's model budgets and this month's spending (team members). */
   teamModelBudgets: TeamModelBudgets;
   /** A team's own provider keys, used by its projects' runs (team owners and admins; NOT_FOUND for non-members, FORBIDDEN for plain members). */
@@ -1265,6 +1537,11 @@ export type QueryAuditEventsArgs = {
   actorId?: InputMaybe<Scalars['ID']['input']>;
   before?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeploymentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1297,6 +1574,11 @@ export type QueryNotificationsArgs = {
 
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectDeploymentsArgs = {
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -1354,6 +1636,11 @@ export type QueryRoomsArgs = {
 
 export type QueryTeamArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTeamDeployTokensArgs = {
+  teamId: Scalars['ID']['input'];
 };
 
 
@@ -1916,6 +2203,14 @@ export type ResolversTypes = {
   CreatedInvitation: ResolverTypeWrapper<Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversTypes['TeamInvitation'] }>;
   CreatedRoomInvite: ResolverTypeWrapper<Omit<CreatedRoomInvite, 'invite'> & { invite: ResolversTypes['RoomInvite'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeployEnvVar: ResolverTypeWrapper<DeployEnvVar>;
+  DeployEnvVarInput: DeployEnvVarInput;
+  DeployInput: DeployInput;
+  DeployLogLine: ResolverTypeWrapper<DeployLogLine>;
+  DeployTargetSettings: ResolverTypeWrapper<Omit<DeployTargetSettings, 'liveDeployment'> & { liveDeployment?: Maybe<ResolversTypes['Deployment']> }>;
+  DeployTargetSettingsInput: DeployTargetSettingsInput;
+  DeployToken: ResolverTypeWrapper<DeployToken>;
+  Deployment: ResolverTypeWrapper<Omit<Deployment, 'createdBy'> & { createdBy?: Maybe<ResolversTypes['User']> }>;
   FileVersion: ResolverTypeWrapper<FileVersionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FrameworkOption: ResolverTypeWrapper<FrameworkOption>;
@@ -1939,6 +2234,7 @@ export type ResolversTypes = {
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectAccess: ResolverTypeWrapper<ProjectAccess>;
+  ProjectDeployments: ResolverTypeWrapper<Omit<ProjectDeployments, 'history' | 'latest' | 'targets'> & { history: Array<ResolversTypes['Deployment']>, latest: Array<ResolversTypes['Deployment']>, targets: Array<ResolversTypes['DeployTargetSettings']> }>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
   ProjectFile: ResolverTypeWrapper<ProjectFileEntity>;
   ProjectModelSettings: ResolverTypeWrapper<ProjectModelSettings>;
@@ -2006,6 +2302,14 @@ export type ResolversParentTypes = {
   CreatedInvitation: Omit<CreatedInvitation, 'invitation'> & { invitation: ResolversParentTypes['TeamInvitation'] };
   CreatedRoomInvite: Omit<CreatedRoomInvite, 'invite'> & { invite: ResolversParentTypes['RoomInvite'] };
   DateTime: Scalars['DateTime']['output'];
+  DeployEnvVar: DeployEnvVar;
+  DeployEnvVarInput: DeployEnvVarInput;
+  DeployInput: DeployInput;
+  DeployLogLine: DeployLogLine;
+  DeployTargetSettings: Omit<DeployTargetSettings, 'liveDeployment'> & { liveDeployment?: Maybe<ResolversParentTypes['Deployment']> };
+  DeployTargetSettingsInput: DeployTargetSettingsInput;
+  DeployToken: DeployToken;
+  Deployment: Omit<Deployment, 'createdBy'> & { createdBy?: Maybe<ResolversParentTypes['User']> };
   FileVersion: FileVersionRecord;
   Float: Scalars['Float']['output'];
   FrameworkOption: FrameworkOption;
@@ -2028,6 +2332,7 @@ export type ResolversParentTypes = {
   PreviewLink: PreviewLink;
   Project: ProjectEntity;
   ProjectAccess: ProjectAccess;
+  ProjectDeployments: Omit<ProjectDeployments, 'history' | 'latest' | 'targets'> & { history: Array<ResolversParentTypes['Deployment']>, latest: Array<ResolversParentTypes['Deployment']>, targets: Array<ResolversParentTypes['DeployTargetSettings']> };
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
   ProjectModelSettings: ProjectModelSettings;
@@ -2192,6 +2497,66 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeployEnvVarResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeployEnvVar'] = ResolversParentTypes['DeployEnvVar']> = {
+  hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeployLogLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeployLogLine'] = ResolversParentTypes['DeployLogLine']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeployTargetSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeployTargetSettings'] = ResolversParentTypes['DeployTargetSettings']> = {
+  allowAgentDeploys?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  appState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  liveDeployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType>;
+  missingTokens?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeployTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeployToken'] = ResolversParentTypes['DeployToken']> = {
+  account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeploymentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
+  artifactBytes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  canRollback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isLive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  liveAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  logCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  logs?: Resolver<Array<ResolversTypes['DeployLogLine']>, ParentType, ContextType, Partial<DeploymentLogsArgs>>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  skipTests?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sourceDeploymentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type FileVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FileVersion'] = ResolversParentTypes['FileVersion']> = {
   authorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2289,6 +2654,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   answerAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerAgentArgs, 'answer' | 'projectId' | 'taskKey'>>;
   archiveProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationArchiveProjectArgs, 'id'>>;
+  cancelDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationCancelDeploymentArgs, 'deploymentId'>>;
   cancelRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'projectId'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
@@ -2299,13 +2665,18 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createRoomInvite?: Resolver<ResolversTypes['CreatedRoomInvite'], ParentType, ContextType, RequireFields<MutationCreateRoomInviteArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
+  deleteDeployEnvVar?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteDeployEnvVarArgs, 'key' | 'projectId' | 'target'>>;
+  deleteDeployToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteDeployTokenArgs, 'provider'>>;
+  deleteLocalApp?: Resolver<ResolversTypes['DeployTargetSettings'], ParentType, ContextType, RequireFields<MutationDeleteLocalAppArgs, 'projectId'>>;
   deletePath?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDeletePathArgs, 'path' | 'projectId'>>;
   deleteProject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'confirmName' | 'id'>>;
   deleteProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProviderKeyArgs, 'provider'>>;
   deleteRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteRoomArgs, 'id'>>;
   deleteRoomMessage?: Resolver<ResolversTypes['RoomMessage'], ParentType, ContextType, RequireFields<MutationDeleteRoomMessageArgs, 'id'>>;
   deleteTeam?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamArgs, 'teamId'>>;
+  deleteTeamDeployToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamDeployTokenArgs, 'provider' | 'teamId'>>;
   deleteTeamProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTeamProviderKeyArgs, 'provider' | 'teamId'>>;
+  deploy?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationDeployArgs, 'input'>>;
   destroySandbox?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDestroySandboxArgs, 'id'>>;
   editRoomMessage?: Resolver<ResolversTypes['RoomMessage'], ParentType, ContextType, RequireFields<MutationEditRoomMessageArgs, 'body' | 'id'>>;
   endRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationEndRoomArgs, 'roomId'>>;
@@ -2326,6 +2697,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   openFile?: Resolver<ResolversTypes['OpenedFile'], ParentType, ContextType, RequireFields<MutationOpenFileArgs, 'fileId' | 'projectId'>>;
   openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
+  redeploy?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRedeployArgs, 'deploymentId'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   renameProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'id' | 'name'>>;
   reopenRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationReopenRoomArgs, 'roomId'>>;
@@ -2339,22 +2711,29 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeRoomInvite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeRoomInviteArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'deploymentId'>>;
   rotateProviderKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   runInRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRunInRoomArgs, 'roomId' | 'script'>>;
   sendRoomMessage?: Resolver<ResolversTypes['RoomMessage'], ParentType, ContextType, RequireFields<MutationSendRoomMessageArgs, 'input'>>;
+  setDeployEnvVar?: Resolver<ResolversTypes['DeployEnvVar'], ParentType, ContextType, RequireFields<MutationSetDeployEnvVarArgs, 'input'>>;
+  setDeployTargetSettings?: Resolver<ResolversTypes['DeployTargetSettings'], ParentType, ContextType, RequireFields<MutationSetDeployTargetSettingsArgs, 'input'>>;
+  setDeployToken?: Resolver<ResolversTypes['DeployToken'], ParentType, ContextType, RequireFields<MutationSetDeployTokenArgs, 'provider' | 'token'>>;
   setProjectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<MutationSetProjectModelSettingsArgs, 'input'>>;
   setProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetProviderKeyArgs, 'key' | 'provider'>>;
   setRoomLocked?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationSetRoomLockedArgs, 'locked' | 'roomId'>>;
   setRoomMemberRole?: Resolver<ResolversTypes['RoomMember'], ParentType, ContextType, RequireFields<MutationSetRoomMemberRoleArgs, 'role' | 'roomId' | 'userId'>>;
   setRoomTheme?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationSetRoomThemeArgs, 'roomId'>>;
+  setTeamDeployToken?: Resolver<ResolversTypes['DeployToken'], ParentType, ContextType, RequireFields<MutationSetTeamDeployTokenArgs, 'provider' | 'teamId' | 'token'>>;
   setTeamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<MutationSetTeamModelBudgetsArgs, 'input'>>;
   setTeamProviderKey?: Resolver<ResolversTypes['ProviderKey'], ParentType, ContextType, RequireFields<MutationSetTeamProviderKeyArgs, 'key' | 'provider' | 'teamId'>>;
   setTeamRoleModels?: Resolver<Array<ResolversTypes['RoleModelChain']>, ParentType, ContextType, RequireFields<MutationSetTeamRoleModelsArgs, 'roles' | 'teamId'>>;
   setTheme?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetThemeArgs, 'themeId'>>;
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  startLocalApp?: Resolver<ResolversTypes['DeployTargetSettings'], ParentType, ContextType, RequireFields<MutationStartLocalAppArgs, 'projectId'>>;
   startProjectSandbox?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartProjectSandboxArgs, 'projectId'>>;
   startTeamRun?: Resolver<ResolversTypes['ProjectRun'], ParentType, ContextType, RequireFields<MutationStartTeamRunArgs, 'projectId'>>;
+  stopLocalApp?: Resolver<ResolversTypes['DeployTargetSettings'], ParentType, ContextType, RequireFields<MutationStopLocalAppArgs, 'projectId'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
   updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
@@ -2420,6 +2799,15 @@ export type ProjectAccessResolvers<ContextType = GraphQLContext, ParentType exte
   canManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProjectDeploymentsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectDeployments'] = ResolversParentTypes['ProjectDeployments']> = {
+  canConfigure?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canDeploy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  env?: Resolver<Array<ResolversTypes['DeployEnvVar']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType, Partial<ProjectDeploymentsHistoryArgs>>;
+  latest?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['DeployTargetSettings']>, ParentType, ContextType>;
+};
+
 export type ProjectEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProjectEvent'] = ResolversParentTypes['ProjectEvent']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -2483,6 +2871,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
   collaboration?: Resolver<ResolversTypes['Collaboration'], ParentType, ContextType>;
+  deployTokens?: Resolver<Array<ResolversTypes['DeployToken']>, ParentType, ContextType>;
+  deployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<QueryDeploymentArgs, 'id'>>;
   exportMyData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   fileVersion?: Resolver<Maybe<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionArgs, 'id'>>;
   fileVersions?: Resolver<Array<ResolversTypes['FileVersion']>, ParentType, ContextType, RequireFields<QueryFileVersionsArgs, 'fileId'>>;
@@ -2493,6 +2883,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   notifications?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, Partial<QueryNotificationsArgs>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  projectDeployments?: Resolver<ResolversTypes['ProjectDeployments'], ParentType, ContextType, RequireFields<QueryProjectDeploymentsArgs, 'projectId'>>;
   projectEventLog?: Resolver<Array<ResolversTypes['ProjectEvent']>, ParentType, ContextType, RequireFields<QueryProjectEventLogArgs, 'projectId'>>;
   projectModelSettings?: Resolver<ResolversTypes['ProjectModelSettings'], ParentType, ContextType, RequireFields<QueryProjectModelSettingsArgs, 'projectId'>>;
   projectSandboxes?: Resolver<Array<ResolversTypes['Sandbox']>, ParentType, ContextType, RequireFields<QueryProjectSandboxesArgs, 'projectId'>>;
@@ -2505,6 +2896,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType, RequireFields<QueryRoomsArgs, 'scope'>>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType, RequireFields<QueryTeamArgs, 'id'>>;
+  teamDeployTokens?: Resolver<Array<ResolversTypes['DeployToken']>, ParentType, ContextType, RequireFields<QueryTeamDeployTokensArgs, 'teamId'>>;
   teamModelBudgets?: Resolver<ResolversTypes['TeamModelBudgets'], ParentType, ContextType, RequireFields<QueryTeamModelBudgetsArgs, 'teamId'>>;
   teamProviderKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType, RequireFields<QueryTeamProviderKeysArgs, 'teamId'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
@@ -2778,6 +3170,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   CreatedRoomInvite?: CreatedRoomInviteResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeployEnvVar?: DeployEnvVarResolvers<ContextType>;
+  DeployLogLine?: DeployLogLineResolvers<ContextType>;
+  DeployTargetSettings?: DeployTargetSettingsResolvers<ContextType>;
+  DeployToken?: DeployTokenResolvers<ContextType>;
+  Deployment?: DeploymentResolvers<ContextType>;
   FileVersion?: FileVersionResolvers<ContextType>;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
@@ -2795,6 +3192,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PreviewLink?: PreviewLinkResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectAccess?: ProjectAccessResolvers<ContextType>;
+  ProjectDeployments?: ProjectDeploymentsResolvers<ContextType>;
   ProjectEvent?: ProjectEventResolvers<ContextType>;
   ProjectFile?: ProjectFileResolvers<ContextType>;
   ProjectModelSettings?: ProjectModelSettingsResolvers<ContextType>;

@@ -77,6 +77,35 @@ export type CreateRoomInviteInput = {
   readonly roomId: Scalars['ID']['input'];
 };
 
+export type DeployEnvVarInput = {
+  /** Letters, digits and _, not starting with a digit, at most 128 characters. */
+  readonly key: Scalars['String']['input'];
+  readonly projectId: Scalars['ID']['input'];
+  /** Secrets (the default) are never shown again. */
+  readonly secret?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A target name, or * for every target. */
+  readonly target: Scalars['String']['input'];
+  /** At most 32 KiB. */
+  readonly value: Scalars['String']['input'];
+};
+
+export type DeployInput = {
+  /** A retry with the same key returns the first deployment instead of starting a second one. */
+  readonly idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  readonly projectId: Scalars['ID']['input'];
+  /** Deploy even though the project's tests fail; recorded on the deployment and in its log. */
+  readonly skipTests?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly target: Scalars['String']['input'];
+};
+
+export type DeployTargetSettingsInput = {
+  readonly allowAgentDeploys?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly projectId: Scalars['ID']['input'];
+  /** Only the known options of the target are accepted (name, private, region); BAD_USER_INPUT otherwise. */
+  readonly settings?: InputMaybe<Scalars['JSON']['input']>;
+  readonly target: Scalars['String']['input'];
+};
+
 export type LogInInput = {
   readonly email: Scalars['String']['input'];
   readonly password: Scalars['String']['input'];

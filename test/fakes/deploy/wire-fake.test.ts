@@ -58,7 +58,10 @@ describe('WireFakeServer', () => {
   });
 
   it('serves deployed sites, 502 when unhealthy, 404 once removed', async () => {
-    const first = (await (await fetch(`${fake.url}/v1/items/1/files/a`, { method: 'POST', headers: auth })).json()) as { url: string; ref: string };
+    const first = (await (await fetch(`${fake.url}/v1/items/1/files/a`, { method: 'POST', headers: auth })).json()) as {
+      url: string;
+      ref: string;
+    };
     const page = await fetch(first.url);
     expect([page.status, await page.text()]).toEqual([200, '<h1>hi</h1>']);
     fake.fail('unhealthy');

@@ -74,8 +74,8 @@ export abstract class WireFakeServer implements WireFake {
   readonly requests: WireRequest[] = [];
   /** Status a provider answers for a token it does not know (Vercel 403, Netlify/GitHub/Render 401). */
   protected refusedStatus = 401;
-  /** Seconds sent in Retry-After with the `rate-limit` fault. */
-  protected retryAfterSeconds = 2;
+  /** Retry-After sent with the `rate-limit` fault: seconds, or an HTTP date (tests set either). */
+  retryAfter = '2';
   private readonly routes: Route[] = [];
   private readonly queued: WireFault[] = [];
   private tokenRefused = false;
@@ -125,6 +125,7 @@ export abstract class WireFakeServer implements WireFake {
     this.queued.length = 0;
     this.tokenRefused = false;
     this.requests.length = 0;
+    this.retryAfter = '2';
     this.sites.clear();
     this.clearState();
   }
@@ -145,6 +146,11 @@ export abstract class WireFakeServer implements WireFake {
   /** Answers the provider's error for a status. */
   protected error(status: number, message: string, code?: string, headers: Record<string, string> = {}): WireResponse {
     return json(status, this.errorBody(status, message, code), headers);
+  }
+
+  /** Headers of a 429 (the provider's own rate-limit headers may be added by overriding this). */
+  protected rateLimitHeaders(): Record<string, string> {
+    return { 'retry-after': this.retryAfter };
   }
 
   /** Whether a token is the fake's account token (subclasses may accept more). */
@@ -203,9 +209,12 @@ export abstract class WireFakeServer implements WireFake {
         if (!request.token) return send(res, this.error(401, 'Authentication required', 'unauthorized'));
         if (!this.accepts(request.token)) return send(res, this.error(this.refusedStatus, 'Not authorized', 'forbidden'));
       }
-      const write = typeof route.options.write === 'function' ? route.options.write(request) : (route.options.write ?? !['GET', 'HEAD'].includes(request.method));
+      const write =
+        typeof route.options.write === 'function'
+          ? route.options.write(request)
+          : (route.options.write ?? !['GET', 'HEAD'].includes(request.method));
       if (write && this.take('rate-limit'))
-        return send(res, this.error(429, 'Rate limit exceeded', 'rate_limited', { 'retry-after': String(this.retryAfterSeconds) }));
+        return send(res, this.error(429, 'Rate limit exceeded', 'rate_limited', this.rateLimitHeaders()));
       if (write && this.take('server-error')) return send(res, this.error(503, 'Service unavailable', 'internal_server_error'));
       const answer = await route.handler(request, res, req);
       if (answer) send(res, answer);
@@ -269,7 +278,12 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 /** Writes an answer: Buffers and strings as they are (`plain`), anything else as JSON. */
 function send(res: http.ServerResponse, answer: WireResponse, plain = false): void {
   const isRaw = plain || Buffer.isBuffer(answer.body) || typeof answer.body === 'string';
-  const payload = answer.body === undefined ? Buffer.alloc(0) : isRaw ? Buffer.from(answer.body as Buffer | string) : Buffer.from(JSON.stringify(answer.body));
+  const payload =
+    answer.body === undefined
+      ? Buffer.alloc(0)
+      : isRaw
+        ? Buffer.from(answer.body as Buffer | string)
+        : Buffer.from(JSON.stringify(answer.body));
   const type = isRaw ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
   res.writeHead(answer.status, { 'content-type': type, 'content-length': payload.length, ...answer.headers });
   res.end(payload);

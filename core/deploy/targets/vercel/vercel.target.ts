@@ -14,6 +14,7 @@
  *   when the project's production deployment is another one (Vercel keeps a rolled-back project pinned).
  */
 import type { DeployArtifact, DeployTargetAdapter, ProviderEndpoints, TargetContext } from '../target';
+import { probeHttp } from '../provider-http';
 import { DeployFailure } from '../target';
 import { deploymentUrl, statusOf, vercelCall, vercelClient, vercelErrorBody, vercelFailure, type VercelClient } from './vercel.client';
 import { followVercelDeployment } from './vercel.follow';
@@ -184,15 +185,8 @@ export function createVercelTarget(options: VercelTargetOptions): DeployTargetAd
       return followVercelDeployment(client, ctx, deployment, options.pollIntervalMs ?? 2000);
     },
 
-    async probe(ctx, _deployment, url) {
-      const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(options.probeTimeoutMs ?? 10_000)]);
-      try {
-        const response = await (options.fetch ?? fetch)(url, { signal, redirect: 'manual' });
-        await response.body?.cancel();
-        return { healthy: response.status < 500, detail: `GET ${url} answered ${response.status}` };
-      } catch (error) {
-        return { healthy: false, detail: `GET ${url} failed: ${(error as Error).message}` };
-      }
+    probe(ctx, _deployment, url) {
+      return probeHttp(url, ctx.signal, options.probeTimeoutMs ?? 10_000, options.fetch);
     },
 
     async promote(ctx, deployment) {

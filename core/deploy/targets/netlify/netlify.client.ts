@@ -1,7 +1,7 @@
 /**
  * Netlify's REST API (`/api/v1`, open-api.netlify.com) over plain fetch: `@netlify/api` needs Node 22. One
- * client per token; every non-2xx answer becomes a `DeployFailure` (422 "must be unique" on a site name →
- * DEPLOY_NAME_TAKEN, 429 honouring Retry-After or X-RateLimit-Reset), a network failure a retryable one.
+ * client per token; every non-2xx answer becomes a `DeployFailure` through `httpFailure` (429 honouring
+ * Retry-After or X-RateLimit-Reset), a network failure a retryable one.
  */
 import { DeployFailure, httpFailure } from '../target';
 
@@ -57,8 +57,6 @@ function netlifyFailure(what: string, status: number, text: string, headers: Hea
   } catch {
     message = text.slice(0, 200);
   }
-  if (status === 422 && /unique|taken|already/i.test(message))
-    return new DeployFailure('DEPLOY_NAME_TAKEN', `Netlify: the name is taken (${what}): ${message}`, { status });
   const reset = Number(headers.get('x-ratelimit-reset'));
   const retryAfter = headers.get('retry-after') ?? (reset > 0 ? String(Math.max(1, Math.ceil(reset - Date.now() / 1000))) : null);
   return httpFailure('Netlify', what, status, message, retryAfter);

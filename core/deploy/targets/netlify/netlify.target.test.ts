@@ -33,11 +33,15 @@ describe('Netlify target', () => {
   });
 
   it('deploys the static folder only, uploading just the digests Netlify lists as required', async () => {
-    const artifact = withFile(contractArtifact(), 'public/app.js', 'console.log(1)\n');
+    const artifact = withFile(withFile(contractArtifact(), 'public/app.js', 'console.log(1)\n'), 'public/img/a b#1.txt', 'odd name\n');
     await findOrCreate(setup.adapter, contractContext(setup, id(1)).ctx, artifact);
     const created = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/deploys'))!;
-    expect(Object.keys((JSON.parse(created.body.toString()) as { files: object }).files).sort()).toEqual(['/app.js', '/index.html']);
-    expect(fake.uploads.sort()).toEqual(['/app.js', '/index.html']);
+    expect(Object.keys((JSON.parse(created.body.toString()) as { files: object }).files).sort()).toEqual([
+      '/app.js',
+      '/img/a b#1.txt',
+      '/index.html',
+    ]);
+    expect(fake.uploads.sort()).toEqual(['/app.js', '/img/a b#1.txt', '/index.html']);
 
     const before = fake.uploads.length;
     await findOrCreate(setup.adapter, contractContext(setup, id(2)).ctx, withFile(artifact, 'public/app.js', 'console.log(2)\n'));

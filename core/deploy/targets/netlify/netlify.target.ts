@@ -70,7 +70,13 @@ export function createNetlifyTarget(options: NetlifyTargetOptions): DeployTarget
     const name = siteName(ctx);
     const team = ctx.scopes.netlify;
     const path = team ? `/${encodeURIComponent(team)}/sites` : '/sites';
-    const site = await api.call<NetlifySite>('POST', path, `creating the Netlify site "${name}"`, { json: { name }, signal: ctx.signal });
+    const what = `creating the Netlify site "${name}"`;
+    const site = await api.call<NetlifySite>('POST', path, what, { json: { name }, signal: ctx.signal }).catch((error: unknown) => {
+      // Netlify answers a subdomain held by somebody else with 422 "subdomain must be unique".
+      if (statusOf(error) === 422 && /unique|taken/i.test((error as Error).message))
+        throw new DeployFailure('DEPLOY_NAME_TAKEN', `Netlify: the name ${name}.netlify.app is taken by another account`, { status: 422 });
+      throw error;
+    });
     ctx.log(`Created the Netlify site ${site.name}`, 'system');
     return site;
   }
@@ -110,10 +116,15 @@ export function createNetlifyTarget(options: NetlifyTargetOptions): DeployTarget
         const entry = bySha.get(sha);
         if (!entry) throw new DeployFailure('DEPLOY_PROVIDER_FAILED', `Netlify asked for a file that is not in the package (${sha})`);
         const bytes = await entry.file.read();
-        await api.call('PUT', `/deploys/${deployId}/files${encodeURI(entry.path)}`, `uploading ${entry.path} to Netlify`, {
-          bytes,
-          signal: ctx.signal,
-        });
+        await api.call(
+          'PUT',
+          `/deploys/${deployId}/files${entry.path.split('/').map(encodeURIComponent).join('/')}`,
+          `uploading ${entry.path} to Netlify`,
+          {
+            bytes,
+            signal: ctx.signal,
+          },
+        );
         ctx.heartbeat();
       }
     };

@@ -21,6 +21,12 @@ export function statusFailure(provider: string, what: string, status: number, de
   return httpFailure(provider, what, rateLimited ? 429 : status, detail, retryAfter);
 }
 
+/** One provider call gives up after 30 s (then retried as unavailable), or at once when the deployment is cancelled. */
+export function requestSignal(signal: AbortSignal | undefined, timeoutMs = 30_000): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
 /** Waits `ms`, or throws DEPLOY_CANCELLED as soon as the signal aborts. */
 export function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

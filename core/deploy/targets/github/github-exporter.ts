@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Octokit } from '@octokit/rest' with { 'resolution-mode': 'import' };
 import * as git from 'isomorphic-git';
 import { DeployFailure, type DeployArtifact, type ProviderEndpoints, type TargetContext } from '../target';
-import { networkFailure, statusFailure } from './failures';
+import { networkFailure, requestSignal, statusFailure } from './failures';
 import { fetchHttpClient } from './git-http';
 
 export interface GithubRepo {
@@ -181,7 +181,8 @@ export class GithubExporter {
       auth: token,
       baseUrl: this.options.endpoints.github.replace(/\/$/, ''),
       userAgent: 'atelier-deploy',
-      request: { fetch: this.fetchImpl },
+      // Each call builds its own client, so the timeout covers that one call.
+      request: { fetch: this.fetchImpl, signal: requestSignal(undefined) },
       log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
     });
   }

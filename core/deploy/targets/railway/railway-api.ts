@@ -4,7 +4,7 @@
  * DEPLOY_TOKEN_REFUSED, a name clash → DEPLOY_NAME_TAKEN, a rate limit → retryable.
  */
 import { DeployFailure } from '../target';
-import { networkFailure, statusFailure } from '../github/failures';
+import { networkFailure, requestSignal, statusFailure } from '../github/failures';
 
 export class RailwayApi {
   constructor(
@@ -21,7 +21,7 @@ export class RailwayApi {
         method: 'POST',
         headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ query, variables }),
-        signal: this.signal,
+        signal: requestSignal(this.signal),
       });
     } catch (error) {
       throw networkFailure('Railway', what, error, this.signal);

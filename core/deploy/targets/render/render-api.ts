@@ -4,7 +4,7 @@
  * retryable with Retry-After).
  */
 import type { DeployFailure } from '../target';
-import { networkFailure, statusFailure } from '../github/failures';
+import { networkFailure, requestSignal, statusFailure } from '../github/failures';
 
 export interface RenderService {
   readonly id: string;
@@ -50,7 +50,7 @@ export class RenderApi {
         method,
         headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: this.signal,
+        signal: requestSignal(this.signal),
       });
     } catch (error) {
       throw networkFailure('Render', what, error, this.signal);

@@ -206,6 +206,7 @@ export class GithubExporter {
 
   private gitFailure(error: unknown, signal: AbortSignal): DeployFailure {
     if (error instanceof DeployFailure) return error;
+    if (signal.aborted) return networkFailure('GitHub', 'pushing the files', error, signal);
     const data = (error as { code?: string; data?: { statusCode?: number; statusMessage?: string; reason?: string } }) ?? {};
     if (data.code === 'HttpError' && data.data?.statusCode)
       return statusFailure('GitHub', 'pushing the files', data.data.statusCode, data.data.statusMessage ?? '', { get: () => null });

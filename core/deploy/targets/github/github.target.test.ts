@@ -64,6 +64,13 @@ describe('GitHub export target', () => {
     expect(fake.head(repo())).toBeNull();
   });
 
+  it('reports a push stopped by cancellation as DEPLOY_CANCELLED, and leaves no commit', async () => {
+    const controller = new AbortController();
+    const { ctx } = contractContext(setup, '00000000-0000-4000-a000-000000000006', { signal: controller.signal, heartbeat: () => controller.abort() });
+    await expect(setup.adapter.create(ctx, contractArtifact())).rejects.toMatchObject({ code: 'DEPLOY_CANCELLED', retryable: false });
+    expect(fake.deploymentsFor('00000000-0000-4000-a000-000000000006')).toBe(0);
+  });
+
   it('reports a push with a refused token as DEPLOY_TOKEN_REFUSED', async () => {
     const { ctx } = contractContext(setup, '00000000-0000-4000-a000-000000000005', { tokens: { github: 'ghp_wrong' } });
     await expect(setup.adapter.create(ctx, contractArtifact())).rejects.toMatchObject({ code: 'DEPLOY_TOKEN_REFUSED' });

@@ -90,6 +90,27 @@ describe('Render target', () => {
     expect(github.hasRepo(`${github.token.account}/todo-app`)).toBe(false); // nothing pushed either
   });
 
+  it('after a failure between the push and the service, the retry reuses the pushed commit (one commit, one deploy)', async () => {
+    const { ctx } = contractContext(setup, '00000000-0000-4000-b000-000000000007');
+    fake.fail('server-error'); // POST /v1/services answers 503, after the export was pushed
+    await expect(findOrCreate(setup.adapter, ctx, contractArtifact())).rejects.toMatchObject({ code: 'DEPLOY_PROVIDER_UNAVAILABLE', retryable: true });
+    expect(github.deploymentsFor('00000000-0000-4000-b000-000000000007')).toBe(1);
+    await findOrCreate(setup.adapter, ctx, contractArtifact());
+    expect(github.deploymentsFor('00000000-0000-4000-b000-000000000007')).toBe(1);
+    expect(github.log(`${github.token.account}/todo-app`)).toHaveLength(1);
+    expect(fake.deploymentsFor('00000000-0000-4000-b000-000000000007')).toBe(1);
+  });
+
+  it('stops waiting with DEPLOY_CANCELLED when the deployment is cancelled, and discard cancels the Render deploy', async () => {
+    const upload = contractContext(setup, '00000000-0000-4000-b000-000000000008');
+    const created = await findOrCreate(setup.adapter, upload.ctx, contractArtifact());
+    const controller = new AbortController();
+    const waiting = contractContext(setup, '00000000-0000-4000-b000-000000000008', { signal: controller.signal, heartbeat: () => controller.abort() });
+    await expect(setup.adapter.waitReady(waiting.ctx, created)).rejects.toMatchObject({ code: 'DEPLOY_CANCELLED' });
+    await setup.adapter.discard(upload.ctx, created);
+    expect(fake.deploys.get(created.ref)?.status).toBe('canceled');
+  });
+
   it('verifies a GitHub token too (Render deploys from the exported repository)', async () => {
     await expect(setup.adapter.verifyToken('github', github.token.value, null)).resolves.toEqual({ account: github.token.account });
   });

@@ -111,6 +111,16 @@ describe('Render target', () => {
     expect(fake.deploys.get(created.ref)?.status).toBe('canceled');
   });
 
+  it('creates a static site publishing the static folder when there is nothing to start', async () => {
+    const { ctx } = contractContext(setup, '00000000-0000-4000-b000-000000000009');
+    await findOrCreate(setup.adapter, ctx, { ...contractArtifact(), startCommand: null, packageJson: { scripts: { build: 'vite build' } } });
+    const create = fake.requests.find((r) => r.method === 'POST' && r.path === '/v1/services')!;
+    expect(JSON.parse(create.body.toString())).toMatchObject({
+      type: 'static_site',
+      serviceDetails: { buildCommand: 'npm install && npm run build', publishPath: 'public' },
+    });
+  });
+
   it('verifies a GitHub token too (Render deploys from the exported repository)', async () => {
     await expect(setup.adapter.verifyToken('github', github.token.value, null)).resolves.toEqual({ account: github.token.account });
   });

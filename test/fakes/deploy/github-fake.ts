@@ -46,7 +46,8 @@ export class GithubFake extends WireFakeServer {
     this.route('GET', '/api/repos/:owner/:repo/commits/:ref', (r) => this.getCommit(r));
     this.route('GET', '/:owner/:repo', (r) => this.page(r), { auth: false });
     const gitWrite = (r: WireRequest) => r.path.endsWith('/git-receive-pack');
-    for (const method of ['GET', 'POST']) this.route(method, '/:owner/:repo/*rest', (r, res, req) => this.git(r, res, req), { auth: false, raw: true, write: gitWrite });
+    for (const method of ['GET', 'POST'])
+      this.route(method, '/:owner/:repo/*rest', (r, res, req) => this.git(r, res, req), { auth: false, raw: true, write: gitWrite });
   }
 
   /** The REST base URL (`endpoints.github`). */
@@ -200,7 +201,11 @@ export class GithubFake extends WireFakeServer {
         .filter(Boolean)
         .map((entry) => {
           const [id = '', message = ''] = entry.split('\x1f');
-          return { sha: id, html_url: `${this.origin}/${key}/commit/${id}`, commit: { message: message.trim(), author: { name: 'Atelier' } } };
+          return {
+            sha: id,
+            html_url: `${this.origin}/${key}/commit/${id}`,
+            commit: { message: message.trim(), author: { name: 'Atelier' } },
+          };
         }),
     );
   }

@@ -158,7 +158,12 @@ export class RailwayFake extends WireFakeServer {
   private async execute(request: WireRequest): Promise<WireResponse> {
     if (!request.token || !this.accepts(request.token)) return json(200, { errors: [{ message: 'Not Authorized' }], data: null });
     const body = this.bodyOf<{ query?: string; variables?: Record<string, unknown> }>(request);
-    const result = await graphql({ schema: SCHEMA, source: body.query ?? '', rootValue: this.resolvers(), variableValues: body.variables ?? {} });
+    const result = await graphql({
+      schema: SCHEMA,
+      source: body.query ?? '',
+      rootValue: this.resolvers(),
+      variableValues: body.variables ?? {},
+    });
     return json(200, result);
   }
 
@@ -184,17 +189,35 @@ export class RailwayFake extends WireFakeServer {
       },
       projectCreate: ({ input }: { input: { name?: string; description?: string } }) => {
         if (this.take('name-taken')) throw new Error(`A project named "${input.name}" already exists in this workspace`);
-        const p: FakeProject = { id: this.nextId(), name: input.name ?? 'untitled', description: input.description ?? '', environmentId: this.nextId() };
+        const p: FakeProject = {
+          id: this.nextId(),
+          name: input.name ?? 'untitled',
+          description: input.description ?? '',
+          environmentId: this.nextId(),
+        };
         this.projects.set(p.id, p);
         return project(p);
       },
-      serviceCreate: ({ input }: { input: { projectId: string; name?: string; source?: { repo?: string }; branch?: string; variables?: Record<string, string> } }) => {
+      serviceCreate: ({
+        input,
+      }: {
+        input: { projectId: string; name?: string; source?: { repo?: string }; branch?: string; variables?: Record<string, string> };
+      }) => {
         const p = this.projects.get(input.projectId);
         if (!p) throw new Error('Project not found');
         const repo = input.source?.repo ?? '';
         if (!this.github.hasRepo(repo)) throw new Error(`Repository ${repo} not found or not accessible`);
-        if ([...this.services.values()].some((s) => s.projectId === p.id && s.name === input.name)) throw new Error('Service name already exists');
-        const service: FakeService = { id: this.nextId(), name: input.name ?? repo, projectId: p.id, repo, branch: input.branch ?? 'main', variables: { ...input.variables }, domain: null };
+        if ([...this.services.values()].some((s) => s.projectId === p.id && s.name === input.name))
+          throw new Error('Service name already exists');
+        const service: FakeService = {
+          id: this.nextId(),
+          name: input.name ?? repo,
+          projectId: p.id,
+          repo,
+          branch: input.branch ?? 'main',
+          variables: { ...input.variables },
+          domain: null,
+        };
         this.services.set(service.id, service);
         // Like Railway, a service with a repo source deploys the branch's latest commit at once.
         const head = this.github.head(repo, service.branch);
@@ -294,7 +317,8 @@ export class RailwayFake extends WireFakeServer {
     const next = STEPS[d.status];
     if (!next) return d;
     const service = this.services.get(d.serviceId)!;
-    const log = (lines: FakeDeployment['buildLogs'], message: string, severity = 'info') => lines.push({ message, timestamp: new Date().toISOString(), severity });
+    const log = (lines: FakeDeployment['buildLogs'], message: string, severity = 'info') =>
+      lines.push({ message, timestamp: new Date().toISOString(), severity });
     if (next === 'BUILDING') {
       log(d.buildLogs, `Using Nixpacks; variables: ${Object.keys(service.variables).join(', ') || '(none)'}`);
       log(d.buildLogs, '$ npm ci');

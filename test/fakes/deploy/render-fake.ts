@@ -127,12 +127,29 @@ export class RenderFake extends WireFakeServer {
   private listServices(request: WireRequest): WireResponse {
     const name = request.query.get('name');
     if (name && ![...this.services.values()].some((s) => s.name === name) && this.take('name-taken'))
-      this.addService({ name, type: 'web_service', repo: 'https://github.com/somebody-else/their-app', branch: 'main', env: {}, details: {} });
+      this.addService({
+        name,
+        type: 'web_service',
+        repo: 'https://github.com/somebody-else/their-app',
+        branch: 'main',
+        env: {},
+        details: {},
+      });
     const found = [...this.services.values()].filter((s) => !name || s.name === name);
-    return json(200, found.map((s, i) => ({ service: this.serviceJson(s), cursor: `c${i}` })));
+    return json(
+      200,
+      found.map((s, i) => ({ service: this.serviceJson(s), cursor: `c${i}` })),
+    );
   }
 
-  private addService(input: { name: string; type: string; repo: string; branch: string; env: Record<string, string>; details: Record<string, unknown> }): FakeService {
+  private addService(input: {
+    name: string;
+    type: string;
+    repo: string;
+    branch: string;
+    env: Record<string, string>;
+    details: Record<string, unknown>;
+  }): FakeService {
     const id = this.nextId('srv');
     const service: FakeService = {
       id,
@@ -151,8 +168,17 @@ export class RenderFake extends WireFakeServer {
   }
 
   private createService(request: WireRequest): WireResponse {
-    const body = this.bodyOf<{ type?: string; name?: string; ownerId?: string; repo?: string; branch?: string; envVars?: { key: string; value: string }[]; serviceDetails?: Record<string, unknown> }>(request);
-    if (!body.type || !body.name || body.ownerId !== OWNER_ID || !body.repo) return this.error(400, 'type, name, ownerId and repo are required');
+    const body = this.bodyOf<{
+      type?: string;
+      name?: string;
+      ownerId?: string;
+      repo?: string;
+      branch?: string;
+      envVars?: { key: string; value: string }[];
+      serviceDetails?: Record<string, unknown>;
+    }>(request);
+    if (!body.type || !body.name || body.ownerId !== OWNER_ID || !body.repo)
+      return this.error(400, 'type, name, ownerId and repo are required');
     const fullName = this.repoName(body.repo);
     if (!fullName || !this.github.hasRepo(fullName)) return this.error(400, `Render cannot access the repository ${body.repo}`);
     const branch = body.branch ?? 'main';
@@ -168,12 +194,18 @@ export class RenderFake extends WireFakeServer {
     const vars = this.bodyOf<{ key: string; value: string }[]>(request);
     if (!Array.isArray(vars)) return this.error(400, 'expected an array of env vars');
     service.env = Object.fromEntries(vars.map((v) => [v.key, v.value]));
-    return json(200, vars.map((v) => ({ envVar: { key: v.key, value: v.value }, cursor: v.key })));
+    return json(
+      200,
+      vars.map((v) => ({ envVar: { key: v.key, value: v.value }, cursor: v.key })),
+    );
   }
 
   private listDeploys(service: FakeService): WireResponse {
     const deploys = [...this.deploys.values()].filter((d) => d.serviceId === service.id).reverse();
-    return json(200, deploys.map((d, i) => ({ deploy: this.deployJson(d), cursor: `c${i}` })));
+    return json(
+      200,
+      deploys.map((d, i) => ({ deploy: this.deployJson(d), cursor: `c${i}` })),
+    );
   }
 
   private triggerDeploy(service: FakeService, request: WireRequest): WireResponse {
@@ -211,7 +243,11 @@ export class RenderFake extends WireFakeServer {
     const env = Object.keys(service.env);
     if (next === 'build_in_progress') {
       this.log(service.id, 'build', `==> Using environment variables ${env.join(', ') || '(none)'}`);
-      this.log(service.id, 'build', `==> Running build command '${String((service.serviceDetails.envSpecificDetails as Record<string, unknown> | undefined)?.buildCommand ?? 'npm install')}'...`);
+      this.log(
+        service.id,
+        'build',
+        `==> Running build command '${String((service.serviceDetails.envSpecificDetails as Record<string, unknown> | undefined)?.buildCommand ?? 'npm install')}'...`,
+      );
     } else if (next === 'update_in_progress' && deploy.failBuild) {
       this.log(service.id, 'build', 'npm error code E404');
       this.log(service.id, 'build', '==> Build failed 😞');
@@ -256,7 +292,8 @@ export class RenderFake extends WireFakeServer {
 
   private suspend(service: FakeService): WireResponse {
     service.suspended = 'suspended';
-    for (const deploy of this.deploys.values()) if (deploy.serviceId === service.id && deploy.status === 'live') deploy.status = 'deactivated';
+    for (const deploy of this.deploys.values())
+      if (deploy.serviceId === service.id && deploy.status === 'live') deploy.status = 'deactivated';
     this.removeSite(service.id);
     return json(202, null);
   }
@@ -272,7 +309,15 @@ export class RenderFake extends WireFakeServer {
     return json(200, {
       hasMore: more,
       nextStartTime: more ? matching[limit]!.timestamp : undefined,
-      logs: page.map((l) => ({ id: l.id, message: l.message, timestamp: l.timestamp, labels: [{ name: 'resource', value: l.resource }, { name: 'type', value: l.type }] })),
+      logs: page.map((l) => ({
+        id: l.id,
+        message: l.message,
+        timestamp: l.timestamp,
+        labels: [
+          { name: 'resource', value: l.resource },
+          { name: 'type', value: l.type },
+        ],
+      })),
     });
   }
 

@@ -6,7 +6,13 @@ const headers = (h: Record<string, string>) => ({ get: (name: string) => h[name]
 describe('provider failures', () => {
   it('treats GitHub’s 403 rate limit as a retryable 429, waiting until the reset', () => {
     const reset = String(Math.floor(Date.now() / 1000) + 30);
-    const failure = statusFailure('GitHub', 'pushing', 403, 'API rate limit exceeded', headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }));
+    const failure = statusFailure(
+      'GitHub',
+      'pushing',
+      403,
+      'API rate limit exceeded',
+      headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }),
+    );
     expect(failure).toMatchObject({ code: 'DEPLOY_PROVIDER_UNAVAILABLE', retryable: true });
     expect(failure.options.retryAfterMs).toBeGreaterThan(20_000);
   });

@@ -9,11 +9,19 @@ export function networkFailure(provider: string, what: string, error: unknown, s
   if (error instanceof DeployFailure) return error;
   if (signal?.aborted) return new DeployFailure('DEPLOY_CANCELLED', `Stopped while ${what}: the deployment was cancelled`);
   const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-  return new DeployFailure('DEPLOY_PROVIDER_UNAVAILABLE', `${provider} could not be reached while ${what}: ${reason.slice(0, 200)}`, { retryable: true });
+  return new DeployFailure('DEPLOY_PROVIDER_UNAVAILABLE', `${provider} could not be reached while ${what}: ${reason.slice(0, 200)}`, {
+    retryable: true,
+  });
 }
 
 /** Maps a provider's HTTP answer; a 403 that is GitHub's rate limit counts as a 429. */
-export function statusFailure(provider: string, what: string, status: number, detail: string, headers: { get(name: string): string | null }): DeployFailure {
+export function statusFailure(
+  provider: string,
+  what: string,
+  status: number,
+  detail: string,
+  headers: { get(name: string): string | null },
+): DeployFailure {
   const rateLimited = status === 403 && (headers.get('x-ratelimit-remaining') === '0' || /rate limit/i.test(detail));
   let retryAfter = headers.get('retry-after');
   const reset = headers.get('x-ratelimit-reset');

@@ -69,7 +69,9 @@ export class GithubExporter {
     const found = await this.lookup(ctx, token);
     if (found) return this.ours(ctx, found);
     try {
-      const { data } = await (await this.octokit(token)).rest.repos.createForAuthenticatedUser({
+      const { data } = await (
+        await this.octokit(token)
+      ).rest.repos.createForAuthenticatedUser({
         name: this.repoName(ctx),
         private: ctx.settings.private !== 'false',
         description: exportMarker(ctx.projectId),
@@ -90,7 +92,9 @@ export class GithubExporter {
   async findCommit(ctx: TargetContext, token: string, repo: GithubRepo): Promise<string | null> {
     const trailer = deploymentTrailer(ctx.deploymentId);
     try {
-      const { data } = await (await this.octokit(token)).rest.repos.listCommits({ owner: repo.owner, repo: repo.name, sha: repo.defaultBranch, per_page: COMMITS_SEARCHED });
+      const { data } = await (
+        await this.octokit(token)
+      ).rest.repos.listCommits({ owner: repo.owner, repo: repo.name, sha: repo.defaultBranch, per_page: COMMITS_SEARCHED });
       return data.find((c) => c.commit.message.split('\n').some((line) => line.trim() === trailer))?.sha ?? null;
     } catch (error) {
       // 409: the repository is empty; 404: the branch does not exist yet.
@@ -133,7 +137,17 @@ export class GithubExporter {
       const remote = await git.getRemoteInfo({ http, url, onAuth, forPush: true });
       let parent: string | undefined = remote.refs?.heads?.[branch];
       if (parent) {
-        const fetched = await git.fetch({ fs, http, dir, remote: 'origin', onAuth, ref: branch, singleBranch: true, depth: 1, tags: false });
+        const fetched = await git.fetch({
+          fs,
+          http,
+          dir,
+          remote: 'origin',
+          onAuth,
+          ref: branch,
+          singleBranch: true,
+          depth: 1,
+          tags: false,
+        });
         parent = fetched.fetchHead ?? parent;
       }
       ctx.heartbeat();
@@ -211,8 +225,11 @@ export class GithubExporter {
     if (data.code === 'HttpError' && data.data?.statusCode)
       return statusFailure('GitHub', 'pushing the files', data.data.statusCode, data.data.statusMessage ?? '', { get: () => null });
     if (data.code === 'PushRejectedError')
-      return new DeployFailure('DEPLOY_PROVIDER_UNAVAILABLE', 'GitHub rejected the push: the branch moved meanwhile; retrying', { retryable: true });
-    if (data.code === 'UserCanceledError') return new DeployFailure('DEPLOY_TOKEN_REFUSED', 'GitHub refused the token while pushing the files');
+      return new DeployFailure('DEPLOY_PROVIDER_UNAVAILABLE', 'GitHub rejected the push: the branch moved meanwhile; retrying', {
+        retryable: true,
+      });
+    if (data.code === 'UserCanceledError')
+      return new DeployFailure('DEPLOY_TOKEN_REFUSED', 'GitHub refused the token while pushing the files');
     // Any other isomorphic-git error (it names its `caller`) is not a connection problem: retrying will not help.
     if (data.code && (error as { caller?: string }).caller)
       return new DeployFailure('DEPLOY_PROVIDER_FAILED', `Pushing to GitHub failed: ${(error as Error).message.slice(0, 300)}`);
@@ -225,8 +242,20 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-function toRepo(data: { name: string; full_name: string; html_url: string; default_branch?: string; owner: { login: string } }): GithubRepo {
-  return { owner: data.owner.login, name: data.name, fullName: data.full_name, htmlUrl: data.html_url, defaultBranch: data.default_branch || 'main' };
+function toRepo(data: {
+  name: string;
+  full_name: string;
+  html_url: string;
+  default_branch?: string;
+  owner: { login: string };
+}): GithubRepo {
+  return {
+    owner: data.owner.login,
+    name: data.name,
+    fullName: data.full_name,
+    htmlUrl: data.html_url,
+    defaultBranch: data.default_branch || 'main',
+  };
 }
 
 interface TreeNode {

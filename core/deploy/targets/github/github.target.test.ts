@@ -22,7 +22,10 @@ describe('GitHub export target', () => {
     expect(created).toMatchObject({ projectRef: repo(), url: `${fake.gitUrl}/${repo()}` });
     expect(fake.files(repo()).sort()).toEqual(['package.json', 'public/index.html', 'src/server.js']);
     expect(fake.readFile(repo(), 'public/index.html')).toContain('<h1>Todos</h1>');
-    expect(fake.head(repo())).toMatchObject({ sha: created.ref, message: expect.stringContaining('Atelier-Deployment: 00000000-0000-4000-a000-000000000001') });
+    expect(fake.head(repo())).toMatchObject({
+      sha: created.ref,
+      message: expect.stringContaining('Atelier-Deployment: 00000000-0000-4000-a000-000000000001'),
+    });
 
     // The next deployment: one file changed, one removed, one added; history continues.
     const base = contractArtifact();
@@ -66,7 +69,10 @@ describe('GitHub export target', () => {
 
   it('reports a push stopped by cancellation as DEPLOY_CANCELLED, and leaves no commit', async () => {
     const controller = new AbortController();
-    const { ctx } = contractContext(setup, '00000000-0000-4000-a000-000000000006', { signal: controller.signal, heartbeat: () => controller.abort() });
+    const { ctx } = contractContext(setup, '00000000-0000-4000-a000-000000000006', {
+      signal: controller.signal,
+      heartbeat: () => controller.abort(),
+    });
     await expect(setup.adapter.create(ctx, contractArtifact())).rejects.toMatchObject({ code: 'DEPLOY_CANCELLED', retryable: false });
     expect(fake.deploymentsFor('00000000-0000-4000-a000-000000000006')).toBe(0);
   });

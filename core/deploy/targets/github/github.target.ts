@@ -55,7 +55,10 @@ export function createGithubTarget(options: GithubTargetOptions): DeployTargetAd
     async probe(ctx, deployment) {
       const repo = await repoOf(ctx, deployment);
       const exists = await exporter.commitExists(githubToken(ctx), repo, deployment.ref);
-      return { healthy: exists, detail: exists ? `commit ${deployment.ref.slice(0, 12)} is on ${repo.fullName}` : `commit ${deployment.ref} is missing` };
+      return {
+        healthy: exists,
+        detail: exists ? `commit ${deployment.ref.slice(0, 12)} is on ${repo.fullName}` : `commit ${deployment.ref} is missing`,
+      };
     },
 
     async promote() {

@@ -46,7 +46,8 @@ export function graphqlFailure(what: string, message: string): DeployFailure {
   const said = message.slice(0, 300);
   if (/not authori[sz]ed|unauthori[sz]ed|unauthenticated|invalid (api )?token|authentication/i.test(message))
     return new DeployFailure('DEPLOY_TOKEN_REFUSED', `Railway refused the token while ${what}: ${said}`);
-  if (/already (exists|taken|in use)|name .*taken/i.test(message)) return new DeployFailure('DEPLOY_NAME_TAKEN', `Railway: the name is taken (${what}): ${said}`);
+  if (/already (exists|taken|in use)|name .*taken/i.test(message))
+    return new DeployFailure('DEPLOY_NAME_TAKEN', `Railway: the name is taken (${what}): ${said}`);
   if (/rate.?limit|too many requests/i.test(message))
     return new DeployFailure('DEPLOY_PROVIDER_UNAVAILABLE', `Railway is rate limiting while ${what}: ${said}`, { retryable: true });
   return new DeployFailure('DEPLOY_PROVIDER_FAILED', `Railway refused ${what}: ${said}`);

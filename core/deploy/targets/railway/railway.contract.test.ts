@@ -11,6 +11,9 @@ describeTargetContract('railway', async () => {
   const { reset, close } = { reset: fake.reset.bind(fake), close: fake.close.bind(fake) };
   fake.reset = () => (github.reset(), reset());
   fake.close = async () => (await github.close(), close());
-  const adapter = createRailwayTarget({ endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, railway: fake.url, github: github.url, githubGit: github.gitUrl }, pollMs: 5 });
+  const adapter = createRailwayTarget({
+    endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, railway: fake.url, github: github.url, githubGit: github.gitUrl },
+    pollMs: 5,
+  });
   return { adapter, fake, tokens: { railway: fake.token.value, github: github.token.value }, tokenProvider: 'railway' };
 });

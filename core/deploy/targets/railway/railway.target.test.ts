@@ -11,7 +11,10 @@ describe('Railway target', () => {
   beforeAll(async () => {
     github = await new GithubFake().start();
     fake = await new RailwayFake(github).start();
-    const adapter = createRailwayTarget({ endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, railway: fake.url, github: github.url, githubGit: github.gitUrl }, pollMs: 5 });
+    const adapter = createRailwayTarget({
+      endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, railway: fake.url, github: github.url, githubGit: github.gitUrl },
+      pollMs: 5,
+    });
     setup = { adapter, fake, tokens: { railway: fake.token.value, github: github.token.value }, tokenProvider: 'railway' };
   });
   afterAll(async () => {
@@ -49,7 +52,10 @@ describe('Railway target', () => {
     const first = contractContext(setup, '00000000-0000-4000-c000-000000000002');
     const one = await findOrCreate(setup.adapter, first.ctx, contractArtifact());
     await setup.adapter.waitReady(first.ctx, one);
-    const second = contractContext(setup, '00000000-0000-4000-c000-000000000003', { env: { GREETING: 'hola' }, providerProjectRef: one.projectRef });
+    const second = contractContext(setup, '00000000-0000-4000-c000-000000000003', {
+      env: { GREETING: 'hola' },
+      providerProjectRef: one.projectRef,
+    });
     const two = await findOrCreate(setup.adapter, second.ctx, contractArtifact());
     expect(two.projectRef).toBe(one.projectRef);
     expect(fake.services.size).toBe(1);
@@ -77,7 +83,10 @@ describe('Railway target', () => {
   it('refuses a project of that name that is not ours with DEPLOY_NAME_TAKEN before pushing anything', async () => {
     fake.addForeignProject('todo-app');
     const { ctx } = contractContext(setup, '00000000-0000-4000-c000-000000000006');
-    await expect(findOrCreate(setup.adapter, ctx, contractArtifact())).rejects.toMatchObject({ code: 'DEPLOY_NAME_TAKEN', retryable: false });
+    await expect(findOrCreate(setup.adapter, ctx, contractArtifact())).rejects.toMatchObject({
+      code: 'DEPLOY_NAME_TAKEN',
+      retryable: false,
+    });
     expect(github.hasRepo(repo())).toBe(false);
   });
 

@@ -47,7 +47,9 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
     const marker = exportMarker(ctx.projectId);
     if (ctx.providerProjectRef) {
       try {
-        const { project } = await railway.query<{ project: RailwayProject }>('reading the project', Q.PROJECT, { id: ctx.providerProjectRef });
+        const { project } = await railway.query<{ project: RailwayProject }>('reading the project', Q.PROJECT, {
+          id: ctx.providerProjectRef,
+        });
         if ((project.description ?? '').includes(marker)) return project;
       } catch (error) {
         if (!isNotFound(error)) throw error;
@@ -60,7 +62,11 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
     const named = projects.edges.map((e) => e.node).filter((p) => p.name === name);
     const ours = named.find((p) => (p.description ?? '').includes(marker));
     if (ours) return ours;
-    if (named.length > 0) throw new DeployFailure('DEPLOY_NAME_TAKEN', `A Railway project named ${name} already exists and is not this project's; choose another name`);
+    if (named.length > 0)
+      throw new DeployFailure(
+        'DEPLOY_NAME_TAKEN',
+        `A Railway project named ${name} already exists and is not this project's; choose another name`,
+      );
     return null;
   }
 
@@ -75,7 +81,11 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
   async function deploymentOf(railway: RailwayApi, place: Place, sha: string): Promise<RailwayDeployment | null> {
     if (!place.serviceId) return null;
     const input = { projectId: place.project.id, serviceId: place.serviceId, environmentId: place.environmentId };
-    const { deployments } = await railway.query<{ deployments: { edges: { node: RailwayDeployment }[] } }>('listing the deployments', Q.DEPLOYMENTS, { input, first: 20 });
+    const { deployments } = await railway.query<{ deployments: { edges: { node: RailwayDeployment }[] } }>(
+      'listing the deployments',
+      Q.DEPLOYMENTS,
+      { input, first: 20 },
+    );
     return deployments.edges.map((e) => e.node).find((d) => d.meta?.commitHash === sha) ?? null;
   }
 
@@ -86,7 +96,8 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
     let domain = domains.serviceDomains[0]?.domain;
     if (!domain && create) {
       const input = { serviceId: place.serviceId, environmentId: place.environmentId };
-      domain = (await railway.query<{ serviceDomainCreate: { domain: string } }>('creating the domain', Q.DOMAIN_CREATE, { input })).serviceDomainCreate.domain;
+      domain = (await railway.query<{ serviceDomainCreate: { domain: string } }>('creating the domain', Q.DOMAIN_CREATE, { input }))
+        .serviceDomainCreate.domain;
     }
     return domain ? (/^https?:\/\//.test(domain) ? domain : `https://${domain}`) : null;
   }
@@ -94,11 +105,25 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
   async function ensureService(ctx: TargetContext, railway: RailwayApi, place: Place, repo: GithubRepo): Promise<Place> {
     const variables = { ...ctx.env };
     if (place.serviceId) {
-      const input = { projectId: place.project.id, environmentId: place.environmentId, serviceId: place.serviceId, variables, replace: true, skipDeploys: true };
+      const input = {
+        projectId: place.project.id,
+        environmentId: place.environmentId,
+        serviceId: place.serviceId,
+        variables,
+        replace: true,
+        skipDeploys: true,
+      };
       await railway.query('setting the variables', Q.VARIABLES_UPSERT, { input });
       return place;
     }
-    const input = { projectId: place.project.id, environmentId: place.environmentId, name: exporter.repoName(ctx), source: { repo: repo.fullName }, branch: repo.defaultBranch, variables };
+    const input = {
+      projectId: place.project.id,
+      environmentId: place.environmentId,
+      name: exporter.repoName(ctx),
+      source: { repo: repo.fullName },
+      branch: repo.defaultBranch,
+      variables,
+    };
     const { serviceCreate } = await railway.query<{ serviceCreate: { id: string } }>('creating the service', Q.SERVICE_CREATE, { input });
     ctx.log(`Created the Railway service ${exporter.repoName(ctx)} from ${repo.fullName}`, 'system');
     return { ...place, serviceId: serviceCreate.id };
@@ -132,7 +157,8 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
       let project = await findProject(ctx, railway);
       if (!project) {
         const input = { name: exporter.repoName(ctx), description: exportMarker(ctx.projectId), workspaceId: ctx.scopes.railway ?? null };
-        project = (await railway.query<{ projectCreate: RailwayProject }>('creating the project', Q.PROJECT_CREATE, { input })).projectCreate;
+        project = (await railway.query<{ projectCreate: RailwayProject }>('creating the project', Q.PROJECT_CREATE, { input }))
+          .projectCreate;
         ctx.log(`Created the Railway project ${project.name}`, 'system');
       }
       const { repo, sha } = await exporter.export(ctx, githubToken(ctx), artifact);
@@ -141,7 +167,11 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
       let deployment = await deploymentOf(railway, place, sha);
       if (!deployment) {
         const vars = { serviceId: place.serviceId, environmentId: place.environmentId, commitSha: sha };
-        const { serviceInstanceDeployV2: id } = await railway.query<{ serviceInstanceDeployV2: string }>('triggering the deployment', Q.DEPLOY, vars);
+        const { serviceInstanceDeployV2: id } = await railway.query<{ serviceInstanceDeployV2: string }>(
+          'triggering the deployment',
+          Q.DEPLOY,
+          vars,
+        );
         deployment = { id, status: 'QUEUED' };
       }
       ctx.log(`Railway deployment ${deployment.id} of commit ${sha.slice(0, 12)} started`, 'provider');
@@ -153,16 +183,20 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
       const logs = logReader(railway, ctx, deployment.ref);
       let last = '';
       for (;;) {
-        const { deployment: now } = await railway.query<{ deployment: RailwayDeployment }>('following the deployment', Q.DEPLOYMENT, { id: deployment.ref });
+        const { deployment: now } = await railway.query<{ deployment: RailwayDeployment }>('following the deployment', Q.DEPLOYMENT, {
+          id: deployment.ref,
+        });
         await logs.read(now.status);
         if (now.status !== last) ctx.log(`Railway: deployment ${now.status.toLowerCase()}`, 'provider');
         last = now.status;
         if (now.status === 'SUCCESS') {
-          const url = deployment.url ?? (now.staticUrl ? (/^https?:\/\//.test(now.staticUrl) ? now.staticUrl : `https://${now.staticUrl}`) : null);
+          const url =
+            deployment.url ?? (now.staticUrl ? (/^https?:\/\//.test(now.staticUrl) ? now.staticUrl : `https://${now.staticUrl}`) : null);
           if (!url) throw new DeployFailure('DEPLOY_PROVIDER_FAILED', 'Railway reports no domain for the service');
           return { url };
         }
-        if (FAILED.includes(now.status)) throw new DeployFailure('DEPLOY_PROVIDER_FAILED', `Railway's deployment ended ${now.status.toLowerCase()}; its log is above`);
+        if (FAILED.includes(now.status))
+          throw new DeployFailure('DEPLOY_PROVIDER_FAILED', `Railway's deployment ended ${now.status.toLowerCase()}; its log is above`);
         ctx.heartbeat();
         await pause(pollMs, ctx.signal);
       }
@@ -178,7 +212,8 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
       const railway = api(ctx);
       let current: RailwayDeployment;
       try {
-        current = (await railway.query<{ deployment: RailwayDeployment }>('reading the deployment', Q.DEPLOYMENT, { id: deployment.ref })).deployment;
+        current = (await railway.query<{ deployment: RailwayDeployment }>('reading the deployment', Q.DEPLOYMENT, { id: deployment.ref }))
+          .deployment;
       } catch (error) {
         if (isNotFound(error)) return;
         throw error;
@@ -193,7 +228,11 @@ export function createRailwayTarget(options: RailwayTargetOptions): DeployTarget
   /** A successful but unhealthy deployment: back to the previous one that can be rolled back to, else removed. */
   async function rollBack(ctx: TargetContext, railway: RailwayApi, current: RailwayDeployment): Promise<void> {
     const input = { projectId: current.projectId, serviceId: current.serviceId, environmentId: current.environmentId };
-    const { deployments } = await railway.query<{ deployments: { edges: { node: RailwayDeployment }[] } }>('listing the deployments', Q.DEPLOYMENTS, { input, first: 20 });
+    const { deployments } = await railway.query<{ deployments: { edges: { node: RailwayDeployment }[] } }>(
+      'listing the deployments',
+      Q.DEPLOYMENTS,
+      { input, first: 20 },
+    );
     const previous = deployments.edges.map((e) => e.node).find((d) => d.id !== current.id && d.canRollback);
     if (previous) {
       await railway.query('rolling back', Q.ROLLBACK, { id: previous.id });
@@ -218,10 +257,16 @@ function logReader(railway: RailwayApi, ctx: TargetContext, deploymentId: string
   };
   return {
     async read(status: string): Promise<void> {
-      const { buildLogs } = await railway.query<{ buildLogs: RailwayLog[] }>('reading the build logs', Q.BUILD_LOGS, { deploymentId, limit: 500 });
+      const { buildLogs } = await railway.query<{ buildLogs: RailwayLog[] }>('reading the build logs', Q.BUILD_LOGS, {
+        deploymentId,
+        limit: 500,
+      });
       take(buildLogs, 'provider');
       if (['QUEUED', 'INITIALIZING', 'WAITING', 'BUILDING'].includes(status)) return;
-      const { deploymentLogs } = await railway.query<{ deploymentLogs: RailwayLog[] }>('reading the deployment logs', Q.DEPLOYMENT_LOGS, { deploymentId, limit: 500 });
+      const { deploymentLogs } = await railway.query<{ deploymentLogs: RailwayLog[] }>('reading the deployment logs', Q.DEPLOYMENT_LOGS, {
+        deploymentId,
+        limit: 500,
+      });
       take(deploymentLogs, 'runtime');
     },
   };

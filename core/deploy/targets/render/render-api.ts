@@ -48,7 +48,11 @@ export class RenderApi {
     try {
       response = await this.fetchImpl(`${this.base.replace(/\/$/, '')}/v1${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: requestSignal(this.signal),
       });

@@ -11,6 +11,9 @@ describeTargetContract('render', async () => {
   const { reset, close } = { reset: fake.reset.bind(fake), close: fake.close.bind(fake) };
   fake.reset = () => (github.reset(), reset());
   fake.close = async () => (await github.close(), close());
-  const adapter = createRenderTarget({ endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, render: fake.url, github: github.url, githubGit: github.gitUrl }, pollMs: 5 });
+  const adapter = createRenderTarget({
+    endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, render: fake.url, github: github.url, githubGit: github.gitUrl },
+    pollMs: 5,
+  });
   return { adapter, fake, tokens: { render: fake.token.value, github: github.token.value }, tokenProvider: 'render' };
 });

@@ -11,7 +11,10 @@ describe('Render target', () => {
   beforeAll(async () => {
     github = await new GithubFake().start();
     fake = await new RenderFake(github).start();
-    const adapter = createRenderTarget({ endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, render: fake.url, github: github.url, githubGit: github.gitUrl }, pollMs: 5 });
+    const adapter = createRenderTarget({
+      endpoints: { ...DEFAULT_PROVIDER_ENDPOINTS, render: fake.url, github: github.url, githubGit: github.gitUrl },
+      pollMs: 5,
+    });
     setup = { adapter, fake, tokens: { render: fake.token.value, github: github.token.value }, tokenProvider: 'render' };
   });
   afterAll(async () => {
@@ -93,7 +96,10 @@ describe('Render target', () => {
   it('after a failure between the push and the service, the retry reuses the pushed commit (one commit, one deploy)', async () => {
     const { ctx } = contractContext(setup, '00000000-0000-4000-b000-000000000007');
     fake.fail('server-error'); // POST /v1/services answers 503, after the export was pushed
-    await expect(findOrCreate(setup.adapter, ctx, contractArtifact())).rejects.toMatchObject({ code: 'DEPLOY_PROVIDER_UNAVAILABLE', retryable: true });
+    await expect(findOrCreate(setup.adapter, ctx, contractArtifact())).rejects.toMatchObject({
+      code: 'DEPLOY_PROVIDER_UNAVAILABLE',
+      retryable: true,
+    });
     expect(github.deploymentsFor('00000000-0000-4000-b000-000000000007')).toBe(1);
     await findOrCreate(setup.adapter, ctx, contractArtifact());
     expect(github.deploymentsFor('00000000-0000-4000-b000-000000000007')).toBe(1);
@@ -105,7 +111,10 @@ describe('Render target', () => {
     const upload = contractContext(setup, '00000000-0000-4000-b000-000000000008');
     const created = await findOrCreate(setup.adapter, upload.ctx, contractArtifact());
     const controller = new AbortController();
-    const waiting = contractContext(setup, '00000000-0000-4000-b000-000000000008', { signal: controller.signal, heartbeat: () => controller.abort() });
+    const waiting = contractContext(setup, '00000000-0000-4000-b000-000000000008', {
+      signal: controller.signal,
+      heartbeat: () => controller.abort(),
+    });
     await expect(setup.adapter.waitReady(waiting.ctx, created)).rejects.toMatchObject({ code: 'DEPLOY_CANCELLED' });
     await setup.adapter.discard(upload.ctx, created);
     expect(fake.deploys.get(created.ref)?.status).toBe('canceled');
@@ -113,7 +122,11 @@ describe('Render target', () => {
 
   it('creates a static site publishing the static folder when there is nothing to start', async () => {
     const { ctx } = contractContext(setup, '00000000-0000-4000-b000-000000000009');
-    await findOrCreate(setup.adapter, ctx, { ...contractArtifact(), startCommand: null, packageJson: { scripts: { build: 'vite build' } } });
+    await findOrCreate(setup.adapter, ctx, {
+      ...contractArtifact(),
+      startCommand: null,
+      packageJson: { scripts: { build: 'vite build' } },
+    });
     const create = fake.requests.find((r) => r.method === 'POST' && r.path === '/v1/services')!;
     expect(JSON.parse(create.body.toString())).toMatchObject({
       type: 'static_site',

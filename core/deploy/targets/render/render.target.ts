@@ -12,7 +12,14 @@ import type { DeployLogStream } from '../../../../contracts/deploy';
 import { GithubExporter, type GithubRepo } from '../github/github-exporter';
 import { githubToken } from '../github/github.target';
 import { pause, probeUrl } from '../github/failures';
-import { DeployFailure, type DeployArtifact, type DeployTargetAdapter, type ProviderDeployment, type ProviderEndpoints, type TargetContext } from '../target';
+import {
+  DeployFailure,
+  type DeployArtifact,
+  type DeployTargetAdapter,
+  type ProviderDeployment,
+  type ProviderEndpoints,
+  type TargetContext,
+} from '../target';
 import { RenderApi, type RenderDeploy, type RenderLog, type RenderService } from './render-api';
 
 export interface RenderTargetOptions {
@@ -53,15 +60,25 @@ export function createRenderTarget(options: RenderTargetOptions): DeployTargetAd
     const service = found.map((s) => s.service).find((s) => s.name === name);
     if (!service) return null;
     if (repo && sameRepo(service.repo, repo.htmlUrl)) return service;
-    throw new DeployFailure('DEPLOY_NAME_TAKEN', `A Render service named ${name} already exists and does not deploy this project's repository; choose another name`);
+    throw new DeployFailure(
+      'DEPLOY_NAME_TAKEN',
+      `A Render service named ${name} already exists and does not deploy this project's repository; choose another name`,
+    );
   }
 
   async function deployOf(render: RenderApi, serviceId: string, sha: string): Promise<RenderDeploy | null> {
-    const deploys = (await render.call<{ deploy: RenderDeploy }[]>('GET', `/services/${serviceId}/deploys?limit=20`, 'listing the deploys')) ?? [];
+    const deploys =
+      (await render.call<{ deploy: RenderDeploy }[]>('GET', `/services/${serviceId}/deploys?limit=20`, 'listing the deploys')) ?? [];
     return deploys.map((d) => d.deploy).find((d) => d.commit?.id === sha) ?? null;
   }
 
-  async function createService(ctx: TargetContext, render: RenderApi, owner: string, repo: GithubRepo, artifact: DeployArtifact): Promise<RenderService> {
+  async function createService(
+    ctx: TargetContext,
+    render: RenderApi,
+    owner: string,
+    repo: GithubRepo,
+    artifact: DeployArtifact,
+  ): Promise<RenderService> {
     const staticOnly = !artifact.startCommand && artifact.staticDir !== null;
     const build = buildCommand(artifact);
     const created = await render.call<{ service: RenderService; deployId?: string }>('POST', '/services', 'creating the service', {
@@ -91,7 +108,9 @@ export function createRenderTarget(options: RenderTargetOptions): DeployTargetAd
 
     async verifyToken(provider, token) {
       if (provider === 'github') return { account: await exporter.account(token) };
-      const owners = (await api(null, token).call<{ owner: { name: string; email?: string } }[]>('GET', '/owners?limit=20', 'checking the API key')) ?? [];
+      const owners =
+        (await api(null, token).call<{ owner: { name: string; email?: string } }[]>('GET', '/owners?limit=20', 'checking the API key')) ??
+        [];
       const owner = owners[0]?.owner;
       return { account: owner?.name || owner?.email || 'Render' };
     },
@@ -117,7 +136,10 @@ export function createRenderTarget(options: RenderTargetOptions): DeployTargetAd
       else service = await createService(ctx, render, owner, repo, artifact);
       let deploy = await deployOf(render, service.id, sha);
       if (!deploy) {
-        const triggered = await render.call<RenderDeploy>('POST', `/services/${service.id}/deploys`, 'triggering the deploy', { commitId: sha, clearCache: 'do_not_clear' });
+        const triggered = await render.call<RenderDeploy>('POST', `/services/${service.id}/deploys`, 'triggering the deploy', {
+          commitId: sha,
+          clearCache: 'do_not_clear',
+        });
         deploy = triggered?.id ? triggered : await deployOf(render, service.id, sha);
       }
       if (!deploy) throw new DeployFailure('DEPLOY_PROVIDER_UNAVAILABLE', 'Render has not listed the deploy yet', { retryable: true });
@@ -160,14 +182,27 @@ export function createRenderTarget(options: RenderTargetOptions): DeployTargetAd
     async discard(ctx, deployment) {
       const render = api(ctx);
       const serviceId = serviceOf(deployment);
-      const deploy = await render.call<RenderDeploy>('GET', `/services/${serviceId}/deploys/${deployment.ref}`, 'reading the deploy', undefined, [404]);
+      const deploy = await render.call<RenderDeploy>(
+        'GET',
+        `/services/${serviceId}/deploys/${deployment.ref}`,
+        'reading the deploy',
+        undefined,
+        [404],
+      );
       if (!deploy) return;
       if (IN_PROGRESS.includes(deploy.status)) {
-        await render.call('POST', `/services/${serviceId}/deploys/${deploy.id}/cancel`, 'cancelling the deploy', undefined, [400, 404, 409]);
+        await render.call(
+          'POST',
+          `/services/${serviceId}/deploys/${deploy.id}/cancel`,
+          'cancelling the deploy',
+          undefined,
+          [400, 404, 409],
+        );
         ctx.log(`Cancelled the Render deploy ${deploy.id}`, 'system');
       } else if (deploy.status === 'live') {
         // It went live but is not healthy: put the service back on its previous deploy (or stop it).
-        const deploys = (await render.call<{ deploy: RenderDeploy }[]>('GET', `/services/${serviceId}/deploys?limit=20`, 'listing the deploys')) ?? [];
+        const deploys =
+          (await render.call<{ deploy: RenderDeploy }[]>('GET', `/services/${serviceId}/deploys?limit=20`, 'listing the deploys')) ?? [];
         const previous = deploys.map((d) => d.deploy).find((d) => d.id !== deploy.id && d.status === 'deactivated');
         if (previous) {
           await render.call('POST', `/services/${serviceId}/rollback`, 'rolling back to the previous deploy', { deployId: previous.id });
@@ -197,7 +232,11 @@ function buildCommand(artifact: DeployArtifact): string {
 }
 
 function sameRepo(a: string | null | undefined, b: string): boolean {
-  const norm = (url: string) => url.toLowerCase().replace(/\.git$/, '').replace(/\/$/, '');
+  const norm = (url: string) =>
+    url
+      .toLowerCase()
+      .replace(/\.git$/, '')
+      .replace(/\/$/, '');
   return !!a && norm(a) === norm(b);
 }
 
@@ -209,7 +248,11 @@ function logReader(render: RenderApi, ctx: TargetContext, owner: string, service
     async read(): Promise<void> {
       for (let page = 0; page < 10; page++) {
         const query = new URLSearchParams({ ownerId: owner, resource: serviceId, startTime: since, direction: 'forward', limit: '100' });
-        const answer = await render.call<{ logs: RenderLog[]; hasMore?: boolean; nextStartTime?: string }>('GET', `/logs?${query}`, 'reading the logs');
+        const answer = await render.call<{ logs: RenderLog[]; hasMore?: boolean; nextStartTime?: string }>(
+          'GET',
+          `/logs?${query}`,
+          'reading the logs',
+        );
         for (const line of answer?.logs ?? []) {
           if (seen.has(line.id)) continue;
           seen.add(line.id);

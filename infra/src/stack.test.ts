@@ -15,6 +15,7 @@ import Redis from 'ioredis';
 interface Ports {
   PORT: number;
   ATELIER_PREVIEW_PORT: number;
+  ATELIER_APPS_PORT: number;
   ATELIER_TEMPORAL_PORT: number;
   ATELIER_TEMPORAL_UI_PORT: number;
   ATELIER_POSTGRES_PORT: number;
@@ -35,6 +36,7 @@ async function freePorts(): Promise<Ports> {
   return {
     PORT: await freePort(),
     ATELIER_PREVIEW_PORT: await freePort(),
+    ATELIER_APPS_PORT: await freePort(),
     ATELIER_TEMPORAL_PORT: await freePort(),
     ATELIER_TEMPORAL_UI_PORT: await freePort(),
     ATELIER_POSTGRES_PORT: await freePort(),

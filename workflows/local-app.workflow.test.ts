@@ -117,10 +117,10 @@ async function answer(sandboxId: string): Promise<string | null> {
 }
 
 /** Restarts the supervisor's timers with short ticks: the deployed() promote started it with the defaults. */
-async function supervise(projectId: string) {
+async function supervise(projectId: string, maxTicks = 20) {
   const handle = handleOf(projectId);
   await handle.terminate('restart with test timing');
-  await client.workflow.start('localAppWorkflow', { taskQueue, workflowId: workflowIds.localApp(projectId), args: [{ projectId, timing: { tickMs: 300, settleMs: 100, maxTicks: 20 } }] });
+  await client.workflow.start('localAppWorkflow', { taskQueue, workflowId: workflowIds.localApp(projectId), args: [{ projectId, timing: { tickMs: 300, settleMs: 100, maxTicks } }] });
   return handleOf(projectId);
 }
 
@@ -163,4 +163,14 @@ test('stop destroys the app, start brings it back, delete ends the supervisor an
   await expect(handle.result()).resolves.toMatchObject({ state: 'deleted', deploymentId: null });
   expect(await db.orm.em.fork().findOne(DeployTarget, { project: projectId, target: 'local' })).toMatchObject({ liveDeployment: null });
   expect(await db.orm.em.fork().count(SandboxRecord, { project: projectId, purpose: 'app', status: 'RUNNING' })).toBe(0);
+});
+
+test('continues as new every maxTicks checks, keeping what it knows', async () => {
+  const { projectId, deploymentId } = await deployed();
+  const first = await supervise(projectId, 2);
+  const firstRun = (await first.describe()).runId;
+  await waitFor('a continued run', async () => (await handleOf(projectId).describe()).runId !== firstRun);
+  await waitFor('the app to run', async () => (await handleOf(projectId).query(localAppStatusQuery)).state === 'running');
+  expect(await handleOf(projectId).query(localAppStatusQuery)).toMatchObject({ deploymentId, lastError: null });
+  await handleOf(projectId).terminate('done');
 });

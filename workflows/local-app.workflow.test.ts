@@ -72,8 +72,8 @@ afterAll(async () => {
 });
 
 /** A project deployed to the local target through the adapter, live, with its supervisor started by promote. */
-async function deployed(): Promise<{ projectId: string; deploymentId: string; sandboxId: string }> {
-  const { projectId } = await seedProject(db.orm, { tier: 'pro', name: `App ${randomUUID().slice(0, 6)}` });
+async function deployed(existing?: string): Promise<{ projectId: string; deploymentId: string; sandboxId: string }> {
+  const projectId = existing ?? (await seedProject(db.orm, { tier: 'pro', name: `App ${randomUUID().slice(0, 6)}` })).projectId;
   const em = db.orm.em.fork();
   const deployment = em.create(Deployment, { project: projectId, target: 'local', status: 'CHECKING' });
   await em.flush();
@@ -173,4 +173,16 @@ test('continues as new every maxTicks checks, keeping what it knows', async () =
   await waitFor('the app to run', async () => (await handleOf(projectId).query(localAppStatusQuery)).state === 'running');
   expect(await handleOf(projectId).query(localAppStatusQuery)).toMatchObject({ deploymentId, lastError: null });
   await handleOf(projectId).terminate('done');
+});
+
+test('serving a new deployment destroys the previous app sandbox once the new one is live', async () => {
+  const first = await deployed();
+  const handle = await supervise(first.projectId);
+  await waitFor('the first app to run', async () => (await handle.query(localAppStatusQuery)).state === 'running');
+  // deployed() marks the second live and promotes it: the running supervisor gets `serve`.
+  const second = await deployed(first.projectId);
+  await waitFor('the switch', async () => (await handle.query(localAppStatusQuery)).deploymentId === second.deploymentId);
+  await waitFor('the old sandbox gone', async () => (await db.orm.em.fork().findOne(SandboxRecord, { id: first.sandboxId }))?.status === 'DESTROYED');
+  await waitFor('the new app to run', async () => (await handle.query(localAppStatusQuery)).state === 'running' && (await answer(second.sandboxId)));
+  await handle.terminate('done');
 });

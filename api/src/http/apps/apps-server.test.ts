@@ -8,6 +8,7 @@ import { appSources, deployLive, seedProject } from '../../../../test/fixtures/l
 import { testLocalBackend } from '../../../../test/fixtures/sandbox-backends';
 import { createTestDatabase, silentLogger, testLimits } from '../../../../test/harness';
 import { createHostGuard } from '../host-guard';
+import { checkViewerAccess } from '../sandbox/sandbox-access';
 import { AppsOrigin } from '../../../../core/deploy/targets/local/apps-origin';
 import { createAppsSite, type AppsSite } from './apps-server';
 
@@ -122,4 +123,11 @@ test("the main app's host guard refuses app hosts, even ones ATELIER_ALLOWED_HOS
   expect(production.covers('example.com')).toBe(false);
   expect(production.slugOf('shop.apps.example.com')).toBe('shop');
   expect(production.slugOf('shop.apps.example.com:4002')).toBeNull();
+});
+
+test("an app's sandbox opens no preview or terminal, even to its owner", async () => {
+  const { userId, projectId } = await seedProject(db.orm, { name: 'Private app' });
+  const app = await deployLive(db.orm, sandboxes, { projectId, env: { API_SECRET: 's3cret' } });
+  for (const action of ['project:read', 'project:run'] as const)
+    expect(await checkViewerAccess(userId, db.orm.em.fork(), app.sandboxId, action, sandboxes)).toEqual({ ok: false, status: 404 });
 });

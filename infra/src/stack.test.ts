@@ -119,6 +119,7 @@ describe('startStack through the launcher', () => {
     const state = await waitReady(current, dataDir);
     expect(current.output()).toContain('Atelier is running');
     expect(current.output()).toContain(`Previews     http://*.preview.localhost:${ports.ATELIER_PREVIEW_PORT}`);
+    expect(current.output()).toContain(`Apps         http://*.apps.localhost:${ports.ATELIER_APPS_PORT}`);
     expect(state.appUrl).toBe(`http://127.0.0.1:${ports.PORT}`);
 
     // Readiness proves the API got working addresses for every service the launcher started.

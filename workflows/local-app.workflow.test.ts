@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
@@ -161,6 +162,8 @@ test('stop destroys the app, start brings it back, delete ends the supervisor an
 
   await supervisor.command(projectId, { kind: 'delete' });
   await expect(handle.result()).resolves.toMatchObject({ state: 'deleted', deploymentId: null });
+  // With RECORD_HISTORIES=1, kept for the replay test (project-build.replay.test.ts replays every file in histories/).
+  if (process.env.RECORD_HISTORIES) writeFileSync(join(__dirname, 'histories', 'local-app-stop-start-delete.json'), historyToJSON(await handle.fetchHistory()));
   expect(await db.orm.em.fork().findOne(DeployTarget, { project: projectId, target: 'local' })).toMatchObject({ liveDeployment: null });
   expect(await db.orm.em.fork().count(SandboxRecord, { project: projectId, purpose: 'app', status: 'RUNNING' })).toBe(0);
 });

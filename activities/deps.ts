@@ -7,6 +7,7 @@ import type { ModelGateway } from '../core/models/model-gateway';
 import type { LiveDocs } from '../core/files/live-docs';
 import type { RoomEventStream } from '../core/rooms/room-event-stream';
 import type { Client } from '@temporalio/client';
+import type { LocalAppDeps } from './deploy/local-app-deps';
 
 /** What archiving a coding room needs of its sandboxes (core/rooms/room-sandbox.ts `RoomSandboxes` fits it). */
 export interface RoomSandboxDestroyer {
@@ -44,4 +45,6 @@ export interface ActivityDeps {
    * nobody by name).
    */
   temporal?: Client;
+  /** Apps deployed to the local target (their supervisor's activities); without it those activities fail non-retryably. */
+  localApps?: LocalAppDeps;
 }

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
       roomEvents: new RoomEventStream(redis),
       roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm, manager: sandboxes, logger })) : undefined,
       temporal: new Client({ connection: client, namespace: config.temporal.namespace }),
+      // Apps deployed to the local target; their env (envFor) comes with the deploy secrets.
+      localApps: { dataDir: config.ATELIER_DATA_DIR, limits: DEFAULT_LIMITS },
     },
     workflowBundle: await loadWorkflowBundle(logger),
   });

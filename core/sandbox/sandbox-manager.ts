@@ -6,7 +6,7 @@ import { workflowIds } from '../../contracts/workflow-ids';
 import { NotFoundError } from '../shared/domain.errors';
 import type { LimitsConfig, Tier } from '../limits/tiers';
 import { User } from '../user/user.entity';
-import { SandboxRecord } from './sandbox.entity';
+import { SandboxRecord, type SandboxPurpose } from './sandbox.entity';
 import { SandboxLimitExceededError } from './sandbox.errors';
 
 export interface SandboxManagerOptions {
@@ -26,6 +26,8 @@ export interface CreateSandboxRequest {
   readonly idempotencyKey?: string;
   /** The room whose shared sandbox this is (core/rooms/room-sandbox.ts). */
   readonly roomId?: string;
+  /** What the sandbox is for (default `work`); a deployment's build sandbox is `deploy-build`. */
+  readonly purpose?: SandboxPurpose;
 }
 
 const LIVE = ['CREATING', 'RUNNING'] as const;
@@ -67,6 +69,7 @@ export class SandboxManager {
         runtime: request.runtime,
         idempotencyKey: request.idempotencyKey ?? null,
         roomId: request.roomId ?? null,
+        purpose: request.purpose ?? 'work',
       });
       tx.persist(row);
       return row;

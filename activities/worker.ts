@@ -40,8 +40,9 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection: client, namespace: config.temporal.namespace });
   const deployTargets = createDeployTargets({
     endpoints: providerEndpointsFromConfig(config),
-    services: { orm, sandboxes, redis, temporal, logger, limits: DEFAULT_LIMITS, dataDir: config.ATELIER_DATA_DIR, config },
+    services: { orm, sandboxes, redis, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger, limits: DEFAULT_LIMITS, dataDir: config.ATELIER_DATA_DIR, config },
   });
+  const deploySecrets = new DeploySecrets({ orm, box, targets: deployTargets });
   const worker = await createBuildWorker({
     connection,
     namespace: config.temporal.namespace,
@@ -54,8 +55,9 @@ async function main(): Promise<void> {
       roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm, manager: sandboxes, logger })) : undefined,
       temporal,
       deployTargets,
-      deploySecrets: new DeploySecrets({ orm, box, targets: deployTargets }),
+      deploySecrets,
       dataDir: config.ATELIER_DATA_DIR,
+      localApps: { dataDir: config.ATELIER_DATA_DIR, envFor: (projectId) => deploySecrets.envFor(projectId, 'local'), limits: DEFAULT_LIMITS },
     },
     workflowBundle: await loadWorkflowBundle(logger),
   });

@@ -168,12 +168,12 @@ export async function createStack(
     live,
   });
   const workers: Array<() => Promise<void>> = [];
+  const dataDir = options.deploy?.dataDir ?? join(__dirname, '..', '.data', 'test', `deploy-${randomUUID().slice(0, 8)}`);
   const deployTargets = createDeployTargets({
     ...options.deploy,
-    services: { orm: db.orm, sandboxes, redis, temporal, logger: options.logger ?? silentLogger, limits: options.limits ?? testLimits, ...options.deploy?.services },
+    services: { orm: db.orm, sandboxes, redis, temporal, taskQueue, logger: options.logger ?? silentLogger, limits: options.limits ?? testLimits, dataDir, ...options.deploy?.services },
   });
   const deploySecrets = new DeploySecrets({ orm: db.orm, box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null, targets: deployTargets });
-  const dataDir = options.deploy?.dataDir ?? join(__dirname, '..', '.data', 'test', `deploy-${randomUUID().slice(0, 8)}`);
   return {
     db,
     live,
@@ -209,6 +209,7 @@ export async function createStack(
           deploySecrets,
           dataDir,
           deployHealth: options.deploy?.health,
+          localApps: { dataDir, envFor: (projectId) => deploySecrets.envFor(projectId, 'local'), limits: options.limits ?? testLimits },
         },
         workflowBundle: await workflowBundle(),
       });

@@ -10,6 +10,7 @@ import type { SandboxManager } from '../../sandbox/sandbox-manager';
 import { AppsOrigin } from './local/apps-origin';
 import { createLocalTarget } from './local/local-target';
 import { temporalAppSupervisor } from './local/supervisor';
+import { createVercelTarget } from './vercel';
 import { DEFAULT_PROVIDER_ENDPOINTS, type DeployTargetAdapter, type DeployTargets, type ProviderEndpoints } from './target';
 
 /** What every factory receives; `services` carries what a target needs of the process (the local target: sandboxes). */
@@ -30,6 +31,7 @@ export type DeployTargetFactory = (options: DeployTargetFactoryOptions) => Deplo
  */
 export const DEFAULT_TARGET_FACTORIES: Partial<Record<DeployTargetName, DeployTargetFactory>> = {
   local: localTargetFactory,
+  vercel: ({ endpoints, fetch }) => createVercelTarget({ endpoints, fetch }),
 };
 
 /**

@@ -18,11 +18,10 @@ import {
 import { ErrorCode } from '../../contracts/errors';
 import { EventType } from '../../contracts/events';
 import { workflowIds } from '../../contracts/workflow-ids';
-import { can, type Actor, type DeployAction } from '../access/policy';
+import { can, type Actor, type DeployAction, type Visibility } from '../access/policy';
 import type { ProjectEventStream } from '../events/project-event-stream';
 import { Project } from '../project/project.entity';
 import { assertNotArchived } from '../project/project.errors';
-import { asResource } from '../project/project.service';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { User } from '../user/user.entity';
@@ -46,6 +45,18 @@ export interface DeployServiceDeps {
   /** The worker task queue deploymentWorkflow runs on. */
   taskQueue: string;
 }
+
+/**
+ * The policy's view of a project (as ProjectService's `asResource`; not imported from there: the agent's deploy
+ * activity reaches this service from workflow code's activity types, and project.service imports workflow types).
+ */
+const asResource = (project: Project) => ({
+  kind: 'project' as const,
+  ownerUserId: project.owner.id,
+  ownerTeamId: project.ownerTeam?.id ?? null,
+  visibility: project.visibility as Visibility,
+  id: project.id,
+});
 
 /** How long a deploy's idempotency key answers with its first deployment. */
 const IDEMPOTENCY_TTL_SECONDS = 600;

@@ -10,6 +10,10 @@ import type { SandboxManager } from '../../sandbox/sandbox-manager';
 import { AppsOrigin } from './local/apps-origin';
 import { createLocalTarget } from './local/local-target';
 import { temporalAppSupervisor } from './local/supervisor';
+import { createGithubTarget } from './github';
+import { createNetlifyTarget } from './netlify';
+import { createRailwayTarget } from './railway';
+import { createRenderTarget } from './render';
 import { createVercelTarget } from './vercel';
 import { DEFAULT_PROVIDER_ENDPOINTS, type DeployTargetAdapter, type DeployTargets, type ProviderEndpoints } from './target';
 
@@ -25,13 +29,14 @@ export interface DeployTargetFactoryOptions {
 /** Builds a target's adapter; null when the process lacks what the target needs (no sandboxes: no local target). */
 export type DeployTargetFactory = (options: DeployTargetFactoryOptions) => DeployTargetAdapter | null;
 
-/**
- * The factories of every target this build ships: `createLocalTarget`, `createVercelTarget`, `createNetlifyTarget`,
- * `createGithubTarget`, `createRenderTarget`, `createRailwayTarget` are added here as each adapter lands.
- */
+/** The factories of every target this build ships (a target whose factory answers null is not offered). */
 export const DEFAULT_TARGET_FACTORIES: Partial<Record<DeployTargetName, DeployTargetFactory>> = {
   local: localTargetFactory,
   vercel: ({ endpoints, fetch }) => createVercelTarget({ endpoints, fetch }),
+  netlify: ({ endpoints, fetch }) => createNetlifyTarget({ endpoints, fetch }),
+  github: ({ endpoints, fetch }) => createGithubTarget({ endpoints, fetch }),
+  render: ({ endpoints, fetch }) => createRenderTarget({ endpoints, fetch }),
+  railway: ({ endpoints, fetch }) => createRailwayTarget({ endpoints, fetch }),
 };
 
 /**

@@ -9,7 +9,7 @@ import type { RoomEventStream } from '../core/rooms/room-event-stream';
 import type { Client } from '@temporalio/client';
 import type { DeployTargets } from '../core/deploy/targets/target';
 import type { DeploySecretsSource } from '../core/deploy/deploy-secrets.port';
-import type { LocalAppDeps } from './deploy/local-app.activities';
+import type { LocalAppDeps } from './deploy/local-app-deps';
 
 /** What archiving a coding room needs of its sandboxes (core/rooms/room-sandbox.ts `RoomSandboxes` fits it). */
 export interface RoomSandboxDestroyer {

@@ -159,6 +159,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
+  const origin = (pattern: string | undefined) => pattern?.trim().toLowerCase().replace(/\/$/, '');
+  if (parsed.data.ATELIER_APPS_ORIGIN && origin(parsed.data.ATELIER_APPS_ORIGIN) === origin(parsed.data.ATELIER_PREVIEW_ORIGIN)) {
+    throw new ConfigError(['ATELIER_APPS_ORIGIN: deployed apps need an origin of their own, not the previews\' (ATELIER_PREVIEW_ORIGIN)']);
+  }
   if (parsed.data.ATELIER_MASTER_KEYS) {
     try {
       parseKeyring(parsed.data.ATELIER_MASTER_KEYS);

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
@@ -72,8 +73,8 @@ afterAll(async () => {
 });
 
 /** A project deployed to the local target through the adapter, live, with its supervisor started by promote. */
-async function deployed(): Promise<{ projectId: string; deploymentId: string; sandboxId: string }> {
-  const { projectId } = await seedProject(db.orm, { tier: 'pro', name: `App ${randomUUID().slice(0, 6)}` });
+async function deployed(existing?: string): Promise<{ projectId: string; deploymentId: string; sandboxId: string }> {
+  const projectId = existing ?? (await seedProject(db.orm, { tier: 'pro', name: `App ${randomUUID().slice(0, 6)}` })).projectId;
   const em = db.orm.em.fork();
   const deployment = em.create(Deployment, { project: projectId, target: 'local', status: 'CHECKING' });
   await em.flush();
@@ -117,10 +118,10 @@ async function answer(sandboxId: string): Promise<string | null> {
 }
 
 /** Restarts the supervisor's timers with short ticks: the deployed() promote started it with the defaults. */
-async function supervise(projectId: string) {
+async function supervise(projectId: string, maxTicks = 20) {
   const handle = handleOf(projectId);
   await handle.terminate('restart with test timing');
-  await client.workflow.start('localAppWorkflow', { taskQueue, workflowId: workflowIds.localApp(projectId), args: [{ projectId, timing: { tickMs: 300, settleMs: 100, maxTicks: 20 } }] });
+  await client.workflow.start('localAppWorkflow', { taskQueue, workflowId: workflowIds.localApp(projectId), args: [{ projectId, timing: { tickMs: 300, settleMs: 100, maxTicks } }] });
   return handleOf(projectId);
 }
 
@@ -161,6 +162,30 @@ test('stop destroys the app, start brings it back, delete ends the supervisor an
 
   await supervisor.command(projectId, { kind: 'delete' });
   await expect(handle.result()).resolves.toMatchObject({ state: 'deleted', deploymentId: null });
+  // With RECORD_HISTORIES=1, kept for the replay test (project-build.replay.test.ts replays every file in histories/).
+  if (process.env.RECORD_HISTORIES) writeFileSync(join(__dirname, 'histories', 'local-app-stop-start-delete.json'), historyToJSON(await handle.fetchHistory()));
   expect(await db.orm.em.fork().findOne(DeployTarget, { project: projectId, target: 'local' })).toMatchObject({ liveDeployment: null });
   expect(await db.orm.em.fork().count(SandboxRecord, { project: projectId, purpose: 'app', status: 'RUNNING' })).toBe(0);
+});
+
+test('continues as new every maxTicks checks, keeping what it knows', async () => {
+  const { projectId, deploymentId } = await deployed();
+  const first = await supervise(projectId, 2);
+  const firstRun = (await first.describe()).runId;
+  await waitFor('a continued run', async () => (await handleOf(projectId).describe()).runId !== firstRun);
+  await waitFor('the app to run', async () => (await handleOf(projectId).query(localAppStatusQuery)).state === 'running');
+  expect(await handleOf(projectId).query(localAppStatusQuery)).toMatchObject({ deploymentId, lastError: null });
+  await handleOf(projectId).terminate('done');
+});
+
+test('serving a new deployment destroys the previous app sandbox once the new one is live', async () => {
+  const first = await deployed();
+  const handle = await supervise(first.projectId);
+  await waitFor('the first app to run', async () => (await handle.query(localAppStatusQuery)).state === 'running');
+  // deployed() marks the second live and promotes it: the running supervisor gets `serve`.
+  const second = await deployed(first.projectId);
+  await waitFor('the switch', async () => (await handle.query(localAppStatusQuery)).deploymentId === second.deploymentId);
+  await waitFor('the old sandbox gone', async () => (await db.orm.em.fork().findOne(SandboxRecord, { id: first.sandboxId }))?.status === 'DESTROYED');
+  await waitFor('the new app to run', async () => (await handle.query(localAppStatusQuery)).state === 'running' && (await answer(second.sandboxId)));
+  await handle.terminate('done');
 });

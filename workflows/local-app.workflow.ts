@@ -11,9 +11,11 @@ export interface LocalAppTiming {
   settleMs: number;
   /** Continue as new after this many checks (a supervisor lives as long as its app: its history stays short). */
   maxTicks: number;
+  /** Longest pause between checks of an app that keeps failing to start (the pause doubles per failure up to it). */
+  maxBackoffMs: number;
 }
 
-export const DEFAULT_LOCAL_APP_TIMING: LocalAppTiming = { tickMs: 15_000, settleMs: 2_000, maxTicks: 100 };
+export const DEFAULT_LOCAL_APP_TIMING: LocalAppTiming = { tickMs: 15_000, settleMs: 2_000, maxTicks: 100, maxBackoffMs: 10 * 60_000 };
 
 export interface LocalAppWorkflowInput {
   projectId: string;
@@ -38,6 +40,8 @@ export async function localAppWorkflow(input: LocalAppWorkflowInput): Promise<Lo
   const timing = { ...DEFAULT_LOCAL_APP_TIMING, ...input.timing };
   let status: LocalAppStatus = input.carry ?? { deploymentId: null, state: 'starting', restarts: 0, lastError: null };
   const queue: LocalAppCommand[] = [];
+  // Checks in a row that did not find the app running: a crash loop is retried ever less often.
+  let failures = 0;
   setHandler(localAppCommandSignal, (command) => void queue.push(command));
   setHandler(localAppStatusQuery, () => status);
 
@@ -49,6 +53,7 @@ export async function localAppWorkflow(input: LocalAppWorkflowInput): Promise<Lo
   for (let ticks = 0; ; ) {
     while (queue.length) {
       const command = queue.shift()!;
+      failures = 0;
       if (command.kind === 'serve') {
         await book.serveLocalApp({ projectId, deploymentId: command.deploymentId });
         status = { deploymentId: command.deploymentId, state: 'starting', restarts: 0, lastError: null };
@@ -74,9 +79,11 @@ export async function localAppWorkflow(input: LocalAppWorkflowInput): Promise<Lo
         const check = await checks.ensureLocalApp({ projectId, deploymentId: status.deploymentId, restarts: status.restarts });
         if (check.gone) return { ...status, deploymentId: null, state: 'deleted' };
         settled = check.settled;
+        failures = check.state === 'running' ? 0 : failures + 1;
         status = { ...status, state: check.state, restarts: status.restarts + (check.restarted ? 1 : 0), lastError: check.error ?? (check.state === 'running' ? null : status.lastError) };
       } catch (error) {
         // The platform itself failed (database, sandbox backend): the next tick tries again.
+        failures += 1;
         status = { ...status, state: 'restarting', lastError: error instanceof ActivityFailure ? (error.cause?.message ?? error.message) : String(error) };
       }
     }
@@ -86,6 +93,7 @@ export async function localAppWorkflow(input: LocalAppWorkflowInput): Promise<Lo
       if (!queue.length) await continueAsNew<typeof localAppWorkflow>({ ...input, carry: status });
       continue;
     }
-    await condition(() => queue.length > 0, settled ? timing.tickMs : Math.min(timing.settleMs, timing.tickMs));
+    const pause = failures ? Math.min(timing.tickMs * 2 ** Math.min(failures, 10), timing.maxBackoffMs) : timing.tickMs;
+    await condition(() => queue.length > 0, settled ? pause : Math.min(timing.settleMs, pause));
   }
 }

@@ -7,29 +7,17 @@ import { EventType } from '../../contracts/events';
 import { Deployment, DeployTarget } from '../../core/deploy/deploy.entities';
 import { appLimits } from '../../core/deploy/targets/local/local-target';
 import { installApp, packagePath, probeApp, readManifest, startApp, type AppCommand } from '../../core/deploy/targets/local/app-launch';
-import { DEFAULT_LIMITS, asTier, type LimitsConfig } from '../../core/limits/tiers';
+import { DEFAULT_LIMITS, asTier } from '../../core/limits/tiers';
 import { Project } from '../../core/project/project.entity';
 import { runPayerId } from '../../core/project/run-payer';
-import { SandboxRecord } from '../../core/sandbox/sandbox.entity';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
 import { isUuid } from '../../core/shared/validation';
 import { User } from '../../core/user/user.entity';
 import type { Sandbox } from '../../sandbox/types';
 import type { ActivityDeps } from '../deps';
+import type { LocalAppDeps } from './local-app-deps';
 
-/** What the local app supervisor's activities need beyond the shared deps. */
-export interface LocalAppDeps {
-  /** ATELIER_DATA_DIR: packages are `deployments/<id>.tgz`, with the build's manifest `deployments/<id>.json` beside. */
-  readonly dataDir: string;
-  /** The app's env vars and secrets (DeploySecrets.envFor(projectId, 'local')); an app restarted without it gets none. */
-  readonly envFor?: (projectId: string) => Promise<Record<string, string>>;
-  /** The tiers' app limits (default DEFAULT_LIMITS). */
-  readonly limits?: LimitsConfig;
-  /** How long a (re)started app may take to listen (default 60 s). */
-  readonly readyTimeoutMs?: number;
-  /** How long one health probe waits (default 5 s). */
-  readonly probeTimeoutMs?: number;
-}
+export type { LocalAppDeps } from './local-app-deps';
 
 /** One supervisor tick's finding. */
 export interface LocalAppCheck {

@@ -29,6 +29,7 @@ export interface AppDeps {
     ATELIER_MAIL_FROM?: string;
   } & Partial<SandboxConfig> &
     Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
+    Partial<Pick<AppConfig, 'ATELIER_APPS_PORT' | 'ATELIER_APPS_ORIGIN'>> &
     Partial<ModelEnv> &
     Partial<Pick<AppConfig, 'NODE_ENV' | 'ATELIER_UPLOAD_MAX_BYTES'>>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */

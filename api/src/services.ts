@@ -38,6 +38,7 @@ import { createRoomRuntime, type RoomRuntime } from './rooms/room-runtime';
 import { ChatService } from '../../core/rooms/chat.service';
 import { NotificationFeed } from '../../core/rooms/notification-feed';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
+import { createAppsSite, type AppsSite } from './http/apps/apps-server';
 import { RoomActivityNotifier } from '../../core/rooms/room-activity';
 import type { RoomLifecycleStarter } from '../../core/rooms/room-lifecycle.port';
 import { TemporalRoomLifecycle } from '../../core/rooms/room-lifecycle.temporal';
@@ -97,6 +98,8 @@ export interface ApiServices {
   sandboxManager: SandboxManager | undefined;
   /** The preview listener (its own origin); null without a sandbox backend. */
   previews: PreviewSite | null;
+  /** The apps listener (apps deployed to the local target, on their own origin); null without a sandbox backend. */
+  apps: AppsSite | null;
   urls: PublicUrls;
   /** The files' live documents (Liveblocks); null when collaboration is off. */
   live: LiveDocs | null;
@@ -135,6 +138,7 @@ export function createServices(deps: AppDeps): ApiServices {
         logger,
       })
     : null;
+  const apps = sandboxManager ? createAppsSite({ sandboxes: sandboxManager, em: () => orm.em.fork(), originPattern: config.ATELIER_APPS_ORIGIN, logger }) : null;
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
   const leases = new ConcurrencyLimiter(redis, { config: limits, logger });
@@ -183,6 +187,7 @@ export function createServices(deps: AppDeps): ApiServices {
     roomRuntime,
     sandboxManager,
     previews,
+    apps,
     urls,
     live,
     roomActivity,
@@ -191,6 +196,7 @@ export function createServices(deps: AppDeps): ApiServices {
     forRequest,
     close: async () => {
       await previews?.close();
+      await apps?.close();
       liveAccess.close();
       events.close();
       roomEvents.close();

@@ -85,13 +85,19 @@ export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir:
   forwarder.stdout.destroy();
   const record: PreviewRecord = { port: options.port, serverPid: server.pid!, forwarderPid: forwarder.pid! };
   await writeFile(join(dir, 'ctl', 'preview.json'), JSON.stringify(record));
-  await waitUntilServing(sandbox.id, socketPath, options.readyTimeoutMs, dir);
+  await waitUntilServing(sandbox.id, socketPath, options.readyTimeoutMs, dir, server.pid!);
   return { port: options.port, target: { socketPath } };
 }
 
-async function waitUntilServing(id: string, socketPath: string, timeoutMs: number, dir: string): Promise<void> {
+async function waitUntilServing(id: string, socketPath: string, timeoutMs: number, dir: string, serverPid: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let exited = false;
   while (Date.now() < deadline) {
+    // A server that exited (a crash at start) never answers: say so now rather than at the deadline.
+    if (!alive(serverPid)) {
+      exited = true;
+      break;
+    }
     // A raw probe, not http.request: no agent, no keep-alive, just "does anything answer HTTP".
     const ok = await new Promise<boolean>((resolve) => {
       const probe = connect(socketPath);
@@ -108,7 +114,7 @@ async function waitUntilServing(id: string, socketPath: string, timeoutMs: numbe
     await new Promise((r) => setTimeout(r, 100));
   }
   const log = await readFile(join(dir, 'ctl', 'preview.log'), 'utf8').catch(() => '');
-  throw new SandboxPreviewError(id, `nothing answered within ${timeoutMs} ms. Log tail: ${log.slice(-500)}`);
+  throw new SandboxPreviewError(id, `${exited ? 'the server exited before it answered' : `nothing answered within ${timeoutMs} ms`}. Log tail: ${log.slice(-500)}`);
 }
 
 function alive(pid: number): boolean {

@@ -99,6 +99,14 @@ const schema = z.object({
   ATELIER_SANDBOX_ROOT: z.string().optional(),
   /** A sandbox with no activity for this many minutes is destroyed. */
   ATELIER_SANDBOX_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Deploy providers' API base URLs (core/deploy/targets): unset, the providers' own; tests point them at wire fakes. */
+  ATELIER_VERCEL_API_URL: z.string().url().optional(),
+  ATELIER_NETLIFY_API_URL: z.string().url().optional(),
+  ATELIER_GITHUB_DEPLOY_API_URL: z.string().url().optional(),
+  /** Where GitHub exports push over smart HTTP (default https://github.com). */
+  ATELIER_GITHUB_GIT_URL: z.string().url().optional(),
+  ATELIER_RENDER_API_URL: z.string().url().optional(),
+  ATELIER_RAILWAY_API_URL: z.string().url().optional(),
   /** E2B API key, for ATELIER_SANDBOX_BACKEND=e2b. */
   E2B_API_KEY: z.string().min(1).optional(),
   /** OpenAI key for the platform; users may add their own in account settings. */

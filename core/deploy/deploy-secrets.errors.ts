@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../contracts/errors';
+import { type ErrorCode } from '../../contracts/errors';
 import { ConflictError } from '../shared/domain.errors';
 
 /** The deployment codes a person can be refused with when storing tokens or deploying. */

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../contracts/errors';
 import { recordAudit } from '../audit/audit-log';
 import type { KeyOwner } from '../keys/provider-key.entity';
 import { SecretBox } from '../keys/secret-box';
-import { Project } from '../project/project.entity';
+import { type Project } from '../project/project.entity';
 import { ServiceUnavailableError } from '../shared/domain.errors';
 import { Team } from '../team/team.entity';
 import { User } from '../user/user.entity';

@@ -109,6 +109,8 @@ export async function createStack(
     sandboxBackend?: SandboxBackend;
     /** Live documents through the test Liveblocks dev server (default true, as `npm start` runs); false: PostgreSQL only. */
     live?: boolean;
+    /** The API's deploy target adapters (pointed at wire fakes); none unless given. */
+    deployTargets?: AppDeps['deployTargets'];
   } = {},
 ): Promise<Stack> {
   const services = testEnv();
@@ -152,6 +154,7 @@ export async function createStack(
     sandboxes,
     models,
     live,
+    deployTargets: options.deployTargets,
   });
   const workers: Array<() => Promise<void>> = [];
   return {

@@ -10,6 +10,7 @@ import type { ModelEnv, ModelLayer } from '../../core/models/model-layer';
 import type { SandboxConfig } from '../../core/sandbox/build-sandboxes';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
 import type { LiveDocs } from '../../core/files/live-docs';
+import type { DeployTargets } from '../../core/deploy/targets/target';
 
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
@@ -45,4 +46,6 @@ export interface AppDeps {
   sandboxes?: SandboxManager;
   /** The files' live documents; built from LIVEBLOCKS_SECRET_KEY / LIVEBLOCKS_BASE_URL when not given (null: off). */
   live?: LiveDocs | null;
+  /** The deploy targets' adapters (tests: pointed at the wire fakes); none when not given. */
+  deployTargets?: DeployTargets;
 }

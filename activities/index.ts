@@ -10,6 +10,7 @@ import { createSandboxActivities } from './sandbox/sandbox.activities';
 import { createRoomActivities } from './files/room.activities';
 import { createRoomChatActivities } from './rooms/room-chat.activities';
 import { createRoomLifecycleActivities } from './rooms/room-lifecycle.activities';
+import { createDeploymentActivities } from './deploy/deployment.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRoomActivities(deps),
     ...createRoomChatActivities(deps),
     ...createRoomLifecycleActivities(deps),
+    ...createDeploymentActivities(deps),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './run-agent-task.workflow';
 export * from './project-room.workflow';
 export * from './room-agent-reply.workflow';
 export * from './room.workflow';
+export * from './deployment.workflow';

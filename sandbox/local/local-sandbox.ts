@@ -179,6 +179,7 @@ export class LocalSandbox implements Sandbox, PreviewHost {
       command: options.command ?? steps[this.runtime].start,
       port: options.port ?? 3000,
       readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+      env: options.env,
     });
   }
 

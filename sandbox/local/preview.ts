@@ -43,7 +43,7 @@ export async function readPreview(dir: string): Promise<PreviewInfo | null> {
  * the server's network namespace, which listens on a root-only socket in `ctl/` and connects to
  * 127.0.0.1:<port> there. The API's preview proxy connects to that socket.
  */
-export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number }): Promise<PreviewInfo> {
+export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number; env?: Readonly<Record<string, string>> }): Promise<PreviewInfo> {
   const existing = await readPreview(dir);
   if (existing && existing.port === options.port) return existing;
   // A preview on another port (or a dead one) is replaced: its whole group goes first.
@@ -51,7 +51,7 @@ export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir:
   const group = sandbox.previewCgroup();
   await group.create();
   const log = openSync(join(dir, 'ctl', 'preview.log'), 'a');
-  const env = { PORT: String(options.port), HOST: '127.0.0.1' };
+  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1' };
   const argv = sandbox.argv(options.command, { env, outliveParent: true, infoFd: 3 }, group.procsFiles);
   const server = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', log, log, 'pipe'], detached: true, env: {} });
   closeSync(log);

@@ -1,0 +1,73 @@
+/**
+ * The target registry: builds every deploy target's adapter once per process (worker, API) with its provider's
+ * base URL. Each adapter lives in its own folder (core/deploy/targets/<name>/index.ts) and exports a factory
+ * `create<Name>Target(options)`; the registry knows them through {@link DEFAULT_TARGET_FACTORIES}.
+ */
+import type { DeployTargetName } from '../../../contracts/deploy';
+import { DEFAULT_PROVIDER_ENDPOINTS, type DeployTargetAdapter, type DeployTargets, type ProviderEndpoints } from './target';
+
+/** What every factory receives; `services` carries what a target needs of the process (the local target: sandboxes). */
+export interface DeployTargetFactoryOptions {
+  readonly endpoints: ProviderEndpoints;
+  /** Overrides the global fetch (tests, proxies). */
+  readonly fetch?: typeof fetch;
+  /** Process services some targets need (the local target's SandboxManager, ORM, Temporal client …). */
+  readonly services?: Readonly<Record<string, unknown>>;
+}
+
+export type DeployTargetFactory = (options: DeployTargetFactoryOptions & Record<string, unknown>) => DeployTargetAdapter;
+
+/**
+ * The factories of every target this build ships: `createLocalTarget`, `createVercelTarget`, `createNetlifyTarget`,
+ * `createGithubTarget`, `createRenderTarget`, `createRailwayTarget` are added here as each adapter lands.
+ */
+export const DEFAULT_TARGET_FACTORIES: Partial<Record<DeployTargetName, DeployTargetFactory>> = {};
+
+export interface CreateDeployTargetsOptions {
+  /** Overrides of {@link DEFAULT_PROVIDER_ENDPOINTS} (config or tests). */
+  readonly endpoints?: Partial<ProviderEndpoints>;
+  readonly fetch?: typeof fetch;
+  readonly services?: Readonly<Record<string, unknown>>;
+  /** Factories to use instead of the defaults, by target (null turns a target off). */
+  readonly factories?: Partial<Record<DeployTargetName, DeployTargetFactory | null>>;
+  /** Adapters built elsewhere (tests), used as they are; they win over factories. */
+  readonly adapters?: readonly DeployTargetAdapter[];
+}
+
+/** Every available target's adapter, by name; a target whose factory is absent is simply not offered. */
+export function createDeployTargets(options: CreateDeployTargetsOptions = {}): DeployTargets {
+  const endpoints: ProviderEndpoints = { ...DEFAULT_PROVIDER_ENDPOINTS, ...definedOnly(options.endpoints ?? {}) };
+  const factories = { ...DEFAULT_TARGET_FACTORIES, ...options.factories };
+  const targets: Partial<Record<DeployTargetName, DeployTargetAdapter>> = {};
+  for (const [name, factory] of Object.entries(factories) as Array<[DeployTargetName, DeployTargetFactory | null | undefined]>) {
+    if (factory) targets[name] = factory({ endpoints, fetch: options.fetch, services: options.services });
+  }
+  for (const adapter of options.adapters ?? []) targets[adapter.name] = adapter;
+  return targets;
+}
+
+/** The providers' endpoints from the process's config (`ATELIER_<PROVIDER>_API_URL`), defaults for the rest. */
+export function providerEndpointsFromConfig(config: {
+  ATELIER_VERCEL_API_URL?: string;
+  ATELIER_NETLIFY_API_URL?: string;
+  ATELIER_GITHUB_DEPLOY_API_URL?: string;
+  ATELIER_GITHUB_GIT_URL?: string;
+  ATELIER_RENDER_API_URL?: string;
+  ATELIER_RAILWAY_API_URL?: string;
+}): ProviderEndpoints {
+  return {
+    ...DEFAULT_PROVIDER_ENDPOINTS,
+    ...definedOnly({
+      vercel: config.ATELIER_VERCEL_API_URL,
+      netlify: config.ATELIER_NETLIFY_API_URL,
+      github: config.ATELIER_GITHUB_DEPLOY_API_URL,
+      githubGit: config.ATELIER_GITHUB_GIT_URL,
+      render: config.ATELIER_RENDER_API_URL,
+      railway: config.ATELIER_RAILWAY_API_URL,
+    }),
+  };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -31,7 +31,9 @@ export interface AppDeps {
   } & Partial<SandboxConfig> &
     Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
     Partial<ModelEnv> &
-    Partial<Pick<AppConfig, 'NODE_ENV' | 'ATELIER_UPLOAD_MAX_BYTES'>>;
+    Partial<Pick<AppConfig, 'NODE_ENV' | 'ATELIER_UPLOAD_MAX_BYTES'>> &
+    /** Deploy providers' API base URLs (tests: the wire fakes); the providers' own by default. */
+    Partial<Pick<AppConfig, 'ATELIER_VERCEL_API_URL' | 'ATELIER_NETLIFY_API_URL' | 'ATELIER_GITHUB_DEPLOY_API_URL' | 'ATELIER_GITHUB_GIT_URL' | 'ATELIER_RENDER_API_URL' | 'ATELIER_RAILWAY_API_URL'>>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
   orm: MikroORM;
@@ -46,6 +48,6 @@ export interface AppDeps {
   sandboxes?: SandboxManager;
   /** The files' live documents; built from LIVEBLOCKS_SECRET_KEY / LIVEBLOCKS_BASE_URL when not given (null: off). */
   live?: LiveDocs | null;
-  /** The deploy targets' adapters (tests: pointed at the wire fakes); none when not given. */
+  /** The deploy targets' adapters; built from the config's provider URLs when not given (tests: adapters over wire fakes). */
   deployTargets?: DeployTargets;
 }

@@ -30,7 +30,7 @@ export const deploymentResolvers: Resolvers = {
       return newest.flat();
     },
     history: ({ project, actor }, { target, limit }, ctx) =>
-      ctx.deploys.list(actor, project.id, { target: target ?? null, limit: bounded('limit', limit, 50, 1, 500) }),
+      ctx.deploys.list(actor, project.id, { target: target ?? null, limit: bounded('limit', limit, 50, 1, 200) }),
     targets: ({ project, actor }, _args, ctx) => ctx.deploys.targets(actor, project.id),
     env: ({ project, actor }, _args, ctx) => ctx.deploySecrets.listEnv(actor, project.id),
     canDeploy: ({ project, actor }) => !project.archivedAt && can(actor, 'deploy:create', asResource(project)),

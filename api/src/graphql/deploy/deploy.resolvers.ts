@@ -2,6 +2,7 @@ import { can } from '../../../../core/access/policy';
 import { asResource } from '../../../../core/project/project.service';
 import { NotFoundError } from '../../../../core/shared/domain.errors';
 import { requireTeamAction } from '../../../../core/models/team-budgets.service';
+import { nullIfNotFound } from '../../../../core/shared/not-found';
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { actorOf } from './deploy-views';
@@ -34,7 +35,8 @@ export const deployResolvers: Resolvers = {
       if (!can(actor, 'deploy:read', asResource(project))) throw new NotFoundError('Project', projectId);
       return { project, actor };
     },
-    deployment: async (_root, { id }, ctx) => ctx.deploys.get(await actorOf(ctx), id),
+    // Like project(id): one the caller may not read is answered as missing, null.
+    deployment: async (_root, { id }, ctx) => ctx.deploys.get(await actorOf(ctx), id).catch(nullIfNotFound),
     deployTokens: (_root, _args, ctx) => ctx.deploySecrets.listTokens({ kind: 'user', id: requireViewer(ctx) }),
     teamDeployTokens: async (_root, { teamId }, ctx) => ctx.deploySecrets.listTokens((await teamOwner(ctx, teamId)).owner),
   },

@@ -82,7 +82,11 @@ it('refuses bad keys, targets, oversized values and a 101st variable with BAD_US
   expect(fieldOf(await attempt({ value: 'é'.repeat(16 * 1024 + 1) }))).toBe('value');
   expect(fieldOf(await kit.gql(DELETE_ENV, { p: project, t: 'nowhere', k: 'OK' }, ada))).toBe('target');
 
-  for (let i = 1; i < 100; i++) await kit.ok(SET_ENV, { i: { projectId: project, target: '*', key: `K${i}`, value: `v${i}` } }, ada);
+  for (let i = 1; i < 99; i++) await kit.ok(SET_ENV, { i: { projectId: project, target: '*', key: `K${i}`, value: `v${i}` } }, ada);
+  expect(await kit.stack.db.orm.em.fork().count(DeployEnvVar, { project })).toBe(99);
+  // Two new variables at once with room for one: the project's lock lets exactly one in.
+  const race = await Promise.all(['RACE_A', 'RACE_B'].map((key) => attempt({ key })));
+  expect(race.map(codeOf).sort()).toEqual(['BAD_USER_INPUT', undefined]);
   expect(await kit.stack.db.orm.em.fork().count(DeployEnvVar, { project })).toBe(100);
   const over = await attempt({ key: 'ONE_MORE' });
   expect([codeOf(over), fieldOf(over)]).toEqual(['BAD_USER_INPUT', 'key']);

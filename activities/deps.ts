@@ -9,6 +9,7 @@ import type { RoomEventStream } from '../core/rooms/room-event-stream';
 import type { Client } from '@temporalio/client';
 import type { DeployTargets } from '../core/deploy/targets/target';
 import type { DeploySecretsSource } from '../core/deploy/deploy-secrets.port';
+import type { LocalAppDeps } from './deploy/local-app.activities';
 
 /** What archiving a coding room needs of its sandboxes (core/rooms/room-sandbox.ts `RoomSandboxes` fits it). */
 export interface RoomSandboxDestroyer {
@@ -54,4 +55,6 @@ export interface ActivityDeps {
   dataDir?: string;
   /** Deployments' health check: a probe this often, for this long (defaults 2 s and 60 s; tests shorten them). */
   deployHealth?: { intervalMs: number; timeoutMs: number };
+  /** Apps deployed to the local target (their supervisor's activities); without it those activities fail non-retryably. */
+  localApps?: LocalAppDeps;
 }

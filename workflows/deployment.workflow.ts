@@ -73,9 +73,16 @@ export async function deploymentWorkflow(input: DeploymentWorkflowInput): Promis
     const outcome = cancelled ? { code: ErrorCode.DEPLOY_CANCELLED, error: 'The deployment was cancelled' } : outcomeOf(error, step);
     state.status = cancelled ? 'CANCELLED' : 'FAILED';
     state.error = outcome.error;
-    await CancellationScope.nonCancellable(() =>
-      steps.finishDeployment({ deploymentId, status: cancelled ? 'CANCELLED' : 'FAILED', code: outcome.code, error: outcome.error }),
-    );
+    const ending = { deploymentId, status: cancelled ? ('CANCELLED' as const) : ('FAILED' as const), code: outcome.code, error: outcome.error };
+    await CancellationScope.nonCancellable(async () => {
+      try {
+        await steps.finishDeployment(ending);
+      } catch {
+        // The cleanup gave up (PostgreSQL or the provider away for long): the row must still end, or it would hold
+        // the target's one in-flight place for good.
+        await bookkeeping.markDeploymentEnded(ending);
+      }
+    });
     if (cancelled) throw error;
     throw ApplicationFailure.nonRetryable(outcome.error, outcome.code);
   }

@@ -6,3 +6,4 @@ export * from './project-room.workflow';
 export * from './room-agent-reply.workflow';
 export * from './room.workflow';
 export * from './deployment.workflow';
+export * from './local-app.workflow';

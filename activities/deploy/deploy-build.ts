@@ -18,7 +18,9 @@ export interface PackageSummary {
   fileCount: number;
 }
 
-const PACKAGE = '.atelier-deploy.tgz';
+/** Made before tar starts and excluded from it: the workspace root itself never changes while tar reads it. */
+const PACKAGE_DIR = '.atelier-deploy';
+const PACKAGE = `${PACKAGE_DIR}/package.tgz`;
 /** Read out of the sandbox in parts below the backend's largest file read (32 MiB locally). */
 const PART_BYTES = 24 * 1024 * 1024;
 /** npm's placeholder test script: a project with it has no tests. */
@@ -144,7 +146,7 @@ async function runLogged(
 /** Tars the workspace (without VCS folders) inside the sandbox and reads it out in parts. */
 async function readPackage(sandbox: Sandbox, signal: AbortSignal): Promise<Buffer> {
   const pack = await sandbox.exec(
-    `rm -f ${PACKAGE} ${PACKAGE}.part.*; tar czf ${PACKAGE} --exclude=./${PACKAGE} --exclude=./.git --exclude=./.atelier-installing . && split -b ${PART_BYTES} -d -a 3 ${PACKAGE} ${PACKAGE}.part. && ls ${PACKAGE}.part.*`,
+    `rm -rf ${PACKAGE_DIR} && mkdir ${PACKAGE_DIR} && tar czf ${PACKAGE} --exclude=./${PACKAGE_DIR} --exclude=./.git --exclude=./.atelier-installing . && split -b ${PART_BYTES} -d -a 3 ${PACKAGE} ${PACKAGE}.part. && ls ${PACKAGE}.part.*`,
     { timeoutMs: 300_000, signal },
   );
   if (pack.exitCode !== 0) throw ApplicationFailure.nonRetryable(`Packaging failed: ${pack.stderr.slice(-500)}`, ErrorCode.DEPLOY_BUILD_FAILED);
@@ -154,7 +156,7 @@ async function readPackage(sandbox: Sandbox, signal: AbortSignal): Promise<Buffe
     chunks.push(await sandbox.readFile(part));
     Context.current().heartbeat();
   }
-  await sandbox.exec(`rm -f ${PACKAGE} ${PACKAGE}.part.*`).catch(() => undefined);
+  await sandbox.exec(`rm -rf ${PACKAGE_DIR}`).catch(() => undefined);
   return Buffer.concat(chunks);
 }
 

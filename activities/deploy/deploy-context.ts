@@ -8,13 +8,15 @@ import { Deployment, DeployTarget } from '../../core/deploy/deploy.entities';
 import { DeployLogWriter } from '../../core/deploy/deploy-logs';
 import { deploySlug } from '../../core/deploy/deploy-slug';
 import { DeployFailure, type DeployTargetAdapter, type TargetContext } from '../../core/deploy/targets/target';
+import { appLimits } from '../../core/deploy/targets/local/local-target';
+import { asTier, DEFAULT_LIMITS } from '../../core/limits/tiers';
 import { Project } from '../../core/project/project.entity';
+import { runPayerId } from '../../core/project/run-payer';
+import { User } from '../../core/user/user.entity';
 import type { ActivityDeps } from '../deps';
 
 /** How often a deployment step heartbeats (the preset's heartbeatTimeout is well above it). */
 export const DEPLOY_HEARTBEAT_MS = 2000;
-/** Resource limits of a local app until the tiers name their own (core/limits/tiers.ts `apps`). */
-const DEFAULT_APP_LIMITS = { memoryMb: 512, cpus: 1, maxProcesses: 128 } as const;
 /** Statuses a deployment is still moving through (the only ones a step may change). */
 export const IN_FLIGHT: readonly DeploymentStatus[] = ['QUEUED', 'BUILDING', 'PACKAGING', 'UPLOADING', 'DEPLOYING', 'CHECKING'];
 
@@ -28,6 +30,8 @@ export interface DeployStepScope {
   log: DeployLogWriter;
   env: Record<string, string>;
   tokens: { tokens: Partial<Record<string, string>>; scopes: Partial<Record<string, string>> };
+  /** The payer's tier's app limits (the local target's app sandbox). */
+  limits: TargetContext['limits'];
 }
 
 /** Loads a deployment for a step, with a log writer that masks the target's env values and tokens. */
@@ -49,7 +53,9 @@ export async function openStep(deps: ActivityDeps, deploymentId: string): Promis
     secrets: [...Object.values(env), ...Object.values(tokens.tokens).filter((t): t is string => Boolean(t))],
     logger: deps.logger,
   });
-  return { em, deployment, project, settings, store: artifactStore(deps.dataDir ?? '.data'), log, env, tokens };
+  const payer = await em.findOne(User, { id: await runPayerId(em, project) });
+  const tier = (deps.localApps?.limits ?? DEFAULT_LIMITS).tiers[asTier(payer?.tier ?? 'free')];
+  return { em, deployment, project, settings, store: artifactStore(deps.dataDir ?? '.data'), log, env, tokens, limits: appLimits(tier) };
 }
 
 export function adapterOf(deps: ActivityDeps, target: DeployTargetName): DeployTargetAdapter {
@@ -60,7 +66,7 @@ export function adapterOf(deps: ActivityDeps, target: DeployTargetName): DeployT
 
 /** The adapter's view of one call: tokens, settings, env, the log, heartbeats and the activity's cancellation. */
 export function targetContext(scope: DeployStepScope): TargetContext {
-  const { deployment, project, settings, log, env, tokens } = scope;
+  const { deployment, project, settings, log, env, tokens, limits } = scope;
   const missing = DEPLOY_TARGET_INFO[deployment.target].tokens.filter((p) => !tokens.tokens[p]);
   if (missing.length)
     throw ApplicationFailure.nonRetryable(`Add a ${missing.join(' and a ')} token in the target settings, then deploy again`, ErrorCode.DEPLOY_TOKEN_MISSING);
@@ -77,7 +83,7 @@ export function targetContext(scope: DeployStepScope): TargetContext {
     log: (text, stream = 'provider') => log.line(text, stream),
     heartbeat: () => activity.heartbeat(),
     signal: activity.cancellationSignal,
-    limits: DEFAULT_APP_LIMITS,
+    limits,
   };
 }
 

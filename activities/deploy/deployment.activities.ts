@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/postgresql';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DeploymentStatus, DeploymentTrigger, DeployTargetName } from '../../contracts/deploy';
 import { ErrorCode } from '../../contracts/errors';
 import { EventType } from '../../contracts/events';
@@ -11,6 +11,9 @@ import { buildPackage, destroyBuildSandboxes, recordPackage, summaryOf, type Pac
 import { adapterOf, IN_FLIGHT, moveTo, openStep, runStep, targetContext, type DeployStepScope } from './deploy-context';
 
 export type { PackageSummary } from './deploy-build';
+
+/** Attempts at discarding a failed deployment at a provider that is unavailable, before it is marked ended anyway. */
+const DISCARD_ATTEMPTS = 4;
 
 /** What the workflow learns of its deployment when it starts. */
 export interface DeploymentStart {
@@ -124,6 +127,15 @@ export function createDeploymentActivities(deps: ActivityDeps) {
       return { previousLiveId };
     },
 
+    /** Marks a deployment ended without asking its provider (the workflow's last resort when the cleanup fails). */
+    async markDeploymentEnded(input: { deploymentId: string; status: 'FAILED' | 'CANCELLED'; code: string | null; error: string }): Promise<void> {
+      await moveTo(deps, input.deploymentId, input.status, {
+        error: input.error,
+        errorCode: input.status === 'FAILED' ? input.code : ErrorCode.DEPLOY_CANCELLED,
+        finishedAt: new Date(),
+      });
+    },
+
     /**
      * Ends a deployment that will not go live: whatever the provider holds for it is discarded (looked up by our
      * id, so one an interrupted upload created is found too), its build sandboxes destroyed, and the row marked
@@ -138,12 +150,20 @@ export function createDeploymentActivities(deps: ActivityDeps) {
       const ctx = adapter ? targetContextOrNull(scope) : null;
       // Without its tokens nothing can have been created at the provider.
       if (adapter && ctx) {
-        await runStep(scope, async () => {
-          const held = (await adapter.find(ctx)) ?? (deployment.providerRef ? { ref: deployment.providerRef, projectRef: null, url: deployment.url ?? null } : null);
-          if (!held) return;
-          await adapter.discard(ctx, held);
-          scope.log.line('Discarded what the provider held for this deployment');
-        });
+        try {
+          await runStep(scope, async () => {
+            const held = (await adapter.find(ctx)) ?? (deployment.providerRef ? { ref: deployment.providerRef, projectRef: null, url: deployment.url ?? null } : null);
+            if (!held) return;
+            await adapter.discard(ctx, held);
+            scope.log.line('Discarded what the provider held for this deployment');
+          });
+        } catch (error) {
+          // A provider that is down is asked again a few times; one that refuses (a revoked token) never will
+          // agree, and the deployment must end either way: it is not live, whatever the provider still holds.
+          const retryable = !(error instanceof ApplicationFailure && error.nonRetryable);
+          if (retryable && Context.current().info.attempt < DISCARD_ATTEMPTS) throw error;
+          scope.log.line(`Could not discard what the provider holds for this deployment: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
       scope.log.line(input.status === 'CANCELLED' ? 'Deployment cancelled' : `Deployment failed: ${input.error}`);
       await scope.log.flush();

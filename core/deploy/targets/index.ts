@@ -3,7 +3,14 @@
  * base URL. Each adapter lives in its own folder (core/deploy/targets/<name>/index.ts) and exports a factory
  * `create<Name>Target(options)`; the registry knows them through {@link DEFAULT_TARGET_FACTORIES}.
  */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
 import type { DeployTargetName } from '../../../contracts/deploy';
+import type { SandboxManager } from '../../sandbox/sandbox-manager';
+import { AppsOrigin } from './local/apps-origin';
+import { createLocalTarget } from './local/local-target';
+import { temporalAppSupervisor } from './local/supervisor';
+import { createVercelTarget } from './vercel';
 import { DEFAULT_PROVIDER_ENDPOINTS, type DeployTargetAdapter, type DeployTargets, type ProviderEndpoints } from './target';
 
 /** What every factory receives; `services` carries what a target needs of the process (the local target: sandboxes). */
@@ -15,13 +22,42 @@ export interface DeployTargetFactoryOptions {
   readonly services?: Readonly<Record<string, unknown>>;
 }
 
-export type DeployTargetFactory = (options: DeployTargetFactoryOptions & Record<string, unknown>) => DeployTargetAdapter;
+/** Builds a target's adapter; null when the process lacks what the target needs (no sandboxes: no local target). */
+export type DeployTargetFactory = (options: DeployTargetFactoryOptions) => DeployTargetAdapter | null;
 
 /**
  * The factories of every target this build ships: `createLocalTarget`, `createVercelTarget`, `createNetlifyTarget`,
  * `createGithubTarget`, `createRenderTarget`, `createRailwayTarget` are added here as each adapter lands.
  */
-export const DEFAULT_TARGET_FACTORIES: Partial<Record<DeployTargetName, DeployTargetFactory>> = {};
+export const DEFAULT_TARGET_FACTORIES: Partial<Record<DeployTargetName, DeployTargetFactory>> = {
+  local: localTargetFactory,
+  vercel: ({ endpoints, fetch }) => createVercelTarget({ endpoints, fetch }),
+};
+
+/**
+ * The local target from the process's services: `sandboxes` (absent: no local target), `orm`, `temporal` and
+ * `taskQueue` (its app supervisor), `dataDir`, and `config` (ATELIER_APPS_ORIGIN / ATELIER_APPS_PORT) or `appsOrigin`.
+ */
+function localTargetFactory({ services = {} }: DeployTargetFactoryOptions): DeployTargetAdapter | null {
+  const s = services as {
+    sandboxes?: SandboxManager;
+    orm?: MikroORM;
+    temporal?: Client;
+    taskQueue?: string;
+    dataDir?: string;
+    appsOrigin?: AppsOrigin;
+    config?: { ATELIER_APPS_ORIGIN?: string; ATELIER_APPS_PORT?: number };
+  };
+  if (!s.sandboxes || !s.orm || !s.temporal || !s.taskQueue) return null;
+  const temporal = s.temporal;
+  return createLocalTarget({
+    sandboxes: s.sandboxes,
+    orm: s.orm,
+    appsOrigin: s.appsOrigin ?? AppsOrigin.from(s.config?.ATELIER_APPS_ORIGIN, s.config?.ATELIER_APPS_PORT ?? 4002),
+    supervisor: temporalAppSupervisor(() => temporal, s.taskQueue),
+    dataDir: s.dataDir,
+  });
+}
 
 export interface CreateDeployTargetsOptions {
   /** Overrides of {@link DEFAULT_PROVIDER_ENDPOINTS} (config or tests). */
@@ -40,7 +76,8 @@ export function createDeployTargets(options: CreateDeployTargetsOptions = {}): D
   const factories = { ...DEFAULT_TARGET_FACTORIES, ...options.factories };
   const targets: Partial<Record<DeployTargetName, DeployTargetAdapter>> = {};
   for (const [name, factory] of Object.entries(factories) as Array<[DeployTargetName, DeployTargetFactory | null | undefined]>) {
-    if (factory) targets[name] = factory({ endpoints, fetch: options.fetch, services: options.services });
+    const adapter = factory?.({ endpoints, fetch: options.fetch, services: options.services });
+    if (adapter) targets[name] = adapter;
   }
   for (const adapter of options.adapters ?? []) targets[adapter.name] = adapter;
   return targets;

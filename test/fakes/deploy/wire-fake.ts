@@ -76,12 +76,12 @@ export abstract class WireFakeServer implements WireFake {
   protected refusedStatus = 401;
   /** Retry-After sent with the `rate-limit` fault: seconds, or an HTTP date (tests set either). */
   retryAfter = '2';
-  private readonly routes: Route[] = [];
-  private readonly queued: WireFault[] = [];
-  private tokenRefused = false;
-  private readonly sites = new Map<string, Site>();
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
-  private port = 0;
+  readonly #routes: Route[] = [];
+  readonly #queued: WireFault[] = [];
+  #tokenRefused = false;
+  readonly #sites = new Map<string, Site>();
+  readonly #server = http.createServer((req, res) => void this.#handle(req, res));
+  #port = 0;
 
   /** The server's origin, `http://127.0.0.1:<port>`; subclasses override when the adapter needs a base path. */
   get url(): string {
@@ -89,7 +89,7 @@ export abstract class WireFakeServer implements WireFake {
   }
 
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://127.0.0.1:${this.#port}`;
   }
 
   abstract deploymentsFor(deploymentId: string): number;
@@ -103,44 +103,44 @@ export abstract class WireFakeServer implements WireFake {
 
   async start(): Promise<this> {
     await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
+      this.#server.once('error', reject);
+      this.#server.listen(0, '127.0.0.1', () => resolve());
     });
-    this.port = (this.server.address() as AddressInfo).port;
+    this.#port = (this.#server.address() as AddressInfo).port;
     return this;
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
   fail(fault: WireFault): void {
     if (!this.faults.includes(fault)) throw new Error(`this fake cannot produce the fault ${fault}`);
-    if (fault === 'refuse-token') this.tokenRefused = true;
-    else this.queued.push(fault);
+    if (fault === 'refuse-token') this.#tokenRefused = true;
+    else this.#queued.push(fault);
   }
 
   reset(): void {
-    this.queued.length = 0;
-    this.tokenRefused = false;
+    this.#queued.length = 0;
+    this.#tokenRefused = false;
     this.requests.length = 0;
     this.retryAfter = '2';
-    this.sites.clear();
+    this.#sites.clear();
     this.clearState();
   }
 
   /** Consumes a queued fault of this kind: true when the provider should show it now. */
   protected take(fault: WireFault): boolean {
-    const index = this.queued.indexOf(fault);
+    const index = this.#queued.indexOf(fault);
     if (index < 0) return false;
-    this.queued.splice(index, 1);
+    this.#queued.splice(index, 1);
     return true;
   }
 
   /** Registers a route: `/v13/deployments/:id`, `/api/v1/deploys/:id/files/*path`. */
   protected route(method: string, pattern: string, handler: WireHandler, options: RouteOptions = {}): void {
-    this.routes.push({ method: method.toUpperCase(), segments: pattern.split('/').filter(Boolean), handler, options });
+    this.#routes.push({ method: method.toUpperCase(), segments: pattern.split('/').filter(Boolean), handler, options });
   }
 
   /** Answers the provider's error for a status. */
@@ -155,7 +155,7 @@ export abstract class WireFakeServer implements WireFake {
 
   /** Whether a token is the fake's account token (subclasses may accept more). */
   protected accepts(token: string): boolean {
-    return token === this.token.value && !this.tokenRefused;
+    return token === this.token.value && !this.#tokenRefused;
   }
 
   /** The parsed JSON body, or an empty object for none; a malformed body throws (answered as 400). */
@@ -170,26 +170,26 @@ export abstract class WireFakeServer implements WireFake {
 
   /** Serves `files` (path → content, no leading `/`) at `siteUrl(ref)`. */
   publishSite(ref: string, files: ReadonlyMap<string, Buffer>, healthy = true): void {
-    this.sites.set(ref, { files, healthy });
+    this.#sites.set(ref, { files, healthy });
   }
 
   removeSite(ref: string): void {
-    this.sites.delete(ref);
+    this.#sites.delete(ref);
   }
 
   hasSite(ref: string): boolean {
-    return this.sites.has(ref);
+    return this.#sites.has(ref);
   }
 
   siteUrl(ref: string): string {
     return `${this.origin}/__site/${encodeURIComponent(ref)}/`;
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', 'http://fake');
       const segments = url.pathname.split('/').filter(Boolean);
-      const matched = this.match(req.method ?? 'GET', segments);
+      const matched = this.#match(req.method ?? 'GET', segments);
       const raw = matched?.route.options.raw === true;
       const body = raw ? Buffer.alloc(0) : await readBody(req);
       const request: WireRequest = {
@@ -202,7 +202,7 @@ export abstract class WireFakeServer implements WireFake {
         params: matched?.params ?? {},
       };
       this.requests.push(request);
-      if (segments[0] === '__site') return send(res, this.serveSite(segments.slice(1)), true);
+      if (segments[0] === '__site') return send(res, this.#serveSite(segments.slice(1)), true);
       if (!matched) return send(res, this.error(404, `fake: no route ${request.method} ${request.path}`, 'not_found'));
       const { route } = matched;
       if (route.options.auth !== false) {
@@ -225,8 +225,8 @@ export abstract class WireFakeServer implements WireFake {
     }
   }
 
-  private match(method: string, segments: readonly string[]): { route: Route; params: Record<string, string> } | null {
-    for (const route of this.routes) {
+  #match(method: string, segments: readonly string[]): { route: Route; params: Record<string, string> } | null {
+    for (const route of this.#routes) {
       if (route.method !== method.toUpperCase()) continue;
       const params = matchSegments(route.segments, segments);
       if (params) return { route, params };
@@ -234,8 +234,8 @@ export abstract class WireFakeServer implements WireFake {
     return null;
   }
 
-  private serveSite([ref, ...rest]: string[]): WireResponse {
-    const site = ref === undefined ? undefined : this.sites.get(decodeURIComponent(ref));
+  #serveSite([ref, ...rest]: string[]): WireResponse {
+    const site = ref === undefined ? undefined : this.#sites.get(decodeURIComponent(ref));
     if (!site) return { status: 404, body: 'The deployment could not be found.', headers: { 'content-type': 'text/plain' } };
     if (!site.healthy) return { status: 502, body: 'Bad gateway: the app does not answer.', headers: { 'content-type': 'text/plain' } };
     const path = rest.map(decodeURIComponent).join('/');

@@ -22,7 +22,7 @@ let fake: VercelFake;
 let kit: DeployKit;
 beforeAll(async () => {
   fake = await new VercelFake().start();
-  kit = await createDeployKit({ deployTargets: vercelOnly(fake.url) });
+  kit = await createDeployKit({ deploy: vercelOnly(fake.url) });
 });
 afterAll(async () => {
   await kit?.dispose();

@@ -11,6 +11,7 @@ import { asResource } from '../project/project.service';
 import { ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { parseEnvInput, parseEnvTarget, secretHint } from './deploy-env-input';
+import { rotateDeploySecrets } from './deploy-secrets-rotation';
 import { DeployError } from './deploy.errors';
 import { DeployTokenStore } from './deploy-tokens';
 import { DeployEnvVar, deployEnvAad, type DeployToken } from './deploy.entities';
@@ -144,6 +145,11 @@ export class DeploySecrets implements DeploySecretsSource {
   async missingTokens(projectId: string, target: DeployTargetName): Promise<DeployTokenProvider[]> {
     const em = this.deps.orm.em.fork();
     return this.tokenStore.missingFor(em, await this.known(em, projectId, target), target);
+  }
+
+  /** Re-seals every env var, secret and token under the newest master key (platform admins, with the model keys). */
+  rotateAll(actorId: string): Promise<number> {
+    return rotateDeploySecrets(this.deps.orm, this.sealer(), actorId);
   }
 
   private async known(em: EntityManager, projectId: string, target: string): Promise<Project> {

@@ -690,7 +690,7 @@ export type Mutation = {
   revokeSession: Scalars['Boolean']['output'];
   /** Makes an earlier successful deployment live again, from its kept package (DEPLOY_ROLLBACK_INVALID otherwise). */
   rollbackDeployment: Deployment;
-  /** Platform admins: re-seal every stored key under the newest master key after a rotation; returns how many moved. */
+  /** Platform admins: re-seal every stored key (model keys, deployment env vars, secrets and tokens) under the newest master key after a rotation; returns how many moved. */
   rotateProviderKeys: Scalars['Int']['output'];
   /** Participants and above: runs the project's run or test script in the shared terminal, starting the room's sandbox. */
   runInRoom: Scalars['Boolean']['output'];

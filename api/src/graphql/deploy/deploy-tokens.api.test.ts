@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { AuditEvent } from '../../../../core/audit/audit.entity';
-import { DeployToken } from '../../../../core/deploy/deploy.entities';
+import { DeploySecrets } from '../../../../core/deploy/deploy-secrets';
+import { SecretBox, parseKeyring } from '../../../../core/keys/secret-box';
+import { User } from '../../../../core/user/user.entity';
+import { DeployEnvVar, DeployToken } from '../../../../core/deploy/deploy.entities';
 import { FAKE_VERCEL_TEAM, VercelFake } from '../../../../test/fakes/deploy/vercel-fake';
 import {
   codeOf,
   createDeployKit,
   fieldOf,
+  SET_ENV,
   SET_TEAM_TOKEN,
   SET_TOKEN,
   TEAM_TOKENS,
@@ -121,5 +126,31 @@ it("lets a team's owners and admins manage its tokens, and deploys a team projec
   expect(audit.map((a) => [a.action, a.actorId]).sort()).toEqual([
     ['deploy-tokens.added', adam],
     ['deploy-tokens.removed', olga],
+  ]);
+});
+
+it('re-seals env vars, secrets and tokens under a new master key, with the model keys', async () => {
+  const [ada, root] = await Promise.all([kit.person('Ada'), kit.person('Root')]);
+  await kit.stack.db.orm.em.fork().nativeUpdate(User, { id: root }, { platformRole: 'admin' });
+  const project = await kit.project(ada);
+  await kit.ok(SET_TOKEN, { p: 'vercel', t: fake.token.value }, ada);
+  await kit.ok(SET_ENV, { i: { projectId: project, target: '*', key: 'API_KEY', value: 'sk-rotate-me-please' } }, ada);
+
+  // The platform admins' rotation covers deployment secrets too (nothing to move while the keyring is unchanged).
+  expect(codeOf(await kit.gql('mutation { rotateProviderKeys }', {}, ada))).toBe('FORBIDDEN');
+  expect(await kit.ok('mutation { rotateProviderKeys }', {}, root)).toEqual({ rotateProviderKeys: 0 });
+
+  const k2 = `k2:${randomBytes(32).toString('base64')}`;
+  const orm = kit.stack.db.orm;
+  const before = (await orm.em.fork().count(DeployEnvVar, {})) + (await orm.em.fork().count(DeployToken, {}));
+  const rotated = new DeploySecrets({ orm, box: new SecretBox(parseKeyring(`${k2},${kit.masterKeys}`)), targets: {} });
+  expect(await rotated.rotateAll(root)).toBe(before);
+  const onlyK2 = new DeploySecrets({ orm, box: new SecretBox(parseKeyring(k2)), targets: {} });
+  expect(await onlyK2.envFor(project, 'local')).toEqual({ API_KEY: 'sk-rotate-me-please' });
+  expect((await onlyK2.tokensFor(project, 'vercel')).tokens).toEqual({ vercel: fake.token.value });
+  const audit = await orm.em.fork().find(AuditEvent, { action: 'deploy-secrets.rotated' }, { orderBy: { at: 'asc' } });
+  expect(audit.map((a) => [a.actorId, a.data])).toEqual([
+    [root, { moved: 0, unreadable: [], keyId: 'k1' }],
+    [root, { moved: before, unreadable: [], keyId: 'k2' }],
   ]);
 });

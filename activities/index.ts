@@ -11,6 +11,7 @@ import { createRoomActivities } from './files/room.activities';
 import { createRoomChatActivities } from './rooms/room-chat.activities';
 import { createRoomLifecycleActivities } from './rooms/room-lifecycle.activities';
 import { createDeploymentActivities } from './deploy/deployment.activities';
+import { createAgentDeployActivities } from './deploy/agent-deploy.activities';
 import { createLocalAppActivities } from './deploy/local-app.activities';
 
 export type { ActivityDeps } from './deps';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRoomChatActivities(deps),
     ...createRoomLifecycleActivities(deps),
     ...createDeploymentActivities(deps),
+    ...createAgentDeployActivities(deps),
     ...createLocalAppActivities(deps),
   };
 }

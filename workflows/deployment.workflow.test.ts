@@ -13,6 +13,9 @@ import { SandboxRecord } from '../core/sandbox/sandbox.entity';
 import { appSources, seedProject } from '../test/fixtures/local-apps';
 import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import { createStack, silentLogger, waitFor, type Stack } from '../test/harness';
+import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testing';
+import { createAgentDeployActivities } from '../activities/deploy/agent-deploy.activities';
+import type { ActivityDeps } from '../activities/deps';
 
 let stack: Stack;
 let local: ReturnType<typeof testLocalBackend>;
@@ -163,4 +166,32 @@ test('rollback: an earlier deployment goes live again from its package, without 
   expect(log).toContain('reusing its package');
   expect(log).not.toContain('Running install');
   await expect(service.rollback(actor, rolled.id)).rejects.toMatchObject({ code: 'DEPLOY_ROLLBACK_INVALID' });
+});
+
+test('the devops agent deploys only where the project allows agent deploys; a retried start finds its deployment', async () => {
+  await setFiles(appSources({ body: 'deployed by an agent' }));
+  const acts = createAgentDeployActivities({
+    orm: stack.db.orm,
+    events: stack.events,
+    logger: silentLogger,
+    temporal: stack.temporal,
+    deployTargets: stack.deployTargets,
+    deploySecrets: stack.deploySecrets,
+    scaffoldFileDelayMs: 0,
+  } satisfies ActivityDeps);
+  const run = <A, R>(fn: (input: A) => Promise<R>, input: A): Promise<R> =>
+    new MockActivityEnvironment({ ...defaultActivityInfo, taskQueue: stack.taskQueue }).run<[A], R, (input: A) => Promise<R>>(fn, input);
+  const input = { projectId, userId: actor.userId!, target: 'local', runId: 'run-1', taskId: 't-deploy' };
+  const refused = await run(acts.startAgentDeployment, input);
+  expect(refused).toEqual({ refused: expect.stringContaining('does not allow agent deploys') });
+
+  await service.setTargetSettings(actor, { projectId, target: 'local', allowAgentDeploys: true });
+  const started = (await run(acts.startAgentDeployment, input)) as { deploymentId: string };
+  const retried = (await run(acts.startAgentDeployment, input)) as { deploymentId: string };
+  expect(retried.deploymentId).toBe(started.deploymentId);
+  const outcome = await run(acts.awaitDeployment, { deploymentId: started.deploymentId });
+  expect(outcome).toMatchObject({ status: 'LIVE', error: null });
+  const row = await stack.db.orm.em.fork().findOneOrFail(Deployment, { id: started.deploymentId });
+  expect(row).toMatchObject({ trigger: 'agent', status: 'LIVE' });
+  expect(await liveId()).toBe(row.id);
 });

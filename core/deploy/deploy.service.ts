@@ -38,7 +38,8 @@ export interface DeployServiceDeps {
   orm: MikroORM;
   temporal: () => Client | Promise<Client>;
   events: ProjectEventStream;
-  redis: Redis;
+  /** Idempotency keys (`deploy:idem:<user>:<key>`); without it a key is refused as unsupported. */
+  redis?: Redis;
   secrets: DeploySecretsSource;
   targets: DeployTargets;
   logger: Logger;
@@ -188,9 +189,11 @@ export class DeployService {
 
     const id = randomUUID();
     const key = input.idempotencyKey ? this.idempotencyKey(actor, input.idempotencyKey) : null;
-    if (key) {
-      const claimed = await this.deps.redis.set(key, id, 'EX', IDEMPOTENCY_TTL_SECONDS, 'NX');
-      if (claimed !== 'OK') return this.byKey(key);
+    const redis = this.deps.redis;
+    if (key && !redis) throw new ValidationError([{ field: 'idempotencyKey', message: 'Not supported here' }]);
+    if (key && redis) {
+      const claimed = await redis.set(key, id, 'EX', IDEMPOTENCY_TTL_SECONDS, 'NX');
+      if (claimed !== 'OK') return this.byKey(redis, key);
     }
     const em = this.em();
     let deployment: Deployment;
@@ -206,7 +209,7 @@ export class DeployService {
       });
       await em.flush();
     } catch (error) {
-      if (key) await this.deps.redis.del(key);
+      if (key) await redis?.del(key);
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       const running = await this.em().findOne(Deployment, { project: project.id, target, status: { $nin: [...DEPLOYMENT_ENDED] } });
       throw deployInProgress(running?.id ?? null);
@@ -243,9 +246,9 @@ export class DeployService {
   }
 
   /** The deployment a concurrent or earlier request with the same key created (it may still be inserting it). */
-  private async byKey(key: string): Promise<Deployment> {
+  private async byKey(redis: Redis, key: string): Promise<Deployment> {
     for (let i = 0; i < 50; i++) {
-      const id = await this.deps.redis.get(key);
+      const id = await redis.get(key);
       const found = id ? await this.em().findOne(Deployment, { id }) : null;
       if (found) return found;
       if (!id) break;

@@ -89,6 +89,7 @@ export class VercelFake extends WireFakeServer {
     this.route('POST', '/v13/deployments', (r) => this.createDeployment(r));
     this.route('GET', '/v13/deployments/:id', (r) => this.getDeployment(r.params.id!));
     this.route('GET', '/v6/deployments', (r) => this.listDeployments(r));
+    this.route('GET', '/v7/deployments', (r) => this.listDeployments(r));
     this.route('GET', '/v3/deployments/:id/events', (r) => this.events(r));
     this.route('PATCH', '/v12/deployments/:id/cancel', (r) => this.cancel(r.params.id!));
     this.route('DELETE', '/v13/deployments/:id', (r) => this.remove(r.params.id!));
@@ -323,13 +324,16 @@ export class VercelFake extends WireFakeServer {
   private listDeployments(r: WireRequest) {
     const metaFilters = [...r.query.entries()].filter(([k]) => k.startsWith('meta-')).map(([k, v]) => [k.slice(5), v] as const);
     const projectId = r.query.get('projectId');
+    const states = r.query.get('state')?.split(',');
     const found = [...this.deployments.values()]
       .filter((d) => !d.deleted && (!projectId || d.projectId === projectId) && metaFilters.every(([k, v]) => d.meta[k] === v))
-      .sort((a, b) => b.createdAt - a.createdAt)
+      .filter((d) => !states || states.includes(d.readyState))
+      .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id))
       .slice(0, Number(r.query.get('limit') ?? 20));
     const deployments = found.map((d) => ({
       uid: d.id,
       name: d.name,
+      projectId: d.projectId,
       url: this.siteUrl(d.id),
       created: d.createdAt,
       createdAt: d.createdAt,

@@ -4,6 +4,7 @@
  * are never missed) into log lines on the `provider` stream.
  */
 import type { ProviderDeployment, ReadyDeployment, TargetContext } from '../target';
+import { pollDelay } from '../provider-http';
 import { DeployFailure } from '../target';
 import { deploymentUrl, vercelCall, type VercelClient } from './vercel.client';
 
@@ -70,22 +71,6 @@ export async function followVercelDeployment(
       throw new DeployFailure('DEPLOY_PROVIDER_FAILED', `Vercel’s build of the deployment failed${why ? `: ${why}` : ''}`);
     }
     if (current.readyState === 'CANCELED') throw new DeployFailure('DEPLOY_PROVIDER_FAILED', 'Vercel cancelled the deployment');
-    await sleep(pollMs, ctx.signal);
+    await pollDelay(pollMs, ctx.signal, 'Vercel');
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cancelled = () => reject(new DeployFailure('DEPLOY_CANCELLED', 'Stopped waiting for Vercel: the deployment was cancelled'));
-    if (signal.aborted) return cancelled();
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      cancelled();
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -88,6 +88,24 @@ describe('Vercel target', () => {
     expect(project.productionId).toBe(first.ref);
   });
 
+  it('gives production back to the previous deployment when it discards one Vercel had already promoted', async () => {
+    const a = contractContext(setup, id(10));
+    const live = await findOrCreate(setup.adapter, a.ctx, contractArtifact());
+    await setup.adapter.waitReady(a.ctx, live);
+    fake.fail('unhealthy');
+    const b = contractContext(setup, id(11), { providerProjectRef: live.projectRef });
+    const bad = await findOrCreate(setup.adapter, b.ctx, contractArtifact());
+    const ready = await setup.adapter.waitReady(b.ctx, bad);
+    await expect(setup.adapter.probe(b.ctx, bad, ready.url)).resolves.toMatchObject({ healthy: false });
+    const project = fake.projects.get(live.projectRef!)!;
+    expect(project.productionId).toBe(bad.ref); // Vercel promoted it when READY
+
+    await setup.adapter.discard(b.ctx, bad);
+    expect(project.productionId).toBe(live.ref);
+    expect(fake.isActive(bad.ref)).toBe(false);
+    expect(b.lines.some((l) => l.text.includes('serves production again'))).toBe(true);
+  });
+
   it('cancels and deletes a deployment still building; a gone one is no error', async () => {
     const { ctx } = contractContext(setup, id(7));
     const created = await findOrCreate(setup.adapter, ctx, contractArtifact());

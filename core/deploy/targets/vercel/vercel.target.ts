@@ -11,9 +11,11 @@
  * - Env vars and secrets become the project's `encrypted` env (upserted, production and preview) before the
  *   deployment is created, so its build and runtime see them; values are never logged.
  * - A production deployment gets the production domains when it is READY; `promote` asks for a promotion only
- *   when the project's production deployment is another one (Vercel keeps a rolled-back project pinned).
+ *   when the project's production deployment is another one (Vercel keeps a rolled-back project pinned), and
+ *   `discard` of a deployment that took them promotes the previous one back.
  */
-import type { DeployArtifact, DeployTargetAdapter, ProviderEndpoints, TargetContext } from '../target';
+import type { DeployArtifact, DeployTargetAdapter, ProviderDeployment, ProviderEndpoints, TargetContext } from '../target';
+import { probeHttp } from '../provider-http';
 import { DeployFailure } from '../target';
 import { deploymentUrl, statusOf, vercelCall, vercelClient, vercelErrorBody, vercelFailure, type VercelClient } from './vercel.client';
 import { followVercelDeployment } from './vercel.follow';
@@ -119,6 +121,35 @@ export function createVercelTarget(options: VercelTargetOptions): DeployTargetAd
     await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, worker));
   }
 
+  /**
+   * Vercel gives a production deployment the production domains as soon as it is READY, before our health check:
+   * when the one being discarded holds them, the latest other READY production deployment (the live one) is
+   * promoted back, so a failed deployment leaves the previous one serving.
+   */
+  async function restorePreviousProduction(client: VercelClient, ctx: TargetContext, deployment: ProviderDeployment): Promise<void> {
+    const projectId = deployment.projectRef ?? (await lookupProject(client, ctx));
+    if (!projectId) return;
+    const project = await vercelCall(
+      'reading the Vercel project',
+      () => client.sdk.projects.getProject({ idOrName: projectId, teamId: client.teamId }),
+      ctx.signal,
+    );
+    if (project.targets?.production?.id !== deployment.ref) return;
+    const { deployments } = await vercelCall(
+      'listing the Vercel production deployments',
+      () => client.sdk.deployments.getDeployments({ projectId, target: 'production', state: 'READY', limit: 20, teamId: client.teamId }),
+      ctx.signal,
+    );
+    const previous = deployments.find((d) => d.uid !== deployment.ref);
+    if (!previous) return;
+    await vercelCall(
+      'promoting the previous Vercel deployment back',
+      () => client.sdk.projects.requestPromote({ projectId, deploymentId: previous.uid, teamId: client.teamId }),
+      ctx.signal,
+    );
+    ctx.log(`Vercel had given ${deployment.ref} the production domains; ${previous.uid} serves production again`, 'system');
+  }
+
   return {
     name: 'vercel',
 
@@ -184,15 +215,8 @@ export function createVercelTarget(options: VercelTargetOptions): DeployTargetAd
       return followVercelDeployment(client, ctx, deployment, options.pollIntervalMs ?? 2000);
     },
 
-    async probe(ctx, _deployment, url) {
-      const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(options.probeTimeoutMs ?? 10_000)]);
-      try {
-        const response = await (options.fetch ?? fetch)(url, { signal, redirect: 'manual' });
-        await response.body?.cancel();
-        return { healthy: response.status < 500, detail: `GET ${url} answered ${response.status}` };
-      } catch (error) {
-        return { healthy: false, detail: `GET ${url} failed: ${(error as Error).message}` };
-      }
+    probe(ctx, _deployment, url) {
+      return probeHttp(url, ctx.signal, options.probeTimeoutMs ?? 10_000, options.fetch);
     },
 
     async promote(ctx, deployment) {
@@ -220,12 +244,13 @@ export function createVercelTarget(options: VercelTargetOptions): DeployTargetAd
       };
       const current = await vercelCall('reading the Vercel deployment', () =>
         client.sdk.deployments.getDeployment({ idOrUrl: deployment.ref, teamId: client.teamId }),
-      ).catch((error: unknown) => ignoreGone(error));
+      ).catch(ignoreGone);
       if (!current) return;
       if (['QUEUED', 'BUILDING', 'INITIALIZING'].includes(current.readyState ?? ''))
         await vercelCall('cancelling the Vercel deployment', () =>
           client.sdk.deployments.cancelDeployment({ id: deployment.ref, teamId: client.teamId }),
         ).catch(ignoreGone);
+      else await restorePreviousProduction(client, ctx, deployment);
       await vercelCall('deleting the Vercel deployment', () =>
         client.sdk.deployments.deleteDeployment({ id: deployment.ref, teamId: client.teamId }),
       ).catch(ignoreGone);

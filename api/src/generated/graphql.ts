@@ -272,7 +272,7 @@ export type DeployEnvVar = {
   /** A target name, or * for every target (a target's own value wins). */
   target: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
-  /** The value of a plain variable; null for a secret. */
+  /** The value of a plain variable, shown to those who configure the project's deployments (owners, admins); null for a secret and for everyone else. */
   value: Maybe<Scalars['String']['output']>;
 };
 

@@ -150,6 +150,12 @@ export async function createStack(
     box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null,
     limits: options.limits ?? testLimits,
   });
+  // One registry for the API (token checks, which targets are offered) and this stack's workers.
+  const dataDir = options.deploy?.dataDir ?? join(__dirname, '..', '.data', 'test', `deploy-${randomUUID().slice(0, 8)}`);
+  const deployTargets = createDeployTargets({
+    ...options.deploy,
+    services: { orm: db.orm, sandboxes, redis, temporal, taskQueue, logger: options.logger ?? silentLogger, limits: options.limits ?? testLimits, dataDir, ...options.deploy?.services },
+  });
   const app = await createApp({
     config: {
       ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent',
@@ -166,13 +172,9 @@ export async function createStack(
     sandboxes,
     models,
     live,
+    deployTargets,
   });
   const workers: Array<() => Promise<void>> = [];
-  const dataDir = options.deploy?.dataDir ?? join(__dirname, '..', '.data', 'test', `deploy-${randomUUID().slice(0, 8)}`);
-  const deployTargets = createDeployTargets({
-    ...options.deploy,
-    services: { orm: db.orm, sandboxes, redis, temporal, taskQueue, logger: options.logger ?? silentLogger, limits: options.limits ?? testLimits, dataDir, ...options.deploy?.services },
-  });
   const deploySecrets = new DeploySecrets({ orm: db.orm, box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null, targets: deployTargets });
   return {
     db,

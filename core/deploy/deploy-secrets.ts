@@ -11,9 +11,11 @@ import { asResource } from '../project/project.service';
 import { ForbiddenError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/domain.errors';
 import { isUuid } from '../shared/validation';
 import { parseEnvInput, parseEnvTarget, secretHint } from './deploy-env-input';
-import { DeploySecretsError } from './deploy-secrets.errors';
+import { rotateDeploySecrets } from './deploy-secrets-rotation';
+import { DeployError } from './deploy.errors';
 import { DeployTokenStore } from './deploy-tokens';
 import { DeployEnvVar, deployEnvAad, type DeployToken } from './deploy.entities';
+import type { DeploySecretsSource } from './deploy-secrets.port';
 import type { DeployTargets } from './targets/target';
 
 /** An env var or secret as a caller sees it: a secret's value never, a plain one's only to those who configure. */
@@ -33,7 +35,7 @@ const CONFIGURE_REFUSAL = 'Only the project’s owners and admins change its dep
  * and people's and teams' provider tokens. The API lists and changes them for people; the deployment activities
  * open them with `envFor` and `tokensFor`. Values and tokens are never logged.
  */
-export class DeploySecrets {
+export class DeploySecrets implements DeploySecretsSource {
   private readonly tokenStore: DeployTokenStore;
 
   constructor(
@@ -145,9 +147,14 @@ export class DeploySecrets {
     return this.tokenStore.missingFor(em, await this.known(em, projectId, target), target);
   }
 
+  /** Re-seals every env var, secret and token under the newest master key (platform admins, with the model keys). */
+  rotateAll(actorId: string): Promise<number> {
+    return rotateDeploySecrets(this.deps.orm, this.sealer(), actorId);
+  }
+
   private async known(em: EntityManager, projectId: string, target: string): Promise<Project> {
     if (!(DEPLOY_TARGETS as readonly string[]).includes(target) || !(target in DEPLOY_TARGET_INFO))
-      throw new DeploySecretsError(ErrorCode.DEPLOY_TARGET_UNAVAILABLE, `Unknown deploy target ${target}`);
+      throw new DeployError(ErrorCode.DEPLOY_TARGET_UNAVAILABLE, `Unknown deploy target ${target}`);
     return em.findOneOrFail(Project, { id: projectId }, { failHandler: () => new NotFoundError('Project', projectId) });
   }
 }

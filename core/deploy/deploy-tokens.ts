@@ -4,12 +4,12 @@ import { ErrorCode } from '../../contracts/errors';
 import { recordAudit } from '../audit/audit-log';
 import type { KeyOwner } from '../keys/provider-key.entity';
 import { SecretBox } from '../keys/secret-box';
-import { Project } from '../project/project.entity';
+import { type Project } from '../project/project.entity';
 import { ServiceUnavailableError } from '../shared/domain.errors';
 import { Team } from '../team/team.entity';
 import { User } from '../user/user.entity';
 import { parseTokenInput, parseTokenProvider } from './deploy-env-input';
-import { DeploySecretsError } from './deploy-secrets.errors';
+import { DeployError } from './deploy.errors';
 import { DeployToken, deployTokenAad } from './deploy.entities';
 import { DeployFailure, type DeployTargetAdapter, type DeployTargets } from './targets/target';
 
@@ -48,7 +48,7 @@ export class DeployTokenStore {
       const adapter = this.targets[name];
       if (adapter && DEPLOY_TARGET_INFO[name].tokens.includes(provider)) return adapter;
     }
-    throw new DeploySecretsError(ErrorCode.DEPLOY_TARGET_UNAVAILABLE, `Deploying with ${provider} is not available on this platform`, provider);
+    throw new DeployError(ErrorCode.DEPLOY_TARGET_UNAVAILABLE, `Deploying with ${provider} is not available on this platform`);
   }
 
   private async verify(provider: DeployTokenProvider, token: string, scope: string | null): Promise<string> {
@@ -57,9 +57,9 @@ export class DeployTokenStore {
       return (await adapter.verifyToken(provider, token, scope)).account;
     } catch (error) {
       if (error instanceof DeployFailure && error.code === ErrorCode.DEPLOY_TOKEN_REFUSED)
-        throw new DeploySecretsError(ErrorCode.DEPLOY_TOKEN_REFUSED, `${DEPLOY_TARGET_INFO[adapter.name].label} refused this token: check it and its scope`, provider);
+        throw new DeployError(ErrorCode.DEPLOY_TOKEN_REFUSED, `${DEPLOY_TARGET_INFO[adapter.name].label} refused this token: check it and its scope`);
       // A provider that is down or answers oddly: nothing is stored, the person may try again.
-      throw new DeploySecretsError(ErrorCode.DEPLOY_PROVIDER_UNAVAILABLE, `Could not check the token with ${provider} right now, try again shortly`, provider);
+      throw new DeployError(ErrorCode.DEPLOY_PROVIDER_UNAVAILABLE, `Could not check the token with ${provider} right now, try again shortly`);
     }
   }
 

@@ -3,6 +3,7 @@
  * the process inside but never any process's argv on the host, which every user can read (`ps`,
  * /proc/<pid>/cmdline).
  */
+import { spawn as spawnPty } from '@lydell/node-pty';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -94,4 +95,25 @@ test('env values larger than a pipe buffer, and the overriding of base variables
 test('an exec without env still starts from the base environment only', async () => {
   const result = await sandbox.exec('env | sort | cut -d= -f1 | tr "\\n" " "');
   expect(result.stdout.trim().split(' ')).toEqual(expect.arrayContaining(['HOME', 'LANG', 'PATH', 'TMPDIR']));
+});
+
+test('a value with a NUL byte is refused without being echoed', async () => {
+  const value = secret();
+  const refused = await sandbox.exec('true', { env: { APP_SECRET: `${value}\0x` } }).catch((error: Error) => error.message);
+  expect(refused).toMatch(/APP_SECRET contains a NUL byte/);
+  expect(refused).not.toContain(value);
+});
+
+test('the terminal, spawned with no env descriptor, still gets its prompt', async () => {
+  const argv = sandbox.terminalArgv!();
+  const pty = spawnPty(argv[0]!, argv.slice(1), { name: 'xterm-256color', cols: 80, rows: 24, env: {} });
+  let out = '';
+  const exited = new Promise<void>((resolve) => pty.onExit(() => resolve()));
+  pty.onData((data) => {
+    out += data;
+    if (out.includes('sandbox:~$ ') || out.includes('sandbox:/workspace$ ')) pty.write('echo "[$HOME]"; exit\r');
+  });
+  await exited;
+  expect(out).toMatch(/sandbox:\/workspace\$ /);
+  expect(out).toContain('[/tmp/home]');
 });

@@ -7,11 +7,13 @@ import { SandboxPreviewError } from '../sandbox.errors';
 import type { PreviewInfo } from '../types';
 import type { LaunchSpec } from './bwrap';
 import type { LaunchCgroup } from './launch-cgroup';
+import { sendInput, stdioWithInput, type FdInput } from './run-process';
 
 /** What a preview needs of its local sandbox (LocalSandbox implements it): launches and the preview's cgroup. */
 export interface PreviewHost {
   readonly id: string;
-  argv(command: string, overrides: Partial<LaunchSpec>, procsFiles: string[]): string[];
+  /** argv of `command` in the sandbox, and its env, sent on a descriptor of its own (never in argv). */
+  launch(command: string, overrides: Partial<LaunchSpec>, procsFiles: string[]): { argv: string[]; input: FdInput };
   inCgroup(argv: readonly string[], procsFiles: string[]): string[];
   previewCgroup(): LaunchCgroup;
 }
@@ -46,15 +48,18 @@ export async function readPreview(dir: string): Promise<PreviewInfo | null> {
 export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number; env?: Readonly<Record<string, string>> }): Promise<PreviewInfo> {
   const existing = await readPreview(dir);
   if (existing && existing.port === options.port) return existing;
+  // The env (a deployed app's secrets) reaches bubblewrap on its own pipe: argv is readable by every host user.
+  // Built first, so a refused env (a bad name, a NUL byte) leaves the running preview alone.
+  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1' };
+  const group = sandbox.previewCgroup();
+  const { argv, input } = sandbox.launch(options.command, { env, outliveParent: true, infoFd: 3 }, group.procsFiles);
   // A preview on another port (or a dead one) is replaced: its whole group goes first.
   await sandbox.previewCgroup().killAndRemove();
-  const group = sandbox.previewCgroup();
   await group.create();
   const log = openSync(join(dir, 'ctl', 'preview.log'), 'a');
-  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1' };
-  const argv = sandbox.argv(options.command, { env, outliveParent: true, infoFd: 3 }, group.procsFiles);
-  const server = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', log, log, 'pipe'], detached: true, env: {} });
+  const server = spawn(argv[0]!, argv.slice(1), { stdio: stdioWithInput(['ignore', log, log, 'pipe'], input), detached: true, env: {} });
   closeSync(log);
+  sendInput(server, input);
   server.unref();
   const childPid = await new Promise<number>((resolve, reject) => {
     let text = '';

@@ -34,6 +34,8 @@ export interface DeployLogWriterOptions {
 export class DeployLogWriter {
   private pending: Array<{ at: Date; stream: DeployLogStream; text: string }> = [];
   private timer: NodeJS.Timeout | null = null;
+  /** Batches handed to the chain and not yet written. */
+  private writing = 0;
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown = null;
   private readonly secrets: string[];
@@ -59,7 +61,9 @@ export class DeployLogWriter {
       const masked = this.mask(shown);
       this.pending.push({ at, stream, text: masked.length > MAX_LOG_LINE ? `${masked.slice(0, MAX_LOG_LINE)}…` : masked });
     }
-    if (this.pending.length >= (this.options.maxBatch ?? 50)) this.schedule(0);
+    // Adaptive batching: with no write in flight a line goes out at once (a person watching sees it within one
+    // write); lines that arrive while one is in flight go together in the next, written as soon as it ends.
+    if (this.pending.length >= (this.options.maxBatch ?? 50) || this.writing === 0) this.schedule(0);
     else this.schedule(this.options.flushMs ?? 100);
   }
 
@@ -119,11 +123,18 @@ export class DeployLogWriter {
     const batch = this.pending;
     this.pending = [];
     if (batch.length) {
+      this.writing++;
       this.chain = this.chain.then(() =>
-        this.write(batch).catch((error: unknown) => {
-          this.failure ??= error;
-          this.options.logger?.warn({ err: error, deploymentId: this.options.deploymentId }, 'deployment log batch not written');
-        }),
+        this.write(batch)
+          .catch((error: unknown) => {
+            this.failure ??= error;
+            this.options.logger?.warn({ err: error, deploymentId: this.options.deploymentId }, 'deployment log batch not written');
+          })
+          .finally(() => {
+            this.writing--;
+            // What arrived during this write goes next, without waiting for the timer.
+            if (this.writing === 0 && this.pending.length) this.schedule(0);
+          }),
       );
     }
     return this.chain;

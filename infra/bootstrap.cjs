@@ -161,7 +161,8 @@ function main() {
     case 'bench':
       if (!rest[0]) fail('Usage: npm run bench -- <name>');
       ensureDependencies();
-      if (rest[0] === 'sandbox') ensureBubblewrap({ required: true });
+      if (rest[0] === 'sandbox' || rest[0] === 'deploy') ensureBubblewrap({ required: true });
+      if (rest[0] === 'deploy' || rest[0] === 'rooms') ensureChromium();
       return handOver(bin('tsx'), ['bench/run.ts', ...rest]);
     default:
       fail(`Unknown command '${command ?? ''}'. Usage: node infra/bootstrap.cjs start | test [jest args] | bench <name>`);

@@ -12,6 +12,7 @@ import { RunSummaryComponent } from '../components/run-summary.component';
 import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 import { SandboxPanelComponent } from '../../sandbox/components/sandbox-panel.component';
 import { AgentTeamPanelComponent } from '../../agents/components/agent-team-panel.component';
+import { ProjectDeployComponent } from '../../deploy/components/project-deploy.component';
 import {
   PROJECT_CHANGING_EVENTS,
   type ProjectDetail,
@@ -42,6 +43,7 @@ export const REFRESH_AUDIT_MS = 300;
     StatusBadgeComponent,
     SandboxPanelComponent,
     AgentTeamPanelComponent,
+    ProjectDeployComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',

@@ -38,8 +38,8 @@ interface EventData {
 }
 
 /**
- * Applies one `deploy.*` event to the page's deployment: log lines appended (each seq once; a gap asks for a
- * read), a status change moves the timeline, the end (live, failed, cancelled) sets what it says at once and
+ * Applies one `deploy.*` event to the page's deployment: log lines appended (each seq once; lines after a gap
+ * wait for a read, which brings the missing ones too), a status change moves the timeline, the end (live, failed, cancelled) sets what it says at once and
  * asks for a read of the rest. Events of other deployments only mark the history stale.
  */
 export function applyEvent(view: DeploymentView, event: DeployEvent): EventEffect {
@@ -52,8 +52,9 @@ export function applyEvent(view: DeploymentView, event: DeployEvent): EventEffec
     case EventType.DEPLOY_LOG: {
       const lines = Array.isArray(data.lines) ? (data.lines as DeployLogLine[]) : [];
       const first = Math.min(...lines.map((l) => l.seq));
-      const gap = lines.length > 0 && first > view.log.lastSeq + 1;
-      return { view: { ...view, log: appendLines(view.log, lines) }, refetch: gap, historyStale: false };
+      // After a gap the lines wait for the read, which brings them with the missing ones (after lastSeq).
+      if (lines.length > 0 && first > view.log.lastSeq + 1) return { view, refetch: true, historyStale: false };
+      return { view: { ...view, log: appendLines(view.log, lines) }, refetch: false, historyStale: false };
     }
     case EventType.DEPLOY_STATUS: {
       const status = typeof data.status === 'string' ? data.status : d.status;

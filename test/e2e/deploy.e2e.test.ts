@@ -121,7 +121,7 @@ it('redeploys, then rolls back to the first deployment, which goes live again', 
   await page.waitForURL((url) => !url.pathname.endsWith(firstDeploymentId) && /\/deployments\/[0-9a-f-]{36}$/.test(url.pathname));
   const secondId = page.url().split('/').pop()!;
   await deploymentStatus('LIVE');
-  await id(page, 'deployment-live-mark').waitFor();
+  await page.locator('[data-testid="deployment-status"][data-live="true"]').waitFor({ timeout: 15_000 });
 
   // The history: the second is live, the first superseded and offered for rollback.
   const first = page.locator(`[data-testid="deploy-history-row"][data-deployment-id="${firstDeploymentId}"]`);

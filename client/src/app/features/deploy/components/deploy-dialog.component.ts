@@ -14,7 +14,7 @@ import { DeployApi } from '../services/deploy-api.service';
 
 /** What the dialog says about a target beside its name. */
 export function targetNote(t: DeployTarget): string {
-  if (t.target === 'local') return 'On this server, no account needed';
+  if (t.target === 'local') return 'No account needed';
   if (t.ready) return 'Token ready';
   return `Needs a ${t.missingTokens.map(providerLabel).join(' and a ')} token`;
 }

@@ -51,7 +51,8 @@ const STICKY_PX = 24;
       position: relative;
     }
     .log {
-      height: min(60vh, 560px);
+      min-height: 120px;
+      max-height: min(60vh, 560px);
       overflow: auto;
       background: #10141c;
       color: #d5dae3;

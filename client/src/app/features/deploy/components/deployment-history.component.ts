@@ -51,9 +51,10 @@ import {
                   <span class="muted id">#{{ d.id.slice(0, 8) }}</span>
                 </td>
                 <td>
-                  <span [class]="'badge badge-' + s.tone">{{ s.label }}</span>
                   @if (d.isLive) {
-                    <span class="badge badge-success live-mark" data-testid="deploy-history-live">Live now</span>
+                    <span class="badge badge-success" data-testid="deploy-history-live">Live now</span>
+                  } @else {
+                    <span [class]="'badge badge-' + s.tone">{{ s.label }}</span>
                   }
                   @if (d.skipTests) {
                     <span class="badge badge-attention" title="Tests were skipped for this deployment">Tests skipped</span>

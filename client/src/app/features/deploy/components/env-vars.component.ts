@@ -24,6 +24,8 @@ import { DeployApi } from '../services/deploy-api.service';
       margin-bottom: 16px;
     }
     .value {
+      display: inline-block;
+      vertical-align: middle;
       font-family: var(--mono);
       font-size: 13px;
       max-width: 320px;
@@ -45,6 +47,14 @@ import { DeployApi } from '../services/deploy-api.service';
     }
     .form {
       max-width: none;
+      padding: 0;
+    }
+    .form h3 {
+      margin: 8px 0 4px;
+      font-size: 15px;
+    }
+    .value + .badge {
+      margin-left: 8px;
     }
     .sr-only {
       position: absolute;

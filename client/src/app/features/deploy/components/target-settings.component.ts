@@ -42,17 +42,21 @@ function optionsOf(t: DeployTarget): Options {
     <section class="card target-card" data-testid="target-settings" [attr.data-target]="t.target">
       <div class="panel-header">
         <h3>{{ t.label }}</h3>
-        @if (t.target === 'local') {
-          <span class="badge badge-success">No account needed</span>
-        } @else if (t.ready) {
-          <span class="badge badge-success" data-testid="target-ready">Token ready</span>
+        @if (t.target === 'local' || t.ready) {
+          <span class="badge badge-success" data-testid="target-ready">Ready</span>
         } @else {
-          <a class="badge badge-attention" data-testid="target-missing-token" [routerLink]="tokensLink()" fragment="deploy-tokens"
-            >Needs a {{ missing() }} token</a
-          >
+          <span class="badge badge-attention" data-testid="target-missing-token">Token needed</span>
         }
       </div>
       <form class="target-body" novalidate (submit)="$event.preventDefault(); save()">
+        @if (t.target === 'local') {
+          <p class="muted note">Runs on this server: no account needed.</p>
+        } @else if (!t.ready) {
+          <p class="muted note">
+            Needs a {{ missing() }} token.
+            <a [routerLink]="tokensLink()" fragment="deploy-tokens" data-testid="target-token-link">Add it in {{ teamId() ? "the team's" : 'your' }} settings</a>
+          </p>
+        }
         @if (has('name')) {
           <div class="field">
             <label [for]="t.target + '-name'">Name at {{ t.label }}</label>
@@ -77,7 +81,7 @@ function optionsOf(t: DeployTarget): Options {
         <label class="checkbox">
           <input type="checkbox" data-testid="target-agent-deploys" [disabled]="!canConfigure()" [checked]="o.allowAgentDeploys"
             (change)="patch({ allowAgentDeploys: $any($event.target).checked })" />
-          Let the devops agent deploy here when an approved plan has a deploy task
+          The devops agent may deploy here (an approved plan's deploy task)
         </label>
         @if (error(); as message) {
           <div class="callout error" role="alert" data-testid="target-error">{{ message }}</div>
@@ -113,8 +117,16 @@ function optionsOf(t: DeployTarget): Options {
     }
     .checkbox {
       display: flex;
-      align-items: center;
+      align-items: flex-start;
       gap: 8px;
+      font-size: 14px;
+    }
+    .checkbox input {
+      margin-top: 3px;
+    }
+    .note {
+      margin: 0;
+      font-size: 13px;
     }
     .actions {
       display: flex;

@@ -116,13 +116,14 @@ export const TRIGGER_LABELS: Readonly<Record<string, string>> = {
   agent: 'Agent',
 };
 
-/** "1 min 4 s", "12 s"; null while it runs. */
+/** "12 s", "1 min 4 s", "2 h 5 min"; null while it runs. */
 export function duration(from: string | null, to: string | null): string | null {
   if (!from || !to) return null;
   const seconds = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${seconds % 60} s`;
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 /** The log streams as the log view colours them; an unknown stream reads as `system`. */

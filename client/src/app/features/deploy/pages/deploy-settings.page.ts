@@ -61,6 +61,9 @@ interface Settings {
       display: block;
       max-width: 960px;
     }
+    h2 {
+      margin: 8px 0 10px;
+    }
     .targets {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));

@@ -123,13 +123,17 @@ describe('DeploymentPage', () => {
     expect(api.reads.at(-1)).toBe(2);
   });
 
-  it('shows a failure on the step it happened at, in words', async () => {
-    await open((a) => (a.current = deployment({ status: 'FAILED', errorCode: 'DEPLOY_TESTS_FAILED', error: null, finishedAt: '2026-12-07T10:00:30.000Z' })));
+  it('shows a failure on the step it happened at, in words, and what stays live', async () => {
+    await open((a) => {
+      a.current = deployment({ status: 'FAILED', errorCode: 'DEPLOY_TESTS_FAILED', error: null, finishedAt: '2026-12-07T10:00:30.000Z' });
+      a.targets = [target('local', { appState: 'running', liveDeployment: { id: 'd0', url: 'http://todo.apps.localhost:4002/', status: 'LIVE' } })];
+    });
+    await settleUntil(fixture, () => byTestId(root, 'deployment-still-live')[0]?.textContent?.includes('#d0') === true);
     expect(stepStates()[0]).toBe('BUILDING:failed');
     const [failure] = byTestId(root, 'deployment-failure');
     expect(failure!.dataset['code']).toBe('DEPLOY_TESTS_FAILED');
     expect(failure!.textContent).toContain('tests failed');
-    expect(failure!.textContent).toContain('still live');
+    expect(byTestId(root, 'deployment-still-live')[0]!.textContent).toContain('stays live at http://todo.apps.localhost:4002/');
   });
 
   it('cancels only once confirmed', async () => {

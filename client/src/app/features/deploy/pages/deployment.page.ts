@@ -81,6 +81,12 @@ export class DeploymentPage {
   protected readonly localApp = computed(() =>
     this.deployment()?.target === 'local' ? (this.targets().find((t) => t.target === 'local') ?? null) : null,
   );
+  /** What stays live on the target when this one failed or was cancelled. */
+  protected readonly liveInstead = computed(() => {
+    const d = this.deployment();
+    const live = this.targets().find((t) => t.target === d?.target)?.liveDeployment;
+    return live && live.id !== d?.id ? live : null;
+  });
   protected readonly took = computed(() => {
     const d = this.deployment();
     return d ? duration(d.startedAt ?? d.createdAt, d.finishedAt) : null;

@@ -42,6 +42,10 @@ interface History {
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    .app-state {
+      color: var(--muted);
+      font-size: 13px;
+    }
     .panel-header h2 {
       margin: 0;
     }

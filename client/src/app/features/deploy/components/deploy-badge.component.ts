@@ -4,7 +4,7 @@ import { type Deployment, deployStatusDisplay, providerLabel } from '../models/d
 
 /**
  * The newest deployment of one target as a pill: "Local · Live" with its URL, "Vercel · Deploying…", or
- * "Netlify · Failed"; the pill links to the deployment's page.
+ * "Netlify · Failed" (with the URL of what stays live, if anything); the pill links to the deployment's page.
  */
 @Component({
   selector: 'app-deploy-badge',
@@ -19,10 +19,9 @@ import { type Deployment, deployStatusDisplay, providerLabel } from '../models/d
         [attr.title]="'Open the deployment to ' + target()"
         >{{ target() }} · {{ display().label }}</a
       >
-      @if (d.status === 'LIVE' && d.url) {
-        <a class="url" data-testid="deploy-badge-url" [href]="d.url" target="_blank" rel="noopener">{{
-          shortUrl()
-        }}</a>
+      @if (url(); as href) {
+        <a class="url" data-testid="deploy-badge-url" [href]="href" target="_blank" rel="noopener"
+          [attr.title]="d.status === 'LIVE' ? null : 'The previous deployment is still live here'">{{ shortUrl() }}</a>
       }
     </span>
   `,
@@ -48,7 +47,13 @@ import { type Deployment, deployStatusDisplay, providerLabel } from '../models/d
 })
 export class DeployBadgeComponent {
   readonly deployment = input.required<Deployment>();
+  /** The target's live URL when the newest deployment is not the live one (it failed, or is on its way). */
+  readonly liveUrl = input<string | null>(null);
+  protected readonly url = computed(() => {
+    const d = this.deployment();
+    return d.status === 'LIVE' ? d.url : this.liveUrl();
+  });
   protected readonly display = computed(() => deployStatusDisplay(this.deployment().status));
   protected readonly target = computed(() => providerLabel(this.deployment().target));
-  protected readonly shortUrl = computed(() => (this.deployment().url ?? '').replace(/^https?:\/\//, '').replace(/\/$/, ''));
+  protected readonly shortUrl = computed(() => (this.url() ?? '').replace(/^https?:\/\//, '').replace(/\/$/, ''));
 }

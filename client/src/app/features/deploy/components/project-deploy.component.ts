@@ -40,7 +40,7 @@ interface Overview {
       @if (o) {
         @if (showBadges()) {
           @for (d of o.latest; track d.id) {
-            <app-deploy-badge [deployment]="d" />
+            <app-deploy-badge [deployment]="d" [liveUrl]="liveUrl(o.targets, d.target)" />
           }
         }
         @if (showBadges() && o.latest.length) {
@@ -117,6 +117,10 @@ export class ProjectDeployComponent {
     // A later read (another event, another project) wins; a failed refresh keeps what is shown.
     if (call !== this.loading || (!result.ok && this.overview()?.ok)) return;
     this.overview.set(result);
+  }
+
+  protected liveUrl(targets: readonly DeployTarget[], target: string): string | null {
+    return targets.find((t) => t.target === target)?.liveDeployment?.url ?? null;
   }
 
   protected onDeployed(deployment: Deployment): void {

@@ -93,8 +93,9 @@ import {
     .table td {
       vertical-align: middle;
     }
-    tr.current td {
-      background: var(--selected);
+    /* A mark, not a fill: a fill in the badges' own pale colours would hide them. */
+    tr.current td:first-child {
+      box-shadow: inset 3px 0 0 var(--accent);
     }
     .id {
       margin-left: 6px;

@@ -169,6 +169,12 @@ describe('DeploymentPage', () => {
     expect(navigate).toHaveBeenCalledWith(['/projects', PROJECT, 'deployments', 'd3']);
   });
 
+  it('shows no local app before the first deployment went live', async () => {
+    await open((a) => (a.targets = [target('local')]));
+    await settle(fixture, 20);
+    expect(byTestId(root, 'local-app')).toHaveLength(0);
+  });
+
   it("shows the local app's state and stops it", async () => {
     await open((a) => (a.current = deployment({ status: 'LIVE', isLive: true })));
     await settleUntil(fixture, () => byTestId(root, 'local-app-state').length > 0);

@@ -78,9 +78,11 @@ export class DeploymentPage {
     const d = this.deployment();
     return d ? deploymentError(d) : null;
   });
-  protected readonly localApp = computed(() =>
-    this.deployment()?.target === 'local' ? (this.targets().find((t) => t.target === 'local') ?? null) : null,
-  );
+  /** The local target's app, once there is one (before the first deploy goes live there is nothing to show). */
+  protected readonly localApp = computed(() => {
+    const app = this.deployment()?.target === 'local' ? this.targets().find((t) => t.target === 'local') : undefined;
+    return app?.appState ? app : null;
+  });
   /** What stays live on the target when this one failed or was cancelled. */
   protected readonly liveInstead = computed(() => {
     const d = this.deployment();

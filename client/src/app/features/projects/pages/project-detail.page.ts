@@ -108,7 +108,9 @@ export class ProjectDetailPage {
       this.streamState.set(update.state);
       return;
     }
-    this.events.update((events) => [...events, ...update.events]);
+    // A deployment's log lines have their own page (features/deploy); here they would bury everything else.
+    const shown = update.events.filter((event) => event.type !== 'deploy.log');
+    if (shown.length) this.events.update((events) => [...events, ...shown]);
     if (update.events.some((event) => PROJECT_CHANGING_EVENTS.has(event.type))) this.changed.next();
   }
 

@@ -102,6 +102,9 @@ import {
       font-family: var(--mono);
       font-size: 12px;
     }
+    .badge {
+      white-space: nowrap;
+    }
     .badge + .badge {
       margin-left: 6px;
     }

@@ -73,6 +73,12 @@ interface Overview {
     }
   `,
   styles: `
+    /* Beside the project's title in the header: wrap within a bounded width rather than squeeze the title. */
+    :host {
+      display: block;
+      min-width: 0;
+      max-width: 460px;
+    }
     .project-deploy {
       display: flex;
       flex-wrap: wrap;

@@ -5,7 +5,7 @@
  * `process.env` reads at import time. Connection settings are computed by {@link temporalConnectionConfig}
  * from an env record that the caller (worker, API, tests) passes in.
  */
-import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/common';
+import { ActivityCancellationType, type ActivityOptions, type LocalActivityOptions, type RetryPolicy } from '@temporalio/common';
 import { ErrorCode } from './contracts/errors';
 
 /** Task queue names; one per kind of work so each can be scaled on its own. */
@@ -47,6 +47,33 @@ export const retryPolicies = {
     maximumInterval: '1m',
     nonRetryableErrorTypes: [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND],
   },
+  /**
+   * A deploy target's provider calls (upload, wait, health, promote, discard). A 429 or 5xx comes back as a
+   * retryable DEPLOY_PROVIDER_UNAVAILABLE whose nextRetryDelay is the provider's Retry-After; a worker killed
+   * mid-call is retried too (every adapter call finds what an earlier attempt made). A handful of attempts with
+   * backoff, then the deployment fails with DEPLOY_PROVIDER_UNAVAILABLE. Every other DEPLOY_* code is final.
+   */
+  deployProvider: {
+    initialInterval: '2s',
+    backoffCoefficient: 2,
+    maximumInterval: '30s',
+    maximumAttempts: 8,
+    nonRetryableErrorTypes: [
+      ErrorCode.DEPLOY_BUILD_FAILED,
+      ErrorCode.DEPLOY_TESTS_FAILED,
+      ErrorCode.DEPLOY_TOKEN_MISSING,
+      ErrorCode.DEPLOY_TOKEN_REFUSED,
+      ErrorCode.DEPLOY_PROVIDER_FAILED,
+      ErrorCode.DEPLOY_UNHEALTHY,
+      ErrorCode.DEPLOY_NAME_TAKEN,
+      ErrorCode.DEPLOY_IN_PROGRESS,
+      ErrorCode.DEPLOY_ROLLBACK_INVALID,
+      ErrorCode.DEPLOY_TARGET_UNAVAILABLE,
+      ErrorCode.DEPLOY_CANCELLED,
+      ErrorCode.NOT_FOUND,
+      ErrorCode.SERVICE_UNAVAILABLE,
+    ],
+  },
 } as const satisfies Record<string, RetryPolicy>;
 
 /**
@@ -83,6 +110,17 @@ export const activityPresets = {
     startToCloseTimeout: '5m',
     heartbeatTimeout: '10s',
     retry: retryPolicies.roomLifecycle,
+  },
+  /**
+   * A deployment's steps (deploymentWorkflow). Each heartbeats every 2 s while it runs, so a killed worker's step is
+   * tried again after `heartbeatTimeout`; a cancelled deployment waits for the step to stop (its processes killed,
+   * its provider call answered) before the cleanup looks for what it made.
+   */
+  deployStep: {
+    startToCloseTimeout: '30m',
+    heartbeatTimeout: '10s',
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+    retry: retryPolicies.deployProvider,
   },
 } as const satisfies Record<string, ActivityOptions>;
 

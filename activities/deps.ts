@@ -7,6 +7,9 @@ import type { ModelGateway } from '../core/models/model-gateway';
 import type { LiveDocs } from '../core/files/live-docs';
 import type { RoomEventStream } from '../core/rooms/room-event-stream';
 import type { Client } from '@temporalio/client';
+import type { DeployTargets } from '../core/deploy/targets/target';
+import type { DeploySecretsSource } from '../core/deploy/deploy-secrets.port';
+import type { LocalAppDeps } from './deploy/local-app-deps';
 
 /** What archiving a coding room needs of its sandboxes (core/rooms/room-sandbox.ts `RoomSandboxes` fits it). */
 export interface RoomSandboxDestroyer {
@@ -44,4 +47,14 @@ export interface ActivityDeps {
    * nobody by name).
    */
   temporal?: Client;
+  /** Deploy targets' adapters (core/deploy/targets); deployment activities fail non-retryably without them. */
+  deployTargets?: DeployTargets;
+  /** The projects' deploy env vars, secrets and provider tokens, decrypted (core/deploy/deploy-secrets.ts). */
+  deploySecrets?: DeploySecretsSource;
+  /** The data folder (ATELIER_DATA_DIR): deployments' packages live in its `deployments` folder. */
+  dataDir?: string;
+  /** Deployments' health check: a probe this often, for this long (defaults 2 s and 60 s; tests shorten them). */
+  deployHealth?: { intervalMs: number; timeoutMs: number };
+  /** Apps deployed to the local target (their supervisor's activities); without it those activities fail non-retryably. */
+  localApps?: LocalAppDeps;
 }

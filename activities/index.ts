@@ -10,6 +10,9 @@ import { createSandboxActivities } from './sandbox/sandbox.activities';
 import { createRoomActivities } from './files/room.activities';
 import { createRoomChatActivities } from './rooms/room-chat.activities';
 import { createRoomLifecycleActivities } from './rooms/room-lifecycle.activities';
+import { createDeploymentActivities } from './deploy/deployment.activities';
+import { createAgentDeployActivities } from './deploy/agent-deploy.activities';
+import { createLocalAppActivities } from './deploy/local-app.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -27,6 +30,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createRoomActivities(deps),
     ...createRoomChatActivities(deps),
     ...createRoomLifecycleActivities(deps),
+    ...createDeploymentActivities(deps),
+    ...createAgentDeployActivities(deps),
+    ...createLocalAppActivities(deps),
   };
 }
 

@@ -19,6 +19,8 @@ import { RoomSandboxes } from '../core/rooms/room-sandbox';
 import { temporalConnectionOptions } from '../core/temporal/connection';
 import { roomSandboxDestroyer } from './deps';
 import { loadWorkflowBundle } from './workflow-bundle';
+import { createDeployTargets, providerEndpointsFromConfig } from '../core/deploy/targets';
+import { DeploySecrets } from '../core/deploy/deploy-secrets';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -30,16 +32,17 @@ async function main(): Promise<void> {
   // Sandboxes a crashed worker left behind, before any new activity can create one.
   await sandboxes?.sweepOrphans();
   const stopReaper = sandboxes?.startReaper(60_000);
-  const models = createModelLayer({
-    env: config,
-    orm,
-    redis,
-    box: config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(config.ATELIER_MASTER_KEYS)) : null,
-    limits: DEFAULT_LIMITS,
-  });
+  const box = config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(config.ATELIER_MASTER_KEYS)) : null;
+  const models = createModelLayer({ env: config, orm, redis, box, limits: DEFAULT_LIMITS });
   const connection = await connectWorker(config.temporal);
   // Archiving a room asks the project room's workflow to flush first (versions credited to their editors).
   const client = await Connection.connect(temporalConnectionOptions(config.temporal));
+  const temporal = new Client({ connection: client, namespace: config.temporal.namespace });
+  const deployTargets = createDeployTargets({
+    endpoints: providerEndpointsFromConfig(config),
+    services: { orm, sandboxes, redis, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger, limits: DEFAULT_LIMITS, dataDir: config.ATELIER_DATA_DIR, config },
+  });
+  const deploySecrets = new DeploySecrets({ orm, box, targets: deployTargets });
   const worker = await createBuildWorker({
     connection,
     namespace: config.temporal.namespace,
@@ -50,7 +53,11 @@ async function main(): Promise<void> {
       leases: new ConcurrencyLimiter(redis, { config: DEFAULT_LIMITS, logger }),
       roomEvents: new RoomEventStream(redis),
       roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm, manager: sandboxes, logger })) : undefined,
-      temporal: new Client({ connection: client, namespace: config.temporal.namespace }),
+      temporal,
+      deployTargets,
+      deploySecrets,
+      dataDir: config.ATELIER_DATA_DIR,
+      localApps: { dataDir: config.ATELIER_DATA_DIR, envFor: (projectId) => deploySecrets.envFor(projectId, 'local'), limits: DEFAULT_LIMITS },
     },
     workflowBundle: await loadWorkflowBundle(logger),
   });

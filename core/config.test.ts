@@ -29,3 +29,10 @@ it('takes extra allowed hosts as names or name:port, comma-separated, and refuse
   expect(loadConfig({ ...valid, ATELIER_ALLOWED_HOSTS: 'ide.example.org, lan-box:8080,[fd00::2]:4000' }).ATELIER_ALLOWED_HOSTS).toBeDefined();
   expect(() => loadConfig({ ...valid, ATELIER_ALLOWED_HOSTS: 'https://ide.example.org/' })).toThrow(/ATELIER_ALLOWED_HOSTS must be host names/);
 });
+
+it('serves deployed apps on ATELIER_APPS_PORT (4002) and takes a wildcard ATELIER_APPS_ORIGIN of its own', () => {
+  expect(loadConfig(valid).ATELIER_APPS_PORT).toBe(4002);
+  expect(loadConfig({ ...valid, ATELIER_APPS_ORIGIN: 'https://*.apps.example.com' }).ATELIER_APPS_ORIGIN).toBe('https://*.apps.example.com');
+  expect(() => loadConfig({ ...valid, ATELIER_APPS_ORIGIN: 'https://apps.example.com' })).toThrow(/ATELIER_APPS_ORIGIN must look like/);
+  expect(() => loadConfig({ ...valid, ATELIER_APPS_ORIGIN: 'https://*.u.example.com', ATELIER_PREVIEW_ORIGIN: 'https://*.u.example.com/' })).toThrow(/origin of their own/);
+});

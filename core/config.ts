@@ -35,6 +35,16 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/\*\.[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?\/?$/i, 'ATELIER_PREVIEW_ORIGIN must look like https://*.preview.example.com')
     .optional(),
+  /** Port of the apps listener: a project deployed to the local target is served at `http://<slug>.apps.localhost:<it>/`. */
+  ATELIER_APPS_PORT: z.coerce.number().int().min(0).max(65535).default(4002),
+  /**
+   * Public origin of locally deployed apps in production, a wildcard such as `https://*.apps.example.com` (a reverse
+   * proxy sends it to ATELIER_APPS_PORT, keeping Host). Never the app's own origin; best on a registrable domain of its own.
+   */
+  ATELIER_APPS_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/\*\.[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?\/?$/i, 'ATELIER_APPS_ORIGIN must look like https://*.apps.example.com')
+    .optional(),
   /** Express `trust proxy` (true, a hop count or addresses) when the API sits behind a reverse proxy. */
   ATELIER_TRUST_PROXY: z.string().optional(),
   /** Master keys for secrets at rest, `id:base64-of-32-bytes`, comma-separated, newest first. */
@@ -89,6 +99,14 @@ const schema = z.object({
   ATELIER_SANDBOX_ROOT: z.string().optional(),
   /** A sandbox with no activity for this many minutes is destroyed. */
   ATELIER_SANDBOX_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Deploy providers' API base URLs (core/deploy/targets): unset, the providers' own; tests point them at wire fakes. */
+  ATELIER_VERCEL_API_URL: z.string().url().optional(),
+  ATELIER_NETLIFY_API_URL: z.string().url().optional(),
+  ATELIER_GITHUB_DEPLOY_API_URL: z.string().url().optional(),
+  /** Where GitHub exports push over smart HTTP (default https://github.com). */
+  ATELIER_GITHUB_GIT_URL: z.string().url().optional(),
+  ATELIER_RENDER_API_URL: z.string().url().optional(),
+  ATELIER_RAILWAY_API_URL: z.string().url().optional(),
   /** E2B API key, for ATELIER_SANDBOX_BACKEND=e2b. */
   E2B_API_KEY: z.string().min(1).optional(),
   /** OpenAI key for the platform; users may add their own in account settings. */
@@ -140,6 +158,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const origin = (pattern: string | undefined) => pattern?.trim().toLowerCase().replace(/\/$/, '');
+  if (parsed.data.ATELIER_APPS_ORIGIN && origin(parsed.data.ATELIER_APPS_ORIGIN) === origin(parsed.data.ATELIER_PREVIEW_ORIGIN)) {
+    throw new ConfigError(['ATELIER_APPS_ORIGIN: deployed apps need an origin of their own, not the previews\' (ATELIER_PREVIEW_ORIGIN)']);
   }
   if (parsed.data.ATELIER_MASTER_KEYS) {
     try {

@@ -75,6 +75,8 @@ export interface PreviewOptions {
   readonly port?: number;
   /** How long to wait for the port to accept connections. */
   readonly readyTimeoutMs?: number;
+  /** Extra environment of the server (a deployed app's env vars and secrets); PORT and HOST are set over it. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface PreviewInfo {

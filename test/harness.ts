@@ -24,6 +24,11 @@ import { LiveDocs } from '../core/files/live-docs';
 import { RoomEventStream } from '../core/rooms/room-event-stream';
 import { RoomSandboxes } from '../core/rooms/room-sandbox';
 import { roomSandboxDestroyer } from '../activities/deps';
+import { createDeployTargets, type CreateDeployTargetsOptions } from '../core/deploy/targets';
+import type { DeployTargets } from '../core/deploy/targets/target';
+import { DeploySecrets } from '../core/deploy/deploy-secrets';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The services global-setup started (see test/services.ts). */
 export { testEnv as testServices } from './services';
@@ -84,6 +89,10 @@ export interface Stack {
   live: LiveDocs | null;
   /** Present when created with `sandboxBackend`. */
   sandboxes?: SandboxManager;
+  /** The deploy targets and secrets this stack's workers use, and where they keep packages. */
+  deployTargets: DeployTargets;
+  deploySecrets: DeploySecrets;
+  dataDir: string;
   dispose(): Promise<void>;
 }
 
@@ -109,6 +118,11 @@ export async function createStack(
     sandboxBackend?: SandboxBackend;
     /** Live documents through the test Liveblocks dev server (default true, as `npm start` runs); false: PostgreSQL only. */
     live?: boolean;
+    /**
+     * Deploy targets the workers get (createDeployTargets options: adapters, factories, endpoints pointed at wire
+     * fakes), where packages are kept (default: a folder under .data/test) and the health check's pace.
+     */
+    deploy?: CreateDeployTargetsOptions & { dataDir?: string; health?: { intervalMs: number; timeoutMs: number } };
   } = {},
 ): Promise<Stack> {
   const services = testEnv();
@@ -136,6 +150,12 @@ export async function createStack(
     box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null,
     limits: options.limits ?? testLimits,
   });
+  // One registry for the API (token checks, which targets are offered) and this stack's workers.
+  const dataDir = options.deploy?.dataDir ?? join(__dirname, '..', '.data', 'test', `deploy-${randomUUID().slice(0, 8)}`);
+  const deployTargets = createDeployTargets({
+    ...options.deploy,
+    services: { orm: db.orm, sandboxes, redis, temporal, taskQueue, logger: options.logger ?? silentLogger, limits: options.limits ?? testLimits, dataDir, ...options.deploy?.services },
+  });
   const app = await createApp({
     config: {
       ATELIER_CLIENT_DIST: options.clientDist ?? '/nonexistent',
@@ -152,8 +172,10 @@ export async function createStack(
     sandboxes,
     models,
     live,
+    deployTargets,
   });
   const workers: Array<() => Promise<void>> = [];
+  const deploySecrets = new DeploySecrets({ orm: db.orm, box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null, targets: deployTargets });
   return {
     db,
     live,
@@ -164,6 +186,9 @@ export async function createStack(
     app,
     models,
     sandboxes,
+    deployTargets,
+    deploySecrets,
+    dataDir,
     async startWorker({ scaffoldFileDelayMs = 0 } = {}) {
       const native = await NativeConnection.connect({ address: services.temporalAddress });
       const worker = await createBuildWorker({
@@ -182,6 +207,11 @@ export async function createStack(
           roomEvents: new RoomEventStream(redis),
           roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm: db.orm, manager: sandboxes, logger: silentLogger })) : undefined,
           temporal,
+          deployTargets,
+          deploySecrets,
+          dataDir,
+          deployHealth: options.deploy?.health,
+          localApps: { dataDir, envFor: (projectId) => deploySecrets.envFor(projectId, 'local'), limits: options.limits ?? testLimits },
         },
         workflowBundle: await workflowBundle(),
       });
@@ -207,6 +237,7 @@ export async function createStack(
       await connection.close();
       redis.disconnect();
       await db.dispose();
+      if (!options.deploy?.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -49,7 +49,7 @@ export interface WorkerProcesses {
  * Registers the file's hooks for tests that run the worker as its own process: a stack, a data folder the
  * sandboxes' unprivileged uids can traverse, and at the end every worker still running killed.
  */
-export function useWorkerProcesses(name: string): WorkerProcesses {
+export function useWorkerProcesses(name: string, stackOptions?: Parameters<typeof createStack>[0]): WorkerProcesses {
   const children: ChildProcess[] = [];
   const env: WorkerProcesses = {
     stack: undefined as unknown as Stack,
@@ -63,7 +63,7 @@ export function useWorkerProcesses(name: string): WorkerProcesses {
     },
   };
   beforeAll(async () => {
-    env.stack = await createStack();
+    env.stack = await createStack(stackOptions);
     env.dataDir = mkdtempSync(join(tmpdir(), `atelier-${name}-`));
     // mkdtemp makes it 0700; the sandboxes' unprivileged uids must traverse it to reach their workspaces.
     chmodSync(env.dataDir, 0o755);

@@ -5,3 +5,5 @@ export * from './run-agent-task.workflow';
 export * from './project-room.workflow';
 export * from './room-agent-reply.workflow';
 export * from './room.workflow';
+export * from './deployment.workflow';
+export * from './local-app.workflow';

@@ -55,6 +55,8 @@ export type { AgentStatus, AgentTaskState } from '../contracts/messages';
 const { callModel } = proxyActivities<Activities>(activityPresets.modelCall);
 const { runAgentFileTool, recordToolCall } = proxyLocalActivities<Activities>(localActivityPresets.agentTool);
 const sandbox = proxyActivities<Activities>(activityPresets.longStep);
+const agentDeploy = proxyActivities<Activities>(activityPresets.bookkeeping);
+const deploySteps = proxyActivities<Activities>({ ...activityPresets.longStep, startToCloseTimeout: '45m' });
 
 const FILE_TOOLS = new Set<string>(['list_files', 'read_file', 'write_file', 'apply_patch', 'search']);
 const OUTPUT_TAIL = 3000;
@@ -169,6 +171,7 @@ async function runTool(input: AgentTaskInput, call: ToolCall, state: AgentTaskSt
     state.question = null;
     return { content: answers.shift()!, isError: false };
   }
+  if (name === 'deploy') return deployTool(input, call, state);
   if (!input.sandboxId) return { content: `${name} needs a sandbox, and this run has none`, isError: true };
   state.status = 'testing';
   await sandbox.syncProjectFiles({ sandboxId: input.sandboxId, projectId: input.projectId });
@@ -196,6 +199,20 @@ async function runTool(input: AgentTaskInput, call: ToolCall, state: AgentTaskSt
       ? { passed: run.exitCode === 0 && !run.timedOut, exitCode: run.exitCode, output }
       : { exitCode: run.exitCode, output };
   return { content: JSON.stringify(body), isError: false };
+}
+
+/**
+ * The devops agent's deploy: only in a task of an approved plan's `deploy` type; the activity refuses unless the
+ * project allows agent deploys to that target. The deployment is its own workflow; the agent waits for its end.
+ */
+async function deployTool(input: AgentTaskInput, call: ToolCall, state: AgentTaskState): Promise<AgentToolResult> {
+  if (input.task.type !== 'deploy') return { content: 'deploy is only for a deploy task of the approved plan', isError: true };
+  const target = String(call.arguments.target ?? 'local');
+  const started = await agentDeploy.startAgentDeployment({ projectId: input.projectId, userId: input.userId, target, runId: input.runId, taskId: input.task.id });
+  if ('refused' in started) return { content: started.refused, isError: true };
+  state.status = 'testing';
+  const outcome = await deploySteps.awaitDeployment({ deploymentId: started.deploymentId });
+  return { content: JSON.stringify({ deploymentId: started.deploymentId, ...outcome }), isError: outcome.status !== 'LIVE' };
 }
 
 const KEEP_RECENT = 8;

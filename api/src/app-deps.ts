@@ -10,6 +10,7 @@ import type { ModelEnv, ModelLayer } from '../../core/models/model-layer';
 import type { SandboxConfig } from '../../core/sandbox/build-sandboxes';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
 import type { LiveDocs } from '../../core/files/live-docs';
+import type { DeployTargets } from '../../core/deploy/targets/target';
 
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
@@ -29,8 +30,11 @@ export interface AppDeps {
     ATELIER_MAIL_FROM?: string;
   } & Partial<SandboxConfig> &
     Partial<Pick<AppConfig, 'ATELIER_PREVIEW_PORT' | 'ATELIER_PREVIEW_ORIGIN'>> &
+    Partial<Pick<AppConfig, 'ATELIER_APPS_PORT' | 'ATELIER_APPS_ORIGIN'>> &
     Partial<ModelEnv> &
-    Partial<Pick<AppConfig, 'NODE_ENV' | 'ATELIER_UPLOAD_MAX_BYTES'>>;
+    Partial<Pick<AppConfig, 'NODE_ENV' | 'ATELIER_UPLOAD_MAX_BYTES'>> &
+    /** Deploy providers' API base URLs (tests: the wire fakes); the providers' own by default. */
+    Partial<Pick<AppConfig, 'ATELIER_VERCEL_API_URL' | 'ATELIER_NETLIFY_API_URL' | 'ATELIER_GITHUB_DEPLOY_API_URL' | 'ATELIER_GITHUB_GIT_URL' | 'ATELIER_RENDER_API_URL' | 'ATELIER_RAILWAY_API_URL'>>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
   orm: MikroORM;
@@ -45,4 +49,6 @@ export interface AppDeps {
   sandboxes?: SandboxManager;
   /** The files' live documents; built from LIVEBLOCKS_SECRET_KEY / LIVEBLOCKS_BASE_URL when not given (null: off). */
   live?: LiveDocs | null;
+  /** The deploy targets' adapters; built from the config's provider URLs when not given (tests: adapters over wire fakes). */
+  deployTargets?: DeployTargets;
 }

@@ -7,6 +7,7 @@ import { createContextFactory, type GraphQLContext } from './context';
 import { createGraphQL } from './graphql/graphql-server';
 import { createHttpApp, mountRoutes } from './http/http-app';
 import type { PreviewSite } from './http/sandbox/preview-server';
+import type { AppsSite } from './http/apps/apps-server';
 import { createReadinessCheck } from './readiness';
 import { createServices } from './services';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
@@ -17,6 +18,8 @@ export interface AtelierApp {
   httpServer: Server;
   /** The preview listener (its own origin); null without a sandbox backend. */
   previews: PreviewSite | null;
+  /** The apps listener (apps deployed to the local target); null without a sandbox backend. */
+  apps: AppsSite | null;
   /** For `executeOperation` in tests. */
   apollo: ApolloServer<GraphQLContext>;
   /** A context for `viewerId` (default: the built-in local user), as tests need it. */
@@ -43,11 +46,12 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
   const readiness = createReadinessCheck({ orm, redis, temporal, liveblocksUrl: config.LIVEBLOCKS_BASE_URL });
   mountRoutes(http, { config, services, contexts, graphql: graphql.handler, readiness, orm, redis, logger });
   const { httpServer } = http;
-  const { previews, urls } = services;
+  const { previews, apps, urls } = services;
 
   return {
     httpServer,
     previews,
+    apps,
     apollo: graphql.apollo,
     createContext: (viewerId = LOCAL_USER_ID) => contexts.base(viewerId),
     listen: (port, host) =>
@@ -59,7 +63,9 @@ export async function createApp(deps: AppDeps): Promise<AtelierApp> {
           const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
           urls.publicUrl = config.ATELIER_PUBLIC_URL ?? url;
           urls.appOrigins = [...new Set([new URL(urls.publicUrl).origin, ...['127.0.0.1', 'localhost', '[::1]'].map((h) => `http://${h}:${address.port}`)])];
-          (previews ? previews.listen(config.ATELIER_PREVIEW_PORT ?? 0, host) : Promise.resolve()).then(() => resolve(url), reject);
+          (previews ? previews.listen(config.ATELIER_PREVIEW_PORT ?? 0, host) : Promise.resolve())
+            .then(() => apps?.listen(config.ATELIER_APPS_PORT ?? 0, host))
+            .then(() => resolve(url), reject);
         });
       }),
     close: async () => {

@@ -31,6 +31,8 @@ import type { FileService } from '../../core/files/file.service';
 import type { CollabService } from '../../core/files/collab.service';
 import type { RoomService } from '../../core/rooms/room.service';
 import type { ChatService } from '../../core/rooms/chat.service';
+import type { DeployService } from '../../core/deploy/deploy.service';
+import type { DeploySecrets } from '../../core/deploy/deploy-secrets';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -67,6 +69,10 @@ export interface GraphQLContext {
   chat: ChatService;
   /** Coding rooms: create, list, join, settings, moderation, invite links. */
   rooms: RoomService;
+  /** Deployments: deploy, redeploy, roll back, cancel, logs, target settings, the local app (enforces deploy:*). */
+  deploys: DeployService;
+  /** Deployment env vars, secrets and provider tokens. */
+  deploySecrets: DeploySecrets;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
@@ -129,6 +135,8 @@ export function createContextFactory(deps: { orm: MikroORM; redis: Redis; tempor
       rateLimiter: services.rateLimiter,
       limits: services.limits,
       models: services.models,
+      deploys: services.deploys,
+      deploySecrets: services.deploySecrets,
       temporal,
       ...services.forRequest(em),
       ...extra,

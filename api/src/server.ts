@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   const app = await createApp({ config, orm, redis, temporal, logger });
   const url = await app.listen(config.PORT, config.HOST);
   const previewUrl = app.previews?.origin().pattern;
-  logger.info({ url, graphql: `${url}/graphql`, previews: previewUrl }, 'api ready');
-  process.send?.({ type: 'ready', url, previewUrl });
+  const appsUrl = app.apps?.origin().pattern;
+  logger.info({ url, graphql: `${url}/graphql`, previews: previewUrl, apps: appsUrl }, 'api ready');
+  process.send?.({ type: 'ready', url, previewUrl, appsUrl });
 
   let closing = false;
   const shutdown = async () => {

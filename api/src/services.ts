@@ -38,10 +38,14 @@ import { createRoomRuntime, type RoomRuntime } from './rooms/room-runtime';
 import { ChatService } from '../../core/rooms/chat.service';
 import { NotificationFeed } from '../../core/rooms/notification-feed';
 import { createPreviewSite, type PreviewSite } from './http/sandbox/preview-server';
+import { createAppsSite, type AppsSite } from './http/apps/apps-server';
 import { RoomActivityNotifier } from '../../core/rooms/room-activity';
 import type { RoomLifecycleStarter } from '../../core/rooms/room-lifecycle.port';
 import { TemporalRoomLifecycle } from '../../core/rooms/room-lifecycle.temporal';
 import { RoomService } from '../../core/rooms/room.service';
+import { DeploySecrets } from '../../core/deploy/deploy-secrets';
+import { DeployService } from '../../core/deploy/deploy.service';
+import { createDeployTargets, providerEndpointsFromConfig } from '../../core/deploy/targets';
 
 /** Addresses known only once the server listens; read at use, so links follow the bound port. */
 export interface PublicUrls {
@@ -97,6 +101,8 @@ export interface ApiServices {
   sandboxManager: SandboxManager | undefined;
   /** The preview listener (its own origin); null without a sandbox backend. */
   previews: PreviewSite | null;
+  /** The apps listener (apps deployed to the local target, on their own origin); null without a sandbox backend. */
+  apps: AppsSite | null;
   urls: PublicUrls;
   /** The files' live documents (Liveblocks); null when collaboration is off. */
   live: LiveDocs | null;
@@ -106,6 +112,12 @@ export interface ApiServices {
   roomLifecycle: RoomLifecycleStarter;
   /** People's live notifications (mentions). */
   notificationFeed: NotificationFeed;
+  /** The deploy targets' adapters (the API uses them to check tokens when they are stored). */
+  deployTargets: ReturnType<typeof createDeployTargets>;
+  /** Deployments: deploy, redeploy, roll back, cancel, logs, target settings, the local app. */
+  deploys: DeployService;
+  /** Deployment env vars, secrets and provider tokens. */
+  deploySecrets: DeploySecrets;
   /** The request-scoped services over `em`, wired to the singletons above. */
   forRequest(em: EntityManager): RequestServices;
   close(): Promise<void>;
@@ -135,6 +147,7 @@ export function createServices(deps: AppDeps): ApiServices {
         logger,
       })
     : null;
+  const apps = sandboxManager ? createAppsSite({ sandboxes: sandboxManager, em: () => orm.em.fork(), originPattern: config.ATELIER_APPS_ORIGIN, logger }) : null;
   const oauthProviders = [...oauth.providers.keys()];
   const live = deps.live !== undefined ? deps.live : LiveDocs.fromConfig(config);
   const leases = new ConcurrencyLimiter(redis, { config: limits, logger });
@@ -145,6 +158,14 @@ export function createServices(deps: AppDeps): ApiServices {
   const roomEnforcer = new RedisRoomEnforcer({ redis, liveAccess, grants: new LiveblocksGrants(redis), terminals: roomRuntime?.terminals ?? null, logger });
   const chatDeps = { roomEvents, notifications: notificationFeed, temporal, taskQueue, logger, activity: roomActivity };
   const roomLifecycle = new TemporalRoomLifecycle(temporal, { taskQueue });
+  const deployTargets =
+    deps.deployTargets ??
+    createDeployTargets({
+      endpoints: providerEndpointsFromConfig(config),
+      services: { orm, sandboxes: sandboxManager, redis, temporal, logger, limits, dataDir: config.ATELIER_DATA_DIR, config },
+    });
+  const deploySecrets = new DeploySecrets({ orm, box: secretBox, targets: deployTargets });
+  const deploys = new DeployService({ orm, temporal: () => temporal, events, redis, secrets: deploySecrets, targets: deployTargets, logger, taskQueue });
   const roomDeps = { events: roomEvents, activity: roomActivity, lifecycle: roomLifecycle, leases, rateLimiter, enforcer: roomEnforcer, limits };
 
   const forRequest = (em: EntityManager): RequestServices => {
@@ -183,14 +204,19 @@ export function createServices(deps: AppDeps): ApiServices {
     roomRuntime,
     sandboxManager,
     previews,
+    apps,
     urls,
     live,
     roomActivity,
     roomLifecycle,
     notificationFeed,
+    deployTargets,
+    deploys,
+    deploySecrets,
     forRequest,
     close: async () => {
       await previews?.close();
+      await apps?.close();
       liveAccess.close();
       events.close();
       roomEvents.close();

@@ -46,6 +46,11 @@ export interface HandoffArgs {
   /** What the next agent needs to know (failing test names, files touched). */
   context: string;
 }
+/** Deploys the project (devops, in an approved plan's deploy task, where the project allows agent deploys). */
+export interface DeployArgs {
+  /** A deploy target (contracts/deploy.ts); `local` when absent. */
+  target?: string;
+}
 export interface FinishArgs {
   summary: string;
   outcome?: FinishOutcome;
@@ -62,6 +67,7 @@ export interface AgentToolArgs {
   run_tests: RunTestsArgs;
   ask_human: AskHumanArgs;
   handoff: HandoffArgs;
+  deploy: DeployArgs;
   finish: FinishArgs;
 }
 export type AgentToolName = keyof AgentToolArgs;
@@ -149,6 +155,12 @@ export const AGENT_TOOLS: { readonly [K in AgentToolName]: ToolSpec } = {
       },
       ['toRole', 'reason', 'context'],
     ),
+  },
+  deploy: {
+    name: 'deploy',
+    description:
+      "Deploy the project's current files to a target and wait until it is live or failed; answers JSON {status, url, error, errorCode}. Only in a deploy task, where the project allows agent deploys.",
+    parameters: object({ target: str('local (default), vercel, netlify, github, render or railway.') }, []),
   },
   finish: {
     name: 'finish',

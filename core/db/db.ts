@@ -39,6 +39,7 @@ import { Migration20261207090000 } from './migrations/Migration20261207090000';
 import { Migration20261207091500 } from './migrations/Migration20261207091500';
 import { Migration20261207100000 } from './migrations/Migration20261207100000';
 import { Migration20261207120000 } from './migrations/Migration20261207120000';
+import { Migration20261207121000 } from './migrations/Migration20261207121000';
 import { ProjectFileVersionSchema, ProjectFolderSchema } from '../files/file.entities';
 import { roomEntities } from '../rooms/room.entities';
 
@@ -72,6 +73,7 @@ export const migrationsList = [
   { name: 'Migration20261207091500', class: Migration20261207091500 },
   { name: 'Migration20261207100000', class: Migration20261207100000 },
   { name: 'Migration20261207120000', class: Migration20261207120000 },
+  { name: 'Migration20261207121000', class: Migration20261207121000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

@@ -170,6 +170,13 @@ export const DeployTargetSchema = new EntitySchema<DeployTarget>({
   class: DeployTarget,
   tableName: 'deploy_targets',
   uniques: [{ name: 'deploy_targets_project_target_unique', properties: ['project', 'target'] }],
+  indexes: [
+    // The local target's providerProjectRef is the app's host name (`<slug>.apps.localhost`): one project per name.
+    {
+      name: 'deploy_targets_local_slug_unique',
+      expression: `create unique index "deploy_targets_local_slug_unique" on "deploy_targets" ("provider_project_ref") where "target" = 'local'`,
+    },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     project: { kind: 'm:1', entity: () => Project, ref: true, deleteRule: 'cascade' },

@@ -37,6 +37,12 @@ export interface TierLimits {
   readonly sandboxes: number | null;
   /** The most people a room created by this user may hold (its host sets the capacity up to this). */
   readonly maxRoomCapacity: number;
+  /** Apps deployed to the local target running at once, over the user's projects (app sandboxes, not `sandboxes`). */
+  readonly apps: number | null;
+  /** Memory of one locally deployed app's sandbox, in MiB. */
+  readonly appMemoryMb: number;
+  /** CPU share of one locally deployed app's sandbox (1 = one core). */
+  readonly appCpus: number;
 }
 
 /** Sliding windows counted per user; the names are the Redis key suffixes and the errors' `kind`. */
@@ -133,8 +139,8 @@ const DAY = 24 * HOUR;
 /** The limits Atelier ships with. */
 export const DEFAULT_LIMITS: LimitsConfig = {
   tiers: {
-    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, teamsPerDay: 5, invitationsPerHour: 20, projects: 5, sandboxes: 2, maxRoomCapacity: 10 },
-    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, teamsPerDay: 20, invitationsPerHour: 100, projects: 50, sandboxes: 5, maxRoomCapacity: 25 },
+    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, teamsPerDay: 5, invitationsPerHour: 20, projects: 5, sandboxes: 2, maxRoomCapacity: 10, apps: 1, appMemoryMb: 256, appCpus: 0.5 },
+    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, teamsPerDay: 20, invitationsPerHour: 100, projects: 50, sandboxes: 5, maxRoomCapacity: 25, apps: 5, appMemoryMb: 512, appCpus: 1 },
     team: {
       messagesPerHour: 1_000,
       messagesPerDay: 10_000,
@@ -146,6 +152,9 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       projects: 500,
       sandboxes: 20,
       maxRoomCapacity: 50,
+      apps: 20,
+      appMemoryMb: 1024,
+      appCpus: 2,
     },
     enterprise: {
       messagesPerHour: null,
@@ -158,6 +167,9 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       projects: null,
       sandboxes: null,
       maxRoomCapacity: 100,
+      apps: null,
+      appMemoryMb: 2048,
+      appCpus: 4,
     },
   },
   gracePercent: 5,

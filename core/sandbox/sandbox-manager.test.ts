@@ -1,4 +1,6 @@
 /** SandboxManager on a real database and the real local backend. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { testLocalBackend } from '../../test/fixtures/sandbox-backends';
 import { createTestDatabase, silentLogger } from '../../test/harness';
@@ -8,7 +10,7 @@ import { workflowIds } from '../../contracts/workflow-ids';
 import { User } from '../user/user.entity';
 import { SandboxManager } from './sandbox-manager';
 import { SandboxRecord } from './sandbox.entity';
-import { SandboxLimitExceededError } from './sandbox.errors';
+import { AppLimitExceededError, SandboxLimitExceededError } from './sandbox.errors';
 
 let db: { orm: MikroORM; dispose(): Promise<void> };
 let local: ReturnType<typeof testLocalBackend>;
@@ -60,6 +62,30 @@ test('a user gets at most their tier\'s number of live sandboxes, even when aski
   await manager.destroy(first.record.id);
   const after = await manager.create({ projectId, ownerId: userId, runtime: 'node' });
   expect(after.record.status).toBe('RUNNING');
+});
+
+test("app sandboxes count against the tier's apps over the owner's other projects, not against sandboxes, and take their limits", async () => {
+  const { userId, projectId } = await seed('free');
+  const em = db.orm.em.fork();
+  const other = em.create(Project, { owner: userId, name: 'Other', framework: 'express' });
+  await em.flush();
+  // Free: one live app. A redeploy of the same project (a second app sandbox of it) is allowed: it replaces the first.
+  const app = await manager.create({ projectId, ownerId: userId, runtime: 'node', purpose: 'app', limits: { memoryMb: 256, cpus: 0.5, maxProcesses: 64 } });
+  const redeploy = await manager.create({ projectId, ownerId: userId, runtime: 'node', purpose: 'app' });
+  expect(app.record.purpose).toBe('app');
+  await expect(manager.create({ projectId: other.id, ownerId: userId, runtime: 'node', purpose: 'app' })).rejects.toBeInstanceOf(AppLimitExceededError);
+  await expect(manager.create({ projectId: other.id, ownerId: userId, runtime: 'node', purpose: 'app' })).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 1 });
+  // Apps leave the tier's two work sandboxes free.
+  const work = await Promise.all([manager.create({ projectId, ownerId: userId, runtime: 'node' }), manager.create({ projectId, ownerId: userId, runtime: 'node' })]);
+  // The per-create memory limit reached the sandbox's cgroup (v1 here; v2 names it memory.max).
+  const memory = readdirSync('/sys/fs/cgroup/memory').map((parent) => join('/sys/fs/cgroup/memory', parent, app.sandbox.id, 'memory.limit_in_bytes')).find((f) => existsSync(f));
+  if (memory) expect(readFileSync(memory, 'utf8').trim()).toBe(String(256 * 1024 * 1024));
+  // Never idle-reaped: its supervisor owns its lifetime.
+  await db.orm.em.fork().nativeUpdate(SandboxRecord, { id: { $in: [app.record.id, redeploy.record.id] } }, { lastActivityAt: new Date(Date.now() - 120_000) });
+  expect(await manager.reapIdle()).not.toContain(app.record.id);
+  for (const made of [app, redeploy, ...work]) await manager.destroy(made.record.id);
+  const second = await manager.create({ projectId: other.id, ownerId: userId, runtime: 'node', purpose: 'app' });
+  await manager.destroy(second.record.id);
 });
 
 test('the reaper destroys sandboxes idle past the limit and keeps active ones', async () => {

@@ -1,13 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { SandboxNotFoundError } from '../../sandbox/sandbox.errors';
-import type { Sandbox, SandboxBackend, SandboxRuntime } from '../../sandbox/types';
+import type { Sandbox, SandboxBackend, SandboxLimits, SandboxRuntime } from '../../sandbox/types';
 import { workflowIds } from '../../contracts/workflow-ids';
 import { NotFoundError } from '../shared/domain.errors';
 import type { LimitsConfig, Tier } from '../limits/tiers';
 import { User } from '../user/user.entity';
-import { SandboxRecord } from './sandbox.entity';
-import { SandboxLimitExceededError } from './sandbox.errors';
+import { SandboxRecord, type SandboxPurpose } from './sandbox.entity';
+import { AppLimitExceededError, SandboxLimitExceededError } from './sandbox.errors';
 
 export interface SandboxManagerOptions {
   readonly orm: MikroORM;
@@ -26,6 +26,14 @@ export interface CreateSandboxRequest {
   readonly idempotencyKey?: string;
   /** The room whose shared sandbox this is (core/rooms/room-sandbox.ts). */
   readonly roomId?: string;
+  /**
+   * `work` by default. An `app` sandbox (a deployed app on the local target) counts against the tier's `apps`, over
+   * the owner's other projects (a redeploy replaces the project's own app), never against `sandboxes`, and is never
+   * idle-reaped: its supervisor keeps it alive.
+   */
+  readonly purpose?: SandboxPurpose;
+  /** Limits of this sandbox over the backend's defaults (an app's come from the tier). */
+  readonly limits?: Partial<Pick<SandboxLimits, 'memoryMb' | 'cpus' | 'maxProcesses'>>;
 }
 
 const LIVE = ['CREATING', 'RUNNING'] as const;
@@ -50,16 +58,28 @@ export class SandboxManager {
     if (request.idempotencyKey) {
       const existing = await em.findOne(SandboxRecord, { idempotencyKey: request.idempotencyKey });
       if (existing?.status === 'RUNNING') return { record: existing, sandbox: await this.connect(existing) };
-      if (existing?.status === 'CREATING') return this.materialise(em, existing);
+      if (existing?.status === 'CREATING') return this.materialise(em, existing, request.limits);
       if (existing) throw new NotFoundError('Sandbox', existing.id);
     }
+    const purpose = request.purpose ?? 'work';
     const record = await em.transactional(async (tx) => {
       // One creator per user at a time, so two concurrent creates cannot both pass the count.
       await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`sandboxes:${request.ownerId}`]);
       const owner = await tx.findOneOrFail(User, { id: request.ownerId });
-      const limit = this.options.limits.tiers[owner.tier as Tier]?.sandboxes ?? null;
-      const live = await tx.count(SandboxRecord, { owner: request.ownerId, status: { $in: [...LIVE] } });
-      if (limit !== null && live >= limit) throw new SandboxLimitExceededError(limit);
+      const tier = this.options.limits.tiers[owner.tier as Tier];
+      if (purpose === 'app') {
+        const limit = tier?.apps ?? null;
+        // Apps of the owner's other projects: this project's previous app is replaced once the new one serves.
+        const apps = await tx.getConnection().execute<{ n: string }[]>(
+          `select count(distinct project_id) as n from sandboxes where owner_id = ? and purpose = 'app' and status in ('CREATING', 'RUNNING') and project_id <> ?`,
+          [request.ownerId, request.projectId],
+        );
+        if (limit !== null && Number(apps[0]?.n ?? 0) >= limit) throw new AppLimitExceededError(limit);
+      } else {
+        const limit = tier?.sandboxes ?? null;
+        const live = await tx.count(SandboxRecord, { owner: request.ownerId, status: { $in: [...LIVE] }, purpose: { $ne: 'app' } });
+        if (limit !== null && live >= limit) throw new SandboxLimitExceededError(limit);
+      }
       const row = tx.create(SandboxRecord, {
         project: request.projectId,
         owner: request.ownerId,
@@ -67,17 +87,18 @@ export class SandboxManager {
         runtime: request.runtime,
         idempotencyKey: request.idempotencyKey ?? null,
         roomId: request.roomId ?? null,
+        purpose,
       });
       tx.persist(row);
       return row;
     });
-    return this.materialise(em, record);
+    return this.materialise(em, record, request.limits);
   }
 
   /** Creates the backend sandbox for a CREATING row; a failure marks the row destroyed. */
-  private async materialise(em: EntityManager, record: SandboxRecord): Promise<{ record: SandboxRecord; sandbox: Sandbox }> {
+  private async materialise(em: EntityManager, record: SandboxRecord, limits?: CreateSandboxRequest['limits']): Promise<{ record: SandboxRecord; sandbox: Sandbox }> {
     try {
-      const sandbox = await this.backend.create({ runtime: record.runtime as SandboxRuntime, metadata: { sandboxRecordId: record.id } });
+      const sandbox = await this.backend.create({ runtime: record.runtime as SandboxRuntime, limits, metadata: { sandboxRecordId: record.id } });
       Object.assign(record, { backendId: sandbox.id, status: 'RUNNING', lastActivityAt: new Date() });
       await em.flush();
       return { record, sandbox };
@@ -147,7 +168,8 @@ export class SandboxManager {
   /**
    * Destroys running sandboxes idle for longer than `idleMs`; returns their ids. A build's own sandbox (made by
    * the project-build workflow) is kept while that build is in progress: a team paused overnight, or an agent
-   * waiting for an answer, comes back to its sandbox (the build destroys it when it ends).
+   * waiting for an answer, comes back to its sandbox (the build destroys it when it ends). App sandboxes are never
+   * reaped.
    */
   async reapIdle(now = new Date()): Promise<string[]> {
     const cutoff = new Date(now.getTime() - this.options.idleMs);
@@ -164,6 +186,8 @@ export class SandboxManager {
       backend: this.backend.name,
       lastActivityAt: { $lt: cutoff },
       id: { $nin: held.map((r) => r.id) },
+      // A deployed app is idle whenever nobody visits it; its supervisor (localAppWorkflow) owns its lifetime.
+      purpose: { $ne: 'app' },
     });
     for (const record of idle) await this.destroy(record.id, 'idle');
     if (idle.length) this.options.logger.info({ sandboxes: idle.map((r) => r.id) }, 'reaped idle sandboxes');

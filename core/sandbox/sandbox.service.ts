@@ -51,7 +51,8 @@ export class SandboxService {
   async listForProject(viewerId: string | null, projectId: string): Promise<SandboxRecord[]> {
     const project = await this.projects.get(viewerId, projectId).catch(nullIfNotFound);
     if (!project) return [];
-    return this.em.find(SandboxRecord, { project: project.id, roomId: null, status: { $in: ['CREATING', 'RUNNING'] } }, { orderBy: { createdAt: 'desc' } });
+    // Deployed apps' sandboxes are the local deploy target's, shown with the deployment, not here.
+    return this.em.find(SandboxRecord, { project: project.id, roomId: null, status: { $in: ['CREATING', 'RUNNING'] }, purpose: { $ne: 'app' } }, { orderBy: { createdAt: 'desc' } });
   }
 
   /** Starts sandboxVerifyWorkflow for the project; the viewer must be allowed to run it. */

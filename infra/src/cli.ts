@@ -52,6 +52,7 @@ function printBanner(stack: RunningStack, config: StackConfig): void {
     `  Web app      ${bold(stack.appUrl)}`,
     `  GraphQL      ${stack.graphqlUrl}`,
     ...(stack.previewUrl ? [`  Previews     ${stack.previewUrl}  (a host per sandbox, its own origin)`] : []),
+    ...(stack.appsUrl ? [`  Apps         ${stack.appsUrl}  (deployed apps, a host per project)`] : []),
     `  Temporal UI  ${stack.temporalUiUrl ?? '(external Temporal: set ATELIER_TEMPORAL_UI_URL to show it)'}`,
     '',
     ...stack.services.map((s) => `  ${s.name.padEnd(11)}  ${s.embedded ? 'embedded' : 'external'}  ${s.url}`),

@@ -10,6 +10,7 @@ describe('loadStackConfig', () => {
       host: '127.0.0.1',
       apiPort: 4000,
       previewPort: 4001,
+      appsPort: 4002,
       temporalPort: 7233,
       temporalUiPort: 8233,
       temporalNamespace: 'default',

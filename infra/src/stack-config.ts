@@ -23,6 +23,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port('PORT', 4000),
   ATELIER_PREVIEW_PORT: port('ATELIER_PREVIEW_PORT', 4001),
+  ATELIER_APPS_PORT: port('ATELIER_APPS_PORT', 4002),
   ATELIER_TEMPORAL_PORT: port('ATELIER_TEMPORAL_PORT', 7233),
   ATELIER_TEMPORAL_UI_PORT: port('ATELIER_TEMPORAL_UI_PORT', 8233),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -44,6 +45,8 @@ export interface StackConfig {
   apiPort: number;
   /** Preview listener port: each sandbox at `http://<id>.preview.localhost:<it>/` (ATELIER_PREVIEW_PORT, default 4001). */
   previewPort: number;
+  /** Apps listener port: apps deployed to the local target at `http://<slug>.apps.localhost:<it>/` (ATELIER_APPS_PORT, default 4002). */
+  appsPort: number;
   /** Temporal dev server gRPC port (ATELIER_TEMPORAL_PORT, default 7233). */
   temporalPort: number;
   /** Temporal Web UI port (ATELIER_TEMPORAL_UI_PORT, default 8233). */
@@ -75,6 +78,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env, rootDir = 
     host: c.HOST,
     apiPort: c.PORT,
     previewPort: c.ATELIER_PREVIEW_PORT,
+    appsPort: c.ATELIER_APPS_PORT,
     temporalPort: c.ATELIER_TEMPORAL_PORT,
     temporalUiPort: c.ATELIER_TEMPORAL_UI_PORT,
     temporalNamespace: c.TEMPORAL_NAMESPACE,

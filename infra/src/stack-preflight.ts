@@ -20,6 +20,7 @@ export async function preflight(config: StackConfig, env: NodeJS.ProcessEnv, ent
   }
   await assertPortFree(config.apiPort, 'Atelier API', 'PORT', config.host === 'localhost' ? '127.0.0.1' : config.host);
   await assertPortFree(config.previewPort, 'Atelier previews', 'ATELIER_PREVIEW_PORT', config.host === 'localhost' ? '127.0.0.1' : config.host);
+  await assertPortFree(config.appsPort, 'Atelier deployed apps', 'ATELIER_APPS_PORT', config.host === 'localhost' ? '127.0.0.1' : config.host);
   for (const [name, entry] of Object.entries(entries)) {
     const file = entry.args.find((a) => a.endsWith('.ts') || a.endsWith('.js'));
     if (file && !fs.existsSync(file)) {

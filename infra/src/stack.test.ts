@@ -15,6 +15,7 @@ import Redis from 'ioredis';
 interface Ports {
   PORT: number;
   ATELIER_PREVIEW_PORT: number;
+  ATELIER_APPS_PORT: number;
   ATELIER_TEMPORAL_PORT: number;
   ATELIER_TEMPORAL_UI_PORT: number;
   ATELIER_POSTGRES_PORT: number;
@@ -35,6 +36,7 @@ async function freePorts(): Promise<Ports> {
   return {
     PORT: await freePort(),
     ATELIER_PREVIEW_PORT: await freePort(),
+    ATELIER_APPS_PORT: await freePort(),
     ATELIER_TEMPORAL_PORT: await freePort(),
     ATELIER_TEMPORAL_UI_PORT: await freePort(),
     ATELIER_POSTGRES_PORT: await freePort(),
@@ -117,6 +119,7 @@ describe('startStack through the launcher', () => {
     const state = await waitReady(current, dataDir);
     expect(current.output()).toContain('Atelier is running');
     expect(current.output()).toContain(`Previews     http://*.preview.localhost:${ports.ATELIER_PREVIEW_PORT}`);
+    expect(current.output()).toContain(`Apps         http://*.apps.localhost:${ports.ATELIER_APPS_PORT}`);
     expect(state.appUrl).toBe(`http://127.0.0.1:${ports.PORT}`);
 
     // Readiness proves the API got working addresses for every service the launcher started.

@@ -93,6 +93,8 @@ export interface RunningStack {
   appUrl: string;
   /** Where sandbox previews live, `http://*.preview.localhost:4001` (one host per sandbox). */
   previewUrl?: string;
+  /** Where apps deployed to the local target live, `http://*.apps.localhost:4002` (one host per project). */
+  appsUrl?: string;
   graphqlUrl: string;
   temporalUiUrl?: string;
   services: ServiceInfo[];
@@ -218,6 +220,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
       LIVEBLOCKS_SECRET_KEY: liveblocks.secretKey,
       PORT: String(config.apiPort),
       ATELIER_PREVIEW_PORT: String(config.previewPort),
+      ATELIER_APPS_PORT: String(config.appsPort),
       HOST: config.host,
       ATELIER_CLIENT_DIST: env.ATELIER_CLIENT_DIST ?? path.join(repoRoot, 'client', 'dist', 'client', 'browser'),
       LOG_LEVEL: config.logLevel,
@@ -245,7 +248,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
     const supervised: SupervisedProcess[] = [];
     const spawnReady = async (name: 'worker' | 'api') => {
       const proc = spawnApp(name);
-      const ready = proc.waitForMessage<{ type: 'ready'; url?: string; previewUrl?: string }>('ready');
+      const ready = proc.waitForMessage<{ type: 'ready'; url?: string; previewUrl?: string; appsUrl?: string }>('ready');
       ready.catch(() => undefined); // awaited below; this only keeps an early rejection from going unhandled
       const held: { supervisor?: SupervisedProcess } = {};
       await register(name, () => (held.supervisor ? held.supervisor.stop() : proc.stop()));
@@ -261,7 +264,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
       });
       supervised.push(held.supervisor);
       // Already registered for stopping; the step's own stop has nothing left to do.
-      return { stop: alreadyRegistered, url: message.url, previewUrl: message.previewUrl };
+      return { stop: alreadyRegistered, url: message.url, previewUrl: message.previewUrl, appsUrl: message.appsUrl };
     };
     const currentProcesses = () => [...children, ...supervised.map((s) => s.current())].map((c) => ({ name: c.name, pid: c.pid }));
     // The API needs Temporal, not a ready worker: start both at once, fail if either fails.
@@ -282,6 +285,7 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
     return {
       appUrl,
       previewUrl: api.value.previewUrl,
+      appsUrl: api.value.appsUrl,
       graphqlUrl: `${appUrl}/graphql`,
       temporalUiUrl,
       services,

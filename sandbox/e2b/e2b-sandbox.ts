@@ -141,7 +141,7 @@ export class E2BSandboxHandle implements Sandbox {
 
   async startPreview(options: PreviewOptions = {}): Promise<PreviewInfo> {
     const port = options.port ?? 3000;
-    await this.sandbox.commands.run(options.command ?? e2bSteps[this.runtime].start, { background: true, cwd: this.root, envs: { PORT: String(port) } });
+    await this.sandbox.commands.run(options.command ?? e2bSteps[this.runtime].start, { background: true, cwd: this.root, envs: { ...options.env, PORT: String(port) } });
     return { port, target: { url: `https://${this.sandbox.getHost(port)}` } };
   }
 

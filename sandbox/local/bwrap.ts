@@ -20,7 +20,14 @@ export interface LaunchSpec {
   readonly tmpBytes: number;
   /** Working directory relative to /workspace. */
   readonly cwd: string;
+  /**
+   * The caller's variables (a deployed app's secrets among them), over the base ones. They never go into
+   * argv, which every user of the host can read (`ps`, /proc/<pid>/cmdline): bubblewrap reads them from
+   * `envFd` (`--args`, see `envArgs`). A launch without `envFd` (the terminal) must leave it empty.
+   */
   readonly env: Readonly<Record<string, string>>;
+  /** Fd bubblewrap reads `envArgs(env)` from (`--args`); the launcher keeps it open. */
+  readonly envFd?: number;
   /** The registry gateway socket on the host; only install steps get one. */
   readonly gatewaySocket?: string;
   /** Keep the sandbox alive when the launching process exits (preview servers). */
@@ -33,26 +40,37 @@ export interface LaunchSpec {
   readonly seccompFd?: number;
 }
 
+/** The fd a launch's env reaches bubblewrap on (3 is the preview's info fd, 4 the seccomp program). */
+export const ENV_FD = 5;
+
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The base environment inside a sandbox; nothing is inherited from the host. */
-export function sandboxEnv(extra: Readonly<Record<string, string>>): Record<string, string> {
-  const env: Record<string, string> = {
-    PATH: '/usr/local/bin:/usr/bin:/bin',
-    HOME: '/tmp/home',
-    TMPDIR: '/tmp',
-    LANG: 'C.UTF-8',
-    TERM: 'xterm-256color',
-    npm_config_cache: '/tmp/npm-cache',
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  };
-  for (const [name, value] of Object.entries(extra)) {
+/** The base environment inside a sandbox (constants, no secrets, so they stay in argv); nothing is inherited from the host. */
+const BASE_ENV: Readonly<Record<string, string>> = {
+  PATH: '/usr/local/bin:/usr/bin:/bin',
+  HOME: '/tmp/home',
+  TMPDIR: '/tmp',
+  LANG: 'C.UTF-8',
+  TERM: 'xterm-256color',
+  npm_config_cache: '/tmp/npm-cache',
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+};
+
+/**
+ * The caller's env as bubblewrap's `--args` data (NUL-separated `--setenv NAME VALUE` triples), read
+ * from a pipe after the base variables, so a caller's value overrides a base one.
+ */
+export function envArgs(env: Readonly<Record<string, string>>): Buffer {
+  const words: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
     if (!ENV_NAME.test(name)) throw new Error(`Invalid environment variable name ${JSON.stringify(name)}`);
-    env[name] = value;
+    // The value is never echoed: it may be a secret.
+    if (value.includes('\0')) throw new Error(`The value of environment variable ${name} contains a NUL byte`);
+    words.push('--setenv', name, value);
   }
-  return env;
+  return Buffer.from(words.map((word) => `${word}\0`).join(''), 'utf8');
 }
 
 /**
@@ -62,6 +80,7 @@ export function sandboxEnv(extra: Readonly<Record<string, string>>): Record<stri
  * only the workspace writable. The caller's launcher puts the process into the cgroup first.
  */
 export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[] {
+  if (spec.envFd === undefined && Object.keys(spec.env).length > 0) throw new Error('A launch with env needs an envFd: env values never go into argv');
   const uid = String(spec.uid);
   const argv = [
     'prlimit',
@@ -94,7 +113,8 @@ export function bwrapArgv(spec: LaunchSpec, command: readonly string[]): string[
     ...(spec.outliveParent ? [] : ['--die-with-parent']),
     ...(spec.interactive ? [] : ['--new-session']),
     '--clearenv',
-    ...Object.entries(sandboxEnv(spec.env)).flatMap(([k, v]) => ['--setenv', k, v]),
+    ...Object.entries(BASE_ENV).flatMap(([k, v]) => ['--setenv', k, v]),
+    ...(spec.envFd !== undefined ? ['--args', String(spec.envFd)] : []),
     '--ro-bind',
     '/usr',
     '/usr',

@@ -2,7 +2,7 @@ import { LAUNCHER_SYSCALLS, SECCOMP_PROGRAM } from './seccomp';
 
 /** What the launcher sets up before it execs the launch's argv. */
 export interface LauncherOptions {
-  /** Fds ≥ 3 the launch keeps (bubblewrap's --info-fd); every other inherited one is closed. */
+  /** Fds ≥ 3 the launch keeps (bubblewrap's --info-fd and --args env fd); every other inherited one is closed. */
   readonly keepFds?: readonly number[];
   /** Put the seccomp program on fd 4 for `bwrap --seccomp 4` (sandboxed launches, not host helpers). */
   readonly seccomp?: boolean;

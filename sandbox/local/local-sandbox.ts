@@ -1,13 +1,13 @@
 import { SandboxFileError } from '../sandbox.errors';
 import { workspacePath } from '../paths';
 import type { ExecOptions, ExecResult, FileEntry, PreviewInfo, PreviewOptions, Sandbox, SandboxLimits, SandboxRuntime, SandboxStatus, StepOptions } from '../types';
-import { bwrapArgv, shellQuote, type LaunchSpec } from './bwrap';
+import { bwrapArgv, ENV_FD, envArgs, shellQuote, type LaunchSpec } from './bwrap';
 import type { SandboxCgroup } from './cgroups';
 import type { LaunchCgroup } from './launch-cgroup';
 import { launcherArgv } from './launcher';
 import { startPreview, readPreview, type PreviewHost } from './preview';
 import type { RegistryGateway } from './registry-gateway';
-import { runProcess, type RunResult } from './run-process';
+import { runProcess, type FdInput, type RunResult } from './run-process';
 import { SECCOMP_FD, SECCOMP_PROGRAM } from './seccomp';
 import { steps } from './steps';
 
@@ -72,12 +72,17 @@ export class LocalSandbox implements Sandbox, PreviewHost {
   }
 
   /**
-   * argv of `command` run in this sandbox, joined to `procsFiles` first (a launch group, or the
-   * sandbox's own group for the terminal), under the seccomp filter.
+   * `command` run in this sandbox, joined to `procsFiles` first (a launch group, or the preview's),
+   * under the seccomp filter. Its env goes to bubblewrap as `input` on a descriptor of its own, never
+   * in argv: the caller spawns `argv` with that pipe (`runProcess`'s `input`, `sendInput`).
    */
-  argv(command: string, overrides: Partial<LaunchSpec> = {}, procsFiles = this.ctx.cgroup.procsFiles): string[] {
-    const spec = this.spec(overrides);
-    const keepFds = spec.infoFd !== undefined ? [spec.infoFd] : [];
+  launch(command: string, overrides: Partial<LaunchSpec> = {}, procsFiles = this.ctx.cgroup.procsFiles): { argv: string[]; input: FdInput } {
+    const spec = this.spec({ ...overrides, envFd: ENV_FD });
+    return { argv: this.argv(spec, command, procsFiles), input: { fd: ENV_FD, data: envArgs(spec.env) } };
+  }
+
+  private argv(spec: LaunchSpec, command: string, procsFiles: readonly string[]): string[] {
+    const keepFds = [spec.infoFd, spec.envFd].filter((fd): fd is number => fd !== undefined);
     return launcherArgv(procsFiles, bwrapArgv(spec, ['/bin/sh', '-c', command]), { keepFds, seccomp: spec.seccompFd !== undefined });
   }
 
@@ -95,10 +100,12 @@ export class LocalSandbox implements Sandbox, PreviewHost {
     this.ctx.touch(this.id);
     // A group of its own per launch: whatever the command leaves running is killed when the call ends.
     const launch = this.ctx.cgroup.launch();
+    // Built first: a refused env (a bad name, a NUL byte) throws before any group exists.
+    const { argv, input } = this.launch(command, { cwd: workspacePath(options.cwd ?? '.'), env: options.env ?? {}, gatewaySocket: options.gatewaySocket }, launch.procsFiles);
     await launch.create();
-    const argv = this.argv(command, { cwd: workspacePath(options.cwd ?? '.'), env: options.env ?? {}, gatewaySocket: options.gatewaySocket }, launch.procsFiles);
     try {
       return await runProcess(argv, {
+        input,
         killTree: () => launch.kill(),
         stdin: options.stdinBytes ?? options.stdin,
         timeoutMs: options.timeoutMs ?? this.ctx.execTimeoutMs,
@@ -179,13 +186,15 @@ export class LocalSandbox implements Sandbox, PreviewHost {
       command: options.command ?? steps[this.runtime].start,
       port: options.port ?? 3000,
       readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+      env: options.env,
     });
   }
 
   terminalArgv(): string[] {
     this.ctx.touch(this.id);
     // No --new-session: the shell gets job control on its PTY; TIOCSTI can only reach that same PTY.
-    return this.argv('exec bash -i', { interactive: true, env: { PS1: 'sandbox:\\w$ ' } });
+    // node-pty passes no extra descriptor, so no env fd: the prompt is set by the command instead.
+    return this.argv(this.spec({ interactive: true }), `export PS1=${shellQuote('sandbox:\\w$ ')}; exec bash -i`, this.ctx.cgroup.procsFiles);
   }
 
   async killProcesses(): Promise<void> {

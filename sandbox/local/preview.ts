@@ -7,11 +7,13 @@ import { SandboxPreviewError } from '../sandbox.errors';
 import type { PreviewInfo } from '../types';
 import type { LaunchSpec } from './bwrap';
 import type { LaunchCgroup } from './launch-cgroup';
+import { sendInput, stdioWithInput, type FdInput } from './run-process';
 
 /** What a preview needs of its local sandbox (LocalSandbox implements it): launches and the preview's cgroup. */
 export interface PreviewHost {
   readonly id: string;
-  argv(command: string, overrides: Partial<LaunchSpec>, procsFiles: string[]): string[];
+  /** argv of `command` in the sandbox, and its env, sent on a descriptor of its own (never in argv). */
+  launch(command: string, overrides: Partial<LaunchSpec>, procsFiles: string[]): { argv: string[]; input: FdInput };
   inCgroup(argv: readonly string[], procsFiles: string[]): string[];
   previewCgroup(): LaunchCgroup;
 }
@@ -43,18 +45,21 @@ export async function readPreview(dir: string): Promise<PreviewInfo | null> {
  * the server's network namespace, which listens on a root-only socket in `ctl/` and connects to
  * 127.0.0.1:<port> there. The API's preview proxy connects to that socket.
  */
-export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number }): Promise<PreviewInfo> {
+export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir: string, options: { command: string; port: number; readyTimeoutMs: number; env?: Readonly<Record<string, string>> }): Promise<PreviewInfo> {
   const existing = await readPreview(dir);
   if (existing && existing.port === options.port) return existing;
+  // The env (a deployed app's secrets) reaches bubblewrap on its own pipe: argv is readable by every host user.
+  // Built first, so a refused env (a bad name, a NUL byte) leaves the running preview alone.
+  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1' };
+  const group = sandbox.previewCgroup();
+  const { argv, input } = sandbox.launch(options.command, { env, outliveParent: true, infoFd: 3 }, group.procsFiles);
   // A preview on another port (or a dead one) is replaced: its whole group goes first.
   await sandbox.previewCgroup().killAndRemove();
-  const group = sandbox.previewCgroup();
   await group.create();
   const log = openSync(join(dir, 'ctl', 'preview.log'), 'a');
-  const env = { PORT: String(options.port), HOST: '127.0.0.1' };
-  const argv = sandbox.argv(options.command, { env, outliveParent: true, infoFd: 3 }, group.procsFiles);
-  const server = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', log, log, 'pipe'], detached: true, env: {} });
+  const server = spawn(argv[0]!, argv.slice(1), { stdio: stdioWithInput(['ignore', log, log, 'pipe'], input), detached: true, env: {} });
   closeSync(log);
+  sendInput(server, input);
   server.unref();
   const childPid = await new Promise<number>((resolve, reject) => {
     let text = '';
@@ -85,13 +90,19 @@ export async function startPreview(sandbox: PreviewHost, dir: string, bridgeDir:
   forwarder.stdout.destroy();
   const record: PreviewRecord = { port: options.port, serverPid: server.pid!, forwarderPid: forwarder.pid! };
   await writeFile(join(dir, 'ctl', 'preview.json'), JSON.stringify(record));
-  await waitUntilServing(sandbox.id, socketPath, options.readyTimeoutMs, dir);
+  await waitUntilServing(sandbox.id, socketPath, options.readyTimeoutMs, dir, server.pid!);
   return { port: options.port, target: { socketPath } };
 }
 
-async function waitUntilServing(id: string, socketPath: string, timeoutMs: number, dir: string): Promise<void> {
+async function waitUntilServing(id: string, socketPath: string, timeoutMs: number, dir: string, serverPid: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let exited = false;
   while (Date.now() < deadline) {
+    // A server that exited (a crash at start) never answers: say so now rather than at the deadline.
+    if (!alive(serverPid)) {
+      exited = true;
+      break;
+    }
     // A raw probe, not http.request: no agent, no keep-alive, just "does anything answer HTTP".
     const ok = await new Promise<boolean>((resolve) => {
       const probe = connect(socketPath);
@@ -108,7 +119,7 @@ async function waitUntilServing(id: string, socketPath: string, timeoutMs: numbe
     await new Promise((r) => setTimeout(r, 100));
   }
   const log = await readFile(join(dir, 'ctl', 'preview.log'), 'utf8').catch(() => '');
-  throw new SandboxPreviewError(id, `nothing answered within ${timeoutMs} ms. Log tail: ${log.slice(-500)}`);
+  throw new SandboxPreviewError(id, `${exited ? 'the server exited before it answered' : `nothing answered within ${timeoutMs} ms`}. Log tail: ${log.slice(-500)}`);
 }
 
 function alive(pid: number): boolean {

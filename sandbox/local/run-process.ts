@@ -1,5 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+
+/** Bytes a launch reads on one more descriptor (its env, for bubblewrap's `--args`): a pipe, closed once written. */
+export interface FdInput {
+  readonly fd: number;
+  readonly data: Buffer;
+}
+
+/** `stdio` (fds 0–2, and 3 when given) extended with a pipe at `input.fd`; fds between are left to the launcher to close. */
+export function stdioWithInput(stdio: Exclude<StdioOptions, string>, input: FdInput): StdioOptions {
+  const all = [...stdio];
+  while (all.length < input.fd) all.push('ignore');
+  all[input.fd] = 'pipe';
+  return all;
+}
+
+/**
+ * Writes `input.data` to the child's pipe at `input.fd` and closes our end (the reader waits for EOF).
+ * A child that dies before reading makes the write fail with EPIPE; the launch's own exit reports that.
+ */
+export function sendInput(child: ChildProcess, input: FdInput): void {
+  const pipe = child.stdio[input.fd] as Writable | null | undefined;
+  if (!pipe) return;
+  pipe.on('error', () => pipe.destroy());
+  // Destroyed once flushed, so neither the child's 'close' nor the event loop waits on its other direction.
+  pipe.end(input.data, () => pipe.destroy());
+}
 
 /** How one sandboxed process is run and watched. */
 export interface RunOptions {
@@ -10,6 +37,8 @@ export interface RunOptions {
   readonly onStderr?: (chunk: string) => void;
   readonly signal?: AbortSignal;
   readonly env?: NodeJS.ProcessEnv;
+  /** Sent on a descriptor of its own: the sandbox's env, which must not go into argv. */
+  readonly input?: FdInput;
   /**
    * Kills every process of the launch (its cgroup) and resolves once none is left. Called on timeout,
    * abort, a full output cap, and when the launched process exits (whatever it left running). Without
@@ -46,7 +75,8 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? {} });
+      const stdio: StdioOptions = options.input ? stdioWithInput(['pipe', 'pipe', 'pipe'], options.input) : ['pipe', 'pipe', 'pipe'];
+      child = spawn(argv[0]!, argv.slice(1), { stdio, env: options.env ?? {} });
     } catch (error) {
       reject(new SandboxLaunchError((error as Error).message));
       return;
@@ -108,6 +138,7 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
     if (options.signal?.aborted) kill();
     stdin.on('error', () => undefined);
     stdin.end(options.stdin ?? '');
+    if (options.input) sendInput(child, options.input);
     // Once bubblewrap is gone, whatever its namespace left running (init kept alive, a daemon) is killed,
     // which also closes any pipe such a process still held.
     child.on('exit', () => void killTree());

@@ -35,7 +35,7 @@ export const ROLE_TOOLS: Record<AgentRole, AgentToolName[]> = {
     'finish',
   ],
   reviewer: ['list_files', 'read_file', 'write_file', 'apply_patch', 'search', 'ask_human', 'handoff', 'finish'],
-  devops: ['list_files', 'read_file', 'write_file', 'run_command', 'ask_human', 'handoff', 'finish'],
+  devops: ['list_files', 'read_file', 'write_file', 'run_command', 'deploy', 'ask_human', 'handoff', 'finish'],
   tester: ['list_files', 'read_file', 'write_file', 'apply_patch', 'search', 'run_tests', 'ask_human', 'handoff', 'finish'],
   documentation: ['list_files', 'read_file', 'write_file', 'search', 'ask_human', 'handoff', 'finish'],
   optimizer: ['list_files', 'read_file', 'apply_patch', 'search', 'run_tests', 'run_command', 'ask_human', 'handoff', 'finish'],

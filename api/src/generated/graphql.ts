@@ -8,6 +8,10 @@ import type { ProviderKey as ProviderKeyEntity } from '../../../core/keys/provid
 import type { FileVersionRecord } from '../../../core/files/file-history';
 import type { Room as RoomEntity, RoomMember as RoomMemberEntity, RoomInvite as RoomInviteEntity } from '../../../core/rooms/room.entities';
 import type { Theme as ThemeData } from '../../../contracts/themes';
+import type { Deployment as DeploymentEntity, DeployToken as DeployTokenEntity } from '../../../core/deploy/deploy.entities';
+import type { DeployLogLine as DeployLogLineData } from '../../../contracts/deploy';
+import type { TargetView } from '../../../core/deploy/deploy.service';
+import type { ProjectDeploymentsParent } from '../graphql/deploy/deploy-views';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -268,7 +272,7 @@ export type DeployEnvVar = {
   /** A target name, or * for every target (a target's own value wins). */
   target: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
-  /** The value of a plain variable; null for a secret. */
+  /** The value of a plain variable, shown to those who configure the project's deployments (owners, admins); null for a secret and for everyone else. */
   value: Maybe<Scalars['String']['output']>;
 };
 
@@ -686,7 +690,7 @@ export type Mutation = {
   revokeSession: Scalars['Boolean']['output'];
   /** Makes an earlier successful deployment live again, from its kept package (DEPLOY_ROLLBACK_INVALID otherwise). */
   rollbackDeployment: Deployment;
-  /** Platform admins: re-seal every stored key under the newest master key after a rotation; returns how many moved. */
+  /** Platform admins: re-seal every stored key (model keys, deployment env vars, secrets and tokens) under the newest master key after a rotation; returns how many moved. */
   rotateProviderKeys: Scalars['Int']['output'];
   /** Participants and above: runs the project's run or test script in the shared terminal, starting the room's sandbox. */
   runInRoom: Scalars['Boolean']['output'];
@@ -2206,11 +2210,11 @@ export type ResolversTypes = {
   DeployEnvVar: ResolverTypeWrapper<DeployEnvVar>;
   DeployEnvVarInput: DeployEnvVarInput;
   DeployInput: DeployInput;
-  DeployLogLine: ResolverTypeWrapper<DeployLogLine>;
-  DeployTargetSettings: ResolverTypeWrapper<Omit<DeployTargetSettings, 'liveDeployment'> & { liveDeployment?: Maybe<ResolversTypes['Deployment']> }>;
+  DeployLogLine: ResolverTypeWrapper<DeployLogLineData>;
+  DeployTargetSettings: ResolverTypeWrapper<TargetView>;
   DeployTargetSettingsInput: DeployTargetSettingsInput;
-  DeployToken: ResolverTypeWrapper<DeployToken>;
-  Deployment: ResolverTypeWrapper<Omit<Deployment, 'createdBy'> & { createdBy?: Maybe<ResolversTypes['User']> }>;
+  DeployToken: ResolverTypeWrapper<DeployTokenEntity>;
+  Deployment: ResolverTypeWrapper<DeploymentEntity>;
   FileVersion: ResolverTypeWrapper<FileVersionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FrameworkOption: ResolverTypeWrapper<FrameworkOption>;
@@ -2234,7 +2238,7 @@ export type ResolversTypes = {
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectAccess: ResolverTypeWrapper<ProjectAccess>;
-  ProjectDeployments: ResolverTypeWrapper<Omit<ProjectDeployments, 'history' | 'latest' | 'targets'> & { history: Array<ResolversTypes['Deployment']>, latest: Array<ResolversTypes['Deployment']>, targets: Array<ResolversTypes['DeployTargetSettings']> }>;
+  ProjectDeployments: ResolverTypeWrapper<ProjectDeploymentsParent>;
   ProjectEvent: ResolverTypeWrapper<ProjectEventRecord>;
   ProjectFile: ResolverTypeWrapper<ProjectFileEntity>;
   ProjectModelSettings: ResolverTypeWrapper<ProjectModelSettings>;
@@ -2305,11 +2309,11 @@ export type ResolversParentTypes = {
   DeployEnvVar: DeployEnvVar;
   DeployEnvVarInput: DeployEnvVarInput;
   DeployInput: DeployInput;
-  DeployLogLine: DeployLogLine;
-  DeployTargetSettings: Omit<DeployTargetSettings, 'liveDeployment'> & { liveDeployment?: Maybe<ResolversParentTypes['Deployment']> };
+  DeployLogLine: DeployLogLineData;
+  DeployTargetSettings: TargetView;
   DeployTargetSettingsInput: DeployTargetSettingsInput;
-  DeployToken: DeployToken;
-  Deployment: Omit<Deployment, 'createdBy'> & { createdBy?: Maybe<ResolversParentTypes['User']> };
+  DeployToken: DeployTokenEntity;
+  Deployment: DeploymentEntity;
   FileVersion: FileVersionRecord;
   Float: Scalars['Float']['output'];
   FrameworkOption: FrameworkOption;
@@ -2332,7 +2336,7 @@ export type ResolversParentTypes = {
   PreviewLink: PreviewLink;
   Project: ProjectEntity;
   ProjectAccess: ProjectAccess;
-  ProjectDeployments: Omit<ProjectDeployments, 'history' | 'latest' | 'targets'> & { history: Array<ResolversParentTypes['Deployment']>, latest: Array<ResolversParentTypes['Deployment']>, targets: Array<ResolversParentTypes['DeployTargetSettings']> };
+  ProjectDeployments: ProjectDeploymentsParent;
   ProjectEvent: ProjectEventRecord;
   ProjectFile: ProjectFileEntity;
   ProjectModelSettings: ProjectModelSettings;

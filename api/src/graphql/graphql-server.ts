@@ -22,6 +22,8 @@ import { collabResolvers } from './collab/collab.resolvers';
 import { chatResolvers } from './rooms/chat.resolvers';
 import { eventResolvers } from './events/events.resolvers';
 import { fileResolvers } from './files/files.resolvers';
+import { deployResolvers } from './deploy/deploy.resolvers';
+import { deploymentResolvers } from './deploy/deployment.resolvers';
 import { createErrorFormatter } from './graphql.errors';
 import { providerKeyResolvers } from './keys/provider-key.resolvers';
 import { validationRules } from './limits';
@@ -72,7 +74,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers, themeResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers, themeResolvers, deployResolvers, deploymentResolvers] as never,
   });
 }
 

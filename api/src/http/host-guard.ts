@@ -20,6 +20,8 @@ export interface HostGuardOptions {
   publicUrl?: string;
   /** ATELIER_ALLOWED_HOSTS: `name` (any port) or `name:port`, comma-separated. */
   allowedHosts?: string;
+  /** Names that are never this app's, whatever else allows them: the deployed apps' origin (`*.apps.localhost`). */
+  foreignHost?: (host: string) => boolean;
 }
 
 export interface HostGuard {
@@ -98,6 +100,7 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
   // Behind a proxy the port in Host varies with its setup; the name is what a rebinding attacker cannot forge.
   const allowsHost = (host: string | undefined) => {
     const name = parseName(host);
+    if (host && options.foreignHost?.(host)) return false;
     return name !== null && (isOwnAddress(name) || publicUrl?.hostname.toLowerCase() === name.hostname || isExtra(name));
   };
   const allowsOrigin = (origin: string | undefined) => {
@@ -109,7 +112,7 @@ export function createHostGuard(options: HostGuardOptions): HostGuard {
       return false;
     }
     const name = parseName(url.host);
-    if (!name || url.origin !== origin) return false;
+    if (!name || url.origin !== origin || options.foreignHost?.(url.host)) return false;
     if (publicUrl && url.origin === publicUrl.origin) return true;
     return (url.protocol === 'http:' && isOwnAddress(name)) || ((url.protocol === 'http:' || url.protocol === 'https:') && isExtra(name));
   };

@@ -12,6 +12,7 @@ import type { ContextFactory } from '../context';
 import type { ApiServices } from '../services';
 import { createFilesRouter } from './files/files.routes';
 import { createHostGuard, type HostGuard } from './host-guard';
+import { AppsOrigin } from '../../../core/deploy/targets/local/apps-origin';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
 import { mountRoomTerminalRoutes } from './rooms-terminal/room-terminal.routes';
 import { securityHeaders } from './security-headers';
@@ -37,6 +38,8 @@ export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServi
     bindHost: () => boundHost,
     publicUrl: config.ATELIER_PUBLIC_URL,
     allowedHosts: config.ATELIER_ALLOWED_HOSTS,
+    // Deployed apps are never served here, even under a name ATELIER_ALLOWED_HOSTS lets in.
+    foreignHost: (host) => AppsOrigin.from(config.ATELIER_APPS_ORIGIN, 0).covers(host),
   });
   app.use(hostGuard.middleware);
   hostGuard.guardUpgrades(httpServer);

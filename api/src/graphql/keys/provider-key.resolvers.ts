@@ -47,7 +47,8 @@ export const providerKeyResolvers: Resolvers = {
       if (!can(await loadActor(ctx.em, viewerId), 'platform:rotate-keys', { kind: 'platform' })) {
         throw new ForbiddenError('Only platform administrators can do that');
       }
-      return ctx.providerKeys.rotateAll(viewerId);
+      // Deployment env vars, secrets and tokens are sealed under the same keyring: they move with the model keys.
+      return (await ctx.providerKeys.rotateAll(viewerId)) + (await ctx.deploySecrets.rotateAll(viewerId));
     },
   },
   ProviderKey: {

@@ -16,6 +16,8 @@ import type { SandboxManager } from '../../../../core/sandbox/sandbox-manager';
 export const PREVIEW_TOKEN_PARAM = 'atelier_preview_token';
 const SECURE_COOKIE = '__Host-atelier_preview';
 const PLAIN_COOKIE = 'atelier_preview';
+/** The platform's cookies: never sent to a sandbox's server or a deployed app, never set by one. */
+export const PLATFORM_COOKIES: readonly string[] = [SESSION_COOKIE, SECURE_COOKIE, PLAIN_COOKIE];
 
 export interface PreviewSiteDeps {
   readonly sandboxes: SandboxManager;
@@ -40,7 +42,7 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
   let origin = PreviewOrigin.from(deps.originPattern, 0);
   const cookieName = () => (origin.secureCookies ? SECURE_COOKIE : PLAIN_COOKIE);
   const proxyOptions = (): ProxyOptions => ({
-    reservedCookies: [SESSION_COOKIE, SECURE_COOKIE, PLAIN_COOKIE],
+    reservedCookies: PLATFORM_COOKIES,
     responseHeaders: { 'content-security-policy': `frame-ancestors ${deps.appOrigins().join(' ') || "'none'"}` },
   });
   const refuse = (res: ServerResponse, status: number, text: string, extra: OutgoingHttpHeaders = {}) =>

@@ -27,6 +27,8 @@ export async function checkSandboxAccess(req: IncomingMessage, sandboxId: string
 export async function checkViewerAccess(viewerId: string | null, em: EntityManager, sandboxId: string, action: ProjectAction, sandboxes: SandboxManager): Promise<SandboxAccess> {
   const record = await sandboxes.find(sandboxId);
   if (!record || record.status !== 'RUNNING') return { ok: false, status: 404 };
+  // A deployed app's sandbox is the platform's: no preview link, no terminal (its processes hold the app's secrets).
+  if (record.purpose === 'app') return { ok: false, status: 404 };
   if (record.roomId) return roomSandboxAccess(viewerId, em, record, action);
   const project = await em.findOne(Project, { id: record.project.id });
   if (!project) return { ok: false, status: 404 };

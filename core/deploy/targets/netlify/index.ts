@@ -1,0 +1,1 @@
+export { createNetlifyTarget, netlifyDeployTitle, type NetlifyTargetOptions } from './netlify.target';

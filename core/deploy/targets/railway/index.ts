@@ -1,0 +1,1 @@
+export { createRailwayTarget, type RailwayTargetOptions } from './railway.target';

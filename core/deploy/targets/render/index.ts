@@ -1,0 +1,1 @@
+export { createRenderTarget, type RenderTargetOptions } from './render.target';

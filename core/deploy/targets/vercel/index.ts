@@ -1,0 +1,1 @@
+export { createVercelTarget, VERCEL_META_KEY, type VercelTargetOptions } from './vercel.target';

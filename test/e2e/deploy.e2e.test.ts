@@ -5,6 +5,7 @@
  * add a todo through the app's own page, redeploy, then roll back to the first deployment from the history.
  * Screenshots go to E2E_SHOTS_DIR when set.
  */
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { testLocalBackend } from '../fixtures/sandbox-backends';
@@ -17,9 +18,25 @@ let projectId: string;
 let firstDeploymentId: string;
 let appUrl: string;
 
+/** A port nothing listens on now: the apps listener and the URLs the local target reports must agree on it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 beforeAll(async () => {
   local = testLocalBackend({ execTimeoutMs: 120_000 });
-  e2e = await startE2E({ sandboxBackend: local.backend });
+  const appsPort = await freePort();
+  e2e = await startE2E({
+    sandboxBackend: local.backend,
+    config: { ATELIER_APPS_PORT: appsPort },
+    deploy: { services: { config: { ATELIER_APPS_PORT: appsPort } }, health: { intervalMs: 500, timeoutMs: 60_000 } },
+  });
   page = await e2e.newPage();
   // Cancel and Rollback ask "are you sure?" (window.confirm): the newcomer says yes.
   page.on('dialog', (dialog) => void dialog.accept());

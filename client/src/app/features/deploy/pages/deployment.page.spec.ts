@@ -175,6 +175,17 @@ describe('DeploymentPage', () => {
     expect(byTestId(root, 'local-app')).toHaveLength(0);
   });
 
+  it("reads an unsettled local app's state again until it settles", async () => {
+    await open((a) => {
+      a.current = deployment({ status: 'LIVE', isLive: true });
+      a.targets = [target('local', { appState: null, liveDeployment: { id: 'd1', url: null, status: 'LIVE' } })];
+    });
+    await settleUntil(fixture, () => byTestId(root, 'local-app-state').length > 0);
+    expect(byTestId(root, 'local-app').at(0)!.textContent).toContain('Checking');
+    api.targets = [target('local', { appState: 'running', liveDeployment: { id: 'd1', url: null, status: 'LIVE' } })];
+    await settleUntil(fixture, () => byTestId(root, 'local-app-state')[0]?.dataset['state'] === 'running', 8000);
+  }, 15_000);
+
   it("shows the local app's state and stops it", async () => {
     await open((a) => (a.current = deployment({ status: 'LIVE', isLive: true })));
     await settleUntil(fixture, () => byTestId(root, 'local-app-state').length > 0);

@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { EMPTY, Subject, auditTime, combineLatest, from, merge, switchMap, tap } from 'rxjs';
+import { EMPTY, Subject, auditTime, combineLatest, exhaustMap, filter, from, interval, merge, switchMap, tap } from 'rxjs';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { DeployLogComponent } from '../components/deploy-log.component';
 import { DeploymentHistoryComponent } from '../components/deployment-history.component';
@@ -28,6 +28,8 @@ import {
 
 /** Bursts of events cause one read of the history, not one per event. */
 export const HISTORY_AUDIT_MS = 400;
+/** How often an unsettled local app's state (starting, restarting, not answering) is read again. */
+export const APP_STATE_POLL_MS = 3000;
 
 /**
  * `/projects/:id/deployments/:deploymentId`: the timeline, the live log, the URL, Cancel / Redeploy, the local
@@ -81,7 +83,12 @@ export class DeploymentPage {
   /** The local target's app, once there is one (before the first deploy goes live there is nothing to show). */
   protected readonly localApp = computed(() => {
     const app = this.deployment()?.target === 'local' ? this.targets().find((t) => t.target === 'local') : undefined;
-    return app?.appState ? app : null;
+    return app?.appState || app?.liveDeployment ? app : null;
+  });
+  /** The app is on its way somewhere (or its supervisor did not answer): its state is read again. */
+  private readonly appUnsettled = computed(() => {
+    const app = this.localApp();
+    return !!app && (app.appState === null || app.appState === 'starting' || app.appState === 'restarting');
   });
   /** What stays live on the target when this one failed or was cancelled. */
   protected readonly liveInstead = computed(() => {
@@ -158,7 +165,13 @@ export class DeploymentPage {
       auditTime(HISTORY_AUDIT_MS),
       switchMap(() => this.loadHistory(projectId)),
     );
-    return merge(reads$, history$);
+    // The supervisor reports its state changes as events, but a read that timed out or caught it starting
+    // would otherwise stay on screen until the next one.
+    const appPolls$ = interval(APP_STATE_POLL_MS).pipe(
+      filter(() => this.appUnsettled()),
+      exhaustMap(() => this.loadHistory(projectId)),
+    );
+    return merge(reads$, history$, appPolls$);
   }
 
   private async loadHistory(projectId: string): Promise<void> {

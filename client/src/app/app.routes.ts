@@ -32,6 +32,28 @@ export const routes: Routes = [
       import('./features/projects/pages/project-detail.page').then((m) => m.ProjectDetailPage),
   },
   {
+    path: 'projects/:id/deployments',
+    title: 'Deployments · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/deploy/pages/deployments.page').then((m) => m.DeploymentsPage),
+  },
+  {
+    // Before `:deploymentId`: "settings" is no deployment's id.
+    path: 'projects/:id/deployments/settings',
+    title: 'Deployment settings · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/deploy/pages/deploy-settings.page').then((m) => m.DeploySettingsPage),
+  },
+  {
+    path: 'projects/:id/deployments/:deploymentId',
+    title: 'Deployment · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () =>
+      import('./features/deploy/pages/deployment.page').then((m) => m.DeploymentPage),
+  },
+  {
     path: 'projects/:id/code',
     title: 'Editor · Atelier',
     canActivate: [requireViewer],

@@ -37,6 +37,7 @@ describe('AccountPage', () => {
     if (payload.authState.accountsExist && payload.authState.viewer) {
       // The account sections (features/account) have their own specs; here they only need answers.
       apollo.expectOne('ProviderKeys').flushData({ providerKeys: [] });
+      apollo.expectOne('DeployTokens').flushData({ deployTokens: [] });
       apollo.expectOne('Usage').flushData(usagePayload([]));
       const noUsage = { __typename: 'ModelUsageRow', model: null, role: null, day: null, calls: 0 };
       const zero = { promptTokens: 0, completionTokens: 0, totalTokens: 0, costUsd: 0, costInr: 0 };
@@ -126,6 +127,7 @@ describe('AccountPage', () => {
     expect(byTestId(root, 'single-user-banner')).toHaveLength(1);
     expect(byTestId(root, 'account-sessions')).toHaveLength(0);
     apollo.expectNone('ProviderKeys');
+    apollo.expectNone('DeployTokens');
     apollo.expectNone('Usage');
     for (const section of ['provider-keys', 'usage', 'my-data'])
       expect(byTestId(root, section)).toHaveLength(0);

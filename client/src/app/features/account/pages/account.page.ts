@@ -6,6 +6,7 @@ import { AuthSession } from '../../../core/auth/auth-session.service';
 import type { Result } from '../../../core/user-facing-error';
 import { MyDataComponent } from '../components/my-data.component';
 import { ProviderKeysComponent } from '../components/provider-keys.component';
+import { DeployTokensComponent } from '../../deploy/components/deploy-tokens.component';
 import { ResendVerificationComponent } from '../components/resend-verification.component';
 import { UsageMetersComponent } from '../components/usage-meters.component';
 import { MyModelUsageComponent } from '../../models/components/my-model-usage.component';
@@ -23,6 +24,7 @@ import { ThemePickerComponent } from '../../../core/theme/components/theme-picke
     DatePipe,
     RouterLink,
     ProviderKeysComponent,
+    DeployTokensComponent,
     UsageMetersComponent,
     MyModelUsageComponent,
     MyDataComponent,

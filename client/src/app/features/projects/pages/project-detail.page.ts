@@ -12,6 +12,7 @@ import { RunSummaryComponent } from '../components/run-summary.component';
 import { StatusBadgeComponent } from '../../../shared/components/status-badge.component';
 import { SandboxPanelComponent } from '../../sandbox/components/sandbox-panel.component';
 import { AgentTeamPanelComponent } from '../../agents/components/agent-team-panel.component';
+import { ProjectDeployComponent } from '../../deploy/components/project-deploy.component';
 import {
   PROJECT_CHANGING_EVENTS,
   type ProjectDetail,
@@ -42,6 +43,7 @@ export const REFRESH_AUDIT_MS = 300;
     StatusBadgeComponent,
     SandboxPanelComponent,
     AgentTeamPanelComponent,
+    ProjectDeployComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',
@@ -106,7 +108,9 @@ export class ProjectDetailPage {
       this.streamState.set(update.state);
       return;
     }
-    this.events.update((events) => [...events, ...update.events]);
+    // A deployment's log lines have their own page (features/deploy); here they would bury everything else.
+    const shown = update.events.filter((event) => event.type !== 'deploy.log');
+    if (shown.length) this.events.update((events) => [...events, ...shown]);
     if (update.events.some((event) => PROJECT_CHANGING_EVENTS.has(event.type))) this.changed.next();
   }
 

@@ -46,6 +46,8 @@ describe('TeamDetailPage', () => {
     // So is the keys and budgets section (components/team-model-settings.component.spec.ts).
     apollo.match('TeamProviderKeys');
     apollo.match('TeamModelBudgets');
+    // And the deployment tokens (features/deploy).
+    apollo.match('TeamDeployTokens');
     apollo.verify();
   });
 

@@ -12,6 +12,7 @@ import { InvitePanelComponent } from '../components/invite-panel.component';
 import { MemberListComponent } from '../components/member-list.component';
 import { RoleBadgeComponent } from '../components/role-badge.component';
 import { TeamModelSettingsComponent } from '../components/team-model-settings.component';
+import { TeamDeployTokensComponent } from '../../deploy/components/deploy-tokens.component';
 import { teamActions } from '../models/team-permissions';
 import type { TeamDetail, TeamInvitation, TeamMember } from '../models/team.models';
 import { TeamsApi } from '../services/teams-api.service';
@@ -30,6 +31,7 @@ import { TeamsApi } from '../services/teams-api.service';
     RoleBadgeComponent,
     StatusBadgeComponent,
     TeamModelSettingsComponent,
+    TeamDeployTokensComponent,
     TeamModelUsageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

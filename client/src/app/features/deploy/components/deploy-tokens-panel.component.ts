@@ -1,0 +1,128 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type OnInit,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { CONFIRM } from '../../../shared/browser.tokens';
+import { FormState, type FormErrors } from '../../../shared/form-state';
+import type { DeployResult } from '../models/deploy-error';
+import {
+  type DeployToken,
+  TOKEN_HELP,
+  TOKEN_PROVIDERS,
+  type TokenProvider,
+  providerLabel,
+} from '../models/deploy.models';
+
+/** Where a panel's tokens live: the viewer's own, or a team's. */
+export interface DeployTokenSource {
+  list(): Promise<DeployResult<readonly DeployToken[]>>;
+  /** Checks the token with the provider and stores it; the answer carries only its hint and account. */
+  set(provider: string, token: string, scope: string | null): Promise<DeployResult<DeployToken>>;
+  remove(provider: string): Promise<DeployResult<boolean>>;
+  /** Whose token a delete confirmation names: "your", "Acme's". */
+  readonly owner: string;
+}
+
+type TokenForm = { provider: string; token: string; scope: string };
+
+function validateToken(v: TokenForm): FormErrors<TokenForm> {
+  const errors: FormErrors<TokenForm> = {};
+  if (!v.token.trim()) errors.token = 'Paste the token.';
+  else if (/\s/.test(v.token.trim())) errors.token = 'A token has no spaces.';
+  return errors;
+}
+
+/**
+ * Deployment provider tokens listed by hint and account (the API never returns a token), added or replaced
+ * one provider at a time (the server checks each with its provider first), deleted after a confirm.
+ */
+@Component({
+  selector: 'app-deploy-tokens-panel',
+  imports: [DatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './deploy-tokens-panel.component.html',
+  styles: `
+    :host {
+      display: block;
+      margin-top: 16px;
+    }
+    .section-body {
+      padding: 14px;
+    }
+    .form {
+      padding: 16px 0 0;
+      max-width: none;
+    }
+    .field-row {
+      align-items: start;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    td:last-child {
+      text-align: right;
+    }
+  `,
+})
+export class DeployTokensPanelComponent implements OnInit {
+  private readonly confirm = inject(CONFIRM);
+  readonly source = input.required<DeployTokenSource>();
+  readonly heading = input('Deployment tokens');
+  readonly emptyText = input('No tokens yet: the local target needs none.');
+  readonly testId = input('deploy-tokens');
+
+  protected readonly providers = TOKEN_PROVIDERS;
+  protected readonly label = providerLabel;
+  protected readonly tokens = signal<DeployResult<readonly DeployToken[]> | null>(null);
+  protected readonly deleting = signal<string | null>(null);
+  protected readonly listError = signal<string | null>(null);
+  protected readonly form = new FormState<TokenForm>({ provider: 'vercel', token: '', scope: '' }, validateToken);
+  protected readonly help = computed(() => TOKEN_HELP[this.form.value().provider as TokenProvider]);
+  protected readonly replacing = computed(() => {
+    const list = this.tokens();
+    return !!list?.ok && list.value.some((t) => t.provider === this.form.value().provider);
+  });
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected async load(): Promise<void> {
+    this.tokens.set(null);
+    this.tokens.set(await this.source().list());
+  }
+
+  protected async save(): Promise<void> {
+    if (!this.form.begin()) return;
+    const { provider, token, scope } = this.form.value();
+    const result = await this.source().set(provider, token.trim(), scope.trim() || null);
+    this.form.end(result.ok ? undefined : { ...result.error, code: 'CONFLICT' });
+    if (!result.ok) return;
+    // The typed token leaves memory: only its hint stays.
+    this.form.reset();
+    this.form.set('provider', provider);
+    const saved = result.value;
+    this.tokens.update((list) =>
+      list?.ok
+        ? { ok: true, value: [...list.value.filter((t) => t.provider !== saved.provider), saved].sort((a, b) => a.provider.localeCompare(b.provider)) }
+        : list,
+    );
+  }
+
+  protected async remove(provider: string): Promise<void> {
+    if (!this.confirm(`Delete ${this.source().owner} ${providerLabel(provider)} token? Deployments there stop until a new one is added.`))
+      return;
+    this.listError.set(null);
+    this.deleting.set(provider);
+    const result = await this.source().remove(provider);
+    this.deleting.set(null);
+    if (!result.ok) return this.listError.set(result.error.message);
+    this.tokens.update((list) => (list?.ok ? { ok: true, value: list.value.filter((t) => t.provider !== provider) } : list));
+  }
+}

@@ -13,6 +13,7 @@ import { type Observable, firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { FormState } from '../../../shared/form-state';
+import { withSaved, withoutProvider } from '../../../shared/keyed-list';
 import {
   NEEDS_BASE_URL,
   PROVIDERS,
@@ -41,29 +42,7 @@ export interface ProviderKeySource {
   imports: [DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './provider-keys-panel.component.html',
-  styles: `
-    :host {
-      display: block;
-      margin-top: 16px;
-    }
-    .section-body {
-      padding: 14px;
-    }
-    .form {
-      padding: 16px 0 0;
-      max-width: none;
-    }
-    /* A field error under one input must not stretch the inputs beside it. */
-    .field-row {
-      align-items: start;
-    }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    td:last-child {
-      text-align: right;
-    }
-  `,
+  styleUrl: '../../../shared/styles/secret-keys-panel.css',
 })
 export class ProviderKeysPanelComponent implements OnInit {
   private readonly confirm = inject(CONFIRM);
@@ -109,17 +88,7 @@ export class ProviderKeysPanelComponent implements OnInit {
     this.changed.emit();
     this.form.reset();
     this.form.set('provider', provider);
-    const saved = result.value;
-    this.keys.update((list) =>
-      list?.ok
-        ? {
-            ok: true,
-            value: [...list.value.filter((k) => k.provider !== saved.provider), saved].sort(
-              (a, b) => a.provider.localeCompare(b.provider),
-            ),
-          }
-        : list,
-    );
+    this.keys.update((list) => withSaved(list, result.value));
   }
 
   protected async remove(provider: string): Promise<void> {
@@ -134,8 +103,6 @@ export class ProviderKeysPanelComponent implements OnInit {
       return;
     }
     this.changed.emit();
-    this.keys.update((list) =>
-      list?.ok ? { ok: true, value: list.value.filter((k) => k.provider !== provider) } : list,
-    );
+    this.keys.update((list) => withoutProvider(list, provider));
   }
 }

@@ -29,7 +29,7 @@ export function targetNote(t: DeployTarget): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown.escape)': 'closed.emit()' },
   templateUrl: './deploy-dialog.component.html',
-  styleUrl: './deploy-dialog.component.css',
+  styleUrls: ['../../../shared/styles/dialog.css', './deploy-dialog.component.css'],
 })
 export class DeployDialogComponent {
   private readonly api = inject(DeployApi);

@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { FormState, type FormErrors } from '../../../shared/form-state';
+import { withSaved, withoutProvider } from '../../../shared/keyed-list';
 import type { DeployResult } from '../models/deploy-error';
 import {
   type DeployToken,
@@ -47,28 +48,7 @@ function validateToken(v: TokenForm): FormErrors<TokenForm> {
   imports: [DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deploy-tokens-panel.component.html',
-  styles: `
-    :host {
-      display: block;
-      margin-top: 16px;
-    }
-    .section-body {
-      padding: 14px;
-    }
-    .form {
-      padding: 16px 0 0;
-      max-width: none;
-    }
-    .field-row {
-      align-items: start;
-    }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    td:last-child {
-      text-align: right;
-    }
-  `,
+  styleUrl: '../../../shared/styles/secret-keys-panel.css',
 })
 export class DeployTokensPanelComponent implements OnInit {
   private readonly confirm = inject(CONFIRM);
@@ -107,12 +87,7 @@ export class DeployTokensPanelComponent implements OnInit {
     // The typed token leaves memory: only its hint stays.
     this.form.reset();
     this.form.set('provider', provider);
-    const saved = result.value;
-    this.tokens.update((list) =>
-      list?.ok
-        ? { ok: true, value: [...list.value.filter((t) => t.provider !== saved.provider), saved].sort((a, b) => a.provider.localeCompare(b.provider)) }
-        : list,
-    );
+    this.tokens.update((list) => withSaved(list, result.value));
   }
 
   protected async remove(provider: string): Promise<void> {
@@ -123,6 +98,6 @@ export class DeployTokensPanelComponent implements OnInit {
     const result = await this.source().remove(provider);
     this.deleting.set(null);
     if (!result.ok) return this.listError.set(result.error.message);
-    this.tokens.update((list) => (list?.ok ? { ok: true, value: list.value.filter((t) => t.provider !== provider) } : list));
+    this.tokens.update((list) => withoutProvider(list, provider));
   }
 }

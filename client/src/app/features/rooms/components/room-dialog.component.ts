@@ -37,46 +37,8 @@ let nextId = 0;
       <div class="dialog-body"><ng-content /></div>
     </section>
   `,
+  styleUrls: ['../../../shared/styles/dialog.css'],
   styles: `
-    :host {
-      position: fixed;
-      inset: 0;
-      z-index: 50;
-      display: grid;
-      place-items: center;
-    }
-    .backdrop {
-      position: absolute;
-      inset: 0;
-      background: rgb(16 20 28 / 45%);
-    }
-    .dialog {
-      position: relative;
-      width: min(520px, calc(100vw - 32px));
-      max-height: calc(100vh - 64px);
-      overflow: auto;
-      box-shadow: 0 12px 40px rgb(0 0 0 / 25%);
-    }
-    .dialog-head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 12px 16px;
-      border-bottom: 1px solid var(--border);
-    }
-    .dialog-body {
-      padding: 16px;
-      display: grid;
-      gap: 14px;
-    }
-    .close {
-      border: 0;
-      background: none;
-      font-size: 20px;
-      line-height: 1;
-      cursor: pointer;
-      color: var(--muted);
-    }
     .close:focus-visible {
       outline: 2px solid var(--accent);
     }

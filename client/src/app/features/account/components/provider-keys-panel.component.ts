@@ -12,6 +12,7 @@ import {
 import { type Observable, firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
+import { LoadedListComponent } from '../../../shared/components/loaded-list.component';
 import { FormState } from '../../../shared/form-state';
 import { withSaved, withoutProvider } from '../../../shared/keyed-list';
 import {
@@ -39,7 +40,7 @@ export interface ProviderKeySource {
  */
 @Component({
   selector: 'app-provider-keys-panel',
-  imports: [DatePipe],
+  imports: [DatePipe, LoadedListComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './provider-keys-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',
@@ -56,6 +57,10 @@ export class ProviderKeysPanelComponent implements OnInit {
   protected readonly providers = PROVIDERS;
   protected readonly label = providerLabel;
   protected readonly keys = signal<Result<readonly ProviderKey[]> | null>(null);
+  protected readonly rows = computed(() => {
+    const list = this.keys();
+    return list?.ok ? list.value : [];
+  });
   protected readonly deleting = signal<string | null>(null);
   protected readonly listError = signal<string | null>(null);
   protected readonly form = new FormState<ProviderKeyValue>(
@@ -64,10 +69,7 @@ export class ProviderKeysPanelComponent implements OnInit {
   );
   protected readonly needsBaseUrl = computed(() => this.form.value().provider === NEEDS_BASE_URL);
   /** Saving replaces the key already stored for the chosen provider. */
-  protected readonly replacing = computed(() => {
-    const keys = this.keys();
-    return !!keys?.ok && keys.value.some((k) => k.provider === this.form.value().provider);
-  });
+  protected readonly replacing = computed(() => this.rows().some((k) => k.provider === this.form.value().provider));
 
   ngOnInit(): void {
     void this.load();

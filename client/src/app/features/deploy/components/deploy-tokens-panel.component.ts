@@ -9,6 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
+import { LoadedListComponent } from '../../../shared/components/loaded-list.component';
 import { FormState, type FormErrors } from '../../../shared/form-state';
 import { withSaved, withoutProvider } from '../../../shared/keyed-list';
 import type { DeployResult } from '../models/deploy-error';
@@ -45,7 +46,7 @@ function validateToken(v: TokenForm): FormErrors<TokenForm> {
  */
 @Component({
   selector: 'app-deploy-tokens-panel',
-  imports: [DatePipe],
+  imports: [DatePipe, LoadedListComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deploy-tokens-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',
@@ -60,14 +61,15 @@ export class DeployTokensPanelComponent implements OnInit {
   protected readonly providers = TOKEN_PROVIDERS;
   protected readonly label = providerLabel;
   protected readonly tokens = signal<DeployResult<readonly DeployToken[]> | null>(null);
+  protected readonly rows = computed(() => {
+    const list = this.tokens();
+    return list?.ok ? list.value : [];
+  });
   protected readonly deleting = signal<string | null>(null);
   protected readonly listError = signal<string | null>(null);
   protected readonly form = new FormState<TokenForm>({ provider: 'vercel', token: '', scope: '' }, validateToken);
   protected readonly help = computed(() => TOKEN_HELP[this.form.value().provider as TokenProvider]);
-  protected readonly replacing = computed(() => {
-    const list = this.tokens();
-    return !!list?.ok && list.value.some((t) => t.provider === this.form.value().provider);
-  });
+  protected readonly replacing = computed(() => this.rows().some((t) => t.provider === this.form.value().provider));
 
   ngOnInit(): void {
     void this.load();

@@ -7,14 +7,13 @@ import {
   inject,
   input,
   output,
-  signal,
 } from '@angular/core';
 import { type Observable, firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { LoadedListComponent } from '../../../shared/components/loaded-list.component';
 import { FormState } from '../../../shared/form-state';
-import { withSaved, withoutProvider } from '../../../shared/keyed-list';
+import { ProviderList } from '../../../shared/keyed-list';
 import {
   NEEDS_BASE_URL,
   PROVIDERS,
@@ -56,28 +55,21 @@ export class ProviderKeysPanelComponent implements OnInit {
 
   protected readonly providers = PROVIDERS;
   protected readonly label = providerLabel;
-  protected readonly keys = signal<Result<readonly ProviderKey[]> | null>(null);
-  protected readonly rows = computed(() => {
-    const list = this.keys();
-    return list?.ok ? list.value : [];
-  });
-  protected readonly deleting = signal<string | null>(null);
-  protected readonly listError = signal<string | null>(null);
+  protected readonly keys = new ProviderList<ProviderKey>();
   protected readonly form = new FormState<ProviderKeyValue>(
     { provider: 'openai', key: '', baseUrl: '' },
     validateProviderKey,
   );
   protected readonly needsBaseUrl = computed(() => this.form.value().provider === NEEDS_BASE_URL);
   /** Saving replaces the key already stored for the chosen provider. */
-  protected readonly replacing = computed(() => this.rows().some((k) => k.provider === this.form.value().provider));
+  protected readonly replacing = computed(() => this.keys.rows().some((k) => k.provider === this.form.value().provider));
 
   ngOnInit(): void {
     void this.load();
   }
 
   protected async load(): Promise<void> {
-    this.keys.set(null);
-    this.keys.set(await firstValueFrom(this.source().list()));
+    await this.keys.load(() => firstValueFrom(this.source().list()));
   }
 
   protected async save(): Promise<void> {
@@ -90,21 +82,14 @@ export class ProviderKeysPanelComponent implements OnInit {
     this.changed.emit();
     this.form.reset();
     this.form.set('provider', provider);
-    this.keys.update((list) => withSaved(list, result.value));
+    this.keys.saved(result.value);
   }
 
   protected async remove(provider: string): Promise<void> {
     const question = `Delete ${this.source().owner} ${providerLabel(provider)} key? Atelier can no longer use it.`;
     if (!this.confirm(question)) return;
-    this.listError.set(null);
-    this.deleting.set(provider);
-    const result = await firstValueFrom(this.source().remove(provider));
-    this.deleting.set(null);
-    if (!result.ok) {
-      this.listError.set(result.error.message);
-      return;
+    if (await this.keys.remove(provider, () => firstValueFrom(this.source().remove(provider)))) {
+      this.changed.emit();
     }
-    this.changed.emit();
-    this.keys.update((list) => withoutProvider(list, provider));
   }
 }

@@ -6,12 +6,11 @@ import {
   computed,
   inject,
   input,
-  signal,
 } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { LoadedListComponent } from '../../../shared/components/loaded-list.component';
 import { FormState, type FormErrors } from '../../../shared/form-state';
-import { withSaved, withoutProvider } from '../../../shared/keyed-list';
+import { ProviderList } from '../../../shared/keyed-list';
 import type { DeployResult } from '../models/deploy-error';
 import {
   type DeployToken,
@@ -60,24 +59,17 @@ export class DeployTokensPanelComponent implements OnInit {
 
   protected readonly providers = TOKEN_PROVIDERS;
   protected readonly label = providerLabel;
-  protected readonly tokens = signal<DeployResult<readonly DeployToken[]> | null>(null);
-  protected readonly rows = computed(() => {
-    const list = this.tokens();
-    return list?.ok ? list.value : [];
-  });
-  protected readonly deleting = signal<string | null>(null);
-  protected readonly listError = signal<string | null>(null);
+  protected readonly tokens = new ProviderList<DeployToken>();
   protected readonly form = new FormState<TokenForm>({ provider: 'vercel', token: '', scope: '' }, validateToken);
   protected readonly help = computed(() => TOKEN_HELP[this.form.value().provider as TokenProvider]);
-  protected readonly replacing = computed(() => this.rows().some((t) => t.provider === this.form.value().provider));
+  protected readonly replacing = computed(() => this.tokens.rows().some((t) => t.provider === this.form.value().provider));
 
   ngOnInit(): void {
     void this.load();
   }
 
   protected async load(): Promise<void> {
-    this.tokens.set(null);
-    this.tokens.set(await this.source().list());
+    await this.tokens.load(() => this.source().list());
   }
 
   protected async save(): Promise<void> {
@@ -89,17 +81,12 @@ export class DeployTokensPanelComponent implements OnInit {
     // The typed token leaves memory: only its hint stays.
     this.form.reset();
     this.form.set('provider', provider);
-    this.tokens.update((list) => withSaved(list, result.value));
+    this.tokens.saved(result.value);
   }
 
   protected async remove(provider: string): Promise<void> {
     if (!this.confirm(`Delete ${this.source().owner} ${providerLabel(provider)} token? Deployments there stop until a new one is added.`))
       return;
-    this.listError.set(null);
-    this.deleting.set(provider);
-    const result = await this.source().remove(provider);
-    this.deleting.set(null);
-    if (!result.ok) return this.listError.set(result.error.message);
-    this.tokens.update((list) => withoutProvider(list, provider));
+    await this.tokens.remove(provider, () => this.source().remove(provider));
   }
 }

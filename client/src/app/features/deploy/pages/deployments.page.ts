@@ -10,6 +10,7 @@ import { type DeployTarget, type Deployment, providerLabel } from '../models/dep
 import { DeployApi } from '../services/deploy-api.service';
 import { DeployEventStream, streamIdAt } from '../services/deploy-event-stream.service';
 import { HISTORY_AUDIT_MS } from './deployment.page';
+import { ProjectNotFoundComponent } from '../../../shared/components/project-not-found.component';
 
 interface History {
   readonly canDeploy: boolean;
@@ -21,7 +22,7 @@ interface History {
 /** `/projects/:id/deployments`: what is live where, every deployment with Rollback, Deploy, and the settings link. */
 @Component({
   selector: 'app-deployments-page',
-  imports: [RouterLink, DeploymentHistoryComponent, ProjectDeployComponent],
+  imports: [RouterLink, DeploymentHistoryComponent, ProjectDeployComponent, ProjectNotFoundComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deployments.page.html',
   styles: `

@@ -25,6 +25,7 @@ import {
   type StreamState,
 } from '../services/project-event-stream.service';
 import { ProjectsApi } from '../services/projects-api.service';
+import { ProjectNotFoundComponent } from '../../../shared/components/project-not-found.component';
 
 /** Bursts of `file.created` cause one refetch, not one per file. */
 export const REFRESH_AUDIT_MS = 300;
@@ -44,6 +45,7 @@ export const REFRESH_AUDIT_MS = 300;
     SandboxPanelComponent,
     AgentTeamPanelComponent,
     ProjectDeployComponent,
+    ProjectNotFoundComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-detail.page.html',

@@ -13,6 +13,7 @@ import {
   nameError,
 } from '../models/project-settings';
 import { ProjectAdminApi } from '../services/project-admin-api.service';
+import { ProjectNotFoundComponent } from '../../../shared/components/project-not-found.component';
 
 /**
  * `/projects/:id/settings`: rename, archive or restore, and delete (typing the name) one project. What the
@@ -20,7 +21,7 @@ import { ProjectAdminApi } from '../services/project-admin-api.service';
  */
 @Component({
   selector: 'app-project-settings-page',
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, ProjectNotFoundComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-settings.page.html',
   styleUrl: './project-settings.page.css',

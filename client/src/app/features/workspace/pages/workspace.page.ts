@@ -30,6 +30,7 @@ import { CollabService } from '../services/collab.service';
 import type { ProjectRoom } from '../services/project-room';
 import { SaveTracker, saveState } from '../services/save-tracker';
 import { WorkspaceApi } from '../services/workspace-api.service';
+import { ProjectNotFoundComponent } from '../../../shared/components/project-not-found.component';
 
 /** Bursts of file events cause one re-read of the file list. */
 export const FILES_REFRESH_AUDIT_MS = 300;
@@ -43,6 +44,7 @@ export const FILES_REFRESH_AUDIT_MS = 300;
     FileTreeComponent,
     LiveEditorComponent,
     PresenceBarComponent,
+    ProjectNotFoundComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workspace.page.html',

@@ -11,20 +11,13 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { DeployResult } from '../models/deploy-error';
-import type { DeployTarget, Deployment } from '../models/deploy.models';
+import type { DeployOverview, DeployTarget, Deployment } from '../models/deploy.models';
 import { DeployApi } from '../services/deploy-api.service';
 import { DeployBadgeComponent } from './deploy-badge.component';
 import { DeployDialogComponent } from './deploy-dialog.component';
 
 /** Events after which the badge reads the deployments again (log lines change nothing it shows). */
 const CHANGING = new Set(['deploy.created', 'deploy.status', 'deploy.live', 'deploy.failed', 'deploy.cancelled', 'deploy.app']);
-
-interface Overview {
-  readonly canDeploy: boolean;
-  readonly canConfigure: boolean;
-  readonly latest: readonly Deployment[];
-  readonly targets: readonly DeployTarget[];
-}
 
 /**
  * The project header's deployments: a badge per target's newest deployment, a link to the history and the
@@ -99,7 +92,7 @@ export class ProjectDeployComponent {
   /** The project's events as the project page streams them: a deployment event refreshes the badge. */
   readonly events = input<readonly { readonly type: string }[]>([]);
 
-  protected readonly overview = signal<DeployResult<Overview> | null>(null);
+  protected readonly overview = signal<DeployResult<DeployOverview> | null>(null);
   protected readonly loaded = computed(() => {
     const o = this.overview();
     return o?.ok ? o.value : null;

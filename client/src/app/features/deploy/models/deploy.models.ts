@@ -10,6 +10,9 @@ import type {
   DeployTargetViewFragment,
   DeployTokenViewFragment,
   DeploymentViewFragment,
+  ProjectDeployHistoryQuery,
+  ProjectDeployOverviewQuery,
+  ProjectDeploySettingsQuery,
 } from '../../../generated/deploy';
 
 // contracts/deploy.ts also defines Temporal messages: the client names its values by type only (nothing of
@@ -20,6 +23,14 @@ export type DeployLogLine = DeployLogLineViewFragment;
 export type DeployTarget = DeployTargetViewFragment;
 export type DeployEnvVar = DeployEnvVarViewFragment;
 export type DeployToken = DeployTokenViewFragment;
+
+/**
+ * A project's deployments as each view reads them, each with the viewer's rights: the header's newest one per
+ * target, the history page's list, the settings page's targets and env vars.
+ */
+export type DeployOverview = ProjectDeployOverviewQuery['projectDeployments'];
+export type DeployHistory = ProjectDeployHistoryQuery['projectDeployments'];
+export type DeploySettings = ProjectDeploySettingsQuery['projectDeployments'];
 
 /** The timeline's steps, in order (a rollback skips the first two: it reuses the earlier package). */
 export const STEPS = [

@@ -5,15 +5,8 @@ import { from, switchMap } from 'rxjs';
 import { EnvVarsComponent } from '../components/env-vars.component';
 import { TargetSettingsComponent } from '../components/target-settings.component';
 import type { DeployResult } from '../models/deploy-error';
-import type { DeployEnvVar, DeployTarget } from '../models/deploy.models';
+import type { DeploySettings } from '../models/deploy.models';
 import { DeployApi } from '../services/deploy-api.service';
-
-interface Settings {
-  readonly canDeploy: boolean;
-  readonly canConfigure: boolean;
-  readonly targets: readonly DeployTarget[];
-  readonly env: readonly DeployEnvVar[];
-}
 
 /** `/projects/:id/deployments/settings`: each target's options and the project's env vars and secrets. */
 @Component({
@@ -79,7 +72,7 @@ interface Settings {
 export class DeploySettingsPage {
   readonly id = input.required<string>();
   private readonly api = inject(DeployApi);
-  protected readonly data = signal<DeployResult<Settings> | null>(null);
+  protected readonly data = signal<DeployResult<DeploySettings> | null>(null);
 
   constructor() {
     toObservable(this.id)

@@ -6,18 +6,11 @@ import { CONFIRM } from '../../../shared/browser.tokens';
 import { DeploymentHistoryComponent } from '../components/deployment-history.component';
 import { ProjectDeployComponent } from '../components/project-deploy.component';
 import type { DeployResult } from '../models/deploy-error';
-import { type DeployTarget, type Deployment, providerLabel } from '../models/deploy.models';
+import { type DeployHistory, type Deployment, providerLabel } from '../models/deploy.models';
 import { DeployApi } from '../services/deploy-api.service';
 import { DeployEventStream, streamIdAt } from '../services/deploy-event-stream.service';
 import { HISTORY_AUDIT_MS } from './deployment.page';
 import { ProjectNotFoundComponent } from '../../../shared/components/project-not-found.component';
-
-interface History {
-  readonly canDeploy: boolean;
-  readonly canConfigure: boolean;
-  readonly history: readonly Deployment[];
-  readonly targets: readonly DeployTarget[];
-}
 
 /** `/projects/:id/deployments`: what is live where, every deployment with Rollback, Deploy, and the settings link. */
 @Component({
@@ -66,7 +59,7 @@ export class DeploymentsPage {
   private readonly router = inject(Router);
   private readonly confirm = inject(CONFIRM);
 
-  protected readonly data = signal<DeployResult<History> | null>(null);
+  protected readonly data = signal<DeployResult<DeployHistory> | null>(null);
   protected readonly canConfigure = computed(() => {
     const d = this.data();
     return !!d?.ok && d.value.canConfigure;

@@ -128,6 +128,24 @@ export async function findOrCreate(adapter: DeployTargetAdapter, ctx: TargetCont
   return (await adapter.find(ctx)) ?? (await adapter.create(ctx, artifact));
 }
 
+/**
+ * A healthy deployment, then one the fake makes unhealthy: the second probes unhealthy, and once discarded it is
+ * no longer active and the first answers healthy again (the provider rolled back to it).
+ */
+export async function expectDiscardRollsBack(setup: ContractSetup, firstId: string, secondId: string): Promise<void> {
+  const first = contractContext(setup, firstId);
+  const one = await findOrCreate(setup.adapter, first.ctx, contractArtifact());
+  await setup.adapter.waitReady(first.ctx, one);
+  setup.fake.fail('unhealthy');
+  const second = contractContext(setup, secondId);
+  const two = await findOrCreate(setup.adapter, second.ctx, contractArtifact());
+  const ready = await setup.adapter.waitReady(second.ctx, two);
+  await expect(setup.adapter.probe(second.ctx, two, ready.url)).resolves.toMatchObject({ healthy: false });
+  await setup.adapter.discard(second.ctx, two);
+  expect(setup.fake.isActive(two.ref)).toBe(false);
+  await expect(setup.adapter.probe(first.ctx, one, ready.url)).resolves.toMatchObject({ healthy: true });
+}
+
 /** Registers the contract's tests for one adapter. `setup` runs once; the fake is reset before each test. */
 export function describeTargetContract(name: string, setup: () => Promise<ContractSetup>): void {
   describe(`deploy target contract: ${name}`, () => {

@@ -1,6 +1,6 @@
 import { RailwayFake } from '../../../../test/fakes/deploy/railway-fake';
 import { useGithubBacked } from '../../../../test/fixtures/github-targets';
-import { contractArtifact, contractContext, findOrCreate } from '../target-contract';
+import { contractArtifact, contractContext, expectDiscardRollsBack, findOrCreate } from '../target-contract';
 import { createRailwayTarget } from './index';
 
 describe('Railway target', () => {
@@ -47,17 +47,7 @@ describe('Railway target', () => {
   });
 
   it('discarding a successful but unhealthy deployment rolls the service back to the previous one', async () => {
-    const first = contractContext(t.setup, '00000000-0000-4000-c000-000000000004');
-    const one = await findOrCreate(t.setup.adapter, first.ctx, contractArtifact());
-    await t.setup.adapter.waitReady(first.ctx, one);
-    t.fake.fail('unhealthy');
-    const second = contractContext(t.setup, '00000000-0000-4000-c000-000000000005');
-    const two = await findOrCreate(t.setup.adapter, second.ctx, contractArtifact());
-    const ready = await t.setup.adapter.waitReady(second.ctx, two);
-    await expect(t.setup.adapter.probe(second.ctx, two, ready.url)).resolves.toMatchObject({ healthy: false });
-    await t.setup.adapter.discard(second.ctx, two);
-    expect(t.fake.isActive(two.ref)).toBe(false);
-    await expect(t.setup.adapter.probe(first.ctx, one, ready.url)).resolves.toMatchObject({ healthy: true });
+    await expectDiscardRollsBack(t.setup, '00000000-0000-4000-c000-000000000004', '00000000-0000-4000-c000-000000000005');
   });
 
   it('refuses a project of that name that is not ours with DEPLOY_NAME_TAKEN before pushing anything', async () => {

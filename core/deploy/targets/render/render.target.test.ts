@@ -1,6 +1,6 @@
 import { RenderFake } from '../../../../test/fakes/deploy/render-fake';
 import { useGithubBacked } from '../../../../test/fixtures/github-targets';
-import { contractArtifact, contractContext, findOrCreate } from '../target-contract';
+import { contractArtifact, contractContext, expectDiscardRollsBack, findOrCreate } from '../target-contract';
 import { createRenderTarget } from './index';
 
 describe('Render target', () => {
@@ -51,17 +51,7 @@ describe('Render target', () => {
   });
 
   it('discarding a live but unhealthy deploy rolls the service back to the previous deploy', async () => {
-    const first = contractContext(t.setup, '00000000-0000-4000-b000-000000000004');
-    const one = await findOrCreate(t.setup.adapter, first.ctx, contractArtifact());
-    await t.setup.adapter.waitReady(first.ctx, one);
-    t.fake.fail('unhealthy');
-    const second = contractContext(t.setup, '00000000-0000-4000-b000-000000000005');
-    const two = await findOrCreate(t.setup.adapter, second.ctx, contractArtifact());
-    const ready = await t.setup.adapter.waitReady(second.ctx, two);
-    await expect(t.setup.adapter.probe(second.ctx, two, ready.url)).resolves.toMatchObject({ healthy: false });
-    await t.setup.adapter.discard(second.ctx, two);
-    expect(t.fake.isActive(two.ref)).toBe(false);
-    await expect(t.setup.adapter.probe(first.ctx, one, ready.url)).resolves.toMatchObject({ healthy: true });
+    await expectDiscardRollsBack(t.setup, '00000000-0000-4000-b000-000000000004', '00000000-0000-4000-b000-000000000005');
     expect(t.fake.requests.some((r) => r.path.endsWith('/rollback'))).toBe(true);
   });
 

@@ -23,6 +23,7 @@ import { LOCAL_USER_ID, User } from '../core/user/user.entity';
 import { changeTimes, exposeRoom, keyTimes, markerTimes, recordChanges, recordKeys } from '../test/e2e/coedit-page';
 import { createStack, type Stack } from '../test/harness';
 import { testLiveblocks } from '../test/services';
+import { CHROMIUM_ARGS } from '../test/e2e/browser';
 import { printTable, type Row } from './stats';
 
 setFlagsFromString('--expose_gc');
@@ -31,15 +32,6 @@ const now = () => performance.timeOrigin + performance.now();
 const heapMb = () => (gc(), process.memoryUsage().heapUsed / 2 ** 20);
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 const clientDist = resolve(__dirname, '../client/dist/client/browser');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AGENT = { kind: 'agent' as const, id: 'coder', name: 'The coder' };
 
 /** Request/reply over the peers' worker thread. */

@@ -24,17 +24,9 @@ import { User } from '../core/user/user.entity';
 import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import { graphqlOver, type Gql } from '../test/graphql-http';
 import { createStack, type Stack } from '../test/harness';
+import { CHROMIUM_ARGS } from '../test/e2e/browser';
 import { printTable, type Row } from './stats';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DEPLOY = 'mutation($i: DeployInput!) { deploy(input: $i) { id status url } }';
 const DELETE_APP = 'mutation($p: ID!) { deleteLocalApp(projectId: $p) { target } }';
 const EVENTS = 'subscription($p: ID!) { projectEvents(projectId: $p) { id type at data } }';

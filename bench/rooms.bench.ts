@@ -20,6 +20,7 @@ import { User } from '../core/user/user.entity';
 import { graphqlOver, type Gql } from '../test/graphql-http';
 import { createStack, testLimits, type Stack } from '../test/harness';
 import { testLiveblocks } from '../test/services';
+import { CHROMIUM_ARGS } from '../test/e2e/browser';
 import { printTable } from './stats';
 
 setFlagsFromString('--expose_gc');
@@ -27,7 +28,6 @@ const gc = runInNewContext('gc') as () => void;
 const now = () => performance.timeOrigin + performance.now();
 const heapMb = () => (gc(), process.memoryUsage().heapUsed / 2 ** 20);
 const clientDist = resolve(__dirname, '../client/dist/client/browser');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const CREATE_PROJECT = 'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }';
 const CREATE_ROOM = 'mutation($i: CreateRoomInput!) { createRoom(input: $i) { id } }';

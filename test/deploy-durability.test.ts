@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadActor } from '../core/access/actor';
 import { Deployment, DeploymentLog } from '../core/deploy/deploy.entities';
-import { DeployService } from '../core/deploy/deploy.service';
-import { ProjectFile } from '../core/project/project.entity';
 import { SandboxRecord } from '../core/sandbox/sandbox.entity';
 import { VercelFake } from './fakes/deploy/vercel-fake';
 import { appSources, seedProject } from './fixtures/local-apps';
-import { silentLogger, waitFor } from './harness';
+import { addProjectFiles, deployServiceOf } from './fixtures/deploy';
+import { waitFor } from './harness';
 import { useWorkerProcesses } from './worker-process';
 
 /**
@@ -41,19 +40,10 @@ it(`deploys once to Vercel although the worker is SIGKILLed ${KILLS} times`, asy
   const { stack } = workers;
   const { userId, projectId } = await seedProject(stack.db.orm, { tier: 'enterprise', name: 'Durable Deploy' });
   const em = stack.db.orm.em.fork();
-  for (const [path, content] of Object.entries(appSources())) em.create(ProjectFile, { project: projectId, path, content, language: 'plaintext', size: content.length });
+  addProjectFiles(em, projectId, appSources());
   await em.flush();
   await stack.deploySecrets.setToken({ kind: 'user', id: userId }, 'vercel', fake.token.value, null, userId);
-  const service = new DeployService({
-    orm: stack.db.orm,
-    temporal: () => stack.temporal,
-    events: stack.events,
-    redis: stack.redis,
-    secrets: stack.deploySecrets,
-    targets: stack.deployTargets,
-    logger: silentLogger,
-    taskQueue: stack.taskQueue,
-  });
+  const service = deployServiceOf(stack);
   const actor = await loadActor(em as EntityManager, userId);
   const env = { ATELIER_MASTER_KEYS: masterKeys, ATELIER_VERCEL_API_URL: fake.url };
   const { id } = await service.deploy(actor, { projectId, target: 'vercel' });

@@ -8,15 +8,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadActor } from '../core/access/actor';
 import type { Actor } from '../core/access/policy';
 import { Deployment, DeploymentLog, DeployTarget } from '../core/deploy/deploy.entities';
-import { DeployService } from '../core/deploy/deploy.service';
+import type { DeployService } from '../core/deploy/deploy.service';
 import { createVercelTarget } from '../core/deploy/targets/vercel';
-import { Project, ProjectFile } from '../core/project/project.entity';
+import { Project } from '../core/project/project.entity';
 import { actorOf } from '../core/access/policy';
 import { workflowIds } from '../contracts/workflow-ids';
 import { appSources, seedProject } from '../test/fixtures/local-apps';
+import { addProjectFiles, deployServiceOf } from '../test/fixtures/deploy';
 import { VercelFake } from '../test/fakes/deploy/vercel-fake';
 import { testLocalBackend } from '../test/fixtures/sandbox-backends';
-import { createStack, silentLogger, waitFor, type Stack } from '../test/harness';
+import { createStack, waitFor, type Stack } from '../test/harness';
 
 let stack: Stack;
 let local: ReturnType<typeof testLocalBackend>;
@@ -40,19 +41,10 @@ beforeAll(async () => {
     },
   });
   await stack.startWorker();
-  service = new DeployService({
-    orm: stack.db.orm,
-    temporal: () => stack.temporal,
-    events: stack.events,
-    redis: stack.redis,
-    secrets: stack.deploySecrets,
-    targets: stack.deployTargets,
-    logger: silentLogger,
-    taskQueue: stack.taskQueue,
-  });
+  service = deployServiceOf(stack);
   ({ projectId, userId } = await seedProject(stack.db.orm, { tier: 'pro', name: `Vercel Flow ${Date.now()}` }));
   const em = stack.db.orm.em.fork();
-  for (const [path, content] of Object.entries(appSources())) em.create(ProjectFile, { project: projectId, path, content, language: 'plaintext', size: content.length });
+  addProjectFiles(em, projectId, appSources());
   await em.flush();
   actor = await loadActor(em as EntityManager, userId);
   await stack.deploySecrets.setToken({ kind: 'user', id: userId }, 'vercel', fake.token.value, null, userId);

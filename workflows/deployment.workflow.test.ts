@@ -7,10 +7,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadActor } from '../core/access/actor';
 import type { Actor } from '../core/access/policy';
 import { Deployment, DeploymentLog, DeployTarget } from '../core/deploy/deploy.entities';
-import { DeployService } from '../core/deploy/deploy.service';
+import type { DeployService } from '../core/deploy/deploy.service';
 import { ProjectFile } from '../core/project/project.entity';
 import { SandboxRecord } from '../core/sandbox/sandbox.entity';
 import { appSources, seedProject } from '../test/fixtures/local-apps';
+import { addProjectFiles, deployServiceOf } from '../test/fixtures/deploy';
 import { testLocalBackend } from '../test/fixtures/sandbox-backends';
 import { createStack, silentLogger, waitFor, type Stack } from '../test/harness';
 import { MockActivityEnvironment, defaultActivityInfo } from '@temporalio/testing';
@@ -27,16 +28,7 @@ beforeAll(async () => {
   local = testLocalBackend();
   stack = await createStack({ sandboxBackend: local.backend, live: false, deploy: { health: { intervalMs: 250, timeoutMs: 4000 } } });
   await stack.startWorker();
-  service = new DeployService({
-    orm: stack.db.orm,
-    temporal: () => stack.temporal,
-    events: stack.events,
-    redis: stack.redis,
-    secrets: stack.deploySecrets,
-    targets: stack.deployTargets,
-    logger: silentLogger,
-    taskQueue: stack.taskQueue,
-  });
+  service = deployServiceOf(stack);
   ({ projectId } = await seedProject(stack.db.orm, { tier: 'pro', name: `Flow ${Date.now()}` }));
   const em = stack.db.orm.em.fork();
   const project = await em.findOneOrFail('Project', { id: projectId } as never);
@@ -54,7 +46,7 @@ afterAll(async () => {
 async function setFiles(files: Record<string, string>): Promise<void> {
   const em = stack.db.orm.em.fork();
   await em.nativeDelete(ProjectFile, { project: projectId });
-  for (const [path, content] of Object.entries(files)) em.create(ProjectFile, { project: projectId, path, content, language: 'plaintext', size: content.length });
+  addProjectFiles(em, projectId, files);
   await em.flush();
 }
 

@@ -12,7 +12,7 @@ import { createStack, type Stack } from '../harness';
 const clientDist = resolve(__dirname, '../../client/dist/client/browser');
 const chromiumPath = process.env.ATELIER_CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Chromium as root, headless, with no background traffic towards a network this machine does not have.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface E2E {
   stack: Stack;

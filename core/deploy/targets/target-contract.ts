@@ -60,13 +60,7 @@ export function contractArtifact(): DeployArtifact {
     'src/server.js': "require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000);\n",
     'public/index.html': '<!doctype html><title>Todos</title><h1>Todos</h1>\n',
   };
-  const files: ArtifactFile[] = Object.entries(sources).map(([path, text]) => ({
-    path,
-    size: Buffer.byteLength(text),
-    sha1: createHash('sha1').update(text).digest('hex'),
-    executable: false,
-    read: async () => Buffer.from(text),
-  }));
+  const files = Object.entries(sources).map(([path, text]) => artifactFile(path, text));
   // The whole built workspace as the build packs it (the local target unpacks and runs it).
   const dir = mkdtempSync(join(tmpdir(), 'deploy-contract-'));
   for (const [path, text] of Object.entries(sources)) {
@@ -77,6 +71,19 @@ export function contractArtifact(): DeployArtifact {
   createTar({ gzip: true, file: tarballPath, cwd: join(dir, 'workspace'), sync: true, portable: true }, Object.keys(sources));
   return { files, staticDir: 'public', tarballPath, startCommand: 'npm start', runtime: 'node', packageJson: JSON.parse(sources['package.json']!) };
 }
+
+/** One file of an artifact, holding `text`. */
+export function artifactFile(path: string, text: string): ArtifactFile {
+  return { path, size: Buffer.byteLength(text), sha1: createHash('sha1').update(text).digest('hex'), executable: false, read: async () => Buffer.from(text) };
+}
+
+/** The artifact with `path` added, or replaced, holding `text`. */
+export function withFile(artifact: DeployArtifact, path: string, text: string): DeployArtifact {
+  return { ...artifact, files: [...artifact.files.filter((f) => f.path !== path), artifactFile(path, text)] };
+}
+
+/** A deployment id for a target's tests: `group` keeps one adapter's ids apart from another's (e.g. `a000`). */
+export const testDeploymentId = (group: string, n: number): string => `00000000-0000-4000-${group}-${String(n).padStart(12, '0')}`;
 
 export interface ContextRecorder {
   ctx: TargetContext;
@@ -119,6 +126,24 @@ const nextId = () => `00000000-0000-4000-9000-${String(++counter).padStart(12, '
 /** find-or-create as the upload activity does it. */
 export async function findOrCreate(adapter: DeployTargetAdapter, ctx: TargetContext, artifact: DeployArtifact): Promise<ProviderDeployment> {
   return (await adapter.find(ctx)) ?? (await adapter.create(ctx, artifact));
+}
+
+/**
+ * A healthy deployment, then one the fake makes unhealthy: the second probes unhealthy, and once discarded it is
+ * no longer active and the first answers healthy again (the provider rolled back to it).
+ */
+export async function expectDiscardRollsBack(setup: ContractSetup, firstId: string, secondId: string): Promise<void> {
+  const first = contractContext(setup, firstId);
+  const one = await findOrCreate(setup.adapter, first.ctx, contractArtifact());
+  await setup.adapter.waitReady(first.ctx, one);
+  setup.fake.fail('unhealthy');
+  const second = contractContext(setup, secondId);
+  const two = await findOrCreate(setup.adapter, second.ctx, contractArtifact());
+  const ready = await setup.adapter.waitReady(second.ctx, two);
+  await expect(setup.adapter.probe(second.ctx, two, ready.url)).resolves.toMatchObject({ healthy: false });
+  await setup.adapter.discard(second.ctx, two);
+  expect(setup.fake.isActive(two.ref)).toBe(false);
+  await expect(setup.adapter.probe(first.ctx, one, ready.url)).resolves.toMatchObject({ healthy: true });
 }
 
 /** Registers the contract's tests for one adapter. `setup` runs once; the fake is reset before each test. */

@@ -1,12 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { AppsOrigin } from '../../../../core/deploy/targets/local/apps-origin';
 import type { SandboxManager } from '../../../../core/sandbox/sandbox-manager';
 import type { PreviewInfo } from '../../../../sandbox/types';
 import { PLATFORM_COOKIES } from '../sandbox/preview-server';
-import { proxyPreviewRequest, proxyPreviewUpgrade, type ProxyOptions } from '../sandbox/preview-proxy';
+import { createProxyListener, proxyPreviewRequest, proxyPreviewUpgrade, refuseSocket, type ProxyOptions } from '../sandbox/preview-proxy';
 
 export interface AppsSiteDeps {
   readonly sandboxes: SandboxManager;
@@ -80,40 +80,16 @@ export function createAppsSite(deps: AppsSiteDeps): AppsSite {
     proxyPreviewUpgrade(found.target, req, socket, head, req.url ?? '/', proxyOptions);
   }
 
-  const server = createServer((req, res) => {
-    serve(req, res).catch((error: unknown) => {
-      deps.logger.warn({ err: error }, 'app request failed');
-      if (!res.headersSent) answer(res, 503, 'This app is not available right now.');
-      else res.destroy();
-    });
+  const listener = createProxyListener({
+    serve,
+    upgrade,
+    failed: (res) => answer(res, 503, 'This app is not available right now.'),
+    failedUpgradeStatus: 503,
+    logs: { request: 'app request failed', upgrade: 'app upgrade failed' },
+    logger: deps.logger,
+    listening: (port) => {
+      origin = AppsOrigin.from(deps.originPattern, port);
+    },
   });
-  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    upgrade(req, socket, head).catch((error: unknown) => {
-      deps.logger.warn({ err: error }, 'app upgrade failed');
-      refuseSocket(socket, 503);
-    });
-  });
-
-  return {
-    server,
-    origin: () => origin,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          origin = AppsOrigin.from(deps.originPattern, (server.address() as AddressInfo).port);
-          resolve();
-        });
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function refuseSocket(socket: Socket, status: number): void {
-  const reason = { 404: 'Not Found', 421: 'Misdirected Request', 503: 'Service Unavailable' }[status] ?? 'Error';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  return { ...listener, origin: () => origin };
 }

@@ -1,6 +1,7 @@
-import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Logger } from 'pino';
 import type { PreviewInfo } from '../../../../sandbox/types';
 
 /** RFC 9110 §7.6.1 connection-specific fields, plus the ones proxies commonly misuse. */
@@ -113,4 +114,67 @@ function headerLines(headers: OutgoingHttpHeaders): string {
   return Object.entries(headers)
     .flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => `${k}: ${x}\r\n`) : [`${k}: ${String(v)}\r\n`]))
     .join('');
+}
+
+const SOCKET_REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+
+/** Refuses a WebSocket upgrade with a bare HTTP status (nothing else can be said on a socket before the upgrade). */
+export function refuseSocket(socket: Socket, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${SOCKET_REASONS[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export interface ProxyListenerHandlers {
+  serve(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void>;
+  /** The answer when `serve` throws before any header went out. */
+  failed(res: ServerResponse): void;
+  /** The status when `upgrade` throws. */
+  failedUpgradeStatus: number;
+  /** The log lines for a failed request and a failed upgrade. */
+  logs: { readonly request: string; readonly upgrade: string };
+  logger: Logger;
+  /** Told the bound port once listening (the origin depends on it). */
+  listening(port: number): void;
+}
+
+export interface ProxyListener {
+  readonly server: Server;
+  listen(port: number, host: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A listener for proxied hosts (sandbox previews, deployed apps): requests and WebSocket upgrades go to the
+ * handlers; a handler that throws is logged and answered (never a stack trace), and close ends open sockets.
+ */
+export function createProxyListener(handlers: ProxyListenerHandlers): ProxyListener {
+  const server = createServer((req, res) => {
+    handlers.serve(req, res).catch((error: unknown) => {
+      handlers.logger.warn({ err: error }, handlers.logs.request);
+      if (!res.headersSent) handlers.failed(res);
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    handlers.upgrade(req, socket, head).catch((error: unknown) => {
+      handlers.logger.warn({ err: error }, handlers.logs.upgrade);
+      refuseSocket(socket, handlers.failedUpgradeStatus);
+    });
+  });
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          handlers.listening((server.address() as AddressInfo).port);
+          resolve();
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

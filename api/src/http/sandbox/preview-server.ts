@@ -1,12 +1,12 @@
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse, serialize } from 'cookie';
 import type { Logger } from 'pino';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import type { PreviewLinks } from '../../../../core/sandbox/preview-links';
 import { PreviewOrigin } from '../../../../core/sandbox/preview-origin';
-import { proxyPreviewRequest, proxyPreviewUpgrade, type ProxyOptions } from './preview-proxy';
+import { createProxyListener, proxyPreviewRequest, proxyPreviewUpgrade, refuseSocket, type ProxyOptions } from './preview-proxy';
 import { fetchedByItself, sessionLives } from './preview-guards';
 import { PREVIEW_COOKIE_TTL_MS, PREVIEW_LINK_TTL_MS, type PreviewTokens } from '../../../../core/sandbox/preview-token';
 import { checkViewerAccess } from './sandbox-access';
@@ -102,22 +102,20 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
     proxyPreviewUpgrade(preview.target, req, socket, head, req.url ?? '/', proxyOptions());
   }
 
-  const server = createServer((req, res) => {
-    serve(req, res).catch((error: unknown) => {
-      deps.logger.warn({ err: error }, 'preview failed');
-      if (!res.headersSent) refuse(res, 502, 'The preview is not available.\n');
-      else res.destroy();
-    });
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    upgrade(req, socket, head).catch((error: unknown) => {
-      deps.logger.warn({ err: error }, 'preview upgrade failed');
-      refuseSocket(socket, 502);
-    });
+  const listener = createProxyListener({
+    serve,
+    upgrade,
+    failed: (res) => refuse(res, 502, 'The preview is not available.\n'),
+    failedUpgradeStatus: 502,
+    logs: { request: 'preview failed', upgrade: 'preview upgrade failed' },
+    logger: deps.logger,
+    listening: (port) => {
+      origin = PreviewOrigin.from(deps.originPattern, port);
+    },
   });
 
   return {
-    server,
+    ...listener,
     origin: () => origin,
     link(sandboxId, userId, sessionId) {
       if (!userId) return { url: origin.urlFor(sandboxId), expiresAt: null };
@@ -126,25 +124,7 @@ export function createPreviewSite(deps: PreviewSiteDeps): PreviewSite {
       const token = deps.tokens.sign('link', { sandboxId, userId, sessionId, expiresAt });
       return { url: `${origin.urlFor(sandboxId)}?${PREVIEW_TOKEN_PARAM}=${encodeURIComponent(token)}`, expiresAt: new Date(expiresAt) };
     },
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          origin = PreviewOrigin.from(deps.originPattern, (server.address() as AddressInfo).port);
-          resolve();
-        });
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
   };
-}
-
-function refuseSocket(socket: Socket, status: number): void {
-  const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 502: 'Bad Gateway' }[status] ?? 'Error';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 function refusalText(status: number): string {

@@ -1,21 +1,9 @@
-import { createHash } from 'node:crypto';
 import { FAKE_NETLIFY_TEAM, NetlifyFake } from '../../../../test/fakes/deploy/netlify-fake';
-import type { ArtifactFile, DeployArtifact, DeployTargetAdapter } from '../target';
-import { contractArtifact, contractContext, findOrCreate, type ContractSetup } from '../target-contract';
+import type { DeployTargetAdapter } from '../target';
+import { contractArtifact, contractContext, findOrCreate, testDeploymentId, withFile, type ContractSetup } from '../target-contract';
 import { createNetlifyTarget } from './index';
 
-const id = (n: number) => `00000000-0000-4000-b000-${String(n).padStart(12, '0')}`;
-
-function withFile(artifact: DeployArtifact, path: string, text: string): DeployArtifact {
-  const file: ArtifactFile = {
-    path,
-    size: Buffer.byteLength(text),
-    sha1: createHash('sha1').update(text).digest('hex'),
-    executable: false,
-    read: async () => Buffer.from(text),
-  };
-  return { ...artifact, files: [...artifact.files.filter((f) => f.path !== path), file] };
-}
+const id = (n: number) => testDeploymentId('b000', n);
 
 describe('Netlify target', () => {
   let fake: NetlifyFake;

@@ -1,21 +1,8 @@
-import { createHash } from 'node:crypto';
 import { FAKE_VERCEL_TEAM, VercelFake } from '../../../../test/fakes/deploy/vercel-fake';
-import type { ArtifactFile, DeployArtifact } from '../target';
-import { contractArtifact, contractContext, findOrCreate, type ContractSetup } from '../target-contract';
+import { contractArtifact, contractContext, findOrCreate, testDeploymentId, withFile, type ContractSetup } from '../target-contract';
 import { createVercelTarget } from './index';
 
-const id = (n: number) => `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
-
-function withFile(artifact: DeployArtifact, path: string, text: string): DeployArtifact {
-  const file: ArtifactFile = {
-    path,
-    size: Buffer.byteLength(text),
-    sha1: createHash('sha1').update(text).digest('hex'),
-    executable: false,
-    read: async () => Buffer.from(text),
-  };
-  return { ...artifact, files: [...artifact.files.filter((f) => f.path !== path), file] };
-}
+const id = (n: number) => testDeploymentId('a000', n);
 
 describe('Vercel target', () => {
   let fake: VercelFake;

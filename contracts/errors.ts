@@ -88,5 +88,27 @@ export const ErrorCode = {
   DEPLOY_TARGET_UNAVAILABLE: 'DEPLOY_TARGET_UNAVAILABLE',
   /** The deployment was cancelled. */
   DEPLOY_CANCELLED: 'DEPLOY_CANCELLED',
+  /** Billing (contracts/billing.ts). Billing is off on this server (no Razorpay keys): everyone is on the free tier. */
+  PAYMENT_BILLING_OFF: 'PAYMENT_BILLING_OFF',
+  /** A payment's signature did not verify (a forged or altered callback); nothing changed. */
+  PAYMENT_SIGNATURE_INVALID: 'PAYMENT_SIGNATURE_INVALID',
+  /** Razorpay does not know the payment, or it belongs to another order or subscription. */
+  PAYMENT_NOT_FOUND: 'PAYMENT_NOT_FOUND',
+  /** The payment was declined or is not captured; the message says what the bank said. */
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+  /** Razorpay could not be reached or kept failing; try again shortly, nothing was charged twice. */
+  PAYMENT_PROVIDER_UNAVAILABLE: 'PAYMENT_PROVIDER_UNAVAILABLE',
+  /** A billing detail the user entered is invalid (GSTIN, state, country, amount). */
+  PAYMENT_DETAILS_INVALID: 'PAYMENT_DETAILS_INVALID',
+  /** The invoice or credit note does not exist or is not the caller's. */
+  PAYMENT_INVOICE_NOT_FOUND: 'PAYMENT_INVOICE_NOT_FOUND',
+  /** No such subscription, or not one the caller may manage. */
+  SUBSCRIPTION_NOT_FOUND: 'SUBSCRIPTION_NOT_FOUND',
+  /** The account or team already has a live subscription: change its plan instead. */
+  SUBSCRIPTION_EXISTS: 'SUBSCRIPTION_EXISTS',
+  /** The plan id is unknown, free, or not a change (the same plan). */
+  SUBSCRIPTION_PLAN_INVALID: 'SUBSCRIPTION_PLAN_INVALID',
+  /** The action does not fit the subscription's status (resume an active one, pause a cancelled one). */
+  SUBSCRIPTION_STATE_INVALID: 'SUBSCRIPTION_STATE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -18,4 +18,6 @@ export const workflowIds = {
   deployment: (deploymentId: string): string => `deployment:${deploymentId}`,
   /** The supervisor of a project's app on the local target: restarts it on crash and after a platform restart. */
   localApp: (projectId: string): string => `local-app:${projectId}`,
+  /** A subscription's mirror of Razorpay and its dunning, one per Razorpay subscription id (signal-with-start). */
+  subscription: (razorpaySubscriptionId: string): string => `subscription:${razorpaySubscriptionId}`,
 } as const;

@@ -107,6 +107,27 @@ const schema = z.object({
   ATELIER_GITHUB_GIT_URL: z.string().url().optional(),
   ATELIER_RENDER_API_URL: z.string().url().optional(),
   ATELIER_RAILWAY_API_URL: z.string().url().optional(),
+  /** Billing (core/billing): all three Razorpay keys turn it on (test-mode keys work); none: everyone is on the free tier. */
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Razorpay's API origin (default https://api.razorpay.com); tests point it at the wire fake. */
+  ATELIER_RAZORPAY_API_URL: z.string().url().optional(),
+  /** Where the web app loads Razorpay Checkout from (default Razorpay's checkout.js); tests and offline demos: the stand-in. */
+  ATELIER_RAZORPAY_CHECKOUT_URL: z.string().url().optional(),
+  /** The supplier on GST invoices: legal name, address, GSTIN and GST state code (`29` Karnataka). */
+  ATELIER_GST_SUPPLIER_NAME: z.string().min(1).default('Atelier'),
+  ATELIER_GST_SUPPLIER_ADDRESS: z.string().min(1).default('Address not configured (set ATELIER_GST_SUPPLIER_ADDRESS)'),
+  ATELIER_GST_SUPPLIER_GSTIN: z
+    .string()
+    .regex(/^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/, 'ATELIER_GST_SUPPLIER_GSTIN must be a 15-character GSTIN such as 29ABCDE1234F1Z5')
+    .default('29AAAAA0000A1Z5'),
+  ATELIER_GST_SUPPLIER_STATE: z.string().regex(/^\d{2}$/, 'ATELIER_GST_SUPPLIER_STATE must be a two-digit GST state code such as 29').default('29'),
+  /** SAC on invoices (default 998314, IT design and development services). */
+  ATELIER_GST_SAC: z.string().regex(/^\d{6}$/, 'ATELIER_GST_SAC must be six digits').default('998314'),
+  /** Invoice and credit-note number prefixes (1 to 4 letters): `ATL/26-27/000123`. */
+  ATELIER_INVOICE_PREFIX: z.string().regex(/^[A-Z]{1,4}$/, 'ATELIER_INVOICE_PREFIX must be 1 to 4 capital letters').default('ATL'),
+  ATELIER_CREDIT_NOTE_PREFIX: z.string().regex(/^[A-Z]{1,4}$/, 'ATELIER_CREDIT_NOTE_PREFIX must be 1 to 4 capital letters').default('ATC'),
   /** E2B API key, for ATELIER_SANDBOX_BACKEND=e2b. */
   E2B_API_KEY: z.string().min(1).optional(),
   /** OpenAI key for the platform; users may add their own in account settings. */
@@ -162,6 +183,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const origin = (pattern: string | undefined) => pattern?.trim().toLowerCase().replace(/\/$/, '');
   if (parsed.data.ATELIER_APPS_ORIGIN && origin(parsed.data.ATELIER_APPS_ORIGIN) === origin(parsed.data.ATELIER_PREVIEW_ORIGIN)) {
     throw new ConfigError(['ATELIER_APPS_ORIGIN: deployed apps need an origin of their own, not the previews\' (ATELIER_PREVIEW_ORIGIN)']);
+  }
+  const billingKeys = [parsed.data.RAZORPAY_KEY_ID, parsed.data.RAZORPAY_KEY_SECRET, parsed.data.RAZORPAY_WEBHOOK_SECRET];
+  if (billingKeys.some(Boolean) && !billingKeys.every(Boolean)) {
+    throw new ConfigError(['RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET: set all three to turn billing on, or none']);
   }
   if (parsed.data.ATELIER_MASTER_KEYS) {
     try {

@@ -14,8 +14,13 @@ const SECRET_KEYS = [
   'link',
   'cookie',
   'authorization',
+  'keySecret',
+  'key_secret',
+  'webhookSecret',
+  'signature',
+  'razorpay_signature',
 ];
-const HEADERS = ['cookie', 'authorization', 'set-cookie', 'x-api-key', 'proxy-authorization'];
+const HEADERS = ['cookie', 'authorization', 'set-cookie', 'x-api-key', 'proxy-authorization', 'x-razorpay-signature'];
 
 /**
  * What pino censors. Its `*` matches one level, so each secret key is listed at the top level and one and

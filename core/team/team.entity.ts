@@ -4,9 +4,14 @@ import type { TeamRole } from '../access/policy';
 import { User } from '../user/user.entity';
 
 export class Team {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'tier';
   id: string = randomUUID();
   name!: string;
+  /**
+   * The tier a team subscription (or an admin's comp) pays for; its projects are limited by the higher of this and
+   * the team owner's own tier. Written only by billing (core/billing/tier-grants.ts).
+   */
+  tier = 'free';
   createdAt: Date = new Date();
 }
 
@@ -38,6 +43,7 @@ export const TeamSchema = new EntitySchema<Team>({
   properties: {
     id: { type: 'uuid', primary: true },
     name: { type: 'string', length: 64 },
+    tier: { type: 'string', length: 16, default: 'free' },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
   },
 });

@@ -33,6 +33,17 @@ export type Scalars = {
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** A subscription as platform admins see it. */
+export type AdminSubscription = {
+  __typename?: 'AdminSubscription';
+  subscriberId: Scalars['ID']['output'];
+  subscriberKind: Scalars['String']['output'];
+  /** The account's email or the team's name. */
+  subscriberName: Scalars['String']['output'];
+  subscription: BillingSubscription;
+  tier: Scalars['String']['output'];
+};
+
 /** An agent handing its task over to another role (a tester to the debugger when tests fail, say). */
 export type AgentHandoff = {
   __typename?: 'AgentHandoff';
@@ -142,6 +153,109 @@ export type AuthState = {
   viewer: Maybe<User>;
 };
 
+/** Billing of the caller, or of a team (its owners). */
+export type BillingAccount = {
+  __typename?: 'BillingAccount';
+  /** Whether the caller may change this billing (themselves; a team's owners). */
+  canManage: Scalars['Boolean']['output'];
+  /** A tier granted by a platform admin. */
+  comp: Maybe<TierComp>;
+  /** INR or USD, from the customer's country (INR until details are saved). */
+  currency: Scalars['String']['output'];
+  customer: Maybe<BillingCustomer>;
+  /** Whether billing is on (Razorpay keys configured). Off: everyone is on the free tier. */
+  enabled: Scalars['Boolean']['output'];
+  /** What turns billing on, when it is off. */
+  howToEnable: Maybe<Scalars['String']['output']>;
+  /** Newest first, at most `limit` (default 50, at most 200). */
+  invoices: Array<Invoice>;
+  /** The tier's limits. */
+  limits: TierLimitsView;
+  subscriberId: Scalars['ID']['output'];
+  /** user or team. */
+  subscriberKind: Scalars['String']['output'];
+  /** The live subscription (not cancelled, completed or expired), if any. */
+  subscription: Maybe<BillingSubscription>;
+  /** The tier in force now (from the subscription, an admin's comp, or free). */
+  tier: Scalars['String']['output'];
+};
+
+
+/** Billing of the caller, or of a team (its owners). */
+export type BillingAccountInvoicesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Who pays and the details their GST invoices carry. */
+export type BillingCustomer = {
+  __typename?: 'BillingCustomer';
+  address: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2. IN pays INR with GST; any other country pays USD, zero-rated. */
+  country: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  /** 15-character GSTIN of a registered business; null for consumers. */
+  gstin: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Two-digit GST state code (place of supply) for customers in India. */
+  stateCode: Maybe<Scalars['String']['output']>;
+};
+
+export type BillingDetailsInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  country: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  gstin?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  stateCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A paid plan (free has none: it is what everyone has without a subscription). Prices are in minor units:
+ * priceInr in paise with 18% GST included, priceUsd in cents (customers outside India, zero-rated).
+ */
+export type BillingPlan = {
+  __typename?: 'BillingPlan';
+  blurb: Scalars['String']['output'];
+  /** pro-monthly, pro-yearly, team-monthly, team-yearly, enterprise-monthly or enterprise-yearly. */
+  id: Scalars['ID']['output'];
+  /** monthly or yearly. */
+  interval: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  priceInr: Scalars['Int']['output'];
+  priceUsd: Scalars['Int']['output'];
+  /** pro, team or enterprise. */
+  tier: Scalars['String']['output'];
+};
+
+/** A Razorpay subscription, as Atelier last mirrored it. */
+export type BillingSubscription = {
+  __typename?: 'BillingSubscription';
+  /** Minor units per cycle. */
+  amount: Scalars['Int']['output'];
+  /** Cancelled for the end of the cycle: the tier stays until currentEnd. */
+  cancelAtCycleEnd: Scalars['Boolean']['output'];
+  /** When Razorpay charges next. */
+  chargeAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** INR or USD. */
+  currency: Scalars['String']['output'];
+  currentEnd: Maybe<Scalars['DateTime']['output']>;
+  currentStart: Maybe<Scalars['DateTime']['output']>;
+  dunning: Maybe<Dunning>;
+  /** Whether it gives its tier now. */
+  grantsTier: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  interval: Scalars['String']['output'];
+  /** Razorpay's hosted page for this subscription (change the card). */
+  manageUrl: Maybe<Scalars['String']['output']>;
+  planId: Scalars['String']['output'];
+  /** A downgrade that takes effect at currentEnd. */
+  scheduledPlanId: Maybe<Scalars['String']['output']>;
+  /** created, authenticated, active, pending, halted, paused, cancelled, completed or expired (Razorpay's). */
+  status: Scalars['String']['output'];
+  tier: Scalars['String']['output'];
+};
+
 /** Whose limit is in force: the project's settings, its team's, its owner's, or the tier's cap. */
 export type BudgetLimitSource =
   | 'PROJECT'
@@ -186,6 +300,25 @@ export type ChatSnippetInput = {
   /** At most 20,000 characters (MESSAGE_TOO_LONG). */
   code: Scalars['String']['input'];
   language: Scalars['String']['input'];
+};
+
+/** What the client hands Razorpay Checkout (checkout.js): an order, or a subscription's first payment. */
+export type CheckoutSession = {
+  __typename?: 'CheckoutSession';
+  amount: Scalars['Int']['output'];
+  /** Where to load checkout.js from. */
+  checkoutUrl: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  /** Razorpay's public key id. */
+  keyId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Set for an order (a proration payment): the callback's signature covers order_id|payment_id. */
+  orderId: Maybe<Scalars['String']['output']>;
+  prefillEmail: Scalars['String']['output'];
+  prefillName: Scalars['String']['output'];
+  /** Set for a subscription's first payment: the signature covers payment_id|subscription_id. */
+  subscriptionId: Maybe<Scalars['String']['output']>;
 };
 
 /** How the client reaches live collaboration (Liveblocks). */
@@ -401,6 +534,22 @@ export type DeploymentLogsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Dunning after a failed renewal: retries on days 1, 3 and 7, then the account or team drops to free (data kept). */
+export type Dunning = {
+  __typename?: 'Dunning';
+  /** Minor units due. */
+  amountDue: Scalars['Int']['output'];
+  /** Retries made so far, 0 to 3. */
+  attempts: Scalars['Int']['output'];
+  /** The retries ran out and the tier dropped to free; a payment restores it. */
+  downgraded: Scalars['Boolean']['output'];
+  /** When the next retry is due; null after the last. */
+  nextRetryAt: Maybe<Scalars['DateTime']['output']>;
+  /** A payment link that settles the amount due now. */
+  payUrl: Maybe<Scalars['String']['output']>;
+  since: Scalars['DateTime']['output'];
+};
+
 /**
  * One kept state of a file: recorded per flush of people's edits, per agent write, upload, restore and creation.
  * Versions belong to the file, not its path: a rename keeps the history, and a deleted file's history stays.
@@ -441,6 +590,29 @@ export type InvitationPreview = {
   invitedByName: Scalars['String']['output'];
   role: Scalars['String']['output'];
   teamName: Scalars['String']['output'];
+};
+
+/** A GST tax invoice (kind invoice) or a credit note for a refund (kind credit_note). Amounts in minor units. */
+export type Invoice = {
+  __typename?: 'Invoice';
+  cgst: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  igst: Scalars['Int']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  /** invoice or credit_note. */
+  kind: Scalars['String']['output'];
+  /** ATL/26-27/000123 (credit notes ATC/…). */
+  number: Scalars['String']['output'];
+  /** Where the PDF downloads (same origin, signed-in). */
+  pdfUrl: Scalars['String']['output'];
+  placeOfSupply: Scalars['String']['output'];
+  sgst: Scalars['Int']['output'];
+  /** intra (CGST + SGST), inter (IGST) or export (zero-rated). */
+  taxKind: Scalars['String']['output'];
+  taxableValue: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
 };
 
 export type LogInInput = {
@@ -570,14 +742,22 @@ export type Mutation = {
   cancelDeployment: Deployment;
   /** Cancels the run: agents stop, the sandbox is destroyed. */
   cancelRun: Scalars['Boolean']['output'];
+  /** Cancels at the end of the cycle (tier kept until then) or now (tier drops now; the unused days are refunded with a credit note). */
+  cancelSubscription: BillingAccount;
+  /** Upgrade (pay the rest of this cycle's difference now, new tier at once) or downgrade (at the end of the cycle). */
+  changePlan: PlanChange;
   /** Owners change a member's role to admin or member. */
   changeTeamRole: TeamMember;
   /** Platform admins return a user's limit to their tier's. Audited with the reason. */
   clearUserLimit: Scalars['Boolean']['output'];
+  /** Platform admins grant a tier (tier null revokes), until a date or revoked. Audited with the reason. */
+  compTier: Maybe<TierComp>;
   /** A new file, empty or with content (at most the upload cap: FILE_TOO_LARGE). */
   createFile: ProjectFile;
   /** A new, empty folder; returns its path. */
   createFolder: Scalars['String']['output'];
+  /** Platform admins: a one-off charge (a team invoice) as a payment link mailed to the payer. */
+  createPaymentLink: PaymentLink;
   createProject: Project;
   /** Creates a room over a project the caller may edit; the caller is its host. */
   createRoom: Room;
@@ -659,8 +839,12 @@ export type Mutation = {
   openPreview: PreviewLink;
   /** Pauses the running team after the tasks in flight (project editors). */
   pauseRun: Scalars['Boolean']['output'];
+  /** Pauses charging; the tier drops to free until resumed. */
+  pauseSubscription: BillingAccount;
   /** Builds and deploys the project again to the deployment's target. */
   redeploy: Deployment;
+  /** Platform admins refund a captured payment (amount null: all of what is left); a credit note is issued. Audited. */
+  refundPayment: Scalars['Boolean']['output'];
   /** Owners remove anyone but themselves; admins remove members. */
   removeTeamMember: Scalars['Boolean']['output'];
   /** The createProject name rules; CONFLICT when its creator has a project of that name, PROJECT_ARCHIVED when archived. */
@@ -682,6 +866,7 @@ export type Mutation = {
   /** Makes an archived project editable again. */
   restoreProject: Project;
   resumeRun: Scalars['Boolean']['output'];
+  resumeSubscription: BillingAccount;
   /** Approves the proposed plan, or asks the architect for changes (feedback required then). Project editors. */
   reviewPlan: Scalars['Boolean']['output'];
   revokeInvitation: Scalars['Boolean']['output'];
@@ -694,6 +879,8 @@ export type Mutation = {
   rotateProviderKeys: Scalars['Int']['output'];
   /** Participants and above: runs the project's run or test script in the shared terminal, starting the room's sandbox. */
   runInRoom: Scalars['Boolean']['output'];
+  /** Saves the name, GSTIN and address invoices carry, and the country that sets the currency (before the first payment). */
+  saveBillingDetails: BillingCustomer;
   /** Participants and above, unless muted (ROOM_MUTED). */
   sendRoomMessage: RoomMessage;
   setDeployEnvVar: DeployEnvVar;
@@ -753,12 +940,16 @@ export type Mutation = {
   startTeamRun: ProjectRun;
   /** Stops the project's local app (it stays deployed and can be started again). */
   stopLocalApp: DeployTargetSettings;
+  /** Starts a subscription to a plan: returns what Checkout needs for its first payment. SUBSCRIPTION_EXISTS if one is live. */
+  subscribe: CheckoutSession;
   /** The owner hands ownership to another member and becomes an admin. */
   transferTeamOwnership: Team;
   /** Host only. */
   updateRoom: Room;
   /** Confirms the email address from a single-use, expiring token. */
   verifyEmail: Scalars['Boolean']['output'];
+  /** Checks a Checkout callback's signature and applies the payment: the tier changes at once. Returns the billing. */
+  verifyPayment: BillingAccount;
 };
 
 
@@ -789,6 +980,18 @@ export type MutationCancelRunArgs = {
 };
 
 
+export type MutationCancelSubscriptionArgs = {
+  atCycleEnd: Scalars['Boolean']['input'];
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationChangePlanArgs = {
+  planId: Scalars['ID']['input'];
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationChangeTeamRoleArgs = {
   role: Scalars['String']['input'];
   teamId: Scalars['ID']['input'];
@@ -803,6 +1006,15 @@ export type MutationClearUserLimitArgs = {
 };
 
 
+export type MutationCompTierArgs = {
+  reason: Scalars['String']['input'];
+  subscriberId: Scalars['ID']['input'];
+  subscriberKind: Scalars['String']['input'];
+  tier?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type MutationCreateFileArgs = {
   content?: InputMaybe<Scalars['String']['input']>;
   path: Scalars['String']['input'];
@@ -813,6 +1025,14 @@ export type MutationCreateFileArgs = {
 export type MutationCreateFolderArgs = {
   path: Scalars['String']['input'];
   projectId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePaymentLinkArgs = {
+  amount: Scalars['Int']['input'];
+  description: Scalars['String']['input'];
+  subscriberId: Scalars['ID']['input'];
+  subscriberKind: Scalars['String']['input'];
 };
 
 
@@ -1012,9 +1232,21 @@ export type MutationPauseRunArgs = {
 };
 
 
+export type MutationPauseSubscriptionArgs = {
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationRedeployArgs = {
   deploymentId: Scalars['ID']['input'];
   skipTests?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationRefundPaymentArgs = {
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  paymentId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1061,6 +1293,11 @@ export type MutationResumeRunArgs = {
 };
 
 
+export type MutationResumeSubscriptionArgs = {
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationReviewPlanArgs = {
   approve: Scalars['Boolean']['input'];
   feedback?: InputMaybe<Scalars['String']['input']>;
@@ -1091,6 +1328,12 @@ export type MutationRollbackDeploymentArgs = {
 export type MutationRunInRoomArgs = {
   roomId: Scalars['ID']['input'];
   script: RoomScript;
+};
+
+
+export type MutationSaveBillingDetailsArgs = {
+  input: BillingDetailsInput;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1214,6 +1457,12 @@ export type MutationStopLocalAppArgs = {
 };
 
 
+export type MutationSubscribeArgs = {
+  planId: Scalars['ID']['input'];
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationTransferTeamOwnershipArgs = {
   teamId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -1228,6 +1477,12 @@ export type MutationUpdateRoomArgs = {
 
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationVerifyPaymentArgs = {
+  input: VerifyPaymentInput;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Something for the caller to see: a mention of them in a room's chat. */
@@ -1265,6 +1520,31 @@ export type OpenedFile = {
   reason: Maybe<Scalars['String']['output']>;
   /** The project's Liveblocks room (project:<id>); the file is the subdocument files[fileId] of its root document. */
   roomId: Scalars['String']['output'];
+};
+
+/** A Razorpay payment link for a one-off charge (a team invoice) or a dunning retry. */
+export type PaymentLink = {
+  __typename?: 'PaymentLink';
+  amount: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** created, paid, cancelled or expired. */
+  status: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** The result of changePlan. */
+export type PlanChange = {
+  __typename?: 'PlanChange';
+  /** An upgrade's proration to pay now through Checkout (null when nothing is due). */
+  checkout: Maybe<CheckoutSession>;
+  /** When the new plan takes effect (an upgrade: once its proration is paid; a downgrade: the end of the cycle). */
+  effectiveAt: Maybe<Scalars['DateTime']['output']>;
+  /** upgrade or downgrade. */
+  kind: Scalars['String']['output'];
+  /** Minor units an upgrade charges now for the rest of the cycle. */
+  prorationAmount: Scalars['Int']['output'];
 };
 
 /** A link that opens a preview: its origin plus a signed token, bound to the viewer and the sandbox. */
@@ -1465,9 +1745,15 @@ export type ProviderKey = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Platform admins: subscriptions, newest first, optionally of one status. limit 1 to 500, default 100. */
+  adminSubscriptions: Array<AdminSubscription>;
   /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
   auditEvents: Array<AuditEvent>;
   authState: AuthState;
+  /** The caller's billing, or a team's (owners only; FORBIDDEN otherwise). UNAUTHENTICATED when signed out. */
+  billing: BillingAccount;
+  /** The paid plans, and every tier's limits. */
+  billingPlans: Array<BillingPlan>;
   collaboration: Collaboration;
   /** The caller's own deployment provider tokens. */
   deployTokens: Array<DeployToken>;
@@ -1529,10 +1815,17 @@ export type Query = {
   teams: Array<Team>;
   /** The system themes anyone may choose, in the picker's order. */
   themes: Array<Theme>;
+  tierLimits: Array<TierLimitsView>;
   /** The caller's usage against their tier's limits (and any admin override). UNAUTHENTICATED when signed out. */
   usage: Usage;
   /** The caller: the signed-in user, the built-in local user in single-user mode, or null. */
   viewer: Maybe<User>;
+};
+
+
+export type QueryAdminSubscriptionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1541,6 +1834,11 @@ export type QueryAuditEventsArgs = {
   actorId?: InputMaybe<Scalars['ID']['input']>;
   before?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBillingArgs = {
+  teamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2059,6 +2357,30 @@ export type ThemeSound = {
   volume: Scalars['Float']['output'];
 };
 
+/** A tier a platform admin granted by hand (audited). */
+export type TierComp = {
+  __typename?: 'TierComp';
+  reason: Scalars['String']['output'];
+  tier: Scalars['String']['output'];
+  /** Null: until revoked. */
+  until: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A tier's limits as the plan picker shows them (null: unlimited). */
+export type TierLimitsView = {
+  __typename?: 'TierLimitsView';
+  apps: Maybe<Scalars['Int']['output']>;
+  concurrentAgentRuns: Maybe<Scalars['Int']['output']>;
+  concurrentRooms: Maybe<Scalars['Int']['output']>;
+  label: Scalars['String']['output'];
+  maxRoomCapacity: Scalars['Int']['output'];
+  messagesPerDay: Maybe<Scalars['Int']['output']>;
+  messagesPerHour: Maybe<Scalars['Int']['output']>;
+  projects: Maybe<Scalars['Int']['output']>;
+  sandboxes: Maybe<Scalars['Int']['output']>;
+  tier: Scalars['String']['output'];
+};
+
 /** A tier's model limits per run and per calendar month; null: unlimited. */
 export type TierModelBudget = {
   __typename?: 'TierModelBudget';
@@ -2112,6 +2434,16 @@ export type User = {
   themeId: Maybe<Scalars['ID']['output']>;
   /** free, pro, team or enterprise. */
   tier: Maybe<Scalars['String']['output']>;
+};
+
+/** The fields Razorpay Checkout's handler returns; the server checks the signature, never trusts them. */
+export type VerifyPaymentInput = {
+  /** For an order payment. */
+  razorpayOrderId?: InputMaybe<Scalars['String']['input']>;
+  razorpayPaymentId: Scalars['String']['input'];
+  razorpaySignature: Scalars['String']['input'];
+  /** For a subscription payment. */
+  razorpaySubscriptionId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2187,12 +2519,18 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AdminSubscription: ResolverTypeWrapper<AdminSubscription>;
   AgentHandoff: ResolverTypeWrapper<AgentHandoff>;
   AgentInstance: ResolverTypeWrapper<AgentInstance>;
   AgentMetrics: ResolverTypeWrapper<AgentMetrics>;
   AgentTask: ResolverTypeWrapper<AgentTask>;
   AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
+  BillingAccount: ResolverTypeWrapper<BillingAccount>;
+  BillingCustomer: ResolverTypeWrapper<BillingCustomer>;
+  BillingDetailsInput: BillingDetailsInput;
+  BillingPlan: ResolverTypeWrapper<BillingPlan>;
+  BillingSubscription: ResolverTypeWrapper<BillingSubscription>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetLimitSource: BudgetLimitSource;
   BuildWait: ResolverTypeWrapper<BuildWait>;
@@ -2200,6 +2538,7 @@ export type ResolversTypes = {
   ChatFileRef: ResolverTypeWrapper<ChatFileRef>;
   ChatSnippet: ResolverTypeWrapper<ChatSnippet>;
   ChatSnippetInput: ChatSnippetInput;
+  CheckoutSession: ResolverTypeWrapper<CheckoutSession>;
   Collaboration: ResolverTypeWrapper<Collaboration>;
   CreateProjectInput: CreateProjectInput;
   CreateRoomInput: CreateRoomInput;
@@ -2215,12 +2554,14 @@ export type ResolversTypes = {
   DeployTargetSettingsInput: DeployTargetSettingsInput;
   DeployToken: ResolverTypeWrapper<DeployTokenEntity>;
   Deployment: ResolverTypeWrapper<DeploymentEntity>;
+  Dunning: ResolverTypeWrapper<Dunning>;
   FileVersion: ResolverTypeWrapper<FileVersionRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FrameworkOption: ResolverTypeWrapper<FrameworkOption>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
+  Invoice: ResolverTypeWrapper<Invoice>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LogInInput: LogInInput;
   Model: ResolverTypeWrapper<Model>;
@@ -2235,6 +2576,8 @@ export type ResolversTypes = {
   Notification: ResolverTypeWrapper<Notification>;
   OfflineBuild: ResolverTypeWrapper<OfflineBuild>;
   OpenedFile: ResolverTypeWrapper<OpenedFile>;
+  PaymentLink: ResolverTypeWrapper<PaymentLink>;
+  PlanChange: ResolverTypeWrapper<PlanChange>;
   PreviewLink: ResolverTypeWrapper<PreviewLink>;
   Project: ResolverTypeWrapper<ProjectEntity>;
   ProjectAccess: ResolverTypeWrapper<ProjectAccess>;
@@ -2278,27 +2621,37 @@ export type ResolversTypes = {
   Theme: ResolverTypeWrapper<ThemeData>;
   ThemeParticles: ResolverTypeWrapper<ThemeParticles>;
   ThemeSound: ResolverTypeWrapper<ThemeSound>;
+  TierComp: ResolverTypeWrapper<TierComp>;
+  TierLimitsView: ResolverTypeWrapper<TierLimitsView>;
   TierModelBudget: ResolverTypeWrapper<TierModelBudget>;
   UpdateRoomInput: UpdateRoomInput;
   Usage: ResolverTypeWrapper<Usage>;
   UsageMeter: ResolverTypeWrapper<UsageMeter>;
   User: ResolverTypeWrapper<UserEntity>;
+  VerifyPaymentInput: VerifyPaymentInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AdminSubscription: AdminSubscription;
   AgentHandoff: AgentHandoff;
   AgentInstance: AgentInstance;
   AgentMetrics: AgentMetrics;
   AgentTask: AgentTask;
   AuditEvent: AuditEventEntity;
   AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
+  BillingAccount: BillingAccount;
+  BillingCustomer: BillingCustomer;
+  BillingDetailsInput: BillingDetailsInput;
+  BillingPlan: BillingPlan;
+  BillingSubscription: BillingSubscription;
   Boolean: Scalars['Boolean']['output'];
   BuildWait: BuildWait;
   BuildWaitHolder: BuildWaitHolder;
   ChatFileRef: ChatFileRef;
   ChatSnippet: ChatSnippet;
   ChatSnippetInput: ChatSnippetInput;
+  CheckoutSession: CheckoutSession;
   Collaboration: Collaboration;
   CreateProjectInput: CreateProjectInput;
   CreateRoomInput: CreateRoomInput;
@@ -2314,12 +2667,14 @@ export type ResolversParentTypes = {
   DeployTargetSettingsInput: DeployTargetSettingsInput;
   DeployToken: DeployTokenEntity;
   Deployment: DeploymentEntity;
+  Dunning: Dunning;
   FileVersion: FileVersionRecord;
   Float: Scalars['Float']['output'];
   FrameworkOption: FrameworkOption;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   InvitationPreview: InvitationPreview;
+  Invoice: Invoice;
   JSON: Scalars['JSON']['output'];
   LogInInput: LogInInput;
   Model: Model;
@@ -2333,6 +2688,8 @@ export type ResolversParentTypes = {
   Notification: Notification;
   OfflineBuild: OfflineBuild;
   OpenedFile: OpenedFile;
+  PaymentLink: PaymentLink;
+  PlanChange: PlanChange;
   PreviewLink: PreviewLink;
   Project: ProjectEntity;
   ProjectAccess: ProjectAccess;
@@ -2372,11 +2729,22 @@ export type ResolversParentTypes = {
   Theme: ThemeData;
   ThemeParticles: ThemeParticles;
   ThemeSound: ThemeSound;
+  TierComp: TierComp;
+  TierLimitsView: TierLimitsView;
   TierModelBudget: TierModelBudget;
   UpdateRoomInput: UpdateRoomInput;
   Usage: Usage;
   UsageMeter: UsageMeter;
   User: UserEntity;
+  VerifyPaymentInput: VerifyPaymentInput;
+};
+
+export type AdminSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AdminSubscription'] = ResolversParentTypes['AdminSubscription']> = {
+  subscriberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subscriberKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriberName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['BillingSubscription'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AgentHandoffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentHandoff'] = ResolversParentTypes['AgentHandoff']> = {
@@ -2456,6 +2824,59 @@ export type AuthStateResolvers<ContextType = GraphQLContext, ParentType extends 
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
+export type BillingAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillingAccount'] = ResolversParentTypes['BillingAccount']> = {
+  canManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  comp?: Resolver<Maybe<ResolversTypes['TierComp']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['BillingCustomer']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  howToEnable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, Partial<BillingAccountInvoicesArgs>>;
+  limits?: Resolver<ResolversTypes['TierLimitsView'], ParentType, ContextType>;
+  subscriberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subscriberKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<Maybe<ResolversTypes['BillingSubscription']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BillingCustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillingCustomer'] = ResolversParentTypes['BillingCustomer']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gstin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BillingPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillingPlan'] = ResolversParentTypes['BillingPlan']> = {
+  blurb?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priceInr?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priceUsd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BillingSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillingSubscription'] = ResolversParentTypes['BillingSubscription']> = {
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancelAtCycleEnd?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  chargeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currentEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  currentStart?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dunning?: Resolver<Maybe<ResolversTypes['Dunning']>, ParentType, ContextType>;
+  grantsTier?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  manageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheduledPlanId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type BuildWaitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BuildWait'] = ResolversParentTypes['BuildWait']> = {
   hiddenHolders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   holders?: Resolver<Array<ResolversTypes['BuildWaitHolder']>, ParentType, ContextType>;
@@ -2478,6 +2899,19 @@ export type ChatFileRefResolvers<ContextType = GraphQLContext, ParentType extend
 export type ChatSnippetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChatSnippet'] = ResolversParentTypes['ChatSnippet']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CheckoutSessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckoutSession'] = ResolversParentTypes['CheckoutSession']> = {
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkoutUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefillEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefillName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CollaborationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Collaboration'] = ResolversParentTypes['Collaboration']> = {
@@ -2561,6 +2995,15 @@ export type DeploymentResolvers<ContextType = GraphQLContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type DunningResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Dunning'] = ResolversParentTypes['Dunning']> = {
+  amountDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downgraded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nextRetryAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type FileVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FileVersion'] = ResolversParentTypes['FileVersion']> = {
   authorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2586,6 +3029,23 @@ export type InvitationPreviewResolvers<ContextType = GraphQLContext, ParentType 
   invitedByName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   teamName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
+  cgst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  igst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pdfUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placeOfSupply?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sgst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  taxKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxableValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -2660,10 +3120,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   archiveProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationArchiveProjectArgs, 'id'>>;
   cancelDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationCancelDeploymentArgs, 'deploymentId'>>;
   cancelRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'projectId'>>;
+  cancelSubscription?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, RequireFields<MutationCancelSubscriptionArgs, 'atCycleEnd'>>;
+  changePlan?: Resolver<ResolversTypes['PlanChange'], ParentType, ContextType, RequireFields<MutationChangePlanArgs, 'planId'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
   clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
+  compTier?: Resolver<Maybe<ResolversTypes['TierComp']>, ParentType, ContextType, RequireFields<MutationCompTierArgs, 'reason' | 'subscriberId' | 'subscriberKind'>>;
   createFile?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationCreateFileArgs, 'path' | 'projectId'>>;
   createFolder?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationCreateFolderArgs, 'path' | 'projectId'>>;
+  createPaymentLink?: Resolver<ResolversTypes['PaymentLink'], ParentType, ContextType, RequireFields<MutationCreatePaymentLinkArgs, 'amount' | 'description' | 'subscriberId' | 'subscriberKind'>>;
   createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
   createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
   createRoomInvite?: Resolver<ResolversTypes['CreatedRoomInvite'], ParentType, ContextType, RequireFields<MutationCreateRoomInviteArgs, 'input'>>;
@@ -2701,7 +3165,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   openFile?: Resolver<ResolversTypes['OpenedFile'], ParentType, ContextType, RequireFields<MutationOpenFileArgs, 'fileId' | 'projectId'>>;
   openPreview?: Resolver<ResolversTypes['PreviewLink'], ParentType, ContextType, RequireFields<MutationOpenPreviewArgs, 'sandboxId'>>;
   pauseRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPauseRunArgs, 'projectId'>>;
+  pauseSubscription?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, Partial<MutationPauseSubscriptionArgs>>;
   redeploy?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRedeployArgs, 'deploymentId'>>;
+  refundPayment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'paymentId' | 'reason'>>;
   removeTeamMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTeamMemberArgs, 'teamId' | 'userId'>>;
   renameProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'id' | 'name'>>;
   reopenRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationReopenRoomArgs, 'roomId'>>;
@@ -2711,6 +3177,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   restoreFileVersion?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationRestoreFileVersionArgs, 'versionId'>>;
   restoreProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationRestoreProjectArgs, 'id'>>;
   resumeRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResumeRunArgs, 'projectId'>>;
+  resumeSubscription?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, Partial<MutationResumeSubscriptionArgs>>;
   reviewPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReviewPlanArgs, 'approve' | 'projectId'>>;
   revokeInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeRoomInvite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeRoomInviteArgs, 'id'>>;
@@ -2718,6 +3185,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'deploymentId'>>;
   rotateProviderKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   runInRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRunInRoomArgs, 'roomId' | 'script'>>;
+  saveBillingDetails?: Resolver<ResolversTypes['BillingCustomer'], ParentType, ContextType, RequireFields<MutationSaveBillingDetailsArgs, 'input'>>;
   sendRoomMessage?: Resolver<ResolversTypes['RoomMessage'], ParentType, ContextType, RequireFields<MutationSendRoomMessageArgs, 'input'>>;
   setDeployEnvVar?: Resolver<ResolversTypes['DeployEnvVar'], ParentType, ContextType, RequireFields<MutationSetDeployEnvVarArgs, 'input'>>;
   setDeployTargetSettings?: Resolver<ResolversTypes['DeployTargetSettings'], ParentType, ContextType, RequireFields<MutationSetDeployTargetSettingsArgs, 'input'>>;
@@ -2738,9 +3206,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startProjectSandbox?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartProjectSandboxArgs, 'projectId'>>;
   startTeamRun?: Resolver<ResolversTypes['ProjectRun'], ParentType, ContextType, RequireFields<MutationStartTeamRunArgs, 'projectId'>>;
   stopLocalApp?: Resolver<ResolversTypes['DeployTargetSettings'], ParentType, ContextType, RequireFields<MutationStopLocalAppArgs, 'projectId'>>;
+  subscribe?: Resolver<ResolversTypes['CheckoutSession'], ParentType, ContextType, RequireFields<MutationSubscribeArgs, 'planId'>>;
   transferTeamOwnership?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationTransferTeamOwnershipArgs, 'teamId' | 'userId'>>;
   updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+  verifyPayment?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'input'>>;
 };
 
 export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
@@ -2765,6 +3235,22 @@ export type OpenedFileResolvers<ContextType = GraphQLContext, ParentType extends
   readOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PaymentLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaymentLink'] = ResolversParentTypes['PaymentLink']> = {
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PlanChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlanChange'] = ResolversParentTypes['PlanChange']> = {
+  checkout?: Resolver<Maybe<ResolversTypes['CheckoutSession']>, ParentType, ContextType>;
+  effectiveAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prorationAmount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PreviewLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PreviewLink'] = ResolversParentTypes['PreviewLink']> = {
@@ -2872,8 +3358,11 @@ export type ProviderKeyResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  adminSubscriptions?: Resolver<Array<ResolversTypes['AdminSubscription']>, ParentType, ContextType, Partial<QueryAdminSubscriptionsArgs>>;
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
+  billing?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, Partial<QueryBillingArgs>>;
+  billingPlans?: Resolver<Array<ResolversTypes['BillingPlan']>, ParentType, ContextType>;
   collaboration?: Resolver<ResolversTypes['Collaboration'], ParentType, ContextType>;
   deployTokens?: Resolver<Array<ResolversTypes['DeployToken']>, ParentType, ContextType>;
   deployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<QueryDeploymentArgs, 'id'>>;
@@ -2905,6 +3394,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   teamProviderKeys?: Resolver<Array<ResolversTypes['ProviderKey']>, ParentType, ContextType, RequireFields<QueryTeamProviderKeysArgs, 'teamId'>>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  tierLimits?: Resolver<Array<ResolversTypes['TierLimitsView']>, ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
@@ -3129,6 +3619,25 @@ export type ThemeSoundResolvers<ContextType = GraphQLContext, ParentType extends
   volume?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type TierCompResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TierComp'] = ResolversParentTypes['TierComp']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type TierLimitsViewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TierLimitsView'] = ResolversParentTypes['TierLimitsView']> = {
+  apps?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  concurrentAgentRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  concurrentRooms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxRoomCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messagesPerDay?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  messagesPerHour?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  projects?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sandboxes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TierModelBudgetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TierModelBudget'] = ResolversParentTypes['TierModelBudget']> = {
   monthlyCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   monthlyTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3160,16 +3669,22 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AdminSubscription?: AdminSubscriptionResolvers<ContextType>;
   AgentHandoff?: AgentHandoffResolvers<ContextType>;
   AgentInstance?: AgentInstanceResolvers<ContextType>;
   AgentMetrics?: AgentMetricsResolvers<ContextType>;
   AgentTask?: AgentTaskResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuthState?: AuthStateResolvers<ContextType>;
+  BillingAccount?: BillingAccountResolvers<ContextType>;
+  BillingCustomer?: BillingCustomerResolvers<ContextType>;
+  BillingPlan?: BillingPlanResolvers<ContextType>;
+  BillingSubscription?: BillingSubscriptionResolvers<ContextType>;
   BuildWait?: BuildWaitResolvers<ContextType>;
   BuildWaitHolder?: BuildWaitHolderResolvers<ContextType>;
   ChatFileRef?: ChatFileRefResolvers<ContextType>;
   ChatSnippet?: ChatSnippetResolvers<ContextType>;
+  CheckoutSession?: CheckoutSessionResolvers<ContextType>;
   Collaboration?: CollaborationResolvers<ContextType>;
   CreatedInvitation?: CreatedInvitationResolvers<ContextType>;
   CreatedRoomInvite?: CreatedRoomInviteResolvers<ContextType>;
@@ -3179,9 +3694,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeployTargetSettings?: DeployTargetSettingsResolvers<ContextType>;
   DeployToken?: DeployTokenResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
+  Dunning?: DunningResolvers<ContextType>;
   FileVersion?: FileVersionResolvers<ContextType>;
   FrameworkOption?: FrameworkOptionResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
+  Invoice?: InvoiceResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Model?: ModelResolvers<ContextType>;
   ModelBudget?: ModelBudgetResolvers<ContextType>;
@@ -3193,6 +3710,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Notification?: NotificationResolvers<ContextType>;
   OfflineBuild?: OfflineBuildResolvers<ContextType>;
   OpenedFile?: OpenedFileResolvers<ContextType>;
+  PaymentLink?: PaymentLinkResolvers<ContextType>;
+  PlanChange?: PlanChangeResolvers<ContextType>;
   PreviewLink?: PreviewLinkResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectAccess?: ProjectAccessResolvers<ContextType>;
@@ -3226,6 +3745,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Theme?: ThemeResolvers<ContextType>;
   ThemeParticles?: ThemeParticlesResolvers<ContextType>;
   ThemeSound?: ThemeSoundResolvers<ContextType>;
+  TierComp?: TierCompResolvers<ContextType>;
+  TierLimitsView?: TierLimitsViewResolvers<ContextType>;
   TierModelBudget?: TierModelBudgetResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
   UsageMeter?: UsageMeterResolvers<ContextType>;

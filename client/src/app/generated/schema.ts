@@ -16,6 +16,15 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type BillingDetailsInput = {
+  readonly address?: InputMaybe<Scalars['String']['input']>;
+  readonly country: Scalars['String']['input'];
+  readonly email: Scalars['String']['input'];
+  readonly gstin?: InputMaybe<Scalars['String']['input']>;
+  readonly name: Scalars['String']['input'];
+  readonly stateCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whose limit is in force: the project's settings, its team's, its owner's, or the tier's cap. */
 export type BudgetLimitSource =
   | 'PROJECT'
@@ -214,4 +223,14 @@ export type UpdateRoomInput = {
   /** A new password; an empty string removes it. */
   readonly password?: InputMaybe<Scalars['String']['input']>;
   readonly visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields Razorpay Checkout's handler returns; the server checks the signature, never trusts them. */
+export type VerifyPaymentInput = {
+  /** For an order payment. */
+  readonly razorpayOrderId?: InputMaybe<Scalars['String']['input']>;
+  readonly razorpayPaymentId: Scalars['String']['input'];
+  readonly razorpaySignature: Scalars['String']['input'];
+  /** For a subscription payment. */
+  readonly razorpaySubscriptionId?: InputMaybe<Scalars['String']['input']>;
 };

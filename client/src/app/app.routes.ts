@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { requireViewer } from './core/auth/require-viewer.guard';
+import { requirePlatformAdmin } from './features/billing/services/require-platform-admin.guard';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'projects' },
@@ -132,6 +133,25 @@ export const routes: Routes = [
     title: 'Verify email · Atelier',
     loadComponent: () =>
       import('./features/auth/pages/verify-email.page').then((m) => m.VerifyEmailPage),
+  },
+  {
+    path: 'billing',
+    title: 'Billing · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () => import('./features/billing/pages/billing.page').then((m) => m.BillingPage),
+  },
+  {
+    path: 'teams/:id/billing',
+    title: 'Team billing · Atelier',
+    canActivate: [requireViewer],
+    loadComponent: () => import('./features/billing/pages/billing.page').then((m) => m.BillingPage),
+  },
+  {
+    path: 'admin/billing',
+    title: 'Subscriptions · Atelier',
+    canActivate: [requireViewer, requirePlatformAdmin],
+    loadComponent: () =>
+      import('./features/billing/pages/admin-billing.page').then((m) => m.AdminBillingPage),
   },
   {
     path: 'account',

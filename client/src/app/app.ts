@@ -41,6 +41,7 @@ import { RoomsNavComponent } from './features/rooms/components/rooms-nav.compone
           >
         } @else if (session.signedIn()) {
           <a routerLink="/teams" data-testid="teams-link">Teams</a>
+          <a routerLink="/billing" data-testid="billing-link">Billing</a>
           <app-usage-warning-badge />
           <a routerLink="/account" data-testid="viewer-name">{{ session.viewer()?.displayName }}</a>
           <button type="button" class="link-button" data-testid="sign-out" (click)="signOut()">

@@ -21,6 +21,9 @@ export type SaveDetails = (input: BillingDetailsInput) => Promise<BillingResult<
       padding: 14px;
       gap: 14px;
     }
+    .field {
+      align-content: start;
+    }
     .field-row.two {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }

@@ -78,6 +78,9 @@ export type CompTier = (request: CompRequest) => Promise<BillingResult<{ comp: {
       padding: 14px;
       gap: 14px;
     }
+    .field {
+      align-content: start;
+    }
     @media (max-width: 640px) {
       .field-row {
         grid-template-columns: 1fr;

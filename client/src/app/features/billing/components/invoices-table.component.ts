@@ -64,10 +64,12 @@ const TAX_WORDS: Readonly<Record<string, string>> = {
     }
     .scroll {
       overflow-x: auto;
+      position: relative;
     }
     .table.flat {
       border: 0;
       border-radius: 0;
+      min-width: 600px;
     }
     .num {
       text-align: right;

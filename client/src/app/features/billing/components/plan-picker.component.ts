@@ -4,6 +4,7 @@ import {
   type BillingPlan,
   type BillingSubscription,
   PRORATION_RULE,
+  billingDate,
   type PlanAction,
   type TierLimits,
   TIERS,
@@ -19,7 +20,7 @@ interface Column {
   readonly plan: BillingPlan | null;
   readonly limits: TierLimits | null;
   readonly blurb: string;
-  readonly action: PlanAction | 'free-current' | 'free-move';
+  readonly action: PlanAction | 'free-current' | 'free-move' | 'free-scheduled';
 }
 
 /**
@@ -55,8 +56,8 @@ export class PlanPickerComponent {
       const plan = this.plans().find((p) => p.tier === tier && p.interval === this.interval()) ?? null;
       const limits = this.limits().find((l) => l.tier === tier) ?? null;
       if (!plan) {
-        const onFree = !sub || sub.cancelAtCycleEnd;
-        return { tier, plan, limits, blurb: 'For trying Atelier out: one agent run at a time.', action: onFree ? 'free-current' : 'free-move' };
+        const action = !sub ? 'free-current' : sub.cancelAtCycleEnd ? 'free-scheduled' : 'free-move';
+        return { tier, plan, limits, blurb: 'For trying Atelier out: one agent run at a time.', action };
       }
       return { tier, plan, limits, blurb: plan.blurb, action: planAction(plan, sub) };
     }).filter((c) => c.plan || c.tier === 'free');
@@ -93,9 +94,25 @@ export class PlanPickerComponent {
         return tierRank(c.tier) === tierRank(this.subscription()?.tier ?? 'free') ? `Switch to ${this.interval()}` : `Switch to ${name} ${this.interval()}`;
       case 'free-move':
         return 'Move to Free';
+      case 'free-scheduled':
+        return `From ${billingDate(this.subscription()?.currentEnd)}`;
       default:
         return 'Current plan';
     }
+  }
+
+  /** Why plans cannot change now (a cancelling or paused subscription), or null. */
+  protected readonly locked = computed(() => {
+    const sub = this.subscription();
+    if (sub?.cancelAtCycleEnd) return `Cancelled for ${billingDate(sub.currentEnd)}: choose a plan again once it ends.`;
+    if (sub?.status === 'paused') return 'Paused: resume the subscription to change its plan.';
+    return null;
+  });
+
+  protected disabled(c: Column): boolean {
+    if (!this.canChoose() || this.busy() || this.isCurrent(c)) return true;
+    if (c.action === 'free-current' || c.action === 'free-scheduled') return true;
+    return this.locked() !== null;
   }
 
   protected isCurrent(c: Column): boolean {

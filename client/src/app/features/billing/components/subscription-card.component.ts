@@ -41,6 +41,9 @@ import { formatMoney, taxNote } from '../models/money';
         </h2>
         @if (sub) {
           <p class="price" data-testid="plan-price">
+            @if (sub.tier !== a.tier) {
+              <span class="plan-of">{{ label(sub.tier) }} plan ·</span>
+            }
             {{ money(sub.amount, sub.currency) }}
             <span class="muted">/ {{ sub.interval === 'yearly' ? 'year' : 'month' }} · {{ tax(sub.currency) }}</span>
           </p>
@@ -126,6 +129,10 @@ import { formatMoney, taxNote } from '../models/money';
     .price .muted {
       font-size: 13px;
       font-weight: 400;
+    }
+    .plan-of {
+      font-weight: 500;
+      color: var(--text-soft);
     }
     .note {
       color: var(--text-soft);

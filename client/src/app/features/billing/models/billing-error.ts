@@ -20,9 +20,9 @@ export const BILLING_CODES = [
 ] as const;
 export type BillingCode = (typeof BILLING_CODES)[number];
 
-/** A failed billing call as the user reads it; `CHECKOUT_*` are the browser side of Checkout. */
+/** A failed billing call as the user reads it; `CHECKOUT_FAILED`: Checkout itself failed in the browser. */
 export interface BillingProblem {
-  readonly code: BillingCode | UserFacingError['code'] | 'CHECKOUT_UNAVAILABLE' | 'CHECKOUT_FAILED';
+  readonly code: BillingCode | UserFacingError['code'] | 'CHECKOUT_FAILED';
   readonly message: string;
   readonly fieldErrors: Readonly<Record<string, string>>;
 }

@@ -106,7 +106,7 @@ export function subscriptionNotes(sub: BillingSubscription): string[] {
 
 /** The next charge, or null when none is coming (cancelling, paused, ended). */
 export function nextCharge(sub: BillingSubscription): string | null {
-  if (sub.cancelAtCycleEnd || !['active', 'authenticated', 'pending'].includes(sub.status)) return null;
+  if (sub.cancelAtCycleEnd || sub.dunning || !['active', 'authenticated', 'pending'].includes(sub.status)) return null;
   return sub.chargeAt ?? sub.currentEnd;
 }
 

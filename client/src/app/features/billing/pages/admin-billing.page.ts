@@ -21,6 +21,7 @@ const STATUSES = ['active', 'pending', 'halted', 'paused', 'created', 'authentic
   styles: `
     :host {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 16px;
       max-width: 1080px;
       margin: 0 auto;
@@ -46,6 +47,7 @@ const STATUSES = ['active', 'pending', 'halted', 'paused', 'created', 'authentic
     .table.flat {
       border: 0;
       border-radius: 0;
+      min-width: 640px;
     }
     .body {
       padding: 14px;

@@ -193,6 +193,7 @@ describe('BillingPage', () => {
     const dunning = { since: '2027-01-07T10:00:00.000Z', attempts: 2, nextRetryAt: '2027-01-14T10:00:00.000Z', payUrl: 'https://rzp.io/i/abc', amountDue: 149_900, downgraded: false };
     await open((a) => (a.current = account({ tier: 'pro', subscription: subscription({ status: 'pending', dunning }) })));
     expect(text('plan-status')[0]).toBe('Payment failed');
+    expect(byTestId(root, 'plan-next-charge')).toHaveLength(0);
     expect(text('dunning-attempts')[0]).toBe('Retry 2 of 3 · next retry 14 Jan 2027 · ₹1,499 due. You keep Pro while we retry.');
     expect(byTestId(root, 'dunning-pay')[0]!.getAttribute('href')).toBe('https://rzp.io/i/abc');
 
@@ -201,6 +202,8 @@ describe('BillingPage', () => {
     await settle(fixture);
     expect(byTestId(root, 'dunning-banner')[0]!.dataset['downgraded']).toBe('true');
     expect(text('dunning-banner')[0]).toContain('Moved to Free');
+    expect(text('plan-tier')[0]).toBe('Free');
+    expect(text('plan-price')[0]).toContain('Pro plan · ₹1,499 / month');
     expect(text('dunning-banner')[0]).toContain('Your projects and files are kept. Pay ₹1,499 to restore Pro');
   });
 
@@ -215,6 +218,10 @@ describe('BillingPage', () => {
     expect(api.calls).toEqual(['cancel true']);
     expect(text('plan-note')[0]).toBe('Cancels on 7 Jan 2027: Pro until then, then Free.');
     expect(byTestId(root, 'cancel-open')).toHaveLength(0);
+    // Cancelling: Free is scheduled, and no plan can be chosen until the subscription ends.
+    expect(text('plan-choose')[0]).toBe('From 7 Jan 2027');
+    expect(text('plans-locked')[0]).toContain('Cancelled for 7 Jan 2027');
+    expect(byTestId(root, 'plan-choose').every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
 
     api.current = account({ tier: 'pro', subscription: subscription() });
     await fixture.componentInstance['store'].refresh();

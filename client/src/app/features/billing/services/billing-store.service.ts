@@ -127,7 +127,7 @@ export class BillingStore {
       this.notice.set(`Payment cancelled: nothing was charged (${formatMoney(session.amount, session.currency)} was due).`);
       return this.refresh();
     }
-    if (outcome.kind === 'failed') return this.fail({ code: 'CHECKOUT_UNAVAILABLE', message: outcome.message, fieldErrors: {} });
+    if (outcome.kind === 'failed') return this.fail({ code: 'CHECKOUT_FAILED', message: outcome.message, fieldErrors: {} });
     const verified = await this.api.verifyPayment(this.team(), outcome.payment);
     if (!verified.ok) return this.fail(verified.error);
     this.account.set(verified);

@@ -42,6 +42,7 @@ export class RazorpayCheckout implements CheckoutOpener {
     const Razorpay = await this.load(session.checkoutUrl);
     if (!Razorpay) return { kind: 'failed', message: 'The payment window could not load. Check your connection and try again.' };
     return new Promise<CheckoutOutcome>((resolve) => {
+      let failure: string | null = null;
       const rzp = new Razorpay({
         key: session.keyId,
         ...(session.orderId ? { order_id: session.orderId } : { subscription_id: session.subscriptionId }),
@@ -51,9 +52,14 @@ export class RazorpayCheckout implements CheckoutOpener {
         description: session.description,
         prefill: { name: session.prefillName, email: session.prefillEmail },
         handler: (r: RazorpayResponse) => resolve({ kind: 'paid', payment: toVerifyInput(r) }),
-        modal: { ondismiss: () => resolve({ kind: 'dismissed' }) },
+        // Closed after a declined attempt: say what the bank said; closed before paying: nothing happened.
+        modal: { ondismiss: () => resolve(failure ? { kind: 'failed', message: failure } : { kind: 'dismissed' }) },
       });
       // A declined attempt keeps the window open for another try; the payer closes it to give up.
+      rzp.on?.('payment.failed', (r) => {
+        const said = r.error?.description;
+        failure = said ? `The payment failed: ${said} Nothing was charged.` : 'The payment failed. Nothing was charged.';
+      });
       rzp.open();
     });
   }

@@ -17,7 +17,7 @@ import { type BillingSubscription, billingDate, tierLabel } from '../models/bill
       </div>
       <div class="dialog-body">
         <label class="option">
-          <input type="radio" name="when" data-testid="cancel-at-end" [checked]="atCycleEnd()" (change)="atCycleEnd.set(true)" />
+          <input type="radio" name="when" data-testid="cancel-at-end" autofocus [checked]="atCycleEnd()" (change)="atCycleEnd.set(true)" />
           <span>
             <span class="strong">At the end of the cycle</span>
             <span class="muted">Keep {{ label(subscription().tier) }} until {{ end() }}, then Free. No further charges.</span>
@@ -40,6 +40,7 @@ import { type BillingSubscription, billingDate, tierLabel } from '../models/bill
       </div>
     </div>
   `,
+  host: { '(document:keydown.escape)': 'closed.emit()' },
   styleUrl: '../../../shared/styles/dialog.css',
   styles: `
     .option {

@@ -60,6 +60,8 @@ describe('renderInvoicePdf', () => {
       'Asha Rao',
       'GSTIN 27AAPFU0939F1ZV',
       'Place of supply: 27-Maharashtra',
+      'Tax payable on reverse charge: No',
+      'State 29-Karnataka',
       '998314',
       'Atelier Pro, monthly',
       'Rs. 1,270.34',

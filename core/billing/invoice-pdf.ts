@@ -154,7 +154,8 @@ function parties(w: Writer, invoice: Invoice): void {
   const { supplier } = invoice;
   w.text(supplier.name, { bold: true, size: 11 });
   w.text(supplier.address);
-  w.text(`GSTIN ${supplier.gstin}   State ${supplier.stateCode}-${gstStateName(supplier.stateCode) ?? ''}`);
+  w.text(`GSTIN ${supplier.gstin}`);
+  w.text(`State ${supplier.stateCode}-${gstStateName(supplier.stateCode) ?? ''}`);
   w.gap(12);
   w.text('Bill to', { grey: true, size: 9 });
   w.text(invoice.customerName, { bold: true, size: 11 });
@@ -163,6 +164,7 @@ function parties(w: Writer, invoice: Invoice): void {
   w.text(`Country ${invoice.customerCountry}`);
   w.gap(8);
   w.text(`Place of supply: ${invoice.placeOfSupply}`);
+  w.text('Tax payable on reverse charge: No');
   if (invoice.kind === 'credit_note' && invoice.originalInvoiceId) w.text(`Against original invoice ${originalNumber(invoice)}`, { bold: true });
   w.gap(12);
 }

@@ -6,8 +6,6 @@
  * (`POST /v1/standin/pay`, CORS) to do what `checkoutPay` does and hands `handler` the same fields Checkout does;
  * Fail records a failed payment and calls the `payment.failed` callbacks with Razorpay's failure shape.
  */
-import type { Entity } from './razorpay-fake';
-
 /** The script's source; `origin` is the fake's, so the page that loads it may live anywhere. */
 export function standinCheckoutSource(origin: string): string {
   return `(function () {
@@ -182,7 +180,7 @@ export function standinCheckoutSource(origin: string): string {
 }
 
 /** The page a payment link's `short_url` opens: the amount and a Pay button (posts, then follows the callback). */
-export function paymentLinkPage(link: Entity): string {
+export function paymentLinkPage(link: { id: string } & Record<string, unknown>): string {
   const amount = Number(link.amount) / 100;
   const description = escapeHtml(String(link.description ?? ''));
   const paid = link.status !== 'created';

@@ -369,6 +369,13 @@ describe('RazorpayFake (real razorpay SDK at the wire)', () => {
     expect(paid.payments).toEqual([expect.objectContaining({ payment_id: query.razorpay_payment_id, status: 'captured' })]);
     expect(fake.events.at(-1)).toMatchObject({ event: 'payment_link.paid', contains: ['payment_link', 'order', 'payment'] });
     expect((await sdkError(rzp.paymentLink.cancel(link.id))).statusCode).toBe(400);
+    const hosted = await rzp.paymentLink.create({ ...input, reference_id: 'hosted-1' });
+    const page = await fetch(hosted.short_url);
+    expect([page.status, (await page.text()).includes('data-testid="standin-pay"')]).toEqual([200, true]);
+    const paidHere = await fetch(`${hosted.short_url}/pay`, { method: 'POST', redirect: 'manual' });
+    const location = new URL(paidHere.headers.get('location')!);
+    expect([paidHere.status, location.searchParams.get('razorpay_payment_link_id')]).toEqual([303, hosted.id]);
+    expect((await rzp.paymentLink.fetch(hosted.id)).status).toBe('paid');
     const other = await rzp.paymentLink.create({ amount: 10000, currency: 'INR', reference_id: 'other-ref', customer: {} } as never);
     expect(await rzp.paymentLink.cancel(other.id)).toMatchObject({ status: 'cancelled', cancelled_at: fake.now });
     const bad = fake.payPaymentLink((await rzp.paymentLink.create({ amount: 10000, customer: {} } as never)).id, { badSignature: true });

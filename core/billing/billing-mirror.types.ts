@@ -1,16 +1,14 @@
 /** The types BillingMirror and its payment half share (a module of their own, so neither imports the other). */
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { billingPlan, type BillingCurrency, type DunningState, type SubscriberKind, type SubscriptionStatus } from '../../contracts/billing';
-import type { BillingCustomer, Invoice, Payment, PaymentStatus, Subscription } from './billing.entities';
+import type { BillingCustomer, PaymentStatus, Subscription } from './billing.entities';
+import type { Invoices } from './invoices';
 import type { RazorpayClient, RazorpayConfig } from './razorpay';
-import { subscriberOf, type Subscriber } from './tier-grants';
+import { subscriberOf } from './tier-grants';
 
-/** What the mirror needs of Invoices (core/billing/invoices.ts): both calls idempotent, in the caller's transaction. */
-export interface InvoiceIssuer {
-  issueForPayment(em: EntityManager, payment: Payment, customer: BillingCustomer, subscriber: Subscriber, description: string, at?: Date): Promise<Invoice>;
-  issueCreditNote(em: EntityManager, input: { refundId: string; amount: number; original: Invoice; at?: Date }): Promise<Invoice>;
-}
+/** What the mirror needs of Invoices: both calls idempotent, in the caller's transaction. */
+export type InvoiceIssuer = Pick<Invoices, 'issueForPayment' | 'issueCreditNote'>;
 
 export interface BillingDeps {
   orm: MikroORM;

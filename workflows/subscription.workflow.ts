@@ -25,8 +25,6 @@ export const SUBSCRIPTION_WORKFLOW_LIMITS = {
   keepEventIds: 500,
   /** An ended subscription's workflow finishes after this long without a signal (a late event starts it again). */
   quietMs: DAY,
-  /** The downgrade comes this long after the last retry. */
-  downgradeAfterLastRetryMs: DAY,
   /** A dunning step refused for good (a link Razorpay would not create) is tried again this much later. */
   stepRetryMs: 60 * 60_000,
 } as const;
@@ -52,6 +50,8 @@ export interface SubscriptionWorkflowInput {
   carried?: SubscriptionCarry;
   /** Overrides {@link SUBSCRIPTION_WORKFLOW_LIMITS}.maxHandled (tests of continue-as-new). */
   maxHandled?: number;
+  /** How long a dunning "day" is, in ms (default 24 h); the durability test runs a whole dunning in seconds. */
+  dayMs?: number;
 }
 
 const acts = proxyActivities<Activities>(activityPresets.billing);
@@ -59,10 +59,13 @@ const acts = proxyActivities<Activities>(activityPresets.billing);
 /** Events that start dunning when the freshly fetched subscription is pending or halted. */
 const DUNNING_TRIGGERS: readonly string[] = ['payment.failed', 'subscription.pending', 'subscription.halted'];
 
-/** When step `attempts` (0–2: retry attempts + 1; 3: the downgrade) of a dunning that began at `since` is due. */
-export function dunningStepAt(since: string, attempts: number): number {
+/**
+ * When the step after `attempts` of a dunning that began at `since` is due: retry `attempts + 1` on its day, or
+ * (after the last retry) the downgrade, one day later.
+ */
+export function dunningStepAt(since: string, attempts: number, dayMs = DAY): number {
   const start = Date.parse(since);
-  return attempts < RETRIES ? start + DUNNING_RETRY_DAYS[attempts] * DAY : start + DUNNING_RETRY_DAYS[RETRIES - 1] * DAY + SUBSCRIPTION_WORKFLOW_LIMITS.downgradeAfterLastRetryMs;
+  return attempts < RETRIES ? start + DUNNING_RETRY_DAYS[attempts] * dayMs : start + (DUNNING_RETRY_DAYS[RETRIES - 1] + 1) * dayMs;
 }
 
 /**
@@ -75,6 +78,7 @@ export function dunningStepAt(since: string, attempts: number): number {
 export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Promise<SubscriptionWorkflowState> {
   const id = input.razorpaySubscriptionId;
   const carried = input.carried;
+  const dayMs = input.dayMs ?? DAY;
   let status = carried?.status ?? null;
   let dunning = carried?.dunning ?? null;
   let handled = 0;
@@ -136,7 +140,7 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
     const amountDue = payment?.status === 'failed' ? payment.amount : snap.amount;
     mailed.clear();
     stepRetryAt = 0;
-    await writeDunning({ since, attempts: 0, nextRetryAt: new Date(dunningStepAt(since, 0)).toISOString(), payUrl: null, amountDue, downgraded: false });
+    await writeDunning({ since, attempts: 0, nextRetryAt: new Date(dunningStepAt(since, 0, dayMs)).toISOString(), payUrl: null, amountDue, downgraded: false });
     await mail(snap, since, 'failed', { kind: 'payment-failed', amount: amountDue, currency: snap.currency });
   };
 
@@ -170,7 +174,7 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
     if (current.attempts < RETRIES) {
       const attempt = current.attempts + 1;
       const link = await acts.createDunningLink({ razorpaySubscriptionId: id, attempt, since: current.since });
-      const nextRetryAt = attempt < RETRIES ? new Date(dunningStepAt(current.since, attempt)).toISOString() : null;
+      const nextRetryAt = attempt < RETRIES ? new Date(dunningStepAt(current.since, attempt, dayMs)).toISOString() : null;
       await writeDunning({ ...current, attempts: attempt, nextRetryAt, payUrl: link.url, amountDue: link.amount });
       await mail(snap, current.since, `retry-${attempt}`, { kind: 'dunning-retry', attempt, payUrl: link.url, amount: link.amount, currency: link.currency });
     } else {
@@ -203,7 +207,7 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
   for (;;) {
     if (handled >= (input.maxHandled ?? SUBSCRIPTION_WORKFLOW_LIMITS.maxHandled) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof subscriptionWorkflow>({ razorpaySubscriptionId: id, maxHandled: input.maxHandled, carried: carry() });
+      await continueAsNew<typeof subscriptionWorkflow>({ razorpaySubscriptionId: id, maxHandled: input.maxHandled, dayMs: input.dayMs, carried: carry() });
     }
     const item = queue.shift();
     if (item) {
@@ -216,7 +220,7 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
     const now = Date.now();
     let wakeAt = Infinity;
     if (dunning && !dunning.downgraded) {
-      const dueAt = Math.max(dunningStepAt(dunning.since, dunning.attempts), stepRetryAt);
+      const dueAt = Math.max(dunningStepAt(dunning.since, dunning.attempts, dayMs), stepRetryAt);
       if (now >= dueAt) {
         const current = dunning;
         if (!(await guarded(`dunning step ${current.attempts + 1}`, () => dunningStep(current)))) stepRetryAt = Date.now() + SUBSCRIPTION_WORKFLOW_LIMITS.stepRetryMs;

@@ -50,9 +50,8 @@ it(`runs a whole dunning exactly once although the worker is SIGKILLed ${KILLS} 
     ATELIER_MAIL_DIR: mailDir,
     ATELIER_PUBLIC_URL: 'https://atelier.test',
   };
-  const email = `payer-${Date.now()}@example.test`;
   const { userId } = await seedProject(orm, { tier: 'free' });
-  const { subId, customerId } = await seedRazorpaySubscription(orm, fake, userId, email);
+  const { subId, customerId } = await seedRazorpaySubscription(orm, fake, userId);
   const handle = () => stack.temporal.workflow.getHandle(workflowIds.subscription(subId));
   let delivered = 0;
   /** Signals the fake's events since the last call, each twice (a replayed delivery), as the webhook route would. */

@@ -5,20 +5,33 @@
  * server trips on a timer falling due while a signal's task is in flight).
  */
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { Redis } from 'ioredis';
+import { createBuildWorker } from '../activities/build-worker';
 import { createBillingActivities } from '../activities/billing/billing.activities';
 import type { ActivityDeps } from '../activities/deps';
 import { razorpayEventSignal, subscriptionStateQuery, type BillingEventSignal } from '../contracts/billing';
 import { workflowIds } from '../contracts/workflow-ids';
+import { BillingMirror } from '../core/billing/billing-mirror';
+import { BillingPaymentLink, Invoice, Subscription } from '../core/billing/billing.entities';
+import { Invoices } from '../core/billing/invoices';
+import { createRazorpayClient } from '../core/billing/razorpay';
+import { ProjectEventStream } from '../core/events/project-event-stream';
+import { createEmlMailer } from '../core/mail/eml-mailer';
 import type { MailMessage } from '../core/mail/mailer';
+import { User } from '../core/user/user.entity';
 import { findTemporalTestServer } from '../infra/src/services/temporal-test-server';
 import { loadStackConfig } from '../infra/src/stack-config';
+import { RazorpayFake } from '../test/fakes/razorpay/razorpay-fake';
 import { BillingMapMirror } from '../test/fixtures/billing-map-mirror';
-import { silentLogger, waitFor, workflowBundle } from '../test/harness';
+import { seedRazorpaySubscription, toBillingSignal } from '../test/fixtures/billing-subscriptions';
+import { seedProject } from '../test/fixtures/local-apps';
+import { createTestDatabase, silentLogger, testServices, waitFor, workflowBundle } from '../test/harness';
 import type { SubscriptionWorkflowInput } from './subscription.workflow';
 
 const DAY = 24 * 60 * 60_000;
@@ -218,4 +231,108 @@ test('an ended subscription finishes after a quiet day; a late event starts it a
   const again = await deliver(sub, [map.event('subscription.cancelled', sub)], 1);
   expect(again).toMatchObject({ status: 'cancelled', handled: 1 });
   await handleOf(sub).terminate('done');
+});
+
+describe('with the real activities, PostgreSQL and the Razorpay wire fake', () => {
+  const realQueue = `subscription-real-${randomUUID()}`;
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-dunning-mail-'));
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let fake: RazorpayFake;
+  let redis: Redis;
+  let realWorker: Worker;
+  let realRunning: Promise<void>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    fake = await new RazorpayFake().start();
+    redis = new Redis(testServices().redisUrl);
+    const razorpayConfig = { keyId: fake.keyId, keySecret: fake.keySecret, webhookSecret: fake.webhookSecret, apiUrl: fake.url };
+    const invoices = new Invoices({
+      supplier: { name: 'Atelier Labs Pvt Ltd', address: '1 MG Road, Bengaluru 560001', gstin: '29ABCDE1234F1Z5', stateCode: '29' },
+      sac: '998314',
+      invoicePrefix: 'ATL',
+      creditNotePrefix: 'ATC',
+    });
+    const mirror = new BillingMirror({ orm: db.orm, razorpay: createRazorpayClient(razorpayConfig), razorpayConfig, invoices, logger: silentLogger });
+    realWorker = await createBuildWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue: realQueue,
+      deps: {
+        orm: db.orm,
+        events: new ProjectEventStream(redis),
+        logger: silentLogger,
+        scaffoldFileDelayMs: 0,
+        billing: { mirror, mailer: createEmlMailer({ dir, logger: silentLogger }), publicUrl: 'https://atelier.test' },
+      },
+      workflowBundle: await workflowBundle(),
+    });
+    realRunning = realWorker.run();
+  });
+  afterAll(async () => {
+    realWorker?.shutdown();
+    await realRunning;
+    redis?.disconnect();
+    await fake?.close();
+    await db?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const subjects = () => readdirSync(dir).map((f) => /^Subject: (.*)$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1]);
+
+  test('a failed renewal is dunned on days 1, 3 and 7, moved to Free on day 8, and a paid link restores pro', async () => {
+    const { userId } = await seedProject(db.orm, { tier: 'free' });
+    const { subId, customerId } = await seedRazorpaySubscription(db.orm, fake, userId);
+    let delivered = fake.events.length;
+    /** The fake's new events, as the webhook route signals them; resolves once all are handled. */
+    const deliverNew = async () => {
+      const signals = fake.events.slice(delivered).map((e) => toBillingSignal(e, subId)).filter((e) => e !== null);
+      delivered = fake.events.length;
+      const before = (await state(subId).catch(() => ({ handled: 0 }))).handled;
+      await env.client.workflow.signalWithStart('subscriptionWorkflow', {
+        taskQueue: realQueue,
+        workflowId: workflowIds.subscription(subId),
+        args: [{ razorpaySubscriptionId: subId } satisfies SubscriptionWorkflowInput],
+        signal: razorpayEventSignal,
+        signalArgs: [signals[0]],
+      });
+      for (const signal of signals.slice(1)) await handleOf(subId).signal(razorpayEventSignal, signal);
+      return waitFor('the events handled', async () => {
+        const s = await state(subId);
+        return s.handled >= before + signals.length && s;
+      });
+    };
+    const row = () => db.orm.em.fork().findOneOrFail(Subscription, { razorpaySubscriptionId: subId });
+    const tier = async () => (await db.orm.em.fork().findOneOrFail(User, { id: userId })).tier;
+    const links = async () => db.orm.em.fork().count(BillingPaymentLink, { subscriptionId: (await row()).id, purpose: 'dunning' });
+
+    fake.checkoutPay({ subscriptionId: subId }, { customerId });
+    expect(await deliverNew()).toMatchObject({ status: 'active', dunning: null });
+    expect(await tier()).toBe('pro');
+    fake.chargeSubscription(subId, { fail: true });
+    const started = await deliverNew();
+    expect(started).toMatchObject({ status: 'pending', dunning: { attempts: 0, downgraded: false } });
+    const since = Date.parse(started.dunning!.since);
+    const at = async (days: number) => env.sleep(since + days * DAY - (await env.currentTimeMs()));
+
+    await at(1.5);
+    expect(await links()).toBe(1);
+    await at(3.5);
+    expect(await links()).toBe(2);
+    await at(7.5);
+    expect(await links()).toBe(3);
+    expect(await tier()).toBe('pro');
+    await at(8.5);
+    expect(await row()).toMatchObject({ grantsTier: false, dunning: { attempts: 3, downgraded: true } });
+    expect(await tier()).toBe('free');
+
+    const last = await db.orm.em.fork().findOneOrFail(BillingPaymentLink, { subscriptionId: (await row()).id }, { orderBy: { createdAt: 'desc' } });
+    fake.payPaymentLink(last.razorpayPaymentLinkId);
+    expect(await deliverNew()).toMatchObject({ dunning: null });
+    expect(await row()).toMatchObject({ grantsTier: true, dunning: null });
+    expect(await tier()).toBe('pro');
+    expect(await db.orm.em.fork().count(Invoice, { kind: 'invoice', subscriberId: userId })).toBe(2);
+    expect(subjects().sort()).toEqual([FAILED, RETRY(1), RETRY(2), RETRY(3), DOWNGRADED, RECEIVED].sort());
+    await handleOf(subId).terminate('done');
+  });
 });

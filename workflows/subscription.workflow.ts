@@ -156,14 +156,19 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
   const handleEvent = async (event: BillingEventSignal) => {
     const snap = await sync();
     let payment: RecordedPayment | null = null;
-    if (event.refundId && event.event.startsWith('refund.')) await acts.recordRefund({ razorpayRefundId: event.refundId });
-    else if (event.paymentId) payment = await acts.recordPayment({ razorpayPaymentId: event.paymentId });
+    // A payment or refund the mirror refuses (not ours) is logged; the subscription's own state still counts.
+    if (event.refundId && event.event.startsWith('refund.')) {
+      await guarded(`refund ${event.refundId}`, () => acts.recordRefund({ razorpayRefundId: event.refundId! }));
+    } else if (event.paymentId) {
+      const context = { razorpaySubscriptionId: id, paymentLinkId: event.paymentLinkId };
+      await guarded(`payment ${event.paymentId}`, async () => (payment = await acts.recordPayment({ razorpayPaymentId: event.paymentId!, context })));
+    }
     await react(snap, payment, DUNNING_TRIGGERS.includes(event.event));
   };
 
   const handleCommand = async (command: BillingCommand) => {
     if (command.kind === 'comp') return; // a comp is not subscription state: the API applies it
-    const payment = command.kind === 'payment-verified' ? await acts.recordPayment({ razorpayPaymentId: command.paymentId }) : null;
+    const payment = command.kind === 'payment-verified' ? await acts.recordPayment({ razorpayPaymentId: command.paymentId, context: { razorpaySubscriptionId: id } }) : null;
     await react(await sync(), payment, false);
   };
 

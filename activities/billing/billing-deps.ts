@@ -32,13 +32,20 @@ export interface PaymentSnapshotView {
   errorDescription: string | null;
 }
 
+/** The subscription or payment link an event named beside the payment (core/billing/mirror-payments.ts `PaymentContext`). */
+export interface PaymentContextView {
+  razorpaySubscriptionId?: string;
+  paymentLinkId?: string;
+}
+
 /**
  * What the billing activities need of core/billing's `BillingMirror` (it satisfies this): every call fetches the
  * entity from Razorpay and writes our rows, so each is safe to repeat.
  */
 export interface BillingMirrorPort {
   syncSubscription(razorpaySubscriptionId: string): Promise<SubscriptionSnapshotView>;
-  recordPayment(razorpayPaymentId: string): Promise<PaymentSnapshotView>;
+  /** `context` names whose payment it is when Razorpay's entity does not (a failed renewal, a link's payment). */
+  recordPayment(razorpayPaymentId: string, context?: PaymentContextView): Promise<PaymentSnapshotView>;
   recordRefund(razorpayRefundId: string): Promise<{ creditNoteNumber: string | null }>;
   setDunning(razorpaySubscriptionId: string, dunning: StoredDunning | null): Promise<SubscriptionSnapshotView>;
   createDunningLink(razorpaySubscriptionId: string, attempt: number, since: string): Promise<{ url: string; amount: number; currency: BillingCurrency }>;

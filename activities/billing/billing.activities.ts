@@ -4,9 +4,9 @@ import { BillingError } from '../../core/billing/billing.errors';
 import { Payment, type PaymentKind } from '../../core/billing/billing.entities';
 import { billingMail, type BillingMailInput } from '../../core/billing/billing-mails';
 import type { ActivityDeps } from '../deps';
-import type { BillingActivityDeps, PaymentSnapshotView, StoredDunning, SubscriptionSnapshotView } from './billing-deps';
+import type { BillingActivityDeps, PaymentContextView, PaymentSnapshotView, StoredDunning, SubscriptionSnapshotView } from './billing-deps';
 
-export type { BillingActivityDeps, BillingMirrorPort, PaymentSnapshotView, StoredDunning, SubscriptionSnapshotView } from './billing-deps';
+export type { BillingActivityDeps, BillingMirrorPort, PaymentContextView, PaymentSnapshotView, StoredDunning, SubscriptionSnapshotView } from './billing-deps';
 export type { BillingMailInput, BillingMailKind } from '../../core/billing/billing-mails';
 
 /** A recorded payment and what it paid for (a subscription charge, an order, a payment link); null kind: no row. */
@@ -33,10 +33,13 @@ export function createBillingActivities({ billing, orm, logger }: ActivityDeps) 
     syncSubscription: ({ razorpaySubscriptionId }: { razorpaySubscriptionId: string }): Promise<SubscriptionSnapshotView> =>
       run((b) => b.mirror.syncSubscription(razorpaySubscriptionId)),
 
-    /** Fetches and records a payment (its invoice when captured) and says what it paid for. */
-    recordPayment: ({ razorpayPaymentId }: { razorpayPaymentId: string }): Promise<RecordedPayment> =>
+    /**
+     * Fetches and records a payment (its invoice when captured) and says what it paid for. The event's subscription
+     * and payment link tell the mirror whose it is when Razorpay's payment does not say (a failed renewal).
+     */
+    recordPayment: ({ razorpayPaymentId, context }: { razorpayPaymentId: string; context?: PaymentContextView }): Promise<RecordedPayment> =>
       run(async (b) => {
-        const payment = await b.mirror.recordPayment(razorpayPaymentId);
+        const payment = await b.mirror.recordPayment(razorpayPaymentId, context);
         const row = await orm.em.fork().findOne(Payment, { razorpayPaymentId }, { fields: ['kind'] });
         return { ...payment, kind: row?.kind ?? null };
       }),

@@ -54,7 +54,7 @@ describe('parseBillingDetails', () => {
 
   it('refuses India without a state code, or with one not on the GST list', () => {
     expect(fieldsOf({ ...valid, gstin: null, stateCode: null })).toEqual(['stateCode']);
-    expect(fieldsOf({ ...valid, gstin: null, stateCode: '25' })).toEqual(['stateCode']);
+    expect(fieldsOf({ ...valid, gstin: null, stateCode: '96' })).toEqual(['stateCode']);
     expect(fieldsOf({ ...valid, gstin: null, stateCode: '9' })).toEqual(['stateCode']);
   });
 

@@ -2,20 +2,16 @@
  * The billing details a customer enters (GraphQL `BillingDetailsInput`), checked before they reach an invoice: the
  * GSTIN's shape and its state, an ISO country, a GST state code for India, a bounded name and a real-looking email.
  */
+import type { BillingCurrency } from '../../contracts/billing';
 import { ErrorCode } from '../../contracts/errors';
 import type { FieldError } from '../shared/domain.errors';
 import { BillingError } from './billing.errors';
+import { GST_STATES } from './gst-states';
 
-/** GST state codes (the first two digits of a GSTIN and the place of supply) and their names. */
-export const GST_STATES: Readonly<Record<string, string>> = {
-  '01': 'Jammu and Kashmir', '02': 'Himachal Pradesh', '03': 'Punjab', '04': 'Chandigarh', '05': 'Uttarakhand',
-  '06': 'Haryana', '07': 'Delhi', '08': 'Rajasthan', '09': 'Uttar Pradesh', '10': 'Bihar', '11': 'Sikkim',
-  '12': 'Arunachal Pradesh', '13': 'Nagaland', '14': 'Manipur', '15': 'Mizoram', '16': 'Tripura', '17': 'Meghalaya',
-  '18': 'Assam', '19': 'West Bengal', '20': 'Jharkhand', '21': 'Odisha', '22': 'Chhattisgarh', '23': 'Madhya Pradesh',
-  '24': 'Gujarat', '26': 'Dadra and Nagar Haveli and Daman and Diu', '27': 'Maharashtra', '29': 'Karnataka', '30': 'Goa',
-  '31': 'Lakshadweep', '32': 'Kerala', '33': 'Tamil Nadu', '34': 'Puducherry', '35': 'Andaman and Nicobar Islands',
-  '36': 'Telangana', '37': 'Andhra Pradesh', '38': 'Ladakh', '97': 'Other Territory',
-};
+/** The currency a customer pays in: India INR (with GST), everyone else USD (a zero-rated export). */
+export function currencyOf(country: string): BillingCurrency {
+  return country === 'IN' ? 'INR' : 'USD';
+}
 
 /** ISO 3166-1 alpha-2 country codes. */
 const COUNTRIES = new Set(

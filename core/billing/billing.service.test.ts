@@ -155,6 +155,17 @@ describe('checkout', () => {
     expect((await rowOf(again.subscriptionId!)).status).toBe('created');
   });
 
+  it('concurrent checkouts leave one live subscription; every other one is cancelled at Razorpay', async () => {
+    const { subscriber } = await seedUser();
+    const results = await Promise.allSettled([1, 2, 3].map(() => billing.subscribe(subscriber, 'pro-monthly', subscriber.id)));
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe(ErrorCode.SUBSCRIPTION_EXISTS);
+    const live = await orm.em.fork().find(Subscription, { subscriberId: subscriber.id, status: 'created' });
+    expect(live).toHaveLength(1);
+    const ours = [...fake.subscriptions.values()].filter((e) => (e.notes as Record<string, string>).atelier_subscriber_id === subscriber.id);
+    expect(ours.length).toBeGreaterThanOrEqual(1);
+    for (const e of ours) expect(e.status).toBe(e.id === live[0]!.razorpaySubscriptionId ? 'created' : 'cancelled');
+  });
+
   it('refuses an unknown plan with SUBSCRIPTION_PLAN_INVALID', async () => {
     const { subscriber } = await seedUser();
     expect(await code(billing.subscribe(subscriber, 'gold-weekly', subscriber.id))).toBe(ErrorCode.SUBSCRIPTION_PLAN_INVALID);

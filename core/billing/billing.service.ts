@@ -67,9 +67,8 @@ export class BillingService {
   }
 
   /** Saves the details invoices carry; the country (hence the currency) is fixed while a paid subscription is live. */
-  async saveDetails(subscriber: Subscriber, input: BillingDetailsInput, actorId: string): Promise<BillingCustomerView> {
+  async saveDetails(subscriber: Subscriber, input: BillingDetailsInput, _actorId: string): Promise<BillingCustomerView> {
     const deps = this.on();
-    void actorId;
     const details = parseBillingDetails(input);
     const em = this.em();
     return em.transactional(async (tx) => {
@@ -140,9 +139,8 @@ export class BillingService {
    * or subscription must be one of this subscriber's rows and the payment must be of it (PAYMENT_NOT_FOUND); the
    * payment and subscription are mirrored before this returns (the tier applies at once) and the workflow told.
    */
-  async verifyPayment(subscriber: Subscriber, input: VerifyPaymentInput, actorId: string): Promise<PaymentSnapshot> {
+  async verifyPayment(subscriber: Subscriber, input: VerifyPaymentInput, _actorId: string): Promise<PaymentSnapshot> {
     const deps = this.on();
-    void actorId;
     const { razorpayPaymentId: paymentId, razorpaySignature: signature, razorpayOrderId: orderId, razorpaySubscriptionId: subscriptionId } = input;
     const signed = orderId
       ? verifyOrderPayment(deps.razorpayConfig.keySecret, { orderId, paymentId, signature })
@@ -192,15 +190,17 @@ export class BillingService {
     if (atCycleEnd) await em.nativeUpdate(Subscription, { id: sub.id }, { cancelAtCycleEnd: true });
     const snapshot = await this.provider(() => deps.mirror.syncSubscription(sub.razorpaySubscriptionId));
     if (refundable && refundable.amount > 0) {
-      await refund(this.admin(), refundable.payment.id, refundable.amount, 'Cancelled before the end of the cycle: the unused part is refunded', actorId);
+      // The subscription is cancelled already: a refund that fails now must not turn the cancel into an error.
+      await refund(this.admin(), refundable.payment.id, refundable.amount, 'Cancelled before the end of the cycle: the unused part is refunded', actorId).catch((error: unknown) =>
+        deps.logger.error({ err: error, paymentId: refundable.payment.id, amount: refundable.amount }, 'billing: the cancel-now refund failed; refund it by hand'),
+      );
     }
     return snapshot;
   }
 
   /** Pauses charging now; the tier drops to free until resumed. */
-  async pause(subscriber: Subscriber, actorId: string): Promise<SubscriptionSnapshot> {
+  async pause(subscriber: Subscriber, _actorId: string): Promise<SubscriptionSnapshot> {
     const deps = this.on();
-    void actorId;
     const sub = await this.live(this.em(), subscriber);
     if (sub.status !== 'active') throw subscriptionStateInvalid(sub.status, 'paused (only an active one can be)');
     await this.provider(() => razorpayCall('subscriptions.pause', () => deps.razorpay.subscriptions.pause(sub.razorpaySubscriptionId, { pause_at: 'now' })));
@@ -208,9 +208,8 @@ export class BillingService {
   }
 
   /** Resumes a paused subscription now; its tier applies again. */
-  async resume(subscriber: Subscriber, actorId: string): Promise<SubscriptionSnapshot> {
+  async resume(subscriber: Subscriber, _actorId: string): Promise<SubscriptionSnapshot> {
     const deps = this.on();
-    void actorId;
     const sub = await this.live(this.em(), subscriber);
     if (sub.status !== 'paused') throw subscriptionStateInvalid(sub.status, 'resumed (only a paused one can be)');
     await this.provider(() => razorpayCall('subscriptions.resume', () => deps.razorpay.subscriptions.resume(sub.razorpaySubscriptionId, { resume_at: 'now' })));
@@ -300,8 +299,16 @@ export class BillingService {
   /** An abandoned checkout's subscription (status created): cancelled at Razorpay, mirrored as cancelled. */
   private async abandon(sub: Subscription): Promise<void> {
     const deps = this.on();
-    await this.provider(() => razorpayCall('subscriptions.cancel', () => deps.razorpay.subscriptions.cancel(sub.razorpaySubscriptionId, false)));
-    await this.provider(() => deps.mirror.syncSubscription(sub.razorpaySubscriptionId));
+    // A concurrent checkout may have cancelled it first (Razorpay then refuses): the fetch below decides.
+    const refusal = await this.provider(() => razorpayCall('subscriptions.cancel', () => deps.razorpay.subscriptions.cancel(sub.razorpaySubscriptionId, false))).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof BillingError && error.code === ErrorCode.PAYMENT_FAILED) return error;
+        throw error;
+      },
+    );
+    const after = await this.provider(() => deps.mirror.syncSubscription(sub.razorpaySubscriptionId));
+    if (refusal && !SUBSCRIPTION_ENDED.includes(after.status)) throw refusal;
   }
 
   /** The Razorpay subscription a proration order of this subscriber pays for; PAYMENT_NOT_FOUND for anyone else's order. */

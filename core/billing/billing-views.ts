@@ -4,7 +4,7 @@
  */
 import { BILLING_PLANS, BILLING_TIERS, TIER_INFO, billingPlan, type BillingCurrency, type BillingTier, type DunningState, type SubscriberKind } from '../../contracts/billing';
 import { DEFAULT_LIMITS, asTier, type LimitsConfig } from '../limits/tiers';
-import type { BillingCustomer, Subscription, TierComp } from './billing.entities';
+import type { BillingCustomer, BillingPaymentLink, Subscription, TierComp } from './billing.entities';
 
 /** GraphQL `BillingPlan`. */
 export interface BillingPlanView {
@@ -210,4 +210,9 @@ export function customerView(row: BillingCustomer): BillingCustomerView {
 
 export function compView(row: TierComp): TierCompView {
   return { tier: row.tier, until: row.until ?? null, reason: row.reason };
+}
+
+/** A payment link row as GraphQL `PaymentLink`. */
+export function paymentLinkView(row: BillingPaymentLink): PaymentLinkView {
+  return { id: row.id, url: row.shortUrl, amount: row.amount, currency: row.currency, description: row.description, status: row.status };
 }

@@ -1,9 +1,9 @@
-import { DEPLOY_ERROR_MESSAGES, type DeployErrorCode } from '../../contracts/deploy';
+import { DEPLOY_ERROR_MESSAGES, type DeployErrorCode } from '../../contracts/deploy-errors';
 import { ErrorCode } from '../../contracts/errors';
 import { ConflictError } from '../shared/domain.errors';
 
-/** The `DEPLOY_*` codes and their words live in contracts/deploy.ts, which the client reads too. */
-export { DEPLOY_ERROR_CODES, type DeployErrorCode } from '../../contracts/deploy';
+/** The `DEPLOY_*` codes and their words live in contracts/deploy-errors.ts, which the client reads too. */
+export { DEPLOY_ERROR_CODES, type DeployErrorCode } from '../../contracts/deploy-errors';
 
 /**
  * Thrown when a deployment request is refused by a deployment rule (a run in progress, a missing token, an

@@ -1,10 +1,14 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { DEPLOY_ERROR_CODES, DEPLOY_ERROR_MESSAGES, type DeployErrorCode } from '@contracts/deploy';
+import {
+  DEPLOY_ERROR_CODES,
+  DEPLOY_ERROR_MESSAGES,
+  type DeployErrorCode,
+} from '@contracts/deploy-errors';
 import { ErrorCode } from '@contracts/errors';
 import { type UserFacingError, toUserFacingError } from '../../../core/user-facing-error';
 
 /**
- * A failed deployment call as the user reads it: the DEPLOY_* refusals (contracts/deploy.ts, with their words)
+ * A failed deployment call as the user reads it: the DEPLOY_* refusals (contracts/deploy-errors.ts, with their words)
  * told apart, beyond the app-wide failures.
  */
 export interface DeployProblem {

@@ -16,7 +16,7 @@ const BILLING_OFF = 'Billing is off on this worker: set RAZORPAY_KEY_ID, RAZORPA
 
 /**
  * `subscriptionWorkflow`'s steps. Each mirror call fetches the entity from Razorpay and writes our rows, so an
- * attempt repeated after a crash changes nothing twice; only `sendBillingMail` is at-least-once (see README.md).
+ * attempt repeated after a crash changes nothing twice; `sendBillingMail` passes its key to the Mailer (see README.md).
  * Billing off: every step fails at once, non-retryably, with PAYMENT_BILLING_OFF.
  */
 export function createBillingActivities({ billing, orm, logger }: ActivityDeps) {
@@ -59,7 +59,7 @@ export function createBillingActivities({ billing, orm, logger }: ActivityDeps) 
     sendBillingMail: (input: BillingMailInput & { key: string }): Promise<void> =>
       run(async (b) => {
         const { subject, text } = billingMail(input, b.publicUrl);
-        await b.mailer.send({ to: input.to, subject, text, link: input.payUrl ?? undefined });
+        await b.mailer.send({ to: input.to, subject, text, link: input.payUrl ?? undefined, key: `billing:${input.subscriptionId}:${input.key}` });
         logger.info({ subscriptionId: input.subscriptionId, kind: input.kind, key: input.key }, 'billing mail sent');
       }),
   };

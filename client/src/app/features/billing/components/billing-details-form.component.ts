@@ -42,6 +42,8 @@ export type SaveDetails = (input: BillingDetailsInput) => Promise<BillingResult<
 })
 export class BillingDetailsFormComponent {
   readonly customer = input<BillingCustomer | null>(null);
+  /** Until details are saved: the account's name and email (the server defaults to them too). */
+  readonly fallback = input<{ readonly name: string; readonly email: string } | null>(null);
   readonly save = input.required<SaveDetails>();
   readonly disabled = input(false);
 
@@ -54,7 +56,7 @@ export class BillingDetailsFormComponent {
   protected readonly saved = signal(false);
 
   constructor() {
-    effect(() => this.draft.set(blank(this.customer())));
+    effect(() => this.draft.set(blank(this.customer(), this.fallback())));
   }
 
   protected set(field: keyof DetailsDraft, value: string): void {
@@ -90,10 +92,10 @@ export class BillingDetailsFormComponent {
   }
 }
 
-function blank(c: BillingCustomer | null): DetailsDraft {
+function blank(c: BillingCustomer | null, fallback: { name: string; email: string } | null): DetailsDraft {
   return {
-    name: c?.name ?? '',
-    email: c?.email ?? '',
+    name: c?.name ?? fallback?.name ?? '',
+    email: c?.email ?? fallback?.email ?? '',
     gstin: c?.gstin ?? '',
     country: c?.country ?? 'IN',
     stateCode: c?.stateCode ?? '',

@@ -86,7 +86,7 @@ describe('BillingPage', () => {
         { provide: BillingApi, useValue: api },
         { provide: CHECKOUT, useValue: checkout },
         { provide: UsageStatus, useValue: usage },
-        { provide: AuthSession, useValue: { viewer: signal({ id: 'u1', platformRole: 'user' }) } },
+        { provide: AuthSession, useValue: { viewer: signal({ id: 'u1', platformRole: 'user', displayName: 'Ada L', email: 'ada@account.test' }) } },
       ],
     });
     fixture = TestBed.createComponent(BillingPage);
@@ -178,6 +178,12 @@ describe('BillingPage', () => {
     await settleUntil(fixture, () => byTestId(root, 'billing-notice').length > 0);
     expect(text('billing-notice')[0]).toContain('nothing was charged');
     expect(api.calls.filter((c) => c.startsWith('verify'))).toHaveLength(0);
+  });
+
+  it("fills the details form with the account's name and email until details are saved", async () => {
+    await open((a) => (a.current = account({ customer: null })));
+    expect((byTestId(root, 'details-name')[0] as HTMLInputElement).value).toBe('Ada L');
+    expect((byTestId(root, 'details-email')[0] as HTMLInputElement).value).toBe('ada@account.test');
   });
 
   it('shows a refusal in words and keeps the page usable', async () => {

@@ -50,6 +50,10 @@ export class BillingPage {
   protected readonly ownedTeams = signal<readonly OwnedTeam[]>([]);
   protected readonly cancelling = signal(false);
   protected readonly isAdmin = computed(() => this.session.viewer()?.platformRole === 'admin');
+  protected readonly viewerContact = computed(() => {
+    const v = this.session.viewer();
+    return v ? { name: v.displayName, email: v.email } : null;
+  });
   protected readonly teamName = computed(() => this.ownedTeams().find((t) => t.id === this.id())?.name ?? null);
   protected readonly label = tierLabel;
   protected readonly paidSubscription = paidSubscription;

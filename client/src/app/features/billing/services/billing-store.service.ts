@@ -10,6 +10,7 @@ import {
   type CheckoutSession,
   paidSubscription,
   planName,
+  tierLabel,
 } from '../models/billing.models';
 import { formatMoney } from '../models/money';
 import { BillingApi } from './billing-api.service';
@@ -78,15 +79,15 @@ export class BillingStore {
       if (!current) {
         const session = await this.api.subscribe(this.team(), plan.id);
         if (!session.ok) return this.fail(session.error);
-        return this.pay(session.value, `You are on ${plan.label} now.`);
+        return this.pay(session.value, `You are on ${tierLabel(plan.tier)} now.`);
       }
       const change = await this.api.changePlan(this.team(), plan.id);
       if (!change.ok) return this.fail(change.error);
       const { kind, checkout, effectiveAt } = change.value;
-      if (checkout) return this.pay(checkout, `You are on ${plan.label} now.`);
+      if (checkout) return this.pay(checkout, `You are on ${tierLabel(plan.tier)} now.`);
       const when = effectiveAt ? new Date(effectiveAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : null;
       this.notice.set(
-        kind === 'downgrade' && when ? `Changes to ${planName(plan.id)} on ${when}. Until then nothing changes.` : `You are on ${plan.label} now.`,
+        kind === 'downgrade' && when ? `Changes to ${planName(plan.id)} on ${when}. Until then nothing changes.` : `You are on ${tierLabel(plan.tier)} now.`,
       );
       await this.refresh();
     });

@@ -16,6 +16,8 @@ import { AppsOrigin } from '../../../core/deploy/targets/local/apps-origin';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
 import { mountRoomTerminalRoutes } from './rooms-terminal/room-terminal.routes';
 import { securityHeaders } from './security-headers';
+import { createInvoicePdfRouter } from './billing/invoice-pdf.route';
+import { renderInvoicePdf } from '../../../core/billing/invoice-pdf';
 
 export interface HttpApp {
   app: express.Express;
@@ -85,6 +87,7 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
     }),
   );
   app.use('/api', createFilesRouter({ contexts: deps.contexts, logger }));
+  app.use(createInvoicePdfRouter({ contexts: deps.contexts, render: renderInvoicePdf, logger }));
   if (services.sandboxManager)
     mountSandboxRoutes(httpServer, {
       sandboxes: services.sandboxManager,

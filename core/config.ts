@@ -125,9 +125,9 @@ const schema = z.object({
   ATELIER_GST_SUPPLIER_STATE: z.string().regex(/^\d{2}$/, 'ATELIER_GST_SUPPLIER_STATE must be a two-digit GST state code such as 29').default('29'),
   /** SAC on invoices (default 998314, IT design and development services). */
   ATELIER_GST_SAC: z.string().regex(/^\d{6}$/, 'ATELIER_GST_SAC must be six digits').default('998314'),
-  /** Invoice and credit-note number prefixes (1 to 4 letters): `ATL/26-27/000123`. */
-  ATELIER_INVOICE_PREFIX: z.string().regex(/^[A-Z]{1,4}$/, 'ATELIER_INVOICE_PREFIX must be 1 to 4 capital letters').default('ATL'),
-  ATELIER_CREDIT_NOTE_PREFIX: z.string().regex(/^[A-Z]{1,4}$/, 'ATELIER_CREDIT_NOTE_PREFIX must be 1 to 4 capital letters').default('ATC'),
+  /** Invoice and credit-note number prefixes (1 to 3 letters): `ATL/26-27/000123`. */
+  ATELIER_INVOICE_PREFIX: z.string().regex(/^[A-Z]{1,3}$/, 'ATELIER_INVOICE_PREFIX must be 1 to 3 capital letters (numbers stay within 16 characters)').default('ATL'),
+  ATELIER_CREDIT_NOTE_PREFIX: z.string().regex(/^[A-Z]{1,3}$/, 'ATELIER_CREDIT_NOTE_PREFIX must be 1 to 3 capital letters').default('ATC'),
   /** E2B API key, for ATELIER_SANDBOX_BACKEND=e2b. */
   E2B_API_KEY: z.string().min(1).optional(),
   /** OpenAI key for the platform; users may add their own in account settings. */

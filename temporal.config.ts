@@ -64,6 +64,22 @@ export const retryPolicies = {
       ErrorCode.SERVICE_UNAVAILABLE,
     ],
   },
+  /**
+   * subscriptionWorkflow's steps (Razorpay calls and PostgreSQL writes, each safe to repeat). A network fault, a
+   * database fault or Razorpay's 429/5xx (PAYMENT_PROVIDER_UNAVAILABLE) is retried with backoff for as long as it
+   * lasts (no maximumAttempts: a webhook must not be dropped because Razorpay was away for an hour); every other
+   * PAYMENT_* and SUBSCRIPTION_* code is final.
+   */
+  billing: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '5m',
+    nonRetryableErrorTypes: [
+      ...Object.values(ErrorCode).filter((code) => /^(PAYMENT|SUBSCRIPTION)_/.test(code) && code !== ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE),
+      ErrorCode.NOT_FOUND,
+      ErrorCode.BAD_USER_INPUT,
+    ],
+  },
 } as const satisfies Record<string, RetryPolicy>;
 
 /**
@@ -111,6 +127,14 @@ export const activityPresets = {
     heartbeatTimeout: '10s',
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: retryPolicies.deployProvider,
+  },
+  /**
+   * One step of subscriptionWorkflow: a Razorpay fetch or two and a transaction, well under a second. The short
+   * start-to-close bounds how long a crashed worker holds a step before the next attempt.
+   */
+  billing: {
+    startToCloseTimeout: '20s',
+    retry: retryPolicies.billing,
   },
 } as const satisfies Record<string, ActivityOptions>;
 

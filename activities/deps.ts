@@ -10,6 +10,7 @@ import type { Client } from '@temporalio/client';
 import type { DeployTargets } from '../core/deploy/targets/target';
 import type { DeploySecretsSource } from '../core/deploy/deploy-secrets.port';
 import type { LocalAppDeps } from './deploy/local-app-deps';
+import type { BillingActivityDeps } from './billing/billing-deps';
 
 /** What archiving a coding room needs of its sandboxes (core/rooms/room-sandbox.ts `RoomSandboxes` fits it). */
 export interface RoomSandboxDestroyer {
@@ -57,4 +58,6 @@ export interface ActivityDeps {
   deployHealth?: { intervalMs: number; timeoutMs: number };
   /** Apps deployed to the local target (their supervisor's activities); without it those activities fail non-retryably. */
   localApps?: LocalAppDeps;
+  /** Billing (issue 16): the Razorpay mirror, the mailer and the public URL; billing off → undefined, and billing activities fail with PAYMENT_BILLING_OFF. */
+  billing?: BillingActivityDeps;
 }

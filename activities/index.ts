@@ -13,6 +13,7 @@ import { createRoomLifecycleActivities } from './rooms/room-lifecycle.activities
 import { createDeploymentActivities } from './deploy/deployment.activities';
 import { createAgentDeployActivities } from './deploy/agent-deploy.activities';
 import { createLocalAppActivities } from './deploy/local-app.activities';
+import { createBillingActivities } from './billing/billing.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeploymentActivities(deps),
     ...createAgentDeployActivities(deps),
     ...createLocalAppActivities(deps),
+    ...createBillingActivities(deps),
   };
 }
 

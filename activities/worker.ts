@@ -21,6 +21,13 @@ import { roomSandboxDestroyer } from './deps';
 import { loadWorkflowBundle } from './workflow-bundle';
 import { createDeployTargets, providerEndpointsFromConfig } from '../core/deploy/targets';
 import { DeploySecrets } from '../core/deploy/deploy-secrets';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../core/config';
+import { BillingMirror } from '../core/billing/billing-mirror';
+import { Invoices, invoiceSettingsFromConfig } from '../core/billing/invoices';
+import { createRazorpayClient, razorpayConfigFrom } from '../core/billing/razorpay';
+import { createMailer, mailDir } from '../core/mail/create-mailer';
+import type { BillingActivityDeps } from './billing/billing-deps';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
       deploySecrets,
       dataDir: config.ATELIER_DATA_DIR,
       localApps: { dataDir: config.ATELIER_DATA_DIR, envFor: (projectId) => deploySecrets.envFor(projectId, 'local'), limits: DEFAULT_LIMITS },
+      billing: billingDeps(config, orm, logger),
     },
     workflowBundle: await loadWorkflowBundle(logger),
   });
@@ -76,6 +84,23 @@ async function main(): Promise<void> {
     redis.disconnect();
     await orm.close(true);
   }
+}
+
+/** subscriptionWorkflow's mirror, mailer and public URL when the Razorpay keys are set; billing off: undefined. */
+function billingDeps(config: AppConfig, orm: MikroORM, logger: Logger): BillingActivityDeps | undefined {
+  const razorpayConfig = razorpayConfigFrom(config);
+  if (!razorpayConfig) return undefined;
+  const publicUrl = (config.ATELIER_PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, '');
+  const billingLogger = logger.child({ component: 'billing' });
+  const mirror = new BillingMirror({
+    orm,
+    razorpay: createRazorpayClient(razorpayConfig),
+    razorpayConfig,
+    invoices: new Invoices(invoiceSettingsFromConfig(config)),
+    logger: billingLogger,
+    paymentLinkCallbackUrl: `${publicUrl}/billing/payment-link/callback`,
+  });
+  return { mirror, mailer: createMailer({ ...config, ATELIER_MAIL_DIR: mailDir(config) }, billingLogger), publicUrl };
 }
 
 /** Sends the Temporal SDK's own logs through pino, one JSON line each; its INFO chatter only at debug. */

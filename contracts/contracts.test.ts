@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as contracts from '.';
-import { AGENT_ROLES, ErrorCode, EventType, PLAN_EVENTS, TASK_END_EVENTS, workflowIds } from '.';
+import { AGENT_ROLES, DEPLOY_ERROR_CODES, DEPLOY_ERROR_MESSAGES, ErrorCode, EventType, PLAN_EVENTS, TASK_END_EVENTS, workflowIds } from '.';
 
 /**
  * The contracts are names other processes match on (GraphQL codes, Temporal failure types, stream event types,
@@ -42,6 +42,13 @@ it('builds workflow ids that never collide across kinds', () => {
   expect(new Set(ids).size).toBe(ids.length);
   // The sandbox manager finds a project's builds by this prefix (core/sandbox/sandbox-manager.ts).
   expect(workflowIds.projectRebuild('p1', 'r1').startsWith(workflowIds.projectBuild(''))).toBe(true);
+});
+
+it('lists every DEPLOY_* code once, each with its words for people', () => {
+  const codes = Object.values(ErrorCode).filter((code) => code.startsWith('DEPLOY_'));
+  expect([...DEPLOY_ERROR_CODES].sort()).toEqual(codes.sort());
+  expect(Object.keys(DEPLOY_ERROR_MESSAGES).sort()).toEqual(codes.sort());
+  expect(Object.values(DEPLOY_ERROR_MESSAGES).filter((words) => !/^[A-Z].*\.$/.test(words))).toEqual([]);
 });
 
 it('imports nothing but its own files and the workflow SDK message definers', () => {

@@ -4,6 +4,9 @@
  */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 
+/** The DEPLOY_* codes and their words: a file of their own, so the client imports them without the workflow SDK. */
+export * from './deploy-errors';
+
 /** Where a project can be deployed. `local` needs no account; the others need a provider token. */
 export const DEPLOY_TARGETS = ['local', 'vercel', 'netlify', 'github', 'render', 'railway'] as const;
 export type DeployTargetName = (typeof DEPLOY_TARGETS)[number];

@@ -14,6 +14,7 @@ import { repoRoot } from '../infra/src/stack-config';
 const portVars = [
   'PORT',
   'ATELIER_PREVIEW_PORT',
+  'ATELIER_APPS_PORT',
   'ATELIER_TEMPORAL_PORT',
   'ATELIER_TEMPORAL_UI_PORT',
   'ATELIER_POSTGRES_PORT',

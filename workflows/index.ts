@@ -7,3 +7,4 @@ export * from './room-agent-reply.workflow';
 export * from './room.workflow';
 export * from './deployment.workflow';
 export * from './local-app.workflow';
+export * from './subscription.workflow';

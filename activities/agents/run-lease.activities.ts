@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ConcurrentLimitExceededError } from '../../core/limits/limits.errors';
 import { Project, ProjectRun } from '../../core/project/project.entity';
-import { runPayerId } from '../../core/project/run-payer';
+import { payerTier, runPayerId } from '../../core/project/run-payer';
 import { User } from '../../core/user/user.entity';
 import { isUuid } from '../../core/shared/validation';
 import type { BuildWaitHolder } from '../../contracts/build-wait';
-import type { LimitSubject, Tier } from '../../core/limits/tiers';
+import type { LimitSubject } from '../../core/limits/tiers';
 import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import type { RunRef } from '../project/project.activities';
@@ -31,7 +31,7 @@ export function createRunLeaseActivities({ orm, events, leases }: ActivityDeps) 
     const project = await em.findOne(Project, { id: projectId });
     if (!project) throw ApplicationFailure.nonRetryable(`Project ${projectId} does not exist`, ErrorCode.NOT_FOUND);
     const user = await em.findOneOrFail(User, { id: await runPayerId(em, project) });
-    return { id: user.id, tier: user.tier as Tier };
+    return { id: user.id, tier: await payerTier(em, project) };
   };
 
   /** The runs holding the owner's slots (lease ids are run ids); the API names those a viewer may read. */

@@ -9,10 +9,9 @@ import { DeployLogWriter } from '../../core/deploy/deploy-logs';
 import { deploySlug } from '../../core/deploy/deploy-slug';
 import { DeployFailure, type DeployTargetAdapter, type TargetContext } from '../../core/deploy/targets/target';
 import { appLimits } from '../../core/deploy/targets/local/local-target';
-import { asTier, DEFAULT_LIMITS } from '../../core/limits/tiers';
+import { DEFAULT_LIMITS } from '../../core/limits/tiers';
 import { Project } from '../../core/project/project.entity';
-import { runPayerId } from '../../core/project/run-payer';
-import { User } from '../../core/user/user.entity';
+import { payerTier } from '../../core/project/run-payer';
 import type { ActivityDeps } from '../deps';
 
 /** How often a deployment step heartbeats (the preset's heartbeatTimeout is well above it). */
@@ -53,8 +52,7 @@ export async function openStep(deps: ActivityDeps, deploymentId: string): Promis
     secrets: [...Object.values(env), ...Object.values(tokens.tokens).filter((t): t is string => Boolean(t))],
     logger: deps.logger,
   });
-  const payer = await em.findOne(User, { id: await runPayerId(em, project) });
-  const tier = (deps.localApps?.limits ?? DEFAULT_LIMITS).tiers[asTier(payer?.tier ?? 'free')];
+  const tier = (deps.localApps?.limits ?? DEFAULT_LIMITS).tiers[await payerTier(em, project)];
   return { em, deployment, project, settings, store: artifactStore(deps.dataDir ?? '.data'), log, env, tokens, limits: appLimits(tier) };
 }
 

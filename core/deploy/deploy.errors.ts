@@ -1,35 +1,9 @@
+import { DEPLOY_ERROR_MESSAGES, type DeployErrorCode } from '../../contracts/deploy-errors';
 import { ErrorCode } from '../../contracts/errors';
 import { ConflictError } from '../shared/domain.errors';
 
-/** The `DEPLOY_*` codes a request or a deployment can end with (contracts/errors.ts). */
-export type DeployErrorCode =
-  | typeof ErrorCode.DEPLOY_BUILD_FAILED
-  | typeof ErrorCode.DEPLOY_TESTS_FAILED
-  | typeof ErrorCode.DEPLOY_TOKEN_MISSING
-  | typeof ErrorCode.DEPLOY_TOKEN_REFUSED
-  | typeof ErrorCode.DEPLOY_PROVIDER_UNAVAILABLE
-  | typeof ErrorCode.DEPLOY_PROVIDER_FAILED
-  | typeof ErrorCode.DEPLOY_UNHEALTHY
-  | typeof ErrorCode.DEPLOY_NAME_TAKEN
-  | typeof ErrorCode.DEPLOY_IN_PROGRESS
-  | typeof ErrorCode.DEPLOY_ROLLBACK_INVALID
-  | typeof ErrorCode.DEPLOY_TARGET_UNAVAILABLE
-  | typeof ErrorCode.DEPLOY_CANCELLED;
-
-export const DEPLOY_ERROR_CODES: readonly DeployErrorCode[] = [
-  ErrorCode.DEPLOY_BUILD_FAILED,
-  ErrorCode.DEPLOY_TESTS_FAILED,
-  ErrorCode.DEPLOY_TOKEN_MISSING,
-  ErrorCode.DEPLOY_TOKEN_REFUSED,
-  ErrorCode.DEPLOY_PROVIDER_UNAVAILABLE,
-  ErrorCode.DEPLOY_PROVIDER_FAILED,
-  ErrorCode.DEPLOY_UNHEALTHY,
-  ErrorCode.DEPLOY_NAME_TAKEN,
-  ErrorCode.DEPLOY_IN_PROGRESS,
-  ErrorCode.DEPLOY_ROLLBACK_INVALID,
-  ErrorCode.DEPLOY_TARGET_UNAVAILABLE,
-  ErrorCode.DEPLOY_CANCELLED,
-];
+/** The `DEPLOY_*` codes and their words live in contracts/deploy-errors.ts, which the client reads too. */
+export { DEPLOY_ERROR_CODES, type DeployErrorCode } from '../../contracts/deploy-errors';
 
 /**
  * Thrown when a deployment request is refused by a deployment rule (a run in progress, a missing token, an
@@ -48,7 +22,7 @@ export class DeployError extends ConflictError {
 }
 
 export const deployInProgress = (deploymentId: string | null) =>
-  new DeployError(ErrorCode.DEPLOY_IN_PROGRESS, 'A deployment of this project to this target is still running; wait for it or cancel it.', deploymentId);
+  new DeployError(ErrorCode.DEPLOY_IN_PROGRESS, DEPLOY_ERROR_MESSAGES.DEPLOY_IN_PROGRESS, deploymentId);
 
 export const deployTargetUnavailable = (target: string) =>
   new DeployError(ErrorCode.DEPLOY_TARGET_UNAVAILABLE, `The deploy target "${target}" is not available on this platform.`);

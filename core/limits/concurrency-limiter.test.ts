@@ -1,14 +1,18 @@
 import { Redis } from 'ioredis';
-import { testServices } from '../../test/harness';
+import { testServices, waitFor } from '../../test/harness';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { ConcurrentLimitExceededError } from './limits.errors';
-import { freshUser, sleep, testConfig } from '../../test/fixtures/limits';
+import { freshUser, testConfig } from '../../test/fixtures/limits';
+
+// The product waits 500 ms for Redis; a loaded CI machine running two suites at once can take longer than that,
+// and these tests are about the lease rules, not Redis latency (redis-down.test.ts covers the timeout).
+const timeoutMs = 30_000;
 
 let redis: Redis;
 let limiter: ConcurrencyLimiter;
 beforeAll(() => {
   redis = new Redis(testServices().redisUrl);
-  limiter = new ConcurrencyLimiter(redis, { config: testConfig({ concurrentAgentRuns: 3, concurrentRooms: 2 }) });
+  limiter = new ConcurrencyLimiter(redis, { config: testConfig({ concurrentAgentRuns: 3, concurrentRooms: 2 }), timeoutMs });
 });
 afterAll(() => redis.quit());
 
@@ -41,14 +45,16 @@ it('acquiring a held lease again is idempotent', async () => {
 });
 
 it('an expired lease frees its slot and cannot be renewed; a live one can', async () => {
+  // No race against the short lease's clock: the live lease is long, and the test waits for the short one to lapse.
   const user = freshUser();
+  const key = ConcurrencyLimiter.key(user.id, 'rooms');
   await limiter.acquire(user, 'rooms', 'crashed', 300);
-  await limiter.acquire(user, 'rooms', 'alive', 300);
+  await limiter.acquire(user, 'rooms', 'alive', 60_000);
   await expect(limiter.acquire(user, 'rooms', 'waiting', 60_000)).rejects.toBeInstanceOf(ConcurrentLimitExceededError);
-  await sleep(150);
-  expect(await limiter.renew(user.id, 'rooms', 'alive', 5_000)).toBe(true);
-  await sleep(300);
-  expect(await limiter.held(user.id, 'rooms')).toBe(1);
+  const expiryBefore = Number(await redis.zscore(key, 'alive'));
+  expect(await limiter.renew(user.id, 'rooms', 'alive', 120_000)).toBe(true);
+  expect(Number(await redis.zscore(key, 'alive'))).toBeGreaterThan(expiryBefore);
+  await waitFor('the short lease to expire', async () => (await limiter.held(user.id, 'rooms')) === 1);
   expect(await limiter.renew(user.id, 'rooms', 'crashed', 5_000)).toBe(false);
   expect(await limiter.acquire(user, 'rooms', 'waiting', 60_000)).toMatchObject({ held: 2 });
 });
@@ -56,7 +62,7 @@ it('an expired lease frees its slot and cannot be renewed; a live one can', asyn
 it('admits exactly 3 of 50 concurrent acquires over several connections', async () => {
   const connections = Array.from({ length: 4 }, () => new Redis(testServices().redisUrl));
   try {
-    const limiters = connections.map((c) => new ConcurrencyLimiter(c, { config: testConfig({ concurrentAgentRuns: 3 }) }));
+    const limiters = connections.map((c) => new ConcurrencyLimiter(c, { config: testConfig({ concurrentAgentRuns: 3 }), timeoutMs }));
     const user = freshUser();
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) => limiters[i % 4]!.acquire(user, 'agent-runs', `run-${i}`, 60_000)),

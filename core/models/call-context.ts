@@ -6,7 +6,7 @@ import { LIFETIME } from './usage-total.entity';
 
 /** Everything a model call needs from PostgreSQL before it goes out, read in one round trip by primary keys. */
 export interface CallContext {
-  /** The paying subject's tier: the user's for a personal project (or no project), the team owner's for a team project. */
+  /** The paying subject's tier: the user's for a personal project (or no project); for a team project the higher of the team's and its owner's. */
   tier: Tier;
   /** The project's team: the call is the team's (its keys, budgets and message windows), never the member's. */
   teamId: string | null;
@@ -23,13 +23,15 @@ export interface CallContext {
   spent: Spent;
 }
 
-// A team project's calls are the team's: the tier is its owner's, the monthly spend and the month budget are
+// A team project's calls are the team's: the tier is the higher of the team's and its owner's, the monthly spend and the month budget are
 // the team's (usage_totals scope 'team'), and the caller's own settings and spend do not apply.
+const rank = (tier: string) => `(case ${tier} when 'enterprise' then 3 when 'team' then 2 when 'pro' then 1 else 0 end)`;
 const CONTEXT = `
 with subject as (
   select u.id as user_id, p.id as project_id, p.owner_team_id as team_id,
-    coalesce((select o.tier from team_members tm join users o on o.id = tm.user_id
-              where p.owner_team_id is not null and tm.team_id = p.owner_team_id and tm.role = 'owner' limit 1), u.tier) as tier
+    coalesce((select case when ${rank('t.tier')} > ${rank('o.tier')} then t.tier else o.tier end
+              from teams t join team_members tm on tm.team_id = t.id and tm.role = 'owner' join users o on o.id = tm.user_id
+              where p.owner_team_id is not null and t.id = p.owner_team_id limit 1), u.tier) as tier
   from users u left join projects p on p.id = ?::uuid where u.id = ?::uuid
 )
 select s.tier, s.team_id,

@@ -4,6 +4,7 @@ import { isUuid } from '../shared/validation';
 import { loadActor } from '../access/actor';
 import { can, type TeamAction } from '../access/policy';
 import { recordAudit } from '../audit/audit-log';
+import { higherTier } from '../../contracts/billing';
 import type { Tier } from '../limits/tiers';
 import { Team, TeamMember } from '../team/team.entity';
 import { DEFAULT_MODEL_BUDGETS, type TierModelBudget } from './budget';
@@ -94,13 +95,15 @@ export class TeamBudgetsService {
 
   private async view(teamId: string, now = new Date()): Promise<TeamModelBudgetsView> {
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
-    const [row, spent, owner] = await Promise.all([
+    const [row, spent, owner, team] = await Promise.all([
       this.em.findOne(ModelSettings, { scope: 'team', scopeId: teamId }),
       this.em.findOne(UsageTotal, { scope: 'team', scopeId: teamId, period: month }),
       this.em.findOne(TeamMember, { team: teamId, role: 'owner' }, { populate: ['user'] }),
+      this.em.findOne(Team, { id: teamId }),
     ]);
-    // The gateway caps a team's budgets by its owner's tier (call-context.ts), so the page shows that cap.
-    const ownerTier = owner?.user.getEntity().tier ?? 'free';
+    // The gateway caps a team's budgets by the higher of the team's and its owner's tier (call-context.ts), so the
+    // page shows that cap.
+    const ownerTier = higherTier(team?.tier ?? 'free', owner?.user.getEntity().tier ?? 'free');
     const usd = (nanos: string | null | undefined) => (nanos == null ? null : fromNanos(nanos));
     return {
       teamId,

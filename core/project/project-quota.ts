@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { QuotaExceededError } from '../limits/limits.errors';
 import { asTier, type LimitsConfig } from '../limits/tiers';
-import { TeamMember } from '../team/team.entity';
 import { LOCAL_USER_ID, User } from '../user/user.entity';
 import { Project } from './project.entity';
+import { teamTier } from './run-payer';
 
 /** Who a new project belongs to: a team project has both the creator and the team. */
 export interface ProjectOwner {
@@ -24,16 +24,14 @@ export async function lockProjectOwner(em: EntityManager, owner: ProjectOwner): 
 
 /**
  * Refuses one more project beyond the tier's cap, under `lockProjectOwner`. A personal project counts against
- * its creator's tier; a team project against the team owner's tier, over the team's own projects (a member's
+ * its creator's tier; a team project against the higher of the team's and its owner's tier, over the team's own projects (a member's
  * personal projects do not fill the team, nor the team theirs). The built-in local user of single-user mode has
  * no cap: that mode exists only for one person on a loopback bind.
  */
 export async function assertProjectQuota(em: EntityManager, limits: LimitsConfig, owner: ProjectOwner): Promise<void> {
   if (!owner.teamId && owner.userId === LOCAL_USER_ID) return;
-  const payer = owner.teamId
-    ? (await em.findOneOrFail(TeamMember, { team: owner.teamId, role: 'owner' }, { populate: ['user'] })).user.getEntity()
-    : await em.findOneOrFail(User, { id: owner.userId });
-  const cap = limits.tiers[asTier(payer.tier)].projects;
+  const tier = owner.teamId ? await teamTier(em, owner.teamId) : asTier((await em.findOneOrFail(User, { id: owner.userId })).tier);
+  const cap = limits.tiers[tier].projects;
   if (cap === null) return;
   const used = await em.count(Project, owner.teamId ? { ownerTeam: owner.teamId } : { owner: owner.userId, ownerTeam: null });
   if (used >= cap) throw new QuotaExceededError('projects', cap, used, owner.teamId ? 'team' : 'user');

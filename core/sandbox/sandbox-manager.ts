@@ -4,7 +4,9 @@ import { SandboxNotFoundError } from '../../sandbox/sandbox.errors';
 import type { Sandbox, SandboxBackend, SandboxLimits, SandboxRuntime } from '../../sandbox/types';
 import { workflowIds } from '../../contracts/workflow-ids';
 import { NotFoundError } from '../shared/domain.errors';
-import type { LimitsConfig, Tier } from '../limits/tiers';
+import { asTier, type LimitsConfig } from '../limits/tiers';
+import { Project } from '../project/project.entity';
+import { teamTier } from '../project/run-payer';
 import { User } from '../user/user.entity';
 import { SandboxRecord, type SandboxPurpose } from './sandbox.entity';
 import { AppLimitExceededError, SandboxLimitExceededError } from './sandbox.errors';
@@ -66,7 +68,9 @@ export class SandboxManager {
       // One creator per user at a time, so two concurrent creates cannot both pass the count.
       await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`sandboxes:${request.ownerId}`]);
       const owner = await tx.findOneOrFail(User, { id: request.ownerId });
-      const tier = this.options.limits.tiers[owner.tier as Tier];
+      // A team project's sandboxes count against its payer but at the higher of the team's and its owner's tier.
+      const project = await tx.findOne(Project, { id: request.projectId });
+      const tier = this.options.limits.tiers[project?.ownerTeam ? await teamTier(tx, project.ownerTeam.id) : asTier(owner.tier)];
       if (purpose === 'app') {
         const limit = tier?.apps ?? null;
         // Apps of the owner's other projects: this project's previous app is replaced once the new one serves.

@@ -152,7 +152,9 @@ it('redeploys, then rolls back to the first deployment, which goes live again', 
   // A rollback reuses the first package: Build and Package were skipped.
   const states = await id(page, 'deploy-step').evaluateAll((s) => s.map((i) => i.getAttribute('data-state')));
   expect(states.slice(0, 2)).toEqual(['skipped', 'skipped']);
-  expect(await page.locator(`[data-testid="deploy-history-row"][data-deployment-id="${rollbackId}"]`).getAttribute('data-live')).toBe('true');
+  // The history list and the header refresh after the status does: wait for them rather than read them once.
+  await page.locator(`[data-testid="deploy-history-row"][data-deployment-id="${rollbackId}"][data-live="true"]`).waitFor({ timeout: 15_000 });
+  await id(page, 'deployment-open-app').waitFor({ timeout: 15_000 });
   expect(await id(page, 'deployment-open-app').getAttribute('href')).toBe(appUrl);
   await shot('rolled-back');
 

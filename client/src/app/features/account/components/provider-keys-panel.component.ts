@@ -11,7 +11,8 @@ import {
 import { type Observable, firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
-import { LoadedListComponent } from '../../../shared/components/loaded-list.component';
+import { DeleteButtonComponent } from '../../../shared/components/delete-button.component';
+import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
 import { FormState } from '../../../shared/form-state';
 import { ProviderList } from '../../../shared/keyed-list';
 import {
@@ -39,7 +40,7 @@ export interface ProviderKeySource {
  */
 @Component({
   selector: 'app-provider-keys-panel',
-  imports: [DatePipe, LoadedListComponent],
+  imports: [DatePipe, DeleteButtonComponent, SecretListPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './provider-keys-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',
@@ -62,7 +63,9 @@ export class ProviderKeysPanelComponent implements OnInit {
   );
   protected readonly needsBaseUrl = computed(() => this.form.value().provider === NEEDS_BASE_URL);
   /** Saving replaces the key already stored for the chosen provider. */
-  protected readonly replacing = computed(() => this.keys.rows().some((k) => k.provider === this.form.value().provider));
+  protected readonly replacing = computed(() =>
+    this.keys.rows().some((k) => k.provider === this.form.value().provider),
+  );
 
   ngOnInit(): void {
     void this.load();

@@ -8,7 +8,8 @@ import {
   input,
 } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
-import { LoadedListComponent } from '../../../shared/components/loaded-list.component';
+import { DeleteButtonComponent } from '../../../shared/components/delete-button.component';
+import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
 import { FormState, type FormErrors } from '../../../shared/form-state';
 import { ProviderList } from '../../../shared/keyed-list';
 import type { DeployResult } from '../models/deploy-error';
@@ -45,7 +46,7 @@ function validateToken(v: TokenForm): FormErrors<TokenForm> {
  */
 @Component({
   selector: 'app-deploy-tokens-panel',
-  imports: [DatePipe, LoadedListComponent],
+  imports: [DatePipe, DeleteButtonComponent, SecretListPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deploy-tokens-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',
@@ -60,9 +61,14 @@ export class DeployTokensPanelComponent implements OnInit {
   protected readonly providers = TOKEN_PROVIDERS;
   protected readonly label = providerLabel;
   protected readonly tokens = new ProviderList<DeployToken>();
-  protected readonly form = new FormState<TokenForm>({ provider: 'vercel', token: '', scope: '' }, validateToken);
+  protected readonly form = new FormState<TokenForm>(
+    { provider: 'vercel', token: '', scope: '' },
+    validateToken,
+  );
   protected readonly help = computed(() => TOKEN_HELP[this.form.value().provider as TokenProvider]);
-  protected readonly replacing = computed(() => this.tokens.rows().some((t) => t.provider === this.form.value().provider));
+  protected readonly replacing = computed(() =>
+    this.tokens.rows().some((t) => t.provider === this.form.value().provider),
+  );
 
   ngOnInit(): void {
     void this.load();
@@ -85,7 +91,11 @@ export class DeployTokensPanelComponent implements OnInit {
   }
 
   protected async remove(provider: string): Promise<void> {
-    if (!this.confirm(`Delete ${this.source().owner} ${providerLabel(provider)} token? Deployments there stop until a new one is added.`))
+    if (
+      !this.confirm(
+        `Delete ${this.source().owner} ${providerLabel(provider)} token? Deployments there stop until a new one is added.`,
+      )
+    )
       return;
     await this.tokens.remove(provider, () => this.source().remove(provider));
   }

@@ -1,9 +1,18 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
+import { DeleteButtonComponent } from '../../../shared/components/delete-button.component';
+import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
 import { FormState } from '../../../shared/form-state';
 import type { DeployEnvVar, DeployTarget } from '../models/deploy.models';
-import { ANY_TARGET, EMPTY_ENV_FORM, type EnvForm, editForm, shownValue, validateEnv } from '../models/env-form';
+import {
+  ANY_TARGET,
+  EMPTY_ENV_FORM,
+  type EnvForm,
+  editForm,
+  shownValue,
+  validateEnv,
+} from '../models/env-form';
 import { DeployApi } from '../services/deploy-api.service';
 
 /**
@@ -12,17 +21,11 @@ import { DeployApi } from '../services/deploy-api.service';
  */
 @Component({
   selector: 'app-env-vars',
-  imports: [DatePipe],
+  imports: [DatePipe, DeleteButtonComponent, SecretListPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './env-vars.component.html',
+  styleUrl: '../../../shared/styles/secret-keys-panel.css',
   styles: `
-    .section-body {
-      padding: 14px 16px;
-    }
-    .table-scroll {
-      overflow-x: auto;
-      margin-bottom: 16px;
-    }
     .value {
       display: inline-block;
       vertical-align: middle;
@@ -33,21 +36,10 @@ import { DeployApi } from '../services/deploy-api.service';
       text-overflow: ellipsis;
       white-space: nowrap;
     }
-    td:last-child {
-      text-align: right;
-      white-space: nowrap;
-    }
-    .field-row {
-      align-items: start;
-    }
     .checkbox {
       display: flex;
       align-items: center;
       gap: 8px;
-    }
-    .form {
-      max-width: none;
-      padding: 0;
     }
     .form h3 {
       margin: 8px 0 4px;
@@ -74,7 +66,10 @@ export class EnvVarsComponent {
   readonly canConfigure = input(false);
 
   /** What the server answered since the page read the list. */
-  private readonly edits = signal<{ readonly saved: readonly DeployEnvVar[]; readonly deleted: readonly string[] }>({
+  private readonly edits = signal<{
+    readonly saved: readonly DeployEnvVar[];
+    readonly deleted: readonly string[];
+  }>({
     saved: [],
     deleted: [],
   });
@@ -84,8 +79,12 @@ export class EnvVarsComponent {
     const byKey = new Map(this.vars().map((v) => [key(v), v]));
     for (const v of saved) byKey.set(key(v), v);
     for (const k of deleted) byKey.delete(k);
-    return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key) || a.target.localeCompare(b.target));
+    return [...byKey.values()].sort(
+      (a, b) => a.key.localeCompare(b.key) || a.target.localeCompare(b.target),
+    );
   });
+  /** The list as the panel reads it: the page loaded it already. */
+  protected readonly loaded = computed(() => ({ ok: true as const, value: this.list() }));
   protected readonly editing = signal<DeployEnvVar | null>(null);
   protected readonly form = new FormState<EnvForm>(EMPTY_ENV_FORM, (v) =>
     validateEnv(v, this.editing()?.secret === true && v.secret === 'true'),
@@ -100,14 +99,17 @@ export class EnvVarsComponent {
   }
 
   protected targetLabel(target: string): string {
-    return target === ANY_TARGET ? 'All targets' : (this.targets().find((t) => t.target === target)?.label ?? target);
+    return target === ANY_TARGET
+      ? 'All targets'
+      : (this.targets().find((t) => t.target === target)?.label ?? target);
   }
 
   protected edit(v: DeployEnvVar): void {
     this.editing.set(v);
     this.form.reset();
     const values = editForm(v);
-    for (const field of Object.keys(values) as (keyof EnvForm)[]) this.form.set(field, values[field]);
+    for (const field of Object.keys(values) as (keyof EnvForm)[])
+      this.form.set(field, values[field]);
   }
 
   protected stopEditing(): void {
@@ -128,12 +130,20 @@ export class EnvVarsComponent {
     this.form.end(result.ok ? undefined : { ...result.error, code: 'CONFLICT' });
     if (!result.ok) return;
     // The typed value leaves memory with the form; a secret comes back only as its hint.
-    this.edits.update(({ saved, deleted }) => ({ saved: [...saved, result.value], deleted: deleted.filter((k) => k !== `${v.target}\u0000${v.key}`) }));
+    this.edits.update(({ saved, deleted }) => ({
+      saved: [...saved, result.value],
+      deleted: deleted.filter((k) => k !== `${v.target}\u0000${v.key}`),
+    }));
     this.stopEditing();
   }
 
   protected async remove(v: DeployEnvVar): Promise<void> {
-    if (!this.confirm(`Delete ${v.key} (${this.targetLabel(v.target)})? Deployments from now on go without it.`)) return;
+    if (
+      !this.confirm(
+        `Delete ${v.key} (${this.targetLabel(v.target)})? Deployments from now on go without it.`,
+      )
+    )
+      return;
     const id = `${v.target}\u0000${v.key}`;
     this.deleting.set(id);
     this.listError.set(null);

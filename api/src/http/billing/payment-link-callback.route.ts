@@ -7,12 +7,13 @@
 import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 
+/** The callback's query, as Razorpay names the fields. */
 export interface PaymentLinkCallbackFields {
-  razorpayPaymentId: string;
-  razorpayPaymentLinkId: string;
-  razorpayPaymentLinkReferenceId: string;
-  razorpayPaymentLinkStatus: string;
-  razorpaySignature: string;
+  razorpay_payment_id: string;
+  razorpay_payment_link_id: string;
+  razorpay_payment_link_reference_id: string;
+  razorpay_payment_link_status: string;
+  razorpay_signature: string;
 }
 
 export interface PaymentLinkCallbackDeps {
@@ -22,21 +23,21 @@ export interface PaymentLinkCallbackDeps {
   logger: Logger;
 }
 
-const FIELDS: Record<keyof PaymentLinkCallbackFields, string> = {
-  razorpayPaymentId: 'razorpay_payment_id',
-  razorpayPaymentLinkId: 'razorpay_payment_link_id',
-  razorpayPaymentLinkReferenceId: 'razorpay_payment_link_reference_id',
-  razorpayPaymentLinkStatus: 'razorpay_payment_link_status',
-  razorpaySignature: 'razorpay_signature',
-};
+const FIELDS: ReadonlyArray<keyof PaymentLinkCallbackFields> = [
+  'razorpay_payment_id',
+  'razorpay_payment_link_id',
+  'razorpay_payment_link_reference_id',
+  'razorpay_payment_link_status',
+  'razorpay_signature',
+];
 
-/** The callback's query fields, or null when one is missing or repeated. */
+/** The callback's query fields, or null when one is missing, repeated or absurdly long. */
 export function callbackFields(query: Request['query']): PaymentLinkCallbackFields | null {
   const fields: Partial<PaymentLinkCallbackFields> = {};
-  for (const [key, param] of Object.entries(FIELDS) as Array<[keyof PaymentLinkCallbackFields, string]>) {
-    const value = query[param];
+  for (const name of FIELDS) {
+    const value = query[name];
     if (typeof value !== 'string' || !value || value.length > 256) return null;
-    fields[key] = value;
+    fields[name] = value;
   }
   return fields as PaymentLinkCallbackFields;
 }

@@ -4,6 +4,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { RAZORPAY_EVENTS, razorpayEventSignal, subscriptionStateQuery } from '../../../../contracts/billing';
 import { workflowIds } from '../../../../contracts/workflow-ids';
 import { Invoice, Payment, Subscription, WebhookEvent } from '../../../../core/billing/billing.entities';
+import { BillingMirror } from '../../../../core/billing/billing-mirror';
 import { BillingService } from '../../../../core/billing/billing.service';
 import { createRazorpayClient, hmacHex } from '../../../../core/billing/razorpay';
 import { Team } from '../../../../core/team/team.entity';
@@ -202,7 +203,7 @@ it('answers 503 and forgets the delivery while Temporal does not answer, so the 
     logger: silentLogger,
     temporal: () => new Client({ connection }),
     taskQueue: kit.stack.taskQueue,
-    mirror: null as never,
+    mirror: new BillingMirror({ orm: kit.stack.db.orm, razorpay: createRazorpayClient(kit.razorpay!), razorpayConfig: kit.razorpay!, invoices: kit.stack.app.createContext(null).invoices, logger: silentLogger }),
     checkoutUrl: kit.fake.checkoutUrl,
   });
   const app = express();

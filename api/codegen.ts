@@ -31,6 +31,8 @@ const config: CodegenConfig = {
           DeployLogLine: '../../../contracts/deploy#DeployLogLine as DeployLogLineData',
           DeployTargetSettings: '../../../core/deploy/deploy.service#TargetView',
           ProjectDeployments: '../graphql/deploy/deploy-views#ProjectDeploymentsParent',
+          BillingAccount: '../../../core/billing/billing-views#BillingAccountView',
+          Invoice: '../../../core/billing/billing.entities#Invoice as InvoiceEntity',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -335,4 +335,19 @@ describe('with the real activities, PostgreSQL and the Razorpay wire fake', () =
     expect(subjects().sort()).toEqual([FAILED, RETRY(1), RETRY(2), RETRY(3), DOWNGRADED, RECEIVED].sort());
     await handleOf(subId).terminate('done');
   });
+
+  test('a subscription Atelier did not create (made on the dashboard) ends its workflow instead of waiting forever', async () => {
+    const razorpay = createRazorpayClient({ keyId: fake.keyId, keySecret: fake.keySecret, apiUrl: fake.url });
+    const plan = await razorpay.plans.create({ period: 'monthly', interval: 1, item: { name: 'Dashboard plan', amount: 50_000, currency: 'INR' } });
+    const foreign = await razorpay.subscriptions.create({ plan_id: plan.id, total_count: 12, customer_notify: 0 });
+    await env.client.workflow.signalWithStart('subscriptionWorkflow', {
+      taskQueue: realQueue,
+      workflowId: workflowIds.subscription(foreign.id),
+      args: [{ razorpaySubscriptionId: foreign.id } satisfies SubscriptionWorkflowInput],
+      signal: razorpayEventSignal,
+      signalArgs: [{ eventId: `evt_${randomUUID().slice(0, 8)}`, event: 'subscription.activated', createdAt: fake.now, subscriptionId: foreign.id }],
+    });
+    await expect(handleOf(foreign.id).result()).resolves.toMatchObject({ status: null, dunning: null, handled: 1 });
+    expect(await db.orm.em.fork().count(Subscription, { razorpaySubscriptionId: foreign.id })).toBe(0);
+  });
 });

@@ -220,6 +220,8 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
         item.kind === 'event' ? handleEvent(item.event) : handleCommand(item.command),
       );
       handled += 1;
+      // Every sync was refused for good (a subscription Atelier did not create): nothing to mirror, so no workflow.
+      if (status === null && !dunning && queue.length === 0) return { subscriptionId: id, status, dunning, handled };
       continue;
     }
     const now = Date.now();

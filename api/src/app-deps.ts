@@ -12,6 +12,21 @@ import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
 import type { LiveDocs } from '../../core/files/live-docs';
 import type { DeployTargets } from '../../core/deploy/targets/target';
 
+/** The billing settings of core/config.ts the API reads (core/billing). */
+export type BillingConfigKey =
+  | 'RAZORPAY_KEY_ID'
+  | 'RAZORPAY_KEY_SECRET'
+  | 'RAZORPAY_WEBHOOK_SECRET'
+  | 'ATELIER_RAZORPAY_API_URL'
+  | 'ATELIER_RAZORPAY_CHECKOUT_URL'
+  | 'ATELIER_GST_SUPPLIER_NAME'
+  | 'ATELIER_GST_SUPPLIER_ADDRESS'
+  | 'ATELIER_GST_SUPPLIER_GSTIN'
+  | 'ATELIER_GST_SUPPLIER_STATE'
+  | 'ATELIER_GST_SAC'
+  | 'ATELIER_INVOICE_PREFIX'
+  | 'ATELIER_CREDIT_NOTE_PREFIX';
+
 /** The clients the API needs, built by server.ts (or a test) and passed in. */
 export interface AppDeps {
   config: Pick<AppConfig, 'ATELIER_CLIENT_DIST' | 'LIVEBLOCKS_BASE_URL' | 'TEMPORAL_TASK_QUEUE'> &
@@ -34,7 +49,9 @@ export interface AppDeps {
     Partial<ModelEnv> &
     Partial<Pick<AppConfig, 'NODE_ENV' | 'ATELIER_UPLOAD_MAX_BYTES'>> &
     /** Deploy providers' API base URLs (tests: the wire fakes); the providers' own by default. */
-    Partial<Pick<AppConfig, 'ATELIER_VERCEL_API_URL' | 'ATELIER_NETLIFY_API_URL' | 'ATELIER_GITHUB_DEPLOY_API_URL' | 'ATELIER_GITHUB_GIT_URL' | 'ATELIER_RENDER_API_URL' | 'ATELIER_RAILWAY_API_URL'>>;
+    Partial<Pick<AppConfig, 'ATELIER_VERCEL_API_URL' | 'ATELIER_NETLIFY_API_URL' | 'ATELIER_GITHUB_DEPLOY_API_URL' | 'ATELIER_GITHUB_GIT_URL' | 'ATELIER_RENDER_API_URL' | 'ATELIER_RAILWAY_API_URL'>> &
+    /** Billing: the Razorpay keys (none: billing off), its API and Checkout URLs (tests: the wire fake), the GST supplier and numbering. */
+    Partial<Pick<AppConfig, BillingConfigKey>>;
   /** Limits and windows; DEFAULT_LIMITS unless given (tests raise the per-IP auth limit). */
   limits?: LimitsConfig;
   orm: MikroORM;

@@ -33,6 +33,8 @@ import type { RoomService } from '../../core/rooms/room.service';
 import type { ChatService } from '../../core/rooms/chat.service';
 import type { DeployService } from '../../core/deploy/deploy.service';
 import type { DeploySecrets } from '../../core/deploy/deploy-secrets';
+import type { BillingService } from '../../core/billing/billing.service';
+import type { Invoices } from '../../core/billing/invoices';
 import { LOCAL_USER_ID } from '../../core/user/user.entity';
 import type { ApiServices } from './services';
 import { clearSessionCookie, clientIp, readSessionToken, setSessionCookie } from './http/auth/session-cookie';
@@ -73,6 +75,10 @@ export interface GraphQLContext {
   deploys: DeployService;
   /** Deployment env vars, secrets and provider tokens. */
   deploySecrets: DeploySecrets;
+  /** Billing: the caller's or a team's plan, checkout, plan changes, the admins' tools (`enabled` false when off). */
+  billing: BillingService;
+  /** Issued GST invoices and credit notes. */
+  invoices: Invoices;
   /** Temporal, for signals, queries and cancellation of running workflows. */
   temporal: Client;
   /** The model catalog, key sources and breakers (the same layer the worker calls models through). */
@@ -137,6 +143,8 @@ export function createContextFactory(deps: { orm: MikroORM; redis: Redis; tempor
       models: services.models,
       deploys: services.deploys,
       deploySecrets: services.deploySecrets,
+      billing: services.billing.service,
+      invoices: services.billing.invoices,
       temporal,
       ...services.forRequest(em),
       ...extra,

@@ -46,6 +46,11 @@ import { RoomService } from '../../core/rooms/room.service';
 import { DeploySecrets } from '../../core/deploy/deploy-secrets';
 import { DeployService } from '../../core/deploy/deploy.service';
 import { createDeployTargets, providerEndpointsFromConfig } from '../../core/deploy/targets';
+import { BillingMirror } from '../../core/billing/billing-mirror';
+import { BillingService } from '../../core/billing/billing.service';
+import { Invoices, invoiceSettingsFromConfig } from '../../core/billing/invoices';
+import { RAZORPAY_CHECKOUT_URL, createRazorpayClient, razorpayConfigFrom, type RazorpayConfig } from '../../core/billing/razorpay';
+import { loadConfig } from '../../core/config';
 
 /** Addresses known only once the server listens; read at use, so links follow the bound port. */
 export interface PublicUrls {
@@ -79,6 +84,14 @@ export interface RequestServices {
   rooms: RoomService;
   /** Coding rooms' chat: messages, mentions, @agent questions, notifications. */
   chat: ChatService;
+}
+
+/** Billing as the API process builds it once: off (no Razorpay keys) leaves `mirror` and `razorpay` null. */
+export interface ApiBilling {
+  service: BillingService;
+  invoices: Invoices;
+  mirror: BillingMirror | null;
+  razorpay: RazorpayConfig | null;
 }
 
 /** Everything the API process builds once, and the one factory of per-request services. */
@@ -118,6 +131,8 @@ export interface ApiServices {
   deploys: DeployService;
   /** Deployment env vars, secrets and provider tokens. */
   deploySecrets: DeploySecrets;
+  /** Billing (issue 16): its service (enabled false without Razorpay keys), the mirror and invoices, and the keys. */
+  billing: ApiBilling;
   /** The request-scoped services over `em`, wired to the singletons above. */
   forRequest(em: EntityManager): RequestServices;
   close(): Promise<void>;
@@ -166,6 +181,7 @@ export function createServices(deps: AppDeps): ApiServices {
     });
   const deploySecrets = new DeploySecrets({ orm, box: secretBox, targets: deployTargets });
   const deploys = new DeployService({ orm, temporal: () => temporal, events, redis, secrets: deploySecrets, targets: deployTargets, logger, taskQueue });
+  const billing = createBilling(deps, urls);
   const roomDeps = { events: roomEvents, activity: roomActivity, lifecycle: roomLifecycle, leases, rateLimiter, enforcer: roomEnforcer, limits };
 
   const forRequest = (em: EntityManager): RequestServices => {
@@ -213,6 +229,7 @@ export function createServices(deps: AppDeps): ApiServices {
     deployTargets,
     deploys,
     deploySecrets,
+    billing,
     forRequest,
     close: async () => {
       await previews?.close();
@@ -234,4 +251,37 @@ function sandboxManagerFromConfig({ config, orm, logger }: AppDeps, limits: Limi
     { ATELIER_SANDBOX_BACKEND, ATELIER_SANDBOX_ROOT, ATELIER_SANDBOX_IDLE_MINUTES, ATELIER_DATA_DIR, E2B_API_KEY },
     { orm, limits, logger },
   );
+}
+
+/** Razorpay client, invoices, mirror and service, once; without the three keys a service with `enabled = false`. */
+function createBilling({ config, orm, temporal, logger }: AppDeps, urls: PublicUrls): ApiBilling {
+  const razorpay = razorpayConfigFrom(config);
+  // Apps built from a partial config (tests) take config.ts's defaults for the GST settings they do not give.
+  const defaults = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/unused', REDIS_URL: 'redis://127.0.0.1' });
+  const given = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
+  const invoices = new Invoices(invoiceSettingsFromConfig({ ...defaults, ...given }));
+  if (!razorpay) return { service: new BillingService(null), invoices, mirror: null, razorpay: null };
+  const billingDeps = {
+    orm,
+    razorpay: createRazorpayClient(razorpay),
+    razorpayConfig: razorpay,
+    invoices,
+    logger,
+    // Read at each payment link: the public URL is known once the server listens.
+    get paymentLinkCallbackUrl() {
+      return `${urls.publicUrl}/billing/payment-link/callback`;
+    },
+  };
+  const mirror = new BillingMirror(billingDeps);
+  const service = new BillingService({
+    ...billingDeps,
+    get paymentLinkCallbackUrl() {
+      return billingDeps.paymentLinkCallbackUrl;
+    },
+    temporal: () => temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    mirror,
+    checkoutUrl: razorpay.checkoutUrl ?? RAZORPAY_CHECKOUT_URL,
+  });
+  return { service, invoices, mirror, razorpay };
 }

@@ -103,6 +103,18 @@ const cases: Case[] = [
   ['platform', { kind: 'platform' }, 'platform:read-audit', 'platformAdmin'],
   ['platform', { kind: 'platform' }, 'platform:override-limits', 'platformAdmin'],
   ['platform', { kind: 'platform' }, 'platform:rotate-keys', 'platformAdmin'],
+  // Billing (issue 16): one's own; a team's owners only (admins and members refused); platform admins read all.
+  ['alice billing', { kind: 'billing', subscriberKind: 'user', subscriberId: 'alice' }, 'billing:read', 'alice platformAdmin'],
+  ['alice billing', { kind: 'billing', subscriberKind: 'user', subscriberId: 'alice' }, 'billing:manage', 'alice'],
+  ['alice billing', { kind: 'billing', subscriberKind: 'user', subscriberId: 'alice' }, 'billing:admin', 'platformAdmin'],
+  ['memberA billing', { kind: 'billing', subscriberKind: 'user', subscriberId: 'memberA' }, 'billing:manage', 'memberA'],
+  ['team A billing', { kind: 'billing', subscriberKind: 'team', subscriberId: 'A' }, 'billing:read', 'ownerA platformAdmin'],
+  ['team A billing', { kind: 'billing', subscriberKind: 'team', subscriberId: 'A' }, 'billing:manage', 'ownerA'],
+  ['team A billing', { kind: 'billing', subscriberKind: 'team', subscriberId: 'A' }, 'billing:admin', 'platformAdmin'],
+  // A team id that is also a user id (or the reverse) never crosses over.
+  ['user "A" billing', { kind: 'billing', subscriberKind: 'user', subscriberId: 'A' }, 'billing:read', 'platformAdmin'],
+  ['team "alice" billing', { kind: 'billing', subscriberKind: 'team', subscriberId: 'alice' }, 'billing:manage', ''],
+  ['platform', { kind: 'platform' }, 'billing:admin', 'platformAdmin'],
 ];
 
 describe.each(cases)('%s: %s', (_label, resource, action, allowed) => {
@@ -116,6 +128,9 @@ it('refuses actions that do not belong to the resource kind', () => {
   expect(can(actors.ownerA!, 'team:delete', project('ownerA', 'A', 'public'))).toBe(false);
   expect(can(actors.platformAdmin!, 'project:read', { kind: 'platform' })).toBe(false);
   expect(can(actors.alice!, 'platform:read-audit', { kind: 'user', userId: 'alice' })).toBe(false);
+  expect(can(actors.alice!, 'user:update', { kind: 'billing', subscriberKind: 'user', subscriberId: 'alice' })).toBe(false);
+  expect(can(actors.alice!, 'billing:manage', { kind: 'user', userId: 'alice' })).toBe(false);
+  expect(can(actors.platformAdmin!, 'billing:manage', { kind: 'platform' })).toBe(false);
 });
 
 it('covers every actor in the table at least once as allowed and once as refused', () => {

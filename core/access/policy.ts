@@ -54,7 +54,9 @@ export type Resource =
       kicked: boolean;
       targetRole?: RoomRole;
       targetUserId?: string;
-    };
+    }
+  /** Billing of a user (their own account) or a team (its owners manage it; platform admins read every one). */
+  | { kind: 'billing'; subscriberKind: 'user' | 'team'; subscriberId: string };
 
 export type ProjectAction = 'project:read' | 'project:update' | 'project:run' | 'project:delete';
 /**
@@ -116,7 +118,15 @@ export type RoomAction =
   | 'room:delete'
   /** Start a new live session in an archived room. */
   | 'room:reopen';
-export type Action = ProjectAction | DeployAction | TeamAction | UserAction | PlatformAction | RoomAction;
+/** Billing (issue 16). */
+export type BillingAction =
+  /** The plan, subscription, dunning and invoices (PDFs too). */
+  | 'billing:read'
+  /** Subscribe, verify a payment, change plan, cancel, pause, resume, billing details. */
+  | 'billing:manage'
+  /** Every subscription, comps, one-off payment links, refunds: platform admins only. */
+  | 'billing:admin';
+export type Action = ProjectAction | DeployAction | TeamAction | UserAction | PlatformAction | RoomAction | BillingAction;
 
 const atLeast = (role: TeamRole | undefined, min: TeamRole): boolean => {
   const rank = { member: 1, admin: 2, owner: 3 } as const;
@@ -214,6 +224,13 @@ function canInRoom(actor: Actor, action: RoomAction, room: Extract<Resource, { k
   }
 }
 
+function canOnBilling(actor: Actor, action: BillingAction, billing: Extract<Resource, { kind: 'billing' }>): boolean {
+  if (action === 'billing:admin') return actor.platformAdmin;
+  // Team billing is the owners' alone: admins and members neither see what the team pays nor change it.
+  const mine = billing.subscriberKind === 'user' ? billing.subscriberId === actor.userId : actor.teams.get(billing.subscriberId) === 'owner';
+  return mine || (action === 'billing:read' && actor.platformAdmin);
+}
+
 /** Whether `actor` may do `action` on `resource`. Unknown combinations are refused. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.kind) {
@@ -225,9 +242,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'user':
       return action.startsWith('user:') && actor.userId !== null && canOnUser(actor, action as UserAction, resource);
     case 'platform':
-      return action.startsWith('platform:') && actor.userId !== null && actor.platformAdmin;
+      // billing:admin also stands on the platform: listing every subscription names no subscriber.
+      return (action.startsWith('platform:') || action === 'billing:admin') && actor.userId !== null && actor.platformAdmin;
     case 'room':
       return action.startsWith('room:') && actor.userId !== null && canInRoom(actor, action as RoomAction, resource);
+    case 'billing':
+      return action.startsWith('billing:') && actor.userId !== null && canOnBilling(actor, action as BillingAction, resource);
   }
 }
 

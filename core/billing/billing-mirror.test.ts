@@ -55,7 +55,8 @@ async function subscribeUser(planId = 'pro-monthly', totalCount = 12) {
   await tx.flush();
   const customer = await ensureBillingCustomer(tx, { kind: 'user', id: user.id }, '29');
   const planAt = await ensurePlan({ orm: db.orm, razorpay }, planId, 'INR');
-  const created = await razorpay.subscriptions.create({ plan_id: planAt, total_count: totalCount, customer_notify: 0, notes: { atelier_plan: planId } });
+  const notes = { atelier_subscriber_kind: 'user', atelier_subscriber_id: user.id, atelier_plan: planId };
+  const created = await razorpay.subscriptions.create({ plan_id: planAt, total_count: totalCount, customer_notify: 0, notes });
   const row = tx.create(Subscription, {
     razorpaySubscriptionId: created.id,
     customerId: customer.id,
@@ -115,7 +116,8 @@ describe('syncSubscription', () => {
     expect((await mirror.syncSubscription(later)).status).toBe('cancelled');
     // A subscription starting later: authenticated by checkout, no tier until its first charge.
     const planAt = await ensurePlan({ orm: db.orm, razorpay }, 'pro-monthly', 'INR');
-    const deferred = await razorpay.subscriptions.create({ plan_id: planAt, total_count: 1, customer_notify: 0, start_at: fake.now + 86_400 });
+    const notes = { atelier_subscriber_kind: 'user', atelier_subscriber_id: user.id, atelier_plan: 'pro-monthly' };
+    const deferred = await razorpay.subscriptions.create({ plan_id: planAt, total_count: 1, customer_notify: 0, start_at: fake.now + 86_400, notes });
     const tx = em();
     const row = await tx.findOneOrFail(Subscription, { razorpaySubscriptionId: later });
     tx.create(Subscription, { razorpaySubscriptionId: deferred.id, customerId: row.customerId, subscriberKind: 'user', subscriberId: user.id, planId: 'pro-monthly', currency: 'INR' });
@@ -156,6 +158,14 @@ describe('syncSubscription', () => {
     fake.fail('rate-limit');
     expect(await mirror.syncSubscription(id).catch((e: unknown) => e)).not.toBeInstanceOf(BillingError);
     expect(await mirror.syncSubscription('sub_unknown00000').catch((e: unknown) => e)).toMatchObject({ code: 'SUBSCRIPTION_NOT_FOUND' });
+  });
+
+  test('a subscription Atelier did not create (no subscriber in its notes) is refused for good, not retried', async () => {
+    const planAt = await ensurePlan({ orm: db.orm, razorpay }, 'pro-monthly', 'INR');
+    const foreign = await razorpay.subscriptions.create({ plan_id: planAt, total_count: 12, customer_notify: 0 });
+    const refused = await mirror.syncSubscription(foreign.id).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BillingError);
+    expect(refused).toMatchObject({ code: 'SUBSCRIPTION_NOT_FOUND' });
   });
 });
 

@@ -7,6 +7,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SUBSCRIPTION_ENDED, type BillingCurrency, type SubscriptionStatus } from '../../contracts/billing';
 import { ErrorCode } from '../../contracts/errors';
+import { BillingError } from './billing.errors';
 import { customerOf } from './billing-customers';
 import { subscriptionSnapshot } from './billing-mirror.types';
 import { planIdOf } from './billing-plans';
@@ -29,6 +30,7 @@ interface RazorpaySubscriptionEntity {
   ended_at?: number | null;
   paid_count?: number;
   short_url?: string | null;
+  notes?: Record<string, string> | unknown[] | null;
 }
 
 const at = (unix: number | null | undefined) => (unix ? new Date(unix * 1000) : null);
@@ -47,6 +49,11 @@ export class BillingMirror {
       code: ErrorCode.SUBSCRIPTION_NOT_FOUND,
       message: 'The payment provider does not know this subscription.',
     })) as unknown as RazorpaySubscriptionEntity;
+    const notes = entity.notes && !Array.isArray(entity.notes) ? entity.notes : {};
+    if (!notes.atelier_subscriber_id) {
+      // One made on Razorpay's dashboard or by another app on the same account: never ours, so no retry will find a row.
+      throw new BillingError(ErrorCode.SUBSCRIPTION_NOT_FOUND, `Subscription ${razorpaySubscriptionId} was not created by Atelier.`);
+    }
     return this.withRow(razorpaySubscriptionId, async (em, row) => {
       if (!isStale(row, entity, fetchedAt)) {
         row.status = entity.status;

@@ -154,12 +154,12 @@ export class Invoices {
     });
   }
 
-  /** A subscriber's invoices and credit notes, newest first (at most 100). */
+  /** A subscriber's invoices and credit notes, newest first (at most 200). */
   list(em: EntityManager, subscriber: { kind: SubscriberKind; id: string }, limit = 50): Promise<Invoice[]> {
     return em.find(
       Invoice,
       { subscriberKind: subscriber.kind, subscriberId: subscriber.id },
-      { orderBy: { issuedAt: 'desc', kind: 'asc', seq: 'desc' }, limit: Math.min(Math.max(1, Math.floor(limit)), 100) },
+      { orderBy: { issuedAt: 'desc', kind: 'asc', seq: 'desc' }, limit: Math.min(Math.max(1, Math.floor(limit)), 200) },
     );
   }
 

@@ -12,6 +12,8 @@ import type { Deployment as DeploymentEntity, DeployToken as DeployTokenEntity }
 import type { DeployLogLine as DeployLogLineData } from '../../../contracts/deploy';
 import type { TargetView } from '../../../core/deploy/deploy.service';
 import type { ProjectDeploymentsParent } from '../graphql/deploy/deploy-views';
+import type { BillingAccountView } from '../../../core/billing/billing-views';
+import type { Invoice as InvoiceEntity } from '../../../core/billing/billing.entities';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -2526,7 +2528,7 @@ export type ResolversTypes = {
   AgentTask: ResolverTypeWrapper<AgentTask>;
   AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
-  BillingAccount: ResolverTypeWrapper<BillingAccount>;
+  BillingAccount: ResolverTypeWrapper<BillingAccountView>;
   BillingCustomer: ResolverTypeWrapper<BillingCustomer>;
   BillingDetailsInput: BillingDetailsInput;
   BillingPlan: ResolverTypeWrapper<BillingPlan>;
@@ -2561,7 +2563,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
-  Invoice: ResolverTypeWrapper<Invoice>;
+  Invoice: ResolverTypeWrapper<InvoiceEntity>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LogInInput: LogInInput;
   Model: ResolverTypeWrapper<Model>;
@@ -2640,7 +2642,7 @@ export type ResolversParentTypes = {
   AgentTask: AgentTask;
   AuditEvent: AuditEventEntity;
   AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
-  BillingAccount: BillingAccount;
+  BillingAccount: BillingAccountView;
   BillingCustomer: BillingCustomer;
   BillingDetailsInput: BillingDetailsInput;
   BillingPlan: BillingPlan;
@@ -2674,7 +2676,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   InvitationPreview: InvitationPreview;
-  Invoice: Invoice;
+  Invoice: InvoiceEntity;
   JSON: Scalars['JSON']['output'];
   LogInInput: LogInInput;
   Model: Model;

@@ -16,6 +16,7 @@ import type { RateLimiter } from '../../../core/limits/rate-limiter';
 import type { ContextFactory, GraphQLContext } from '../context';
 import { accountResolvers } from './account/account.resolvers';
 import { agentResolvers } from './agents/agents.resolvers';
+import { billingResolvers } from './billing/billing.resolvers';
 import { adminResolvers } from './audit/admin.resolvers';
 import { authResolvers } from './auth/auth.resolvers';
 import { collabResolvers } from './collab/collab.resolvers';
@@ -74,7 +75,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers, themeResolvers, deployResolvers, deploymentResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers, themeResolvers, deployResolvers, deploymentResolvers, billingResolvers] as never,
   });
 }
 

@@ -16,6 +16,11 @@ import { AppsOrigin } from '../../../core/deploy/targets/local/apps-origin';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
 import { mountRoomTerminalRoutes } from './rooms-terminal/room-terminal.routes';
 import { securityHeaders } from './security-headers';
+import { createInvoicePdfRouter } from './billing/invoice-pdf.route';
+import { createPaymentLinkCallbackRouter } from './billing/payment-link-callback.route';
+import { createRazorpayWebhookRouter } from './billing/webhook.route';
+import { razorpayEventSignal } from '../../../contracts/billing';
+import { renderInvoicePdf } from '../../../core/billing/invoice-pdf';
 
 export interface HttpApp {
   app: express.Express;
@@ -48,7 +53,7 @@ export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServi
 
 export interface RouteDeps {
   config: AppDeps['config'];
-  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest' | 'live' | 'liveAccess' | 'roomRuntime'>;
+  services: Pick<ApiServices, 'oauth' | 'rateLimiter' | 'sandboxManager' | 'urls' | 'forRequest' | 'live' | 'liveAccess' | 'roomRuntime' | 'billing'>;
   contexts: ContextFactory;
   /** The GraphQL HTTP handler (graphql/graphql-server.ts). */
   graphql: RequestHandler[];
@@ -64,6 +69,8 @@ export interface RouteDeps {
  */
 export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void {
   const { services, logger, orm } = deps;
+  // Razorpay's webhooks first, before any body parser: the signature covers the raw bytes; no session, no CSRF token.
+  mountBillingRoutes(app, services.billing, orm, logger);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     const report = await deps.readiness();
@@ -85,6 +92,7 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
     }),
   );
   app.use('/api', createFilesRouter({ contexts: deps.contexts, logger }));
+  app.use(createInvoicePdfRouter({ contexts: deps.contexts, render: renderInvoicePdf, logger }));
   if (services.sandboxManager)
     mountSandboxRoutes(httpServer, {
       sandboxes: services.sandboxManager,
@@ -110,6 +118,25 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
     liveAccess: services.liveAccess,
   });
   mountClient(app, deps.config.ATELIER_CLIENT_DIST);
+}
+
+/** POST /webhooks/razorpay and GET /billing/payment-link/callback (the invoice PDF needs a session: see mountRoutes). */
+function mountBillingRoutes(app: express.Express, billing: ApiServices['billing'], orm: AppDeps['orm'], logger: Logger): void {
+  const { service, mirror, razorpay } = billing;
+  app.use(
+    '/webhooks/razorpay',
+    createRazorpayWebhookRouter({
+      webhookSecret: () => razorpay?.webhookSecret ?? null,
+      em: () => orm.em.fork(),
+      signal: (subscriptionId, event) => service.signal(subscriptionId, razorpayEventSignal, event),
+      mirror: {
+        recordPayment: (id) => mirror!.recordPayment(id),
+        recordRefund: (id) => mirror!.recordRefund(id),
+      },
+      logger,
+    }),
+  );
+  app.use(createPaymentLinkCallbackRouter({ enabled: () => service.enabled, verify: (fields) => service.verifyPaymentLinkCallback(fields), logger }));
 }
 
 /** `true`/`false`, a hop count, or a list of addresses, as Express's `trust proxy` takes them. */

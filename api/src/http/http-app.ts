@@ -15,7 +15,7 @@ import { createHostGuard, type HostGuard } from './host-guard';
 import { AppsOrigin } from '../../../core/deploy/targets/local/apps-origin';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
 import { mountRoomTerminalRoutes } from './rooms-terminal/room-terminal.routes';
-import { securityHeaders } from './security-headers';
+import { checkoutSources, securityHeaders } from './security-headers';
 import { createInvoicePdfRouter } from './billing/invoice-pdf.route';
 import { createPaymentLinkCallbackRouter } from './billing/payment-link-callback.route';
 import { createRazorpayWebhookRouter } from './billing/webhook.route';
@@ -31,10 +31,10 @@ export interface HttpApp {
 }
 
 /** The Express app on its HTTP server, with the security headers, `trust proxy` and the host guard in front. */
-export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServices, 'previews'>): HttpApp {
+export function createHttpApp(config: AppDeps['config'], services: Pick<ApiServices, 'previews' | 'billing'>): HttpApp {
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders({ frameSrc: () => services.previews?.origin().pattern ?? null }));
+  app.use(securityHeaders({ frameSrc: () => services.previews?.origin().pattern ?? null, checkout: () => checkoutSources(services.billing.razorpay) }));
   if (config.ATELIER_TRUST_PROXY) app.set('trust proxy', trustProxyValue(config.ATELIER_TRUST_PROXY));
   const httpServer = createServer(app);
   let boundHost: string | undefined;

@@ -49,7 +49,7 @@ export class BillingDetailsFormComponent {
 
   protected readonly countries = countryOptions();
   protected readonly states = GST_STATES;
-  protected readonly draft = signal<DetailsDraft>(blank(null));
+  protected readonly draft = signal<DetailsDraft>(blank(null, null));
   protected readonly errors = signal<Record<string, string>>({});
   protected readonly formError = signal<string | null>(null);
   protected readonly saving = signal(false);

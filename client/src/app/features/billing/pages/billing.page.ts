@@ -52,7 +52,7 @@ export class BillingPage {
   protected readonly isAdmin = computed(() => this.session.viewer()?.platformRole === 'admin');
   protected readonly viewerContact = computed(() => {
     const v = this.session.viewer();
-    return v ? { name: v.displayName, email: v.email } : null;
+    return v ? { name: v.displayName, email: v.email ?? '' } : null;
   });
   protected readonly teamName = computed(() => this.ownedTeams().find((t) => t.id === this.id())?.name ?? null);
   protected readonly label = tierLabel;

@@ -64,6 +64,8 @@ const TAX_WORDS: Readonly<Record<string, string>> = {
     }
     .scroll {
       overflow-x: auto;
+      /* The card's rounded bottom corners stay visible under the table's square ones. */
+      border-radius: 0 0 var(--radius) var(--radius);
       position: relative;
     }
     .table.flat {

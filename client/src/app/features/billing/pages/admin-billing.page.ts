@@ -43,6 +43,8 @@ const STATUSES = ['active', 'pending', 'halted', 'paused', 'created', 'authentic
     }
     .scroll {
       overflow-x: auto;
+      /* The card's rounded bottom corners stay visible under the table's square ones. */
+      border-radius: 0 0 var(--radius) var(--radius);
     }
     .table.flat {
       border: 0;

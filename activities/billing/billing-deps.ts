@@ -1,42 +1,17 @@
-import type { BillingCurrency, DunningState, SubscriberKind, SubscriptionStatus } from '../../contracts/billing';
+import type { BillingCurrency } from '../../contracts/billing';
 import type { Mailer } from '../../core/mail/mailer';
 
-/** A subscription's dunning as the mirror stores it: {@link DunningState} plus whether the tier was taken away. */
-export type StoredDunning = DunningState & { readonly downgraded: boolean };
+import type { PaymentSnapshot, StoredDunning, SubscriptionSnapshot } from '../../core/billing/billing-mirror.types';
+import type { PaymentContext } from '../../core/billing/mirror-payments';
 
-/** A subscription as the mirror wrote it after a fresh fetch (core/billing/billing-mirror.ts `SubscriptionSnapshot`). */
-export interface SubscriptionSnapshotView {
-  id: string;
-  razorpaySubscriptionId: string;
-  status: SubscriptionStatus;
-  planId: string;
-  currency: BillingCurrency;
-  amount: number;
-  currentEnd: string | null;
-  grantsTier: boolean;
-  dunning: StoredDunning | null;
-  subscriber: { kind: SubscriberKind; id: string };
-  payerEmail: string;
-  payerName: string;
-}
-
-/** A payment as the mirror recorded it (core/billing/billing-mirror.ts `PaymentSnapshot`). */
-export interface PaymentSnapshotView {
-  razorpayPaymentId: string;
-  status: 'created' | 'authorized' | 'captured' | 'refunded' | 'failed';
-  amount: number;
-  currency: BillingCurrency;
-  subscriptionRowId: string | null;
-  razorpaySubscriptionId: string | null;
-  invoiceNumber: string | null;
-  errorDescription: string | null;
-}
-
-/** The subscription or payment link an event named beside the payment (core/billing/mirror-payments.ts `PaymentContext`). */
-export interface PaymentContextView {
-  razorpaySubscriptionId?: string;
-  paymentLinkId?: string;
-}
+/** The mirror's shapes, under the names the workflow reads them by (types only: workflows may see them). */
+export type { StoredDunning };
+/** A subscription as the mirror wrote it after a fresh fetch. */
+export type SubscriptionSnapshotView = SubscriptionSnapshot;
+/** A payment as the mirror recorded it. */
+export type PaymentSnapshotView = PaymentSnapshot;
+/** The subscription or payment link an event named beside the payment. */
+export type PaymentContextView = PaymentContext;
 
 /**
  * What the billing activities need of core/billing's `BillingMirror` (it satisfies this): every call fetches the

@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { DeleteButtonComponent } from '../../../shared/components/delete-button.component';
+import { FormFooterComponent } from '../../../shared/components/form-footer.component';
 import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
 import { FormState } from '../../../shared/form-state';
 import type { DeployEnvVar, DeployTarget } from '../models/deploy.models';
@@ -21,7 +22,7 @@ import { DeployApi } from '../services/deploy-api.service';
  */
 @Component({
   selector: 'app-env-vars',
-  imports: [DatePipe, DeleteButtonComponent, SecretListPanelComponent],
+  imports: [DatePipe, DeleteButtonComponent, FormFooterComponent, SecretListPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './env-vars.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',

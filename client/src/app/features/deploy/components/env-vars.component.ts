@@ -25,7 +25,7 @@ import { DeployApi } from '../services/deploy-api.service';
   imports: [DatePipe, DeleteButtonComponent, FormFooterComponent, SecretListPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './env-vars.component.html',
-  styleUrl: '../../../shared/styles/secret-keys-panel.css',
+  styleUrls: ['../../../shared/styles/secret-keys-panel.css', '../../../shared/styles/sr-only.css'],
   styles: `
     .value {
       display: inline-block;
@@ -48,13 +48,6 @@ import { DeployApi } from '../services/deploy-api.service';
     }
     .value + .badge {
       margin-left: 8px;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
 })

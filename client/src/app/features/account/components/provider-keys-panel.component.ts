@@ -11,6 +11,7 @@ import { type Observable, firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { FormFooterComponent } from '../../../shared/components/form-footer.component';
+import { SecretFieldComponent } from '../../../shared/components/secret-field.component';
 import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
 import { SecretRowComponent } from '../../../shared/components/secret-row.component';
 import { FormState } from '../../../shared/form-state';
@@ -40,7 +41,12 @@ export interface ProviderKeySource {
  */
 @Component({
   selector: 'app-provider-keys-panel',
-  imports: [FormFooterComponent, SecretListPanelComponent, SecretRowComponent],
+  imports: [
+    FormFooterComponent,
+    SecretFieldComponent,
+    SecretListPanelComponent,
+    SecretRowComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './provider-keys-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',

@@ -8,6 +8,7 @@ import {
 } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { FormFooterComponent } from '../../../shared/components/form-footer.component';
+import { SecretFieldComponent } from '../../../shared/components/secret-field.component';
 import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
 import { SecretRowComponent } from '../../../shared/components/secret-row.component';
 import { FormState, type FormErrors } from '../../../shared/form-state';
@@ -46,7 +47,12 @@ function validateToken(v: TokenForm): FormErrors<TokenForm> {
  */
 @Component({
   selector: 'app-deploy-tokens-panel',
-  imports: [FormFooterComponent, SecretListPanelComponent, SecretRowComponent],
+  imports: [
+    FormFooterComponent,
+    SecretFieldComponent,
+    SecretListPanelComponent,
+    SecretRowComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deploy-tokens-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -11,8 +10,10 @@ import {
 import { type Observable, firstValueFrom } from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { CONFIRM } from '../../../shared/browser.tokens';
-import { DeleteButtonComponent } from '../../../shared/components/delete-button.component';
+import { FormFooterComponent } from '../../../shared/components/form-footer.component';
+import { SecretFieldComponent } from '../../../shared/components/secret-field.component';
 import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
+import { SecretRowComponent } from '../../../shared/components/secret-row.component';
 import { FormState } from '../../../shared/form-state';
 import { ProviderList } from '../../../shared/keyed-list';
 import {
@@ -40,7 +41,12 @@ export interface ProviderKeySource {
  */
 @Component({
   selector: 'app-provider-keys-panel',
-  imports: [DatePipe, DeleteButtonComponent, SecretListPanelComponent],
+  imports: [
+    FormFooterComponent,
+    SecretFieldComponent,
+    SecretListPanelComponent,
+    SecretRowComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './provider-keys-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',

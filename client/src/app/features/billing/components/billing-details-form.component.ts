@@ -15,20 +15,12 @@ export type SaveDetails = (input: BillingDetailsInput) => Promise<BillingResult<
   selector: 'app-billing-details-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './billing-details-form.component.html',
+  styleUrl: '../../../shared/styles/card-form.css',
   styles: `
-    .form {
-      max-width: none;
-      padding: 14px;
-      gap: 14px;
-    }
-    .field {
-      align-content: start;
-    }
     .field-row.two {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
     @media (max-width: 640px) {
-      .field-row,
       .field-row.two {
         grid-template-columns: 1fr;
       }

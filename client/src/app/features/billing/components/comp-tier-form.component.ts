@@ -72,20 +72,8 @@ export type CompTier = (request: CompRequest) => Promise<BillingResult<{ comp: {
       </form>
     </section>
   `,
+  styleUrl: '../../../shared/styles/card-form.css',
   styles: `
-    .form {
-      max-width: none;
-      padding: 14px;
-      gap: 14px;
-    }
-    .field {
-      align-content: start;
-    }
-    @media (max-width: 640px) {
-      .field-row {
-        grid-template-columns: 1fr;
-      }
-    }
     .callout.ok {
       background: var(--success-bg);
       color: var(--success);

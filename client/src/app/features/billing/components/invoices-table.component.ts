@@ -57,6 +57,7 @@ const TAX_WORDS: Readonly<Record<string, string>> = {
       }
     </section>
   `,
+  styleUrl: '../../../shared/styles/sr-only.css',
   styles: `
     .empty {
       margin: 0;
@@ -85,13 +86,6 @@ const TAX_WORDS: Readonly<Record<string, string>> = {
     }
     .badge {
       margin-left: 6px;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
 })

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -8,8 +7,10 @@ import {
   input,
 } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
-import { DeleteButtonComponent } from '../../../shared/components/delete-button.component';
+import { FormFooterComponent } from '../../../shared/components/form-footer.component';
+import { SecretFieldComponent } from '../../../shared/components/secret-field.component';
 import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
+import { SecretRowComponent } from '../../../shared/components/secret-row.component';
 import { FormState, type FormErrors } from '../../../shared/form-state';
 import { ProviderList } from '../../../shared/keyed-list';
 import type { DeployResult } from '../models/deploy-error';
@@ -46,7 +47,12 @@ function validateToken(v: TokenForm): FormErrors<TokenForm> {
  */
 @Component({
   selector: 'app-deploy-tokens-panel',
-  imports: [DatePipe, DeleteButtonComponent, SecretListPanelComponent],
+  imports: [
+    FormFooterComponent,
+    SecretFieldComponent,
+    SecretListPanelComponent,
+    SecretRowComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './deploy-tokens-panel.component.html',
   styleUrl: '../../../shared/styles/secret-keys-panel.css',

@@ -86,6 +86,7 @@ import {
       </div>
     }
   `,
+  styleUrl: '../../../shared/styles/sr-only.css',
   styles: `
     .table-scroll {
       overflow-x: auto;
@@ -117,13 +118,6 @@ import {
     .empty {
       margin: 0;
       padding: 14px;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
 })

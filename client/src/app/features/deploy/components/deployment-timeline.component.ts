@@ -22,6 +22,7 @@ import type { TimelineStep } from '../models/timeline';
       }
     </ol>
   `,
+  styleUrl: '../../../shared/styles/sr-only.css',
   styles: `
     .timeline {
       display: flex;
@@ -110,13 +111,6 @@ import type { TimelineStep } from '../models/timeline';
       [data-state='current'] .dot {
         animation: none;
       }
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
 })

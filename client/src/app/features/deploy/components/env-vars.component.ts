@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { CONFIRM } from '../../../shared/browser.tokens';
 import { DeleteButtonComponent } from '../../../shared/components/delete-button.component';
+import { FormFooterComponent } from '../../../shared/components/form-footer.component';
 import { SecretListPanelComponent } from '../../../shared/components/secret-list-panel.component';
 import { FormState } from '../../../shared/form-state';
 import type { DeployEnvVar, DeployTarget } from '../models/deploy.models';
@@ -21,10 +22,10 @@ import { DeployApi } from '../services/deploy-api.service';
  */
 @Component({
   selector: 'app-env-vars',
-  imports: [DatePipe, DeleteButtonComponent, SecretListPanelComponent],
+  imports: [DatePipe, DeleteButtonComponent, FormFooterComponent, SecretListPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './env-vars.component.html',
-  styleUrl: '../../../shared/styles/secret-keys-panel.css',
+  styleUrls: ['../../../shared/styles/secret-keys-panel.css', '../../../shared/styles/sr-only.css'],
   styles: `
     .value {
       display: inline-block;
@@ -47,13 +48,6 @@ import { DeployApi } from '../services/deploy-api.service';
     }
     .value + .badge {
       margin-left: 8px;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
     }
   `,
 })

@@ -158,6 +158,7 @@ describe('billing on', () => {
     expect(codeOf(await kit.gql(CANCEL, {}, fay))).toBe('SUBSCRIPTION_NOT_FOUND');
     expect(codeOf(await kit.gql('mutation { pauseSubscription { tier } }', {}, fay))).toBe('SUBSCRIPTION_NOT_FOUND');
     expect(codeOf(await kit.gql(SUBSCRIBE, { p: 'pro-monthly' }, null))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await kit.gql('query { billing(teamId: "not-a-team") { tier } }', {}, fay))).toBe('BAD_USER_INPUT');
     const details = 'mutation($i: BillingDetailsInput!) { saveBillingDetails(input: $i) { country gstin } }';
     expect(codeOf(await kit.gql(details, { i: { name: 'Fay', email: 'fay@example.com', country: 'IN', stateCode: '29', gstin: 'NOT-A-GSTIN' } }, fay))).toBe(
       'PAYMENT_DETAILS_INVALID',

@@ -3,6 +3,7 @@ import { can, type Actor, type BillingAction } from '../../../../core/access/pol
 import { BILLING_TIERS, type BillingTier, type SubscriberKind } from '../../../../contracts/billing';
 import { billingPlanViews, paymentLinkView, tierLimitsViews } from '../../../../core/billing/billing-views';
 import { ForbiddenError, ValidationError } from '../../../../core/shared/domain.errors';
+import { isUuid } from '../../../../core/shared/validation';
 import { requireViewer, type GraphQLContext } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { bounded } from '../deploy/deploy-views';
@@ -25,6 +26,7 @@ const REFUSALS: Record<BillingAction, string> = {
  */
 async function billingOf(ctx: GraphQLContext, teamId: string | null | undefined, action: BillingAction) {
   const viewerId = requireViewer(ctx);
+  if (teamId && !isUuid(teamId)) throw new ValidationError([{ field: 'teamId', message: 'teamId must be a team id (a UUID)' }]);
   const subscriber: Subscriber = teamId ? { kind: 'team', id: teamId } : { kind: 'user', id: viewerId };
   const actor = await loadActor(ctx.em, viewerId);
   if (!can(actor, action, { kind: 'billing', subscriberKind: subscriber.kind, subscriberId: subscriber.id })) throw new ForbiddenError(REFUSALS[action]);
@@ -41,6 +43,7 @@ async function admin(ctx: GraphQLContext): Promise<{ viewerId: string; actor: Ac
 
 function subscriberArg(kind: string, id: string): Subscriber {
   if (kind !== 'user' && kind !== 'team') throw new ValidationError([{ field: 'subscriberKind', message: 'subscriberKind must be user or team' }]);
+  if (!isUuid(id)) throw new ValidationError([{ field: 'subscriberId', message: 'subscriberId must be a user or team id (a UUID)' }]);
   return { kind, id };
 }
 

@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { testServices } from '../../test/harness';
+import { testServices, waitFor } from '../../test/harness';
 import { ProjectEventStream, type ProjectEvent } from './project-event-stream';
 
 /** Issue 11, item 9: one reader per process fans stream entries out, however many subscribe. */
 let redis: Redis;
+// A name of this file's own: the stream's reader connections (duplicates) inherit it, so CLIENT LIST tells this
+// file's connections apart from those of suites running beside it on the shared Redis.
+const connectionName = `fanout-test-${randomUUID().slice(0, 8)}`;
 beforeAll(() => {
-  redis = new Redis(testServices().redisUrl);
+  redis = new Redis(testServices().redisUrl, { connectionName });
 });
 afterAll(() => redis.quit());
 
-const clients = async () => String(await redis.client('LIST')).trim().split('\n').length;
+/** This file's open Redis connections. */
+const clients = async () =>
+  String(await redis.client('LIST'))
+    .split('\n')
+    .filter((line) => line.includes(` name=${connectionName} `)).length;
 const append = (stream: ProjectEventStream, projectId: string, n: number) => stream.append({ projectId, type: 'tick', message: `tick ${n}`, data: { n } });
 
 /** Pulls `count` events from `iterator`, failing after `timeoutMs`. */
@@ -37,6 +44,7 @@ it('serves 50 subscriptions over five projects with O(1) Redis connections, ever
   // Backlog first (event 0), then live events 1..3 appended after every subscriber is following.
   for (const s of subs) expect((await take(s.iterator, 1)).map((e) => e.data?.n)).toEqual([0]);
   const during = await clients();
+  expect(during).toBeGreaterThan(before); // the readers are this file's (named) connections, so the count below means something
   for (let n = 1; n <= 3; n++) for (const p of projects) await append(stream, p, n);
   for (const s of subs) {
     const events = await take(s.iterator, 3);
@@ -45,8 +53,8 @@ it('serves 50 subscriptions over five projects with O(1) Redis connections, ever
   expect(during - before).toBeLessThanOrEqual(2);
   await Promise.all(subs.map((s) => s.iterator.return!()));
   await stream.close();
-  await new Promise((r) => setTimeout(r, 100));
-  expect(await clients()).toBeLessThanOrEqual(before);
+  // Closed readers leave the server's list once their sockets close: wait for it rather than sleep a guess.
+  await waitFor('the readers closed', async () => (await clients()) <= before);
 });
 
 it('resumes after a drop with every event exactly once, in order, while events keep coming', async () => {

@@ -6,6 +6,7 @@ import type { SandboxManager } from '../core/sandbox/sandbox-manager';
 import type { ModelGateway } from '../core/models/model-gateway';
 import type { LiveDocs } from '../core/files/live-docs';
 import type { RoomEventStream } from '../core/rooms/room-event-stream';
+import type { AssistEventStream } from '../core/assist/assist-stream';
 import type { Client } from '@temporalio/client';
 import type { DeployTargets } from '../core/deploy/targets/target';
 import type { DeploySecretsSource } from '../core/deploy/deploy-secrets.port';
@@ -40,6 +41,8 @@ export interface ActivityDeps {
   live?: LiveDocs | null;
   /** Coding rooms' live events (agents' chat answers, ROOM_ARCHIVED); room activities that publish fail without it. */
   roomEvents?: RoomEventStream;
+  /** Assist answers' own streams (issue 17); assist activities that stream fail without it. */
+  assistEvents?: AssistEventStream;
   /** Coding rooms' own sandboxes; without it archiving a room destroys none. */
   roomSandboxes?: RoomSandboxDestroyer;
   /**

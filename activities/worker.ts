@@ -28,6 +28,7 @@ import { Invoices, invoiceSettingsFromConfig } from '../core/billing/invoices';
 import { createRazorpayClient, razorpayConfigFrom } from '../core/billing/razorpay';
 import { createMailer, mailDir } from '../core/mail/create-mailer';
 import type { BillingActivityDeps } from './billing/billing-deps';
+import { AssistEventStream } from '../core/assist/assist-stream';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       models: models.gateway,
       leases: new ConcurrencyLimiter(redis, { config: DEFAULT_LIMITS, logger }),
       roomEvents: new RoomEventStream(redis),
+      assistEvents: new AssistEventStream(redis),
       roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm, manager: sandboxes, logger })) : undefined,
       temporal,
       deployTargets,

@@ -21,6 +21,14 @@ export const ErrorCode = {
   MODEL_NOT_AVAILABLE: 'MODEL_NOT_AVAILABLE',
   PROVIDER_ERROR: 'PROVIDER_ERROR',
   MODEL_FALLBACK_FAILED: 'MODEL_FALLBACK_FAILED',
+  /** An editor action that needs a selection got an empty one. */
+  ASSIST_EMPTY_SELECTION: 'ASSIST_EMPTY_SELECTION',
+  /** The file (or selection) is larger than the model's context window; `extensions` carry tokens and the limit. */
+  ASSIST_CONTEXT_TOO_LARGE: 'ASSIST_CONTEXT_TOO_LARGE',
+  /** The proposal no longer applies: the file changed under it on the lines it touches. */
+  ASSIST_STALE: 'ASSIST_STALE',
+  /** The request was already accepted, rejected, failed or cancelled. */
+  ASSIST_DECIDED: 'ASSIST_DECIDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Workflow failure: the agent team's run ended without a usable result. */
   TEAM_FAILED: 'TEAM_FAILED',

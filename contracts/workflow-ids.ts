@@ -20,4 +20,8 @@ export const workflowIds = {
   localApp: (projectId: string): string => `local-app:${projectId}`,
   /** A subscription's mirror of Razorpay and its dunning, one per Razorpay subscription id (signal-with-start). */
   subscription: (razorpaySubscriptionId: string): string => `subscription:${razorpaySubscriptionId}`,
+  /** An editor action (explain, refactor, fix, tests, docs, new file), one per assist request. */
+  assist: (requestId: string): string => `assist:${requestId}`,
+  /** A project chat answer, one per question message. */
+  assistChat: (messageId: string): string => `assist-chat:${messageId}`,
 } as const;

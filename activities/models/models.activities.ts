@@ -8,19 +8,21 @@ import {
 } from '../../core/models/models.errors';
 import type { ModelCallResult } from '../../core/models/model-call';
 import { agentToolSpecs, type AgentToolName } from '../../core/agents/agent-tools';
-import type { AgentRole, ModelRequest } from '../../core/models/model-types';
+import type { ModelPurpose, ModelRequest } from '../../core/models/model-types';
 import { RateLimitExceededError } from '../../core/limits/limits.errors';
 import { ErrorCode } from '../../contracts/errors';
 import type { ActivityDeps } from '../deps';
 import { ModelStreamWriter } from './model-stream';
 import { RoomStreamWriter, type RoomStreamTarget } from './room-stream';
+import { AssistStreamWriter, type AssistStreamTarget } from './assist-stream';
 import { EventType } from '../../contracts/events';
 
 export interface CallModelInput {
   userId: string;
   projectId?: string | null;
   runId?: string | null;
-  role: AgentRole;
+  /** An agent role or an assist purpose (chat, assist, completion): picks the model chain. */
+  role: ModelPurpose;
   request: Omit<ModelRequest, 'model' | 'agentRole'>;
   /** Agent tools to offer by name (their JSON Schemas stay out of workflow histories); added to `request.tools`. */
   toolNames?: AgentToolName[];
@@ -28,12 +30,14 @@ export interface CallModelInput {
   stream?: boolean;
   /** Stream the reply's text into this chat message instead (MESSAGE_STREAM events on the room's stream). */
   roomStream?: RoomStreamTarget;
+  /** Stream the reply's text to an assist request's or chat reply's own stream (assist.delta events). */
+  assistStream?: AssistStreamTarget;
 }
 
 export type CallModelOutput = Omit<ModelCallResult, 'attempts'> & { callKey: string };
 
 /** Model calls: one activity per call, so each is metered, budgeted, retried and replayed on its own. */
-export function createModelActivities({ models, events, roomEvents }: ActivityDeps) {
+export function createModelActivities({ models, events, roomEvents, assistEvents }: ActivityDeps) {
   return {
     async callModel(input: CallModelInput): Promise<CallModelOutput> {
       if (!models) throw ApplicationFailure.nonRetryable('This worker has no model layer configured', ErrorCode.MODEL_NOT_AVAILABLE);
@@ -44,7 +48,10 @@ export function createModelActivities({ models, events, roomEvents }: ActivityDe
       // The same for every attempt of this activity, unique across continue-as-new: the exactly-once key.
       const callKey = `${workflowId}/${runId}/${ctx.info.activityId}`;
       if (input.roomStream && !roomEvents) throw ApplicationFailure.nonRetryable('This worker has no room event stream', ErrorCode.SERVICE_UNAVAILABLE);
-      const writer = input.roomStream
+      if (input.assistStream && !assistEvents) throw ApplicationFailure.nonRetryable('This worker has no assist event stream', ErrorCode.SERVICE_UNAVAILABLE);
+      const writer = input.assistStream
+        ? new AssistStreamWriter(assistEvents!, { ...input.assistStream, callKey, attempt: ctx.info.attempt }, (chars) => ctx.heartbeat({ chars }))
+        : input.roomStream
         ? new RoomStreamWriter(roomEvents!, { ...input.roomStream, callKey, attempt: ctx.info.attempt }, (chars) => ctx.heartbeat({ chars }))
         : input.stream && input.projectId
           ? new ModelStreamWriter(
@@ -67,7 +74,8 @@ export function createModelActivities({ models, events, roomEvents }: ActivityDe
           signal: ctx.cancellationSignal,
         });
         await writer?.close();
-        if (input.projectId) {
+        // An assist answer is the asker's own: it is not announced on the project's stream, which every member reads.
+        if (input.projectId && !input.assistStream) {
           await events.append({
             projectId: input.projectId,
             runId: input.runId ?? null,

@@ -43,9 +43,11 @@ import { Migration20261207121000 } from './migrations/Migration20261207121000';
 import { ProjectFileVersionSchema, ProjectFolderSchema } from '../files/file.entities';
 import { roomEntities } from '../rooms/room.entities';
 import { billingEntities } from '../billing/billing.entities';
+import { assistEntities } from '../assist/assist.entities';
 import { Migration20261207140000 } from './migrations/Migration20261207140000';
+import { Migration20261207170000 } from './migrations/Migration20261207170000';
 
-export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, AgentInstanceSchema, AgentHandoffSchema, SandboxRecordSchema, ProjectFileVersionSchema, ProjectFolderSchema, ...roomEntities, ...deployEntities, ...billingEntities];
+export const entities = [UserSchema, ProjectSchema, ProjectRunSchema, ProjectFileSchema, SessionSchema, AuthTokenSchema, AuditEventSchema, TeamSchema, TeamMemberSchema, TeamInvitationSchema, ProviderKeySchema, OAuthIdentitySchema, UsageLogSchema, ModelSettingsSchema, UsageTotalSchema, AgentTaskSchema, AgentFileBaseSchema, AgentInstanceSchema, AgentHandoffSchema, SandboxRecordSchema, ProjectFileVersionSchema, ProjectFolderSchema, ...roomEntities, ...deployEntities, ...billingEntities, ...assistEntities];
 
 /**
  * Migrations are listed here rather than discovered from disk, so the same list works under tsx,
@@ -77,6 +79,7 @@ export const migrationsList = [
   { name: 'Migration20261207120000', class: Migration20261207120000 },
   { name: 'Migration20261207121000', class: Migration20261207121000 },
   { name: 'Migration20261207140000', class: Migration20261207140000 },
+  { name: 'Migration20261207170000', class: Migration20261207170000 },
 ];
 
 /** MikroORM options for a database URL; the one place the ORM is configured. */

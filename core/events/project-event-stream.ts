@@ -37,7 +37,7 @@ export interface ProjectEventStreamOptions {
   /** Live events queued for one subscriber before it is closed as too slow (it may resume with `after`). */
   maxQueue?: number;
   /** What the ids name, in the Redis keys: `project` (default), `room` (a coding room's stream) or `user` (a person's notifications). */
-  scope?: 'project' | 'room' | 'user';
+  scope?: 'project' | 'room' | 'user' | 'assist';
 }
 
 const STREAM_ID = /^\d{1,20}-\d{1,20}$/;

@@ -1,5 +1,5 @@
 import type { FallbackAttempt } from './models.errors';
-import type { AgentRole, ModelRequest, ModelResponse } from './model-types';
+import type { ModelPurpose, ModelRequest, ModelResponse } from './model-types';
 
 /** One model call as an agent asks for it: the role picks the model, the ids meter and budget it. */
 export interface ModelCall {
@@ -12,7 +12,8 @@ export interface ModelCall {
   userId: string;
   projectId?: string | null;
   runId?: string | null;
-  role: AgentRole;
+  /** An agent role or an assist purpose: picks the model chain. */
+  role: ModelPurpose;
   request: Omit<ModelRequest, 'model' | 'agentRole'>;
   /** Text deltas as they arrive; `segment` changes when a fallback model starts over. */
   onDelta?: (text: string, segment: number) => void;

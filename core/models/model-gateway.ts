@@ -15,7 +15,7 @@ import {
 } from './models.errors';
 import type { ModelCall, ModelCallResult } from './model-call';
 import type { ModelInfo } from './model-info';
-import type { ModelProvider, ModelResponse } from './model-types';
+import { ASSIST_PURPOSES, type AgentRole, type ModelPurpose, type ModelProvider, type ModelResponse } from './model-types';
 import { ProviderError } from './provider.errors';
 import { resolveRoleChain, type RoleModelOverride } from './role-models';
 import { recordUsage } from './usage-recorder';
@@ -29,8 +29,13 @@ export interface ModelGatewayDeps {
   credentials: ModelCredentials;
   /** Builds an adapter for a credential; the gateway keeps one per credential so connections are reused. */
   createProvider: (credential: ProviderCredential) => ModelProvider;
-  /** The offline provider, used when neither the platform nor the user has any vendor key. */
+  /** The offline provider, used for agent roles when neither the platform nor the user has any vendor key. */
   offline: ModelProvider;
+  /**
+   * The local GGUF model's provider (ATELIER_LOCAL_MODEL), when one is configured; its catalog entries have
+   * provider `local`. It needs no key: assist purposes fall back to it last, and use it alone without vendor keys.
+   */
+  local?: ModelProvider | null;
   /** ATELIER_ROLE_MODELS. */
   platformRoleModels?: RoleModelOverride;
   tierBudgets?: Readonly<Record<Tier, TierModelBudget>>;
@@ -41,6 +46,21 @@ export interface ModelGatewayDeps {
 }
 
 export const OFFLINE_MODEL_ID = 'offline/blueprint';
+
+/** One model of a call's chain and the key it is called with (null: the offline or local model, which need none). */
+type ChainLink = { model: ModelInfo; credential: ProviderCredential | null };
+
+/** What to tell someone when nothing can serve chat, editor actions or completions. */
+export const NO_ASSIST_MODEL_HINT =
+  'no model can serve it: set ATELIER_LOCAL_MODEL to a GGUF file (a small one is fetched by `npm start`), add a vendor key under Account → Model keys, or point OPENAI_COMPATIBLE_BASE_URL at Ollama or vLLM';
+
+const isAssistPurpose = (role: ModelPurpose): boolean => (ASSIST_PURPOSES as readonly string[]).includes(role);
+
+/** The models a purpose would use now, in order; empty with `reason` when none can serve it. */
+export interface ModelAvailability {
+  models: ModelInfo[];
+  reason: string | null;
+}
 
 /**
  * The one way agents call models. Per call: return a reply already recorded under the call key; check the
@@ -63,6 +83,18 @@ export class ModelGateway {
     return { tier: context.tier, lines: this.linesOf({ run: true, project: true, team: Boolean(context.teamId) }, context) };
   }
 
+  /** Which models a call of `role` would walk for this caller (no budget or window check, no vendor call). */
+  async availability(subject: { userId: string; projectId?: string | null }, role: ModelPurpose): Promise<ModelAvailability> {
+    const context = await loadCallContext(this.deps.orm.em.fork(), { callKey: '', runId: null, ...subject });
+    try {
+      const chain = await this.chain({ callKey: '', userId: subject.userId, role, request: { messages: [] } }, context.settings, context.teamId);
+      return { models: chain.map((c) => c.model), reason: null };
+    } catch (error) {
+      if (error instanceof ModelNotAvailableError) return { models: [], reason: error.reason };
+      throw error;
+    }
+  }
+
   private linesOf(scopes: { run: boolean; project: boolean; team: boolean }, context: CallContext): BudgetLine[] {
     const tierBudget = (this.deps.tierBudgets ?? DEFAULT_MODEL_BUDGETS)[context.tier];
     return budgetLines(scopes, context.spent, tierBudget, context.settings);
@@ -82,8 +114,10 @@ export class ModelGateway {
     const attempts: FallbackAttempt[] = [];
     for (const [index, { model, credential }] of chain.entries()) {
       const offline = model.provider === 'offline';
+      // The local model runs in this process: no vendor to trip a shared breaker on.
+      const inProcess = offline || model.provider === 'local';
       let breakerHasState = false;
-      if (!offline) {
+      if (!inProcess) {
         const decision = await this.deps.breaker.acquire(model.id);
         breakerHasState = decision.stored;
         if (!decision.allowed) {
@@ -94,7 +128,7 @@ export class ModelGateway {
       const started = performance.now();
       try {
         const response = await this.provider(model, credential).generate(
-          { ...call.request, model: model.vendorModel, agentRole: call.role },
+          { ...call.request, model: model.vendorModel, agentRole: isAssistPurpose(call.role) ? undefined : (call.role as AgentRole) },
           { signal: call.signal, timeoutMs: this.deps.timeoutMs, onDelta: call.onDelta ? (text) => call.onDelta!(text, index) : undefined },
         );
         const cost = costOf(response.usage, model.pricing);
@@ -144,15 +178,19 @@ export class ModelGateway {
           }
           throw new ProviderRequestError(model.id, error.kind);
         }
-        if (!offline) await this.deps.breaker.recordFailure(model.id);
+        if (!inProcess) await this.deps.breaker.recordFailure(model.id);
         attempts.push({ model: model.id, outcome: error.kind, retryAfterMs: error.retryAfterMs });
       }
     }
     throw new ModelFallbackFailedError(attempts);
   }
 
-  /** The role's chain narrowed to catalog models with a key; the offline model when no vendor key exists at all. */
-  private async chain(call: ModelCall, settings: Awaited<ReturnType<typeof loadCallContext>>['settings'], teamId: string | null) {
+  /**
+   * The role's chain narrowed to catalog models with a key (the local model needs none). Agent roles with no
+   * vendor key at all use the offline model, unless their chain names the local one. Assist purposes never use
+   * the offline model: the local model is their last resort, and without it they are not available.
+   */
+  private async chain(call: ModelCall, settings: Awaited<ReturnType<typeof loadCallContext>>['settings'], teamId: string | null): Promise<ChainLink[]> {
     const { models } = resolveRoleChain(call.role, {
       project: settings.project?.roleModels as RoleModelOverride | undefined,
       team: settings.team?.roleModels as RoleModelOverride | undefined,
@@ -160,21 +198,31 @@ export class ModelGateway {
     });
     const keys = teamId ? await this.deps.credentials.forTeam(teamId) : await this.deps.credentials.forUser(call.userId);
     const catalog = await this.deps.catalog.list();
+    const locals = this.deps.local ? catalog.filter((m) => m.provider === 'local') : [];
+    const usable = models.flatMap((id): ChainLink[] => {
+      const model = catalog.find((m) => m.id === id);
+      if (model?.provider === 'local') return locals.includes(model) ? [{ model, credential: null }] : [];
+      const credential = model ? keys.get(model.provider) : undefined;
+      return model && credential ? [{ model, credential }] : [];
+    });
+    if (isAssistPurpose(call.role)) {
+      for (const model of locals) if (!usable.some((u) => u.model.id === model.id)) usable.push({ model, credential: null });
+      if (!usable.length) throw new ModelNotAvailableError(call.role, models, NO_ASSIST_MODEL_HINT);
+      return usable;
+    }
+    const localOnly = usable.filter((u) => u.model.provider === 'local');
     if (keys.size === 0 || models.every((id) => id === OFFLINE_MODEL_ID)) {
+      if (keys.size === 0 && localOnly.length) return localOnly;
       const offline = catalog.find((m) => m.id === OFFLINE_MODEL_ID);
       if (!offline) throw new ModelNotAvailableError(call.role, models, 'no vendor key is configured and the offline model is disabled');
       return [{ model: offline, credential: null }];
     }
-    const usable = models.flatMap((id) => {
-      const model = catalog.find((m) => m.id === id);
-      const credential = model ? keys.get(model.provider) : undefined;
-      return model && credential ? [{ model, credential }] : [];
-    });
     if (!usable.length) throw new ModelNotAvailableError(call.role, models, 'none of its models has a key configured');
     return usable;
   }
 
   private provider(model: ModelInfo, credential: ProviderCredential | null): ModelProvider {
+    if (model.provider === 'local' && this.deps.local) return this.deps.local;
     if (!credential) return this.deps.offline;
     const key = `${credential.provider}\u0000${credential.baseURL ?? ''}\u0000${credential.apiKey}`;
     let provider = this.providers.get(key);

@@ -3,13 +3,21 @@
  * to each vendor's SDK; the gateway (model-gateway.ts) adds routing, fallback, breakers, budgets and metering.
  */
 
-/** Where a model is served from. `openai-compatible` is any endpoint speaking OpenAI's chat API by base URL. */
-export const PROVIDER_IDS = ['openai', 'anthropic', 'google', 'openai-compatible', 'offline'] as const;
+/**
+ * Where a model is served from. `openai-compatible` is any endpoint speaking OpenAI's chat API by base URL; `local`
+ * is a GGUF file run in-process by node-llama-cpp (ATELIER_LOCAL_MODEL), needing no key.
+ */
+export const PROVIDER_IDS = ['openai', 'anthropic', 'google', 'openai-compatible', 'local', 'offline'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /** The agent roles live in contracts (the client shows them too); re-exported for the model layer's many users. */
 import type { AgentRole } from '../../contracts/roles';
+import type { AssistPurpose } from '../../contracts/assist';
 export { AGENT_ROLES, type AgentRole } from '../../contracts/roles';
+export { ASSIST_PURPOSES, type AssistPurpose } from '../../contracts/assist';
+
+/** Whose model chain a call uses: an agent role, or an assist purpose (chat, assist, completion). */
+export type ModelPurpose = AgentRole | AssistPurpose;
 
 /** A JSON Schema object (draft 2020-12 subset the vendors accept). */
 export type JsonSchema = Record<string, unknown>;

@@ -131,6 +131,119 @@ export type AgentTask = {
   type: Scalars['String']['output'];
 };
 
+/** Whether one kind of assist can be used now by this person on this project, and with which model. */
+export type AssistAvailability = {
+  __typename?: 'AssistAvailability';
+  available: Scalars['Boolean']['output'];
+  /** True when that model is the local GGUF model (free, in-process, small models are weak). */
+  local: Scalars['Boolean']['output'];
+  /** The first model it would use (`local/SmolLM2-135M-Instruct.Q4_1.gguf`, `openai/gpt-4.1-mini` …); null when not available. */
+  model: Maybe<Scalars['String']['output']>;
+  /** Why not, and how to add a model; null when available. */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+/** What assist can do here: project chat, editor actions, inline completions. */
+export type AssistCapabilities = {
+  __typename?: 'AssistCapabilities';
+  actions: AssistAvailability;
+  chat: AssistAvailability;
+  completions: AssistAvailability;
+};
+
+/** One turn of this person's chat about a project. */
+export type AssistChatMessage = {
+  __typename?: 'AssistChatMessage';
+  citations: Array<AssistCitation>;
+  content: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  errorCode: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  model: Maybe<Scalars['String']['output']>;
+  /** user or assistant. */
+  role: Scalars['String']['output'];
+  /** streaming, complete or failed. */
+  status: Scalars['String']['output'];
+};
+
+/** A question and the answer that streams into reply (follow assistStream(reply.id)). */
+export type AssistChatTurn = {
+  __typename?: 'AssistChatTurn';
+  question: AssistChatMessage;
+  reply: AssistChatMessage;
+};
+
+/** A `path:line` an answer cites. */
+export type AssistCitation = {
+  __typename?: 'AssistCitation';
+  endLine: Maybe<Scalars['Int']['output']>;
+  line: Scalars['Int']['output'];
+  path: Scalars['String']['output'];
+};
+
+/** One editor action and its answer. Nothing is written to the project until the person accepts the proposal. */
+export type AssistRequest = {
+  __typename?: 'AssistRequest';
+  action: Scalars['String']['output'];
+  /** The explanation, or what the change does (streams while running: follow assistStream). */
+  answer: Maybe<Scalars['String']['output']>;
+  /** The target's content the proposal was made against ('' for a new file). */
+  baseContent: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  /** whole_file, fenced_block, search_replace or unified_diff: how the reply became the proposal. */
+  editTool: Maybe<Scalars['String']['output']>;
+  errorCode: Maybe<Scalars['String']['output']>;
+  errorMessage: Maybe<Scalars['String']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  instruction: Maybe<Scalars['String']['output']>;
+  model: Maybe<Scalars['String']['output']>;
+  path: Scalars['String']['output'];
+  projectId: Scalars['ID']['output'];
+  /** The whole proposed content of targetPath; null for explain. */
+  proposedContent: Maybe<Scalars['String']['output']>;
+  selectionEndLine: Maybe<Scalars['Int']['output']>;
+  selectionStartLine: Maybe<Scalars['Int']['output']>;
+  /** running, ready, accepted, rejected, failed or cancelled. */
+  status: Scalars['String']['output'];
+  /** The file the proposal changes (path, or a new test file). */
+  targetPath: Scalars['String']['output'];
+  tokens: Maybe<Scalars['Int']['output']>;
+  verification: Maybe<AssistVerification>;
+};
+
+/** Lines of the file an action works on, 1-based and inclusive. */
+export type AssistSelectionInput = {
+  endLine: Scalars['Int']['input'];
+  startLine: Scalars['Int']['input'];
+};
+
+/** An event on an assist request's or chat reply's stream. */
+export type AssistStreamEvent = {
+  __typename?: 'AssistStreamEvent';
+  at: Scalars['DateTime']['output'];
+  data: Maybe<Scalars['JSON']['output']>;
+  /** The stream id to resume after. */
+  id: Scalars['String']['output'];
+  /** assist.delta: the whole answer so far. */
+  text: Maybe<Scalars['String']['output']>;
+  /** assist.delta, assist.tool, assist.verifying, assist.ready or assist.failed. */
+  type: Scalars['String']['output'];
+};
+
+/** A fix's check: the failing command run again in a sandbox with the proposal written, before anyone accepts it. */
+export type AssistVerification = {
+  __typename?: 'AssistVerification';
+  command: Scalars['String']['output'];
+  durationMs: Scalars['Int']['output'];
+  exitCode: Scalars['Int']['output'];
+  /** The output's tail. */
+  output: Scalars['String']['output'];
+  passed: Scalars['Boolean']['output'];
+  timedOut: Scalars['Boolean']['output'];
+};
+
 /** A security-relevant event: log-ins, failed log-ins, session revocations, team role changes, limit overrides. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -740,6 +853,10 @@ export type Mutation = {
   answerAgent: Scalars['Boolean']['output'];
   /** Makes the project read-only and hides it from the default list; CONFLICT while a build is in progress. */
   archiveProject: Project;
+  /** Asks the project chat; the answer streams into the reply (read-only tools: list, read, search). */
+  askAssist: AssistChatTurn;
+  /** Stops a running action. */
+  cancelAssist: AssistRequest;
   /** Cancels a deployment in flight at whatever step it is; nothing goes live and the previous one stays live. */
   cancelDeployment: Deployment;
   /** Cancels the run: agents stop, the sandbox is destroyed. */
@@ -750,6 +867,8 @@ export type Mutation = {
   changePlan: PlanChange;
   /** Owners change a member's role to admin or member. */
   changeTeamRole: TeamMember;
+  /** Forgets the viewer's chat about the project. */
+  clearAssistChat: Scalars['Boolean']['output'];
   /** Platform admins return a user's limit to their tier's. Audited with the reason. */
   clearUserLimit: Scalars['Boolean']['output'];
   /** Platform admins grant a tier (tier null revokes), until a date or revoked. Audited with the reason. */
@@ -766,6 +885,8 @@ export type Mutation = {
   createRoomInvite: CreatedRoomInvite;
   /** Creates a team with the caller as its owner. Name: 2 to 64 characters. */
   createTeam: Team;
+  /** Records accept or reject of a ready proposal. The client applies an accepted proposal through the shared document (one undo reverts it) before it calls this. */
+  decideAssist: AssistRequest;
   /**
    * Deletes the caller's account after checking the password: personal projects, sessions and tokens go;
    * team projects stay with their teams; audit entries are kept without the user's id; usage_logs rows lose
@@ -928,6 +1049,8 @@ export type Mutation = {
    * platform admin and takes over the built-in local user's projects. BAD_USER_INPUT names each bad field.
    */
   signUp: User;
+  /** Starts an editor action (an assistWorkflow). Refused at once with MODEL_NOT_AVAILABLE, ASSIST_EMPTY_SELECTION or ASSIST_CONTEXT_TOO_LARGE. */
+  startAssist: AssistRequest;
   startLocalApp: DeployTargetSettings;
   /**
    * Starts a sandbox for the project: its files are copied in, dependencies installed, tests run and the
@@ -972,6 +1095,18 @@ export type MutationArchiveProjectArgs = {
 };
 
 
+export type MutationAskAssistArgs = {
+  message: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCancelAssistArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelDeploymentArgs = {
   deploymentId: Scalars['ID']['input'];
 };
@@ -998,6 +1133,11 @@ export type MutationChangeTeamRoleArgs = {
   role: Scalars['String']['input'];
   teamId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationClearAssistChatArgs = {
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -1055,6 +1195,12 @@ export type MutationCreateRoomInviteArgs = {
 
 export type MutationCreateTeamArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type MutationDecideAssistArgs = {
+  accept: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1437,6 +1583,11 @@ export type MutationSignUpArgs = {
 };
 
 
+export type MutationStartAssistArgs = {
+  input: StartAssistInput;
+};
+
+
 export type MutationStartLocalAppArgs = {
   projectId: Scalars['ID']['input'];
 };
@@ -1749,6 +1900,14 @@ export type Query = {
   __typename?: 'Query';
   /** Platform admins: subscriptions, newest first, optionally of one status. limit 1 to 500, default 100. */
   adminSubscriptions: Array<AdminSubscription>;
+  /** What assist can do for the viewer on this project (needs read access). */
+  assistCapabilities: AssistCapabilities;
+  /** The viewer's chat about a project, oldest first; `before` pages back (limit ≤ 100). */
+  assistChat: Array<AssistChatMessage>;
+  /** One of the viewer's own assist requests. */
+  assistRequest: Maybe<AssistRequest>;
+  /** The viewer's latest assist requests on a project, newest first (limit ≤ 50). */
+  assistRequests: Array<AssistRequest>;
   /** Newest first. Platform admins only (FORBIDDEN otherwise). limit 1 to 500, default 100. */
   auditEvents: Array<AuditEvent>;
   authState: AuthState;
@@ -1828,6 +1987,29 @@ export type Query = {
 export type QueryAdminSubscriptionsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAssistCapabilitiesArgs = {
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type QueryAssistChatArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
+
+export type QueryAssistRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAssistRequestsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  projectId: Scalars['ID']['input'];
 };
 
 
@@ -2205,15 +2387,43 @@ export type SignUpInput = {
   password: Scalars['String']['input'];
 };
 
+export type StartAssistInput = {
+  /** explain, refactor, fix, tests, docs or new_file. */
+  action: Scalars['String']['input'];
+  /** fix: the failing test's output, the terminal error or the diagnostic's message. */
+  errorOutput?: InputMaybe<Scalars['String']['input']>;
+  /** fix: test, terminal or diagnostic. */
+  fixSource?: InputMaybe<Scalars['String']['input']>;
+  /** refactor: what to change. new_file: what the file should do. Others: an optional note. */
+  instruction?: InputMaybe<Scalars['String']['input']>;
+  /** The file the action is asked on; for new_file, the file to create. */
+  path: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  /** The selected lines; absent: the whole file (refused when it is too large for the model: select a part). */
+  selection?: InputMaybe<AssistSelectionInput>;
+  /** tests: where the tests go (default: beside the file, `name.test.ext`). */
+  targetPath?: InputMaybe<Scalars['String']['input']>;
+  /** fix: the command to run again in the project's sandbox to verify the fix (a failing test's command). */
+  testCommand?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   _noop: Maybe<Scalars['Boolean']['output']>;
+  /** The events of the viewer's own assist request or chat reply after `after` (all when absent), then live ones; ends after assist.ready or assist.failed. */
+  assistStream: AssistStreamEvent;
   /** The caller's new notifications, live. */
   notificationAdded: Notification;
   /** Every event after `after` (or from the beginning), then live events as they happen. */
   projectEvents: ProjectEvent;
   /** The room's live events after `after` (Room.eventCursor); ends when the caller is kicked or leaves. */
   roomEvents: RoomEvent;
+};
+
+
+export type SubscriptionAssistStreamArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2526,6 +2736,15 @@ export type ResolversTypes = {
   AgentInstance: ResolverTypeWrapper<AgentInstance>;
   AgentMetrics: ResolverTypeWrapper<AgentMetrics>;
   AgentTask: ResolverTypeWrapper<AgentTask>;
+  AssistAvailability: ResolverTypeWrapper<AssistAvailability>;
+  AssistCapabilities: ResolverTypeWrapper<AssistCapabilities>;
+  AssistChatMessage: ResolverTypeWrapper<AssistChatMessage>;
+  AssistChatTurn: ResolverTypeWrapper<AssistChatTurn>;
+  AssistCitation: ResolverTypeWrapper<AssistCitation>;
+  AssistRequest: ResolverTypeWrapper<AssistRequest>;
+  AssistSelectionInput: AssistSelectionInput;
+  AssistStreamEvent: ResolverTypeWrapper<AssistStreamEvent>;
+  AssistVerification: ResolverTypeWrapper<AssistVerification>;
   AuditEvent: ResolverTypeWrapper<AuditEventEntity>;
   AuthState: ResolverTypeWrapper<Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversTypes['User']> }>;
   BillingAccount: ResolverTypeWrapper<BillingAccountView>;
@@ -2611,6 +2830,7 @@ export type ResolversTypes = {
   SendRoomMessageInput: SendRoomMessageInput;
   Session: ResolverTypeWrapper<Session>;
   SignUpInput: SignUpInput;
+  StartAssistInput: StartAssistInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Team: ResolverTypeWrapper<TeamEntity>;
@@ -2640,6 +2860,15 @@ export type ResolversParentTypes = {
   AgentInstance: AgentInstance;
   AgentMetrics: AgentMetrics;
   AgentTask: AgentTask;
+  AssistAvailability: AssistAvailability;
+  AssistCapabilities: AssistCapabilities;
+  AssistChatMessage: AssistChatMessage;
+  AssistChatTurn: AssistChatTurn;
+  AssistCitation: AssistCitation;
+  AssistRequest: AssistRequest;
+  AssistSelectionInput: AssistSelectionInput;
+  AssistStreamEvent: AssistStreamEvent;
+  AssistVerification: AssistVerification;
   AuditEvent: AuditEventEntity;
   AuthState: Omit<AuthState, 'viewer'> & { viewer?: Maybe<ResolversParentTypes['User']> };
   BillingAccount: BillingAccountView;
@@ -2719,6 +2948,7 @@ export type ResolversParentTypes = {
   SendRoomMessageInput: SendRoomMessageInput;
   Session: Session;
   SignUpInput: SignUpInput;
+  StartAssistInput: StartAssistInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Team: TeamEntity;
@@ -2808,6 +3038,82 @@ export type AgentTaskResolvers<ContextType = GraphQLContext, ParentType extends 
   tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   turns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssistAvailabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistAvailability'] = ResolversParentTypes['AssistAvailability']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AssistCapabilitiesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistCapabilities'] = ResolversParentTypes['AssistCapabilities']> = {
+  actions?: Resolver<ResolversTypes['AssistAvailability'], ParentType, ContextType>;
+  chat?: Resolver<ResolversTypes['AssistAvailability'], ParentType, ContextType>;
+  completions?: Resolver<ResolversTypes['AssistAvailability'], ParentType, ContextType>;
+};
+
+export type AssistChatMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistChatMessage'] = ResolversParentTypes['AssistChatMessage']> = {
+  citations?: Resolver<Array<ResolversTypes['AssistCitation']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssistChatTurnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistChatTurn'] = ResolversParentTypes['AssistChatTurn']> = {
+  question?: Resolver<ResolversTypes['AssistChatMessage'], ParentType, ContextType>;
+  reply?: Resolver<ResolversTypes['AssistChatMessage'], ParentType, ContextType>;
+};
+
+export type AssistCitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistCitation'] = ResolversParentTypes['AssistCitation']> = {
+  endLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssistRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistRequest'] = ResolversParentTypes['AssistRequest']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  baseContent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  editTool?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instruction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposedContent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  selectionEndLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  selectionStartLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  verification?: Resolver<Maybe<ResolversTypes['AssistVerification']>, ParentType, ContextType>;
+};
+
+export type AssistStreamEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistStreamEvent'] = ResolversParentTypes['AssistStreamEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssistVerificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssistVerification'] = ResolversParentTypes['AssistVerification']> = {
+  command?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exitCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  output?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
@@ -3120,11 +3426,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   acceptInvitation?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   answerAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAnswerAgentArgs, 'answer' | 'projectId' | 'taskKey'>>;
   archiveProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationArchiveProjectArgs, 'id'>>;
+  askAssist?: Resolver<ResolversTypes['AssistChatTurn'], ParentType, ContextType, RequireFields<MutationAskAssistArgs, 'message' | 'projectId'>>;
+  cancelAssist?: Resolver<ResolversTypes['AssistRequest'], ParentType, ContextType, RequireFields<MutationCancelAssistArgs, 'id'>>;
   cancelDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationCancelDeploymentArgs, 'deploymentId'>>;
   cancelRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'projectId'>>;
   cancelSubscription?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, RequireFields<MutationCancelSubscriptionArgs, 'atCycleEnd'>>;
   changePlan?: Resolver<ResolversTypes['PlanChange'], ParentType, ContextType, RequireFields<MutationChangePlanArgs, 'planId'>>;
   changeTeamRole?: Resolver<ResolversTypes['TeamMember'], ParentType, ContextType, RequireFields<MutationChangeTeamRoleArgs, 'role' | 'teamId' | 'userId'>>;
+  clearAssistChat?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearAssistChatArgs, 'projectId'>>;
   clearUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationClearUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   compTier?: Resolver<Maybe<ResolversTypes['TierComp']>, ParentType, ContextType, RequireFields<MutationCompTierArgs, 'reason' | 'subscriberId' | 'subscriberKind'>>;
   createFile?: Resolver<ResolversTypes['ProjectFile'], ParentType, ContextType, RequireFields<MutationCreateFileArgs, 'path' | 'projectId'>>;
@@ -3134,6 +3443,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
   createRoomInvite?: Resolver<ResolversTypes['CreatedRoomInvite'], ParentType, ContextType, RequireFields<MutationCreateRoomInviteArgs, 'input'>>;
   createTeam?: Resolver<ResolversTypes['Team'], ParentType, ContextType, RequireFields<MutationCreateTeamArgs, 'name'>>;
+  decideAssist?: Resolver<ResolversTypes['AssistRequest'], ParentType, ContextType, RequireFields<MutationDecideAssistArgs, 'accept' | 'id'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   deleteDeployEnvVar?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteDeployEnvVarArgs, 'key' | 'projectId' | 'target'>>;
   deleteDeployToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteDeployTokenArgs, 'provider'>>;
@@ -3204,6 +3514,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setTheme?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetThemeArgs, 'themeId'>>;
   setUserLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserLimitArgs, 'kind' | 'reason' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  startAssist?: Resolver<ResolversTypes['AssistRequest'], ParentType, ContextType, RequireFields<MutationStartAssistArgs, 'input'>>;
   startLocalApp?: Resolver<ResolversTypes['DeployTargetSettings'], ParentType, ContextType, RequireFields<MutationStartLocalAppArgs, 'projectId'>>;
   startProjectSandbox?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartProjectSandboxArgs, 'projectId'>>;
   startTeamRun?: Resolver<ResolversTypes['ProjectRun'], ParentType, ContextType, RequireFields<MutationStartTeamRunArgs, 'projectId'>>;
@@ -3361,6 +3672,10 @@ export type ProviderKeyResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   adminSubscriptions?: Resolver<Array<ResolversTypes['AdminSubscription']>, ParentType, ContextType, Partial<QueryAdminSubscriptionsArgs>>;
+  assistCapabilities?: Resolver<ResolversTypes['AssistCapabilities'], ParentType, ContextType, RequireFields<QueryAssistCapabilitiesArgs, 'projectId'>>;
+  assistChat?: Resolver<Array<ResolversTypes['AssistChatMessage']>, ParentType, ContextType, RequireFields<QueryAssistChatArgs, 'projectId'>>;
+  assistRequest?: Resolver<Maybe<ResolversTypes['AssistRequest']>, ParentType, ContextType, RequireFields<QueryAssistRequestArgs, 'id'>>;
+  assistRequests?: Resolver<Array<ResolversTypes['AssistRequest']>, ParentType, ContextType, RequireFields<QueryAssistRequestsArgs, 'projectId'>>;
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   authState?: Resolver<ResolversTypes['AuthState'], ParentType, ContextType>;
   billing?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, Partial<QueryBillingArgs>>;
@@ -3538,6 +3853,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   _noop?: SubscriptionResolver<Maybe<ResolversTypes['Boolean']>, "_noop", ParentType, ContextType>;
+  assistStream?: SubscriptionResolver<ResolversTypes['AssistStreamEvent'], "assistStream", ParentType, ContextType, RequireFields<SubscriptionAssistStreamArgs, 'id'>>;
   notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType>;
   projectEvents?: SubscriptionResolver<ResolversTypes['ProjectEvent'], "projectEvents", ParentType, ContextType, RequireFields<SubscriptionProjectEventsArgs, 'projectId'>>;
   roomEvents?: SubscriptionResolver<ResolversTypes['RoomEvent'], "roomEvents", ParentType, ContextType, RequireFields<SubscriptionRoomEventsArgs, 'after' | 'roomId'>>;
@@ -3676,6 +3992,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AgentInstance?: AgentInstanceResolvers<ContextType>;
   AgentMetrics?: AgentMetricsResolvers<ContextType>;
   AgentTask?: AgentTaskResolvers<ContextType>;
+  AssistAvailability?: AssistAvailabilityResolvers<ContextType>;
+  AssistCapabilities?: AssistCapabilitiesResolvers<ContextType>;
+  AssistChatMessage?: AssistChatMessageResolvers<ContextType>;
+  AssistChatTurn?: AssistChatTurnResolvers<ContextType>;
+  AssistCitation?: AssistCitationResolvers<ContextType>;
+  AssistRequest?: AssistRequestResolvers<ContextType>;
+  AssistStreamEvent?: AssistStreamEventResolvers<ContextType>;
+  AssistVerification?: AssistVerificationResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuthState?: AuthStateResolvers<ContextType>;
   BillingAccount?: BillingAccountResolvers<ContextType>;

@@ -30,6 +30,7 @@ export function createProvider(config: VendorProviderConfig): ModelProvider {
     case 'google':
       return new GoogleProvider({ apiKey, baseURL, timeoutMs, fetch });
     case 'offline':
-      throw new Error('createProvider: the offline provider is not a vendor; build it from offline.provider.ts');
+    case 'local':
+      throw new Error(`createProvider: the ${config.provider} provider is not a vendor; model-layer.ts builds it`);
   }
 }

@@ -16,6 +16,12 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** Lines of the file an action works on, 1-based and inclusive. */
+export type AssistSelectionInput = {
+  readonly endLine: Scalars['Int']['input'];
+  readonly startLine: Scalars['Int']['input'];
+};
+
 export type BillingDetailsInput = {
   readonly address?: InputMaybe<Scalars['String']['input']>;
   readonly country: Scalars['String']['input'];
@@ -202,6 +208,26 @@ export type SignUpInput = {
   readonly email: Scalars['String']['input'];
   /** 10 to 128 characters. */
   readonly password: Scalars['String']['input'];
+};
+
+export type StartAssistInput = {
+  /** explain, refactor, fix, tests, docs or new_file. */
+  readonly action: Scalars['String']['input'];
+  /** fix: the failing test's output, the terminal error or the diagnostic's message. */
+  readonly errorOutput?: InputMaybe<Scalars['String']['input']>;
+  /** fix: test, terminal or diagnostic. */
+  readonly fixSource?: InputMaybe<Scalars['String']['input']>;
+  /** refactor: what to change. new_file: what the file should do. Others: an optional note. */
+  readonly instruction?: InputMaybe<Scalars['String']['input']>;
+  /** The file the action is asked on; for new_file, the file to create. */
+  readonly path: Scalars['String']['input'];
+  readonly projectId: Scalars['ID']['input'];
+  /** The selected lines; absent: the whole file (refused when it is too large for the model: select a part). */
+  readonly selection?: InputMaybe<AssistSelectionInput>;
+  /** tests: where the tests go (default: beside the file, `name.test.ext`). */
+  readonly targetPath?: InputMaybe<Scalars['String']['input']>;
+  /** fix: the command to run again in the project's sandbox to verify the fix (a failing test's command). */
+  readonly testCommand?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**

@@ -12,6 +12,7 @@ import type { RoomEnforcer } from '../../core/rooms/room-enforcer.port';
 import type { RoomRuntime } from './rooms/room-runtime';
 import type { RoomActivityNotifier } from '../../core/rooms/room-activity';
 import type { PreviewSite } from './http/sandbox/preview-server';
+import type { AssistEventStream } from '../../core/assist/assist-stream';
 import type { RoomEventStream } from '../../core/rooms/room-event-stream';
 import type { RateLimiter } from '../../core/limits/rate-limiter';
 import type { LimitsConfig } from '../../core/limits/tiers';
@@ -88,6 +89,8 @@ export interface GraphQLContext {
   events: ProjectEventStream;
   /** Coding rooms' live events (roomEvents). */
   roomEvents: RoomEventStream;
+  /** Assist answers' own streams (assistStream). */
+  assistEvents: AssistEventStream;
   /** Closes a removed or demoted room member's live connections on every API process. */
   roomEnforcer: RoomEnforcer;
   /** Rooms' sandboxes, shared terminals and Run/Test; null without a sandbox backend. */
@@ -133,6 +136,7 @@ export function createContextFactory(deps: { orm: MikroORM; redis: Redis; tempor
       meta: {},
       events: services.events,
       roomEvents: services.roomEvents,
+      assistEvents: services.assistEvents,
       roomEnforcer: services.roomEnforcer,
       roomRuntime: services.roomRuntime,
       roomActivity: services.roomActivity,

@@ -46,6 +46,7 @@ import { RoomService } from '../../core/rooms/room.service';
 import { DeploySecrets } from '../../core/deploy/deploy-secrets';
 import { DeployService } from '../../core/deploy/deploy.service';
 import { createDeployTargets, providerEndpointsFromConfig } from '../../core/deploy/targets';
+import { AssistEventStream } from '../../core/assist/assist-stream';
 import { BillingMirror } from '../../core/billing/billing-mirror';
 import { BillingService } from '../../core/billing/billing.service';
 import { Invoices, invoiceSettingsFromConfig } from '../../core/billing/invoices';
@@ -107,6 +108,8 @@ export interface ApiServices {
   liveAccess: LiveAccess;
   /** Coding rooms' live events (chat, members, theme, runs). */
   roomEvents: RoomEventStream;
+  /** Assist answers' own streams (issue 17). */
+  assistEvents: AssistEventStream;
   /** Applies kicks and role changes to live connections on every API process (the room service calls it). */
   roomEnforcer: RedisRoomEnforcer;
   /** Rooms' sandboxes, shared terminals and Run/Test; null without a sandbox backend. */
@@ -151,6 +154,7 @@ export function createServices(deps: AppDeps): ApiServices {
   const oauth = oauthFromConfig(config);
   const liveAccess = new LiveAccess(orm, logger);
   const roomEvents = new RoomEventStream(redis);
+  const assistEvents = new AssistEventStream(redis);
   const sandboxManager = deps.sandboxes ?? sandboxManagerFromConfig(deps, limits);
   const previews = sandboxManager
     ? createPreviewSite({
@@ -216,6 +220,7 @@ export function createServices(deps: AppDeps): ApiServices {
     oauth,
     liveAccess,
     roomEvents,
+    assistEvents,
     roomEnforcer,
     roomRuntime,
     sandboxManager,
@@ -237,6 +242,7 @@ export function createServices(deps: AppDeps): ApiServices {
       liveAccess.close();
       events.close();
       roomEvents.close();
+      assistEvents.close();
       await roomEnforcer.close();
       roomRuntime?.close();
       notificationFeed.close();

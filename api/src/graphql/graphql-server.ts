@@ -17,6 +17,8 @@ import type { ContextFactory, GraphQLContext } from '../context';
 import { accountResolvers } from './account/account.resolvers';
 import { agentResolvers } from './agents/agents.resolvers';
 import { billingResolvers } from './billing/billing.resolvers';
+import { assistResolvers } from './assist/assist.resolvers';
+import { assistChatResolvers } from './assist/assist-chat.resolvers';
 import { adminResolvers } from './audit/admin.resolvers';
 import { authResolvers } from './auth/auth.resolvers';
 import { collabResolvers } from './collab/collab.resolvers';
@@ -75,7 +77,7 @@ function loadTypeDefs(): string[] {
 export function createSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers, themeResolvers, deployResolvers, deploymentResolvers, billingResolvers] as never,
+    resolvers: [{ DateTime: DateTimeScalar, JSON: JSONScalar }, userResolvers, authResolvers, accountResolvers, adminResolvers, providerKeyResolvers, usageResolvers, modelResolvers, agentResolvers, teamResolvers, projectResolvers, fileResolvers, eventResolvers, sandboxResolvers, collabResolvers, roomEventResolvers, chatResolvers, roomResolvers, roomRunResolvers, themeResolvers, deployResolvers, deploymentResolvers, billingResolvers, assistResolvers, assistChatResolvers] as never,
   });
 }
 

@@ -4,7 +4,7 @@
  * works before node_modules exists. It installs what is missing (npm ci, the client build, Chromium
  * for tests), then hands over to the launcher, jest or the bench runner and exits with their code.
  *
- *   node infra/bootstrap.cjs start | test [jest args…] | bench <name>
+ *   node infra/bootstrap.cjs start | test [jest args…] | bench <name> | eval <name> [options]
  */
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
@@ -164,8 +164,14 @@ function main() {
       if (rest[0] === 'sandbox' || rest[0] === 'deploy') ensureBubblewrap({ required: true });
       if (rest[0] === 'deploy' || rest[0] === 'rooms') ensureChromium();
       return handOver(bin('tsx'), ['bench/run.ts', ...rest]);
+    case 'eval':
+      if (!rest[0]) fail('Usage: npm run eval -- humaneval [--model id] [--limit n]');
+      ensureDependencies();
+      // Generated code is checked only in sandboxes, never on the host.
+      if (process.env.ATELIER_SANDBOX_BACKEND !== 'e2b') ensureBubblewrap({ required: true });
+      return handOver(bin('tsx'), ['bench/evals/run.ts', ...rest]);
     default:
-      fail(`Unknown command '${command ?? ''}'. Usage: node infra/bootstrap.cjs start | test [jest args] | bench <name>`);
+      fail(`Unknown command '${command ?? ''}'. Usage: node infra/bootstrap.cjs start | test [jest args] | bench <name> | eval <name>`);
   }
 }
 

@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../core/config';
-import { createModelLayer, localModelOf } from '../../core/models/model-layer';
+import { localModelOf } from '../../core/models/local-model';
+import { createModelLayer } from '../../core/models/model-layer';
 import { createSandboxBackend } from '../../sandbox';
 import globalSetup from '../../test/global-setup';
 import globalTeardown from '../../test/global-teardown';
@@ -122,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`\nJSON: ${writeReport(report, join(config.ATELIER_DATA_DIR, 'evals'))}\n`);
     } finally {
       await (sandboxes as { close?: () => Promise<void> }).close?.();
-      await layer.close?.();
+      await layer.local?.close();
     }
     return 0;
   } finally {

@@ -34,6 +34,8 @@ export interface ProblemResult {
   totalMs: number;
   /** Why it failed: the traceback's tail, the parser's reason or the gateway's error. */
   detail: string;
+  /** The model's reply (its first 2,000 characters), to see what it wrote. */
+  reply: string;
 }
 
 export interface EvalDeps {
@@ -50,7 +52,8 @@ export interface EvalOptions {
   reference?: boolean;
   /** Problems in flight at once (model call + check); 1 suits a local model on a small machine. */
   concurrency?: number;
-  onResult?: (result: ProblemResult, done: number, total: number) => void;
+  /** After each problem: its result, and the run so far (the problems done, in order), e.g. to save a partial report. */
+  onResult?: (result: ProblemResult, done: number, total: number, sofar: EvalRun) => void;
 }
 
 export interface EvalRun {
@@ -82,31 +85,33 @@ export async function runHumanEval(deps: EvalDeps, options: EvalOptions): Promis
   const subject = await seedEvalProject(deps.orm, runId, options.model ?? null);
   const model = options.reference ? 'reference' : await chosenModel(deps.gateway, subject, options.model ?? null);
   const before = snapshot();
-  const results: ProblemResult[] = new Array(options.problems.length);
+  const results: (ProblemResult | undefined)[] = new Array(options.problems.length);
+  const sofar = (): EvalRun => {
+    const after = snapshot();
+    const editApply = Object.fromEntries(
+      EDIT_TOOLS.map((tool) => [tool, { attempts: after[tool].attempts - before[tool].attempts, applied: after[tool].applied - before[tool].applied }]),
+    ) as EvalRun['editApply'];
+    return { runId, model, startedAt, wallMs: performance.now() - t0, results: results.filter((r): r is ProblemResult => Boolean(r)), editApply };
+  };
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < options.problems.length) {
       const index = next++;
       const problem = options.problems[index]!;
-      results[index] = options.reference
-        ? await checkReference(deps.sandboxes, problem)
-        : await solve(deps, { ...subject, runId }, problem);
-      options.onResult?.(results[index], ++done, options.problems.length);
+      const result = options.reference ? await checkReference(deps.sandboxes, problem) : await solve(deps, { ...subject, runId }, problem);
+      results[index] = result;
+      options.onResult?.(result, ++done, options.problems.length, sofar());
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
-  const after = snapshot();
-  const editApply = Object.fromEntries(
-    EDIT_TOOLS.map((tool) => [tool, { attempts: after[tool].attempts - before[tool].attempts, applied: after[tool].applied - before[tool].applied }]),
-  ) as EvalRun['editApply'];
-  return { runId, model, startedAt, wallMs: performance.now() - t0, results, editApply };
+  return sofar();
 }
 
 /** One problem: prompt → gateway → proposal → program → sandbox. */
 async function solve(deps: EvalDeps, ids: { userId: string; projectId: string; runId: string }, problem: HumanEvalProblem): Promise<ProblemResult> {
   const t0 = performance.now();
-  const base = { task: problem.task_id, passed: false, model: null, tool: null, shape: null, inputTokens: 0, outputTokens: 0, costUsd: 0, checkMs: 0 };
+  const base = { task: problem.task_id, passed: false, model: null, tool: null, shape: null, inputTokens: 0, outputTokens: 0, costUsd: 0, checkMs: 0, reply: '' };
   const request = actionRequest({
     action: 'new_file',
     path: 'solution.py',
@@ -133,7 +138,7 @@ async function solve(deps: EvalDeps, ids: { userId: string; projectId: string; r
   }
   const modelMs = performance.now() - t0;
   const usage = reply.response.usage;
-  const answered = { ...base, model: reply.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: reply.costUsd, modelMs };
+  const answered = { ...base, reply: reply.response.text.slice(0, 2000), model: reply.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: reply.costUsd, modelMs };
   const proposal = proposalFromReply({ action: 'new_file', base: '', selection: null, reply: reply.response.text });
   if (!proposal.ok) {
     return { ...answered, tool: proposal.tool, kind: 'no_code', totalMs: performance.now() - t0, detail: proposal.error };
@@ -160,6 +165,7 @@ async function checkReference(sandboxes: SandboxBackend, problem: HumanEvalProbl
     checkMs: check.durationMs,
     totalMs: check.durationMs,
     detail: check.detail,
+    reply: '',
   };
 }
 

@@ -102,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
       root: join(config.ATELIER_DATA_DIR, 'evals', 'sandboxes'),
       e2bApiKey: config.E2B_API_KEY,
     });
+    const dir = join(config.ATELIER_DATA_DIR, 'evals');
     try {
       const run = await runHumanEval(
         { orm: db.orm, gateway: layer.gateway, sandboxes },
@@ -110,17 +111,20 @@ async function main(argv: string[]): Promise<number> {
           model: args.model,
           reference: args.reference,
           concurrency: args.concurrency,
-          onResult: (r, done, total) =>
+          onResult: (r, done, total, sofar) => {
             process.stdout.write(
               `[${String(done).padStart(3)}/${total}] ${r.task.padEnd(14)} ${r.passed ? 'pass' : (r.kind ?? 'fail').padEnd(11)} ${(r.totalMs / 1000).toFixed(1)} s${
                 r.tool ? ` ${r.tool}` : ''
               }\n`,
-            ),
+            );
+            // Kept up to date after every problem: a long local run stopped half way still has its numbers.
+            writeReport(summarise(sofar), dir);
+          },
         },
       );
       const report = summarise(run);
       process.stdout.write(formatReport(report));
-      process.stdout.write(`\nJSON: ${writeReport(report, join(config.ATELIER_DATA_DIR, 'evals'))}\n`);
+      process.stdout.write(`\nJSON: ${writeReport(report, dir)}\n`);
     } finally {
       await (sandboxes as { close?: () => Promise<void> }).close?.();
       await layer.local?.close();

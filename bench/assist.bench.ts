@@ -8,6 +8,7 @@
  *   edits        H2's edit corpus: how many model-written edits each applier takes, old vs new, per tool.
  */
 import { loadavg } from 'node:os';
+import { measureEditApply } from './assist/edit-corpus';
 import { measureFirstToken } from './assist/first-token';
 import { measureLocalModel } from './assist/local-model';
 import { percentile, printTable } from './stats';
@@ -38,5 +39,16 @@ export async function run(args: string[]): Promise<void> {
       const tps = local.tokensPerSecond;
       process.stdout.write(`\nTokens/s while writing: p50 ${percentile(tps, 50).toFixed(1)}, min ${Math.min(...tps).toFixed(1)}, max ${Math.max(...tps).toFixed(1)} (n ${tps.length})\n`);
     }
+  }
+
+  if (parts.includes('edits')) {
+    const results = measureEditApply();
+    const width = Math.max(4, ...results.map((r) => r.tool.length));
+    const pct = (n: number, of: number) => `${n}/${of} (${((n / of) * 100).toFixed(0)}%)`;
+    process.stdout.write(
+      `\nEdit apply, H2's corpus (right outcome: the expected file, or a refusal where the edit does not fit)\n${'tool'.padEnd(width)}  old applier     new applier\n` +
+        results.map((r) => `${r.tool.padEnd(width)}  ${pct(r.legacy, r.cases).padEnd(14)}  ${pct(r.current, r.cases)}${r.failing.length ? `  (new misses: ${r.failing.join(', ')})` : ''}`).join('\n') +
+        '\n',
+    );
   }
 }

@@ -11,8 +11,11 @@ import { checkInSandbox, programOf } from '../../bench/evals/humaneval-check';
 import { ensureHumanEval, loadProblems, type HumanEvalProblem } from '../../bench/evals/humaneval-data';
 import { EvalModelUnavailableError, runHumanEval } from '../../bench/evals/humaneval';
 import { formatReport, summarise, writeReport, type EvalReport } from '../../bench/evals/report';
+import { localModelOf } from '../../core/models/local-model';
+import { createModelLayer } from '../../core/models/model-layer';
 import { gatewayWorld, type GatewayWorld } from '../fixtures/model-gateway';
 import { testLocalBackend } from '../fixtures/sandbox-backends';
+import { testEnv } from '../services';
 
 let problems: HumanEvalProblem[];
 let sandboxes: ReturnType<typeof testLocalBackend>;
@@ -20,7 +23,7 @@ let world: GatewayWorld;
 const reports = mkdtempSync(join(tmpdir(), 'atelier-evals-'));
 
 beforeAll(async () => {
-  problems = loadProblems(await ensureHumanEval(loadStackConfig({ ATELIER_TOOLS_DIR: process.env.ATELIER_TOOLS_DIR }).toolsDir));
+  problems = loadProblems(await ensureHumanEval(toolsDir()));
   sandboxes = testLocalBackend();
   world = await gatewayWorld();
 });
@@ -30,6 +33,7 @@ afterAll(async () => {
   rmSync(reports, { recursive: true, force: true });
 });
 
+const toolsDir = () => loadStackConfig({ ATELIER_TOOLS_DIR: process.env.ATELIER_TOOLS_DIR }).toolsDir;
 const task = (n: number) => problems.find((p) => p.task_id === `HumanEval/${n}`)!;
 
 test('the data file has the 164 problems', () => {
@@ -126,3 +130,29 @@ test('the reference run checks canonical solutions; the report is written whole 
   expect((JSON.parse(readFileSync(file, 'utf8')) as EvalReport).results).toHaveLength(3);
   expect(formatReport(report)).toMatch(/pass@1\s+100\.0% \(3\/3\)/);
 });
+
+test('three problems with the real local GGUF: the run ends and its numbers add up (the score is not asserted)', async () => {
+  const local = await localModelOf({ ATELIER_LOCAL_MODEL: testEnv().localModel }, toolsDir());
+  // No vendor key: the assist chain is the local model alone, as on a machine with nothing configured.
+  const layer = createModelLayer({ env: {}, orm: world.orm, redis: world.redis, box: null, local });
+  try {
+    const run = await runHumanEval({ orm: world.orm, gateway: layer.gateway, sandboxes: sandboxes.backend }, { problems: [task(2), task(23), task(53)] });
+    const report = summarise(run);
+    expect(report).toEqual(expect.objectContaining({ model: local!.id, problems: 3 }));
+    expect(report.passed + Object.values(report.failures).reduce((a, b) => a + b, 0)).toBe(3);
+    for (const r of report.results) {
+      expect(r.passed).toBe(r.kind === null);
+      if (r.kind === 'model_error') continue;
+      // Answered by the local model, metered in real tokens, free.
+      expect(r).toEqual(expect.objectContaining({ model: local!.id, costUsd: 0, inputTokens: expect.any(Number) }));
+      expect(r.inputTokens).toBeGreaterThan(50);
+      expect(r.modelMs).toBeGreaterThan(0);
+    }
+    const attempts = Object.values(report.editApply).reduce((a, t) => a + t.attempts, 0);
+    expect(attempts).toBe(report.results.filter((r) => r.tool !== null).length);
+    const file = writeReport(report, reports);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as EvalReport).results.map((r) => r.task)).toEqual(['HumanEval/2', 'HumanEval/23', 'HumanEval/53']);
+  } finally {
+    await layer.local?.close();
+  }
+}, 15 * 60_000);

@@ -48,7 +48,9 @@ import {
             [value]="testCommandValue()"
             (input)="testCommand.set(value($event))"
           />
-          <p class="hint">Run in a sandbox with the fix written, before you accept it. Empty: no check.</p>
+          <p class="hint">
+            Run in a sandbox with the fix written, before you accept it. Empty: no check.
+          </p>
         }
         @case ('new_file') {
           <label for="assist-path">New file</label>
@@ -73,10 +75,20 @@ import {
         }
       }
       <div class="form-actions">
-        <button type="submit" class="button primary small" data-testid="assist-run" [disabled]="!ready()">
+        <button
+          type="submit"
+          class="button primary small"
+          data-testid="assist-run"
+          [disabled]="!ready()"
+        >
           {{ label() }}
         </button>
-        <button type="button" class="button small" data-testid="assist-form-cancel" (click)="cancelled.emit()">
+        <button
+          type="button"
+          class="button small"
+          data-testid="assist-form-cancel"
+          (click)="cancelled.emit()"
+        >
           Cancel
         </button>
       </div>

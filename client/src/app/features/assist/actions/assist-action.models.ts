@@ -12,7 +12,13 @@ export const ACTION_LABELS: Readonly<Record<AssistAction, string>> = {
 };
 
 /** The editor-bound actions, in menu order (new_file is not about the open file's text). */
-export const EDITOR_ACTIONS: readonly AssistAction[] = ['explain', 'refactor', 'fix', 'tests', 'docs'];
+export const EDITOR_ACTIONS: readonly AssistAction[] = [
+  'explain',
+  'refactor',
+  'fix',
+  'tests',
+  'docs',
+];
 
 /** Actions that ask for an instruction, an error output or a path before they start. */
 export const ASKS_FIRST: ReadonlySet<AssistAction> = new Set(['refactor', 'fix', 'new_file']);

@@ -120,7 +120,8 @@ export class AssistActions {
   }
 
   private apply(event: AssistStreamEvent): void {
-    if (event.type === AssistEventType.DELTA && typeof event.text === 'string') this.streamed.set(event.text);
+    if (event.type === AssistEventType.DELTA && typeof event.text === 'string')
+      this.streamed.set(event.text);
     if (event.type === AssistEventType.VERIFYING) {
       const command = (event.data as { command?: unknown } | null)?.command;
       this.verifying.set(typeof command === 'string' ? command : '');
@@ -144,7 +145,11 @@ export class AssistActions {
       return;
     }
     if (status === 'failed') {
-      this.problem.set({ code: errorCode ?? 'FAILED', message: failureText(errorCode, errorMessage), extensions: {} });
+      this.problem.set({
+        code: errorCode ?? 'FAILED',
+        message: failureText(errorCode, errorMessage),
+        extensions: {},
+      });
     }
     this.phase.set(status === 'ready' ? 'ready' : 'done');
   }
@@ -157,8 +162,13 @@ export class AssistActions {
     this.phase.set('applying');
     const target = await host.editorFor(request.targetPath);
     if (this.request() !== request) return;
-    if ('reason' in target) return this.refuse({ code: 'NOT_WRITABLE', message: target.reason, extensions: {} });
-    const next = rebaseProposal(request.baseContent ?? '', request.proposedContent, target.editor.getText());
+    if ('reason' in target)
+      return this.refuse({ code: 'NOT_WRITABLE', message: target.reason, extensions: {} });
+    const next = rebaseProposal(
+      request.baseContent ?? '',
+      request.proposedContent,
+      target.editor.getText(),
+    );
     if (next === null) {
       const code = ErrorCode.ASSIST_STALE;
       return this.refuse({ code, message: ASSIST_WORDS[code]!, extensions: {} });
@@ -193,7 +203,6 @@ export class AssistActions {
     this.stopFollowing();
     this.reset(null);
   }
-
 
   private async decide(request: AssistRequestView, accept: boolean): Promise<void> {
     const decided = await this.api.decide(request.id, accept);

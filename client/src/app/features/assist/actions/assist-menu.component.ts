@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import type { AssistAction } from '@contracts/assist';
 import { ACTION_LABELS, EDITOR_ACTIONS } from './assist-action.models';
 
@@ -125,7 +134,9 @@ export class AssistMenuComponent {
     return [...EDITOR_ACTIONS, 'new_file' as const].map((action) => ({
       action,
       label: ACTION_LABELS[action],
-      off: off ?? (action === 'new_file' ? readOnly : (noFile ?? (action === 'explain' ? null : readOnly))),
+      off:
+        off ??
+        (action === 'new_file' ? readOnly : (noFile ?? (action === 'explain' ? null : readOnly))),
     }));
   });
 
@@ -135,6 +146,7 @@ export class AssistMenuComponent {
   }
 
   protected onOutside(event: Event): void {
-    if (this.open() && !this.element.nativeElement.contains(event.target as Node)) this.open.set(false);
+    if (this.open() && !this.element.nativeElement.contains(event.target as Node))
+      this.open.set(false);
   }
 }

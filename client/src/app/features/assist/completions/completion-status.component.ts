@@ -60,21 +60,34 @@ export class CompletionStatusComponent {
 
   protected readonly state = computed(() => {
     const availability = this.availability();
-    if (!availability) return { state: 'unavailable', label: 'Completions: …', title: 'Checking for a model…' };
+    if (!availability)
+      return { state: 'unavailable', label: 'Completions: …', title: 'Checking for a model…' };
     if (!availability.available) {
       const why = availability.reason ?? 'no model can serve them';
       return { state: 'unavailable', label: `Completions: off — ${why}`, title: why };
     }
     const model = shortModel(availability.model);
     if (!this.settings.enabled()) {
-      return { state: 'off', label: 'Completions: off', title: 'Turned off by you: click to turn them on' };
+      return {
+        state: 'off',
+        label: 'Completions: off',
+        title: 'Turned off by you: click to turn them on',
+      };
     }
     const refusal = this.refusal();
     if (refusal) {
-      return { state: 'refused', label: `Completions: paused — ${refusal.message || refusal.code}`, title: refusal.message };
+      return {
+        state: 'refused',
+        label: `Completions: paused — ${refusal.message || refusal.code}`,
+        title: refusal.message,
+      };
     }
     const local = availability.local ? ' (a small local model: expect rough suggestions)' : '';
-    return { state: 'on', label: `Completions: on (${model})`, title: `${availability.model}${local}. Click to turn off.` };
+    return {
+      state: 'on',
+      label: `Completions: on (${model})`,
+      title: `${availability.model}${local}. Click to turn off.`,
+    };
   });
 }
 

@@ -1,5 +1,10 @@
 import { TestBed } from '@angular/core/testing';
-import { COMPLETE_URL, COMPLETION_DEBOUNCE_MS, COMPLETION_FETCH, InlineCompletions } from './inline-completions';
+import {
+  COMPLETE_URL,
+  COMPLETION_DEBOUNCE_MS,
+  COMPLETION_FETCH,
+  InlineCompletions,
+} from './inline-completions';
 
 interface Call {
   readonly url: string;
@@ -11,7 +16,12 @@ interface Call {
 describe('InlineCompletions', () => {
   let calls: Call[];
   let completions: InlineCompletions;
-  const query = { path: 'src/a.ts', language: 'typescript', prefix: 'const sum = (a, b) => ', suffix: '\n' };
+  const query = {
+    path: 'src/a.ts',
+    language: 'typescript',
+    prefix: 'const sum = (a, b) => ',
+    suffix: '\n',
+  };
 
   beforeEach(() => {
     jest.useFakeTimers();
@@ -83,7 +93,9 @@ describe('InlineCompletions', () => {
     const source = completions.source('p1', (why) => heard.push(why));
     const refused = source(query, new AbortController().signal);
     await jest.advanceTimersByTimeAsync(250);
-    calls[0]!.answer(429, { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many completions this hour.' } });
+    calls[0]!.answer(429, {
+      error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many completions this hour.' },
+    });
     await expect(refused).resolves.toBeNull();
     const ok = source(query, new AbortController().signal);
     await jest.advanceTimersByTimeAsync(250);

@@ -70,13 +70,16 @@ export class InlineCompletions {
         error?: { code?: unknown; message?: unknown };
       };
       if (!response.ok) {
-        const code = typeof data.error?.code === 'string' ? data.error.code : `HTTP_${response.status}`;
+        const code =
+          typeof data.error?.code === 'string' ? data.error.code : `HTTP_${response.status}`;
         const message = typeof data.error?.message === 'string' ? data.error.message : '';
         refused({ status: response.status, code, message });
         return null;
       }
       refused(null);
-      return typeof data.text === 'string' && data.text.length > 0 && !signal.aborted ? data.text : null;
+      return typeof data.text === 'string' && data.text.length > 0 && !signal.aborted
+        ? data.text
+        : null;
     } catch {
       // Aborted (typed on) or the network: no ghost text, nothing to tell.
       return null;

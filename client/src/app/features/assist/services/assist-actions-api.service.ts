@@ -53,7 +53,11 @@ export class AssistActionsApi {
 
   get(id: string): Promise<AssistResult<AssistRequestView>> {
     return settle(
-      this.apollo.query({ query: AssistActionDocument, variables: { id }, fetchPolicy: 'network-only' }),
+      this.apollo.query({
+        query: AssistActionDocument,
+        variables: { id },
+        fetchPolicy: 'network-only',
+      }),
       (d) => d.assistRequest,
     );
   }
@@ -75,7 +79,11 @@ export class AssistActionsApi {
   /** The request's events from the start, live, through ready or failed; an error ends it (thrown). */
   stream(id: string): Observable<AssistStreamEvent> {
     return this.apollo
-      .subscribe({ query: AssistActionStreamDocument, variables: { id, after: null }, fetchPolicy: 'no-cache' })
+      .subscribe({
+        query: AssistActionStreamDocument,
+        variables: { id, after: null },
+        fetchPolicy: 'no-cache',
+      })
       .pipe(
         map((result) => {
           if (result.error) throw result.error;
@@ -99,7 +107,9 @@ function settle<D, T>(
         const value = outcome.data ? pick(outcome.data) : undefined;
         return value == null ? { ok: false, error: MISSING } : { ok: true, value };
       }),
-      catchError((error: unknown) => of<AssistResult<T>>({ ok: false, error: toAssistProblem(error) })),
+      catchError((error: unknown) =>
+        of<AssistResult<T>>({ ok: false, error: toAssistProblem(error) }),
+      ),
     ),
   );
 }

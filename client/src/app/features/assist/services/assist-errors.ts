@@ -27,7 +27,8 @@ const SERVER_WORDS: ReadonlySet<string> = new Set([
 
 /** Our words for the rest; the server's for those above when it sent one. */
 export const ASSIST_WORDS: Readonly<Record<string, string>> = {
-  [ErrorCode.ASSIST_EMPTY_SELECTION]: 'The selection is empty: select some lines, or none for the whole file.',
+  [ErrorCode.ASSIST_EMPTY_SELECTION]:
+    'The selection is empty: select some lines, or none for the whole file.',
   [ErrorCode.ASSIST_CONTEXT_TOO_LARGE]:
     'This file is too large for the model: select a part of the file and ask again.',
   [ErrorCode.ASSIST_STALE]: 'The file changed under this proposal; run it again.',

@@ -34,11 +34,22 @@ export type AssistTab = 'chat' | 'action';
       </button>
       <span class="spacer"></span>
       @if (canEdit()) {
-        <button type="button" class="new-file" data-testid="assist-new-file" (click)="newFile.emit()">
+        <button
+          type="button"
+          class="new-file"
+          data-testid="assist-new-file"
+          (click)="newFile.emit()"
+        >
           New file with AI…
         </button>
       }
-      <button type="button" class="close" aria-label="Close the Assist panel" data-testid="assist-panel-close" (click)="closed.emit()">
+      <button
+        type="button"
+        class="close"
+        aria-label="Close the Assist panel"
+        data-testid="assist-panel-close"
+        (click)="closed.emit()"
+      >
         ×
       </button>
     </div>

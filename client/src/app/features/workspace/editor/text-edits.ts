@@ -7,7 +7,12 @@ import type * as Y from 'yjs';
  * Capturing stops before and after, so typing just before or after never merges into it: one Ctrl-Z reverts
  * exactly this edit. False when there was nothing to change.
  */
-export function applyTextEdit(text: Y.Text, next: string, origin: unknown, undo: Y.UndoManager): boolean {
+export function applyTextEdit(
+  text: Y.Text,
+  next: string,
+  origin: unknown,
+  undo: Y.UndoManager,
+): boolean {
   const current = text.toString();
   if (current === next) return false;
   undo.stopCapturing();

@@ -11,7 +11,11 @@ import { FakeRealtimeConnection, byTestId, settle, settleUntil } from '../../../
 import { EVENT_STREAM_RETRY_DELAY } from '../../projects/services/project-event-stream.service';
 import { COMPLETION_FETCH } from '../../assist/completions/inline-completions';
 import { LIVE_EDITOR_LOADER } from '../editor/live-editor-engine';
-import { MONACO_DIFF_LOADER, type DiffDocument, type DiffViewerEngine } from '../files/diff/diff-engine';
+import {
+  MONACO_DIFF_LOADER,
+  type DiffDocument,
+  type DiffViewerEngine,
+} from '../files/diff/diff-engine';
 import { LIVE_ROOM_CONNECTOR } from '../services/live-room';
 import { FakeLiveEditorEngine, FakeLiveRoom } from '../testing/fake-live-room';
 import { WorkspacePage } from './workspace.page';
@@ -26,7 +30,8 @@ class FakeDiffEngine implements DiffViewerEngine {
 }
 
 const BASE = 'function add(a, b) {\n  return a + b;\n}\n\nexport { add };\n';
-const PROPOSED = '/** Adds two numbers. */\nfunction add(a, b) {\n  return a + b;\n}\n\nexport { add };\n';
+const PROPOSED =
+  '/** Adds two numbers. */\nfunction add(a, b) {\n  return a + b;\n}\n\nexport { add };\n';
 
 const file = (path: string) => ({
   __typename: 'ProjectFile',
@@ -74,7 +79,15 @@ function request(overrides: Record<string, unknown> = {}) {
 }
 
 const event = (id: string, type: string, extra: Record<string, unknown> = {}) => ({
-  assistStream: { __typename: 'AssistStreamEvent', id, type, text: null, data: null, at: '2026-12-08T10:00:01.000Z', ...extra },
+  assistStream: {
+    __typename: 'AssistStreamEvent',
+    id,
+    type,
+    text: null,
+    data: null,
+    at: '2026-12-08T10:00:01.000Z',
+    ...extra,
+  },
 });
 
 describe('WorkspacePage: Assist', () => {
@@ -99,7 +112,10 @@ describe('WorkspacePage: Assist', () => {
         { provide: LIVE_ROOM_CONNECTOR, useValue: async () => live },
         { provide: LIVE_EDITOR_LOADER, useValue: () => Promise.resolve(engine) },
         { provide: MONACO_DIFF_LOADER, useValue: () => Promise.resolve(diffs) },
-        { provide: COMPLETION_FETCH, useValue: () => Promise.reject(new Error('no completions here')) },
+        {
+          provide: COMPLETION_FETCH,
+          useValue: () => Promise.reject(new Error('no completions here')),
+        },
       ],
     });
     apollo = TestBed.inject(ApolloTestingController);
@@ -112,7 +128,10 @@ describe('WorkspacePage: Assist', () => {
   const one = (id: string) => testIds(id)[0]!;
   const text = (id: string) => testIds(id)[0]?.textContent?.trim().replace(/\s+/g, ' ');
 
-  async function load(actions: string | null = 'local/SmolLM2-135M-Instruct.Q4_1.gguf', line?: string) {
+  async function load(
+    actions: string | null = 'local/SmolLM2-135M-Instruct.Q4_1.gguf',
+    line?: string,
+  ) {
     fixture.componentRef.setInput('id', 'p1');
     if (line) {
       fixture.componentRef.setInput('file', 'src/a.ts');
@@ -147,13 +166,21 @@ describe('WorkspacePage: Assist', () => {
 
   async function openA(content = BASE) {
     if (!testIds('live-editor').length) {
-      testIds('tree-row').find((row) => row.dataset['path'] === 'src/a.ts')!.click();
+      testIds('tree-row')
+        .find((row) => row.dataset['path'] === 'src/a.ts')!
+        .click();
       await settle(fixture);
     }
     const op = apollo.expectOne('OpenFile');
     live.register('f-src/a.ts', content);
     op.flushData({
-      openFile: { __typename: 'OpenedFile', fileId: 'f-src/a.ts', roomId: 'project:p1', readOnly: false, reason: null },
+      openFile: {
+        __typename: 'OpenedFile',
+        fileId: 'f-src/a.ts',
+        roomId: 'project:p1',
+        readOnly: false,
+        reason: null,
+      },
     });
     await settleUntil(fixture, () => testIds('live-editor')[0]?.dataset['mode'] === 'live');
   }
@@ -179,7 +206,9 @@ describe('WorkspacePage: Assist', () => {
     await settle(fixture);
     const stream = apollo.expectOne('AssistActionStream');
     expect(stream.operation.variables).toEqual({ id: 'r1', after: null });
-    stream.flushData(event('1-0', 'assist.delta', { text: 'Adds a doc comment.\n```ts\n/** Adds' }));
+    stream.flushData(
+      event('1-0', 'assist.delta', { text: 'Adds a doc comment.\n```ts\n/** Adds' }),
+    );
     await settle(fixture);
     expect(one('assist-action').dataset['phase']).toBe('running');
     expect(text('assist-answer')).toContain('Adds a doc comment.');
@@ -253,7 +282,9 @@ describe('WorkspacePage: Assist', () => {
     await proposal();
     one('assist-reject').click();
     await settle(fixture);
-    apollo.expectOne('DecideAssistAction').flushData({ decideAssist: request({ status: 'rejected' }) });
+    apollo
+      .expectOne('DecideAssistAction')
+      .flushData({ decideAssist: request({ status: 'rejected' }) });
     await settleUntil(fixture, () => testIds('assist-rejected').length > 0);
     expect(engine.last.live!.text.toString()).toBe(BASE);
     expect(text('assist-rejected')).toBe('Rejected: nothing was changed.');
@@ -264,9 +295,17 @@ describe('WorkspacePage: Assist', () => {
     await openA();
     await choose('explain');
     apollo.expectOne('StartAssistAction').graphqlErrors([
-      new GraphQLError('This file is about 40,000 tokens; local/SmolLM2 reads 8,192: select a part of the file.', {
-        extensions: { code: 'ASSIST_CONTEXT_TOO_LARGE', tokens: 40000, limit: 8192, hasSelection: false },
-      }),
+      new GraphQLError(
+        'This file is about 40,000 tokens; local/SmolLM2 reads 8,192: select a part of the file.',
+        {
+          extensions: {
+            code: 'ASSIST_CONTEXT_TOO_LARGE',
+            tokens: 40000,
+            limit: 8192,
+            hasSelection: false,
+          },
+        },
+      ),
     ]);
     await settleUntil(fixture, () => testIds('assist-problem').length > 0);
     expect(text('assist-problem')).toContain('select a part of the file');
@@ -363,11 +402,15 @@ describe('WorkspacePage: Assist', () => {
     await load();
     await openA();
     await choose('explain');
-    apollo.expectOne('StartAssistAction').flushData({ startAssist: request({ action: 'explain', baseContent: null }) });
+    apollo
+      .expectOne('StartAssistAction')
+      .flushData({ startAssist: request({ action: 'explain', baseContent: null }) });
     await settle(fixture);
     apollo
       .expectOne('AssistActionStream')
-      .flushData(event('1-0', 'assist.failed', { data: { code: 'BUDGET_EXCEEDED', message: 'x' } }));
+      .flushData(
+        event('1-0', 'assist.failed', { data: { code: 'BUDGET_EXCEEDED', message: 'x' } }),
+      );
     await settle(fixture);
     apollo.expectOne('AssistAction').flushData({
       assistRequest: request({

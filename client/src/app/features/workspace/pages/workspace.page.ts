@@ -14,7 +14,17 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { AssistAction } from '@contracts/assist';
 import { EventType } from '@contracts/events';
-import { EMPTY, Subject, auditTime, filter, firstValueFrom, merge, switchMap, tap, timeout } from 'rxjs';
+import {
+  EMPTY,
+  Subject,
+  auditTime,
+  filter,
+  firstValueFrom,
+  merge,
+  switchMap,
+  tap,
+  timeout,
+} from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { PresenceBarComponent } from '../components/presence-bar.component';
 import { AssistPanelComponent, type AssistTab } from '../components/assist-panel.component';
@@ -41,11 +51,20 @@ import { WorkspaceApi } from '../services/workspace-api.service';
 import { ProjectNotFoundComponent } from '../../../shared/components/project-not-found.component';
 import { AssistMenuComponent } from '../../assist/actions/assist-menu.component';
 import { ACTION_LABELS, EDITOR_ACTIONS } from '../../assist/actions/assist-action.models';
-import { type AssistEditorHost, AssistActions } from '../../assist/actions/assist-actions.controller';
+import {
+  type AssistEditorHost,
+  AssistActions,
+} from '../../assist/actions/assist-actions.controller';
 import { CompletionSettings } from '../../assist/completions/completion-settings';
 import { CompletionStatusComponent } from '../../assist/completions/completion-status.component';
-import { type CompletionRefusal, InlineCompletions } from '../../assist/completions/inline-completions';
-import { AssistActionsApi, type AssistCapabilities } from '../../assist/services/assist-actions-api.service';
+import {
+  type CompletionRefusal,
+  InlineCompletions,
+} from '../../assist/completions/inline-completions';
+import {
+  AssistActionsApi,
+  type AssistCapabilities,
+} from '../../assist/services/assist-actions-api.service';
 import { FilesApi } from '../files/services/files-api.service';
 
 /** Bursts of file events cause one re-read of the file list. */
@@ -133,7 +152,9 @@ export class WorkspacePage {
   /** Why editor actions cannot run (no model), or null. */
   protected readonly actionsOff = computed(() => {
     const actions = this.capabilities()?.actions;
-    return actions && !actions.available ? (actions.reason ?? 'No model can serve editor actions.') : null;
+    return actions && !actions.available
+      ? (actions.reason ?? 'No model can serve editor actions.')
+      : null;
   });
   /** The editor's right-click entries: explain for everyone, the changing actions for editors. */
   protected readonly contextActions = computed((): EditorContextAction[] => {
@@ -149,7 +170,9 @@ export class WorkspacePage {
     const project = this.project();
     const on = this.capabilities()?.completions.available && this.completionSettings.enabled();
     if (!project || !on || !this.canEdit()) return null;
-    return this.inlineCompletions.source(project.id, (refusal) => this.completionRefusal.set(refusal));
+    return this.inlineCompletions.source(project.id, (refusal) =>
+      this.completionRefusal.set(refusal),
+    );
   });
   /** What Accept needs: the target open in a writable editor, created first when missing. */
   protected readonly assistHost: AssistEditorHost = { editorFor: (path) => this.editorFor(path) };
@@ -186,7 +209,8 @@ export class WorkspacePage {
     // `?line=` shows that line once the file is open.
     effect(() => {
       const line = Number(this.line());
-      if (this.file() && Number.isInteger(line) && line > 0) untracked(() => this.reveal.set({ line }));
+      if (this.file() && Number.isInteger(line) && line > 0)
+        untracked(() => this.reveal.set({ line }));
     });
     // The server closes the room when someone's access changes: read what they may do now, and again once back.
     let lastStatus: string | undefined;
@@ -233,7 +257,9 @@ export class WorkspacePage {
     this.actions.begin(project.id, { action, path, selection: lines });
   }
 
-  private async editorFor(path: string): Promise<{ editor: LiveEditorInstance } | { reason: string }> {
+  private async editorFor(
+    path: string,
+  ): Promise<{ editor: LiveEditorInstance } | { reason: string }> {
     const project = this.project();
     if (!project) return { reason: 'The workspace is not loaded.' };
     let file: { id: string } | undefined = project.files.find((f) => f.path === path);
@@ -250,7 +276,9 @@ export class WorkspacePage {
         timeout(ASSIST_OPEN_TIMEOUT_MS),
       ),
     ).catch(() => null);
-    return ready ? { editor: ready.editor } : { reason: `${path} could not be opened for editing.` };
+    return ready
+      ? { editor: ready.editor }
+      : { reason: `${path} could not be opened for editing.` };
   }
 
   private show(file: WorkspaceFile): void {

@@ -219,7 +219,11 @@ export class FakeLiveEditorEngine implements LiveEditorEngine {
       getText: () => (live ? live.text.toString() : (stored?.content ?? '')),
       getSelectionLines: () => editor.selection,
       applyAssistEdit: (next) =>
-        !!live && !!undo && !editor.readOnly && !editor.detached && applyTextEdit(live.text, next, BINDING, undo),
+        !!live &&
+        !!undo &&
+        !editor.readOnly &&
+        !editor.detached &&
+        applyTextEdit(live.text, next, BINDING, undo),
       setContextActions: (actions) => void (editor.contextActions = actions),
       setInlineCompletions: (source) => void (editor.completions = source),
       setReadOnly: (value) => void (editor.readOnly = value),

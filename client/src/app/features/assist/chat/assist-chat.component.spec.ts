@@ -198,6 +198,21 @@ describe('AssistChatComponent', () => {
     expect(text('assist-capability')).toContain('Chat is off');
   });
 
+  it('pages back with "Load earlier" from the first message it holds', async () => {
+    const page = Array.from({ length: 50 }, (_, i) => message(`m${i + 10}`, i % 2 ? 'assistant' : 'user', `turn ${i + 10}`));
+    await open(page);
+    byTestId(root, 'assist-load-earlier')[0]!.click();
+    await settle(fixture);
+    const earlier = apollo.expectOne('AssistChatThread');
+    expect(earlier.operation.variables).toEqual({ projectId: 'p1', before: 'm10', limit: 50 });
+    earlier.flushData({ assistChat: [message('m8', 'user', 'turn 8'), message('m9', 'assistant', 'turn 9')] });
+    await settle(fixture);
+    const ids = byTestId(root, 'assist-message').map((e) => e.dataset['messageId']);
+    expect(ids.slice(0, 3)).toEqual(['m8', 'm9', 'm10']);
+    expect(ids).toHaveLength(52);
+    expect(byTestId(root, 'assist-load-earlier')).toHaveLength(0);
+  });
+
   it('clears the chat after a confirmation', async () => {
     await open([message('q1', 'user', 'Hi'), message('r1', 'assistant', 'Hello.')]);
     byTestId(root, 'assist-clear')[0]!.click();

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, model, output } from '@angular/core';
 import { AssistActionPanelComponent } from '../../assist/actions/assist-action-panel.component';
+import { AssistChatComponent } from '../../assist/chat/assist-chat.component';
 import type { AssistEditorHost } from '../../assist/actions/assist-actions.controller';
 import type { LineSelection } from '../editor/live-editor-engine';
 
@@ -10,7 +11,7 @@ export type AssistTab = 'chat' | 'action';
  */
 @Component({
   selector: 'app-assist-panel',
-  imports: [AssistActionPanelComponent],
+  imports: [AssistActionPanelComponent, AssistChatComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="assist-tabs" role="tablist" aria-label="Assist">
@@ -55,11 +56,7 @@ export type AssistTab = 'chat' | 'action';
     </div>
     <div class="assist-body" role="tabpanel">
       @if (tab() === 'chat') {
-        <!-- H5's <atl-assist-chat [projectId] (openCitation)> goes here once it lands on main. -->
-        <div class="chat-slot" data-testid="assist-chat-slot">
-          <p>Ask about this project's code.</p>
-          <p class="muted">The project chat is not part of this build yet.</p>
-        </div>
+        <atl-assist-chat [projectId]="projectId()" (openCitation)="openCitation.emit($event)" />
       } @else {
         <app-assist-action-panel [host]="host()" [selection]="selection()" />
       }
@@ -111,13 +108,6 @@ export type AssistTab = 'chat' | 'action';
       flex: 1;
       min-height: 0;
       overflow: auto;
-    }
-    .chat-slot {
-      padding: 20px 16px;
-      font-size: 13px;
-    }
-    .chat-slot p {
-      margin: 0 0 6px;
     }
     .muted {
       color: var(--muted);

@@ -76,15 +76,22 @@ function reindent(lines: string[], matched: string[], model: string[]): string[]
   });
 }
 
-/** The one place `oldText` occurs in `content`, replaced by `newText`. */
-export function replaceUnique(content: string, oldText: string, newText: string): ReplaceOutcome {
+/**
+ * The one place `oldText` occurs in `content`, replaced by `newText`. With `wholeLines` (SEARCH/REPLACE blocks
+ * quote lines) an exact match must start and end on line boundaries.
+ */
+export function replaceUnique(content: string, oldText: string, newText: string, options: { wholeLines?: boolean } = {}): ReplaceOutcome {
   const crlf = content.includes('\r\n');
   const eol = (text: string) => (crlf ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r\n/g, '\n'));
   if (oldText.trim() === '') {
     if (content === '') return { ok: true, content: eol(newText), loose: false };
     return { ok: false, reason: 'empty', message: 'the text to replace is empty; quote the lines you want to change' };
   }
-  const exact = occurrences(content, eol(oldText));
+  const needle = eol(oldText);
+  const onLines = (at: number) =>
+    (at === 0 || content[at - 1] === '\n') &&
+    (needle.endsWith('\n') || at + needle.length === content.length || /^\r?\n/.test(content.slice(at + needle.length)));
+  const exact = occurrences(content, needle).filter((at) => !options.wholeLines || onLines(at));
   if (exact.length === 1)
     return { ok: true, content: content.slice(0, exact[0]) + eol(newText) + content.slice(exact[0]! + eol(oldText).length), loose: false };
   if (exact.length > 1) return ambiguous(exact.length);

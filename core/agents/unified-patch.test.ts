@@ -83,8 +83,16 @@ describe('applyUnifiedPatch', () => {
     });
 
     test('context with trailing whitespace or other indentation still fits; the file keeps its own context lines', () => {
-      const patch = '@@ -1,3 +1,3 @@\nfunction area(r) {   \n-    const pi = 3.14;\n+  const pi = Math.PI;\n\treturn pi * r * r;\n';
+      const patch = '@@ -1,3 +1,3 @@\nfunction area(r) {   \n-  const pi = 3.14;  \n+  const pi = Math.PI;\n\treturn pi * r * r;\n';
       expect(applyUnifiedPatch('a.js', code, patch)).toBe(fixed);
+    });
+
+    test('lines added with the indentation the patch used follow the file’s', () => {
+      const patch =
+        '@@ -1,4 +1,5 @@\n function area(r) {\n-    const pi = 3.14;\n+    const pi = Math.PI;\n+    if (r < 0) {\n+        return NaN;\n+    }\n     return pi * r * r;\n';
+      expect(applyUnifiedPatch('a.js', code, patch)).toBe(
+        fixed.replace('  return pi', '  if (r < 0) {\n    return NaN;\n  }\n  return pi'),
+      );
     });
 
     test('CRLF on either side', () => {

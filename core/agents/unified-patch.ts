@@ -39,7 +39,7 @@ function changesFollow(lines: string[], from: number): boolean {
  * Rewrites the hunks of `patch` so jsdiff can parse them: every `@@` header gets the counts of its body, a hunk
  * missing its start line gets the previous hunk's end, an empty body line is a blank context line, and a line
  * with no diff prefix ends the hunk unless more changes follow (then it was context missing its space). Prose
- * around the hunks is dropped.
+ * and code fences around the hunks are dropped.
  */
 export function normalizePatch(patch: string): string {
   const input = patch.replace(/\r\n?/g, '\n').split('\n');
@@ -55,7 +55,8 @@ export function normalizePatch(patch: string): string {
     let j = i + 1;
     for (; j < input.length && !input[j]!.startsWith('@@'); j++) {
       const line = input[j]!;
-      if (line.startsWith('diff --git ') || (line.startsWith('--- ') && input[j + 1]?.startsWith('+++ '))) break;
+      if (line.startsWith('diff --git ') || /^(`{3}|~{3})/.test(line) || (line.startsWith('--- ') && input[j + 1]?.startsWith('+++ ')))
+        break;
       if (line === '') body.push(' ');
       else if (/^[ +\-\\]/.test(line)) body.push(line);
       else if (changesFollow(input, j + 1)) body.push(` ${line}`);
@@ -91,9 +92,57 @@ function parse(path: string, patch: string): StructuredPatch {
   throw new PatchConflictError(path, 0, `the patch changes ${withHunks.length} files; send one patch per file`);
 }
 
-const attempt = (source: string, patch: StructuredPatch) =>
-  applyPatch(source, patch) ||
-  applyPatch(source, patch, { fuzzFactor: FUZZ, compareLine: (_n, line, _op, content) => looseLineEqual(line, content) });
+/** Marks the lines a hunk adds, so they can be found in jsdiff's result and moved to the file's indentation. */
+const ADDED = '\u0000';
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0];
+
+/** The file's indentation for each indentation the patch used, by majority of the loosely matched lines. */
+function indentMap(votes: Map<string, Map<string, number>>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [from, to] of votes) map.set(from, [...to].sort((a, b) => b[1] - a[1])[0]![0]);
+  return map;
+}
+
+/** An indentation the map does not name: scaled like a mapped one of the same character (4 → 2 spaces, 4 spaces → a tab). */
+function reindent(line: string, map: Map<string, string>): string {
+  const indent = indentOf(line);
+  if (map.has(indent)) return map.get(indent)! + line.slice(indent.length);
+  const uniform = (s: string) => s.length > 0 && s.split('').every((c) => c === s[0]);
+  const scale = [...map].find(([from, to]) => uniform(from) && uniform(to) && uniform(indent) && from[0] === indent[0]);
+  if (scale) return scale[1][0]!.repeat(Math.round((indent.length * scale[1].length) / scale[0].length)) + line.slice(indent.length);
+  const key = [...map.keys()].filter((k) => indent.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  return key === undefined ? line : map.get(key)! + line.slice(key.length);
+}
+
+/**
+ * The patch applied exactly, else tolerantly: then lines it adds follow the file's indentation where the patch's
+ * context used another (two spaces for four, spaces for a tab).
+ */
+function attempt(source: string, patch: StructuredPatch): string | false {
+  const exact = applyPatch(source, patch);
+  if (exact !== false) return exact;
+  const votes = new Map<string, Map<string, number>>();
+  const compareLine = (_n: number, line: string, _op: string, content: string) => {
+    const same = looseLineEqual(line, content);
+    if (same && line.trim() !== '') {
+      const to = votes.get(indentOf(content)) ?? new Map<string, number>();
+      to.set(indentOf(line), (to.get(indentOf(line)) ?? 0) + 1);
+      votes.set(indentOf(content), to);
+    }
+    return same;
+  };
+  const marked = {
+    ...patch,
+    hunks: patch.hunks.map((h) => ({ ...h, lines: h.lines.map((l) => (l[0] === '+' ? `+${ADDED}${l.slice(1)}` : l)) })),
+  };
+  const loose = applyPatch(source, marked, { fuzzFactor: FUZZ, compareLine });
+  if (loose === false) return false;
+  const map = indentMap(votes);
+  return loose
+    .split('\n')
+    .map((line) => (line.startsWith(ADDED) ? reindent(line.slice(1), map) : line))
+    .join('\n');
+}
 
 /**
  * Applies a unified diff to `original`: exactly where the context matches (searching outward from the header's

@@ -141,7 +141,7 @@ function fromSearchReplace(input: ProposalInput, lines: string[]): Proposal | nu
       content = `${content.replace(/\n*$/, '\n')}${edit.replace}\n`;
       continue;
     }
-    const outcome = replaceUnique(content, edit.search, edit.replace);
+    const outcome = replaceUnique(content, edit.search, edit.replace, { wholeLines: true });
     if (!outcome.ok) return { ok: false, tool: 'search_replace', error: `SEARCH block ${n + 1}: ${outcome.message}` };
     content = outcome.content;
   }

@@ -44,6 +44,7 @@ export function typesOf(schema: JsonSchema): string[] {
 const ajv = new Ajv({ allErrors: true, strict: false, logger: false, validateFormats: false });
 const byObject = new WeakMap<JsonSchema, WeakMap<JsonSchema, ValidateFunction>>();
 const byText = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 500;
 
 /** The schema compiled once: by object identity, else by its JSON (equal schemas built per call). */
 function validatorOf(schema: JsonSchema, root: JsonSchema): ValidateFunction {
@@ -61,8 +62,14 @@ function validatorOf(schema: JsonSchema, root: JsonSchema): ValidateFunction {
   const text = JSON.stringify(whole);
   let validate = byText.get(text);
   if (!validate) {
-    const { $id: _id, ...anonymous } = whole;
+    // Without `$id` (two schemas may share one) and `$schema` (ajv's default class knows draft-07 only by name).
+    const { $id: _id, $schema: _dialect, ...anonymous } = whole;
     validate = ajv.compile(anonymous);
+    // Schemas built per call (tool lists, formats) would otherwise pile up; ajv keeps its own copies too.
+    if (byText.size >= MAX_COMPILED) {
+      byText.clear();
+      ajv.removeSchema();
+    }
     byText.set(text, validate);
   }
   if (!byObject.has(root)) byObject.set(root, new WeakMap());

@@ -5,6 +5,9 @@ import type { ModelInfo } from '../models/model-info';
 import { AssistRefusedError } from './assist.errors';
 import { requestTokens, type ActionRequest } from './prompts';
 
+/** ASSIST_LIMITS.maxInputChars in tokens, as estimateTokens counts them. */
+const MAX_INPUT_TOKENS = Math.ceil(ASSIST_LIMITS.maxInputChars / 3.5);
+
 /** One kind of assist as the client shows it (`AssistAvailability`). */
 export interface AssistAvailabilityView {
   available: boolean;
@@ -29,12 +32,13 @@ export function checkModelFits(availability: ModelAvailability, request: ActionR
     throw new AssistRefusedError(ErrorCode.MODEL_NOT_AVAILABLE, `Editor actions are off: ${availability.reason ?? 'no model can serve them'}`);
   }
   const tokens = requestTokens(fitOutput(request, availability.models));
-  const chars = request.messages.reduce((sum, m) => sum + m.content.length, 0);
-  if (tokens <= model.contextWindow && chars <= ASSIST_LIMITS.maxInputChars) return;
+  // Past ASSIST_LIMITS.maxInputChars even a model with a larger window is not sent it.
+  const limit = Math.min(model.contextWindow, MAX_INPUT_TOKENS);
+  if (tokens <= limit) return;
   const what = hasSelection ? 'The selection' : 'The whole file';
   throw new AssistRefusedError(
     ErrorCode.ASSIST_CONTEXT_TOO_LARGE,
-    `${what} is too large for ${model.id}: about ${tokens.toLocaleString('en')} tokens with the prompt and the answer, and it takes ${model.contextWindow.toLocaleString('en')}. Select a ${hasSelection ? 'smaller ' : ''}part of the file and run the action on it.`,
-    { tokens, limit: model.contextWindow, model: model.id, hasSelection },
+    `${what} is too large for ${model.id}: about ${tokens.toLocaleString('en')} tokens with the prompt and the answer, and it takes ${limit.toLocaleString('en')}. Select a ${hasSelection ? 'smaller ' : ''}part of the file and run the action on it.`,
+    { tokens, limit, model: model.id, hasSelection },
   );
 }

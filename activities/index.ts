@@ -15,6 +15,7 @@ import { createAgentDeployActivities } from './deploy/agent-deploy.activities';
 import { createLocalAppActivities } from './deploy/local-app.activities';
 import { createBillingActivities } from './billing/billing.activities';
 import { createAssistActivities } from './assist/assist.activities';
+import { createAssistChatActivities } from './assist-chat/assist-chat.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -37,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLocalAppActivities(deps),
     ...createBillingActivities(deps),
     ...createAssistActivities(deps),
+    ...createAssistChatActivities(deps),
   };
 }
 

@@ -9,3 +9,4 @@ export * from './deployment.workflow';
 export * from './local-app.workflow';
 export * from './subscription.workflow';
 export * from './assist.workflow';
+export * from './assist-chat.workflow';

@@ -48,6 +48,7 @@ import { DeployService } from '../../core/deploy/deploy.service';
 import { createDeployTargets, providerEndpointsFromConfig } from '../../core/deploy/targets';
 import { AssistEventStream } from '../../core/assist/assist-stream';
 import { AssistService } from '../../core/assist/assist.service';
+import { AssistChatService } from '../../core/assist/assist-chat.service';
 import { BillingMirror } from '../../core/billing/billing-mirror';
 import { BillingService } from '../../core/billing/billing.service';
 import { Invoices, invoiceSettingsFromConfig } from '../../core/billing/invoices';
@@ -88,6 +89,8 @@ export interface RequestServices {
   chat: ChatService;
   /** Editor actions (issue 17): start, decide, cancel, the viewer's requests, capabilities. */
   assist: AssistService;
+  /** Each person's chat about a project's code (issue 17): ask, the thread, clear. */
+  assistChat: AssistChatService;
 }
 
 /** Billing as the API process builds it once: off (no Razorpay keys) leaves `mirror` and `razorpay` null. */
@@ -211,6 +214,7 @@ export function createServices(deps: AppDeps): ApiServices {
       chat: new ChatService(em, chatDeps),
       rooms: new RoomService(em, { ...roomDeps, projects }),
       assist: new AssistService(em, { temporal, taskQueue, gateway: models.gateway, events: assistEvents, live }),
+      assistChat: new AssistChatService(em, { temporal, taskQueue, gateway: models.gateway }),
     };
   };
 

@@ -1,6 +1,7 @@
 import { ASSIST_LIMITS } from '../../contracts/assist';
 import { ErrorCode } from '../../contracts/errors';
-import type { ModelAvailability } from '../models/model-gateway';
+import { NO_ASSIST_MODEL_HINT, type ModelAvailability } from '../models/model-gateway';
+import { ModelNotAvailableError } from '../models/models.errors';
 import type { ModelInfo } from '../models/model-info';
 import { AssistRefusedError } from './assist.errors';
 import { requestTokens, type ActionRequest } from './prompts';
@@ -23,14 +24,12 @@ export function fitOutput(request: ActionRequest, models: readonly Pick<ModelInf
 }
 
 /**
- * Refuses an action no model can take: none configured (MODEL_NOT_AVAILABLE with the hint), or the prompt and
+ * Refuses an action no model can take: none configured (ModelNotAvailableError: MODEL_NOT_AVAILABLE with the hint), or the prompt and
  * answer larger than the first model's window (ASSIST_CONTEXT_TOO_LARGE with tokens, limit, model, hasSelection).
  */
 export function checkModelFits(availability: ModelAvailability, request: ActionRequest, hasSelection: boolean): void {
   const model = availability.models[0];
-  if (!model) {
-    throw new AssistRefusedError(ErrorCode.MODEL_NOT_AVAILABLE, `Editor actions are off: ${availability.reason ?? 'no model can serve them'}`);
-  }
+  if (!model) throw new ModelNotAvailableError('assist', [], availability.reason ?? NO_ASSIST_MODEL_HINT);
   const tokens = requestTokens(fitOutput(request, availability.models));
   // Past ASSIST_LIMITS.maxInputChars even a model with a larger window is not sent it.
   const limit = Math.min(model.contextWindow, MAX_INPUT_TOKENS);

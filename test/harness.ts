@@ -22,6 +22,7 @@ import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { testEnv, testLiveblocks } from './services';
 import { LiveDocs } from '../core/files/live-docs';
 import { RoomEventStream } from '../core/rooms/room-event-stream';
+import { AssistEventStream } from '../core/assist/assist-stream';
 import { RoomSandboxes } from '../core/rooms/room-sandbox';
 import { roomSandboxDestroyer } from '../activities/deps';
 import { createDeployTargets, type CreateDeployTargetsOptions } from '../core/deploy/targets';
@@ -205,6 +206,7 @@ export async function createStack(
           leases: new ConcurrencyLimiter(redis, { config: options.limits ?? testLimits }),
           live,
           roomEvents: new RoomEventStream(redis),
+          assistEvents: new AssistEventStream(redis),
           roomSandboxes: sandboxes ? roomSandboxDestroyer(new RoomSandboxes({ orm: db.orm, manager: sandboxes, logger: silentLogger })) : undefined,
           temporal,
           deployTargets,

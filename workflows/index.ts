@@ -8,3 +8,4 @@ export * from './room.workflow';
 export * from './deployment.workflow';
 export * from './local-app.workflow';
 export * from './subscription.workflow';
+export * from './assist-chat.workflow';

@@ -32,6 +32,7 @@ import type { FileService } from '../../core/files/file.service';
 import type { CollabService } from '../../core/files/collab.service';
 import type { RoomService } from '../../core/rooms/room.service';
 import type { ChatService } from '../../core/rooms/chat.service';
+import type { AssistChatService } from '../../core/assist/assist-chat.service';
 import type { DeployService } from '../../core/deploy/deploy.service';
 import type { DeploySecrets } from '../../core/deploy/deploy-secrets';
 import type { BillingService } from '../../core/billing/billing.service';
@@ -70,6 +71,8 @@ export interface GraphQLContext {
   collab: CollabService;
   /** Coding rooms' chat and people's notifications. */
   chat: ChatService;
+  /** Each person's chat about a project's code (askAssist, assistChat, clearAssistChat). */
+  assistChat: AssistChatService;
   /** Coding rooms: create, list, join, settings, moderation, invite links. */
   rooms: RoomService;
   /** Deployments: deploy, redeploy, roll back, cancel, logs, target settings, the local app (enforces deploy:*). */

@@ -47,6 +47,7 @@ import { DeploySecrets } from '../../core/deploy/deploy-secrets';
 import { DeployService } from '../../core/deploy/deploy.service';
 import { createDeployTargets, providerEndpointsFromConfig } from '../../core/deploy/targets';
 import { AssistEventStream } from '../../core/assist/assist-stream';
+import { AssistChatService } from '../../core/assist/assist-chat.service';
 import { BillingMirror } from '../../core/billing/billing-mirror';
 import { BillingService } from '../../core/billing/billing.service';
 import { Invoices, invoiceSettingsFromConfig } from '../../core/billing/invoices';
@@ -85,6 +86,8 @@ export interface RequestServices {
   rooms: RoomService;
   /** Coding rooms' chat: messages, mentions, @agent questions, notifications. */
   chat: ChatService;
+  /** Each person's chat about a project's code (issue 17): ask, the thread, clear. */
+  assistChat: AssistChatService;
 }
 
 /** Billing as the API process builds it once: off (no Razorpay keys) leaves `mirror` and `razorpay` null. */
@@ -207,6 +210,7 @@ export function createServices(deps: AppDeps): ApiServices {
       collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
       chat: new ChatService(em, chatDeps),
       rooms: new RoomService(em, { ...roomDeps, projects }),
+      assistChat: new AssistChatService(em, { temporal, taskQueue, gateway: models.gateway }),
     };
   };
 

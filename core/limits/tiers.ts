@@ -31,6 +31,8 @@ export interface TierLimits {
   readonly teamsPerDay: number | null;
   /** Team invitations a user may create per rolling hour, over all their teams; bounds invitation spam. */
   readonly invitationsPerHour: number | null;
+  /** Inline code completions (ghost text in the editor) per rolling hour; counted apart from model messages. */
+  readonly completionsPerHour: number | null;
   /** Projects a user may own; a count, checked by the project service against its own total. */
   readonly projects: number | null;
   /** Sandboxes a user may have running at once; counted by the sandbox manager in PostgreSQL. */
@@ -46,7 +48,7 @@ export interface TierLimits {
 }
 
 /** Sliding windows counted per user; the names are the Redis key suffixes and the errors' `kind`. */
-export type WindowKind = 'messages:hourly' | 'messages:daily' | 'uploads:daily' | 'teams:daily' | 'invitations:hourly';
+export type WindowKind = 'messages:hourly' | 'messages:daily' | 'uploads:daily' | 'teams:daily' | 'invitations:hourly' | 'completions:hourly';
 /** Leases counted per user. */
 export type ConcurrencyKind = 'agent-runs' | 'rooms';
 /** Windows counted per client IP, for endpoints that have no user yet. */
@@ -65,7 +67,7 @@ export type UserLimitKind = WindowKind | ConcurrencyKind;
 /** Every kind a refusal can name. */
 export type LimitKind = UserLimitKind | IpKind | AccountKind | RequestKind | AttemptKind;
 /** A user action that consumes one unit of one or more windows, in one round trip. */
-export type UserAction = 'message' | 'upload' | 'create-team' | 'invite';
+export type UserAction = 'message' | 'upload' | 'create-team' | 'invite' | 'completion';
 
 /**
  * When Redis cannot be reached: `open` admits (flagged `degraded`, logged), `closed` refuses with a
@@ -77,7 +79,7 @@ export interface WindowPolicy {
   /** Length of the sliding window in ms. */
   readonly windowMs: number;
   /** The tier field that holds this window's limit. */
-  readonly tierField: 'messagesPerHour' | 'messagesPerDay' | 'uploadsPerDay' | 'teamsPerDay' | 'invitationsPerHour';
+  readonly tierField: 'messagesPerHour' | 'messagesPerDay' | 'uploadsPerDay' | 'teamsPerDay' | 'invitationsPerHour' | 'completionsPerHour';
 }
 
 export interface ActionPolicy {
@@ -139,8 +141,8 @@ const DAY = 24 * HOUR;
 /** The limits Atelier ships with. */
 export const DEFAULT_LIMITS: LimitsConfig = {
   tiers: {
-    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, teamsPerDay: 5, invitationsPerHour: 20, projects: 5, sandboxes: 2, maxRoomCapacity: 10, apps: 1, appMemoryMb: 256, appCpus: 0.5 },
-    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, teamsPerDay: 20, invitationsPerHour: 100, projects: 50, sandboxes: 5, maxRoomCapacity: 25, apps: 5, appMemoryMb: 512, appCpus: 1 },
+    free: { messagesPerHour: 50, messagesPerDay: 200, concurrentAgentRuns: 1, concurrentRooms: 2, uploadsPerDay: 20, teamsPerDay: 5, invitationsPerHour: 20, completionsPerHour: 200, projects: 5, sandboxes: 2, maxRoomCapacity: 10, apps: 1, appMemoryMb: 256, appCpus: 0.5 },
+    pro: { messagesPerHour: 300, messagesPerDay: 2_000, concurrentAgentRuns: 3, concurrentRooms: 10, uploadsPerDay: 200, teamsPerDay: 20, invitationsPerHour: 100, completionsPerHour: 2_000, projects: 50, sandboxes: 5, maxRoomCapacity: 25, apps: 5, appMemoryMb: 512, appCpus: 1 },
     team: {
       messagesPerHour: 1_000,
       messagesPerDay: 10_000,
@@ -149,6 +151,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       uploadsPerDay: 1_000,
       teamsPerDay: 50,
       invitationsPerHour: 500,
+      completionsPerHour: 5_000,
       projects: 500,
       sandboxes: 20,
       maxRoomCapacity: 50,
@@ -164,6 +167,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
       uploadsPerDay: null,
       teamsPerDay: null,
       invitationsPerHour: null,
+      completionsPerHour: null,
       projects: null,
       sandboxes: null,
       maxRoomCapacity: 100,
@@ -180,6 +184,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
     'uploads:daily': { windowMs: DAY, tierField: 'uploadsPerDay' },
     'teams:daily': { windowMs: DAY, tierField: 'teamsPerDay' },
     'invitations:hourly': { windowMs: HOUR, tierField: 'invitationsPerHour' },
+    'completions:hourly': { windowMs: HOUR, tierField: 'completionsPerHour' },
   },
   actions: {
     message: { windows: ['messages:hourly', 'messages:daily'], onRedisDown: 'open' },
@@ -187,6 +192,9 @@ export const DEFAULT_LIMITS: LimitsConfig = {
     // Open like messages: an outage should not stop a team forming; the cost of a short over-admission is small.
     'create-team': { windows: ['teams:daily'], onRedisDown: 'open' },
     invite: { windows: ['invitations:hourly'], onRedisDown: 'open' },
+    // A completion is one model call too, but people type fast: its own window, so ghost text never spends the
+    // messages an agent or the chat needs. Open when Redis is down, like messages.
+    completion: { windows: ['completions:hourly'], onRedisDown: 'open' },
   },
   concurrency: {
     'agent-runs': { tierField: 'concurrentAgentRuns', onRedisDown: 'closed' },

@@ -107,8 +107,9 @@ export class ModelGateway {
     const scopes = { run: Boolean(call.runId), project: Boolean(call.projectId), team: Boolean(context.teamId) };
     assertWithinBudget(this.linesOf(scopes, context));
     // A team project's calls count against the team's own message windows (its owner's tier), not a member's.
+    // Completions have a window of their own, so ghost text never spends the messages agents and chat need.
     const windows = context.teamId ? `team:${context.teamId}` : call.userId;
-    await this.deps.rateLimiter?.check({ id: windows, tier: context.tier }, 'message');
+    await this.deps.rateLimiter?.check({ id: windows, tier: context.tier }, call.role === 'completion' ? 'completion' : 'message');
 
     const chain = await this.chain(call, context.settings, context.teamId);
     const attempts: FallbackAttempt[] = [];

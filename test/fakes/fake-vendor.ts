@@ -76,6 +76,8 @@ export interface RecordedRequest {
 export abstract class FakeVendor {
   /** Every request received, in order (unless `record` is false). */
   readonly requests: RecordedRequest[] = [];
+  /** Requests whose client closed the connection before the reply ended (an aborted call), in order. */
+  readonly disconnected: RecordedRequest[] = [];
   /** Used when the queue is empty; without one an unscripted request gets a 500 naming the problem. */
   defaultReply?: ScriptedReply;
   /** Chooses a reply from the request when the queue is empty (before `defaultReply`). */
@@ -113,6 +115,7 @@ export abstract class FakeVendor {
   reset(): void {
     this.queue.length = 0;
     this.requests.length = 0;
+    this.disconnected.length = 0;
     this.defaultReply = undefined;
   }
 
@@ -155,6 +158,7 @@ export abstract class FakeVendor {
         at: performance.now(),
       };
       if (this.record) this.requests.push(recorded);
+      res.once('close', () => !res.writableEnded && this.disconnected.push(recorded));
       if (!this.serves(recorded.method, recorded.path)) {
         sendJson(res, 404, this.errorBody(404, `fake: no route ${recorded.method} ${recorded.path}`, {}));
         return;

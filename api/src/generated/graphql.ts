@@ -1041,7 +1041,7 @@ export type Mutation = {
   setTheme: User;
   /**
    * Platform admins raise or lift (limit: null) one limit of a user: messages:hourly, messages:daily,
-   * uploads:daily, agent-runs or rooms. Audited with the reason.
+   * uploads:daily, teams:daily, invitations:hourly, completions:hourly, agent-runs or rooms. Audited with the reason.
    */
   setUserLimit: Scalars['Boolean']['output'];
   /**
@@ -2620,7 +2620,7 @@ export type Usage = {
 /** How much of one limit the caller has used. `limit` null means unlimited. */
 export type UsageMeter = {
   __typename?: 'UsageMeter';
-  /** messages:hourly, messages:daily, uploads:daily, teams:daily, invitations:hourly, agent-runs, rooms or projects. */
+  /** messages:hourly, messages:daily, uploads:daily, teams:daily, invitations:hourly, completions:hourly, agent-runs, rooms or projects. */
   kind: Scalars['String']['output'];
   limit: Maybe<Scalars['Int']['output']>;
   /** Percent of the limit used, rounded down; null when unlimited. */

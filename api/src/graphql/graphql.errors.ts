@@ -7,6 +7,7 @@ import { CollaborationUnavailableError } from '../../../core/files/collab.servic
 import { SubscriptionLimitExceededError } from './ws-guard';
 import { FileOperationError } from '../../../core/files/file.errors';
 import { ConcurrentLimitExceededError, QuotaExceededError, RateLimitExceededError } from '../../../core/limits/limits.errors';
+import { ModelNotAvailableError } from '../../../core/models/models.errors';
 import {
   ConflictError,
   ForbiddenError,
@@ -71,6 +72,9 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof QuotaExceededError) {
       const { code, kind, limit, used, scope } = original;
       return { ...base, message: original.message, extensions: { code, kind, limit, used, scope } };
+    }
+    if (original instanceof ModelNotAvailableError) {
+      return { ...base, message: original.message, extensions: { code: original.code, reason: original.reason } };
     }
     if (original instanceof CollaborationUnavailableError) {
       if (original.cause) logger.warn({ err: original.cause }, 'Liveblocks unavailable');

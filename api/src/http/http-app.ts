@@ -11,6 +11,7 @@ import type { AppDeps } from '../app-deps';
 import type { ContextFactory } from '../context';
 import type { ApiServices } from '../services';
 import { createFilesRouter } from './files/files.routes';
+import { createCompleteRouter } from './assist/complete.route';
 import { createHostGuard, type HostGuard } from './host-guard';
 import { AppsOrigin } from '../../../core/deploy/targets/local/apps-origin';
 import { mountSandboxRoutes } from './sandbox/sandbox.routes';
@@ -92,6 +93,7 @@ export function mountRoutes({ app, httpServer }: HttpApp, deps: RouteDeps): void
     }),
   );
   app.use('/api', createFilesRouter({ contexts: deps.contexts, logger }));
+  app.use('/api', createCompleteRouter({ contexts: deps.contexts, logger }));
   app.use(createInvoicePdfRouter({ contexts: deps.contexts, render: renderInvoicePdf, logger }));
   if (services.sandboxManager)
     mountSandboxRoutes(httpServer, {

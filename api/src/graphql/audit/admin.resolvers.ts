@@ -8,7 +8,7 @@ import type { UserLimitKind } from '../../../../core/limits/tiers';
 import { AuditEvent } from '../../../../core/audit/audit.entity';
 import { PostgresAuditSink } from '../../../../core/audit/postgres-audit-sink';
 
-const LIMIT_KINDS: readonly UserLimitKind[] = ['messages:hourly', 'messages:daily', 'uploads:daily', 'teams:daily', 'invitations:hourly', 'agent-runs', 'rooms'];
+const LIMIT_KINDS: readonly UserLimitKind[] = ['messages:hourly', 'messages:daily', 'uploads:daily', 'teams:daily', 'invitations:hourly', 'completions:hourly', 'agent-runs', 'rooms'];
 
 async function requirePlatform(ctx: GraphQLContext, action: PlatformAction): Promise<string> {
   const viewerId = requireViewer(ctx);

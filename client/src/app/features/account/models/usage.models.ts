@@ -12,6 +12,7 @@ const KINDS: Record<string, { readonly label: string; readonly noun: string }> =
   'uploads:daily': { label: 'Uploads per day', noun: 'daily uploads' },
   'teams:daily': { label: 'Teams created per day', noun: 'daily team creations' },
   'invitations:hourly': { label: 'Invitations per hour', noun: 'hourly invitations' },
+  'completions:hourly': { label: 'Completions per hour', noun: 'hourly completions' },
   'agent-runs': { label: 'Concurrent agent runs', noun: 'concurrent agent runs' },
   rooms: { label: 'Rooms', noun: 'rooms' },
   projects: { label: 'Projects', noun: 'projects' },

@@ -3,7 +3,7 @@ import { provideRouter } from '@angular/router';
 import { RoomEventType } from '@contracts/rooms';
 import { ApolloTestingController, ApolloTestingModule, type TestOperation } from 'apollo-angular/testing';
 import { RealtimeConnection } from '../../../core/realtime-connection';
-import { FakeRealtimeConnection, byTestId, settle, settleUntil } from '../../../../testing/fakes';
+import { FakeRealtimeConnection, byTestId, settle, settleUntil, typeInto } from '../../../../testing/fakes';
 import { EVENT_STREAM_RETRY_DELAY } from '../../projects/services/project-event-stream.service';
 import { TERMINAL_SOCKET } from '../../sandbox/components/sandbox-terminal.component';
 import { LIVE_EDITOR_LOADER } from '../../workspace/editor/live-editor-engine';
@@ -123,6 +123,47 @@ describe('RoomPage', () => {
     expect(engine.last.readOnly).toBe(false);
     // A participant types in the shared terminal.
     expect(byTestId(root, 'terminal-read-only')).toHaveLength(0);
+  });
+
+  it('opens the assist chat in its tab, asks from this room, and opens a citation in the editor', async () => {
+    await inside();
+    apollo.expectNone('AssistChatThread');
+    byTestId(root, 'tab-assist')[0]!.click();
+    await settle(fixture);
+    expect(byTestId(root, 'tab-assist')[0]!.getAttribute('aria-selected')).toBe('true');
+    apollo.expectOne('AssistChatCapabilities').flushData({
+      assistCapabilities: {
+        __typename: 'AssistCapabilities',
+        chat: { __typename: 'AssistAvailability', available: true, model: 'openai/gpt-4.1-mini', local: false, reason: null },
+      },
+    });
+    apollo.expectOne('AssistChatThread').flushData({
+      assistChat: [
+        {
+          __typename: 'AssistChatMessage', id: 'r1', role: 'assistant', content: 'See src/b.ts:4.', status: 'complete',
+          citations: [{ __typename: 'AssistCitation', path: 'src/b.ts', line: 4, endLine: null }],
+          model: 'openai/gpt-4.1-mini', errorCode: null, createdAt: '2026-12-07T10:00:00.000Z',
+        },
+      ],
+    });
+    await settle(fixture);
+    const link = byTestId(root, 'assist-cite')[0] as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/?file=src%2Fb.ts&line=4');
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    await settle(fixture);
+    live.register('f-src/b.ts', 'a\nb\nc\nd\ne\n');
+    apollo.expectOne('OpenFile').flushData({
+      openFile: { __typename: 'OpenedFile', fileId: 'f-src/b.ts', roomId: 'project:p1', readOnly: false, reason: null },
+    });
+    await settleUntil(fixture, () => engine.editors.length > 0 && engine.last.revealed.length > 0);
+    expect(engine.last.live?.path).toBe('src/b.ts');
+    expect(engine.last.revealed).toEqual([4]);
+
+    typeInto(byTestId(root, 'assist-input')[0], 'And the tests?');
+    await settle(fixture);
+    (byTestId(root, 'assist-send')[0] as HTMLButtonElement).click();
+    await settle(fixture);
+    expect(apollo.expectOne('AskAssist').operation.variables).toEqual({ projectId: 'p1', message: 'And the tests?', roomId: 'room-1' });
   });
 
   it("gives a viewer a read-only editor and a watch-only terminal, and says why Run is off", async () => {

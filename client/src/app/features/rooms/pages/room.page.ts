@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import { AssistChatComponent } from '../../assist/chat/assist-chat.component';
 import type { ProjectRoom } from '../../workspace/services/project-room';
 import { ChatPanelComponent } from '../components/chat-panel.component';
 import type { MemberPresence } from '../components/members-panel.component';
@@ -14,6 +15,9 @@ import type { RoomView } from '../models/room.models';
 import { RoomSession } from '../services/room-session';
 import { RoomsApi } from '../services/rooms-api.service';
 
+const SIDE_TABS = ['chat', 'assist', 'people'] as const;
+type SideTab = (typeof SIDE_TABS)[number];
+
 type Entry =
   | { readonly kind: 'loading' }
   | { readonly kind: 'problem'; readonly problem: RoomProblem }
@@ -22,12 +26,13 @@ type Entry =
 
 /**
  * `/rooms/:id`: the join screen for someone not inside; inside, the room: header, files | editor over the
- * shared terminal | chat and people. `?file=&line=` opens a file there (a chat link opened in a new tab).
+ * shared terminal | chat, assist (the project chat with a model, asked from this room) and people. `?file=&line=` opens a file there (a chat link opened in a new tab).
  */
 @Component({
   selector: 'app-room-page',
   imports: [
     RouterLink,
+    AssistChatComponent,
     ChatPanelComponent,
     MembersPanelComponent,
     RoomHeaderComponent,
@@ -52,7 +57,9 @@ export class RoomPage {
   private readonly api = inject(RoomsApi);
   private readonly router = inject(Router);
   protected readonly entry = signal<Entry>({ kind: 'loading' });
-  protected readonly side = signal<'chat' | 'people'>('chat');
+  protected readonly side = signal<SideTab>('chat');
+  /** The assist chat loads when its tab is first opened, then stays (its streams keep going while hidden). */
+  protected readonly assistOpened = signal(false);
   protected readonly openAt = signal<OpenRequest | null>(null);
   protected readonly liveRoom = signal<ProjectRoom | null>(null);
   protected readonly actionError = signal<string | null>(null);
@@ -121,11 +128,19 @@ export class RoomPage {
     else await this.load(id);
   }
 
+  protected showAssist(): void {
+    this.assistOpened.set(true);
+    this.side.set('assist');
+  }
+
   protected onSideKey(event: KeyboardEvent): void {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();
-    this.side.set(this.side() === 'chat' ? 'people' : 'chat');
+    const step = event.key === 'ArrowRight' ? 1 : -1;
+    const next = (SIDE_TABS.indexOf(this.side()) + step + SIDE_TABS.length) % SIDE_TABS.length;
+    if (SIDE_TABS[next] === 'assist') this.showAssist();
+    else this.side.set(SIDE_TABS[next]!);
     const tabs = (event.currentTarget as HTMLElement).parentElement?.querySelectorAll<HTMLElement>('[role="tab"]');
-    tabs?.[this.side() === 'chat' ? 0 : 1]?.focus();
+    tabs?.[next]?.focus();
   }
 }

@@ -97,7 +97,7 @@ export class LocalProvider implements ModelProvider {
       this.pending.set(id, {
         delta: (text) => {
           raw += text;
-          if (!onDelta) return;
+          if (!onDelta || !text) return;
           if (plan.mode !== 'tools') return onDelta(text);
           // A tools reply streams only its answer's text, decoded, never the JSON around it.
           const answer = partialAnswer(raw);

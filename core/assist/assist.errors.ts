@@ -3,8 +3,8 @@ import { ConflictError } from '../shared/domain.errors';
 import { FileOperationError } from '../files/file.errors';
 
 /**
- * Thrown when an editor action is refused before it starts (ASSIST_EMPTY_SELECTION, ASSIST_CONTEXT_TOO_LARGE,
- * MODEL_NOT_AVAILABLE); `details` go to the GraphQL error's extensions (tokens, limit, model …).
+ * Thrown when an editor action is refused before it starts (ASSIST_EMPTY_SELECTION, ASSIST_CONTEXT_TOO_LARGE);
+ * `details` go to the GraphQL error's extensions (tokens, limit, model …).
  */
 export class AssistRefusedError extends Error {
   override readonly name = 'AssistRefusedError';

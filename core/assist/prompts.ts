@@ -103,7 +103,7 @@ function changePrompt(input: ActionPromptInput): string {
     docs: `Add documentation comments (${docStyle(language)}) to ${part} of \`${path}\`. Do not change the code itself.${note(input)}`,
   };
   return [
-    task[action],
+    task[action as keyof typeof task],
     '',
     codeOf(input),
     '',

@@ -3,6 +3,7 @@
  * little of use: these tests check the mechanics (streaming, grammar-bound JSON, tools, cancellation, usage),
  * never the quality of what it says.
  */
+import path from 'node:path';
 import Ajv from 'ajv';
 import { testEnv } from '../../../test/services';
 import { localCatalogEntry, localModelOf, type LocalModelFile } from '../local-model';
@@ -64,7 +65,7 @@ test('localModelOf: off, a missing file, the default file in the tools folder', 
   await expect(localModelOf({}, '/nonexistent')).resolves.toBeNull();
   await expect(localModelOf({ ATELIER_LOCAL_MODEL: '/nonexistent/x.gguf' }, '/tmp')).rejects.toThrow('ATELIER_LOCAL_MODEL: no file at');
   await expect(localModelOf({ ATELIER_LOCAL_MODEL: __filename }, '/tmp')).rejects.toThrow('not a readable GGUF model');
-  const toolsDir = require('node:path').resolve(testEnv().localModel, '..', '..');
+  const toolsDir = path.resolve(testEnv().localModel, '..', '..');
   await expect(localModelOf({ ATELIER_LOCAL_MODEL_CONTEXT: 2048 }, toolsDir)).resolves.toEqual({ ...file, contextWindow: 2048 });
 });
 
@@ -115,7 +116,6 @@ test('tools: a required call comes back parsed; the tool result then gets a text
   const second = await provider.generate(
     {
       ...request,
-      toolChoice: 'auto',
       messages: [
         ...request.messages,
         { role: 'assistant', content: '', toolCalls: first.toolCalls },
@@ -185,6 +185,13 @@ test('a prompt larger than the context is refused as an invalid request (no retr
   } finally {
     await small.close();
   }
+});
+
+test('closing while the model loads rejects the call and leaves the process running', async () => {
+  const fresh = new LocalProvider({ path: file.path, contextSize: 1024, threads: 2 });
+  const call = fresh.generate(ask('hi'));
+  await fresh.close();
+  await expect(call).rejects.toMatchObject({ kind: 'server', message: expect.stringContaining('closed') });
 });
 
 test('a file that is not a model fails as model_not_found (not retried)', async () => {

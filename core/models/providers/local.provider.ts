@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { CallOptions, FinishReason, ModelProvider, ModelRequest, ModelResponse } from '../model-types';
@@ -18,6 +19,9 @@ export interface LocalProviderOptions {
   /** Default per-call timeout (queueing and loading included); CallOptions.timeoutMs overrides it. */
   timeoutMs?: number;
 }
+
+/** How long a closing model thread may take to free the model before it is terminated. */
+const CLOSE_GRACE_MS = 30_000;
 
 interface Pending {
   delta(text: string): void;
@@ -56,13 +60,20 @@ export class LocalProvider implements ModelProvider {
     );
   }
 
-  /** Stops the model thread (the model is loaded again on the next call). */
+  /**
+   * Stops the model thread (a later call starts it again). The thread frees the model and ends by itself:
+   * terminating it while native work runs (a model still loading) would abort the whole process.
+   */
   async close(): Promise<void> {
     const thread = this.thread;
     this.thread = null;
-    for (const p of this.pending.values()) p.fail('failed', 'the local model was closed');
-    this.pending.clear();
-    await thread?.terminate();
+    for (const p of [...this.pending.values()]) p.fail('failed', 'the local model was closed');
+    if (!thread) return;
+    const exited = once(thread, 'exit');
+    thread.postMessage({ type: 'close' } satisfies ToThread);
+    const timer = setTimeout(() => void thread.terminate(), CLOSE_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
   }
 
   private run(request: ModelRequest, plan: LocalPlan, scope: CallScope, onDelta?: (text: string) => void): Promise<ModelResponse> {
@@ -86,7 +97,7 @@ export class LocalProvider implements ModelProvider {
       this.pending.set(id, {
         delta: (text) => {
           raw += text;
-          if (!onDelta) return;
+          if (!onDelta || !text) return;
           if (plan.mode !== 'tools') return onDelta(text);
           // A tools reply streams only its answer's text, decoded, never the JSON around it.
           const answer = partialAnswer(raw);
@@ -116,7 +127,7 @@ export class LocalProvider implements ModelProvider {
   private response(request: ModelRequest, plan: LocalPlan, m: Extract<FromThread, { type: 'done' }>): ModelResponse {
     const usage = usageOf(m.inputTokens, m.outputTokens);
     const cut = m.stop === 'maxTokens';
-    let finishReason: FinishReason = cut ? 'length' : 'stop';
+    const finishReason: FinishReason = cut ? 'length' : 'stop';
     if (plan.mode === 'tools') {
       const reply = readToolReply(m.text, cut, () => `local_call_${++this.callIds}`);
       if (!reply) throw badReply('local', request.model, 'reply is neither a tool call nor an answer');

@@ -16,6 +16,7 @@ import type {
 import type { FromThread, LoadSettings, ThreadFailure, ToThread } from './local-protocol';
 import type { LocalPlan } from './local-prompt';
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- the module's type, for its one dynamic import
 type LlamaModule = typeof import('node-llama-cpp', { with: { 'resolution-mode': 'import' } });
 
 const port = parentPort!;
@@ -147,8 +148,20 @@ port.on('message', (m: ToThread) => {
     case 'abort':
       aborts.get(m.id)?.abort();
       return;
+    case 'close':
+      void close();
+      return;
   }
 });
+
+async function close(): Promise<void> {
+  for (const controller of aborts.values()) controller.abort();
+  const l = await loaded?.catch(() => null);
+  await l?.context.dispose();
+  await l?.model.dispose();
+  await l?.llama.dispose();
+  port.close();
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

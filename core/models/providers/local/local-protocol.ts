@@ -19,7 +19,9 @@ export type ToThread =
   | { type: 'info'; id: number; path: string }
   | { type: 'load'; settings: LoadSettings }
   | { type: 'generate'; id: number; plan: LocalPlan }
-  | { type: 'abort'; id: number };
+  | { type: 'abort'; id: number }
+  /** Stop generating, free the model and let the thread end (terminating it while native work runs aborts the process). */
+  | { type: 'close' };
 
 /** What went wrong on the thread, as the provider maps it to a ProviderError kind. */
 export type ThreadFailure = 'load' | 'too_long' | 'aborted' | 'failed';

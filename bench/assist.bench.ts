@@ -7,7 +7,7 @@
  *   local        the local GGUF model: load, tokens/s while writing, first token, completion latency p50/p95.
  *   edits        H2's edit corpus: how many model-written edits each applier takes, old vs new, per tool.
  */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { measureEditApply } from './assist/edit-corpus';
 import { measureFirstToken } from './assist/first-token';
 import { measureLocalModel } from './assist/local-model';
@@ -31,13 +31,17 @@ export async function run(args: string[]): Promise<void> {
   }
 
   if (parts.includes('local')) {
-    const local = await measureLocalModel(Math.max(3, Math.round(iterations / 4)), iterations);
+    // The default (every core) beside one thread: llama.cpp's threads spin-wait for each other, which a busy machine punishes.
+    const threads = [...new Set([1, availableParallelism()])];
+    const local = await measureLocalModel(threads, Math.max(3, Math.round(iterations / 4)), iterations);
     if (!local) {
       process.stdout.write('\nLocal model: none (set ATELIER_LOCAL_MODEL or fetch the default with `npm start`); skipped.\n');
     } else {
-      printTable(`Local model ${local.model} (load ${local.loadMs.toFixed(0)} ms)`, local.rows);
-      const tps = local.tokensPerSecond;
-      process.stdout.write(`\nTokens/s while writing: p50 ${percentile(tps, 50).toFixed(1)}, min ${Math.min(...tps).toFixed(1)}, max ${Math.max(...tps).toFixed(1)} (n ${tps.length})\n`);
+      for (const r of local) {
+        printTable(`Local model ${r.model}, ${r.threads} thread(s) (load ${r.loadMs.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)})`, r.rows);
+        const tps = r.tokensPerSecond;
+        process.stdout.write(`Tokens/s while writing: p50 ${percentile(tps, 50).toFixed(1)}, min ${Math.min(...tps).toFixed(1)}, max ${Math.max(...tps).toFixed(1)} (n ${tps.length})\n`);
+      }
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { completionRequest } from '../../core/assist/completion';
-import { localModelOf } from '../../core/models/local-model';
+import { localModelOf, type LocalModelFile } from '../../core/models/local-model';
 import { createModelLayer } from '../../core/models/model-layer';
 import { Project } from '../../core/project/project.entity';
 import { User } from '../../core/user/user.entity';
@@ -43,17 +43,25 @@ export function load(path: string): Item[] {
 
 export interface LocalModelResult {
   model: string;
+  threads: number;
   loadMs: number;
   tokensPerSecond: number[];
   rows: Row[];
 }
 
-export async function measureLocalModel(runs: number, completions: number): Promise<LocalModelResult | null> {
+/** The measures below once per thread count (ATELIER_LOCAL_MODEL_THREADS). */
+export async function measureLocalModel(threads: readonly number[], runs: number, completions: number): Promise<LocalModelResult[] | null> {
   const local = await localModelOf({ ATELIER_LOCAL_MODEL: process.env.ATELIER_LOCAL_MODEL }, loadStackConfig({ ATELIER_TOOLS_DIR: process.env.ATELIER_TOOLS_DIR }).toolsDir);
   if (!local) return null;
+  const results: LocalModelResult[] = [];
+  for (const n of threads) results.push(await measureWith(local, n, runs, completions));
+  return results;
+}
+
+async function measureWith(local: LocalModelFile, threads: number, runs: number, completions: number): Promise<LocalModelResult> {
   const db = await createTestDatabase();
   const redis = new Redis(testEnv().redisUrl);
-  const layer = createModelLayer({ env: {}, orm: db.orm, redis, box: null, local });
+  const layer = createModelLayer({ env: { ATELIER_LOCAL_MODEL_THREADS: threads }, orm: db.orm, redis, box: null, local });
   try {
     const em = db.orm.em.fork();
     const user = em.create(User, { email: `${randomUUID()}@bench.example`, displayName: 'Bench', tier: 'enterprise' });
@@ -101,6 +109,7 @@ export async function measureLocalModel(runs: number, completions: number): Prom
     }
     return {
       model: local.id,
+      threads,
       loadMs,
       tokensPerSecond: tps,
       rows: [

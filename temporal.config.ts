@@ -136,6 +136,16 @@ export const activityPresets = {
     startToCloseTimeout: '20s',
     retry: retryPolicies.billing,
   },
+  /**
+   * A fix's verification (assistWorkflow): a sandbox of its own, the project's files, an install when the project
+   * has dependencies (≤ 3 min), the failing command (≤ 2 min). It heartbeats every 2 s, so a killed worker's attempt
+   * is tried again after the heartbeat timeout; a few attempts, since each redoes the whole check.
+   */
+  assistVerify: {
+    startToCloseTimeout: '8m',
+    heartbeatTimeout: '10s',
+    retry: { ...retryPolicies.storage, maximumAttempts: 4 },
+  },
 } as const satisfies Record<string, ActivityOptions>;
 
 /**

@@ -14,6 +14,7 @@ import { createDeploymentActivities } from './deploy/deployment.activities';
 import { createAgentDeployActivities } from './deploy/agent-deploy.activities';
 import { createLocalAppActivities } from './deploy/local-app.activities';
 import { createBillingActivities } from './billing/billing.activities';
+import { createAssistActivities } from './assist/assist.activities';
 import { createAssistChatActivities } from './assist-chat/assist-chat.activities';
 
 export type { ActivityDeps } from './deps';
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAgentDeployActivities(deps),
     ...createLocalAppActivities(deps),
     ...createBillingActivities(deps),
+    ...createAssistActivities(deps),
     ...createAssistChatActivities(deps),
   };
 }

@@ -29,6 +29,8 @@ export const ErrorCode = {
   ASSIST_STALE: 'ASSIST_STALE',
   /** The request was already accepted, rejected, failed or cancelled. */
   ASSIST_DECIDED: 'ASSIST_DECIDED',
+  /** The model answered a changing action without a usable edit (no code block, or a diff that does not apply). */
+  ASSIST_NO_EDIT: 'ASSIST_NO_EDIT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Workflow failure: the agent team's run ended without a usable result. */
   TEAM_FAILED: 'TEAM_FAILED',

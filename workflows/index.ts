@@ -8,4 +8,5 @@ export * from './room.workflow';
 export * from './deployment.workflow';
 export * from './local-app.workflow';
 export * from './subscription.workflow';
+export * from './assist.workflow';
 export * from './assist-chat.workflow';

@@ -58,7 +58,8 @@ const sandbox = proxyActivities<Activities>(activityPresets.longStep);
 const agentDeploy = proxyActivities<Activities>(activityPresets.bookkeeping);
 const deploySteps = proxyActivities<Activities>({ ...activityPresets.longStep, startToCloseTimeout: '45m' });
 
-const FILE_TOOLS = new Set<string>(['list_files', 'read_file', 'write_file', 'apply_patch', 'search']);
+const FILE_TOOLS = new Set<string>(['list_files', 'read_file', 'write_file', 'apply_patch', 'replace_in_file', 'search']);
+const WRITE_TOOLS = new Set<string>(['write_file', 'apply_patch', 'replace_in_file']);
 const OUTPUT_TAIL = 3000;
 
 /**
@@ -161,7 +162,7 @@ async function runTool(input: AgentTaskInput, call: ToolCall, state: AgentTaskSt
   const name = call.name as AgentToolName;
   if (!ROLE_TOOLS[input.role].includes(name)) return { content: `${call.name} is not one of your tools`, isError: true };
   if (FILE_TOOLS.has(name)) {
-    state.status = name === 'write_file' || name === 'apply_patch' ? 'coding' : input.role === 'reviewer' ? 'reviewing' : state.status;
+    state.status = WRITE_TOOLS.has(name) ? 'coding' : input.role === 'reviewer' ? 'reviewing' : state.status;
     return runAgentFileTool({ ref: { projectId: input.projectId, runId: input.runId, taskId: input.task.id, role: input.role }, call });
   }
   if (name === 'ask_human') {

@@ -210,3 +210,47 @@ test('a binary file is neither read nor patched as text, and a new file may not 
   const paths = (await db.orm.em.fork().find(ProjectFile, { project: projectId }, { orderBy: { path: 'asc' } })).map((f) => f.path);
   expect(paths).toEqual(['logo.png', 'src/config.js']);
 });
+
+test('replace_in_file: one passage replaced through write(); a miss names the nearest line, several the count', async () => {
+  const { projectId, fileId, ref } = await seed();
+  await tool(ref, call('read_file', { path: 'src/config.js' }));
+  const edited = await tool(ref, call('replace_in_file', { path: 'src/config.js', old_text: 'const port = 3000;', new_text: 'const port = 8080;' }));
+  expect(edited).toEqual({ content: expect.stringMatching(/^Edited src\/config\.js \(\d+ bytes\)$/), isError: false, wrote: ['src/config.js'] });
+  expect(await live.read(projectId, fileId)).toBe(ORIGINAL.replace('3000', '8080'));
+  expect(await stored(fileId)).toBe(ORIGINAL.replace('3000', '8080'));
+
+  // Quoted with other indentation and trailing spaces: the whitespace-tolerant fallback finds the line.
+  const loose = await tool(ref, call('replace_in_file', { path: 'src/config.js', old_text: '  const host = "localhost";  ', new_text: 'const host = "0.0.0.0";' }));
+  expect(loose).toMatchObject({ isError: false });
+  expect(await stored(fileId)).toBe(ORIGINAL.replace('3000', '8080').replace('localhost', '0.0.0.0'));
+
+  const missing = await tool(ref, call('replace_in_file', { path: 'src/config.js', old_text: 'const title = "todo";', new_text: 'x' }));
+  expect(missing).toEqual({
+    content: 'In src/config.js, the text to replace was not found; the nearest line is 3: const name = "todo";. Nothing was changed.',
+    isError: true,
+  });
+  const twice = await tool(ref, call('replace_in_file', { path: 'src/config.js', old_text: 'const ', new_text: 'let ' }));
+  expect(twice).toMatchObject({ isError: true, content: expect.stringContaining('occurs 3 times') });
+  expect(await tool(ref, call('replace_in_file', { path: 'src/none.js', old_text: 'a', new_text: 'b' }))).toMatchObject({
+    isError: true,
+    content: 'src/none.js does not exist; create it with write_file',
+  });
+  expect(await stored(fileId)).toBe(ORIGINAL.replace('3000', '8080').replace('localhost', '0.0.0.0'));
+  expect(await versions(fileId)).toHaveLength(2);
+});
+
+test('replace_in_file retried after its document change but before its row was stored: applied once', async () => {
+  const { projectId, fileId, ref } = await seed();
+  await tool(ref, call('read_file', { path: 'src/config.js' }));
+  const replace = call('replace_in_file', { path: 'src/config.js', old_text: 'const port = 3000;', new_text: 'const port = 8080;' });
+  await tool(ref, replace);
+  const em = db.orm.em.fork();
+  await em.getConnection().execute('update project_files set content = ? where id = ?', [ORIGINAL, fileId]);
+  await em.getConnection().execute('update agent_file_bases set content = ? where run_id = ?', [ORIGINAL, ref.runId]);
+  await em.nativeDelete(ProjectFileVersion, { fileId });
+
+  expect(await tool(ref, replace)).toMatchObject({ isError: false, wrote: ['src/config.js'] });
+  expect(await live.read(projectId, fileId)).toBe(ORIGINAL.replace('3000', '8080'));
+  expect(await stored(fileId)).toBe(ORIGINAL.replace('3000', '8080'));
+  expect(await versions(fileId)).toHaveLength(1);
+});

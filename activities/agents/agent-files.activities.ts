@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { PatchConflictError, applyUnifiedPatch } from '../../core/agents/unified-patch';
+import { replaceUnique } from '../../core/agents/text-replace';
 import type { ToolCall } from '../../core/models/model-types';
 import type { ActivityDeps } from '../deps';
 import { ProjectFileStore } from './project-file-store';
@@ -122,6 +123,21 @@ export function createAgentFileActivities({ orm, events, live }: ActivityDeps) {
             throw failure;
           }
           return error(`The patch for ${path} does not apply`);
+        }
+        case 'replace_in_file': {
+          const path = safeProjectPath(args.path);
+          if (!path || typeof args.old_text !== 'string' || typeof args.new_text !== 'string')
+            return error('replace_in_file needs a project path, old_text and new_text');
+          if ((await store.binarySize(path)) !== null) return error(`${path} is a binary file; it cannot be edited`);
+          const current = await store.read(path);
+          if (current === undefined) return error(`${path} does not exist; create it with write_file`);
+          const outcome = replaceUnique(current, args.old_text, args.new_text);
+          if (outcome.ok) return write(path, outcome.content, 'edited');
+          // Quoted from what the agent read: replaced there, it is merged with the newer edit by write().
+          const base = await store.base(path);
+          const onBase = base === undefined || base === current ? null : replaceUnique(base, args.old_text, args.new_text);
+          if (onBase?.ok) return write(path, onBase.content, 'edited');
+          return error(`In ${path}, ${outcome.message}. Nothing was changed.`);
         }
         case 'search': {
           if (typeof args.query !== 'string' || !args.query) return error('query must be a non-empty string');

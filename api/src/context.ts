@@ -32,6 +32,7 @@ import type { FileService } from '../../core/files/file.service';
 import type { CollabService } from '../../core/files/collab.service';
 import type { RoomService } from '../../core/rooms/room.service';
 import type { ChatService } from '../../core/rooms/chat.service';
+import type { AssistService } from '../../core/assist/assist.service';
 import type { AssistChatService } from '../../core/assist/assist-chat.service';
 import type { DeployService } from '../../core/deploy/deploy.service';
 import type { DeploySecrets } from '../../core/deploy/deploy-secrets';
@@ -75,6 +76,8 @@ export interface GraphQLContext {
   assistChat: AssistChatService;
   /** Coding rooms: create, list, join, settings, moderation, invite links. */
   rooms: RoomService;
+  /** Editor actions (issue 17): start, decide, cancel, the viewer's requests, capabilities. */
+  assist: AssistService;
   /** Deployments: deploy, redeploy, roll back, cancel, logs, target settings, the local app (enforces deploy:*). */
   deploys: DeployService;
   /** Deployment env vars, secrets and provider tokens. */

@@ -47,6 +47,7 @@ import { DeploySecrets } from '../../core/deploy/deploy-secrets';
 import { DeployService } from '../../core/deploy/deploy.service';
 import { createDeployTargets, providerEndpointsFromConfig } from '../../core/deploy/targets';
 import { AssistEventStream } from '../../core/assist/assist-stream';
+import { AssistService } from '../../core/assist/assist.service';
 import { AssistChatService } from '../../core/assist/assist-chat.service';
 import { BillingMirror } from '../../core/billing/billing-mirror';
 import { BillingService } from '../../core/billing/billing.service';
@@ -86,6 +87,8 @@ export interface RequestServices {
   rooms: RoomService;
   /** Coding rooms' chat: messages, mentions, @agent questions, notifications. */
   chat: ChatService;
+  /** Editor actions (issue 17): start, decide, cancel, the viewer's requests, capabilities. */
+  assist: AssistService;
   /** Each person's chat about a project's code (issue 17): ask, the thread, clear. */
   assistChat: AssistChatService;
 }
@@ -210,6 +213,7 @@ export function createServices(deps: AppDeps): ApiServices {
       collab: new CollabService(em, live, temporal, taskQueue, Boolean(config.LIVEBLOCKS_BASE_URL)),
       chat: new ChatService(em, chatDeps),
       rooms: new RoomService(em, { ...roomDeps, projects }),
+      assist: new AssistService(em, { temporal, taskQueue, gateway: models.gateway, events: assistEvents, live }),
       assistChat: new AssistChatService(em, { temporal, taskQueue, gateway: models.gateway }),
     };
   };

@@ -1,5 +1,5 @@
 import type { RoomRole, RoomVisibility } from '../../contracts/rooms';
-import { actorOf, can, canEditFiles, type Action, type Actor, type Resource, type RoomAction } from './policy';
+import { actorOf, can, canAssist, canEditFiles, type Action, type Actor, type Resource, type RoomAction } from './policy';
 
 /**
  * The authorization matrix: every action on every resource for every kind of actor, including members of
@@ -292,4 +292,41 @@ it('never lets a coding room reach a project’s deployments', () => {
   const roomProject: Resource = { kind: 'project', ownerUserId: 'alice', ownerTeamId: null, visibility: 'public', id: 'p1' };
   expect(can(guest, 'project:read', roomProject)).toBe(true);
   for (const action of ['deploy:read', 'deploy:create', 'deploy:configure'] as const) expect(can(guest, action, roomProject)).toBe(false);
+});
+
+/**
+ * Assist (issue 17): who may explain and chat (read) and who may ask for changes and completions (change), per
+ * actor kind. Anonymous visitors read public projects but never use assist: every call is metered as someone's.
+ */
+describe('assist', () => {
+  const roomGuest = actorOf('guest', {}, false, { P1: 'edit' });
+  const roomViewer = actorOf('viewer', {}, false, { P1: 'read' });
+  const assistActors: Record<string, Actor> = { ...actors, roomGuest, roomViewer };
+  const P = (ownerUserId: string, ownerTeamId: string | null, visibility: 'private' | 'team' | 'public', id = 'P1'): Extract<Resource, { kind: 'project' }> => ({
+    kind: 'project',
+    ownerUserId,
+    ownerTeamId,
+    visibility,
+    id,
+  });
+  const rows: [label: string, project: Extract<Resource, { kind: 'project' }>, use: 'read' | 'change', allowed: string][] = [
+    ['alice private', P('alice', null, 'private', 'X'), 'read', 'alice'],
+    ['alice private', P('alice', null, 'private', 'X'), 'change', 'alice'],
+    ['alice public', P('alice', null, 'public', 'X'), 'read', 'stranger alice ownerA adminA memberA ownerB memberB platformAdmin roomGuest roomViewer'],
+    ['alice public', P('alice', null, 'public', 'X'), 'change', 'alice'],
+    ['A private', P('ownerA', 'A', 'private', 'X'), 'read', 'ownerA adminA'],
+    ['A team', P('memberA', 'A', 'team', 'X'), 'change', 'ownerA adminA memberA'],
+    ['A public', P('memberA', 'A', 'public', 'X'), 'change', 'ownerA adminA memberA'],
+    // Inside a live coding room over P1: participants may ask for changes, viewers may only explain and chat.
+    ['alice private, room P1', P('alice', null, 'private'), 'read', 'alice roomGuest roomViewer'],
+    ['alice private, room P1', P('alice', null, 'private'), 'change', 'alice roomGuest'],
+  ];
+  for (const [label, project, use, allowed] of rows) {
+    it(`${label}: ${use}`, () => {
+      const expected = new Set(allowed.split(' ').filter(Boolean));
+      for (const [name, actor] of Object.entries(assistActors)) {
+        expect({ actor: name, allowed: canAssist(actor, use, project) }).toEqual({ actor: name, allowed: expected.has(name) });
+      }
+    });
+  }
 });

@@ -259,6 +259,16 @@ export function canEditFiles(actor: Actor, project: Extract<Resource, { kind: 'p
   return can(actor, 'project:update', project) || (project.id !== undefined && actor.roomProjects?.get(project.id) === 'edit');
 }
 
+/**
+ * Assist (issue 17): explaining code and the project chat read the project (`read`); editor actions that propose a
+ * change, and inline completions, are edits (`change`: the same rule as the editor, so a room's participants may).
+ * A proposal is applied by the person who accepts it, through the editor, never by the model.
+ */
+export function canAssist(actor: Actor, use: 'read' | 'change', project: Extract<Resource, { kind: 'project' }>): boolean {
+  if (actor.userId === null) return false;
+  return use === 'read' ? can(actor, 'project:read', project) : canEditFiles(actor, project);
+}
+
 /** An actor with no memberships, for tests and the anonymous visitor. */
 export function actorOf(
   userId: string | null,

@@ -26,6 +26,12 @@ export interface ApplyPatchArgs {
   /** A unified diff (`@@ -a,b +c,d @@` hunks) against the file's current content. */
   patch: string;
 }
+/** Replaces one passage of a file; `old_text` must occur exactly once (whitespace drift is tolerated). */
+export interface ReplaceInFileArgs {
+  path: string;
+  old_text: string;
+  new_text: string;
+}
 export interface SearchArgs {
   /** Plain text, matched case-sensitively line by line. */
   query: string;
@@ -62,6 +68,7 @@ export interface AgentToolArgs {
   read_file: ReadFileArgs;
   write_file: WriteFileArgs;
   apply_patch: ApplyPatchArgs;
+  replace_in_file: ReplaceInFileArgs;
   search: SearchArgs;
   run_command: RunCommandArgs;
   run_tests: RunTestsArgs;
@@ -117,6 +124,19 @@ export const AGENT_TOOLS: { readonly [K in AgentToolName]: ToolSpec } = {
       'path',
       'patch',
     ]),
+  },
+  replace_in_file: {
+    name: 'replace_in_file',
+    description:
+      'Replace one passage of a file: old_text must occur exactly once (quote enough lines to make it unique); fails without change otherwise.',
+    parameters: object(
+      {
+        path: str('File path relative to the project root.'),
+        old_text: str('The exact current text to replace, a few whole lines.'),
+        new_text: str('The text to put in its place.'),
+      },
+      ['path', 'old_text', 'new_text'],
+    ),
   },
   search: {
     name: 'search',

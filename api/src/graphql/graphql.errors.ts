@@ -6,6 +6,7 @@ import { QueryTooComplexError } from './limits';
 import { CollaborationUnavailableError } from '../../../core/files/collab.service';
 import { SubscriptionLimitExceededError } from './ws-guard';
 import { FileOperationError } from '../../../core/files/file.errors';
+import { AssistRefusedError } from '../../../core/assist/assist.errors';
 import { ConcurrentLimitExceededError, QuotaExceededError, RateLimitExceededError } from '../../../core/limits/limits.errors';
 import { ModelNotAvailableError } from '../../../core/models/models.errors';
 import {
@@ -54,6 +55,9 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (original instanceof UnauthenticatedError || original instanceof ForbiddenError || original instanceof ConflictError) {
       return { ...base, message: original.message, extensions: { code: original.code } };
+    }
+    if (original instanceof AssistRefusedError) {
+      return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
     }
     if (original instanceof FileOperationError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...(original.path !== null ? { path: original.path } : {}) } };

@@ -36,8 +36,8 @@ describe('checkSchema', () => {
     expect(checkSchema({ summary: 'ok', outcome: 'approved' }, schema)).toEqual([]);
     expect(checkSchema({ outcome: 'maybe', extra: 1 }, schema)).toEqual([
       '$: missing summary',
-      '$.outcome: not one of ' + JSON.stringify(FINISH_OUTCOMES),
       '$: unexpected extra',
+      '$.outcome: not one of ' + JSON.stringify(FINISH_OUTCOMES),
     ]);
     expect(checkSchema({ summary: 3 }, schema)).toEqual(['$.summary: expected string, got integer']);
     expect(checkSchema([], schema)).toEqual(['$: expected object, got array']);
@@ -46,6 +46,30 @@ describe('checkSchema', () => {
     expect(checkSchema({ command: 'ls', timeoutSeconds: 0.5 }, AGENT_TOOLS.run_command.parameters)).toEqual([
       '$.timeoutSeconds: expected integer, got number',
     ]);
+  });
+
+  it('checks what the old hand-written checker ignored (ajv): patterns, unique items, exclusive bounds, oneOf', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        id: { type: 'string', pattern: '^t[0-9]+$' },
+        tags: { type: 'array', uniqueItems: true, items: { type: 'string' } },
+        ratio: { type: 'number', exclusiveMaximum: 1 },
+        pick: { oneOf: [{ type: 'integer' }, { type: 'number', minimum: 0 }] },
+      },
+    };
+    expect(checkSchema({ id: 't1', tags: ['a', 'b'], ratio: 0.5, pick: -1 }, schema)).toEqual([]);
+    expect(checkSchema({ id: 'x1', tags: ['a', 'a'], ratio: 1, pick: 2 }, schema)).toEqual([
+      '$.id: must match pattern "^t[0-9]+$"',
+      expect.stringMatching(/^\$\.tags: must NOT have duplicate items/),
+      '$.ratio: above 1',
+      '$.pick: matches no alternative',
+    ]);
+  });
+
+  it('checks a part of a schema against its root definitions, under a given path', () => {
+    const step = (otherPlanSchema.properties as { steps: { items: JsonSchema } }).steps.items;
+    expect(checkSchema({ name: 'n' }, step, otherPlanSchema, '$.steps[3]')).toContain('$.steps[3]: missing kind');
   });
 });
 

@@ -1,10 +1,10 @@
 /**
- * The small part of JSON Schema the offline provider needs, both ways: `checkSchema` lists why a value does
- * not match (tests use it on tool arguments and structured replies), `conformToSchema` reshapes a value so it
- * does (the architect's plan into whatever plan schema the caller asked for). Supported: type, enum, const,
- * properties, required, additionalProperties, items, min/max (Items, Length, imum), anyOf/oneOf/allOf and
- * local `$ref`s; other keywords are ignored.
+ * JSON Schema both ways: `checkSchema` lists why a value does not match (ajv; the providers check structured
+ * replies with it, tests check tool arguments), `conformToSchema` (json-conform.ts) reshapes a value so it does
+ * (the offline architect's plan into whatever plan schema the caller asked for) with the helpers below: type,
+ * enum, const, properties, required, additionalProperties, items, min/max, anyOf/oneOf/allOf and local `$ref`s.
  */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../model-types';
 
 export type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
@@ -41,55 +41,108 @@ export function typesOf(schema: JsonSchema): string[] {
   return typeof schema.type === 'string' ? [schema.type] : [];
 }
 
-const asSchemas = (value: unknown): JsonSchema[] => (Array.isArray(value) ? (value as JsonSchema[]) : []);
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+const ajv = new Ajv({ allErrors: true, strict: false, logger: false, validateFormats: false });
+const byObject = new WeakMap<JsonSchema, WeakMap<JsonSchema, ValidateFunction>>();
+const byText = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 500;
 
-/** Every reason `value` fails `schema`, each prefixed by its path (`$.tasks[0].role`); [] when it matches. */
+/** The schema compiled once: by object identity, else by its JSON (equal schemas built per call). */
+function validatorOf(schema: JsonSchema, root: JsonSchema): ValidateFunction {
+  const known = byObject.get(root)?.get(schema);
+  if (known) return known;
+  // A part of a larger schema keeps the root's definitions so its local `$ref`s resolve.
+  const whole =
+    schema === root
+      ? schema
+      : {
+          ...schema,
+          $defs: { ...(root.$defs as object), ...(schema.$defs as object) },
+          definitions: { ...(root.definitions as object), ...(schema.definitions as object) },
+        };
+  const text = JSON.stringify(whole);
+  let validate = byText.get(text);
+  if (!validate) {
+    // Without `$id` (two schemas may share one) and `$schema` (ajv's default class knows draft-07 only by name).
+    const { $id: _id, $schema: _dialect, ...anonymous } = whole;
+    validate = ajv.compile(anonymous);
+    // Schemas built per call (tool lists, formats) would otherwise pile up; ajv keeps its own copies too.
+    if (byText.size >= MAX_COMPILED) {
+      byText.clear();
+      ajv.removeSchema();
+    }
+    byText.set(text, validate);
+  }
+  if (!byObject.has(root)) byObject.set(root, new WeakMap());
+  byObject.get(root)!.set(schema, validate);
+  return validate;
+}
+
+/** `$.tasks[0].role` for ajv's `/tasks/0/role`, under `path`. */
+function pathOf(path: string, instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((at, key) => (/^\d+$/.test(key) ? `${at}[${key}]` : `${at}.${key}`), path);
+}
+
+function valueAt(value: unknown, instancePath: string): unknown {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], value);
+}
+
+function describe(error: ErrorObject, value: unknown, path: string): string {
+  const at = pathOf(path, error.instancePath);
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return `${at}: expected ${String(p.type).replace(/,/g, '|')}, got ${jsonTypeOf(valueAt(value, error.instancePath)) ?? 'undefined'}`;
+    case 'required':
+      return `${at}: missing ${String(p.missingProperty)}`;
+    case 'additionalProperties':
+      return `${at}: unexpected ${String(p.additionalProperty)}`;
+    case 'enum':
+      return `${at}: not one of ${JSON.stringify(p.allowedValues)}`;
+    case 'const':
+      return `${at}: expected ${JSON.stringify(p.allowedValue)}`;
+    case 'anyOf':
+    case 'oneOf':
+      return `${at}: matches no alternative`;
+    case 'minItems':
+      return `${at}: fewer than ${String(p.limit)} items`;
+    case 'maxItems':
+      return `${at}: more than ${String(p.limit)} items`;
+    case 'minLength':
+      return `${at}: shorter than ${String(p.limit)}`;
+    case 'maxLength':
+      return `${at}: longer than ${String(p.limit)}`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `${at}: below ${String(p.limit)}`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `${at}: above ${String(p.limit)}`;
+    default:
+      return `${at}: ${error.message ?? error.keyword}`;
+  }
+}
+
+/**
+ * Every reason `value` fails `schema` (ajv, all of JSON Schema draft-07 and `$defs`), each prefixed by its path
+ * (`$.tasks[0].role`); [] when it matches. `root` holds the definitions a part of a schema refers to. A value
+ * of the wrong type is reported once, not again for the keywords of the type it should have had, and a failed
+ * `anyOf` once, not per alternative.
+ */
 export function checkSchema(value: unknown, schema: JsonSchema, root: JsonSchema = schema, path = '$'): string[] {
-  const s = resolveRef(schema, root);
-  const actual = jsonTypeOf(value);
-  const types = typesOf(s);
-  if (types.length > 0 && !types.some((t) => typeFits(actual, t)))
-    return [`${path}: expected ${types.join('|')}, got ${actual ?? typeof value}`];
-  const errors: string[] = [];
-  if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value)))
-    errors.push(`${path}: not one of ${JSON.stringify(s.enum)}`);
-  if ('const' in s && JSON.stringify(s.const) !== JSON.stringify(value)) errors.push(`${path}: expected ${JSON.stringify(s.const)}`);
-  for (const sub of asSchemas(s.allOf)) errors.push(...checkSchema(value, sub, root, path));
-  const anyOf = asSchemas(s.anyOf ?? s.oneOf);
-  if (anyOf.length > 0 && !anyOf.some((sub) => checkSchema(value, sub, root, path).length === 0))
-    errors.push(`${path}: matches no alternative`);
-  if (typeof value === 'string') {
-    if (value.length < (num(s.minLength) ?? 0)) errors.push(`${path}: shorter than ${String(s.minLength)}`);
-    if (value.length > (num(s.maxLength) ?? Infinity)) errors.push(`${path}: longer than ${String(s.maxLength)}`);
-  }
-  if (typeof value === 'number') {
-    if (value < (num(s.minimum) ?? -Infinity)) errors.push(`${path}: below ${String(s.minimum)}`);
-    if (value > (num(s.maximum) ?? Infinity)) errors.push(`${path}: above ${String(s.maximum)}`);
-  }
-  if (Array.isArray(value)) errors.push(...checkArray(value, s, root, path));
-  else if (actual === 'object') errors.push(...checkObject(value as Record<string, unknown>, s, root, path));
-  return errors;
-}
-
-function checkArray(value: unknown[], s: JsonSchema, root: JsonSchema, path: string): string[] {
-  const errors: string[] = [];
-  if (value.length < (num(s.minItems) ?? 0)) errors.push(`${path}: fewer than ${String(s.minItems)} items`);
-  if (value.length > (num(s.maxItems) ?? Infinity)) errors.push(`${path}: more than ${String(s.maxItems)} items`);
-  if (s.items && typeof s.items === 'object')
-    value.forEach((item, i) => errors.push(...checkSchema(item, s.items as JsonSchema, root, `${path}[${i}]`)));
-  return errors;
-}
-
-function checkObject(value: Record<string, unknown>, s: JsonSchema, root: JsonSchema, path: string): string[] {
-  const errors: string[] = [];
-  const properties = (s.properties ?? {}) as Record<string, JsonSchema>;
-  for (const key of (s.required ?? []) as string[]) if (!(key in value)) errors.push(`${path}: missing ${key}`);
-  for (const [key, item] of Object.entries(value)) {
-    if (properties[key]) errors.push(...checkSchema(item, properties[key], root, `${path}.${key}`));
-    else if (s.additionalProperties === false) errors.push(`${path}: unexpected ${key}`);
-    else if (s.additionalProperties && typeof s.additionalProperties === 'object')
-      errors.push(...checkSchema(item, s.additionalProperties as JsonSchema, root, `${path}.${key}`));
-  }
-  return errors;
+  const validate = validatorOf(schema, root);
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const kept = errors.filter(
+    (e) => !alternatives.some((prefix) => e.schemaPath.startsWith(prefix)) && (e.keyword === 'type' || !mistyped.has(e.instancePath)),
+  );
+  return [...new Set(kept.map((e) => describe(e, value, path)))];
 }

@@ -11,7 +11,15 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import type { CallOptions, FinishReason, ModelProvider, ModelRequest, ModelResponse, TokenUsage, ToolCall } from '../model-types';
 import { kindOfStatus, ProviderError, retryAfterMs, type ProviderErrorKind } from '../provider.errors';
-import { badReply, type CallScope, errorMessage, parseToolArguments, usageOf, withCallScope } from './provider-support';
+import {
+  badReply,
+  type CallScope,
+  checkStructuredOutput,
+  errorMessage,
+  parseToolArguments,
+  usageOf,
+  withCallScope,
+} from './provider-support';
 
 export interface AnthropicProviderOptions {
   apiKey: string;
@@ -149,15 +157,15 @@ export class AnthropicProvider implements ModelProvider {
   }
 
   private fromMessage(request: ModelRequest, message: Message, onDelta?: (text: string) => void): ModelResponse {
-    const format = request.responseFormat?.name;
+    const format = request.responseFormat;
     let text = '';
     let json: unknown;
     let answeredByFormat = false;
     const toolCalls: ToolCall[] = [];
     for (const block of message.content) {
       if (block.type === 'text') text += block.text;
-      else if (block.type === 'tool_use' && format !== undefined && block.name === format) {
-        json = block.input;
+      else if (block.type === 'tool_use' && format !== undefined && block.name === format.name) {
+        json = checkStructuredOutput(this.id, request.model, block.input, format.schema);
         answeredByFormat = true;
       } else if (block.type === 'tool_use') {
         toolCalls.push({ id: block.id, name: block.name, arguments: toArguments(block.input) });

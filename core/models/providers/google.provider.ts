@@ -210,7 +210,7 @@ class ReplyParts {
       model: modelVersion ?? request.model,
     };
     if (request.responseFormat && this.calls.length === 0)
-      response.json = parseStructuredOutput(this.provider, this.model, this.text, finishReason);
+      response.json = parseStructuredOutput(this.provider, this.model, this.text, finishReason, request.responseFormat.schema);
     return response;
   }
 }

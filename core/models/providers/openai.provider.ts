@@ -203,7 +203,8 @@ export class OpenAIProvider implements ModelProvider {
     model: string,
   ): ModelResponse {
     const response: ModelResponse = { text, toolCalls, usage, finishReason, model };
-    if (request.responseFormat && toolCalls.length === 0) response.json = parseStructuredOutput(this.id, request.model, text, finishReason);
+    if (request.responseFormat && toolCalls.length === 0)
+      response.json = parseStructuredOutput(this.id, request.model, text, finishReason, request.responseFormat.schema);
     return response;
   }
 

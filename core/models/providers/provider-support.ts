@@ -2,7 +2,8 @@
  * What the vendor adapters share: one deadline-and-cancellation scope per call, token estimates for servers
  * that report no usage, and parsing of the JSON a model returns (tool arguments, structured output).
  */
-import type { ChatMessage, FinishReason, ModelRequest, ProviderId, TokenUsage, ToolCall } from '../model-types';
+import type { ChatMessage, FinishReason, JsonSchema, ModelRequest, ProviderId, TokenUsage, ToolCall } from '../model-types';
+import { checkSchema } from '../offline/json-schema';
 import { ProviderError, type ProviderErrorKind } from '../provider.errors';
 
 /**
@@ -169,14 +170,30 @@ export function parseToolArguments(provider: ProviderId, model: string, name: st
 }
 
 /**
- * The structured output in a reply's text. A reply stopped by the token limit or a filter keeps `json` unset
- * (its finish reason says why); any other unparsable text is a retryable `server` error.
+ * The structured output in a reply's text, checked against the response format's schema. A reply stopped by the
+ * token limit or a filter keeps `json` unset (its finish reason says why); any other unparsable or
+ * non-conforming text is a retryable `server` error.
  */
-export function parseStructuredOutput(provider: ProviderId, model: string, text: string, finishReason: FinishReason): unknown {
+export function parseStructuredOutput(
+  provider: ProviderId,
+  model: string,
+  text: string,
+  finishReason: FinishReason,
+  schema?: JsonSchema,
+): unknown {
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     if (finishReason === 'length' || finishReason === 'content_filter') return undefined;
     throw badReply(provider, model, 'reply is not the JSON the response format asked for');
   }
+  return schema ? checkStructuredOutput(provider, model, json, schema) : json;
+}
+
+/** `json` when it matches the response format's schema; else a retryable `server` error naming the first mismatches. */
+export function checkStructuredOutput(provider: ProviderId, model: string, json: unknown, schema: JsonSchema): unknown {
+  const problems = checkSchema(json, schema);
+  if (problems.length) throw badReply(provider, model, `reply does not match the response format: ${problems.slice(0, 3).join('; ')}`);
+  return json;
 }

@@ -101,6 +101,19 @@ describe.each(VENDORS)('$provider adapter', (vendor: VendorUnderTest) => {
     if (streamed) expect(deltas.join('')).toBe(response.text);
   });
 
+  it.each([false, true])('refuses structured output that does not match the schema, retryably (streamed: %s)', async (streamed) => {
+    fake.script({ json: { approved: 'yes', notes: [] } });
+    const error = await rejectionOf(
+      providerFor(vendor, fake).generate(
+        { ...ask('Review this diff'), responseFormat: verdictFormat },
+        streamed ? { onDelta: () => {} } : {},
+      ),
+    );
+    expect(error).toMatchObject({ kind: 'server', provider: vendor.provider, retryable: true });
+    expect((error as Error).message).toContain('reply does not match the response format: $: missing comments');
+    expect((error as Error).message).toContain('$.approved: expected boolean, got string');
+  });
+
   it('counts cached input as input and reasoning as output', async () => {
     fake.script({ text: 'ok', usage: { inputTokens: 1000, cachedInputTokens: 800, outputTokens: 300, reasoningTokens: 250 } });
     const response = await providerFor(vendor, fake).generate(ask('Think'));

@@ -2,6 +2,10 @@ import { InjectionToken, inject } from '@angular/core';
 import { ThemeService } from '../../../core/theme/theme.service';
 import type {
   LiveEditorOptions,
+  EditorContextAction,
+  InlineCompletionQuery,
+  InlineCompletionSource,
+  LineSelection,
   StoredEditorOptions,
   AgentMark,
   LiveEditorInstance,
@@ -10,6 +14,10 @@ import type {
 
 export type {
   LiveEditorOptions,
+  EditorContextAction,
+  InlineCompletionQuery,
+  InlineCompletionSource,
+  LineSelection,
   StoredEditorOptions,
   AgentMark,
   LiveEditorInstance,

@@ -29,7 +29,10 @@ import type { SaveState } from '../services/save-tracker';
 import { WorkspaceApi } from '../services/workspace-api.service';
 import { agentMarks, cursorStyleSheet } from './agent-marks';
 import {
+  type EditorContextAction,
+  type InlineCompletionSource,
   LIVE_EDITOR_LOADER,
+  type LineSelection,
   type LiveEditorEngine,
   type LiveEditorInstance,
 } from './live-editor-engine';
@@ -73,6 +76,10 @@ export class LiveEditorComponent {
   readonly deletion = input<Deletion | null>(null);
   /** A line to show once the file is open (each new object is a new request: the same line again works). */
   readonly reveal = input<{ readonly line: number } | null>(null);
+  /** The assist entries of the editor's context menu. */
+  readonly contextActions = input<readonly EditorContextAction[]>([]);
+  /** Ghost-text completions while the file can be edited; null: none. */
+  readonly completions = input<InlineCompletionSource | null>(null);
   readonly edited = output<string>();
 
   private readonly api = inject(WorkspaceApi);
@@ -85,7 +92,7 @@ export class LiveEditorComponent {
   /** The server's answer to `openFile` for the open file (null while opening, or with no live document). */
   private readonly opened = signal<OpenedFile | null>(null);
   private readonly vanished = signal(false);
-  private instance: LiveEditorInstance | null = null;
+  private readonly current = signal<LiveEditorInstance | null>(null);
   private generation = 0;
   private detachDoc: (() => void) | null = null;
   private revealed: { readonly line: number } | null = null;
@@ -114,6 +121,20 @@ export class LiveEditorComponent {
       this.state().kind !== 'live' ||
       !this.room()?.canWrite(),
   );
+  /** The open file's editor once this person can write to it (an accepted assist proposal goes through it). */
+  readonly writable = computed(() => {
+    const editor = this.current();
+    return editor && !this.readOnly() ? { fileId: this.file().id, editor } : null;
+  });
+
+  /** The lines selected now; null with a caret only, or no editor. */
+  selection(): LineSelection | null {
+    return this.instance?.getSelectionLines() ?? null;
+  }
+
+  private get instance(): LiveEditorInstance | null {
+    return this.current();
+  }
 
   constructor() {
     inject(DOCUMENT).head.append(this.cursorStyle);
@@ -134,6 +155,14 @@ export class LiveEditorComponent {
       if (!request || request === this.revealed || (kind !== 'live' && kind !== 'stored')) return;
       this.revealed = request;
       this.instance?.revealLine?.(request.line);
+    });
+    effect(() => {
+      const actions = this.contextActions();
+      this.current()?.setContextActions(actions);
+    });
+    effect(() => {
+      const editor = this.current();
+      editor?.setInlineCompletions(this.readOnly() ? null : this.completions());
     });
     // Read-only can change while open: the project archived, the room's token refreshed.
     effect(() => {
@@ -207,7 +236,7 @@ export class LiveEditorComponent {
     const self = room.self();
     awareness.enter({ name: self?.name ?? 'Someone', color: self?.color ?? '' });
     room.showOpen(file);
-    this.instance = engine.createLive(this.host().nativeElement, {
+    const instance = engine.createLive(this.host().nativeElement, {
       path: file.path,
       language: file.language,
       text: doc.getText(FILE_TEXT),
@@ -221,7 +250,8 @@ export class LiveEditorComponent {
     doc.on('update', onUpdate);
     this.detachDoc = () => doc.off('update', onUpdate);
     this.state.set({ kind: 'live', doc, awareness });
-    this.instance.setReadOnly(this.readOnly());
+    instance.setReadOnly(this.readOnly());
+    this.current.set(instance);
   }
 
   private async openStored(
@@ -232,12 +262,13 @@ export class LiveEditorComponent {
     const content = await this.api.fileContent(this.projectId(), file.path);
     if (!current()) return;
     if (!content.ok) return this.fail(content.error.message);
-    this.instance = engine.createStored(this.host().nativeElement, {
+    const instance = engine.createStored(this.host().nativeElement, {
       path: file.path,
       language: file.language,
       content: content.value,
     });
     this.state.set({ kind: 'stored' });
+    this.current.set(instance);
   }
 
   private fail(message: string): void {
@@ -250,7 +281,7 @@ export class LiveEditorComponent {
     this.detachDoc?.();
     this.detachDoc = null;
     this.instance?.dispose();
-    this.instance = null;
+    this.current.set(null);
     this.cursorStyle.textContent = '';
   }
 }

@@ -7,8 +7,12 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { monaco, monacoLanguage, setupMonaco } from '../../../shared/code-viewer/monaco-setup';
 import { agentClass } from './cursor-styles';
+import { applyTextEdit } from './text-edits';
 import type {
   AgentMark,
+  EditorContextAction,
+  InlineCompletionSource,
+  LineSelection,
   LiveEditorEngine,
   LiveEditorInstance,
   LiveEditorOptions,
@@ -77,11 +81,17 @@ function createLive(host: HTMLElement, options: LiveEditorOptions): LiveEditorIn
     whenWritable(() => undo.redo()),
   );
   const agents = editor.createDecorationsCollection();
+  const assist = assistHooks(editor, path, language);
 
   return {
+    ...assist.instance,
     setReadOnly: (readOnly) => editor.updateOptions({ readOnly: readOnly || !binding }),
     setAgentCursors: (marks) => agents.set(marks.flatMap((mark) => agentDecorations(model, mark))),
     revealLine: (line) => revealLine(editor, line),
+    applyAssistEdit: (next) =>
+      !!binding &&
+      !editor.getOption(monaco.editor.EditorOption.readOnly) &&
+      applyTextEdit(text, next, binding, undo),
     detach: () => {
       binding?.destroy();
       binding = null;
@@ -90,6 +100,7 @@ function createLive(host: HTMLElement, options: LiveEditorOptions): LiveEditorIn
     },
     dispose: () => {
       if (binding) undo.destroy();
+      assist.dispose();
       editor.dispose();
       // Also ends the binding (it listens for its model's disposal).
       model.dispose();
@@ -104,12 +115,16 @@ function createStored(host: HTMLElement, options: StoredEditorOptions): LiveEdit
     freeUri(options.path),
   );
   const editor = monaco.editor.create(host, { ...EDITOR_OPTIONS, model, readOnly: true });
+  const assist = assistHooks(editor, options.path, options.language);
   return {
+    ...assist.instance,
     setReadOnly: () => undefined,
     setAgentCursors: () => undefined,
     detach: () => undefined,
     revealLine: (line) => revealLine(editor, line),
+    applyAssistEdit: () => false,
     dispose: () => {
+      assist.dispose();
       editor.dispose();
       model.dispose();
     },
@@ -121,6 +136,90 @@ function revealLine(editor: monaco.editor.IStandaloneCodeEditor, line: number): 
   editor.setPosition({ lineNumber, column: 1 });
   editor.revealLineInCenter(lineNumber);
   editor.focus();
+}
+
+type AssistHooks = Pick<
+  LiveEditorInstance,
+  'getText' | 'getSelectionLines' | 'setContextActions' | 'setInlineCompletions'
+>;
+
+/** The assist side of an editor: the selection, the context-menu entries, ghost-text completions. */
+function assistHooks(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  path: string,
+  language: string,
+): { instance: AssistHooks; dispose(): void } {
+  let actions: monaco.IDisposable[] = [];
+  let completions: monaco.IDisposable | null = null;
+  const dispose = () => {
+    actions.forEach((action) => action.dispose());
+    actions = [];
+    completions?.dispose();
+    completions = null;
+  };
+  const instance: AssistHooks = {
+    getText: () => editor.getModel()?.getValue() ?? '',
+    getSelectionLines: () => selectionLines(editor),
+    setContextActions: (list: readonly EditorContextAction[]) => {
+      actions.forEach((action) => action.dispose());
+      actions = list.map((action, order) =>
+        editor.addAction({
+          id: `atelier.assist.${action.id}`,
+          label: action.label,
+          contextMenuGroupId: '0_assist',
+          contextMenuOrder: order,
+          run: () => action.run(selectionLines(editor)),
+        }),
+      );
+    },
+    setInlineCompletions: (source: InlineCompletionSource | null) => {
+      completions?.dispose();
+      completions = source ? inlineCompletions(editor, path, language, source) : null;
+    },
+  };
+  return { instance, dispose };
+}
+
+/** The selected lines; a selection that ends at column 1 does not take that last line. */
+function selectionLines(editor: monaco.editor.IStandaloneCodeEditor): LineSelection | null {
+  const selection = editor.getSelection();
+  if (!selection || selection.isEmpty()) return null;
+  const { startLineNumber, endLineNumber, endColumn } = selection;
+  const endLine = endColumn === 1 && endLineNumber > startLineNumber ? endLineNumber - 1 : endLineNumber;
+  return { startLine: startLineNumber, endLine };
+}
+
+/**
+ * Ghost text for this editor's model only (providers are per language, for every model). Monaco cancels
+ * the token when the person types on: that aborts the request.
+ */
+function inlineCompletions(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  path: string,
+  language: string,
+  source: InlineCompletionSource,
+): monaco.IDisposable {
+  const model = editor.getModel();
+  if (!model) return { dispose: () => undefined };
+  return monaco.languages.registerInlineCompletionsProvider(model.getLanguageId(), {
+    provideInlineCompletions: async (asked, position, _context, token) => {
+      if (asked !== model || editor.getOption(monaco.editor.EditorOption.readOnly)) return { items: [] };
+      const controller = new AbortController();
+      const cancelled = token.onCancellationRequested(() => controller.abort());
+      try {
+        const offset = asked.getOffsetAt(position);
+        const all = asked.getValue();
+        const query = { path, language, prefix: all.slice(0, offset), suffix: all.slice(offset) };
+        const text = await source(query, controller.signal);
+        if (!text || token.isCancellationRequested) return { items: [] };
+        const at = new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column);
+        return { items: [{ insertText: text, range: at }] };
+      } finally {
+        cancelled.dispose();
+      }
+    },
+    disposeInlineCompletions: () => undefined,
+  });
 }
 
 /** An agent's caret (a bar with its name, styled per role by the page) and a tint on its line. */

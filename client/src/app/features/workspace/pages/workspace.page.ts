@@ -8,14 +8,32 @@ import {
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
+import type { AssistAction } from '@contracts/assist';
 import { EventType } from '@contracts/events';
-import { EMPTY, Subject, auditTime, filter, merge, switchMap, tap } from 'rxjs';
+import {
+  EMPTY,
+  Subject,
+  auditTime,
+  filter,
+  firstValueFrom,
+  merge,
+  switchMap,
+  tap,
+  timeout,
+} from 'rxjs';
 import type { Result } from '../../../core/user-facing-error';
 import { PresenceBarComponent } from '../components/presence-bar.component';
+import { AssistPanelComponent, type AssistTab } from '../components/assist-panel.component';
 import { LiveEditorComponent } from '../editor/live-editor.component';
+import type {
+  EditorContextAction,
+  LineSelection,
+  LiveEditorInstance,
+} from '../editor/live-editor-engine';
 import { FileHistoryComponent } from '../files/file-history.component';
 import { FileTreeComponent } from '../files/file-tree.component';
 import { FileEvents } from '../files/services/file-events.service';
@@ -31,11 +49,31 @@ import type { ProjectRoom } from '../services/project-room';
 import { SaveTracker, saveState } from '../services/save-tracker';
 import { WorkspaceApi } from '../services/workspace-api.service';
 import { ProjectNotFoundComponent } from '../../../shared/components/project-not-found.component';
+import { AssistMenuComponent } from '../../assist/actions/assist-menu.component';
+import { ACTION_LABELS, EDITOR_ACTIONS } from '../../assist/actions/assist-action.models';
+import {
+  type AssistEditorHost,
+  AssistActions,
+} from '../../assist/actions/assist-actions.controller';
+import { CompletionSettings } from '../../assist/completions/completion-settings';
+import { CompletionStatusComponent } from '../../assist/completions/completion-status.component';
+import {
+  type CompletionRefusal,
+  InlineCompletions,
+} from '../../assist/completions/inline-completions';
+import {
+  AssistActionsApi,
+  type AssistCapabilities,
+} from '../../assist/services/assist-actions-api.service';
+import { FilesApi } from '../files/services/files-api.service';
 
 /** Bursts of file events cause one re-read of the file list. */
 export const FILES_REFRESH_AUDIT_MS = 300;
 
-/** `/projects/:id/code`: the file list, the live editor and who is here. */
+/** How long Accept waits for the target file to open writable before it gives up. */
+export const ASSIST_OPEN_TIMEOUT_MS = 15_000;
+
+/** `/projects/:id/code`: the file list, the live editor, who is here, and the Assist panel. */
 @Component({
   selector: 'app-workspace-page',
   imports: [
@@ -45,7 +83,11 @@ export const FILES_REFRESH_AUDIT_MS = 300;
     LiveEditorComponent,
     PresenceBarComponent,
     ProjectNotFoundComponent,
+    AssistPanelComponent,
+    AssistMenuComponent,
+    CompletionStatusComponent,
   ],
+  providers: [AssistActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workspace.page.html',
   styleUrl: './workspace.page.css',
@@ -55,11 +97,19 @@ export class WorkspacePage {
   readonly id = input.required<string>();
   /** The `?file=` query parameter: the path to open. */
   readonly file = input<string | undefined>();
+  /** The `?line=` query parameter: the line to show in that file (a chat citation, a shared link). */
+  readonly line = input<string | undefined>();
 
   private readonly api = inject(WorkspaceApi);
   private readonly fileEvents = inject(FileEvents);
   private readonly collab = inject(CollabService);
   private readonly router = inject(Router);
+  private readonly filesApi = inject(FilesApi);
+  private readonly assistApi = inject(AssistActionsApi);
+  private readonly inlineCompletions = inject(InlineCompletions);
+  private readonly completionSettings = inject(CompletionSettings);
+  protected readonly actions = inject(AssistActions);
+  private readonly editorView = viewChild(LiveEditorComponent);
   private readonly refresh = new Subject<void>();
   private pendingOpen: string | null = null;
 
@@ -71,6 +121,12 @@ export class WorkspacePage {
   protected readonly history = signal(false);
   private readonly deletions = signal<readonly Deletion[]>([]);
   private readonly tracker = signal<SaveTracker | null>(null);
+  /** A line to show in the open file (each request a new object). */
+  protected readonly reveal = signal<{ readonly line: number } | null>(null);
+  protected readonly assistOpen = signal(false);
+  protected readonly assistTab = signal<AssistTab>('action');
+  protected readonly capabilities = signal<AssistCapabilities | null>(null);
+  protected readonly completionRefusal = signal<CompletionRefusal | null>(null);
 
   protected readonly project = computed(() => {
     const result = this.workspace();
@@ -89,6 +145,40 @@ export class WorkspacePage {
     const unsaved = this.tracker()?.unsaved() ?? false;
     return saveState(unsaved, room?.pending() ?? false, room?.connected() ?? true);
   });
+  protected readonly canEdit = computed(() => {
+    const p = this.project();
+    return !!p && p.myAccess.canEdit && !p.archivedAt;
+  });
+  /** Why editor actions cannot run (no model), or null. */
+  protected readonly actionsOff = computed(() => {
+    const actions = this.capabilities()?.actions;
+    return actions && !actions.available
+      ? (actions.reason ?? 'No model can serve editor actions.')
+      : null;
+  });
+  /** The editor's right-click entries: explain for everyone, the changing actions for editors. */
+  protected readonly contextActions = computed((): EditorContextAction[] => {
+    if (!this.capabilities()?.actions.available) return [];
+    const allowed = EDITOR_ACTIONS.filter((action) => action === 'explain' || this.canEdit());
+    return allowed.map((action) => ({
+      id: action,
+      label: `Assist: ${ACTION_LABELS[action]}`,
+      run: (selection: LineSelection | null) => this.runAction(action, selection),
+    }));
+  });
+  protected readonly completions = computed(() => {
+    const project = this.project();
+    const on = this.capabilities()?.completions.available && this.completionSettings.enabled();
+    if (!project || !on || !this.canEdit()) return null;
+    return this.inlineCompletions.source(project.id, (refusal) =>
+      this.completionRefusal.set(refusal),
+    );
+  });
+  /** What Accept needs: the target open in a writable editor, created first when missing. */
+  protected readonly assistHost: AssistEditorHost = { editorFor: (path) => this.editorFor(path) };
+  protected readonly selectionNow = () => this.editorView()?.selection() ?? null;
+  private readonly writable$ = toObservable(computed(() => this.editorView()?.writable() ?? null));
+
   /** The connection dropped (Liveblocks reconnects by itself), or the server closed it (the page rejoins). */
   protected readonly connection = computed(() => {
     const status = this.room()?.status();
@@ -116,6 +206,12 @@ export class WorkspacePage {
       const wanted = path ? files.find((f) => f.path === path) : undefined;
       if (wanted && untracked(this.openFile)?.id !== wanted.id) this.openFile.set(wanted);
     });
+    // `?line=` shows that line once the file is open.
+    effect(() => {
+      const line = Number(this.line());
+      if (this.file() && Number.isInteger(line) && line > 0)
+        untracked(() => this.reveal.set({ line }));
+    });
     // The server closes the room when someone's access changes: read what they may do now, and again once back.
     let lastStatus: string | undefined;
     effect(() => {
@@ -141,6 +237,50 @@ export class WorkspacePage {
     this.refresh.next();
   }
 
+  /** A chat citation (`path:line`): opens the file and shows the line. */
+  protected openAt(path: string, line: number | null): void {
+    const file = this.project()?.files.find((f) => f.path === path.replace(/^\.\//, ''));
+    if (!file) return;
+    this.show(file);
+    if (line) this.reveal.set({ line });
+  }
+
+  /** An action from the toolbar menu (the editor's selection) or the context menu (its own). */
+  protected runAction(action: AssistAction, selection?: LineSelection | null): void {
+    const project = this.project();
+    if (!project) return;
+    const path = action === 'new_file' ? '' : (this.openFile()?.path ?? '');
+    if (action !== 'new_file' && !path) return;
+    const lines = action === 'new_file' ? null : (selection ?? this.selectionNow());
+    this.assistOpen.set(true);
+    this.assistTab.set('action');
+    this.actions.begin(project.id, { action, path, selection: lines });
+  }
+
+  private async editorFor(
+    path: string,
+  ): Promise<{ editor: LiveEditorInstance } | { reason: string }> {
+    const project = this.project();
+    if (!project) return { reason: 'The workspace is not loaded.' };
+    let file: { id: string } | undefined = project.files.find((f) => f.path === path);
+    if (!file) {
+      const created = await this.filesApi.createFile(project.id, path);
+      if (!created.ok) return { reason: created.error.message };
+      file = created.value;
+    }
+    const id = file.id;
+    this.open(id);
+    const ready = await firstValueFrom(
+      this.writable$.pipe(
+        filter((writable) => writable?.fileId === id),
+        timeout(ASSIST_OPEN_TIMEOUT_MS),
+      ),
+    ).catch(() => null);
+    return ready
+      ? { editor: ready.editor }
+      : { reason: `${path} could not be opened for editing.` };
+  }
+
   private show(file: WorkspaceFile): void {
     this.pendingOpen = null;
     this.openFile.set(file);
@@ -153,6 +293,11 @@ export class WorkspacePage {
 
   private loaded(projectId: string, result: Result<Workspace>): void {
     this.workspace.set(result);
+    if (result.ok) {
+      void this.assistApi.capabilities(projectId).then((caps) => {
+        if (caps.ok && this.project()?.id === projectId) this.capabilities.set(caps.value);
+      });
+    }
     if (!result.ok || !result.value.collaboration.enabled) return;
     const tracker = new SaveTracker(
       (ids) => this.api.filesEdited(projectId, ids),
@@ -206,6 +351,9 @@ export class WorkspacePage {
     this.workspace.set(null);
     this.openFile.set(null);
     this.history.set(false);
+    this.capabilities.set(null);
+    this.completionRefusal.set(null);
+    this.actions.close();
     this.pendingOpen = null;
     this.deletions.set([]);
   }

@@ -1,8 +1,12 @@
 /** Fakes of the workspace's two outside worlds for component tests: the Liveblocks room and Monaco. */
 import { FILE_TEXT, ROOT_AGENTS_MAP, ROOT_FILES_MAP, type AgentCursor } from '@contracts/collab';
 import * as Y from 'yjs';
+import { applyTextEdit } from '../editor/text-edits';
 import type {
   AgentMark,
+  EditorContextAction,
+  InlineCompletionSource,
+  LineSelection,
   LiveEditorEngine,
   LiveEditorInstance,
   LiveEditorOptions,
@@ -156,7 +160,16 @@ export interface FakeEditor extends LiveEditorInstance {
   disposed: boolean;
   /** Lines shown through `revealLine`, in order. */
   revealed: number[];
+  /** What the person selected (the test sets it). */
+  selection: LineSelection | null;
+  contextActions: readonly EditorContextAction[];
+  completions: InlineCompletionSource | null;
+  /** Ctrl-Z: this person's undo manager (live editors only), as the real engine keeps one. */
+  undo(): void;
 }
+
+/** The origin of this person's typing (the real engine's is its y-monaco binding). */
+const BINDING = 'binding';
 
 /** Records the editors created; typing goes straight into the live text (as the binding would). */
 export class FakeLiveEditorEngine implements LiveEditorEngine {
@@ -181,7 +194,7 @@ export class FakeLiveEditorEngine implements LiveEditorEngine {
     const live = this.last.live;
     if (!live) throw new Error('the editor is not live');
     if (this.last.readOnly) return;
-    live.text.doc!.transact(() => live.text.insert(index, text), 'binding');
+    live.text.doc!.transact(() => live.text.insert(index, text), BINDING);
   }
 
   private record(
@@ -189,6 +202,7 @@ export class FakeLiveEditorEngine implements LiveEditorEngine {
     stored: StoredEditorOptions | null,
     readOnly: boolean,
   ): FakeEditor {
+    const undo = live && new Y.UndoManager(live.text, { trackedOrigins: new Set([BINDING]) });
     const editor: FakeEditor = {
       live,
       stored,
@@ -198,6 +212,20 @@ export class FakeLiveEditorEngine implements LiveEditorEngine {
       disposed: false,
       revealed: [],
       revealLine: (line) => void editor.revealed.push(line),
+      selection: null,
+      contextActions: [],
+      completions: null,
+      undo: () => void undo?.undo(),
+      getText: () => (live ? live.text.toString() : (stored?.content ?? '')),
+      getSelectionLines: () => editor.selection,
+      applyAssistEdit: (next) =>
+        !!live &&
+        !!undo &&
+        !editor.readOnly &&
+        !editor.detached &&
+        applyTextEdit(live.text, next, BINDING, undo),
+      setContextActions: (actions) => void (editor.contextActions = actions),
+      setInlineCompletions: (source) => void (editor.completions = source),
       setReadOnly: (value) => void (editor.readOnly = value),
       setAgentCursors: (marks) => void (editor.marks = marks),
       detach: () => {

@@ -10,6 +10,7 @@ import { ConcurrencyLimiter } from '../core/limits/concurrency-limiter';
 import { DEFAULT_LIMITS } from '../core/limits/tiers';
 import { buildSandboxManager } from '../core/sandbox/build-sandboxes';
 import { createModelLayer } from '../core/models/model-layer';
+import { localModelOf } from '../core/models/local-model';
 import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { connectWorker, createBuildWorker } from './build-worker';
 import { LiveDocs } from '../core/files/live-docs';
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
   await sandboxes?.sweepOrphans();
   const stopReaper = sandboxes?.startReaper(60_000);
   const box = config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(config.ATELIER_MASTER_KEYS)) : null;
-  const models = createModelLayer({ env: config, orm, redis, box, limits: DEFAULT_LIMITS });
+  // The local model's header only; the model loads when an action or a chat first needs it.
+  const local = await localModelOf(config, config.ATELIER_TOOLS_DIR);
+  const models = createModelLayer({ env: config, orm, redis, box, limits: DEFAULT_LIMITS, local });
   const connection = await connectWorker(config.temporal);
   // Archiving a room asks the project room's workflow to flush first (versions credited to their editors).
   const client = await Connection.connect(temporalConnectionOptions(config.temporal));
@@ -75,12 +78,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const running = worker.run();
-  logger.info({ taskQueue: worker.options.taskQueue, namespace: config.temporal.namespace }, 'worker ready');
+  logger.info({ taskQueue: worker.options.taskQueue, namespace: config.temporal.namespace, localModel: local?.id ?? null }, 'worker ready');
   process.send?.({ type: 'ready' });
   try {
     await running;
   } finally {
     stopReaper?.();
+    await models.local?.close();
     await connection.close();
     await client.close();
     redis.disconnect();

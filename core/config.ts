@@ -156,6 +156,17 @@ const schema = z.object({
   ATELIER_MODEL_CATALOG: z.string().optional(),
   /** Platform role → model chains as JSON, e.g. `{"coder":["openai/gpt-4.1","anthropic/claude-sonnet-4-5"]}`. */
   ATELIER_ROLE_MODELS: z.string().optional(),
+  /**
+   * The local model, run in-process by node-llama-cpp: a .gguf path, or `off`. Unset: the SmolLM2 file `npm start`
+   * fetches into `<ATELIER_TOOLS_DIR>/models/`, when it is there. Serves chat, editor actions and completions.
+   */
+  ATELIER_LOCAL_MODEL: z.string().min(1).optional(),
+  /** CPU threads the local model evaluates with; default: every core (os.availableParallelism()). */
+  ATELIER_LOCAL_MODEL_THREADS: z.coerce.number().int().min(1).max(512).optional(),
+  /** Context tokens the local model runs with; default min(its trained context, 8192). */
+  ATELIER_LOCAL_MODEL_CONTEXT: z.coerce.number().int().min(256).max(1_048_576).optional(),
+  /** Downloaded tools and models, shared with the launcher (ATELIER_TOOLS_DIR, default `.tools`). */
+  ATELIER_TOOLS_DIR: z.string().default(resolve(__dirname, '../.tools')),
   /** Per vendor call, in ms (a whole streamed reply included). */
   ATELIER_MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(180_000),
   /** Paths of PEM files for Temporal mTLS; read once here so temporal.config.ts stays free of I/O. */

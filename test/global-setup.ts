@@ -1,7 +1,8 @@
 /**
  * Starts what the server tests need, once per jest run, in parallel: an in-memory Temporal dev server,
  * PostgreSQL (DATABASE_URL, else embedded in `.data/test/postgres`) and Redis (REDIS_URL, else a
- * throwaway redis-server) and a Liveblocks dev server (no persistence), each on a free port. Published through process.env (see test/services.ts).
+ * throwaway redis-server) and a Liveblocks dev server (no persistence), each on a free port; fetches the small
+ * local GGUF model once into `<tools>/models/`. Published through process.env (see test/services.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { startEmbeddedPostgres } from '../infra/src/services/postgres';
 import { startRedis } from '../infra/src/services/redis';
 import { startLiveblocksDevServer } from '../infra/src/services/liveblocks';
 import { findTemporalCli, startTemporalDevServer } from '../infra/src/services/temporal';
+import { ensureLocalModel } from '../infra/src/services/local-model';
 import { loadStackConfig, repoRoot } from '../infra/src/stack-config';
 import { servicesHandleKey, testEnvKeys } from './services';
 
@@ -91,14 +93,18 @@ export default async function globalSetup(): Promise<void> {
     process.env[testEnvKeys.liveblocksUrl] = lb.url;
   })();
 
-  const results = await Promise.allSettled([temporal, postgres, redis, liveblocks]);
+  const localModel = (async () => {
+    process.env[testEnvKeys.localModel] = await ensureLocalModel(toolsDir, (line) => process.stdout.write(`\n[global-setup] ${line}\n`));
+  })();
+
+  const results = await Promise.allSettled([temporal, postgres, redis, liveblocks, localModel]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     await Promise.all(running.map((r) => r.stop()));
     const err = failed.reason as Error & { hint?: string };
     throw new Error(`Test services could not start: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
   }
-  process.stdout.write(`\n[global-setup] Temporal, Postgres, Redis and Liveblocks ready in ${Date.now() - t0} ms (logs: ${logDir})\n`);
+  process.stdout.write(`\n[global-setup] Temporal, Postgres, Redis, Liveblocks and the local model ready in ${Date.now() - t0} ms (logs: ${logDir})\n`);
 }
 
 /**

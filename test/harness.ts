@@ -18,6 +18,7 @@ import { DEFAULT_LIMITS, type LimitsConfig } from '../core/limits/tiers';
 import { SandboxManager } from '../core/sandbox/sandbox-manager';
 import type { SandboxBackend } from '../sandbox/types';
 import { createModelLayer, type ModelLayer } from '../core/models/model-layer';
+import type { LocalModelFile } from '../core/models/local-model';
 import { SecretBox, parseKeyring } from '../core/keys/secret-box';
 import { testEnv, testLiveblocks } from './services';
 import { LiveDocs } from '../core/files/live-docs';
@@ -116,6 +117,11 @@ export async function createStack(
     trustProxy?: string;
     config?: Partial<AppDeps['config']>;
     masterKeys?: string;
+    /**
+     * The local GGUF model in the stack's model layer: `await localModelOf({ ATELIER_LOCAL_MODEL: testEnv().localModel }, '')`
+     * (the real SmolLM2 file global setup fetched). Without a vendor key chat and actions then run on it.
+     */
+    localModel?: LocalModelFile | null;
     sandboxBackend?: SandboxBackend;
     /** Live documents through the test Liveblocks dev server (default true, as `npm start` runs); false: PostgreSQL only. */
     live?: boolean;
@@ -150,6 +156,7 @@ export async function createStack(
     redis,
     box: options.masterKeys ? new SecretBox(parseKeyring(options.masterKeys)) : null,
     limits: options.limits ?? testLimits,
+    local: options.localModel,
   });
   // One registry for the API (token checks, which targets are offered) and this stack's workers.
   const dataDir = options.deploy?.dataDir ?? join(__dirname, '..', '.data', 'test', `deploy-${randomUUID().slice(0, 8)}`);

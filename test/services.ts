@@ -10,6 +10,7 @@ export const testEnvKeys = {
   databaseUrl: 'ATELIER_TEST_DATABASE_URL',
   redisUrl: 'ATELIER_TEST_REDIS_URL',
   liveblocksUrl: 'ATELIER_TEST_LIVEBLOCKS_URL',
+  localModel: 'ATELIER_TEST_LOCAL_MODEL',
 } as const;
 
 /** Services available to the tests. */
@@ -24,6 +25,8 @@ export interface TestEnv {
   redisUrl: string;
   /** Base URL of a Liveblocks dev server (secret `sk_localdev`); rooms are per project id, so files do not collide. */
   liveblocksUrl: string;
+  /** Path of the small real GGUF model (SmolLM2 135M): set ATELIER_LOCAL_MODEL to it, or pass it to `localModelOf`. */
+  localModel: string;
 }
 
 /** The Liveblocks settings for tests, shaped like the app's config. */
@@ -36,7 +39,7 @@ export function testEnv(): TestEnv {
   const missing = Object.values(testEnvKeys).filter((k) => !process.env[k]);
   if (missing.length) {
     throw new Error(
-      `${missing.join(', ')} not set: run server tests through jest (npm test, or npx jest --selectProjects server), whose global-setup starts Temporal, Postgres, Redis and Liveblocks.`,
+      `${missing.join(', ')} not set: run server tests through jest (npm test, or npx jest --selectProjects server), whose global-setup starts Temporal, Postgres, Redis and Liveblocks and fetches the local model.`,
     );
   }
   return {
@@ -45,6 +48,7 @@ export function testEnv(): TestEnv {
     databaseUrl: process.env[testEnvKeys.databaseUrl]!,
     redisUrl: process.env[testEnvKeys.redisUrl]!,
     liveblocksUrl: process.env[testEnvKeys.liveblocksUrl]!,
+    localModel: process.env[testEnvKeys.localModel]!,
   };
 }
 

@@ -7,6 +7,7 @@ import type { OAuthConfig } from '../../core/auth/oauth';
 import type { LimitsConfig } from '../../core/limits/tiers';
 import type { Mailer } from '../../core/mail/mailer';
 import type { ModelEnv, ModelLayer } from '../../core/models/model-layer';
+import type { LocalModelFile } from '../../core/models/local-model';
 import type { SandboxConfig } from '../../core/sandbox/build-sandboxes';
 import type { SandboxManager } from '../../core/sandbox/sandbox-manager';
 import type { LiveDocs } from '../../core/files/live-docs';
@@ -62,6 +63,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** The model layer; built from the config's model keys when not given. */
   models?: ModelLayer;
+  /** The local GGUF model for a layer built here (server.ts reads it with `localModelOf`); none when absent. */
+  localModel?: LocalModelFile | null;
   /** Sandboxes for the preview proxy and terminal; built from ATELIER_SANDBOX_* when the config has them. */
   sandboxes?: SandboxManager;
   /** The files' live documents; built from LIVEBLOCKS_SECRET_KEY / LIVEBLOCKS_BASE_URL when not given (null: off). */

@@ -8,6 +8,7 @@ import { assertSingleUserSafe, SingleUserExposedError } from './http/single-user
 import { anyAccountExists } from '../../core/auth/create-account';
 import { createLogger } from '../../core/logger';
 import { temporalConnectionOptions } from '../../core/temporal/connection';
+import { localModelOf } from '../../core/models/local-model';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
   const connection = await Connection.connect(temporalConnectionOptions(config.temporal));
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const app = await createApp({ config, orm, redis, temporal, logger });
+  // The local model's header only; the model loads when a completion first needs it.
+  const localModel = await localModelOf(config, config.ATELIER_TOOLS_DIR);
+  const app = await createApp({ config, orm, redis, temporal, logger, localModel });
   const url = await app.listen(config.PORT, config.HOST);
   const previewUrl = app.previews?.origin().pattern;
   const appsUrl = app.apps?.origin().pattern;

@@ -155,7 +155,7 @@ export function createServices(deps: AppDeps): ApiServices {
   const events = new ProjectEventStream(redis);
   const rateLimiter = new RateLimiter(redis, { config: deps.limits, logger });
   const secretBox = config.ATELIER_MASTER_KEYS ? new SecretBox(parseKeyring(config.ATELIER_MASTER_KEYS)) : null;
-  const models = deps.models ?? createModelLayer({ env: config, orm, redis, box: secretBox, limits, rateLimiter });
+  const models = deps.models ?? createModelLayer({ env: config, orm, redis, box: secretBox, limits, rateLimiter, local: deps.localModel });
   const mailer = deps.mailer ?? createMailer({ ...config, ATELIER_MAIL_DIR: mailDir(config) }, logger);
   const oauth = oauthFromConfig(config);
   const liveAccess = new LiveAccess(orm, logger);
@@ -251,6 +251,7 @@ export function createServices(deps: AppDeps): ApiServices {
       events.close();
       roomEvents.close();
       assistEvents.close();
+      await models.local?.close();
       await roomEnforcer.close();
       roomRuntime?.close();
       notificationFeed.close();

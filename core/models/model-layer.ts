@@ -13,6 +13,8 @@ import { CircuitBreaker, DEFAULT_BREAKER, type BreakerOptions } from './circuit-
 import { ModelCredentials, type PlatformKeys } from './credentials';
 import { ModelGateway } from './model-gateway';
 import { createProvider } from './providers/create-provider';
+import { localCatalogEntry, type LocalModelFile } from './local-model';
+import { LocalProvider } from './providers/local.provider';
 import { OfflineProvider } from './providers/offline.provider';
 import { roleModelOverrideSchema, type RoleModelOverride } from './role-models';
 
@@ -26,6 +28,8 @@ export interface ModelLayer {
   platformRoleModels: RoleModelOverride;
   /** Where stored keys' base URLs may point; the API checks them with it when they are stored. */
   baseUrls: BaseUrlPolicy;
+  /** The local GGUF model's provider (null without one); its thread starts and the model loads on the first call. */
+  local: LocalProvider | null;
 }
 
 /** The configuration fields the model layer reads. */
@@ -45,6 +49,9 @@ export type ModelEnv = Pick<
   | 'ATELIER_ROLE_MODELS'
   | 'ATELIER_MODEL_TIMEOUT_MS'
   | 'ATELIER_PROVIDER_HOST_ALLOWLIST'
+  | 'ATELIER_LOCAL_MODEL'
+  | 'ATELIER_LOCAL_MODEL_THREADS'
+  | 'ATELIER_LOCAL_MODEL_CONTEXT'
 >;
 
 /** The platform's vendor keys and endpoints from the environment. */
@@ -120,12 +127,20 @@ export function createModelLayer(deps: {
   rateLimiter?: RateLimiter;
   /** Resolves stored base URLs' host names (the system resolver by default). */
   resolve?: Resolver;
+  /** The local GGUF model (`localModelOf`, read before the layer is built); added to the catalog and served in-process. */
+  local?: LocalModelFile | null;
 }): ModelLayer {
   const { env, orm, redis, box } = deps;
   const timeoutMs = env.ATELIER_MODEL_TIMEOUT_MS ?? 180_000;
   const platformKeys = platformKeysOf(env);
   const platformRoleModels = roleModelsOf(env);
-  const catalog = new ModelCatalog(redis, catalogOverrideOf(env));
+  const override = catalogOverrideOf(env);
+  // First, so ATELIER_MODEL_CATALOG can still patch it (a price, a display name).
+  if (deps.local) override.models.unshift(localCatalogEntry(deps.local));
+  const catalog = new ModelCatalog(redis, override);
+  const local = deps.local
+    ? new LocalProvider({ path: deps.local.path, contextSize: deps.local.contextWindow, threads: env.ATELIER_LOCAL_MODEL_THREADS, timeoutMs })
+    : null;
   const breaker = new CircuitBreaker(redis, deps.breaker ?? DEFAULT_BREAKER);
   const baseUrls = new BaseUrlPolicy({ allowHosts: parseHostAllowlist(env.ATELIER_PROVIDER_HOST_ALLOWLIST), resolve: deps.resolve });
   const pinned = pinnedFetch(baseUrls);
@@ -137,9 +152,10 @@ export function createModelLayer(deps: {
     credentials,
     createProvider: (credential) => createProvider({ ...credential, timeoutMs, fetch: credential.pinned ? pinned : undefined }),
     offline: new OfflineProvider(),
+    local,
     platformRoleModels,
     timeoutMs,
     rateLimiter: deps.rateLimiter ?? (deps.limits ? new RateLimiter(redis, { config: deps.limits }) : undefined),
   });
-  return { gateway, catalog, breaker, credentials, platformKeys, platformRoleModels, baseUrls };
+  return { gateway, catalog, breaker, credentials, platformKeys, platformRoleModels, baseUrls, local };
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ChildExitedError, StackError } from './errors';
+import { ChildExitedError, describeError, StackError } from './errors';
 import type { RestartPolicy } from './restart-policy';
 import { superviseProcess, type RestartsExhaustedError, type SupervisedProcess } from './supervisor';
 import { openToOthers, reachableHome } from './reachable-home';
@@ -17,6 +17,7 @@ import { startEmbeddedPostgres } from './services/postgres';
 import { startRedis } from './services/redis';
 import { startLiveblocksDevServer } from './services/liveblocks';
 import { findTemporalCli, startTemporalDevServer } from './services/temporal';
+import { ensureLocalModel } from './services/local-model';
 import { repoRoot, type StackConfig } from './stack-config';
 
 /**
@@ -166,6 +167,13 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
   try {
     prepareDataDir(config.dataDir);
     await preflight(config, env, { ...defaultEntries, ...opts.entries });
+    // The small local model, fetched beside the services; without it chat and editor actions need a vendor key.
+    const localModel = env.ATELIER_LOCAL_MODEL
+      ? Promise.resolve(null)
+      : ensureLocalModel(config.toolsDir, log).catch((error: unknown) => {
+          log(`Warning: no local model (${describeError(error).split('\n')[0]}); chat and editor actions need a vendor key or ATELIER_LOCAL_MODEL.`);
+          return null;
+        });
 
     const services: ServiceInfo[] = [];
     let temporalAddress = env.TEMPORAL_ADDRESS;
@@ -231,6 +239,8 @@ export async function startStack(opts: StackOptions, handle: Partial<StackHandle
     childEnv.ATELIER_MASTER_KEYS ??= localMasterKeys(config.dataDir);
     const sandboxRoot = childEnv.ATELIER_SANDBOX_ROOT ? undefined : reachableSandboxRoot(config.dataDir);
     if (sandboxRoot) childEnv.ATELIER_SANDBOX_ROOT = sandboxRoot;
+    childEnv.ATELIER_TOOLS_DIR = config.toolsDir;
+    await localModel;
     const entries = { ...defaultEntries, ...opts.entries };
 
     await step('Migrations', async () => {

@@ -1,51 +1,63 @@
 /**
- * Issue 17's editor actions in Chromium on the real stack: the Assist panel, the Action tab's diff with
- * Accept/Reject, wide and narrow. The assist GraphQL operations are
- * answered by the test (the page's own code runs; the backend's actions are covered by the API tests), so
- * this checks the UI: Accept writes through the live editor and one Ctrl-Z reverts it.
- * Screenshots go to E2E_SHOTS_DIR when set.
+ * Issue 17's editor actions in Chromium on the real stack (API, worker, Temporal, PostgreSQL, Redis, Liveblocks),
+ * with the model vendor faked at its HTTP wire (OpenAI's SDK pointed at test/fakes/openai-fake.ts): select code →
+ * explain (streamed) → refactor → review the diff → accept (the live file changes) → one Ctrl-Z reverts it; then
+ * tests → reject (nothing written). Screenshots go to E2E_SHOTS_DIR when set.
  */
 import { join } from 'node:path';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { OpenAIFake } from '../fakes/openai-fake';
+import type { RecordedRequest, ScriptedReply } from '../fakes/fake-vendor';
 import { testLiveblocks } from '../services';
 import { byTestId as id, startE2E, type E2E } from './browser';
 
+let fake: OpenAIFake;
 let e2e: E2E;
+/** Replies to editor actions and chat (gpt-4.1), in order; completions (gpt-4.1-mini) get an empty answer. */
+const actionReplies: ScriptedReply[] = [];
+const actionRequests: RecordedRequest[] = [];
+
 beforeAll(async () => {
-  e2e = await startE2E({ config: testLiveblocks() });
+  fake = await new OpenAIFake().start();
+  fake.replyFor = (request) => {
+    if (request.body.model === 'gpt-4.1-mini') return { text: '' };
+    actionRequests.push(request);
+    return actionReplies.shift() ?? { error: { status: 400, message: 'the test scripted no reply for this request' } };
+  };
+  e2e = await startE2E({ config: { ...testLiveblocks(), OPENAI_API_KEY: 'sk-e2e', OPENAI_BASE_URL: fake.baseURL } });
+}, 120_000);
+afterAll(async () => {
+  await e2e?.dispose();
+  await fake?.close();
 });
-afterAll(() => e2e?.dispose());
 
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SHOTS_DIR;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
+  if (dir) await page.screenshot({ path: join(dir, `assist-e2e-${name}.png`) });
 }
 
-let target = '';
-const ready = (base: string, proposed: string, extra: Record<string, unknown> = {}) => ({
-  __typename: 'AssistRequest', id: '00000000-0000-4000-8000-000000000001', projectId: 'p', action: 'docs',
-  path: target, targetPath: target, selectionStartLine: null, selectionEndLine: null,
-  instruction: null, status: 'ready', answer: 'Adds a short doc comment above the server start.', baseContent: base,
-  proposedContent: proposed, editTool: 'whole_file', verification: null, errorCode: null, errorMessage: null,
-  model: 'local/SmolLM2-135M-Instruct.Q4_1.gguf', tokens: 182, createdAt: new Date().toISOString(),
-  finishedAt: new Date().toISOString(), decidedAt: null, ...extra,
-});
-
-/** Answers the assist operations; everything else reaches the server. */
-async function answerAssist(page: Page, answers: Record<string, (variables: Record<string, unknown>) => unknown>) {
-  await page.route('**/graphql', async (route: Route) => {
-    const body = route.request().postDataJSON() as { operationName?: string; variables?: Record<string, unknown> } | null;
-    const answer = body?.operationName && answers[body.operationName];
-    if (!answer) return route.continue();
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(answer(body.variables ?? {})) });
-  });
+async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
+  return page.evaluate(
+    async ([q, v]) => {
+      const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
+      return ((await r.json()) as { data: unknown }).data;
+    },
+    [query, variables] as const,
+  ) as Promise<T>;
 }
 
-it('reviews a proposal in the Assist panel, accepts it into the live file, and one Ctrl-Z reverts it', async () => {
+/** The text of a chat/completions request's user messages. */
+const userText = (request: RecordedRequest) =>
+  (request.body.messages as { role: string; content: unknown }[])
+    .filter((m) => m.role === 'user')
+    .map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))
+    .join('\n');
+
+it('select code → explain → refactor → accept → one Ctrl-Z reverts it; tests → reject writes nothing', async () => {
   const page = await e2e.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${e2e.baseUrl}/sign-up`);
-  await id(page, 'signup-email-input').fill('ada@example.com');
+  await id(page, 'signup-email-input').fill('ada@assist.test');
   await id(page, 'signup-name-input').fill('Ada');
   await id(page, 'signup-password-input').fill('a long enough passphrase');
   await id(page, 'signup-submit').click();
@@ -58,61 +70,83 @@ it('reviews a proposal in the Assist panel, accepts it into the live file, and o
   await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 60_000 });
   const projectId = page.url().split('/').pop()!;
 
-  let base = '';
-  let proposed = '';
-  let decided: unknown = null;
-  const capabilities = {
-    assistCapabilities: {
-      actions: { available: true, model: 'local/SmolLM2-135M-Instruct.Q4_1.gguf', local: true, reason: null },
-      completions: { available: true, model: 'local/SmolLM2-135M-Instruct.Q4_1.gguf', local: true, reason: null },
-    },
-  };
-  await answerAssist(page, {
-    AssistActionCapabilities: () => ({ data: capabilities }),
-    StartAssistAction: () => ({ data: { startAssist: { ...ready(base, proposed), status: 'running', proposedContent: null } } }),
-    AssistAction: () => ({ data: { assistRequest: ready(base, proposed) } }),
-    DecideAssistAction: (v) => ((decided = v), { data: { decideAssist: ready(base, proposed, { status: v['accept'] ? 'accepted' : 'rejected' }) } }),
-  });
+  const { project } = await gql<{ project: { files: { path: string }[] } }>(page, 'query($id: ID!) { project(id: $id) { files { path } } }', { id: projectId });
+  const path = project.files.map((f) => f.path).find((f) => /^src\/.*\.js$/.test(f) && !/test/.test(f)) ?? project.files.map((f) => f.path).find((f) => /\.js$/.test(f))!;
+  const content = (
+    await gql<{ project: { file: { content: string } } }>(page, 'query($id: ID!, $p: String!) { project(id: $id) { file(path: $p) { content } } }', { id: projectId, p: path })
+  ).project.file.content;
+  const lines = content.split('\n');
+  expect(lines.length).toBeGreaterThan(5);
 
-  const files = await page.evaluate(async (pid) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: 'query($id: ID!) { project(id: $id) { files { path } } }', variables: { id: pid } }) });
-    return ((await r.json()) as { data: { project: { files: { path: string }[] } } }).data.project.files.map((f) => f.path);
-  }, projectId);
-  const path = files.find((f) => /\.(js|ts)$/.test(f))!;
-  target = path;
-  await page.goto(`${e2e.baseUrl}/projects/${projectId}/code?file=${encodeURIComponent(path)}&line=3`);
+  await page.goto(`${e2e.baseUrl}/projects/${projectId}/code?file=${encodeURIComponent(path)}`);
   await page.locator('[data-testid="live-editor"][data-mode="live"][data-read-only="false"]').waitFor({ timeout: 30_000 });
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   await id(page, 'completion-status').waitFor();
-  expect(await id(page, 'completion-status').textContent()).toContain('Completions: on (SmolLM2-135M-Instruct)');
+  expect(await id(page, 'completion-status').textContent()).toContain('gpt-4.1-mini');
 
-  // The text the proposal is made against: the file as the editor holds it.
-  base = await page.evaluate(async ([pid, p]) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: 'query($id: ID!, $p: String!) { project(id: $id) { file(path: $p) { content } } }', variables: { id: pid, p } }) });
-    return ((await r.json()) as { data: { project: { file: { content: string } } } }).data.project.file.content;
-  }, [projectId, path] as const);
-  proposed = `/** The app's entry point: starts the HTTP server. */\n${base}`;
+  // Select lines 2–4: caret at the start of the file, down one, then three lines with Shift.
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+
+  // Explain: the answer streams into the Action tab.
+  const explanation = 'These lines set up the Express application and its routes before the server starts listening.';
+  actionReplies.push({ text: explanation, chunkDelayMs: 40 });
   await id(page, 'assist-menu-toggle').click();
-  await shot(page, 'assist-menu');
-  await id(page, 'assist-menu-docs').click();
-  await id(page, 'assist-accept').waitFor({ timeout: 20_000 });
+  await id(page, 'assist-menu-explain').click();
+  await page.locator('[data-testid="assist-answer"]', { hasText: 'before the server starts listening' }).waitFor({ timeout: 30_000 });
+  await shot(page, 'explained');
+  const explainAsked = userText(actionRequests.at(-1)!);
+  expect(explainAsked).toContain(lines[1]!.trim());
+  expect(actionRequests.at(-1)!.body.stream).toBe(true);
+
+  // Refactor with an instruction: the fenced block replaces the selected lines; review, accept.
+  const marker = '// refactored by the assistant: one route table';
+  actionReplies.push({ text: `Here is the change.\n\n\`\`\`js\n${marker}\n${lines.slice(1, 4).join('\n')}\n\`\`\`\n` });
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  await id(page, 'assist-menu-toggle').click();
+  await id(page, 'assist-menu-refactor').click();
+  await id(page, 'assist-instruction').first().fill('Put the routes in one table');
+  await id(page, 'assist-run').click();
+  await id(page, 'assist-accept').waitFor({ timeout: 30_000 });
   await page.locator('.monaco-diff-editor').waitFor();
-  await page.waitForTimeout(500);
-  await shot(page, 'assist-diff-light');
-  await page.setViewportSize({ width: 760, height: 900 });
+  expect(userText(actionRequests.at(-1)!)).toContain('Put the routes in one table');
   await page.waitForTimeout(300);
-  await shot(page, 'assist-diff-narrow');
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await shot(page, 'refactor-diff');
+  const editor = id(page, 'live-editor');
+  expect(await editor.locator('.view-line', { hasText: 'refactored by the assistant' }).count()).toBe(0);
   await id(page, 'assist-accept').click();
-  await id(page, 'assist-accepted').waitFor();
-  expect(decided).toMatchObject({ accept: true });
-  await page.waitForTimeout(300);
-  await shot(page, 'assist-accepted');
-  // Monaco reuses line nodes out of order: look for the line, not at the text's order.
-  const added = id(page, 'live-editor').locator('.view-line', { hasText: "The app's entry point" });
-  expect(await added.count()).toBe(1);
-  await id(page, 'live-editor').locator('.view-line').nth(3).click();
+  await id(page, 'assist-accepted').waitFor({ timeout: 15_000 });
+  const added = editor.locator('.view-line', { hasText: 'refactored by the assistant' });
+  await added.waitFor();
+  await shot(page, 'accepted');
+
+  // The decision is recorded; the proposal was not written by the server.
+  const requests = await gql<{ assistRequests: { action: string; status: string }[] }>(page, 'query($p: ID!) { assistRequests(projectId: $p) { action status } }', { p: projectId });
+  expect(requests.assistRequests.map((r) => `${r.action}:${r.status}`)).toEqual(['refactor:accepted', 'explain:ready']);
+
+  // One undo reverts the whole accepted change.
+  await editor.locator('.view-lines').click();
   await page.keyboard.press('Control+Z');
   await added.waitFor({ state: 'detached' });
-  expect(await id(page, 'live-editor').locator('.view-line', { hasText: 'createApp' }).count()).toBeGreaterThan(0);
-});
+
+  // Tests → a new test file proposed; reject writes nothing.
+  actionReplies.push({ text: "```js\nconst assert = require('node:assert');\nassert.ok(true);\n```\n" });
+  await id(page, 'assist-menu-toggle').click();
+  await id(page, 'assist-menu-tests').click();
+  await id(page, 'assist-reject').waitFor({ timeout: 30_000 });
+  await id(page, 'assist-reject').click();
+  await id(page, 'assist-rejected').waitFor();
+  const after = await gql<{ assistRequests: { action: string; status: string; targetPath: string }[] }>(
+    page,
+    'query($p: ID!) { assistRequests(projectId: $p) { action status targetPath } }',
+    { p: projectId },
+  );
+  expect(after.assistRequests[0]).toMatchObject({ action: 'tests', status: 'rejected' });
+  const files = await gql<{ project: { files: { path: string }[] } }>(page, 'query($id: ID!) { project(id: $id) { files { path } } }', { id: projectId });
+  expect(files.project.files.map((f) => f.path)).not.toContain(after.assistRequests[0]!.targetPath);
+}, 240_000);

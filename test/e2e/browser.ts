@@ -29,11 +29,13 @@ export async function startE2E(
     config?: NonNullable<Parameters<typeof createStack>[0]>['config'];
     /** Deploy targets of the workers (and the API): see `createStack`. */
     deploy?: NonNullable<Parameters<typeof createStack>[0]>['deploy'];
+    /** The local GGUF model in the stack's model layer (see `createStack`). */
+    localModel?: NonNullable<Parameters<typeof createStack>[0]>['localModel'];
   } = {},
 ): Promise<E2E> {
   if (!existsSync(join(clientDist, 'index.html'))) throw new Error('The client is not built: `npm test` builds it (or run `npm run client:build`).');
   if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: \`npm test\` installs Debian's chromium when run as root (or set ATELIER_CHROMIUM_PATH).`);
-  const stack = await createStack({ clientDist, masterKeys: options.masterKeys, sandboxBackend: options.sandboxBackend, config: options.config, deploy: options.deploy });
+  const stack = await createStack({ clientDist, masterKeys: options.masterKeys, sandboxBackend: options.sandboxBackend, config: options.config, deploy: options.deploy, localModel: options.localModel });
   await stack.startWorker({ scaffoldFileDelayMs: options.scaffoldFileDelayMs });
   const baseUrl = await stack.app.listen(0, '127.0.0.1');
   let browser: Browser | undefined;

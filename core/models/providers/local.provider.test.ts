@@ -189,9 +189,9 @@ test('a prompt larger than the context is refused as an invalid request (no retr
 
 test('closing while the model loads rejects the call and leaves the process running', async () => {
   const fresh = new LocalProvider({ path: file.path, contextSize: 1024, threads: 2 });
-  const call = fresh.generate(ask('hi'));
+  const rejected = expect(fresh.generate(ask('hi'))).rejects.toMatchObject({ kind: 'server', message: expect.stringContaining('closed') });
   await fresh.close();
-  await expect(call).rejects.toMatchObject({ kind: 'server', message: expect.stringContaining('closed') });
+  await rejected;
 });
 
 test('a file that is not a model fails as model_not_found (not retried)', async () => {

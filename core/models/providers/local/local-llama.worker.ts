@@ -97,6 +97,9 @@ async function generate(id: number, plan: LocalPlan, controller: AbortController
       maxTokens: Math.min(plan.maxTokens ?? room, room),
       temperature: plan.temperature,
       grammar,
+      // Small models fall into broken-record loops in prose; DRY forbids verbatim repeats. Grammar-bound JSON repeats
+      // its keys on purpose, so it goes without.
+      dryRepeatPenalty: grammar ? undefined : { strength: 0.8, base: 1.75, allowedLength: 2 },
       signal: controller.signal,
       stopOnAbortSignal: false,
       onTextChunk: (text) => send({ type: 'delta', id, text }),

@@ -24,6 +24,7 @@ import { CompletionSettings } from './completion-settings';
   `,
   styles: `
     .completion-status {
+      min-width: 0;
       max-width: 260px;
       padding: 2px 8px;
       border: 1px solid var(--border);

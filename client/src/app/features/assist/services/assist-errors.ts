@@ -32,6 +32,8 @@ export const ASSIST_WORDS: Readonly<Record<string, string>> = {
   [ErrorCode.ASSIST_CONTEXT_TOO_LARGE]:
     'This file is too large for the model: select a part of the file and ask again.',
   [ErrorCode.ASSIST_STALE]: 'The file changed under this proposal; run it again.',
+  [ErrorCode.ASSIST_NO_EDIT]:
+    'The model answered without a change that could be applied. Try again, or rephrase the instruction.',
   [ErrorCode.ASSIST_DECIDED]: 'This proposal was already accepted, rejected or stopped.',
   [ErrorCode.MODEL_NOT_AVAILABLE]: 'No model can serve editor actions here.',
   [ErrorCode.BUDGET_EXCEEDED]: 'Your model budget is used up for now.',

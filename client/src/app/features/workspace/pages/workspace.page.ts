@@ -150,6 +150,8 @@ export class WorkspacePage {
     return !!p && p.myAccess.canEdit && !p.archivedAt;
   });
   /** Why editor actions cannot run (no model), or null. */
+  /** A proposal is under review: the panel widens so Monaco shows the diff side by side. */
+  protected readonly reviewing = computed(() => this.actions.phase() === 'ready' && !!this.actions.request()?.proposedContent);
   protected readonly actionsOff = computed(() => {
     const actions = this.capabilities()?.actions;
     return actions && !actions.available

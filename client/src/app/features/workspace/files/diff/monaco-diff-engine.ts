@@ -14,7 +14,9 @@ export const monacoDiffEngine: DiffViewerEngine = {
       scrollBeyondLastLine: false,
       fontSize: 13,
       renderOverviewRuler: false,
+      // Side by side down to a 520 px pane (an assist review in the side panel); inline below that.
       useInlineViewWhenSpaceIsLimited: true,
+      renderSideBySideInlineBreakpoint: 520,
     });
     let models: monaco.editor.ITextModel[] = [];
     const show = ({ path, original, modified }: DiffDocument) => {

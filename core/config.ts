@@ -161,7 +161,7 @@ const schema = z.object({
    * fetches into `<ATELIER_TOOLS_DIR>/models/`, when it is there. Serves chat, editor actions and completions.
    */
   ATELIER_LOCAL_MODEL: z.string().min(1).optional(),
-  /** CPU threads the local model evaluates with; default: every core (os.availableParallelism()). */
+  /** CPU threads the local model evaluates with; default: half the cores, at least one. */
   ATELIER_LOCAL_MODEL_THREADS: z.coerce.number().int().min(1).max(512).optional(),
   /** Context tokens the local model runs with; default min(its trained context, 8192). */
   ATELIER_LOCAL_MODEL_CONTEXT: z.coerce.number().int().min(256).max(1_048_576).optional(),

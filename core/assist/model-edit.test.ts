@@ -22,6 +22,19 @@ describe('proposalFromReply', () => {
     });
   });
 
+  test('bare code ended by a lone closing fence is the block, with any prose after it as the note', () => {
+    const newFile = (reply: string) => proposalFromReply({ action: 'new_file', base: '', reply });
+    expect(newFile('def f(x):\n    return x\n```\n')).toEqual({ ok: true, tool: 'whole_file', content: 'def f(x):\n    return x\n', note: '' });
+    expect(newFile('def f(x):\n    return x\n```\nThat is it.')).toEqual({
+      ok: true,
+      tool: 'whole_file',
+      content: 'def f(x):\n    return x\n',
+      note: 'That is it.',
+    });
+    // Prose before a lone fence is not code: no edit is taken from it.
+    expect(newFile('Sure, here you go\n```\n')).toMatchObject({ ok: false });
+  });
+
   test('with a selection the block replaces the selected lines, moved back to their indentation', () => {
     const reply = '```js\nconst sum = a + b;\nreturn sum;\n```';
     const proposal = propose(reply, { selection: { startLine: 2, endLine: 2 } });

@@ -69,6 +69,12 @@ export function proposalFromReply(input: ProposalInput): Proposal {
 }
 
 function fences(lines: string[]): Fence[] {
+  // Small models often write bare code and end it with a lone closing fence: the code before it is the block.
+  const first = lines.findIndex((l) => FENCE.test(l));
+  if (first > 0 && !FENCE.exec(lines[first]!)![2] && !lines.slice(first + 1).some((l) => FENCE.test(l))) {
+    const start = lines.findIndex((l) => l.trim() !== '');
+    if (start < first && CODE_START.test(lines[start]!.trim())) return [{ lang: '', body: lines.slice(start, first), open: start, close: first }];
+  }
   const found: Fence[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = FENCE.exec(lines[i]!);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { OpenAIFake } from '../fakes/openai-fake';
 import type { RecordedRequest, ScriptedReply } from '../fakes/fake-vendor';
 import { testLiveblocks } from '../services';
+import { gql, openLiveFile, selectLines, signUpWithProject } from './assist-page';
 import { byTestId as id, startE2E, type E2E } from './browser';
 
 let fake: OpenAIFake;
@@ -36,16 +37,6 @@ async function shot(page: Page, name: string): Promise<void> {
   if (dir) await page.screenshot({ path: join(dir, `assist-e2e-${name}.png`) });
 }
 
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  return page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
-      return ((await r.json()) as { data: unknown }).data;
-    },
-    [query, variables] as const,
-  ) as Promise<T>;
-}
-
 /** The text of a chat/completions request's user messages. */
 const userText = (request: RecordedRequest) =>
   (request.body.messages as { role: string; content: unknown }[])
@@ -56,19 +47,7 @@ const userText = (request: RecordedRequest) =>
 it('select code → explain → refactor → accept → one Ctrl-Z reverts it; tests → reject writes nothing', async () => {
   const page = await e2e.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${e2e.baseUrl}/sign-up`);
-  await id(page, 'signup-email-input').fill('ada@assist.test');
-  await id(page, 'signup-name-input').fill('Ada');
-  await id(page, 'signup-password-input').fill('a long enough passphrase');
-  await id(page, 'signup-submit').click();
-  await page.locator('[data-testid="viewer-name"]').waitFor();
-  await page.goto(`${e2e.baseUrl}/projects/new`);
-  await id(page, 'project-name-input').fill('Recipe box');
-  await id(page, 'project-framework-select').selectOption('express');
-  await id(page, 'create-project-submit').click();
-  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
-  await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 60_000 });
-  const projectId = page.url().split('/').pop()!;
+  const projectId = await signUpWithProject(page, e2e.baseUrl, { email: 'ada@assist.test', name: 'Ada', project: 'Recipe box' });
 
   const { project } = await gql<{ project: { files: { path: string }[] } }>(page, 'query($id: ID!) { project(id: $id) { files { path } } }', { id: projectId });
   const path = project.files.map((f) => f.path).find((f) => /^src\/.*\.js$/.test(f) && !/test/.test(f)) ?? project.files.map((f) => f.path).find((f) => /\.js$/.test(f))!;
@@ -78,17 +57,12 @@ it('select code → explain → refactor → accept → one Ctrl-Z reverts it; t
   const lines = content.split('\n');
   expect(lines.length).toBeGreaterThan(5);
 
-  await page.goto(`${e2e.baseUrl}/projects/${projectId}/code?file=${encodeURIComponent(path)}`);
-  await page.locator('[data-testid="live-editor"][data-mode="live"][data-read-only="false"]').waitFor({ timeout: 30_000 });
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  await openLiveFile(page, e2e.baseUrl, projectId, path);
   await id(page, 'completion-status').waitFor();
   expect(await id(page, 'completion-status').textContent()).toContain('gpt-4.1-mini');
 
-  // Select lines 2–4: caret at the start of the file, down one, then three lines with Shift.
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('ArrowDown');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  // Select lines 2–4 (the caret ends at the start of line 5).
+  await selectLines(page, 2, 4);
 
   // Explain: the answer streams into the Action tab.
   const explanation = 'These lines set up the Express application and its routes before the server starts listening.';
@@ -104,10 +78,7 @@ it('select code → explain → refactor → accept → one Ctrl-Z reverts it; t
   // Refactor with an instruction: the fenced block replaces the selected lines; review, accept.
   const marker = '// refactored by the assistant: one route table';
   actionReplies.push({ text: `Here is the change.\n\n\`\`\`js\n${marker}\n${lines.slice(1, 4).join('\n')}\n\`\`\`\n` });
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('ArrowDown');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  await selectLines(page, 2, 4);
   await id(page, 'assist-menu-toggle').click();
   await id(page, 'assist-menu-refactor').click();
   await id(page, 'assist-instruction').first().fill('Put the routes in one table');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { localModelOf } from '../../core/models/local-model';
 import { testEnv, testLiveblocks } from '../services';
+import { gql, openLiveFile, selectLines, signUpWithProject } from './assist-page';
 import { byTestId as id, startE2E, type E2E } from './browser';
 
 jest.setTimeout(600_000);
@@ -24,36 +25,12 @@ async function shot(page: Page, name: string): Promise<void> {
   if (dir) await page.screenshot({ path: join(dir, `assist-local-${name}.png`) });
 }
 
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
-  return page.evaluate(
-    async ([q, v]) => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }) });
-      return ((await r.json()) as { data: unknown }).data;
-    },
-    [query, variables] as const,
-  ) as Promise<T>;
-}
-
 it('with no key, a newcomer selects a function, gets a streamed explanation from the local model, asks for tests and accepts the diff', async () => {
   const page = await e2e.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${e2e.baseUrl}/sign-up`);
-  await id(page, 'signup-email-input').fill('newcomer@local.test');
-  await id(page, 'signup-name-input').fill('Nia');
-  await id(page, 'signup-password-input').fill('a long enough passphrase');
-  await id(page, 'signup-submit').click();
-  await page.locator('[data-testid="viewer-name"]').waitFor();
-  await page.goto(`${e2e.baseUrl}/projects/new`);
-  await id(page, 'project-name-input').fill('Tiny API');
-  await id(page, 'project-framework-select').selectOption('express');
-  await id(page, 'create-project-submit').click();
-  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
-  await page.locator('[data-testid="project-status"][data-status="READY"]').waitFor({ timeout: 60_000 });
-  const projectId = page.url().split('/').pop()!;
+  const projectId = await signUpWithProject(page, e2e.baseUrl, { email: 'newcomer@local.test', name: 'Nia', project: 'Tiny API' });
 
-  await page.goto(`${e2e.baseUrl}/projects/${projectId}/code?file=${encodeURIComponent('src/app.js')}`);
-  await page.locator('[data-testid="live-editor"][data-mode="live"][data-read-only="false"]').waitFor({ timeout: 30_000 });
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  await openLiveFile(page, e2e.baseUrl, projectId, 'src/app.js');
   // The capabilities name the local model: no key is configured anywhere.
   await page.locator('[data-testid="completion-status"]', { hasText: 'SmolLM2' }).waitFor({ timeout: 30_000 });
 
@@ -63,10 +40,7 @@ it('with no key, a newcomer selects a function, gets a streamed explanation from
   const start = lines.findIndex((l) => l.startsWith('function createApp'));
   const end = lines.findIndex((l, i) => i > start && l.startsWith('}'));
   expect(start).toBeGreaterThan(0);
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < start; i++) await page.keyboard.press('ArrowDown');
-  for (let i = start; i <= end; i++) await page.keyboard.press('Shift+ArrowDown');
+  await selectLines(page, start + 1, end + 1);
 
   // Explain: text streams in (several updates before the answer is complete), then the request is ready.
   await id(page, 'assist-menu-toggle').click();

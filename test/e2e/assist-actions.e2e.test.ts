@@ -44,7 +44,7 @@ const userText = (request: RecordedRequest) =>
     .map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))
     .join('\n');
 
-it('select code → explain → refactor → accept → one Ctrl-Z reverts it; tests → reject writes nothing', async () => {
+it('select code → explain → refactor → accept → one Ctrl-Z reverts it; tests → reject writes nothing; chat cites a line that opens', async () => {
   const page = await e2e.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
   const projectId = await signUpWithProject(page, e2e.baseUrl, { email: 'ada@assist.test', name: 'Ada', project: 'Recipe box' });
@@ -120,4 +120,18 @@ it('select code → explain → refactor → accept → one Ctrl-Z reverts it; t
   expect(after.assistRequests[0]).toMatchObject({ action: 'tests', status: 'rejected' });
   const files = await gql<{ project: { files: { path: string }[] } }>(page, 'query($id: ID!) { project(id: $id) { files { path } } }', { id: projectId });
   expect(files.project.files.map((f) => f.path)).not.toContain(after.assistRequests[0]!.targetPath);
+
+  // Project chat: the answer reads the file (a tool round), streams, and cites a line; the citation opens that spot.
+  actionReplies.push({ toolCalls: [{ name: 'read_file', arguments: { path } }] }, { text: `The app is returned at ${path}:9, after its routes.` });
+  await id(page, 'assist-tab-chat').click();
+  await id(page, 'assist-input').fill('Where does the app get returned?');
+  await id(page, 'assist-send').click();
+  const cite = page.locator('[data-testid="assist-cite"]', { hasText: `${path}:9` }).first();
+  await cite.waitFor({ timeout: 30_000 });
+  const chatRequest = actionRequests.at(-1)!;
+  expect((chatRequest.body.messages as { role: string }[]).some((m) => m.role === 'tool')).toBe(true);
+  expect(chatRequest.body.tools).toBeDefined();
+  await shot(page, 'chat');
+  await cite.click();
+  await page.locator('.monaco-editor .line-numbers.active-line-number', { hasText: /^9$/ }).first().waitFor({ timeout: 10_000 });
 }, 240_000);

@@ -5,7 +5,7 @@
  *                and → `assist.ready`) against the OpenAI wire fake at a fixed pace, beside `gateway.call` alone
  *                (same fake, same run, rotated order): the overhead is the difference of the p50s.
  *   local        the local GGUF model: load, tokens/s while writing, first token, completion latency p50/p95.
- *   edits        H2's edit corpus: how many model-written edits each applier takes, old vs new, per tool.
+ *   edits        the edit corpus: how many model-written edits each applier takes, old vs new, per tool.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { measureEditApply } from './assist/edit-corpus';
@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<void> {
     const width = Math.max(4, ...results.map((r) => r.tool.length));
     const pct = (n: number, of: number) => `${n}/${of} (${((n / of) * 100).toFixed(0)}%)`;
     process.stdout.write(
-      `\nEdit apply, H2's corpus (right outcome: the expected file, or a refusal where the edit does not fit)\n${'tool'.padEnd(width)}  old applier     new applier\n` +
+      `\nEdit apply, the edit corpus (right outcome: the expected file, or a refusal where the edit does not fit)\n${'tool'.padEnd(width)}  old applier     new applier\n` +
         results.map((r) => `${r.tool.padEnd(width)}  ${pct(r.legacy, r.cases).padEnd(14)}  ${pct(r.current, r.cases)}${r.failing.length ? `  (new misses: ${r.failing.join(', ')})` : ''}`).join('\n') +
         '\n',
     );

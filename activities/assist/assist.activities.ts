@@ -78,7 +78,7 @@ export function createAssistActivities(deps: ActivityDeps) {
       }
     },
 
-    /** Stores the answer and, for a changing action, the proposal taken from it (H2's proposalFromReply). */
+    /** Stores the answer and, for a changing action, the proposal taken from it (proposalFromReply). */
     async storeAssistAnswer(answer: AssistAnswer): Promise<StoredAnswer> {
       const row = await running(answer.requestId);
       if (!row) return { kind: 'stopped' };

@@ -1,7 +1,7 @@
 /**
  * The local GGUF model on this machine: load time, tokens per second while writing (after the first token) and
  * time to first token through the provider, and inline completion latency through the gateway (role
- * `completion`, H4's fill-in-the-middle prompt, no vendor key so the chain is the local model alone: what
+ * `completion`, the fill-in-the-middle prompt of core/assist/completion.ts, no vendor key so the chain is the local model alone: what
  * `POST /api/assist/complete` does after its checks).
  */
 import { randomUUID } from 'node:crypto';

@@ -16,85 +16,25 @@ const ROLE_BRIEFS: Record<AgentRole, string> = {
   optimizer: 'You are the optimizer. Make measured improvements without changing behaviour.',
 };
 
+const READ: AgentToolName[] = ['list_files', 'read_file'];
+/** Writing a file, patching it, or replacing unique text in it. */
+const EDIT: AgentToolName[] = ['write_file', 'apply_patch', 'replace_in_file'];
+const PATCH: AgentToolName[] = ['apply_patch', 'replace_in_file'];
+/** Every role can ask a person, hand off and finish. */
+const TALK: AgentToolName[] = ['ask_human', 'handoff', 'finish'];
+
 /** The tools each role is offered; every role can finish, hand off and ask a person. */
 export const ROLE_TOOLS: Record<AgentRole, AgentToolName[]> = {
-  architect: ['list_files', 'read_file', 'search', 'ask_human', 'handoff', 'finish'],
-  coder: [
-    'list_files',
-    'read_file',
-    'write_file',
-    'apply_patch',
-    'replace_in_file',
-    'search',
-    'run_command',
-    'ask_human',
-    'handoff',
-    'finish',
-  ],
-  frontend: [
-    'list_files',
-    'read_file',
-    'write_file',
-    'apply_patch',
-    'replace_in_file',
-    'search',
-    'run_command',
-    'ask_human',
-    'handoff',
-    'finish',
-  ],
-  backend: [
-    'list_files',
-    'read_file',
-    'write_file',
-    'apply_patch',
-    'replace_in_file',
-    'search',
-    'run_command',
-    'ask_human',
-    'handoff',
-    'finish',
-  ],
-  debugger: [
-    'list_files',
-    'read_file',
-    'write_file',
-    'apply_patch',
-    'replace_in_file',
-    'search',
-    'run_tests',
-    'run_command',
-    'ask_human',
-    'handoff',
-    'finish',
-  ],
-  reviewer: ['list_files', 'read_file', 'write_file', 'apply_patch', 'replace_in_file', 'search', 'ask_human', 'handoff', 'finish'],
-  devops: ['list_files', 'read_file', 'write_file', 'run_command', 'deploy', 'ask_human', 'handoff', 'finish'],
-  tester: [
-    'list_files',
-    'read_file',
-    'write_file',
-    'apply_patch',
-    'replace_in_file',
-    'search',
-    'run_tests',
-    'ask_human',
-    'handoff',
-    'finish',
-  ],
-  documentation: ['list_files', 'read_file', 'write_file', 'search', 'ask_human', 'handoff', 'finish'],
-  optimizer: [
-    'list_files',
-    'read_file',
-    'apply_patch',
-    'replace_in_file',
-    'search',
-    'run_tests',
-    'run_command',
-    'ask_human',
-    'handoff',
-    'finish',
-  ],
+  architect: [...READ, 'search', ...TALK],
+  coder: [...READ, ...EDIT, 'search', 'run_command', ...TALK],
+  frontend: [...READ, ...EDIT, 'search', 'run_command', ...TALK],
+  backend: [...READ, ...EDIT, 'search', 'run_command', ...TALK],
+  debugger: [...READ, ...EDIT, 'search', 'run_tests', 'run_command', ...TALK],
+  reviewer: [...READ, ...EDIT, 'search', ...TALK],
+  devops: [...READ, 'write_file', 'run_command', 'deploy', ...TALK],
+  tester: [...READ, ...EDIT, 'search', 'run_tests', ...TALK],
+  documentation: [...READ, 'write_file', 'search', ...TALK],
+  optimizer: [...READ, ...PATCH, 'search', 'run_tests', 'run_command', ...TALK],
 };
 
 /** The role's one-line brief, for prompts outside a team task (an @mention in a room's chat). */
